@@ -1,0 +1,112 @@
+// Human-readable output of the CLI: aligned tables and field lists, in Russian.
+import type { Agreement } from '../../shared/schema/agreement';
+import type { Event } from '../../shared/schema/event';
+import type { Ref } from '../../shared/schema/reference';
+import { formatDate, formatDateRange } from '../../shared/ru/dates';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** Columns padded to their widest cell; the last column is not padded. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], maxWidths: readonly number[] = []): string {
+  const clipped = [header, ...rows].map((row) => row.map((cell, i) => clip(cell, maxWidths[i] ?? 80)));
+  const widths = header.map((_, i) => Math.max(...clipped.map((row) => (row[i] ?? '').length)));
+  return clipped
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd())
+    .join('\n');
+}
+
+export function place(e: Pick<Event, 'city' | 'region' | 'country'>): string {
+  return [e.city, e.region, e.country].filter(Boolean).join(', ');
+}
+
+export function eventDates(e: Pick<Event, 'startDate' | 'endDate' | 'datePrecision'>): string {
+  return formatDateRange(e.startDate, e.endDate, e.datePrecision);
+}
+
+export function eventsTable(events: readonly Event[]): string {
+  return table(
+    ['№', 'Сроки', 'Вид', 'Название', 'Место'],
+    events.map((e) => [String(e.id), eventDates(e), e.kind ?? '', e.title, place(e)]),
+    [8, 30, 24, 70, 50],
+  );
+}
+
+function fields(pairs: readonly [string, string | null | undefined][]): string {
+  const shown = pairs.filter((p): p is [string, string] => Boolean(p[1]));
+  const width = Math.max(...shown.map(([label]) => label.length));
+  return shown.map(([label, value]) => `${`${label}:`.padEnd(width + 1)} ${value}`).join('\n');
+}
+
+export function eventCard(e: Event): string {
+  return fields([
+    ['Мероприятие', `№ ${e.id}`],
+    ['Название', e.title],
+    ['Вид', e.kind],
+    ['Сроки', `${eventDates(e)} (${PRECISION_LABELS[e.datePrecision]})`],
+    ['Место', place(e)],
+    ['Площадка', e.venue],
+    ['Формат', e.format && FORMAT_LABELS[e.format]],
+    ['Сферы', e.spheres.join(', ')],
+    ['Партнёры', e.partners.join(', ')],
+    ['Участники', e.participants],
+    ['Ответственный', e.organizer],
+    ['Итоги', e.outcomes],
+    ['Описание', e.description],
+    ['Статус', EVENT_STATUS_LABELS[e.status]],
+    ['Соглашение', e.agreementId ? `№ ${e.agreementId}: ${e.agreementTitle ?? ''}` : null],
+    ['В корзине с', e.deletedAt && formatDate(e.deletedAt.slice(0, 10))],
+  ]);
+}
+
+function term(a: Agreement): string {
+  return a.validUntil ? `до ${formatDate(a.validUntil)}` : 'бессрочно';
+}
+
+export function agreementsTable(agreements: readonly Agreement[]): string {
+  return table(
+    ['№', 'Вид', 'Номер', 'Подписано', 'Срок', 'Статус', 'Название'],
+    agreements.map((a) => [
+      String(a.id),
+      AGREEMENT_KIND_LABELS[a.kind],
+      a.number ?? '',
+      a.signedOn ? formatDate(a.signedOn) : '',
+      term(a),
+      AGREEMENT_STATUS_LABELS[a.status],
+      a.title,
+    ]),
+    [8, 12, 16, 10, 16, 12, 90],
+  );
+}
+
+export function agreementCard(a: Agreement): string {
+  return fields([
+    ['Соглашение', `№ ${a.id}`],
+    ['Название', a.title],
+    ['Вид', AGREEMENT_KIND_LABELS[a.kind]],
+    ['Номер', a.number],
+    ['Стороны', a.parties.join('; ')],
+    ['Подписано', a.signedOn && formatDate(a.signedOn)],
+    ['Действует с', a.validFrom && formatDate(a.validFrom)],
+    ['Срок действия', term(a) + (a.autoProlongation ? ', с автопролонгацией' : '')],
+    ['Статус', AGREEMENT_STATUS_LABELS[a.status]],
+    ['Сферы', a.spheres.join(', ')],
+    ['Ответственный', a.department],
+    ['Примечание', a.notes],
+    ['Мероприятий', String(a.eventCount)],
+  ]);
+}
+
+export function refsTable(refs: readonly Ref[]): string {
+  const grammar = (r: Ref) =>
+    [r.gender && `род: ${r.gender}`, r.genitive && `р. п.: ${r.genitive}`, r.instrumental && `тв. п.: ${r.instrumental}`, r.locative && `п. п.: ${r.locative}`]
+      .filter(Boolean)
+      .join('; ');
+  return table(
+    ['№', 'Название', 'Входит в', 'Формы', 'Записей'],
+    refs.map((r) => [String(r.id), r.name, r.parentName ?? '', grammar(r), String(r.usage)]),
+    [8, 60, 40, 80, 8],
+  );
+}

@@ -1,0 +1,35 @@
+// The text of `reestr --help`.
+
+export const HELP = `reestr — «Реестр сотрудничества» из командной строки
+
+Использование: reestr [--db ФАЙЛ] КОМАНДА [ПАРАМЕТРЫ]
+
+База данных: --db ФАЙЛ или переменная REESTR_DB; по умолчанию — база приложения
+в папке данных пользователя (та же, что открывает программа).
+
+Мероприятия:
+  events add --json '{"title": "…", "startDate": "2021-09-08", …}'   добавить
+  events list [--period P] [--query ТЕКСТ] [--kind ВИД] [--sphere СФЕРА]
+              [--partner ПАРТНЁР] [--format ФОРМАТ] [--status СТАТУС]
+              [--trash] [--limit N] [--json]                        список
+  events show ID [--json]                                           карточка
+  events delete ID                                                  в корзину
+  events restore ID                                                 из корзины
+
+Соглашения:
+  agreements add --json '{"title": "…", "signedOn": "2021-02-08", …}'
+  agreements list [--query ТЕКСТ] [--expiring ДНЕЙ] [--trash] [--json]
+  agreements show ID [--json]
+  agreements delete ID | agreements restore ID
+
+Справочники:
+  refs list kinds|spheres|departments|cities|countries|regions|organisations|formats [--all] [--json]
+
+Прочее:
+  demo      загрузить демонстрационные данные (мероприятия II полугодия 2021 года)
+  --help    эта справка
+
+Периоды: 2021, 2021-H2 (полугодие), 2021-Q3 (квартал), 2021-09 (месяц),
+2021-07-01..2021-09-30 (диапазон). В период попадает каждое мероприятие,
+которое с ним пересекается.
+Несколько значений фильтра — через запятую: --sphere "культура,спорт".`;

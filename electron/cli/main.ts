@@ -1,0 +1,202 @@
+// The `reestr` command: the register from a terminal, over the same core and contract as the app.
+import { createDispatch, createHandlers } from '../core/backend';
+import { closeCore, openCore, type Core } from '../core/core';
+import { defaultDatabasePath } from '../core/paths';
+import { loadDemo } from '../core/services/demo';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { nameKey } from '../../shared/ru/normalize';
+import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared/ru/plural';
+import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
+import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
+import { parseArgs, type CommandSpec, type ParsedArgs } from './args';
+import { agreementCard, agreementsTable, eventCard, eventsTable, refsTable } from './format';
+import { HELP } from './help';
+
+const COMMANDS = {
+  help: {},
+  demo: {},
+  'events add': { values: ['json'] },
+  'events list': { values: ['period', 'query', 'kind', 'sphere', 'partner', 'format', 'status', 'limit'], flags: ['json', 'trash'] },
+  'events show': { args: ['ID'], flags: ['json'] },
+  'events delete': { args: ['ID'] },
+  'events restore': { args: ['ID'] },
+  'agreements add': { values: ['json'] },
+  'agreements list': { values: ['query', 'expiring', 'limit'], flags: ['json', 'trash'] },
+  'agreements show': { args: ['ID'], flags: ['json'] },
+  'agreements delete': { args: ['ID'] },
+  'agreements restore': { args: ['ID'] },
+  'refs list': { args: ['KIND'], flags: ['json', 'all'] },
+} as const satisfies Record<string, CommandSpec>;
+
+type CommandName = keyof typeof COMMANDS;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const consoleIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) throw new AppError('bad_request', 'Укажите данные записи: --json \'{"title": "…", …}\'.');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const at = /position (\d+)/.exec(String(e))?.[1];
+    throw new AppError('validation', `Неверный JSON в параметре --json${at ? `: ошибка около знака № ${Number(at) + 1}` : ''}.`);
+  }
+}
+
+/** A number where the text is one, so the schema can say what is wrong with anything else. */
+function numberArg(text: string | undefined): unknown {
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : text;
+}
+
+/** A code given by its code or Russian name: `--format очно` or `--format in_person`. */
+function codeOf(text: string, labels: Readonly<Record<string, string>>): string {
+  const key = nameKey(text);
+  return Object.entries(labels).find(([code, label]) => code === text || nameKey(label) === key)?.[0] ?? text;
+}
+
+const REF_KIND_WORDS: Record<string, RefKind> = {
+  kinds: 'kind', spheres: 'sphere', departments: 'department', cities: 'city',
+  countries: 'country', regions: 'region', organisations: 'organisation', organizations: 'organisation',
+};
+
+function refKindArg(text: string | undefined): RefKind | 'formats' {
+  if (text === 'formats') return 'formats';
+  const kind = REF_KIND_WORDS[text ?? ''] ?? RefKindSchema.safeParse(text).data;
+  if (!kind) throw new AppError('bad_request', `Неизвестный справочник «${text ?? ''}». Справочники: formats, ${Object.keys(REF_KIND_WORDS).slice(0, 7).join(', ')}.`);
+  return kind;
+}
+
+function run(core: Core, p: ParsedArgs, io: Io): void {
+  const dispatch = createDispatch(createHandlers(core), (e) => io.err(String(e)));
+  const call = <K extends MethodName>(method: K, input: MethodInput<K>): MethodOutput<K> => {
+    const result = dispatch(method, input);
+    if (!result.ok) throw new AppError(result.error.code, result.error.message);
+    return result.value as MethodOutput<K>;
+  };
+  const json = p.flags.has('json');
+  const print = (value: unknown, human: () => string) => io.out(json ? JSON.stringify(value, null, 2) : human());
+  const value = (name: string) => p.values[name]?.at(-1);
+  const list = (name: string) => p.values[name]?.flatMap((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+  const id = () => numberArg(p.args[0]) as number;
+
+  switch (p.command as CommandName) {
+    case 'demo': {
+      const result = loadDemo(core);
+      io.out(result.alreadyLoaded
+        ? `Демонстрационные данные уже загружены (пакет № ${result.batchId}).`
+        : `Загружены демонстрационные данные: ${countOf(result.events, EVENT_FORMS)} и ${countOf(result.agreements, AGREEMENT_FORMS)} (пакет № ${result.batchId}).\nПосмотреть: reestr events list --period 2021-H2`);
+      return;
+    }
+    case 'events add': {
+      const event = call('events.create', parseJson(value('json')) as MethodInput<'events.create'>);
+      io.out(`Добавлено мероприятие № ${event.id}: ${event.title}`);
+      return;
+    }
+    case 'events list': {
+      const page = call('events.list', {
+        period: value('period'),
+        query: value('query'),
+        kinds: list('kind'),
+        spheres: list('sphere'),
+        partners: list('partner'),
+        formats: list('format')?.map((f) => codeOf(f, FORMAT_LABELS)) as MethodInput<'events.list'>['formats'],
+        statuses: list('status')?.map((s) => codeOf(s, EVENT_STATUS_LABELS)) as MethodInput<'events.list'>['statuses'],
+        deleted: p.flags.has('trash'),
+        limit: (numberArg(value('limit')) as number | undefined) ?? 100_000,
+      });
+      print(page, () => {
+        if (page.total === 0) return 'Мероприятий не найдено.';
+        const shown = page.items.length < page.total ? ` (показаны первые ${page.items.length})` : '';
+        return `${eventsTable(page.items)}\n\nВсего: ${countOf(page.total, EVENT_FORMS)}${shown}`;
+      });
+      return;
+    }
+    case 'events show': {
+      const event = call('events.get', { id: id() });
+      print(event, () => eventCard(event));
+      return;
+    }
+    case 'events delete':
+      call('events.delete', { id: id() });
+      io.out(`Мероприятие № ${id()} перемещено в корзину. Вернуть: reestr events restore ${id()}`);
+      return;
+    case 'events restore': {
+      const event = call('events.restore', { id: id() });
+      io.out(`Мероприятие № ${event.id} восстановлено из корзины.`);
+      return;
+    }
+    case 'agreements add': {
+      const agreement = call('agreements.create', parseJson(value('json')) as MethodInput<'agreements.create'>);
+      io.out(`Добавлено соглашение № ${agreement.id}: ${agreement.title}`);
+      return;
+    }
+    case 'agreements list': {
+      const page = call('agreements.list', {
+        query: value('query'),
+        expiringWithinDays: numberArg(value('expiring')) as number | undefined,
+        deleted: p.flags.has('trash'),
+        limit: (numberArg(value('limit')) as number | undefined) ?? 100_000,
+      });
+      print(page, () => (page.total === 0 ? 'Соглашений не найдено.' : `${agreementsTable(page.items)}\n\nВсего: ${countOf(page.total, AGREEMENT_FORMS)}`));
+      return;
+    }
+    case 'agreements show': {
+      const agreement = call('agreements.get', { id: id() });
+      print(agreement, () => agreementCard(agreement));
+      return;
+    }
+    case 'agreements delete':
+      call('agreements.delete', { id: id() });
+      io.out(`Соглашение № ${id()} перемещено в корзину. Вернуть: reestr agreements restore ${id()}`);
+      return;
+    case 'agreements restore': {
+      const agreement = call('agreements.restore', { id: id() });
+      io.out(`Соглашение № ${agreement.id} восстановлено из корзины.`);
+      return;
+    }
+    case 'refs list': {
+      const kind = refKindArg(p.args[0]);
+      if (kind === 'formats') {
+        const formats = Object.entries(FORMAT_LABELS).map(([code, name]) => ({ code, name }));
+        print(formats, () => formats.map((f) => `${f.code.padEnd(16)} ${f.name}`).join('\n'));
+        return;
+      }
+      const refs = call('refs.list', { kind, includeHidden: p.flags.has('all') });
+      print(refs, () => `${REF_KIND_LABELS[kind]}\n\n${refsTable(refs)}\n\nВсего: ${countOf(refs.length, ENTRY_FORMS)}`);
+      return;
+    }
+    case 'help':
+      io.out(HELP);
+  }
+}
+
+/** Runs one command; returns the exit code. Errors go to stderr as one Russian line. */
+export async function main(argv: readonly string[], io: Io = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let core: Core | undefined;
+  try {
+    const parsed = parseArgs(argv, COMMANDS);
+    if (parsed.command === 'help' || parsed.flags.has('help')) {
+      io.out(HELP);
+      return 0;
+    }
+    core = openCore(parsed.values.db?.at(-1) ?? defaultDatabasePath(env));
+    run(core, parsed, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) {
+      io.err(`Ошибка: ${e.message}`);
+      if (e.code === 'bad_request') io.err('Справка: reestr --help');
+      return e.code === 'bad_request' ? 2 : 1;
+    }
+    io.err('Ошибка: внутренняя ошибка программы.');
+    if (env.REESTR_DEBUG) io.err(String((e as Error).stack ?? e));
+    return 1;
+  } finally {
+    if (core) closeCore(core);
+  }
+}

@@ -1,0 +1,50 @@
+// Implements the contract's table over the services, and dispatches untrusted calls to it as Results.
+import { api, isMethodName, type Handlers } from '../../shared/api';
+import { AppError, type Result } from '../../shared/errors';
+import { parseOrThrow } from '../../shared/schema/messages';
+import type { Core } from './core';
+import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from './services/agreements';
+import { createEvent, deleteEvent, eventsInRange, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
+import { listRefs } from './services/references';
+
+const OK = { ok: true } as const;
+
+export function createHandlers(core: Core): Handlers {
+  return {
+    'events.list': (filter) => listEvents(core, filter),
+    'events.get': ({ id }) => getEvent(core, id),
+    'events.create': (input) => createEvent(core, input),
+    'events.update': ({ id, input }) => updateEvent(core, id, input),
+    'events.delete': ({ id }) => (deleteEvent(core, id), OK),
+    'events.restore': ({ id }) => restoreEvent(core, id),
+    'events.range': (range) => eventsInRange(core, range),
+    'agreements.list': (filter) => listAgreements(core, filter),
+    'agreements.get': ({ id }) => getAgreement(core, id),
+    'agreements.create': (input) => createAgreement(core, input),
+    'agreements.update': ({ id, input }) => updateAgreement(core, id, input),
+    'agreements.delete': ({ id }) => (deleteAgreement(core, id), OK),
+    'agreements.restore': ({ id }) => restoreAgreement(core, id),
+    'refs.list': ({ kind, includeHidden }) => listRefs(core, kind, includeHidden),
+  };
+}
+
+export type Dispatch = (method: string, input: unknown) => Result<unknown>;
+
+/**
+ * The one entrance for calls from outside the process (IPC, HTTP): the input is untrusted until the
+ * contract's schema has parsed it, and every failure comes back as data with a Russian message.
+ */
+export function createDispatch(handlers: Handlers, logError: (e: unknown) => void = console.error): Dispatch {
+  return (method, raw) => {
+    try {
+      if (!isMethodName(method)) throw new AppError('bad_request', `Неизвестная операция «${method}».`);
+      const input = parseOrThrow(api[method].input, raw);
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return { ok: true, value: handler(input) };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toInfo() };
+      logError(e);
+      return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы. Подробности записаны в журнал.' } };
+    }
+  };
+}

@@ -1,0 +1,62 @@
+// Opens the register's SQLite file: refuses newer or foreign files untouched, then migrates.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { nameKey } from '../../../shared/ru/normalize';
+import { migrate, newerSchemaError, SCHEMA_VERSION } from './migrate';
+
+export type Db = Database.Database;
+
+function unavailable(file: string, cause: unknown): AppError {
+  const code = (cause as { code?: string } | null)?.code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new AppError('db_unavailable', `Файл «${file}» не является базой данных Реестра или повреждён.`, cause);
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new AppError('db_unavailable', `База данных «${file}» занята другой программой. Закройте её и повторите.`, cause);
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+    return new AppError('db_unavailable', `Не удалось открыть базу данных «${file}» для записи: проверьте путь и права доступа.`, cause);
+  }
+  return new AppError('db_unavailable', `Не удалось открыть базу данных «${file}».`, cause);
+}
+
+/** Reads the schema version without writing a byte, so a refused file stays exactly as it was. */
+function checkExisting(file: string): void {
+  let probe: Db | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw newerSchemaError(version);
+    probe.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw unavailable(file, e);
+  } finally {
+    probe?.close();
+  }
+}
+
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') {
+    if (existsSync(file)) checkExisting(file);
+    else mkdirSync(dirname(file), { recursive: true });
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // SQLite's lower() folds only ASCII; Russian text is folded in JS. Not for triggers: other tools lack it.
+    db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? nameKey(text) : null));
+    migrate(db);
+    return db;
+  } catch (e) {
+    db?.close();
+    if (e instanceof AppError) throw e;
+    throw unavailable(file, e);
+  }
+}

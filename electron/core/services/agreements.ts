@@ -1,0 +1,76 @@
+// Agreements: create, edit, list, trash and restore; every write one transaction with its change-log row.
+import type { Core } from '../core';
+import type { AgreementRecord } from '../db/agreements';
+import { AppError } from '../../../shared/errors';
+import { addDays, todayIso } from '../../../shared/dates';
+import type { Agreement, AgreementFilter, AgreementInput, AgreementPage } from '../../../shared/schema/agreement';
+import { ensurePartner, ensureRef } from './references';
+
+function notFound(id: number): AppError {
+  return new AppError('not_found', `Соглашение № ${id} не найдено.`, { id });
+}
+
+function toRecord(core: Core, input: AgreementInput, batchId: number | null): AgreementRecord {
+  const { parties, spheres, department, ...rest } = input;
+  return {
+    ...rest,
+    departmentId: department ? ensureRef(core, 'department', department, null, batchId) : null,
+    partyIds: [...new Set(parties.map((name) => ensurePartner(core, name, batchId)))],
+    sphereIds: spheres.map((name) => ensureRef(core, 'sphere', name, null, batchId)),
+  };
+}
+
+export function getAgreement(core: Core, id: number): Agreement {
+  const agreement = core.agreements.get(id);
+  if (!agreement) throw notFound(id);
+  return agreement;
+}
+
+export function createAgreement(core: Core, input: AgreementInput, batchId: number | null = null): Agreement {
+  return core.db.transaction(() => {
+    const now = core.now();
+    const id = core.agreements.insert(toRecord(core, input, batchId), now, batchId);
+    const after = getAgreement(core, id);
+    core.log.record({ at: now, user: core.user, action: 'create', entity: 'agreement', entityId: id, before: null, after, batchId });
+    return after;
+  })();
+}
+
+export function updateAgreement(core: Core, id: number, input: AgreementInput): Agreement {
+  return core.db.transaction(() => {
+    const before = getAgreement(core, id);
+    if (before.deletedAt) throw new AppError('conflict', `Соглашение № ${id} находится в корзине: сначала восстановите его.`);
+    const now = core.now();
+    core.agreements.update(id, toRecord(core, input, null), now);
+    const after = getAgreement(core, id);
+    core.log.record({ at: now, user: core.user, action: 'update', entity: 'agreement', entityId: id, before, after });
+    return after;
+  })();
+}
+
+function moveTrash(core: Core, id: number, toTrash: boolean): Agreement {
+  return core.db.transaction(() => {
+    const before = getAgreement(core, id);
+    const now = core.now();
+    if (!core.agreements.setDeleted(id, toTrash ? now : null, now)) {
+      throw new AppError('conflict', toTrash ? `Соглашение № ${id} уже в корзине.` : `Соглашение № ${id} не в корзине.`);
+    }
+    const after = getAgreement(core, id);
+    core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: 'agreement', entityId: id, before, after });
+    return after;
+  })();
+}
+
+export function deleteAgreement(core: Core, id: number): void {
+  moveTrash(core, id, true);
+}
+
+export function restoreAgreement(core: Core, id: number): Agreement {
+  return moveTrash(core, id, false);
+}
+
+export function listAgreements(core: Core, filter: AgreementFilter): AgreementPage {
+  const today = filter.today ?? todayIso();
+  const until = filter.expiringWithinDays === undefined ? null : addDays(today, filter.expiringWithinDays);
+  return core.agreements.list(filter, until, today);
+}

@@ -1,0 +1,36 @@
+// The demo register: the events and agreement of the sample half-year report, loaded as one undoable batch.
+import type { Core } from '../core';
+import data from '../../../resources/demo-data.json';
+import { AgreementInputSchema } from '../../../shared/schema/agreement';
+import { EventFilterSchema, EventInputSchema } from '../../../shared/schema/event';
+import { createAgreement } from './agreements';
+import { createEvents } from './events';
+
+export const DEMO_BATCH_NAME = 'Демонстрационные данные';
+
+export interface DemoResult {
+  batchId: number;
+  events: number;
+  agreements: number;
+  /** True when an earlier run had loaded them and nothing was written now. */
+  alreadyLoaded: boolean;
+}
+
+export function loadDemo(core: Core): DemoResult {
+  return core.db.transaction((): DemoResult => {
+    const previous = core.settings.get<number>('demoBatchId');
+    if (previous !== undefined && core.events.list(EventFilterSchema.parse({ batchId: previous, limit: 1 })).total > 0) {
+      return { batchId: previous, events: 0, agreements: 0, alreadyLoaded: true };
+    }
+    const batchId = core.batches.insert(DEMO_BATCH_NAME, null, core.now());
+    const agreement = createAgreement(core, AgreementInputSchema.parse(data.agreement), batchId);
+    const inputs = data.events.map(({ linkToAgreement, ...event }) =>
+      EventInputSchema.parse({ ...event, agreementId: linkToAgreement ? agreement.id : null }),
+    );
+    const ids = createEvents(core, inputs, batchId);
+    const summary = { events: ids.length, agreements: 1 };
+    core.batches.setSummary(batchId, summary);
+    core.settings.set('demoBatchId', batchId);
+    return { batchId, ...summary, alreadyLoaded: false };
+  })();
+}

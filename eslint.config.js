@@ -1,0 +1,55 @@
+// Lint rules, including the layer boundaries of DESIGN.md: renderer → shared ← electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = { group: ['node:*'], message: 'shared/ and renderer/ run in the browser too: no Node built-ins.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'tests/e2e/artifacts/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          nodeBuiltins,
+          { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+          { group: ['electron', 'better-sqlite3'], message: 'shared/ is pure TypeScript.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          nodeBuiltins,
+          { group: ['**/electron/**', 'electron', 'better-sqlite3'], message: 'The renderer talks to the back end only through the contract in shared/api.ts.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/core/**', 'electron/cli/**', 'electron/server/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron'], message: 'Only electron/main/ may import Electron: the core runs under plain Node.' },
+          { group: ['**/renderer/**'], message: 'The back end never imports the renderer.' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,55 @@
+// The contract: every call between renderer and back end, name → input schema → output schema.
+import { z } from 'zod';
+import { IdInputSchema, OkSchema } from './schema/common';
+import {
+  DateRangeInputSchema,
+  EventFilterSchema,
+  EventInputSchema,
+  EventPageSchema,
+  EventSchema,
+  EventSummarySchema,
+  EventUpdateSchema,
+} from './schema/event';
+import {
+  AgreementFilterSchema,
+  AgreementInputSchema,
+  AgreementPageSchema,
+  AgreementSchema,
+  AgreementUpdateSchema,
+} from './schema/agreement';
+import { RefListInputSchema, RefSchema } from './schema/reference';
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+export const api = {
+  'events.list': method(EventFilterSchema, EventPageSchema),
+  'events.get': method(IdInputSchema, EventSchema),
+  'events.create': method(EventInputSchema, EventSchema),
+  'events.update': method(EventUpdateSchema, EventSchema),
+  'events.delete': method(IdInputSchema, OkSchema),
+  'events.restore': method(IdInputSchema, EventSchema),
+  'events.range': method(DateRangeInputSchema, z.array(EventSummarySchema)),
+  'agreements.list': method(AgreementFilterSchema, AgreementPageSchema),
+  'agreements.get': method(IdInputSchema, AgreementSchema),
+  'agreements.create': method(AgreementInputSchema, AgreementSchema),
+  'agreements.update': method(AgreementUpdateSchema, AgreementSchema),
+  'agreements.delete': method(IdInputSchema, OkSchema),
+  'agreements.restore': method(IdInputSchema, AgreementSchema),
+  'refs.list': method(RefListInputSchema, z.array(RefSchema)),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+/** What a caller passes: the schema's input side (defaults may be left out). */
+export type MethodInput<K extends MethodName> = z.input<Api[K]['input']>;
+/** What a handler receives: parsed, defaults filled. */
+export type ParsedInput<K extends MethodName> = z.output<Api[K]['input']>;
+export type MethodOutput<K extends MethodName> = z.output<Api[K]['output']>;
+
+export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => MethodOutput<K> };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(api, name);
+}

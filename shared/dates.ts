@@ -1,0 +1,113 @@
+// Calendar arithmetic on ISO `YYYY-MM-DD` strings: no Date objects, no time zones.
+import type { DatePrecision } from './schema/common';
+
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+export interface YMD {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+export function parseIsoDate(text: string): YMD | null {
+  const m = ISO_RE.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+export function isIsoDate(text: string): boolean {
+  return parseIsoDate(text) !== null;
+}
+
+/** Like parseIsoDate, for strings already validated by the schema. */
+export function ymd(iso: string): YMD {
+  const parts = parseIsoDate(iso);
+  if (!parts) throw new RangeError(`not an ISO date: ${iso}`);
+  return parts;
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function monthRange(year: number, month: number): DateRange {
+  return { start: isoDate(year, month, 1), end: isoDate(year, month, daysInMonth(year, month)) };
+}
+
+export function quarterOf(month: number): number {
+  return Math.floor((month - 1) / 3) + 1;
+}
+
+export function quarterRange(year: number, quarter: number): DateRange {
+  const first = (quarter - 1) * 3 + 1;
+  return { start: isoDate(year, first, 1), end: monthRange(year, first + 2).end };
+}
+
+export function halfYearRange(year: number, half: number): DateRange {
+  return half === 1
+    ? { start: isoDate(year, 1, 1), end: isoDate(year, 6, 30) }
+    : { start: isoDate(year, 7, 1), end: isoDate(year, 12, 31) };
+}
+
+export function yearRange(year: number): DateRange {
+  return { start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
+}
+
+/** The month, quarter or year that `start` lies in, for a date of that precision; the day itself for `day`. */
+export function precisionRange(start: string, precision: DatePrecision): DateRange {
+  const { year, month } = ymd(start);
+  switch (precision) {
+    case 'day':
+      return { start, end: start };
+    case 'month':
+      return monthRange(year, month);
+    case 'quarter':
+      return quarterRange(year, quarterOf(month));
+    case 'year':
+      return yearRange(year);
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01: a plain integer for range indexes and arithmetic. */
+export function dayNumber(iso: string): number {
+  const { year, month, day } = ymd(iso);
+  return Math.round(Date.UTC(year, month - 1, day) / DAY_MS);
+}
+
+export function fromDayNumber(days: number): string {
+  const d = new Date(days * DAY_MS);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+export function rangesOverlap(a: DateRange, b: DateRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Today in the user's own time zone: the one place a clock is read. */
+export function todayIso(): string {
+  const d = new Date();
+  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+}

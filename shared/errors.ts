@@ -1,0 +1,39 @@
+// Errors and results as data: what crosses IPC and HTTP is a Result, never a thrown exception.
+
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'bad_request'
+  | 'db_newer'
+  | 'db_unavailable'
+  | 'internal';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  /** Russian, for the user. */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** For logs and developers; never shown to the user. */
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,52 @@
+// Russian names of the fixed lists: formats, statuses, precisions, agreement kinds, reference lists.
+import type { AgreementKind, AgreementStatus } from '../schema/agreement';
+import type { DatePrecision } from '../schema/common';
+import type { EventFormat, EventStatus } from '../schema/event';
+import type { RefKind } from '../schema/reference';
+
+export const FORMAT_LABELS: Record<EventFormat, string> = {
+  in_person: 'очно',
+  remote: 'дистанционно',
+  videoconference: 'видео-конференц-связь',
+  hybrid: 'смешанный',
+};
+
+export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
+  planned: 'запланировано',
+  held: 'проведено',
+  cancelled: 'отменено',
+  postponed: 'перенесено',
+};
+
+export const PRECISION_LABELS: Record<DatePrecision, string> = {
+  day: 'точная дата',
+  month: 'месяц',
+  quarter: 'квартал',
+  year: 'год',
+};
+
+export const AGREEMENT_KIND_LABELS: Record<AgreementKind, string> = {
+  agreement: 'соглашение',
+  contract: 'договор',
+  memorandum: 'меморандум',
+  plan: 'план',
+  protocol: 'протокол',
+  other: 'иное',
+};
+
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  draft: 'проект',
+  active: 'действует',
+  expired: 'истёк срок',
+  terminated: 'расторгнуто',
+};
+
+export const REF_KIND_LABELS: Record<RefKind, string> = {
+  kind: 'Виды мероприятий',
+  sphere: 'Сферы сотрудничества',
+  department: 'Подразделения',
+  city: 'Города',
+  country: 'Страны',
+  region: 'Регионы',
+  organisation: 'Организации',
+};

@@ -1,0 +1,56 @@
+// Building blocks shared by every schema: ids, ISO dates, precisions, periods, names and texts.
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { parsePeriod, PERIOD_HINT } from '../period';
+
+export const IdSchema = z.int().positive();
+
+export const IsoDateSchema = z
+  .string()
+  .refine(isIsoDate, { message: 'ожидается дата в формате ГГГГ-ММ-ДД (например, 2021-09-08)' });
+
+export const DatePrecisionSchema = z.enum(['day', 'month', 'quarter', 'year']);
+export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
+
+/** A period code, parsed into its kind and bounds. */
+export const PeriodSchema = z.string().transform((text, ctx) => {
+  const period = parsePeriod(text);
+  if (!period) {
+    ctx.addIssue({ code: 'custom', message: `не удалось разобрать период «${text}»; примеры: ${PERIOD_HINT}` });
+    return z.NEVER;
+  }
+  return period;
+});
+
+/** A reference value given by name: trimmed, never empty. */
+export const NameSchema = z.string().trim().min(1, 'значение не может быть пустым').max(300);
+
+/** Optional free text: absent, null and blank all mean «not given». */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+export const optionalName = optionalText(300);
+
+/** A list of names, without blanks and repeats. */
+export const NameListSchema = z
+  .array(NameSchema)
+  .max(100)
+  .default([])
+  .transform((names) => [...new Set(names)]);
+
+export const IdInputSchema = z.strictObject({ id: IdSchema });
+
+export const PageSchema = {
+  limit: z.int().min(1).max(100_000).default(50),
+  offset: z.int().min(0).default(0),
+};
+
+export const TimestampSchema = z.string();
+
+export const OkSchema = z.object({ ok: z.literal(true) });

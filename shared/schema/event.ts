@@ -1,0 +1,144 @@
+// Events: the input a clerk or an import gives, the stored record, and the filters of the list.
+import { z } from 'zod';
+import { precisionRange } from '../dates';
+import {
+  DatePrecisionSchema,
+  IdSchema,
+  IsoDateSchema,
+  NameListSchema,
+  NameSchema,
+  PageSchema,
+  PeriodSchema,
+  TimestampSchema,
+  optionalName,
+  optionalText,
+} from './common';
+
+export const EventFormatSchema = z.enum(['in_person', 'remote', 'videoconference', 'hybrid']);
+export type EventFormat = z.infer<typeof EventFormatSchema>;
+
+export const EventStatusSchema = z.enum(['planned', 'held', 'cancelled', 'postponed']);
+export type EventStatus = z.infer<typeof EventStatusSchema>;
+
+const PRECISION_WORD = { day: 'день', month: 'месяц', quarter: 'квартал', year: 'год' } as const;
+
+const EventInputObject = z.strictObject({
+  title: z.string().trim().min(1, 'название не может быть пустым').max(2000),
+  kind: optionalName,
+  startDate: IsoDateSchema,
+  endDate: IsoDateSchema.nullish(),
+  datePrecision: DatePrecisionSchema.default('day'),
+  city: optionalName,
+  region: optionalName,
+  country: optionalName,
+  venue: optionalText(2000),
+  format: EventFormatSchema.nullish().transform((v) => v ?? null),
+  spheres: NameListSchema,
+  partners: NameListSchema,
+  participants: optionalText(20_000),
+  organizer: optionalName,
+  outcomes: optionalText(20_000),
+  description: optionalText(50_000),
+  status: EventStatusSchema.default('held'),
+  agreementId: IdSchema.nullish().transform((v) => v ?? null),
+});
+
+/**
+ * What a clerk or an import gives for one event. `endDate` may be left out: it is then the
+ * end of the day, month, quarter or year that `startDate` lies in.
+ */
+export const EventInputSchema = EventInputObject.transform((input, ctx) => {
+  const { datePrecision: precision } = input;
+  const endDate = input.endDate ?? precisionRange(input.startDate, precision).end;
+  if (endDate < input.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'дата окончания раньше даты начала' });
+    return z.NEVER;
+  }
+  if (precision !== 'day') {
+    const word = PRECISION_WORD[precision];
+    if (precisionRange(input.startDate, precision).start !== input.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['startDate'], message: `при точности «${word}» дата начала должна быть первым днём периода` });
+      return z.NEVER;
+    }
+    if (precisionRange(endDate, precision).end !== endDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `при точности «${word}» дата окончания должна быть последним днём периода` });
+      return z.NEVER;
+    }
+  }
+  return { ...input, endDate };
+});
+export type EventInput = z.output<typeof EventInputSchema>;
+export type EventInputRaw = z.input<typeof EventInputSchema>;
+
+export const EventSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  kind: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  datePrecision: DatePrecisionSchema,
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  venue: z.string().nullable(),
+  format: EventFormatSchema.nullable(),
+  spheres: z.array(z.string()),
+  partners: z.array(z.string()),
+  participants: z.string().nullable(),
+  organizer: z.string().nullable(),
+  outcomes: z.string().nullable(),
+  description: z.string().nullable(),
+  status: EventStatusSchema,
+  agreementId: IdSchema.nullable(),
+  agreementTitle: z.string().nullable(),
+  batchId: IdSchema.nullable(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  deletedAt: TimestampSchema.nullable(),
+});
+export type Event = z.infer<typeof EventSchema>;
+
+export const EventSortSchema = z.enum(['startDate', 'title', 'kind', 'updatedAt']);
+
+export const EventFilterSchema = z.strictObject({
+  period: PeriodSchema.optional(),
+  query: z.string().trim().max(500).optional(),
+  kinds: z.array(NameSchema).optional(),
+  spheres: z.array(NameSchema).optional(),
+  /** Countries, regions or organisations: an event matches one of them or anything under it. */
+  partners: z.array(NameSchema).optional(),
+  formats: z.array(EventFormatSchema).optional(),
+  statuses: z.array(EventStatusSchema).optional(),
+  agreementId: IdSchema.optional(),
+  /** The events of one import batch. */
+  batchId: IdSchema.optional(),
+  /** The trash instead of the register. */
+  deleted: z.boolean().default(false),
+  sort: EventSortSchema.default('startDate'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  ...PageSchema,
+});
+export type EventFilter = z.output<typeof EventFilterSchema>;
+
+export const EventPageSchema = z.object({ items: z.array(EventSchema), total: z.int() });
+export type EventPage = z.infer<typeof EventPageSchema>;
+
+export const EventUpdateSchema = z.strictObject({ id: IdSchema, input: EventInputSchema });
+
+export const DateRangeInputSchema = z
+  .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
+  .refine((r) => r.start <= r.end, { message: 'конец диапазона раньше его начала', path: ['end'] });
+
+/** What a calendar needs of an event. */
+export const EventSummarySchema = EventSchema.pick({
+  id: true,
+  title: true,
+  kind: true,
+  startDate: true,
+  endDate: true,
+  datePrecision: true,
+  format: true,
+  status: true,
+  city: true,
+});
+export type EventSummary = z.infer<typeof EventSummarySchema>;

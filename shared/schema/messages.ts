@@ -1,0 +1,89 @@
+// Turns a zod error into one Russian line naming the field at fault.
+import type { z } from 'zod';
+import { AppError } from '../errors';
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Название',
+  kind: 'Вид',
+  startDate: 'Дата начала',
+  endDate: 'Дата окончания',
+  datePrecision: 'Точность даты',
+  city: 'Город',
+  region: 'Регион',
+  country: 'Страна',
+  venue: 'Место проведения',
+  format: 'Формат',
+  spheres: 'Сферы',
+  partners: 'Партнёры',
+  participants: 'Участники',
+  organizer: 'Ответственный',
+  outcomes: 'Итоги',
+  description: 'Описание',
+  status: 'Статус',
+  agreementId: 'Соглашение',
+  number: 'Номер',
+  parties: 'Стороны',
+  signedOn: 'Дата подписания',
+  validFrom: 'Действует с',
+  validUntil: 'Действует до',
+  autoProlongation: 'Автопролонгация',
+  department: 'Ответственное подразделение',
+  notes: 'Примечание',
+  period: 'Период',
+  query: 'Поиск',
+  id: 'Номер записи',
+  start: 'Начало',
+  end: 'Конец',
+};
+
+function fieldName(path: readonly PropertyKey[]): string | null {
+  const names = path.filter((p): p is string => typeof p === 'string' && p !== 'input');
+  const last = names.at(-1);
+  if (!last) return null;
+  return `«${FIELD_LABELS[last] ?? last}»`;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'обязательное поле не заполнено' : `неверный тип значения (ожидается ${typeWord(issue.expected)})`;
+    case 'unrecognized_keys':
+      return `неизвестное поле ${issue.keys.map((k) => `«${k}»`).join(', ')}`;
+    case 'invalid_value':
+      return `недопустимое значение; допустимы: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) === 1
+        ? 'значение не может быть пустым'
+        : `значение слишком мало (минимум ${String(issue.minimum)})`;
+    case 'too_big':
+      return `значение слишком велико (максимум ${String(issue.maximum)}${issue.origin === 'string' ? ' знаков' : ''})`;
+    case 'invalid_format':
+      return 'неверный формат значения';
+    default:
+      return issue.message;
+  }
+}
+
+function typeWord(expected: string): string {
+  return (
+    { string: 'текст', number: 'число', int: 'целое число', boolean: 'да/нет (true/false)', array: 'список', object: 'объект' } as Record<string, string>
+  )[expected] ?? expected;
+}
+
+export function zodErrorMessage(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'Неверные данные';
+  // unrecognized_keys sits on the object, so its path names the parent, not the field.
+  const field = issue.code === 'unrecognized_keys' ? null : fieldName(issue.path);
+  const text = describe(issue);
+  const line = field ? `Поле ${field}: ${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  const more = error.issues.length - 1;
+  return more > 0 ? `${line} (и ещё ошибок: ${more})` : line;
+}
+
+/** Parses or throws a validation AppError with the Russian line above. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError('validation', zodErrorMessage(result.error), result.error.issues);
+  return result.data;
+}

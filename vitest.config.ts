@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    // better-sqlite3 is native: separate processes keep each file's handles apart.
+    pool: 'forks',
+    testTimeout: 30_000,
+  },
+});
