@@ -12,8 +12,13 @@ export interface Period extends DateRange {
 
 export const PERIOD_HINT = '2021, 2021-H2, 2021-Q3, 2021-09 или 2021-07-01..2021-09-30';
 
-/** Parses a period code; null when the text is not one. */
+/** Parses a period code; null when the text is not one or lies outside the years dates support. */
 export function parsePeriod(text: string): Period | null {
+  const period = matchPeriod(text);
+  return period && isIsoDate(period.start) && isIsoDate(period.end) ? period : null;
+}
+
+function matchPeriod(text: string): Period | null {
   const code = text.trim().toUpperCase();
   let m = /^(\d{4})$/.exec(code);
   if (m) return { kind: 'year', year: Number(m[1]), ...yearRange(Number(m[1])) };

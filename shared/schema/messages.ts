@@ -46,14 +46,15 @@ function fieldName(path: readonly PropertyKey[]): string | null {
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'обязательное поле не заполнено' : `неверный тип значения (ожидается ${typeWord(issue.expected)})`;
+      return isMissing(issue) ? 'обязательное поле не заполнено' : `неверный тип значения (ожидается ${typeWord(issue.expected)})`;
     case 'unrecognized_keys':
       return `неизвестное поле ${issue.keys.map((k) => `«${k}»`).join(', ')}`;
     case 'invalid_value':
       return `недопустимое значение; допустимы: ${issue.values.map(String).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) === 1
-        ? 'значение не может быть пустым'
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'значение не может быть пустым';
+      return issue.inclusive === false
+        ? `значение должно быть больше ${String(issue.minimum)}`
         : `значение слишком мало (минимум ${String(issue.minimum)})`;
     case 'too_big':
       return `значение слишком велико (максимум ${String(issue.maximum)}${issue.origin === 'string' ? ' знаков' : ''})`;
@@ -62,6 +63,11 @@ function describe(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** zod 4 keeps the offending input only when asked (`reportInput`); its own message says it otherwise. */
+function isMissing(issue: z.core.$ZodIssueInvalidType): boolean {
+  return 'input' in issue ? issue.input === undefined : /received undefined/.test(issue.message);
 }
 
 function typeWord(expected: string): string {

@@ -7,20 +7,21 @@ import { seedReferenceData } from './seed';
 
 export interface Migration {
   version: number;
+  /** The file name without `.sql`: `001_initial`. */
   name: string;
   sql: string;
 }
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
-/** Steps that are data, not schema, run in the same transaction as their migration. */
-const DATA_STEPS: Record<number, (db: Database) => void> = { 1: seedReferenceData };
+/** Steps that are data, not schema, run in the same transaction as their migration (by file name). */
+const DATA_STEPS: Record<string, (db: Database) => void> = { '001_initial': seedReferenceData };
 
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   const migrations = readdirSync(dir)
     .map((file) => /^(\d{3})_([\w-]+)\.sql$/.exec(file))
     .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ version: Number(m[1]), name: m[2] ?? '', sql: readFileSync(`${dir}/${m[0]}`, 'utf8') }))
+    .map((m) => ({ version: Number(m[1]), name: `${m[1]}_${m[2]}`, sql: readFileSync(`${dir}/${m[0]}`, 'utf8') }))
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migrations must be numbered 001, 002, … without gaps: found ${m.version} at place ${i + 1}`);
@@ -51,7 +52,7 @@ export function migrate(db: Database, target = SCHEMA_VERSION, migrations = MIGR
     if (migration.version <= current || migration.version > target) continue;
     db.transaction(() => {
       db.exec(migration.sql);
-      DATA_STEPS[migration.version]?.(db);
+      DATA_STEPS[migration.name]?.(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

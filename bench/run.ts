@@ -1,0 +1,101 @@
+// `npm run bench`: builds a register of 100,000 events and measures the hot paths against the issue's targets.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeCore, openCore } from '../electron/core/core';
+import { createEvents, eventsInRange, listEvents } from '../electron/core/services/events';
+import { monthRange } from '../shared/dates';
+import { EventFilterSchema } from '../shared/schema/event';
+import { generateEvents, random, WORDS } from './generate';
+
+interface Row {
+  measure: string;
+  value: number;
+  target: number;
+  unit: string;
+}
+
+const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
+const RUNS = 200;
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+}
+
+function print(rows: Row[]): void {
+  const lines = rows.map((r) => [r.measure, `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`, `≤ ${r.target} ${r.unit}`, r.value <= r.target ? 'ok' : 'MISSED']);
+  const header = ['measure', 'result', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(fmt(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  lines.forEach((l) => console.log(fmt(l)));
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
+  const file = join(dir, 'bench.sqlite');
+  try {
+    console.log(`Generating ${TOTAL.toLocaleString('en')} events…`);
+    const events = generateEvents(TOTAL, 7);
+    const extra = generateEvents(10_000, 8);
+
+    const create = time(() => closeCore(openCore(file)));
+    let core = openCore(file);
+    const fill = time(() => {
+      for (let i = 0; i < events.length; i += 10_000) createEvents(core, events.slice(i, i + 10_000));
+    });
+    console.log(`Filled in ${(fill / 1000).toFixed(1)} s (new database created and migrated in ${create.toFixed(0)} ms).`);
+    closeCore(core);
+
+    // Open an existing register: the migration check, pragmas and prepared statements, as at every start.
+    const opens = Array.from({ length: 5 }, () => time(() => closeCore(openCore(file))));
+    core = openCore(file);
+    const rnd = random(42);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)] as T;
+
+    const periods = ['2019', '2020-H1', '2021-H2', '2022-Q3', '2023-05', '2024', '2025-Q1', '2018-H2'];
+    const page = Array.from({ length: RUNS }, () => {
+      const filter = EventFilterSchema.parse({
+        period: pick(periods),
+        kinds: rnd() < 0.5 ? [pick(['форум', 'семинар', 'встреча', 'выставка'])] : undefined,
+        spheres: rnd() < 0.5 ? [pick(['культура', 'спорт', 'экономика'])] : undefined,
+        order: rnd() < 0.5 ? 'asc' : 'desc',
+        limit: 50,
+      });
+      return time(() => listEvents(core, filter));
+    });
+    const fts = Array.from({ length: RUNS }, () => {
+      const word = pick(WORDS);
+      const filter = EventFilterSchema.parse({ query: word.slice(0, Math.max(4, word.length - 3)), limit: 50 });
+      return time(() => listEvents(core, filter));
+    });
+    const range = Array.from({ length: RUNS }, () => {
+      const { start, end } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
+      return time(() => eventsInRange(core, { start, end }));
+    });
+    const insert = time(() => createEvents(core, extra));
+    closeCore(core);
+
+    console.log('');
+    print([
+      { measure: 'open + migrate (existing register)', value: Math.max(...opens), target: 150, unit: 'ms' },
+      { measure: 'list page of 50 with filters, p95', value: p95(page), target: 20, unit: 'ms' },
+      { measure: 'full-text search, p95', value: p95(fts), target: 30, unit: 'ms' },
+      { measure: 'calendar month range, p95', value: p95(range), target: 5, unit: 'ms' },
+      { measure: '10,000 inserts in one transaction', value: insert, target: 500, unit: 'ms' },
+    ]);
+    console.log(`\n${TOTAL.toLocaleString('en')} events; ${RUNS} runs per query; Node ${process.version}.`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();

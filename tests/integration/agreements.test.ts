@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from '../../electron/core/services/agreements';
+import { createEvent } from '../../electron/core/services/events';
+import { AgreementFilterSchema, AgreementInputSchema } from '../../shared/schema/agreement';
+import { eventInput, tempCore } from '../helpers';
+
+const input = (raw: Record<string, unknown> = {}) => AgreementInputSchema.parse({ title: 'Соглашение о сотрудничестве', ...raw });
+const list = (core: ReturnType<typeof tempCore>, raw: Record<string, unknown> = {}) =>
+  listAgreements(core, AgreementFilterSchema.parse(raw)).items.map((a) => a.title);
+
+describe('agreements', () => {
+  it('stores parties, spheres and term, and counts the events held under it', () => {
+    const core = tempCore();
+    const agreement = createAgreement(core, input({
+      kind: 'contract',
+      number: '12/2021',
+      parties: ['Постоянный Комитет Союзного государства', 'администрация смоленской области'],
+      signedOn: '2021-02-08',
+      validUntil: '2021-12-31',
+      autoProlongation: true,
+      spheres: ['социальная сфера'],
+      department: 'Департамент Смоленской области по социальному развитию',
+    }));
+    expect(agreement).toMatchObject({
+      kind: 'contract',
+      number: '12/2021',
+      parties: ['Постоянный Комитет Союзного государства', 'Администрация Смоленской области'],
+      autoProlongation: true,
+      status: 'active',
+      eventCount: 0,
+    });
+    createEvent(core, eventInput({ agreementId: agreement.id }));
+    const event = createEvent(core, eventInput({ agreementId: agreement.id }));
+    expect(event.agreementTitle).toBe('Соглашение о сотрудничестве');
+    expect(getAgreement(core, agreement.id).eventCount).toBe(2);
+  });
+
+  it('lists those running out within a number of days', () => {
+    const core = tempCore();
+    createAgreement(core, input({ title: 'Истекает через месяц', validUntil: '2026-12-20' }));
+    createAgreement(core, input({ title: 'Истекает через полгода', validUntil: '2027-05-01' }));
+    createAgreement(core, input({ title: 'Уже истекло', validUntil: '2026-01-01' }));
+    createAgreement(core, input({ title: 'Бессрочное' }));
+    expect(list(core, { expiringWithinDays: 90, today: '2026-11-24' })).toEqual(['Истекает через месяц']);
+    expect(list(core, {})).toHaveLength(4);
+  });
+
+  it('finds by words of the title, number or notes in any case and with ё', () => {
+    const core = tempCore();
+    createAgreement(core, input({ title: 'Меморандум о взаимопонимании', number: 'М-7' }));
+    createAgreement(core, input({ title: 'План совместных мероприятий', notes: 'Включён в сводный план' }));
+    expect(list(core, { query: 'МЕМОРАНДУМ' })).toEqual(['Меморандум о взаимопонимании']);
+    expect(list(core, { query: 'м-7' })).toEqual(['Меморандум о взаимопонимании']);
+    expect(list(core, { query: 'включен' })).toEqual(['План совместных мероприятий']);
+  });
+
+  it('edits, trashes and restores, logging each step', () => {
+    const core = tempCore();
+    const { id } = createAgreement(core, input());
+    expect(updateAgreement(core, id, input({ title: 'Новое название', status: 'terminated' }))).toMatchObject({ title: 'Новое название', status: 'terminated' });
+    deleteAgreement(core, id);
+    expect(list(core)).toEqual([]);
+    expect(list(core, { deleted: true })).toEqual(['Новое название']);
+    restoreAgreement(core, id);
+    expect(list(core)).toEqual(['Новое название']);
+    expect(core.db.prepare(`SELECT action FROM change_log WHERE entity = 'agreement' AND entity_id = ? ORDER BY id`).pluck().all(id)).toEqual(['create', 'update', 'delete', 'restore']);
+  });
+
+  it('rejects a term that ends before it starts', () => {
+    expect(AgreementInputSchema.safeParse({ title: 'X', validFrom: '2022-01-01', validUntil: '2021-01-01' }).success).toBe(false);
+  });
+});

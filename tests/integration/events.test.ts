@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { filterSql } from '../../electron/core/db/events';
+import {
+  createEvent,
+  createEvents,
+  deleteEvent,
+  eventsInRange,
+  getEvent,
+  listEvents,
+  restoreEvent,
+  updateEvent,
+} from '../../electron/core/services/events';
+import { listRefs } from '../../electron/core/services/references';
+import { AppError } from '../../shared/errors';
+import { EventFilterSchema, type EventFilter } from '../../shared/schema/event';
+import { eventInput, tempCore } from '../helpers';
+import type { Core } from '../../electron/core/core';
+
+const filter = (raw: Record<string, unknown> = {}): EventFilter => EventFilterSchema.parse({ limit: 1000, ...raw });
+const titles = (core: Core, raw: Record<string, unknown>) => listEvents(core, filter(raw)).items.map((e) => e.title);
+
+describe('events', () => {
+  it('stores every field and gives it back, reference names matched case- and ё-insensitively', () => {
+    const core = tempCore();
+    const event = createEvent(core, eventInput({
+      title: 'Российско-Белорусский молодёжный форум',
+      kind: 'ФОРУМ',
+      startDate: '2021-08-27',
+      endDate: '2021-08-28',
+      city: 'Смоленск',
+      venue: 'Смоленский государственный университет',
+      format: 'in_person',
+      spheres: ['Молодежная политика', 'культура'],
+      partners: ['витебская область', 'Витебский областной исполнительный комитет'],
+      participants: 'Молодёжные организации',
+      organizer: 'департамент смоленской области по культуре',
+      outcomes: 'Подписан план',
+      description: 'Описание',
+      status: 'held',
+    }));
+    expect(event).toMatchObject({
+      kind: 'форум',
+      city: 'Смоленск',
+      region: 'Смоленская область',
+      country: 'Российская Федерация',
+      spheres: ['молодежная политика', 'культура'],
+      partners: ['Витебская область', 'Витебский областной исполнительный комитет'],
+      organizer: 'Департамент Смоленской области по культуре',
+      datePrecision: 'day',
+      endDate: '2021-08-28',
+      deletedAt: null,
+    });
+    expect(getEvent(core, event.id)).toEqual(event);
+  });
+
+  it('adds an unknown reference name to its list instead of rejecting it', () => {
+    const core = tempCore();
+    createEvent(core, eventInput({ kind: 'Квиз', city: 'Новогрудок', region: 'Гродненская область', spheres: ['Археология'], partners: ['Новогрудский райисполком', 'Хабаровский край'] }));
+    expect(listRefs(core, 'kind').map((r) => r.name)).toContain('Квиз');
+    expect(listRefs(core, 'sphere').map((r) => r.name)).toContain('Археология');
+    const city = listRefs(core, 'city').find((r) => r.name === 'Новогрудок');
+    expect(city).toMatchObject({ parentName: 'Гродненская область', usage: 1 });
+    expect(listRefs(core, 'organisation').map((r) => r.name)).toContain('Новогрудский райисполком');
+    expect(listRefs(core, 'region').map((r) => r.name)).toContain('Хабаровский край');
+  });
+
+  it('selects every event that overlaps a period', () => {
+    const core = tempCore();
+    createEvents(core, [
+      eventInput({ title: 'Июнь–июль', startDate: '2021-06-27', endDate: '2021-07-01' }),
+      eventInput({ title: 'Июнь', startDate: '2021-06-10' }),
+      eventInput({ title: 'Сентябрь–октябрь', startDate: '2021-09-01', endDate: '2021-10-31', datePrecision: 'month' }),
+      eventInput({ title: 'Весь 2021 год', startDate: '2021-01-01', datePrecision: 'year' }),
+      eventInput({ title: 'Декабрь–январь', startDate: '2021-12-28', endDate: '2022-01-10' }),
+      eventInput({ title: 'II квартал 2022', startDate: '2022-04-01', datePrecision: 'quarter' }),
+    ]);
+    expect(titles(core, { period: '2021-H2' })).toEqual(['Весь 2021 год', 'Июнь–июль', 'Сентябрь–октябрь', 'Декабрь–январь']);
+    expect(titles(core, { period: '2021-Q3' })).toEqual(['Весь 2021 год', 'Июнь–июль', 'Сентябрь–октябрь']);
+    expect(titles(core, { period: '2021-10' })).toEqual(['Весь 2021 год', 'Сентябрь–октябрь']);
+    expect(titles(core, { period: '2022' })).toEqual(['Декабрь–январь', 'II квартал 2022']);
+    expect(titles(core, { period: '2021-06-28..2021-06-30' })).toEqual(['Весь 2021 год', 'Июнь–июль']);
+    expect(eventsInRange(core, { start: '2022-01-01', end: '2022-01-31' }).map((e) => e.title)).toEqual(['Декабрь–январь']);
+  });
+
+  it('finds by full text: any case, ё as е, word prefixes, every word required', () => {
+    const core = tempCore();
+    createEvents(core, [
+      eventInput({ title: 'Российско-Белорусский молодёжный патриотический форум' }),
+      eventInput({ title: 'Выставка', participants: 'Молодежные организации Витебской области' }),
+      eventInput({ title: 'Семинар', outcomes: 'Достигнуты договорённости о сотрудничестве' }),
+      eventInput({ title: 'Встреча', description: 'Обсуждение поставок продовольствия' }),
+    ]);
+    expect(titles(core, { query: 'молод' })).toEqual(['Российско-Белорусский молодёжный патриотический форум', 'Выставка']);
+    expect(titles(core, { query: 'МОЛОДЁЖНЫЙ' })).toEqual(['Российско-Белорусский молодёжный патриотический форум']);
+    expect(titles(core, { query: 'договоренности' })).toEqual(['Семинар']);
+    expect(titles(core, { query: 'продовольств' })).toEqual(['Встреча']);
+    expect(titles(core, { query: 'молод витебск' })).toEqual(['Выставка']);
+    expect(titles(core, { query: '"; DROP TABLE events; --' })).toEqual([]);
+    expect(titles(core, { query: '   ' })).toHaveLength(4);
+  });
+
+  it('filters by kind, sphere, partner tree, format, status and agreement', () => {
+    const core = tempCore();
+    createEvents(core, [
+      eventInput({ title: 'A', kind: 'форум', spheres: ['культура'], partners: ['Витебский областной исполнительный комитет'], format: 'remote' }),
+      eventInput({ title: 'B', kind: 'встреча', spheres: ['спорт'], city: 'Гомель', status: 'planned' }),
+      eventInput({ title: 'C', kind: 'форум', spheres: ['спорт', 'культура'], partners: ['Брянская область'], format: 'in_person' }),
+    ]);
+    expect(titles(core, { kinds: ['Форум'] })).toEqual(['A', 'C']);
+    expect(titles(core, { spheres: ['культура'] })).toEqual(['A', 'C']);
+    expect(titles(core, { partners: ['Республика Беларусь'] })).toEqual(['A', 'B']);
+    expect(titles(core, { partners: ['Витебская область'] })).toEqual(['A']);
+    expect(titles(core, { partners: ['Российская Федерация'] })).toEqual(['C']);
+    expect(titles(core, { formats: ['remote', 'in_person'] })).toEqual(['A', 'C']);
+    expect(titles(core, { statuses: ['planned'] })).toEqual(['B']);
+    expect(titles(core, { kinds: ['форум'], spheres: ['спорт'] })).toEqual(['C']);
+  });
+
+  it('pages and sorts, counting the whole selection', () => {
+    const core = tempCore();
+    createEvents(core, ['2021-03-01', '2021-01-01', '2021-02-01'].map((d, i) => eventInput({ title: `Событие ${i}`, startDate: d })));
+    const page = listEvents(core, EventFilterSchema.parse({ limit: 2, order: 'desc' }));
+    expect(page.total).toBe(3);
+    expect(page.items.map((e) => e.startDate)).toEqual(['2021-03-01', '2021-02-01']);
+    expect(listEvents(core, EventFilterSchema.parse({ limit: 2, offset: 2, order: 'desc' })).items.map((e) => e.startDate)).toEqual(['2021-01-01']);
+  });
+
+  it('edits an event and logs the fields before and after', () => {
+    const core = tempCore();
+    const { id } = createEvent(core, eventInput({ title: 'Черновик', spheres: ['культура'] }));
+    const updated = updateEvent(core, id, eventInput({ title: 'Итоговое название', spheres: ['спорт'], startDate: '2021-09-01', datePrecision: 'month' }));
+    expect(updated).toMatchObject({ title: 'Итоговое название', spheres: ['спорт'], endDate: '2021-09-30', datePrecision: 'month' });
+    expect(titles(core, { query: 'черновик' })).toEqual([]);
+    expect(titles(core, { query: 'итогов' })).toEqual(['Итоговое название']);
+    expect(titles(core, { period: '2021-09-30..2021-09-30' })).toEqual(['Итоговое название']);
+    const log = core.db.prepare(`SELECT action, user_name, before, after FROM change_log WHERE entity = 'event' AND entity_id = ? ORDER BY id`).all(id) as { action: string; user_name: string; before: string | null; after: string }[];
+    expect(log.map((l) => l.action)).toEqual(['create', 'update']);
+    expect(log[1]?.user_name).toBe(core.user);
+    expect(JSON.parse(log[1]?.before ?? '{}')).toMatchObject({ title: 'Черновик', spheres: ['культура'] });
+    expect(JSON.parse(log[1]?.after ?? '{}')).toMatchObject({ title: 'Итоговое название', spheres: ['спорт'] });
+  });
+
+  it('moves an event to the trash and back', () => {
+    const core = tempCore();
+    const { id } = createEvent(core, eventInput({ title: 'Удаляемое' }));
+    deleteEvent(core, id);
+    expect(titles(core, {})).toEqual([]);
+    expect(titles(core, { deleted: true })).toEqual(['Удаляемое']);
+    expect(() => deleteEvent(core, id)).toThrow(/уже в корзине/);
+    expect(() => updateEvent(core, id, eventInput())).toThrow(/в корзине/);
+    expect(restoreEvent(core, id).deletedAt).toBeNull();
+    expect(titles(core, { period: '2021' })).toEqual(['Удаляемое']);
+    expect(() => restoreEvent(core, id)).toThrow(/не в корзине/);
+    const actions = core.db.prepare(`SELECT action FROM change_log WHERE entity_id = ? ORDER BY id`).pluck().all(id);
+    expect(actions).toEqual(['create', 'delete', 'restore']);
+  });
+
+  it('writes a batch all or nothing', () => {
+    const core = tempCore();
+    const count = () => core.db.prepare('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM refs WHERE name = ?)').pluck().get('Новая сфера');
+    const before = count();
+    expect(() =>
+      createEvents(core, [eventInput({ spheres: ['Новая сфера'] }), eventInput({ agreementId: 999 })]),
+    ).toThrow(/соглашение № 999 не найдено/);
+    expect(count()).toBe(before);
+  });
+
+  it('says in Russian that an event does not exist', () => {
+    const core = tempCore();
+    try {
+      getEvent(core, 42);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe('not_found');
+      expect((e as AppError).message).toBe('Мероприятие № 42 не найдено.');
+    }
+  });
+});
+
+describe('query plans', () => {
+  const plan = (core: Core, sql: string, params: Record<string, unknown>) =>
+    (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+
+  it('answers a period from the span index, not a scan of events', () => {
+    const core = tempCore();
+    const { where, params } = filterSql(filter({ period: '2021-Q3' }));
+    const detail = plan(core, `SELECT count(*) FROM events e WHERE ${where}`, params);
+    expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:/);
+    expect(detail).not.toMatch(/SCAN e\b(?! USING)/);
+  });
+
+  it('pages the register in date order from the date index', () => {
+    const core = tempCore();
+    const { where, params } = filterSql(filter());
+    const detail = plan(core, `SELECT e.id FROM events e WHERE ${where} ORDER BY e.start_date, e.end_date, e.id LIMIT 50`, params);
+    expect(detail).toMatch(/USING (COVERING )?INDEX events_start/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('finds words through the full-text index', () => {
+    const core = tempCore();
+    const { where, params } = filterSql(filter({ query: 'форум' }));
+    expect(plan(core, `SELECT count(*) FROM events e WHERE ${where}`, params)).toMatch(/VIRTUAL TABLE INDEX 0:M/);
+  });
+});
