@@ -24,10 +24,13 @@ function time(fn: () => void): number {
   return performance.now() - start;
 }
 
-function p95(samples: number[]): number {
+function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? 0;
 }
+
+const p95 = (samples: number[]) => percentile(samples, 0.95);
+const median = (samples: number[]) => percentile(samples, 0.5);
 
 function print(rows: Row[]): void {
   const lines = rows.map((r) => [r.measure, `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`, `≤ ${r.target} ${r.unit}`, r.value <= r.target ? 'ok' : 'MISSED']);
@@ -84,7 +87,7 @@ function main(): void {
     const insert = time(() => createEvents(core, extra));
     closeCore(core);
 
-    console.log('');
+    console.log(`\nmedians: page ${median(page).toFixed(1)} ms, search ${median(fts).toFixed(1)} ms, range ${median(range).toFixed(2)} ms\n`);
     print([
       { measure: 'open + migrate (existing register)', value: Math.max(...opens), target: 150, unit: 'ms' },
       { measure: 'list page of 50 with filters, p95', value: p95(page), target: 20, unit: 'ms' },

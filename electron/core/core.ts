@@ -1,6 +1,6 @@
 // The open register: a database connection with the table modules prepared over it.
 import { userInfo } from 'node:os';
-import { openDatabase, type Db } from './db/connection';
+import { closeDatabase, openDatabase, type Db } from './db/connection';
 import { createAgreementsRepo } from './db/agreements';
 import { createBatchesRepo } from './db/batches';
 import { createChangeLog } from './db/changelog';
@@ -47,5 +47,5 @@ export function openCore(file: string): Core {
 }
 
 export function closeCore(core: Core): void {
-  core.db.close();
+  closeDatabase(core.db);
 }

@@ -13,3 +13,12 @@ export function nameKey(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+// White space and punctuation, ASCII and typographic («», „“, –, —, …, №, NBSP): an explicit class,
+// several times faster than \p{L} on long texts, and letters of every script stay word characters.
+const SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2116\u2212]+/g;
+
+/** Text as the search index holds it: lower case, «ё» as «е», words parted by single spaces. */
+export function searchText(...parts: readonly (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(' ').toLowerCase().replaceAll('ё', 'е').replace(SEPARATORS, ' ').trim();
+}

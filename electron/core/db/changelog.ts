@@ -10,24 +10,23 @@ export interface Change {
   action: ChangeAction;
   entity: ChangeEntity;
   entityId: number;
-  before: unknown;
-  after: unknown;
+  /**
+   * The record's fields before and after. A create keeps neither: the record itself is its first
+   * version until its first update, whose `before` then keeps it (and a batch stays small).
+   */
+  before?: unknown;
+  after?: unknown;
   batchId?: number | null;
 }
 
 export function createChangeLog(db: Db) {
-  const insert = db.prepare(
-    `INSERT INTO change_log (at, user_name, action, entity, entity_id, before, after, batch_id)
-     VALUES (@at, @user, @action, @entity, @entityId, @before, @after, @batchId)`,
+  const insert = db.prepare<[string, string, ChangeAction, ChangeEntity, number, string | null, string | null, number | null]>(
+    `INSERT INTO change_log (at, user_name, action, entity, entity_id, before, after, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   return {
-    record(change: Change): void {
-      insert.run({
-        ...change,
-        before: change.before === undefined ? null : JSON.stringify(change.before),
-        after: change.after === undefined ? null : JSON.stringify(change.after),
-        batchId: change.batchId ?? null,
-      });
+    record(c: Change): void {
+      insert.run(c.at, c.user, c.action, c.entity, c.entityId, json(c.before), json(c.after), c.batchId ?? null);
     },
   };
 }

@@ -1,8 +1,8 @@
 // SQL of the events table group: events, their spheres and partners, spans (R*Tree) and full text.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import { dayNumber } from '../../../shared/dates';
-import { foldYo, nameKey } from '../../../shared/ru/normalize';
+import { addDays } from '../../../shared/dates';
+import { nameKey, searchText } from '../../../shared/ru/normalize';
 import type { Event, EventFilter, EventInput, EventSummary } from '../../../shared/schema/event';
 
 /** An event with its reference values resolved to ids. */
@@ -18,14 +18,15 @@ export interface EventRecord extends Omit<EventInput, 'kind' | 'city' | 'region'
 
 const COLUMNS = `
   e.id, e.title, k.name AS kind, e.start_date AS startDate, e.end_date AS endDate, e.date_precision AS datePrecision,
-  c.name AS city, rg.name AS region, co.name AS country, e.venue, e.format,
+  c.name AS city, rg.name AS region, co.name AS country, t.venue, e.format,
   (SELECT json_group_array(r.name ORDER BY es.position) FROM event_spheres es JOIN refs r ON r.id = es.sphere_id WHERE es.event_id = e.id) AS spheres,
   (SELECT json_group_array(r.name ORDER BY ep.position) FROM event_partners ep JOIN refs r ON r.id = ep.partner_id WHERE ep.event_id = e.id) AS partners,
-  e.participants, o.name AS organizer, e.outcomes, e.description, e.status,
+  t.participants, o.name AS organizer, t.outcomes, t.description, e.status,
   e.agreement_id AS agreementId, a.title AS agreementTitle, e.batch_id AS batchId,
   e.created_at AS createdAt, e.updated_at AS updatedAt, e.deleted_at AS deletedAt`;
 
 const JOINS = `
+  JOIN event_texts t ON t.event_id = e.id
   LEFT JOIN refs k ON k.id = e.kind_id
   LEFT JOIN refs c ON c.id = e.city_id
   LEFT JOIN refs rg ON rg.id = e.region_id
@@ -39,9 +40,21 @@ function toEvent(row: EventDbRow): Event {
   return { ...row, spheres: JSON.parse(row.spheres) as string[], partners: JSON.parse(row.partners) as string[] };
 }
 
+/** The columns of events that insert and update share, in their order. */
+function mainColumns(r: EventRecord) {
+  return [
+    r.title, r.kindId, r.startDate, r.endDate, r.datePrecision, r.cityId, r.regionId, r.countryId,
+    r.format, r.organizerId, r.status, r.agreementId,
+  ] as const;
+}
+
+function indexedText(record: EventRecord): string {
+  return searchText(record.title, record.description, record.participants, record.outcomes);
+}
+
 /** The user's words as an FTS5 query: every word must occur, each as a prefix. */
 export function ftsQuery(text: string): string | null {
-  const words = foldYo(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = searchText(text).split(' ').filter(Boolean);
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
@@ -51,6 +64,20 @@ const SORT_SQL: Record<EventFilter['sort'], (dir: string) => string> = {
   kind: (d) => `k.name ${d}, e.start_date ${d}, e.id ${d}`,
   updatedAt: (d) => `e.updated_at ${d}, e.id ${d}`,
 };
+
+/**
+ * Events overlapping @start..@end, from the span buckets of the schema: a class-c event starts at
+ * most SPAN_LIMITS[c] days before any day it covers, so each class is one bounded index range.
+ */
+const SPAN_LIMITS = [30, 91, 365] as const;
+const OVERLAP = [
+  ...SPAN_LIMITS.map((_, c) => `SELECT id FROM events WHERE deleted_at IS NULL AND span_class = ${c} AND start_date BETWEEN @from${c} AND @end AND end_date >= @start`),
+  'SELECT id FROM events WHERE deleted_at IS NULL AND span_class = 3 AND start_date <= @end AND end_date >= @start',
+].join(' UNION ALL ');
+
+function overlapParams(start: string, end: string): Record<string, string> {
+  return { start, end, ...Object.fromEntries(SPAN_LIMITS.map((days, c) => [`from${c}`, addDays(start, -days)])) };
+}
 
 const PARTNER_TREE = `
   WITH RECURSIVE chosen(id) AS (
@@ -69,14 +96,9 @@ export function filterSql(filter: EventFilter): FilterSql {
   const params: FilterSql['params'] = {};
   const keys = (names: string[]) => JSON.stringify(names.map(nameKey));
   if (filter.period) {
-    clauses.push('e.id IN (SELECT id FROM event_spans WHERE lo <= @hi AND hi >= @lo)');
-    clauses.push('e.start_date <= @end AND e.end_date >= @start');
-    Object.assign(params, {
-      lo: dayNumber(filter.period.start),
-      hi: dayNumber(filter.period.end),
-      start: filter.period.start,
-      end: filter.period.end,
-    });
+    // The trash is small and outside the live index: a plain comparison serves it.
+    clauses.push(filter.deleted ? 'e.start_date <= @end AND e.end_date >= @start' : `e.id IN (${OVERLAP})`);
+    Object.assign(params, overlapParams(filter.period.start, filter.period.end));
   }
   const fts = filter.query ? ftsQuery(filter.query) : null;
   if (fts) {
@@ -127,20 +149,21 @@ export function createEventsRepo(db: Db) {
     return statement;
   };
 
-  const insert = db.prepare<Record<string, unknown>, { id: number }>(
-    `INSERT INTO events (title, kind_id, start_date, end_date, date_precision, city_id, region_id, country_id, venue, format,
-       participants, organizer_id, outcomes, description, status, agreement_id, batch_id, created_at, updated_at)
-     VALUES (@title, @kindId, @startDate, @endDate, @datePrecision, @cityId, @regionId, @countryId, @venue, @format,
-       @participants, @organizerId, @outcomes, @description, @status, @agreementId, @batchId, @now, @now)
-     RETURNING id`,
+  // Positional parameters, bound straight from the record: batches insert thousands of rows.
+  const insert = db.prepare(
+    `INSERT INTO events (title, kind_id, start_date, end_date, date_precision, city_id, region_id, country_id, format,
+       organizer_id, status, agreement_id, batch_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const update = db.prepare<Record<string, unknown>>(
-    `UPDATE events SET title = @title, kind_id = @kindId, start_date = @startDate, end_date = @endDate,
-       date_precision = @datePrecision, city_id = @cityId, region_id = @regionId, country_id = @countryId, venue = @venue,
-       format = @format, participants = @participants, organizer_id = @organizerId, outcomes = @outcomes,
-       description = @description, status = @status, agreement_id = @agreementId, updated_at = @now
-     WHERE id = @id`,
+  const insertTexts = db.prepare('INSERT INTO event_texts (event_id, venue, participants, outcomes, description) VALUES (?, ?, ?, ?, ?)');
+  const update = db.prepare(
+    `UPDATE events SET title = ?, kind_id = ?, start_date = ?, end_date = ?, date_precision = ?, city_id = ?, region_id = ?,
+       country_id = ?, format = ?, organizer_id = ?, status = ?, agreement_id = ?, updated_at = ?
+     WHERE id = ?`,
   );
+  const updateTexts = db.prepare('UPDATE event_texts SET venue = ?, participants = ?, outcomes = ?, description = ? WHERE event_id = ?');
+  const index = db.prepare<[number, string]>('INSERT INTO events_fts (rowid, body) VALUES (?, ?)');
+  const unindex = db.prepare<[number]>('DELETE FROM events_fts WHERE rowid = ?');
   const clearSpheres = db.prepare<[number]>('DELETE FROM event_spheres WHERE event_id = ?');
   const clearPartners = db.prepare<[number]>('DELETE FROM event_partners WHERE event_id = ?');
   const addSphere = db.prepare<[number, number, number]>('INSERT INTO event_spheres (event_id, sphere_id, position) VALUES (?, ?, ?)');
@@ -149,18 +172,15 @@ export function createEventsRepo(db: Db) {
   const setDeleted = db.prepare<{ id: number; now: string | null; stamp: string }>(
     `UPDATE events SET deleted_at = @now, updated_at = @stamp WHERE id = @id AND (deleted_at IS NULL) = (@now IS NOT NULL)`,
   );
-  const range = db.prepare<{ lo: number; hi: number }, EventSummary>(
+  const range = db.prepare<Record<string, string>, EventSummary>(
     `SELECT e.id, e.title, k.name AS kind, e.start_date AS startDate, e.end_date AS endDate, e.date_precision AS datePrecision,
             e.format, e.status, c.name AS city
-     FROM event_spans s JOIN events e ON e.id = s.id
-     LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
-     WHERE s.lo <= @hi AND s.hi >= @lo AND e.deleted_at IS NULL
+     FROM events e LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
+     WHERE e.id IN (${OVERLAP})
      ORDER BY e.start_date, e.end_date, e.id`,
   );
 
   function writeLinks(id: number, record: EventRecord): void {
-    clearSpheres.run(id);
-    clearPartners.run(id);
     record.sphereIds.forEach((sphereId, i) => addSphere.run(id, sphereId, i));
     record.partnerIds.forEach((partnerId, i) => addPartner.run(id, partnerId, i));
   }
@@ -171,16 +191,21 @@ export function createEventsRepo(db: Db) {
   }
 
   return {
-    insert(record: EventRecord, now: string, batchId: number | null = null): number {
-      const { sphereIds: _s, partnerIds: _p, ...columns } = record;
-      const { id } = insert.get({ ...columns, batchId, now }) as { id: number };
-      writeLinks(id, record);
+    insert(r: EventRecord, now: string, batchId: number | null = null): number {
+      const id = Number(insert.run(...mainColumns(r), batchId, now, now).lastInsertRowid);
+      insertTexts.run(id, r.venue, r.participants, r.outcomes, r.description);
+      index.run(id, indexedText(r));
+      writeLinks(id, r);
       return id;
     },
-    update(id: number, record: EventRecord, now: string): void {
-      const { sphereIds: _s, partnerIds: _p, ...columns } = record;
-      update.run({ ...columns, id, now });
-      writeLinks(id, record);
+    update(id: number, r: EventRecord, now: string): void {
+      update.run(...mainColumns(r), now, id);
+      updateTexts.run(r.venue, r.participants, r.outcomes, r.description, id);
+      unindex.run(id);
+      index.run(id, indexedText(r));
+      clearSpheres.run(id);
+      clearPartners.run(id);
+      writeLinks(id, r);
     },
     get: (id: number): Event | undefined => getMany([id])[0],
     getMany,
@@ -196,7 +221,7 @@ export function createEventsRepo(db: Db) {
       const total = prepared(`SELECT count(*) FROM events e WHERE ${where}`).pluck().get(params) as number;
       return { items: getMany(page), total };
     },
-    range: (start: string, end: string): EventSummary[] => range.all({ lo: dayNumber(start), hi: dayNumber(end) }),
+    range: (start: string, end: string): EventSummary[] => range.all(overlapParams(start, end)),
   };
 }
 

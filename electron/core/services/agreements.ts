@@ -4,19 +4,19 @@ import type { AgreementRecord } from '../db/agreements';
 import { AppError } from '../../../shared/errors';
 import { addDays, todayIso } from '../../../shared/dates';
 import type { Agreement, AgreementFilter, AgreementInput, AgreementPage } from '../../../shared/schema/agreement';
-import { ensurePartner, ensureRef } from './references';
+import { createRefResolver, type RefResolver } from './references';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Соглашение № ${id} не найдено.`, { id });
 }
 
-function toRecord(core: Core, input: AgreementInput, batchId: number | null): AgreementRecord {
+function toRecord(refs: RefResolver, input: AgreementInput): AgreementRecord {
   const { parties, spheres, department, ...rest } = input;
   return {
     ...rest,
-    departmentId: department ? ensureRef(core, 'department', department, null, batchId) : null,
-    partyIds: [...new Set(parties.map((name) => ensurePartner(core, name, batchId)))],
-    sphereIds: spheres.map((name) => ensureRef(core, 'sphere', name, null, batchId)),
+    departmentId: department ? refs.ref('department', department) : null,
+    partyIds: [...new Set(parties.map(refs.partner))],
+    sphereIds: spheres.map((name) => refs.ref('sphere', name)),
   };
 }
 
@@ -29,10 +29,9 @@ export function getAgreement(core: Core, id: number): Agreement {
 export function createAgreement(core: Core, input: AgreementInput, batchId: number | null = null): Agreement {
   return core.db.transaction(() => {
     const now = core.now();
-    const id = core.agreements.insert(toRecord(core, input, batchId), now, batchId);
-    const after = getAgreement(core, id);
-    core.log.record({ at: now, user: core.user, action: 'create', entity: 'agreement', entityId: id, before: null, after, batchId });
-    return after;
+    const id = core.agreements.insert(toRecord(createRefResolver(core, batchId), input), now, batchId);
+    core.log.record({ at: now, user: core.user, action: 'create', entity: 'agreement', entityId: id, batchId });
+    return getAgreement(core, id);
   })();
 }
 
@@ -41,7 +40,7 @@ export function updateAgreement(core: Core, id: number, input: AgreementInput): 
     const before = getAgreement(core, id);
     if (before.deletedAt) throw new AppError('conflict', `Соглашение № ${id} находится в корзине: сначала восстановите его.`);
     const now = core.now();
-    core.agreements.update(id, toRecord(core, input, null), now);
+    core.agreements.update(id, toRecord(createRefResolver(core), input), now);
     const after = getAgreement(core, id);
     core.log.record({ at: now, user: core.user, action: 'update', entity: 'agreement', entityId: id, before, after });
     return after;

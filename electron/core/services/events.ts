@@ -4,24 +4,37 @@ import type { EventRecord } from '../db/events';
 import { AppError } from '../../../shared/errors';
 import type { DateRange } from '../../../shared/dates';
 import type { Event, EventFilter, EventInput, EventPage, EventSummary } from '../../../shared/schema/event';
-import { ensurePartner, ensurePlace, ensureRef } from './references';
+import { createRefResolver, type RefResolver } from './references';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Мероприятие № ${id} не найдено.`, { id });
 }
 
-function toRecord(core: Core, input: EventInput, batchId: number | null): EventRecord {
-  const { kind, city, region, country, organizer, spheres, partners, ...rest } = input;
+function toRecord(core: Core, refs: RefResolver, input: EventInput): EventRecord {
   if (input.agreementId !== null && !core.agreements.get(input.agreementId)) {
     throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} не найдено.`, { agreementId: input.agreementId });
   }
+  const place = refs.place(input);
+  // Spelled out rather than spread: batches build thousands of these.
   return {
-    ...rest,
-    kindId: kind ? ensureRef(core, 'kind', kind, null, batchId) : null,
-    ...ensurePlace(core, { city, region, country }, batchId),
-    organizerId: organizer ? ensureRef(core, 'department', organizer, null, batchId) : null,
-    sphereIds: spheres.map((name) => ensureRef(core, 'sphere', name, null, batchId)),
-    partnerIds: [...new Set(partners.map((name) => ensurePartner(core, name, batchId)))],
+    title: input.title,
+    kindId: input.kind ? refs.ref('kind', input.kind) : null,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    datePrecision: input.datePrecision,
+    cityId: place.cityId,
+    regionId: place.regionId,
+    countryId: place.countryId,
+    venue: input.venue,
+    format: input.format,
+    participants: input.participants,
+    organizerId: input.organizer ? refs.ref('department', input.organizer) : null,
+    outcomes: input.outcomes,
+    description: input.description,
+    status: input.status,
+    agreementId: input.agreementId,
+    sphereIds: input.spheres.map((name) => refs.ref('sphere', name)),
+    partnerIds: [...new Set(input.partners.map(refs.partner))],
   };
 }
 
@@ -35,9 +48,10 @@ export function getEvent(core: Core, id: number): Event {
 export function createEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null): number[] {
   return core.db.transaction(() => {
     const now = core.now();
+    const refs = createRefResolver(core, batchId);
     return inputs.map((input) => {
-      const id = core.events.insert(toRecord(core, input, batchId), now, batchId);
-      core.log.record({ at: now, user: core.user, action: 'create', entity: 'event', entityId: id, before: null, after: input, batchId });
+      const id = core.events.insert(toRecord(core, refs, input), now, batchId);
+      core.log.record({ at: now, user: core.user, action: 'create', entity: 'event', entityId: id, batchId });
       return id;
     });
   })();
@@ -53,7 +67,7 @@ export function updateEvent(core: Core, id: number, input: EventInput): Event {
     const before = getEvent(core, id);
     if (before.deletedAt) throw new AppError('conflict', `Мероприятие № ${id} находится в корзине: сначала восстановите его.`);
     const now = core.now();
-    core.events.update(id, toRecord(core, input, null), now);
+    core.events.update(id, toRecord(core, createRefResolver(core), input), now);
     const after = getEvent(core, id);
     core.log.record({ at: now, user: core.user, action: 'update', entity: 'event', entityId: id, before, after });
     return after;

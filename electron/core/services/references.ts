@@ -2,6 +2,7 @@
 import type { Core } from '../core';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { Ref, RefKind } from '../../../shared/schema/reference';
+import type { RefRow } from '../db/refs';
 
 type PartnerKind = Extract<RefKind, 'country' | 'region' | 'organisation'>;
 
@@ -11,19 +12,6 @@ export function guessPartnerKind(name: string): PartnerKind {
   if (/(^|\s)(республика|федерация|королевство)(\s|$)/.test(key)) return 'country';
   if (/(область|край|район|округ|автономная)$/.test(key) || /^(город|г\.)\s/.test(key)) return 'region';
   return 'organisation';
-}
-
-/** The id of the named entry of a list, adding the entry when the list lacks it. */
-export function ensureRef(core: Core, kind: RefKind, name: string, parentId: number | null = null, batchId: number | null = null): number {
-  const key = nameKey(name);
-  const found = core.refs.byKey(kind, key);
-  if (found) return found.id;
-  return core.refs.insert({ kind, name: name.trim(), key, parentId, batchId }).id;
-}
-
-export function ensurePartner(core: Core, name: string, batchId: number | null = null): number {
-  const found = core.refs.partnerByKey(nameKey(name));
-  return found ? found.id : ensureRef(core, guessPartnerKind(name), name, null, batchId);
 }
 
 export interface Place {
@@ -38,21 +26,62 @@ export interface PlaceIds {
   countryId: number | null;
 }
 
-/** Resolves a place; a known city fills in the region and country it belongs to. */
-export function ensurePlace(core: Core, place: Place, batchId: number | null = null): PlaceIds {
-  let countryId = place.country ? ensureRef(core, 'country', place.country, null, batchId) : null;
-  let regionId = place.region ? ensureRef(core, 'region', place.region, countryId, batchId) : null;
-  const cityId = place.city ? ensureRef(core, 'city', place.city, regionId ?? countryId, batchId) : null;
-  let ancestor = cityId ? core.refs.byId(cityId)?.parent_id : regionId ? core.refs.byId(regionId)?.parent_id : null;
-  while (ancestor) {
-    const ref = core.refs.byId(ancestor);
-    if (!ref) break;
-    if (ref.kind === 'region' && regionId === null) regionId = ref.id;
-    if (ref.kind === 'country' && countryId === null) countryId = ref.id;
-    ancestor = ref.parent_id;
+/**
+ * Resolves reference names to ids, adding unknown names to their lists. One resolver serves one
+ * transaction: it remembers what it has looked up, as a batch repeats the same few names.
+ */
+export function createRefResolver(core: Core, batchId: number | null = null) {
+  const known = new Map<string, number>();
+  const remember = (cacheKey: string, find: () => number): number => {
+    let id = known.get(cacheKey);
+    if (id === undefined) known.set(cacheKey, (id = find()));
+    return id;
+  };
+
+  // Keyed by the name as given: a batch repeats names verbatim, and nameKey() is the costly part.
+  function ref(kind: RefKind, name: string, parentId: number | null = null): number {
+    return remember(`${kind}:${name}`, () => {
+      const key = nameKey(name);
+      return core.refs.byKey(kind, key)?.id ?? core.refs.insert({ kind, name: name.trim(), key, parentId, batchId }).id;
+    });
   }
-  return { cityId, regionId, countryId };
+
+  function partner(name: string): number {
+    return remember(`partner:${name}`, () => core.refs.partnerByKey(nameKey(name))?.id ?? ref(guessPartnerKind(name), name));
+  }
+
+  /** A known city fills in the region and country it belongs to. */
+  function place({ city, region, country }: Place): PlaceIds {
+    let countryId = country ? ref('country', country) : null;
+    let regionId = region ? ref('region', region, countryId) : null;
+    const cityId = city ? ref('city', city, regionId ?? countryId) : null;
+    for (const ancestor of ancestors(cityId ?? regionId)) {
+      if (ancestor.kind === 'region') regionId ??= ancestor.id;
+      if (ancestor.kind === 'country') countryId ??= ancestor.id;
+    }
+    return { cityId, regionId, countryId };
+  }
+
+  const lineage = new Map<number, RefRow[]>();
+  function ancestors(id: number | null): RefRow[] {
+    if (id === null) return [];
+    let chain = lineage.get(id);
+    if (!chain) {
+      chain = [];
+      for (let at = core.refs.byId(id)?.parent_id; at; at = core.refs.byId(at)?.parent_id) {
+        const row = core.refs.byId(at);
+        if (!row) break;
+        chain.push(row);
+      }
+      lineage.set(id, chain);
+    }
+    return chain;
+  }
+
+  return { ref, partner, place };
 }
+
+export type RefResolver = ReturnType<typeof createRefResolver>;
 
 export function listRefs(core: Core, kind: RefKind, includeHidden = false): Ref[] {
   const collator = new Intl.Collator('ru');

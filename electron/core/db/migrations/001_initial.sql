@@ -66,6 +66,7 @@ CREATE TABLE agreement_spheres (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX agreement_spheres_sphere ON agreement_spheres(sphere_id);
 
+-- The hot columns only: ranges, filters and sorting read these rows; long texts live in event_texts.
 CREATE TABLE events (
   id             INTEGER PRIMARY KEY,
   title          TEXT NOT NULL CHECK (length(trim(title)) > 0),
@@ -76,29 +77,42 @@ CREATE TABLE events (
   city_id        INTEGER REFERENCES refs(id),
   region_id      INTEGER REFERENCES refs(id),
   country_id     INTEGER REFERENCES refs(id),
-  venue          TEXT,
   format         TEXT CHECK (format IN ('in_person', 'remote', 'videoconference', 'hybrid')),
-  participants   TEXT,
   organizer_id   INTEGER REFERENCES refs(id),
-  outcomes       TEXT,
-  description    TEXT,
   status         TEXT NOT NULL CHECK (status IN ('planned', 'held', 'cancelled', 'postponed')),
   agreement_id   INTEGER REFERENCES agreements(id),
   batch_id       INTEGER REFERENCES import_batches(id),
   created_at     TEXT NOT NULL,
   updated_at     TEXT NOT NULL,
   deleted_at     TEXT,
+  -- Interval buckets for overlap queries: an event of class c starts at most SPAN_LIMITS[c] days
+  -- before any day it covers, so each class is one bounded range scan (see db/events.ts).
+  span_class     INTEGER GENERATED ALWAYS AS (
+    CASE WHEN julianday(end_date) - julianday(start_date) < 31 THEN 0
+         WHEN julianday(end_date) - julianday(start_date) < 92 THEN 1
+         WHEN julianday(end_date) - julianday(start_date) < 366 THEN 2
+         ELSE 3 END) VIRTUAL,
   CHECK (end_date >= start_date)
 ) STRICT;
 CREATE INDEX events_start ON events(start_date, end_date) WHERE deleted_at IS NULL;
+CREATE INDEX events_span ON events(span_class, start_date, end_date) WHERE deleted_at IS NULL;
 CREATE INDEX events_kind ON events(kind_id, start_date);
 CREATE INDEX events_agreement ON events(agreement_id) WHERE agreement_id IS NOT NULL;
 CREATE INDEX events_batch ON events(batch_id) WHERE batch_id IS NOT NULL;
 CREATE INDEX events_deleted ON events(deleted_at) WHERE deleted_at IS NOT NULL;
-CREATE INDEX events_region ON events(region_id);
-CREATE INDEX events_country ON events(country_id);
-CREATE INDEX events_city ON events(city_id);
-CREATE INDEX events_organizer ON events(organizer_id);
+CREATE INDEX events_region ON events(region_id) WHERE region_id IS NOT NULL;
+CREATE INDEX events_country ON events(country_id) WHERE country_id IS NOT NULL;
+CREATE INDEX events_city ON events(city_id) WHERE city_id IS NOT NULL;
+CREATE INDEX events_organizer ON events(organizer_id) WHERE organizer_id IS NOT NULL;
+
+-- One row per event, written right after it.
+CREATE TABLE event_texts (
+  event_id     INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+  venue        TEXT,
+  participants TEXT,
+  outcomes     TEXT,
+  description  TEXT
+) STRICT;
 
 CREATE TABLE event_spheres (
   event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -116,47 +130,14 @@ CREATE TABLE event_partners (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX event_partners_partner ON event_partners(partner_id, event_id);
 
--- Overlap queries on date ranges (calendar, periods) in day numbers since 1970-01-01;
--- a B-tree on start_date alone cannot bound the scan from below.
-CREATE VIRTUAL TABLE event_spans USING rtree_i32(id, lo, hi);
+-- Full-text search over title, description, participants and outcomes as one folded text
+-- (lower case, «ё» as «е», punctuation as spaces: shared/ru/normalize.ts searchText), so the plain
+-- `ascii` tokenizer splits the words, several times faster than unicode61 on Russian text.
+-- db/events.ts writes it beside each event in the same transaction; a trigger would run each insert
+-- in a statement savepoint, at which FTS5 flushes its pending terms: ten times slower in batches.
+-- detail=none: queries are conjunctions of word prefixes, which need no positions.
+CREATE VIRTUAL TABLE events_fts USING fts5(body, content = '', contentless_delete = 1, detail = none, tokenize = 'ascii');
 
-CREATE TRIGGER event_spans_insert AFTER INSERT ON events BEGIN
-  INSERT INTO event_spans (id, lo, hi)
-  VALUES (new.id, CAST(julianday(new.start_date) - 2440587.5 AS INTEGER), CAST(julianday(new.end_date) - 2440587.5 AS INTEGER));
-END;
-CREATE TRIGGER event_spans_update AFTER UPDATE OF start_date, end_date ON events BEGIN
-  UPDATE event_spans
-  SET lo = CAST(julianday(new.start_date) - 2440587.5 AS INTEGER), hi = CAST(julianday(new.end_date) - 2440587.5 AS INTEGER)
-  WHERE id = new.id;
-END;
-CREATE TRIGGER event_spans_delete AFTER DELETE ON events BEGIN
-  DELETE FROM event_spans WHERE id = old.id;
-END;
-
--- Full-text search; «ё» is folded to «е» on both sides (unicode61 keeps them apart).
-CREATE VIRTUAL TABLE events_fts USING fts5(
-  title, description, participants, outcomes,
-  content = '', contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 2'
-);
-
-CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-  INSERT INTO events_fts (rowid, title, description, participants, outcomes) VALUES (
-    new.id,
-    replace(replace(new.title, 'ё', 'е'), 'Ё', 'Е'),
-    replace(replace(coalesce(new.description, ''), 'ё', 'е'), 'Ё', 'Е'),
-    replace(replace(coalesce(new.participants, ''), 'ё', 'е'), 'Ё', 'Е'),
-    replace(replace(coalesce(new.outcomes, ''), 'ё', 'е'), 'Ё', 'Е'));
-END;
-CREATE TRIGGER events_fts_update AFTER UPDATE OF title, description, participants, outcomes ON events BEGIN
-  DELETE FROM events_fts WHERE rowid = old.id;
-  INSERT INTO events_fts (rowid, title, description, participants, outcomes) VALUES (
-    new.id,
-    replace(replace(new.title, 'ё', 'е'), 'Ё', 'Е'),
-    replace(replace(coalesce(new.description, ''), 'ё', 'е'), 'Ё', 'Е'),
-    replace(replace(coalesce(new.participants, ''), 'ё', 'е'), 'Ё', 'Е'),
-    replace(replace(coalesce(new.outcomes, ''), 'ё', 'е'), 'Ё', 'Е'));
-END;
 CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
   DELETE FROM events_fts WHERE rowid = old.id;
 END;
