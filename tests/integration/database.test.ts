@@ -37,8 +37,8 @@ describe('opening and migrating', () => {
   it('migrates an older database forward and keeps its rows', () => {
     const file = databaseAtVersion(1);
     const before = new Database(file);
-    before.prepare(`INSERT INTO events (title, start_date, end_date, date_precision, status, created_at, updated_at)
-                    VALUES ('Старое', '2020-01-01', '2020-01-01', 'day', 'held', 'x', 'x')`).run();
+    before.prepare(`INSERT INTO events (title, start_date, end_date, date_precision, status, span_class, created_at, updated_at)
+                    VALUES ('Старое', '2020-01-01', '2020-01-01', 'day', 'held', 0, 'x', 'x')`).run();
     before.close();
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterSql } from '../../electron/core/db/events';
+import { listSql } from '../../electron/core/db/event-filter';
 import {
   createEvent,
   createEvents,
@@ -12,6 +12,7 @@ import {
 } from '../../electron/core/services/events';
 import { listRefs } from '../../electron/core/services/references';
 import { AppError } from '../../shared/errors';
+import { addDays } from '../../shared/dates';
 import { EventFilterSchema, type EventFilter } from '../../shared/schema/event';
 import { eventInput, tempCore } from '../helpers';
 import type { Core } from '../../electron/core/core';
@@ -116,6 +117,44 @@ describe('events', () => {
     expect(titles(core, { kinds: ['форум'], spheres: ['спорт'] })).toEqual(['C']);
   });
 
+  it('finds events of every span length on the first and last day they cover', () => {
+    const core = tempCore();
+    const spans = [0, 29, 30, 31, 90, 91, 92, 364, 365, 366, 800];
+    createEvents(core, spans.map((days) => eventInput({ title: `${days}`, startDate: '2021-03-10', endDate: addDays('2021-03-10', days) })));
+    for (const days of spans) {
+      const last = addDays('2021-03-10', days);
+      expect(titles(core, { period: `${last}..${last}` })).toContain(`${days}`);
+      expect(titles(core, { period: `${addDays(last, 1)}..${addDays(last, 1)}` })).not.toContain(`${days}`);
+      expect(eventsInRange(core, { start: last, end: addDays(last, 3) }).map((e) => e.title)).toContain(`${days}`);
+    }
+    expect(titles(core, { period: '2021-03-09..2021-03-09' })).toEqual([]);
+  });
+
+  it('refuses, in the database itself, a span class that disagrees with the dates', () => {
+    const core = tempCore();
+    const { id } = createEvent(core, eventInput({ startDate: '2021-01-01', endDate: '2021-02-01' }));
+    expect(core.db.prepare('SELECT span_class FROM events WHERE id = ?').pluck().get(id)).toBe(1);
+    expect(() => core.db.prepare('UPDATE events SET span_class = 0 WHERE id = ?').run(id)).toThrow(/CHECK constraint failed/);
+  });
+
+  it('counts matches of sets without the trash, whatever the path', () => {
+    const core = tempCore();
+    const ids = createEvents(core, [
+      eventInput({ title: 'Форум один', spheres: ['культура', 'спорт'] }),
+      eventInput({ title: 'Форум два', spheres: ['культура'] }),
+      eventInput({ title: 'Форум три', spheres: ['спорт'] }),
+      eventInput({ title: 'Выставка', spheres: ['культура'] }),
+    ]);
+    deleteEvent(core, ids[1] as number);
+    const total = (raw: Record<string, unknown>) => listEvents(core, filter(raw)).total;
+    expect(total({ query: 'форум' })).toBe(2);
+    expect(total({ spheres: ['культура', 'спорт'] })).toBe(3);
+    expect(total({ query: 'форум', spheres: ['культура'] })).toBe(1);
+    expect(total({ query: 'форум', statuses: ['held'] })).toBe(2);
+    expect(total({ query: 'форум', period: '2021' })).toBe(2);
+    expect(total({ query: 'форум', deleted: true })).toBe(1);
+  });
+
   it('pages and sorts, counting the whole selection', () => {
     const core = tempCore();
     createEvents(core, ['2021-03-01', '2021-01-01', '2021-02-01'].map((d, i) => eventInput({ title: `Событие ${i}`, startDate: d })));
@@ -182,26 +221,30 @@ describe('query plans', () => {
   const plan = (core: Core, sql: string, params: Record<string, unknown>) =>
     (core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
 
-  it('answers a period with one bounded range scan per span class, not a scan of events', () => {
+  it('answers a period with one covering range scan per span class, reading no rows', () => {
     const core = tempCore();
-    const { where, params } = filterSql(filter({ period: '2021-Q3' }));
-    const detail = plan(core, `SELECT count(*) FROM events e WHERE ${where}`, params);
-    expect(detail.match(/SEARCH events USING (COVERING )?INDEX events_span \(span_class=\? AND start_date>\? AND start_date<\?\)/g)).toHaveLength(3);
-    expect(detail).toMatch(/SEARCH events USING (COVERING )?INDEX events_span \(span_class=\? AND start_date<\?\)/);
-    expect(detail).not.toMatch(/SCAN (e|events)\b/);
+    const { count, params } = listSql(filter({ period: '2021-Q3', kinds: ['форум'], statuses: ['held'] }));
+    const detail = plan(core, count, params);
+    expect(detail.match(/SEARCH events USING COVERING INDEX events_span \(span_class=\? AND start_date>\? AND start_date<\?\)/g)).toHaveLength(3);
+    expect(detail).toMatch(/SEARCH events USING COVERING INDEX events_span \(span_class=\? AND start_date<\?\)/);
+    expect(detail).not.toMatch(/SCAN events\b/);
   });
 
-  it('pages the register in date order from the date index', () => {
+  it('probes sphere and search sets from the index inside a period', () => {
     const core = tempCore();
-    const { where, params } = filterSql(filter());
-    const detail = plan(core, `SELECT e.id FROM events e WHERE ${where} ORDER BY e.start_date, e.end_date, e.id LIMIT 50`, params);
-    expect(detail).toMatch(/USING (COVERING )?INDEX events_start/);
+    const { count, params } = listSql(filter({ period: '2021', spheres: ['культура'], query: 'форум' }));
+    const detail = plan(core, count, params);
+    expect(detail).toMatch(/COVERING INDEX events_span/);
+    expect(detail).toMatch(/events_fts VIRTUAL TABLE INDEX 0:M/);
+    expect(detail.match(/MATERIALIZE set\d/g)).toHaveLength(2);
+    expect(detail).not.toMatch(/SEARCH events USING INTEGER PRIMARY KEY/);
+  });
+
+  it('pages the register in date order from the covering date index, without sorting', () => {
+    const core = tempCore();
+    const list = listSql(filter({ query: 'форум' }));
+    const detail = plan(core, `${list.with}SELECT id FROM (${list.candidates}) ORDER BY start_date, end_date, id LIMIT 50`, list.params);
+    expect(detail).toMatch(/SCAN events USING COVERING INDEX events_start/);
     expect(detail).not.toMatch(/TEMP B-TREE/);
-  });
-
-  it('finds words through the full-text index', () => {
-    const core = tempCore();
-    const { where, params } = filterSql(filter({ query: 'форум' }));
-    expect(plan(core, `SELECT count(*) FROM events e WHERE ${where}`, params)).toMatch(/VIRTUAL TABLE INDEX 0:M/);
   });
 });

@@ -1,8 +1,8 @@
-// SQL of the events table group: events, their spheres and partners, spans (R*Tree) and full text.
+// SQL of the events table group: events, their texts, spheres and partners, and the full-text index.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import { addDays } from '../../../shared/dates';
-import { nameKey, searchText } from '../../../shared/ru/normalize';
+import { searchText } from '../../../shared/ru/normalize';
+import { listSql, overlapParams, overlapSql, spanClass, type ListSql, type SqlParams } from './event-filter';
 import type { Event, EventFilter, EventInput, EventSummary } from '../../../shared/schema/event';
 
 /** An event with its reference values resolved to ids. */
@@ -44,18 +44,12 @@ function toEvent(row: EventDbRow): Event {
 function mainColumns(r: EventRecord) {
   return [
     r.title, r.kindId, r.startDate, r.endDate, r.datePrecision, r.cityId, r.regionId, r.countryId,
-    r.format, r.organizerId, r.status, r.agreementId,
+    r.format, r.organizerId, r.status, r.agreementId, spanClass(r.startDate, r.endDate),
   ] as const;
 }
 
 function indexedText(record: EventRecord): string {
   return searchText(record.title, record.description, record.participants, record.outcomes);
-}
-
-/** The user's words as an FTS5 query: every word must occur, each as a prefix. */
-export function ftsQuery(text: string): string | null {
-  const words = searchText(text).split(' ').filter(Boolean);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
 
 const SORT_SQL: Record<EventFilter['sort'], (dir: string) => string> = {
@@ -65,79 +59,15 @@ const SORT_SQL: Record<EventFilter['sort'], (dir: string) => string> = {
   updatedAt: (d) => `e.updated_at ${d}, e.id ${d}`,
 };
 
-/**
- * Events overlapping @start..@end, from the span buckets of the schema: a class-c event starts at
- * most SPAN_LIMITS[c] days before any day it covers, so each class is one bounded index range.
- */
-const SPAN_LIMITS = [30, 91, 365] as const;
-const OVERLAP = [
-  ...SPAN_LIMITS.map((_, c) => `SELECT id FROM events WHERE deleted_at IS NULL AND span_class = ${c} AND start_date BETWEEN @from${c} AND @end AND end_date >= @start`),
-  'SELECT id FROM events WHERE deleted_at IS NULL AND span_class = 3 AND start_date <= @end AND end_date >= @start',
-].join(' UNION ALL ');
-
-function overlapParams(start: string, end: string): Record<string, string> {
-  return { start, end, ...Object.fromEntries(SPAN_LIMITS.map((days, c) => [`from${c}`, addDays(start, -days)])) };
-}
-
-const PARTNER_TREE = `
-  WITH RECURSIVE chosen(id) AS (
-    SELECT id FROM refs WHERE kind IN ('country', 'region', 'organisation') AND name_key IN (SELECT value FROM json_each(@partners))
-    UNION SELECT r.id FROM refs r JOIN chosen ON r.parent_id = chosen.id WHERE r.kind IN ('region', 'organisation')
-  )`;
-
-interface FilterSql {
-  where: string;
-  params: Record<string, string | number>;
-}
-
-/** WHERE clause and parameters for a filter; the SQL text depends only on which filters are set. */
-export function filterSql(filter: EventFilter): FilterSql {
-  const clauses = [filter.deleted ? 'e.deleted_at IS NOT NULL' : 'e.deleted_at IS NULL'];
-  const params: FilterSql['params'] = {};
-  const keys = (names: string[]) => JSON.stringify(names.map(nameKey));
-  if (filter.period) {
-    // The trash is small and outside the live index: a plain comparison serves it.
-    clauses.push(filter.deleted ? 'e.start_date <= @end AND e.end_date >= @start' : `e.id IN (${OVERLAP})`);
-    Object.assign(params, overlapParams(filter.period.start, filter.period.end));
+/** The page of ids: by date straight from the candidates, by other columns through the rows. */
+function pageSql(filter: EventFilter, list: ListSql): string {
+  const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
+  if (filter.sort === 'startDate') {
+    return `${list.with}SELECT id FROM (${list.candidates}) ORDER BY start_date ${dir}, end_date ${dir}, id ${dir} LIMIT @limit OFFSET @offset`;
   }
-  const fts = filter.query ? ftsQuery(filter.query) : null;
-  if (fts) {
-    clauses.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH @fts)');
-    params.fts = fts;
-  }
-  if (filter.kinds?.length) {
-    clauses.push(`e.kind_id IN (SELECT id FROM refs WHERE kind = 'kind' AND name_key IN (SELECT value FROM json_each(@kinds)))`);
-    params.kinds = keys(filter.kinds);
-  }
-  if (filter.spheres?.length) {
-    clauses.push(`e.id IN (SELECT es.event_id FROM event_spheres es JOIN refs r ON r.id = es.sphere_id
-                           WHERE r.kind = 'sphere' AND r.name_key IN (SELECT value FROM json_each(@spheres)))`);
-    params.spheres = keys(filter.spheres);
-  }
-  if (filter.partners?.length) {
-    clauses.push(`e.id IN (${PARTNER_TREE}
-      SELECT event_id FROM event_partners WHERE partner_id IN chosen
-      UNION SELECT id FROM events WHERE region_id IN chosen
-      UNION SELECT id FROM events WHERE country_id IN chosen)`);
-    params.partners = keys(filter.partners);
-  }
-  if (filter.formats?.length) {
-    clauses.push('e.format IN (SELECT value FROM json_each(@formats))');
-    params.formats = JSON.stringify(filter.formats);
-  }
-  if (filter.statuses?.length) {
-    clauses.push('e.status IN (SELECT value FROM json_each(@statuses))');
-    params.statuses = JSON.stringify(filter.statuses);
-  }
-  if (filter.agreementId !== undefined) {
-    clauses.push('e.agreement_id = @agreementId');
-    params.agreementId = filter.agreementId;
-  }
-  if (filter.batchId !== undefined) {
-    clauses.push('e.batch_id = @batchId');
-    params.batchId = filter.batchId;
-  }
-  return { where: clauses.join(' AND '), params };
+  const kindJoin = filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : '';
+  return `${list.with}SELECT e.id FROM (${list.candidates}) c JOIN events e ON e.id = c.id ${kindJoin}
+          ORDER BY ${SORT_SQL[filter.sort](dir)} LIMIT @limit OFFSET @offset`;
 }
 
 export function createEventsRepo(db: Db) {
@@ -152,13 +82,13 @@ export function createEventsRepo(db: Db) {
   // Positional parameters, bound straight from the record: batches insert thousands of rows.
   const insert = db.prepare(
     `INSERT INTO events (title, kind_id, start_date, end_date, date_precision, city_id, region_id, country_id, format,
-       organizer_id, status, agreement_id, batch_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       organizer_id, status, agreement_id, span_class, batch_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTexts = db.prepare('INSERT INTO event_texts (event_id, venue, participants, outcomes, description) VALUES (?, ?, ?, ?, ?)');
   const update = db.prepare(
     `UPDATE events SET title = ?, kind_id = ?, start_date = ?, end_date = ?, date_precision = ?, city_id = ?, region_id = ?,
-       country_id = ?, format = ?, organizer_id = ?, status = ?, agreement_id = ?, updated_at = ?
+       country_id = ?, format = ?, organizer_id = ?, status = ?, agreement_id = ?, span_class = ?, updated_at = ?
      WHERE id = ?`,
   );
   const updateTexts = db.prepare('UPDATE event_texts SET venue = ?, participants = ?, outcomes = ?, description = ? WHERE event_id = ?');
@@ -172,11 +102,11 @@ export function createEventsRepo(db: Db) {
   const setDeleted = db.prepare<{ id: number; now: string | null; stamp: string }>(
     `UPDATE events SET deleted_at = @now, updated_at = @stamp WHERE id = @id AND (deleted_at IS NULL) = (@now IS NOT NULL)`,
   );
-  const range = db.prepare<Record<string, string>, EventSummary>(
+  const range = db.prepare<SqlParams, EventSummary>(
     `SELECT e.id, e.title, k.name AS kind, e.start_date AS startDate, e.end_date AS endDate, e.date_precision AS datePrecision,
             e.format, e.status, c.name AS city
      FROM events e LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
-     WHERE e.id IN (${OVERLAP})
+     WHERE e.id IN (SELECT id FROM (${overlapSql()}))
      ORDER BY e.start_date, e.end_date, e.id`,
   );
 
@@ -212,13 +142,9 @@ export function createEventsRepo(db: Db) {
     /** Moves to the trash (now given) or back (now null); false when it was not there to move. */
     setDeleted: (id: number, now: string | null, stamp: string) => setDeleted.run({ id, now, stamp }).changes > 0,
     list(filter: EventFilter): { items: Event[]; total: number } {
-      const { where, params } = filterSql(filter);
-      const dir = filter.order === 'desc' ? 'DESC' : 'ASC';
-      const kindJoin = filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : '';
-      const page = prepared(
-        `SELECT e.id FROM events e ${kindJoin} WHERE ${where} ORDER BY ${SORT_SQL[filter.sort](dir)} LIMIT @limit OFFSET @offset`,
-      ).pluck().all({ ...params, limit: filter.limit, offset: filter.offset }) as number[];
-      const total = prepared(`SELECT count(*) FROM events e WHERE ${where}`).pluck().get(params) as number;
+      const list = listSql(filter);
+      const page = prepared(pageSql(filter, list)).pluck().all({ ...list.params, limit: filter.limit, offset: filter.offset }) as number[];
+      const total = prepared(list.count).pluck().get(list.params) as number;
       return { items: getMany(page), total };
     },
     range: (start: string, end: string): EventSummary[] => range.all(overlapParams(start, end)),
