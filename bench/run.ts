@@ -84,7 +84,8 @@ function main(): void {
       const { start, end } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
       return time(() => eventsInRange(core, { start, end }));
     });
-    const insert = time(() => createEvents(core, extra));
+    // As an import writes them: one batch, one transaction.
+    const insert = time(() => core.db.transaction(() => createEvents(core, extra, core.batches.insert('bench.xlsx', null, core.now())))());
     closeCore(core);
 
     console.log(`\nmedians: page ${median(page).toFixed(1)} ms, search ${median(fts).toFixed(1)} ms, range ${median(range).toFixed(2)} ms\n`);
@@ -93,7 +94,7 @@ function main(): void {
       { measure: 'list page of 50 with filters, p95', value: p95(page), target: 20, unit: 'ms' },
       { measure: 'full-text search, p95', value: p95(fts), target: 30, unit: 'ms' },
       { measure: 'calendar month range, p95', value: p95(range), target: 5, unit: 'ms' },
-      { measure: '10,000 inserts in one transaction', value: insert, target: 500, unit: 'ms' },
+      { measure: '10,000 inserts in one transaction (an import batch)', value: insert, target: 500, unit: 'ms' },
     ]);
     console.log(`\n${TOTAL.toLocaleString('en')} events; ${RUNS} runs per query; Node ${process.version}.`);
   } finally {

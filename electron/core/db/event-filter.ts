@@ -85,7 +85,7 @@ export function listSql(filter: EventFilter): ListSql {
     conditions.push('batch_id = @batchId');
     params.batchId = filter.batchId;
   }
-  // Sets of ids, materialised once and probed per index entry.
+  // Sets of ids, each without repeats, probed per index entry.
   const sets: string[] = [];
   const fts = filter.query ? ftsQuery(filter.query) : null;
   if (fts) {
@@ -93,7 +93,7 @@ export function listSql(filter: EventFilter): ListSql {
     params.fts = fts;
   }
   if (filter.spheres?.length) {
-    sets.push(`SELECT es.event_id FROM event_spheres es JOIN refs r ON r.id = es.sphere_id
+    sets.push(`SELECT DISTINCT es.event_id FROM event_spheres es JOIN refs r ON r.id = es.sphere_id
                WHERE r.kind = 'sphere' AND r.name_key IN (SELECT value FROM json_each(@spheres))`);
     params.spheres = keys(filter.spheres);
   }
@@ -101,8 +101,8 @@ export function listSql(filter: EventFilter): ListSql {
     sets.push(PARTNER_TREE);
     params.partners = keys(filter.partners);
   }
-  const names = sets.map((_, i) => `set${i}`);
-  const ctes = sets.map((set, i) => `set${i}(id) AS MATERIALIZED (${set})`);
+  const inSets = (probe: string) => sets.map((set) => `${probe} IN (${set})`);
+  const ctes: string[] = [];
   const where = (rest: readonly string[]) => rest.map((c) => ` AND ${c}`).join('');
 
   if (filter.period) Object.assign(params, overlapParams(filter.period.start, filter.period.end));
@@ -110,25 +110,24 @@ export function listSql(filter: EventFilter): ListSql {
   if (filter.deleted) {
     // The trash is small and outside the live indexes: plain comparisons serve it.
     const dates = filter.period ? ['start_date <= @end AND end_date >= @start'] : [];
-    candidates = `SELECT id, start_date, end_date FROM events WHERE deleted_at IS NOT NULL${where([...dates, ...conditions, ...names.map((n) => `id IN ${n}`)])}`;
-  } else if (filter.period && names.length) {
+    candidates = `SELECT id, start_date, end_date FROM events WHERE deleted_at IS NOT NULL${where([...dates, ...conditions, ...inSets('id')])}`;
+  } else if (filter.period && sets.length) {
     // Probed once after the bucket scans: inside each branch SQLite would index every set anew.
     ctes.push(`live(id, start_date, end_date) AS MATERIALIZED (${overlapSql(conditions)})`);
-    candidates = `SELECT id, start_date, end_date FROM live WHERE ${names.map((n) => `id IN ${n}`).join(' AND ')}`;
+    candidates = `SELECT id, start_date, end_date FROM live WHERE ${inSets('id').join(' AND ')}`;
   } else if (filter.period) {
     candidates = overlapSql(conditions);
   } else {
     // The «+» keeps SQLite on the ordered date index, where a page of a dense match stops early,
     // instead of one look-up per member of a set.
-    candidates = `SELECT id, start_date, end_date FROM events WHERE deleted_at IS NULL${where([...conditions, ...names.map((n) => `+id IN ${n}`)])}`;
+    candidates = `SELECT id, start_date, end_date FROM events WHERE deleted_at IS NULL${where([...conditions, ...inSets('+id')])}`;
   }
   const withSql = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
   let count = `SELECT count(*) FROM (${candidates})`;
-  if (!filter.deleted && !filter.period && conditions.length === 0 && names.length > 0) {
+  if (!filter.deleted && !filter.period && conditions.length === 0 && sets.length > 0) {
     // Only sets: their intersection, less its members in the (small) trash, reads no index at all.
-    const members = names.length === 1 ? 'SELECT DISTINCT id FROM set0' : names.map((n) => `SELECT id FROM ${n}`).join(' INTERSECT ');
-    count = `SELECT (SELECT count(*) FROM (${members}))
-                  - (SELECT count(*) FROM events WHERE deleted_at IS NOT NULL${where(names.map((n) => `id IN ${n}`))})`;
+    count = `SELECT (SELECT count(*) FROM (${sets.join(' INTERSECT ')}))
+                  - (SELECT count(*) FROM events WHERE deleted_at IS NOT NULL${where(inSets('id'))})`;
   }
   return { with: withSql, candidates, count: `${withSql}${count}`, params };
 }

@@ -34,6 +34,11 @@ const JOINS = `
   LEFT JOIN refs o ON o.id = e.organizer_id
   LEFT JOIN agreements a ON a.id = e.agreement_id`;
 
+type RangeRow = [
+  id: number, title: string, kind: string | null, startDate: string, endDate: string,
+  datePrecision: EventSummary['datePrecision'], format: EventSummary['format'], status: EventSummary['status'], city: string | null,
+];
+
 type EventDbRow = Omit<Event, 'spheres' | 'partners'> & { spheres: string; partners: string };
 
 function toEvent(row: EventDbRow): Event {
@@ -102,13 +107,15 @@ export function createEventsRepo(db: Db) {
   const setDeleted = db.prepare<{ id: number; now: string | null; stamp: string }>(
     `UPDATE events SET deleted_at = @now, updated_at = @stamp WHERE id = @id AND (deleted_at IS NULL) = (@now IS NOT NULL)`,
   );
-  const range = db.prepare<SqlParams, EventSummary>(
-    `SELECT e.id, e.title, k.name AS kind, e.start_date AS startDate, e.end_date AS endDate, e.date_precision AS datePrecision,
-            e.format, e.status, c.name AS city
-     FROM events e LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
-     WHERE e.id IN (SELECT id FROM (${overlapSql()}))
-     ORDER BY e.start_date, e.end_date, e.id`,
-  );
+  // Rows as arrays, shaped by hand: a calendar month can hold thousands of events.
+  const range = db
+    .prepare<SqlParams, RangeRow>(
+      `SELECT e.id, e.title, k.name, e.start_date, e.end_date, e.date_precision, e.format, e.status, c.name
+       FROM events e LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
+       WHERE e.id IN (SELECT id FROM (${overlapSql()}))
+       ORDER BY e.start_date, e.end_date, e.id`,
+    )
+    .raw();
 
   function writeLinks(id: number, record: EventRecord): void {
     record.sphereIds.forEach((sphereId, i) => addSphere.run(id, sphereId, i));
@@ -147,7 +154,10 @@ export function createEventsRepo(db: Db) {
       const total = prepared(list.count).pluck().get(list.params) as number;
       return { items: getMany(page), total };
     },
-    range: (start: string, end: string): EventSummary[] => range.all(overlapParams(start, end)),
+    range: (start: string, end: string): EventSummary[] =>
+      (range.all(overlapParams(start, end)) as unknown as RangeRow[]).map(([id, title, kind, startDate, endDate, datePrecision, format, status, city]) => ({
+        id, title, kind, startDate, endDate, datePrecision, format, status, city,
+      })),
   };
 }
 

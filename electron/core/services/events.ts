@@ -44,16 +44,21 @@ export function getEvent(core: Core, id: number): Event {
   return event;
 }
 
-/** Inserts all events or none; returns their ids in order. */
+/**
+ * Inserts all events or none; returns their ids in order. A batch (an import, the demo) is one
+ * «import» entry of the change log, its events found by their batch id; single events log a create.
+ */
 export function createEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null): number[] {
   return core.db.transaction(() => {
     const now = core.now();
     const refs = createRefResolver(core, batchId);
-    return inputs.map((input) => {
-      const id = core.events.insert(toRecord(core, refs, input), now, batchId);
-      core.log.record({ at: now, user: core.user, action: 'create', entity: 'event', entityId: id, batchId });
-      return id;
-    });
+    const ids = inputs.map((input) => core.events.insert(toRecord(core, refs, input), now, batchId));
+    if (batchId !== null) {
+      core.log.record({ at: now, user: core.user, action: 'import', entity: 'batch', entityId: batchId, after: { events: ids.length }, batchId });
+    } else {
+      for (const id of ids) core.log.record({ at: now, user: core.user, action: 'create', entity: 'event', entityId: id });
+    }
+    return ids;
   })();
 }
 
