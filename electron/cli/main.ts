@@ -1,5 +1,5 @@
 // The `reestr` command: the register from a terminal, over the same core and contract as the app.
-import { createDispatch, createHandlers } from '../core/backend';
+import { createDispatch, createHandlers, INTERNAL_ERROR } from '../core/backend';
 import { closeCore, openCore, type Core } from '../core/core';
 import { defaultDatabasePath } from '../core/paths';
 import { loadDemo } from '../core/services/demo';
@@ -44,13 +44,13 @@ function parseJson(text: string | undefined): unknown {
     return JSON.parse(text);
   } catch (e) {
     const at = /position (\d+)/.exec(String(e))?.[1];
-    throw new AppError('validation', `Неверный JSON в параметре --json${at ? `: ошибка около знака № ${Number(at) + 1}` : ''}.`);
+    throw new AppError('validation', `Неверный JSON в параметре «--json»${at ? ` (ошибка в позиции ${Number(at) + 1})` : ''}.`);
   }
 }
 
-/** A number where the text is one, so the schema can say what is wrong with anything else. */
+/** A number where the text is one, so the schema can say what is wrong with it or anything else. */
 function numberArg(text: string | undefined): unknown {
-  return text !== undefined && /^\d+$/.test(text) ? Number(text) : text;
+  return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
 /** A code given by its code or Russian name: `--format очно` or `--format in_person`. */
@@ -71,8 +71,10 @@ function refKindArg(text: string | undefined): RefKind | 'formats' {
   return kind;
 }
 
-function run(core: Core, p: ParsedArgs, io: Io): void {
-  const dispatch = createDispatch(createHandlers(core), (e) => io.err(String(e)));
+function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
+  const dispatch = createDispatch(createHandlers(core), (e) => {
+    if (debug) io.err(String((e as Error).stack ?? e));
+  });
   const call = <K extends MethodName>(method: K, input: MethodInput<K>): MethodOutput<K> => {
     const result = dispatch(method, input);
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
@@ -185,7 +187,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       return 0;
     }
     core = openCore(parsed.values.db?.at(-1) ?? defaultDatabasePath(env));
-    run(core, parsed, io);
+    run(core, parsed, io, Boolean(env.REESTR_DEBUG));
     return 0;
   } catch (e) {
     if (e instanceof AppError) {
@@ -193,7 +195,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       if (e.code === 'bad_request') io.err('Справка: reestr --help');
       return e.code === 'bad_request' ? 2 : 1;
     }
-    io.err('Ошибка: внутренняя ошибка программы.');
+    io.err(`Ошибка: ${INTERNAL_ERROR}`);
     if (env.REESTR_DEBUG) io.err(String((e as Error).stack ?? e));
     return 1;
   } finally {

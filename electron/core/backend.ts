@@ -9,6 +9,8 @@ import { listRefs } from './services/references';
 
 const OK = { ok: true } as const;
 
+export const INTERNAL_ERROR = 'Внутренняя ошибка программы: действие не выполнено, данные не изменены.';
+
 export function createHandlers(core: Core): Handlers {
   return {
     'events.list': (filter) => listEvents(core, filter),
@@ -44,7 +46,7 @@ export function createDispatch(handlers: Handlers, logError: (e: unknown) => voi
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toInfo() };
       logError(e);
-      return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы. Подробности записаны в журнал.' } };
+      return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR } };
     }
   };
 }

@@ -14,11 +14,14 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-// White space and punctuation, ASCII and typographic («», „“, –, —, …, №, NBSP): an explicit class,
-// several times faster than \p{L} on long texts, and letters of every script stay word characters.
-const SEPARATORS = /[\s!-/:-@[-`{-~\u00a0-\u00bf\u00d7\u00f7\u2000-\u206f\u2116\u2212]+/g;
+// Control characters, white space and punctuation, ASCII and typographic («», „“, –, —, …, №, NBSP):
+// an explicit class, several times faster than \p{L} on long texts; letters of every script stay
+// word characters. Everything the index's `ascii` tokenizer would split on must be here.
+const SEPARATORS = /[\s\x00-\x2f:-@[-`{-\x7f\u00a0-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2000-\u206f\u2116\u2212]+/g;
+/** Soft hyphens hide inside words: «фор\u00adум» is «форум». */
+const SOFT_HYPHENS = /\u00ad/g;
 
 /** Text as the search index holds it: lower case, «ё» as «е», words parted by single spaces. */
 export function searchText(...parts: readonly (string | null | undefined)[]): string {
-  return parts.filter(Boolean).join(' ').toLowerCase().replaceAll('ё', 'е').replace(SEPARATORS, ' ').trim();
+  return parts.filter(Boolean).join(' ').toLowerCase().replaceAll('ё', 'е').replace(SOFT_HYPHENS, '').replace(SEPARATORS, ' ').trim();
 }

@@ -37,7 +37,7 @@ export const AgreementInputSchema = z
   .superRefine((a, ctx) => {
     const from = a.validFrom ?? a.signedOn;
     if (a.validUntil && from && a.validUntil < from) {
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'срок действия кончается раньше, чем начинается' });
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'дата окончания действия раньше даты начала действия (подписания)' });
     }
   });
 export type AgreementInput = z.output<typeof AgreementInputSchema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { parsePeriod, PERIOD_HINT } from '../period';
+import { nameKey } from '../ru/normalize';
 
 export const IdSchema = z.int().positive();
 
@@ -22,8 +23,13 @@ export const PeriodSchema = z.string().transform((text, ctx) => {
   return period;
 });
 
-/** A reference value given by name: trimmed, never empty. */
-export const NameSchema = z.string().trim().min(1, 'значение не может быть пустым').max(300);
+/** A reference value given by name: trimmed, never empty, not only quotes. */
+export const NameSchema = z
+  .string()
+  .trim()
+  .min(1, 'значение не может быть пустым')
+  .max(300)
+  .refine((name) => name === '' || nameKey(name) !== '', 'значение не может состоять из одних кавычек');
 
 /** Optional free text: absent, null and blank all mean «not given». */
 export function optionalText(max: number) {
@@ -35,7 +41,8 @@ export function optionalText(max: number) {
     .transform((v) => (v ? v : null));
 }
 
-export const optionalName = optionalText(300);
+/** An optional reference value: like optionalText, and a name when given. */
+export const optionalName = optionalText(300).refine((name) => name === null || nameKey(name) !== '', 'значение не может состоять из одних кавычек');
 
 /** A list of names, without blanks and repeats. */
 export const NameListSchema = z

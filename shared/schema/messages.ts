@@ -1,6 +1,7 @@
 // Turns a zod error into one Russian line naming the field at fault.
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../ru/labels';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'Название',
@@ -31,9 +32,30 @@ const FIELD_LABELS: Record<string, string> = {
   notes: 'Примечание',
   period: 'Период',
   query: 'Поиск',
-  id: 'Номер записи',
+  id: 'Номер',
+  limit: 'Количество',
+  offset: 'Смещение',
+  expiringWithinDays: 'Истекает в течение, дней',
+  today: 'Сегодня',
+  kinds: 'Вид',
+  formats: 'Формат',
+  statuses: 'Статус',
+  deleted: 'Корзина',
+  sort: 'Сортировка',
+  order: 'Порядок',
+  includeHidden: 'Скрытые',
+  batchId: 'Пакет импорта',
   start: 'Начало',
   end: 'Конец',
+};
+
+/** Russian names of the codes of fixed lists, shown beside them in messages. */
+const CODE_LABELS: Record<string, string> = {
+  ...FORMAT_LABELS,
+  ...EVENT_STATUS_LABELS,
+  ...PRECISION_LABELS,
+  ...AGREEMENT_KIND_LABELS,
+  ...AGREEMENT_STATUS_LABELS,
 };
 
 function fieldName(path: readonly PropertyKey[]): string | null {
@@ -48,9 +70,9 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return isMissing(issue) ? 'обязательное поле не заполнено' : `неверный тип значения (ожидается ${typeWord(issue.expected)})`;
     case 'unrecognized_keys':
-      return `неизвестное поле ${issue.keys.map((k) => `«${k}»`).join(', ')}`;
+      return `${issue.keys.length > 1 ? 'неизвестные поля' : 'неизвестное поле'} ${issue.keys.map((k) => `«${k}»`).join(', ')}`;
     case 'invalid_value':
-      return `недопустимое значение; допустимы: ${issue.values.map(String).join(', ')}`;
+      return `недопустимое значение; допустимы: ${issue.values.map((v) => (CODE_LABELS[String(v)] ? `${String(v)} («${CODE_LABELS[String(v)]}»)` : String(v))).join(', ')}`;
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'значение не может быть пустым';
       return issue.inclusive === false

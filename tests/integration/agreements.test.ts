@@ -41,8 +41,10 @@ describe('agreements', () => {
     createAgreement(core, input({ title: 'Истекает через полгода', validUntil: '2027-05-01' }));
     createAgreement(core, input({ title: 'Уже истекло', validUntil: '2026-01-01' }));
     createAgreement(core, input({ title: 'Бессрочное' }));
+    createAgreement(core, input({ title: 'Расторгнутое', validUntil: '2026-12-20', status: 'terminated' }));
+    createAgreement(core, input({ title: 'С автопролонгацией', validUntil: '2026-12-20', autoProlongation: true }));
     expect(list(core, { expiringWithinDays: 90, today: '2026-11-24' })).toEqual(['Истекает через месяц']);
-    expect(list(core, {})).toHaveLength(4);
+    expect(list(core, {})).toHaveLength(6);
   });
 
   it('finds by words of the title, number or notes in any case and with ё', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatch, createHandlers } from '../../electron/core/backend';
+import { createDispatch, createHandlers, INTERNAL_ERROR } from '../../electron/core/backend';
 import { api } from '../../shared/api';
 import { tempCore } from '../helpers';
 
@@ -38,7 +38,7 @@ describe('the contract dispatcher', () => {
     const dispatch = createDispatch(createHandlers(core), (e) => logged.push(e));
     core.db.close();
     const result = dispatch('events.list', {});
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы. Подробности записаны в журнал.' } });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR } });
     expect(logged).toHaveLength(1);
   });
 });

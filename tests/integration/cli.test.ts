@@ -59,7 +59,7 @@ describe('reestr CLI', () => {
   });
 
   it.each([
-    ['bad JSON', ['events', 'add', '--json', '{"title": "x",'], /^Ошибка: Неверный JSON в параметре --json/],
+    ['bad JSON', ['events', 'add', '--json', '{"title": "x",'], /^Ошибка: Неверный JSON в параметре «--json» \(ошибка в позиции \d+\)/],
     ['an unknown field', ['events', 'add', '--json', '{"title": "x", "startDate": "2021-01-01", "place": "Минск"}'], /^Ошибка: Неизвестное поле «place»/],
     ['an end before the start', ['events', 'add', '--json', '{"title": "x", "startDate": "2021-02-01", "endDate": "2021-01-31"}'], /^Ошибка: Поле «Дата окончания»: дата окончания раньше даты начала/],
     ['an empty title', ['events', 'add', '--json', '{"title": "  ", "startDate": "2021-02-01"}'], /^Ошибка: Поле «Название»: значение не может быть пустым/],

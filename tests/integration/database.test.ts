@@ -73,6 +73,20 @@ describe('opening and migrating', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('refuses the database of another program without changing it', () => {
+    const file = join(tempDir(), 'other.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE events (x); INSERT INTO events VALUES (1)');
+    db.close();
+    const bytes = readFileSync(file);
+    expect(() => openDatabase(file)).toThrow(/база данных другой программы, а не Реестра/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('refuses an empty file name: SQLite would quietly use a temporary database', () => {
+    expect(() => openDatabase('')).toThrow('Не указан файл базы данных.');
+  });
+
   it('applies a failing migration not at all', () => {
     const dir = tempDir();
     writeFileSync(join(dir, '001_one.sql'), 'CREATE TABLE one (x);');

@@ -11,9 +11,11 @@ import {
   updateEvent,
 } from '../../electron/core/services/events';
 import { listRefs } from '../../electron/core/services/references';
+import { createAgreement, deleteAgreement } from '../../electron/core/services/agreements';
+import { AgreementInputSchema } from '../../shared/schema/agreement';
 import { AppError } from '../../shared/errors';
 import { addDays } from '../../shared/dates';
-import { EventFilterSchema, type EventFilter } from '../../shared/schema/event';
+import { EventFilterSchema, EventInputSchema, type EventFilter } from '../../shared/schema/event';
 import { eventInput, tempCore } from '../helpers';
 import type { Core } from '../../electron/core/core';
 
@@ -65,6 +67,21 @@ describe('events', () => {
     expect(listRefs(core, 'region').map((r) => r.name)).toContain('Хабаровский край');
   });
 
+  it('takes the country from the region given, not from a city listed under another region', () => {
+    const core = tempCore();
+    expect(createEvent(core, eventInput({ city: 'Орша', region: 'Смоленская область' }))).toMatchObject({
+      city: 'Орша', region: 'Смоленская область', country: 'Российская Федерация',
+    });
+  });
+
+  it('refuses a link to an agreement in the trash, and names made of quotes only', () => {
+    const core = tempCore();
+    const { id } = createAgreement(core, AgreementInputSchema.parse({ title: 'Соглашение' }));
+    deleteAgreement(core, id);
+    expect(() => createEvent(core, eventInput({ agreementId: id }))).toThrow(`Поле «Соглашение»: соглашение № ${id} находится в корзине.`);
+    expect(EventInputSchema.safeParse({ title: 'X', startDate: '2021-01-01', kind: '«»' }).success).toBe(false);
+  });
+
   it('selects every event that overlaps a period', () => {
     const core = tempCore();
     createEvents(core, [
@@ -97,6 +114,9 @@ describe('events', () => {
     expect(titles(core, { query: 'продовольств' })).toEqual(['Встреча']);
     expect(titles(core, { query: 'молод витебск' })).toEqual(['Выставка']);
     expect(titles(core, { query: '"; DROP TABLE events; --' })).toEqual([]);
+    // Pasted from a spreadsheet: control characters part words as the index does, soft hyphens vanish.
+    expect(titles(core, { query: 'выставка\u0001молод' })).toEqual(['Выставка']);
+    expect(titles(core, { query: 'дого\u00adворенности' })).toEqual(['Семинар']);
     expect(titles(core, { query: '   ' })).toHaveLength(4);
   });
 

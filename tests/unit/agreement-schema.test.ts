@@ -8,7 +8,7 @@ function rejection(input: unknown): string {
   return result.success ? '' : zodErrorMessage(result.error);
 }
 
-const UNTIL_BEFORE_FROM = 'Поле «Действует до»: срок действия кончается раньше, чем начинается';
+const UNTIL_BEFORE_FROM = 'Поле «Действует до»: дата окончания действия раньше даты начала действия (подписания)';
 
 describe('AgreementInputSchema: defaults', () => {
   it('fills every optional field of a minimal input', () => {
@@ -100,7 +100,7 @@ describe('AgreementInputSchema: other rejections', () => {
 
   it('rejects an unknown kind and an unknown field', () => {
     expect(rejection({ title: 'Договор', kind: 'treaty' })).toBe(
-      'Поле «Вид»: недопустимое значение; допустимы: agreement, contract, memorandum, plan, protocol, other',
+      'Поле «Вид»: недопустимое значение; допустимы: agreement («соглашение»), contract («договор»), memorandum («меморандум»), plan («план»), protocol («протокол»), other («иное»)',
     );
     expect(rejection({ title: 'Договор', foo: 1 })).toBe('Неизвестное поле «foo»');
   });

@@ -196,16 +196,16 @@ describe('EventInputSchema: rejections', () => {
 
   it('rejects a format outside the list', () => {
     expect(rejection({ ...base, format: 'online' })).toBe(
-      'Поле «Формат»: недопустимое значение; допустимы: in_person, remote, videoconference, hybrid',
+      'Поле «Формат»: недопустимое значение; допустимы: in_person («очно»), remote («дистанционно»), videoconference («видео-конференц-связь»), hybrid («смешанный»)',
     );
   });
 
   it('rejects a status or precision outside the list', () => {
     expect(rejection({ ...base, status: 'done' })).toBe(
-      'Поле «Статус»: недопустимое значение; допустимы: planned, held, cancelled, postponed',
+      'Поле «Статус»: недопустимое значение; допустимы: planned («запланировано»), held («проведено»), cancelled («отменено»), postponed («перенесено»)',
     );
     expect(rejection({ ...base, datePrecision: 'week' })).toBe(
-      'Поле «Точность даты»: недопустимое значение; допустимы: day, month, quarter, year',
+      'Поле «Точность даты»: недопустимое значение; допустимы: day («точная дата»), month («месяц»), quarter («квартал»), year («год»)',
     );
   });
 

@@ -19,7 +19,7 @@ describe('zodErrorMessage', () => {
   });
 
   it('lists several unknown fields', () => {
-    expect(messageOf(EventInputSchema, { ...base, foo: 1, bar: 2 })).toBe('Неизвестное поле «foo», «bar»');
+    expect(messageOf(EventInputSchema, { ...base, foo: 1, bar: 2 })).toBe('Неизвестные поля «foo», «bar»');
   });
 
   it('uses the raw key for a field without a Russian label', () => {
@@ -32,11 +32,11 @@ describe('zodErrorMessage', () => {
   });
 
   it('describes a number below its minimum', () => {
-    expect(messageOf(z.strictObject({ limit: z.int().min(1) }), { limit: 0 })).toBe('Поле «limit»: значение слишком мало (минимум 1)');
+    expect(messageOf(z.strictObject({ limit: z.int().min(1) }), { limit: 0 })).toBe('Поле «Количество»: значение слишком мало (минимум 1)');
   });
 
   it('describes a number above its maximum without «знаков»', () => {
-    expect(messageOf(z.strictObject({ limit: z.int().max(100) }), { limit: 101 })).toBe('Поле «limit»: значение слишком велико (максимум 100)');
+    expect(messageOf(z.strictObject({ limit: z.int().max(100) }), { limit: 101 })).toBe('Поле «Количество»: значение слишком велико (максимум 100)');
   });
 
   it('describes a string format error', () => {

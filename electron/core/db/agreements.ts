@@ -65,7 +65,8 @@ export function createAgreementsRepo(db: Db) {
     WHERE (a.deleted_at IS NOT NULL) = @deleted
       AND (@query IS NULL OR instr(fold(a.title || ' ' || coalesce(a.number, '') || ' ' || coalesce(a.notes, '')), @query) > 0)
       AND (@statuses IS NULL OR a.status IN (SELECT value FROM json_each(@statuses)))
-      AND (@until IS NULL OR (a.valid_until IS NOT NULL AND a.valid_until >= @today AND a.valid_until <= @until))`;
+      AND (@until IS NULL OR (a.status = 'active' AND a.auto_prolongation = 0
+                              AND a.valid_until IS NOT NULL AND a.valid_until >= @today AND a.valid_until <= @until))`;
   const list = db.prepare<Record<string, unknown>, AgreementDbRow>(
     `SELECT ${COLUMNS} ${FILTER} ORDER BY a.signed_on DESC NULLS LAST, a.id DESC LIMIT @limit OFFSET @offset`,
   );

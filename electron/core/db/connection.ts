@@ -29,7 +29,10 @@ function checkExisting(file: string): void {
     probe = new Database(file, { readonly: true, fileMustExist: true });
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw newerSchemaError(version);
-    probe.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const objects = probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+    if (version === 0 && objects > 0) {
+      throw new AppError('db_unavailable', `Файл «${file}» — база данных другой программы, а не Реестра. Файл оставлен без изменений.`);
+    }
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw unavailable(file, e);
@@ -47,6 +50,8 @@ export function closeDatabase(db: Db): void {
 }
 
 export function openDatabase(file: string): Db {
+  // better-sqlite3 takes '' for a temporary database: everything written would be lost.
+  if (file.trim() === '') throw new AppError('bad_request', 'Не указан файл базы данных.');
   if (file !== ':memory:') {
     if (existsSync(file)) checkExisting(file);
     else mkdirSync(dirname(file), { recursive: true });
@@ -54,8 +59,6 @@ export function openDatabase(file: string): Db {
   let db: Db | undefined;
   try {
     db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // 64 MB of page cache: a batch of 10,000 events stays in memory until its commit.
@@ -63,6 +66,9 @@ export function openDatabase(file: string): Db {
     // SQLite's lower() folds only ASCII: Russian names are compared after folding here.
     db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? nameKey(text) : null));
     migrate(db);
+    // WAL only once the file is surely ours: switching rewrites its header.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
     // Statistics for the planner, as SQLite advises for long-lived connections: cheap when nothing changed.
     db.pragma('optimize = 0x10002');
     return db;

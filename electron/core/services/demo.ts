@@ -2,7 +2,7 @@
 import type { Core } from '../core';
 import data from '../../../resources/demo-data.json';
 import { AgreementInputSchema } from '../../../shared/schema/agreement';
-import { EventFilterSchema, EventInputSchema } from '../../../shared/schema/event';
+import { EventInputSchema } from '../../../shared/schema/event';
 import { createAgreement } from './agreements';
 import { createEvents } from './events';
 
@@ -18,10 +18,9 @@ export interface DemoResult {
 
 export function loadDemo(core: Core): DemoResult {
   return core.db.transaction((): DemoResult => {
+    // Loaded once: events of it the clerk has since moved to the trash stay there.
     const previous = core.settings.get<number>('demoBatchId');
-    if (previous !== undefined && core.events.list(EventFilterSchema.parse({ batchId: previous, limit: 1 })).total > 0) {
-      return { batchId: previous, events: 0, agreements: 0, alreadyLoaded: true };
-    }
+    if (previous !== undefined) return { batchId: previous, events: 0, agreements: 0, alreadyLoaded: true };
     const batchId = core.batches.insert(DEMO_BATCH_NAME, null, core.now());
     const agreement = createAgreement(core, AgreementInputSchema.parse(data.agreement), batchId);
     const inputs = data.events.map(({ linkToAgreement, ...event }) =>

@@ -11,8 +11,10 @@ function notFound(id: number): AppError {
 }
 
 function toRecord(core: Core, refs: RefResolver, input: EventInput): EventRecord {
-  if (input.agreementId !== null && !core.agreements.get(input.agreementId)) {
-    throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} не найдено.`, { agreementId: input.agreementId });
+  if (input.agreementId !== null) {
+    const agreement = core.agreements.get(input.agreementId);
+    if (!agreement) throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} не найдено.`);
+    if (agreement.deletedAt) throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} находится в корзине.`);
   }
   const place = refs.place(input);
   // Spelled out rather than spread: batches build thousands of these.

@@ -55,7 +55,8 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
     let countryId = country ? ref('country', country) : null;
     let regionId = region ? ref('region', region, countryId) : null;
     const cityId = city ? ref('city', city, regionId ?? countryId) : null;
-    for (const ancestor of ancestors(cityId ?? regionId)) {
+    // The region's own chain first: a city listed under another region must not change the country.
+    for (const ancestor of [...ancestors(regionId), ...ancestors(cityId)]) {
       if (ancestor.kind === 'region') regionId ??= ancestor.id;
       if (ancestor.kind === 'country') countryId ??= ancestor.id;
     }
