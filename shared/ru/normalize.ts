@@ -17,6 +17,7 @@ export function nameKey(name: string): string {
 // Control characters, white space and punctuation, ASCII and typographic («», „“, –, —, …, №, NBSP):
 // an explicit class, several times faster than \p{L} on long texts; letters of every script stay
 // word characters. Everything the index's `ascii` tokenizer would split on must be here.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const SEPARATORS = /[\s\x00-\x2f:-@[-`{-\x7f\u00a0-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2000-\u206f\u2116\u2212]+/g;
 /** Soft hyphens hide inside words: «фор\u00adум» is «форум». */
 const SOFT_HYPHENS = /\u00ad/g;
