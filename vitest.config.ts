@@ -6,5 +6,6 @@ export default defineConfig({
     // better-sqlite3 is native: separate processes keep each file's handles apart.
     pool: 'forks',
     testTimeout: 30_000,
+    reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

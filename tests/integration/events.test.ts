@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listSql } from '../../electron/core/db/event-filter';
+import { listSql, overlapParams, overlapSql } from '../../electron/core/db/event-filter';
 import {
   createEvent,
   createEvents,
@@ -259,6 +259,15 @@ describe('query plans', () => {
     expect(detail.match(/LIST SUBQUERY/g)?.length).toBeGreaterThanOrEqual(2);
     expect(detail).toMatch(/MATERIALIZE live/);
     expect(detail).not.toMatch(/SEARCH events USING INTEGER PRIMARY KEY/);
+  });
+
+  it('reads a calendar range from the span index alone, merging the classes without a sort', () => {
+    const core = tempCore();
+    const sql = `SELECT * FROM (${overlapSql([], 'id, title, kind_id, start_date, end_date, date_precision, format, status, city_id')}) ORDER BY start_date, end_date, id`;
+    const detail = plan(core, sql, overlapParams('2021-09-01', '2021-09-30'));
+    expect(detail.match(/SEARCH events USING COVERING INDEX events_span/g)).toHaveLength(4);
+    expect(detail).toMatch(/MERGE \(UNION ALL\)/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 
   it('pages the register in date order from the covering date index, without sorting', () => {

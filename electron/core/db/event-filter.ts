@@ -50,10 +50,13 @@ export function overlapParams(start: string, end: string): SqlParams {
   return { start, end, ...Object.fromEntries(SPAN_LIMITS.map((days, c) => [`from${c}`, addDays(start, -days)])) };
 }
 
-/** Live events overlapping @start..@end that meet `conditions`, one range scan per span class. */
-export function overlapSql(conditions: readonly string[] = []): string {
+/**
+ * Live events overlapping @start..@end that meet `conditions`, one range scan per span class; each
+ * branch comes in (start_date, end_date, id) order, so SQLite merges rather than sorts them.
+ */
+export function overlapSql(conditions: readonly string[] = [], columns = 'id, start_date, end_date'): string {
   const rest = conditions.map((c) => ` AND ${c}`).join('');
-  const live = 'SELECT id, start_date, end_date FROM events WHERE deleted_at IS NULL';
+  const live = `SELECT ${columns} FROM events WHERE deleted_at IS NULL`;
   return [
     ...SPAN_LIMITS.map((_, c) => `${live} AND span_class = ${c} AND start_date BETWEEN @from${c} AND @end AND end_date >= @start${rest}`),
     `${live} AND span_class = 3 AND start_date <= @end AND end_date >= @start${rest}`,

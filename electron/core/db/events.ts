@@ -34,9 +34,10 @@ const JOINS = `
   LEFT JOIN refs o ON o.id = e.organizer_id
   LEFT JOIN agreements a ON a.id = e.agreement_id`;
 
+// better-sqlite3 types raw() rows as the object shape: the casts to these tuples say what they are.
 type RangeRow = [
-  id: number, title: string, kind: string | null, startDate: string, endDate: string,
-  datePrecision: EventSummary['datePrecision'], format: EventSummary['format'], status: EventSummary['status'], city: string | null,
+  id: number, title: string, kindId: number | null, startDate: string, endDate: string,
+  datePrecision: EventSummary['datePrecision'], format: EventSummary['format'], status: EventSummary['status'], cityId: number | null,
 ];
 
 type EventDbRow = Omit<Event, 'spheres' | 'partners'> & { spheres: string; partners: string };
@@ -107,15 +108,15 @@ export function createEventsRepo(db: Db) {
   const setDeleted = db.prepare<{ id: number; now: string | null; stamp: string }>(
     `UPDATE events SET deleted_at = @now, updated_at = @stamp WHERE id = @id AND (deleted_at IS NULL) = (@now IS NOT NULL)`,
   );
-  // Rows as arrays, shaped by hand: a calendar month can hold thousands of events.
+  // A calendar month can hold thousands of events: read from the span index alone, as arrays,
+  // with the few kind and city names looked up in memory rather than joined per row.
   const range = db
     .prepare<SqlParams, RangeRow>(
-      `SELECT e.id, e.title, k.name, e.start_date, e.end_date, e.date_precision, e.format, e.status, c.name
-       FROM events e LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
-       WHERE e.id IN (SELECT id FROM (${overlapSql()}))
-       ORDER BY e.start_date, e.end_date, e.id`,
+      `SELECT * FROM (${overlapSql([], 'id, title, kind_id, start_date, end_date, date_precision, format, status, city_id')})
+       ORDER BY start_date, end_date, id`,
     )
     .raw();
+  const placeAndKindNames = db.prepare<[], [number, string]>(`SELECT id, name FROM refs WHERE kind IN ('kind', 'city')`).raw();
 
   function writeLinks(id: number, record: EventRecord): void {
     record.sphereIds.forEach((sphereId, i) => addSphere.run(id, sphereId, i));
@@ -154,10 +155,15 @@ export function createEventsRepo(db: Db) {
       const total = prepared(list.count).pluck().get(list.params) as number;
       return { items: getMany(page), total };
     },
-    range: (start: string, end: string): EventSummary[] =>
-      (range.all(overlapParams(start, end)) as unknown as RangeRow[]).map(([id, title, kind, startDate, endDate, datePrecision, format, status, city]) => ({
-        id, title, kind, startDate, endDate, datePrecision, format, status, city,
-      })),
+    range(start: string, end: string): EventSummary[] {
+      const names = new Map(placeAndKindNames.all() as unknown as [number, string][]);
+      const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+      return (range.all(overlapParams(start, end)) as unknown as RangeRow[]).map(
+        ([id, title, kindId, startDate, endDate, datePrecision, format, status, cityId]) => ({
+          id, title, kind: name(kindId), startDate, endDate, datePrecision, format, status, city: name(cityId),
+        }),
+      );
+    },
   };
 }
 

@@ -95,9 +95,11 @@ CREATE TABLE events (
   CHECK (end_date >= start_date)
 ) STRICT;
 -- The list indexes cover every column a filter tests (deleted_at too: SQLite wants the predicate's
--- column for a covering partial index), so a filter reads no rows (db/event-filter.ts).
+-- column for a covering partial index), so a filter reads no rows (db/event-filter.ts); the span
+-- index also holds what a calendar shows, so a month reads nothing else.
 CREATE INDEX events_start ON events(start_date, end_date, id, kind_id, status, format, deleted_at) WHERE deleted_at IS NULL;
-CREATE INDEX events_span ON events(span_class, start_date, end_date, id, kind_id, status, format, deleted_at) WHERE deleted_at IS NULL;
+CREATE INDEX events_span ON events(span_class, start_date, end_date, id, kind_id, status, format, deleted_at, date_precision, city_id, title)
+  WHERE deleted_at IS NULL;
 CREATE INDEX events_kind ON events(kind_id, start_date);
 CREATE INDEX events_agreement ON events(agreement_id) WHERE agreement_id IS NOT NULL;
 CREATE INDEX events_batch ON events(batch_id) WHERE batch_id IS NOT NULL;
