@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { addDays, todayIso } from '../../../shared/dates';
 import type { Agreement, AgreementFilter, AgreementInput, AgreementPage } from '../../../shared/schema/agreement';
 import { createRefResolver, type RefResolver } from './references';
+import { inTrashError, moveTrash, type Trashable } from './trash';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Соглашение № ${id} не найдено.`, { id });
@@ -38,7 +39,7 @@ export function createAgreement(core: Core, input: AgreementInput, batchId: numb
 export function updateAgreement(core: Core, id: number, input: AgreementInput): Agreement {
   return core.db.transaction(() => {
     const before = getAgreement(core, id);
-    if (before.deletedAt) throw new AppError('conflict', `Соглашение № ${id} находится в корзине: сначала восстановите его.`);
+    if (before.deletedAt) throw inTrashError(AGREEMENTS.noun, id);
     const now = core.now();
     core.agreements.update(id, toRecord(createRefResolver(core), input), now);
     const after = getAgreement(core, id);
@@ -47,25 +48,19 @@ export function updateAgreement(core: Core, id: number, input: AgreementInput): 
   })();
 }
 
-function moveTrash(core: Core, id: number, toTrash: boolean): Agreement {
-  return core.db.transaction(() => {
-    const before = getAgreement(core, id);
-    const now = core.now();
-    if (!core.agreements.setDeleted(id, toTrash ? now : null, now)) {
-      throw new AppError('conflict', toTrash ? `Соглашение № ${id} уже в корзине.` : `Соглашение № ${id} не в корзине.`);
-    }
-    const after = getAgreement(core, id);
-    core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: 'agreement', entityId: id, before, after });
-    return after;
-  })();
-}
+const AGREEMENTS: Trashable<Agreement> = {
+  entity: 'agreement',
+  noun: 'Соглашение',
+  get: getAgreement,
+  setDeleted: (core, id, deletedAt, now) => core.agreements.setDeleted(id, deletedAt, now),
+};
 
 export function deleteAgreement(core: Core, id: number): void {
-  moveTrash(core, id, true);
+  moveTrash(core, AGREEMENTS, id, true);
 }
 
 export function restoreAgreement(core: Core, id: number): Agreement {
-  return moveTrash(core, id, false);
+  return moveTrash(core, AGREEMENTS, id, false);
 }
 
 export function listAgreements(core: Core, filter: AgreementFilter): AgreementPage {

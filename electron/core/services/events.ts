@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { DateRange } from '../../../shared/dates';
 import type { Event, EventFilter, EventInput, EventPage, EventSummary } from '../../../shared/schema/event';
 import { createRefResolver, type RefResolver } from './references';
+import { inTrashError, moveTrash, type Trashable } from './trash';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Мероприятие № ${id} не найдено.`, { id });
@@ -72,7 +73,7 @@ export function createEvent(core: Core, input: EventInput): Event {
 export function updateEvent(core: Core, id: number, input: EventInput): Event {
   return core.db.transaction(() => {
     const before = getEvent(core, id);
-    if (before.deletedAt) throw new AppError('conflict', `Мероприятие № ${id} находится в корзине: сначала восстановите его.`);
+    if (before.deletedAt) throw inTrashError(EVENTS.noun, id);
     const now = core.now();
     core.events.update(id, toRecord(core, createRefResolver(core), input), now);
     const after = getEvent(core, id);
@@ -81,25 +82,19 @@ export function updateEvent(core: Core, id: number, input: EventInput): Event {
   })();
 }
 
-function moveTrash(core: Core, id: number, toTrash: boolean): Event {
-  return core.db.transaction(() => {
-    const before = getEvent(core, id);
-    const now = core.now();
-    if (!core.events.setDeleted(id, toTrash ? now : null, now)) {
-      throw new AppError('conflict', toTrash ? `Мероприятие № ${id} уже в корзине.` : `Мероприятие № ${id} не в корзине.`);
-    }
-    const after = getEvent(core, id);
-    core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: 'event', entityId: id, before, after });
-    return after;
-  })();
-}
+const EVENTS: Trashable<Event> = {
+  entity: 'event',
+  noun: 'Мероприятие',
+  get: getEvent,
+  setDeleted: (core, id, deletedAt, now) => core.events.setDeleted(id, deletedAt, now),
+};
 
 export function deleteEvent(core: Core, id: number): void {
-  moveTrash(core, id, true);
+  moveTrash(core, EVENTS, id, true);
 }
 
 export function restoreEvent(core: Core, id: number): Event {
-  return moveTrash(core, id, false);
+  return moveTrash(core, EVENTS, id, false);
 }
 
 export function listEvents(core: Core, filter: EventFilter): EventPage {
