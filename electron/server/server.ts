@@ -1,11 +1,12 @@
 // The local web mode: the contract over HTTP on 127.0.0.1, and the built renderer as static files.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/backend';
 import type { ErrorInfo, Result } from '../../shared/errors';
-import { COMMON_HEADERS, CONTENT_SECURITY_POLICY, CONTENT_TYPES } from './headers';
+import { COMMON_HEADERS } from './headers';
+import { findStaticFile, staticHeaders } from './files';
 import { hasToken, isLoopbackPeer, isOwnHost, isOwnOrigin } from './guard';
 
 export interface WebServerOptions {
@@ -80,16 +81,12 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
     send(res, 405, '', {});
     return;
   }
-  const file = root ? resolve(root, `.${decodeURIComponent(pathname === '/' ? '/index.html' : pathname)}`) : null;
-  // resolve() folds «..»: anything that lands outside the renderer's folder is not ours to give.
-  if (!file || !root || (file !== root && !file.startsWith(root + sep)) || !(await stat(file).catch(() => null))?.isFile()) {
+  const file = root ? await findStaticFile(root, pathname) : null;
+  if (!file) {
     send(res, 404, 'Не найдено', { 'Content-Type': 'text/plain; charset=utf-8' });
     return;
   }
-  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-cache' };
-  if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-  send(res, 200, req.method === 'HEAD' ? '' : await readFile(file), headers);
+  send(res, 200, req.method === 'HEAD' ? '' : await readFile(file), staticHeaders(file));
 }
 
 export function createWebServer(options: WebServerOptions): Server {

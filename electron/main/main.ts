@@ -1,0 +1,138 @@
+// The Electron shell: one window on app://reestr, the core behind IPC, and every door but that one shut.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COMMAND_CHANNEL, type Command } from '../../shared/bridge';
+import { isAppError } from '../../shared/errors';
+import { createDispatch, createHandlers } from '../core/backend';
+import { closeCore, openCore, type Core } from '../core/core';
+import { defaultDatabasePath, defaultDataDir } from '../core/paths';
+import { findStaticFile, staticHeaders } from '../server/files';
+import { registerContract } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, isExternalLink, windowOptions } from './security';
+import { initialBounds, parseWindowState } from './window-state';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = join(here, '..', 'dist', 'renderer');
+const PRELOAD = join(here, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// The CLI and the app share one data folder and database.
+app.setPath('userData', defaultDataDir());
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function windowStateFile(): string {
+  return join(app.getPath('userData'), 'window-state.json');
+}
+
+function readWindowState(): string | null {
+  try {
+    return readFileSync(windowStateFile(), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+function saveWindowState(win: BrowserWindow): void {
+  const bounds = win.getNormalBounds();
+  try {
+    writeFileSync(windowStateFile(), JSON.stringify({ ...bounds, maximized: win.isMaximized() }));
+  } catch {
+    // A window that opens in the default place next time is no reason to bother the clerk.
+  }
+}
+
+function sendCommand(command: Command): void {
+  mainWindow?.webContents.send(COMMAND_CHANNEL, command);
+}
+
+function createWindow(): BrowserWindow {
+  const saved = parseWindowState(readWindowState());
+  const bounds = initialBounds(saved, screen.getAllDisplays().map((d) => d.workArea));
+  const win = new BrowserWindow(windowOptions(PRELOAD, bounds));
+  if (saved?.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => saveWindowState(win));
+  void win.loadURL(APP_URL);
+  return win;
+}
+
+async function confirmExternal(url: string): Promise<void> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: ['Открыть', 'Отмена'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Внешняя ссылка',
+    message: 'Открыть ссылку в браузере?',
+    detail: url,
+  });
+  if (response === 0) await shell.openExternal(url);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isExternalLink(url)) void confirmExternal(url);
+      return { action: 'deny' };
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    if (core) closeCore(core);
+  });
+
+  void app.whenReady().then(() => {
+    try {
+      core = openCore(defaultDatabasePath());
+    } catch (e) {
+      dialog.showErrorBox('Реестр сотрудничества', isAppError(e) ? e.message : 'Не удалось открыть базу данных.');
+      app.quit();
+      return;
+    }
+    const opened = core;
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    protocol.handle(APP_SCHEME, async (request) => {
+      const url = new URL(request.url);
+      const file = url.host === APP_HOST ? await findStaticFile(RENDERER_DIR, url.pathname) : null;
+      if (!file) return new Response('Не найдено', { status: 404 });
+      return new Response(await readFile(file), { headers: staticHeaders(file) });
+    });
+    registerContract(ipcMain, createDispatch(createHandlers(opened)));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          command: sendCommand,
+          quit: () => app.quit(),
+          about: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'О программе',
+              message: 'Реестр сотрудничества',
+              detail: `Версия ${app.getVersion()}\nБаза данных: ${opened.file}`,
+            }),
+        }),
+      ),
+    );
+    mainWindow = createWindow();
+  });
+}
