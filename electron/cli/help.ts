@@ -26,6 +26,7 @@ export const HELP = `reestr — «Реестр сотрудничества» и
   refs list kinds|spheres|departments|cities|countries|regions|organisations|formats [--all] [--json]
 
 Прочее:
+  serve [--port N] [--no-open]   открыть программу в браузере (на 127.0.0.1)
   demo      загрузить демонстрационные данные (мероприятия II полугодия 2021 года)
   --help    эта справка
 

@@ -12,10 +12,12 @@ import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
 import { parseArgs, type CommandSpec, type ParsedArgs } from './args';
 import { agreementCard, agreementsTable, eventCard, eventsTable, refsTable } from './format';
 import { HELP } from './help';
+import { serve } from './serve';
 
 const COMMANDS = {
   help: {},
   demo: {},
+  serve: { values: ['port'], flags: ['no-open'] },
   'events add': { values: ['json'] },
   'events list': { values: ['period', 'query', 'kind', 'sphere', 'partner', 'format', 'status', 'limit'], flags: ['json', 'trash'] },
   'events show': { args: ['ID'], flags: ['json'] },
@@ -177,6 +179,26 @@ function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
   }
 }
 
+/** Serves until Ctrl+C or a termination signal, then closes the server and the database. */
+async function serveUntilStopped(core: Core, options: Parameters<typeof serve>[1]): Promise<void> {
+  let server;
+  try {
+    server = await serve(core, options);
+  } catch (e) {
+    closeCore(core);
+    throw e;
+  }
+  const running = server;
+  await new Promise<void>((resolve) => {
+    const stop = () => void running.close().then(() => {
+      closeCore(core);
+      resolve();
+    });
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
 /** Runs one command; returns the exit code. Errors go to stderr as one Russian line. */
 export async function main(argv: readonly string[], io: Io = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let core: Core | undefined;
@@ -187,6 +209,16 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       return 0;
     }
     core = openCore(parsed.values.db?.at(-1) ?? defaultDatabasePath(env));
+    if (parsed.command === 'serve') {
+      const port = numberArg(parsed.values.port?.at(-1) ?? '0');
+      if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new AppError('bad_request', 'Параметр «--port»: укажите номер порта от 0 до 65535.');
+      }
+      const opened = core;
+      core = undefined; // closed by the signal handler below, not when main() returns
+      await serveUntilStopped(opened, { port, open: !parsed.flags.has('no-open'), log: io.out });
+      return 0;
+    }
     run(core, parsed, io, Boolean(env.REESTR_DEBUG));
     return 0;
   } catch (e) {

@@ -115,3 +115,16 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   if (!result.success) throw new AppError('validation', zodErrorMessage(result.error), result.error.issues);
   return result.data;
 }
+
+/** One Russian message per field, for showing beside the fields of a form. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.find((p): p is string => typeof p === 'string' && p !== 'input') ?? '';
+    if (errors[field] === undefined) {
+      const text = describe(issue);
+      errors[field] = `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+    }
+  }
+  return errors;
+}

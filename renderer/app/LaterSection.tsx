@@ -1,0 +1,27 @@
+// Sections whose work is still ahead: what they will do, and what the clerk can do today.
+import { Alert, Stack, Text, Title } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import type { Section } from './route';
+
+const TEXTS: Record<Exclude<Section, 'events'>, { title: string; later: string; now: string }> = {
+  agreements: { title: 'Соглашения', later: 'Здесь будет реестр соглашений с карточками и сроками действия.', now: 'Соглашения можно вести из командной строки: reestr agreements list.' },
+  calendar: { title: 'Календарь', later: 'Здесь будут месяц, неделя, год и повестка мероприятий.', now: 'Мероприятия за любой период показывает раздел «Мероприятия» с фильтром по периоду.' },
+  import: { title: 'Импорт', later: 'Здесь можно будет загрузить таблицы, присланные партнёрами.', now: 'Пока мероприятия добавляются вручную: кнопка «Новое мероприятие» или Ctrl+N.' },
+  export: { title: 'Экспорт', later: 'Здесь будут квартальные таблицы Excel в официальном виде.', now: 'Пока выгрузки нет.' },
+  reports: { title: 'Отчёты', later: 'Здесь будет черновик полугодового отчёта.', now: 'Пока отчёта нет.' },
+  references: { title: 'Справочники', later: 'Здесь будут виды мероприятий, сферы, партнёры и города с их падежными формами.', now: 'Новые значения добавляются сами, когда их вводят в карточке мероприятия.' },
+  settings: { title: 'Настройки', later: 'Здесь будут домашний регион и папка резервных копий.', now: 'Данные хранятся в папке пользователя (Reestr/reestr.sqlite).' },
+};
+
+export function LaterSection({ section }: { section: Exclude<Section, 'events'> }) {
+  const text = TEXTS[section];
+  return (
+    <Stack maw={640}>
+      <Title order={2}>{text.title}</Title>
+      <Alert icon={<IconInfoCircle />} color="gray" title="Раздел в разработке">
+        <Text size="sm">{text.later}</Text>
+        <Text size="sm" mt="xs">{text.now}</Text>
+      </Alert>
+    </Stack>
+  );
+}

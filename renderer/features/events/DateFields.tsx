@@ -1,0 +1,105 @@
+// The dates of an event at the precision the clerk knows: exact days, months, a quarter or a year.
+import { Group, NumberInput, SegmentedControl, Select, Stack } from '@mantine/core';
+import { DateInput, MonthPickerInput } from '@mantine/dates';
+import { isoDate, isIsoDate, monthRange, quarterOf, quarterRange, yearRange, ymd, type DateRange } from '../../../shared/dates';
+import { romanNumeral } from '../../../shared/ru/dates';
+import type { DatePrecision } from '../../../shared/schema/common';
+
+export interface DateValue {
+  startDate: string;
+  endDate: string;
+  datePrecision: DatePrecision;
+}
+
+interface Props {
+  value: DateValue;
+  onChange: (value: DateValue) => void;
+  errors: { startDate?: string; endDate?: string };
+}
+
+const PRECISIONS = [
+  { value: 'day', label: 'Точные даты' },
+  { value: 'month', label: 'Месяцы' },
+  { value: 'quarter', label: 'Квартал' },
+  { value: 'year', label: 'Год' },
+];
+
+/** «27.08.2021» typed by hand; the picker shows dates the same way. */
+export function parseTypedDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  return isIsoDate(iso) ? iso : null;
+}
+
+const DAY_FORMAT = 'DD.MM.YYYY';
+
+function ofRange({ start, end }: DateRange, datePrecision: DatePrecision): DateValue {
+  return { startDate: start, endDate: end, datePrecision };
+}
+
+/** Bounds of the new precision around the current start date. */
+function convert(value: DateValue, precision: DatePrecision): DateValue {
+  const { year, month } = ymd(value.startDate);
+  switch (precision) {
+    case 'day':
+      return { startDate: value.startDate, endDate: value.startDate, datePrecision: precision };
+    case 'month':
+      return ofRange(monthRange(year, month), precision);
+    case 'quarter':
+      return ofRange(quarterRange(year, quarterOf(month)), precision);
+    case 'year':
+      return ofRange(yearRange(year), precision);
+  }
+}
+
+export function DateFields({ value, onChange, errors }: Props) {
+  const { year, month } = ymd(value.startDate);
+  // Month pickers give the first day of a month.
+  const setMonths = (from: string, to: string) => {
+    const a = ymd(from);
+    const b = ymd(to < from ? from : to);
+    onChange(ofRange({ start: monthRange(a.year, a.month).start, end: monthRange(b.year, b.month).end }, 'month'));
+  };
+  return (
+    <Stack gap="xs">
+      <SegmentedControl
+        data={PRECISIONS}
+        value={value.datePrecision}
+        onChange={(p) => onChange(convert(value, p as DatePrecision))}
+        aria-label="Точность даты"
+      />
+      {value.datePrecision === 'day' && (
+        <Group grow>
+          <DateInput label="Дата начала" required valueFormat={DAY_FORMAT} dateParser={parseTypedDate} value={value.startDate} error={errors.startDate}
+            onChange={(d) => d && onChange({ ...value, startDate: d, endDate: value.endDate < d ? d : value.endDate })} />
+          <DateInput label="Дата окончания" valueFormat={DAY_FORMAT} dateParser={parseTypedDate} value={value.endDate} error={errors.endDate}
+            onChange={(d) => d && onChange({ ...value, endDate: d })} />
+        </Group>
+      )}
+      {value.datePrecision === 'month' && (
+        <Group grow>
+          <MonthPickerInput label="С месяца" required valueFormat="MMMM YYYY" value={value.startDate} error={errors.startDate}
+            onChange={(d) => d && setMonths(d, value.endDate)} />
+          <MonthPickerInput label="По месяц (включительно)" valueFormat="MMMM YYYY" value={value.endDate.slice(0, 8) + '01'} error={errors.endDate}
+            onChange={(d) => d && setMonths(value.startDate, d)} />
+        </Group>
+      )}
+      {value.datePrecision === 'quarter' && (
+        <Group grow>
+          <Select label="Квартал" allowDeselect={false} value={String(quarterOf(month))}
+            data={[1, 2, 3, 4].map((q) => ({ value: String(q), label: `${romanNumeral(q)} квартал` }))}
+            onChange={(q) => onChange(ofRange(quarterRange(year, Number(q)), 'quarter'))} />
+          <NumberInput label="Год" min={1900} max={2999} value={year} onChange={(y) => {
+            if (typeof y === 'number' && y >= 1900 && y <= 2999) onChange(ofRange(quarterRange(y, quarterOf(month)), 'quarter'));
+          }} />
+        </Group>
+      )}
+      {value.datePrecision === 'year' && (
+        <NumberInput label="Год" w={160} min={1900} max={2999} value={year} onChange={(y) => {
+          if (typeof y === 'number' && y >= 1900 && y <= 2999) onChange(ofRange(yearRange(y), 'year'));
+        }} />
+      )}
+    </Stack>
+  );
+}

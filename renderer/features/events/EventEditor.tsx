@@ -1,0 +1,191 @@
+// The event card: a new event or an existing one, checked by the contract's own schema as the clerk types.
+import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useState } from 'react';
+import { todayIso } from '../../../shared/dates';
+import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
+import { EventInputSchema, type Event, type EventInputRaw } from '../../../shared/schema/event';
+import { fieldErrors } from '../../../shared/schema/messages';
+import { ApiError, call, onCommand } from '../../api/client';
+import { navigate } from '../../app/route';
+import { useRefNames } from '../../components/useRefNames';
+import { DateFields } from './DateFields';
+
+type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'endDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
+  Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {
+    format: string | null;
+    agreementId: string | null;
+  };
+
+function emptyDraft(): Draft {
+  const today = todayIso();
+  return {
+    title: '', kind: '', startDate: today, endDate: today, datePrecision: 'day', city: '', region: '', country: '', venue: '',
+    format: null, spheres: [], partners: [], participants: '', organizer: '', outcomes: '', description: '', status: 'held', agreementId: null,
+  };
+}
+
+function draftOf(e: Event): Draft {
+  return {
+    title: e.title, kind: e.kind ?? '', startDate: e.startDate, endDate: e.endDate, datePrecision: e.datePrecision, city: e.city ?? '',
+    region: e.region ?? '', country: e.country ?? '', venue: e.venue ?? '', format: e.format, spheres: e.spheres, partners: e.partners,
+    participants: e.participants ?? '', organizer: e.organizer ?? '', outcomes: e.outcomes ?? '', description: e.description ?? '',
+    status: e.status, agreementId: e.agreementId === null ? null : String(e.agreementId),
+  };
+}
+
+function toInput(d: Draft): EventInputRaw {
+  return { ...d, format: d.format as EventInputRaw['format'], agreementId: d.agreementId === null ? null : Number(d.agreementId) };
+}
+
+/** Fields handed from a card to the new-event card that «Копировать» opens. */
+let pendingCopy: Draft | null = null;
+
+function duplicate(draft: Draft): void {
+  pendingCopy = { ...draft, title: `${draft.title} (копия)` };
+  navigate({ section: 'events', item: 'new' });
+}
+
+function takeCopy(): Draft | null {
+  const copy = pendingCopy;
+  pendingCopy = null;
+  return copy;
+}
+
+const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export function EventEditor({ id }: { id: string }) {
+  const isNew = id === 'new';
+  const [draft, setDraft] = useState<Draft | null>(() => (isNew ? (takeCopy() ?? emptyDraft()) : null));
+  const [saved, setSaved] = useState<Event | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const [agreements, setAgreements] = useState<{ value: string; label: string }[]>([]);
+  const kinds = useRefNames('kind');
+  const cities = useRefNames('city');
+  const regions = useRefNames('region');
+  const countries = useRefNames('country');
+  const spheres = useRefNames('sphere');
+  const partners = useRefNames('country', 'region', 'organisation');
+  const departments = useRefNames('department');
+
+  useEffect(() => {
+    call('agreements.list', { limit: 1000 }).then(
+      (page) => setAgreements(page.items.map((a) => ({ value: String(a.id), label: a.number ? `№ ${a.number} — ${a.title}` : a.title }))),
+      () => setAgreements([]),
+    );
+    if (isNew) return;
+    call('events.get', { id: Number(id) }).then(
+      (event) => {
+        setSaved(event);
+        setDraft(draftOf(event));
+      },
+      (e: Error) => setLoadError(e.message),
+    );
+  }, [id, isNew]);
+
+  const errors = useMemo(() => {
+    if (!draft || !touched) return {};
+    const result = EventInputSchema.safeParse(toInput(draft));
+    return result.success ? {} : fieldErrors(result.error);
+  }, [draft, touched]);
+
+  const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved ? draftOf(saved) : emptyDraft());
+  const close = () => {
+    if (dirty && !window.confirm('Изменения не сохранены. Закрыть карточку без сохранения?')) return;
+    navigate({ section: 'events' });
+  };
+
+  async function save() {
+    if (!draft) return;
+    setTouched(true);
+    if (!EventInputSchema.safeParse(toInput(draft)).success) return;
+    setBusy(true);
+    try {
+      const input = toInput(draft);
+      const event = isNew ? await call('events.create', input) : await call('events.update', { id: Number(id), input });
+      setSaved(event);
+      setDraft(draftOf(event));
+      notifications.show({ color: 'green', message: `Мероприятие сохранено: ${event.title}` });
+      navigate({ section: 'events' });
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Не сохранено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function moveToTrash() {
+    if (!saved) return;
+    await call('events.delete', { id: saved.id });
+    notifications.show({ message: `Мероприятие перемещено в корзину: ${saved.title}` });
+    navigate({ section: 'events' });
+  }
+
+  async function restore() {
+    if (!saved) return;
+    const event = await call('events.restore', { id: saved.id });
+    setSaved(event);
+    notifications.show({ color: 'green', message: 'Мероприятие восстановлено из корзины.' });
+  }
+
+  useHotkeys([['mod+S', () => void save()], ['Escape', close]], []);
+  useEffect(() => onCommand((command) => {
+    if (command === 'save') void save();
+    if (command === 'close') close();
+  }));
+
+  if (loadError) return <Alert color="red" title="Не удалось открыть мероприятие">{loadError}</Alert>;
+  if (!draft) return <Loader />;
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const text = (field: keyof Draft & string, label: string, extra: object = {}) => ({
+    label, value: draft[field] as string, error: errors[field], onChange: (value: string) => set({ [field]: value }), ...extra,
+  });
+
+  return (
+    <Stack maw={980} pb="xl">
+      <Group justify="space-between">
+        <Title order={2}>{isNew ? 'Новое мероприятие' : 'Мероприятие'}</Title>
+        {saved?.deletedAt && <Text c="red">В корзине</Text>}
+      </Group>
+      <TextInput label="Название" required value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus />
+      <SimpleGrid cols={3}>
+        <Autocomplete {...text('kind', 'Вид')} data={kinds} placeholder="форум, встреча, семинар…" />
+        <Select label="Формат" clearable data={options(FORMAT_LABELS)} value={draft.format} onChange={(format) => set({ format })} />
+        <Select label="Статус" allowDeselect={false} data={options(EVENT_STATUS_LABELS)} value={draft.status} onChange={(s) => s && set({ status: s as Draft['status'] })} />
+      </SimpleGrid>
+      <DateFields value={draft} onChange={(dates) => set(dates)} errors={errors} />
+      <SimpleGrid cols={3}>
+        <Autocomplete {...text('city', 'Город')} data={cities} />
+        <Autocomplete {...text('region', 'Регион')} data={regions} />
+        <Autocomplete {...text('country', 'Страна')} data={countries} />
+      </SimpleGrid>
+      <TextInput label="Место проведения (площадка)" value={draft.venue} error={errors.venue} onChange={(e) => set({ venue: e.currentTarget.value })} />
+      <SimpleGrid cols={2}>
+        <TagsInput label="Сферы сотрудничества" data={spheres} value={draft.spheres} error={errors.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
+        <TagsInput label="Партнёры" data={partners} value={draft.partners} error={errors.partners} onChange={(p) => set({ partners: p })} placeholder="Страна, регион или организация" />
+      </SimpleGrid>
+      <SimpleGrid cols={2}>
+        <Autocomplete {...text('organizer', 'Ответственный')} data={departments} />
+        <Select label="Соглашение" clearable searchable data={agreements} value={draft.agreementId} onChange={(a) => set({ agreementId: a })} nothingFoundMessage="Не найдено" />
+      </SimpleGrid>
+      <Textarea label="Участники" autosize minRows={2} value={draft.participants} error={errors.participants} onChange={(e) => set({ participants: e.currentTarget.value })} />
+      <Textarea label="Итоги" autosize minRows={2} value={draft.outcomes} error={errors.outcomes} onChange={(e) => set({ outcomes: e.currentTarget.value })} />
+      <Textarea label="Описание" autosize minRows={3} value={draft.description} error={errors.description} onChange={(e) => set({ description: e.currentTarget.value })} />
+      <Group justify="space-between">
+        <Group>
+          <Button onClick={() => void save()} loading={busy}>Сохранить</Button>
+          <Button variant="default" onClick={close}>Закрыть</Button>
+          {saved && !saved.deletedAt && (
+            <Button variant="default" onClick={() => duplicate(draft)} title="Новое мероприятие с теми же полями">Копировать</Button>
+          )}
+        </Group>
+        {saved && (saved.deletedAt
+          ? <Button color="green" variant="light" onClick={() => void restore()}>Восстановить из корзины</Button>
+          : <Button color="red" variant="light" onClick={() => void moveToTrash()}>В корзину</Button>)}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,131 @@
+// The register of events: search, filters, and a virtualised table that pages through any number of rows.
+import { ActionIcon, Alert, Box, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { formatDateRange } from '../../../shared/ru/dates';
+import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
+import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
+import type { Event } from '../../../shared/schema/event';
+import { onCommand } from '../../api/client';
+import { navigate } from '../../app/route';
+import { useRefNames } from '../../components/useRefNames';
+import { useEventsFilter } from './filterStore';
+import { periodChoices } from './periods';
+import { useEventRows } from './useEventRows';
+import classes from './EventsPage.module.css';
+
+const ROW_HEIGHT = 44;
+const COLUMNS = '200px minmax(320px, 3fr) 150px minmax(160px, 1.2fr) 130px 120px';
+
+function place(e: Event): string {
+  return [e.city, e.region, e.country].filter(Boolean).join(', ');
+}
+
+export function EventsPage() {
+  const filter = useEventsFilter();
+  const [query] = useDebouncedValue(filter.query, 250);
+  const kinds = useRefNames('kind');
+  const search = useRef<HTMLInputElement>(null);
+  const { total, error, rowAt, ensure } = useEventRows({
+    query: query || undefined,
+    period: filter.period ?? undefined,
+    kinds: filter.kinds.length ? filter.kinds : undefined,
+    deleted: filter.deleted,
+    sort: filter.sort,
+    order: filter.order,
+  });
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  useEffect(() => ensure(first, last), [ensure, first, last]);
+
+  const newEvent = () => navigate({ section: 'events', item: 'new' });
+  useHotkeys([['mod+F', () => search.current?.focus()], ['mod+N', newEvent]]);
+  useEffect(() => onCommand((command) => {
+    if (command === 'new-event') newEvent();
+    if (command === 'find') search.current?.focus();
+  }), []);
+
+  return (
+    <Stack h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))" gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{filter.deleted ? 'Корзина' : 'Мероприятия'}</Title>
+        <Button leftSection={<IconPlus size={18} />} onClick={newEvent}>Новое мероприятие</Button>
+      </Group>
+      <Group gap="sm" align="flex-end">
+        <TextInput
+          ref={search}
+          w={320}
+          label="Поиск"
+          placeholder="Слова из названия, описания, участников, итогов"
+          leftSection={<IconSearch size={16} />}
+          value={filter.query}
+          onChange={(e) => filter.set({ query: e.currentTarget.value })}
+          rightSection={filter.query ? (
+            <ActionIcon variant="subtle" color="gray" aria-label="Очистить поиск" onClick={() => filter.set({ query: '' })}><IconX size={14} /></ActionIcon>
+          ) : null}
+        />
+        <Select
+          w={210}
+          label="Период"
+          placeholder="Весь период"
+          clearable
+          data={periodChoices(new Date().getFullYear())}
+          value={filter.period}
+          onChange={(period) => filter.set({ period })}
+        />
+        <MultiSelect w={260} label="Вид" placeholder="Все виды" searchable clearable data={kinds} value={filter.kinds} onChange={(k) => filter.set({ kinds: k })} />
+        <Select
+          w={190}
+          label="Порядок"
+          data={[{ value: 'desc', label: 'Сначала новые' }, { value: 'asc', label: 'Сначала старые' }]}
+          value={filter.order}
+          allowDeselect={false}
+          onChange={(order) => filter.set({ order: order === 'asc' ? 'asc' : 'desc' })}
+        />
+        <Switch mb={8} label="Корзина" checked={filter.deleted} onChange={(e) => filter.set({ deleted: e.currentTarget.checked })} />
+      </Group>
+      {error && <Alert color="red" title="Не удалось загрузить список">{error}</Alert>}
+      <Box className={classes.table}>
+        <div className={classes.header} style={{ gridTemplateColumns: COLUMNS }} role="row">
+          {['Сроки', 'Название', 'Вид', 'Место', 'Формат', 'Статус'].map((h) => <div key={h} role="columnheader">{h}</div>)}
+        </div>
+        <div ref={scroller} className={classes.body} data-testid="events-scroller">
+          {total === 0 && <Text c="dimmed" p="md">{filter.deleted ? 'Корзина пуста.' : 'Мероприятий не найдено.'}</Text>}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const event = rowAt(item.index);
+              return (
+                <div
+                  key={item.key}
+                  role="row"
+                  className={classes.row}
+                  data-loaded={event ? 'true' : 'false'}
+                  style={{ gridTemplateColumns: COLUMNS, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  onClick={() => event && navigate({ section: 'events', item: String(event.id) })}
+                >
+                  {event ? (
+                    <>
+                      <div>{formatDateRange(event.startDate, event.endDate, event.datePrecision)}</div>
+                      <Tooltip label={event.title} openDelay={600} multiline maw={500}><div className={classes.title}>{event.title}</div></Tooltip>
+                      <div>{event.kind ?? ''}</div>
+                      <div>{place(event)}</div>
+                      <div>{event.format ? FORMAT_LABELS[event.format] : ''}</div>
+                      <div>{EVENT_STATUS_LABELS[event.status]}</div>
+                    </>
+                  ) : <div className={classes.loading}>Загрузка…</div>}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div className={classes.footer}>{total === null ? 'Загрузка…' : `Всего: ${countOf(total, EVENT_FORMS)}`}</div>
+      </Box>
+    </Stack>
+  );
+}

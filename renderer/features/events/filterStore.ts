@@ -1,0 +1,23 @@
+// The events list's filter, kept while the clerk moves between sections.
+import { create } from 'zustand';
+import type { EventFilter } from '../../../shared/schema/event';
+
+export interface EventsFilterState {
+  query: string;
+  period: string | null;
+  kinds: string[];
+  deleted: boolean;
+  sort: EventFilter['sort'];
+  order: EventFilter['order'];
+  set: (patch: Partial<Omit<EventsFilterState, 'set'>>) => void;
+}
+
+export const useEventsFilter = create<EventsFilterState>((set) => ({
+  query: '',
+  period: null,
+  kinds: [],
+  deleted: false,
+  sort: 'startDate',
+  order: 'desc',
+  set: (patch) => set(patch),
+}));

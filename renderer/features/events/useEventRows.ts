@@ -1,0 +1,39 @@
+// Rows of the events list, fetched a page at a time as the table scrolls to them.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MethodInput } from '../../../shared/api';
+import type { Event } from '../../../shared/schema/event';
+import { call } from '../../api/client';
+
+const PAGE = 100;
+
+type ListInput = MethodInput<'events.list'>;
+
+export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>) {
+  const key = JSON.stringify(filter);
+  const [state, setState] = useState<{ key: string; total: number | null; pages: Map<number, Event[]>; error: string | null }>({
+    key, total: null, pages: new Map(), error: null,
+  });
+  const requested = useRef(new Set<number>());
+
+  const load = useCallback((page: number) => {
+    if (requested.current.has(page)) return;
+    requested.current.add(page);
+    call('events.list', { ...(JSON.parse(key) as ListInput), limit: PAGE, offset: page * PAGE }).then(
+      (result) => setState((s) => (s.key === key ? { ...s, total: result.total, pages: new Map(s.pages).set(page, result.items) } : s)),
+      (e: Error) => setState((s) => (s.key === key ? { ...s, error: e.message } : s)),
+    );
+  }, [key]);
+
+  useEffect(() => {
+    requested.current = new Set();
+    setState({ key, total: null, pages: new Map(), error: null });
+    load(0);
+  }, [key, load]);
+
+  const ensure = useCallback((first: number, last: number) => {
+    for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) load(page);
+  }, [load]);
+
+  const rowAt = (index: number): Event | undefined => state.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  return { total: state.key === key ? state.total : null, error: state.error, rowAt, ensure };
+}

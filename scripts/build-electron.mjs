@@ -1,0 +1,19 @@
+// Bundles the Electron shell: main as ESM, the sandboxed preload as CommonJS, migrations beside them.
+import { cpSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync('dist-electron', { recursive: true, force: true });
+const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning' };
+await build({
+  ...common,
+  entryPoints: ['electron/main/main.ts'],
+  format: 'esm',
+  outfile: 'dist-electron/main.js',
+  external: ['electron', 'better-sqlite3'],
+  // Bundled CommonJS dependencies call require(): give the ESM bundle one.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+});
+// Sandboxed preloads must be CommonJS and may require nothing but electron.
+await build({ ...common, entryPoints: ['electron/main/preload.ts'], format: 'cjs', outfile: 'dist-electron/preload.cjs', external: ['electron'] });
+// db/migrate.ts reads the .sql files beside its own module: beside the bundle, here.
+cpSync('electron/core/db/migrations', 'dist-electron/migrations', { recursive: true });

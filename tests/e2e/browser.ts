@@ -1,0 +1,42 @@
+// Debian's Chromium driven by playwright-core (browsers cannot be downloaded here), and the app served for it.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createDispatch, createHandlers } from '../../electron/core/backend';
+import type { Core } from '../../electron/core/core';
+import { newToken } from '../../electron/server/guard';
+import { startWebServer, type RunningServer } from '../../electron/server/server';
+
+export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
+const RENDERER = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH`);
+  if (!existsSync(join(RENDERER, 'index.html'))) throw new Error('the renderer is not built: run npm run build (npm test does)');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // The flags keep Chromium off the network: this machine has none, and the app needs none.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ru-RU'],
+  });
+}
+
+export async function serveApp(core: Core): Promise<RunningServer> {
+  return startWebServer({ dispatch: createDispatch(createHandlers(core)), token: newToken(), staticDir: RENDERER });
+}
+
+export async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  (page as Page & { problems: string[] }).problems = problems;
+  page.setDefaultTimeout(5000);
+  await page.goto(url);
+  return page;
+}
+
+export function problemsOf(page: Page): string[] {
+  return (page as Page & { problems: string[] }).problems;
+}

@@ -1,0 +1,98 @@
+// A clerk's day with events, in Chromium against the web mode: create, find, edit, trash, restore.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { loadDemo } from '../../electron/core/services/demo';
+import { listEvents } from '../../electron/core/services/events';
+import type { RunningServer } from '../../electron/server/server';
+import { EventFilterSchema } from '../../shared/schema/event';
+import { closeCore, openCore } from '../../electron/core/core';
+import { ARTIFACTS, launch, openPage, problemsOf, serveApp } from './browser';
+
+let browser: Browser;
+let server: RunningServer;
+let core: Core;
+let page: Page;
+
+const rows = () => page.locator('[role="row"][data-loaded="true"]');
+const findEvent = (title: string) => listEvents(core, EventFilterSchema.parse({ query: title, limit: 5 })).items.find((e) => e.title === title);
+
+beforeAll(async () => {
+  // One register for the whole file: these steps follow each other like a clerk's work.
+  core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'reestr.sqlite'));
+  loadDemo(core);
+  server = await serveApp(core);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  closeCore(core);
+});
+
+describe('events in the browser', () => {
+  it('opens on the register with the demo events, the token gone from the address', async () => {
+    page = await openPage(browser, server.url);
+    await expect.poll(() => rows().count()).toBe(9);
+    expect(page.url()).not.toContain('token');
+    await expect.poll(() => page.getByText('Всего: 9 мероприятий').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('сентябрь–октябрь 2021').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'events-list.png') });
+  });
+
+  it('creates an event dated by month', async () => {
+    await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+    await page.getByLabel('Название').fill('Дни белорусской культуры в Смоленской области');
+    await page.getByRole('combobox', { name: 'Вид' }).fill('Дни культуры');
+    await page.getByText('Месяцы', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Город' }).fill('Смоленск');
+    await page.screenshot({ path: join(ARTIFACTS, 'event-new.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/events$/);
+    const saved = findEvent('Дни белорусской культуры в Смоленской области');
+    expect(saved).toMatchObject({ datePrecision: 'month', kind: 'Дни культуры', region: 'Смоленская область' });
+    expect(saved?.startDate.endsWith('-01')).toBe(true);
+  });
+
+  it('shows a validation message next to the field and saves nothing', async () => {
+    await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.getByText('Значение не может быть пустым').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Закрыть' }).click();
+    expect(listEvents(core, EventFilterSchema.parse({})).total).toBe(10);
+  });
+
+  it('finds it by search and edits it', async () => {
+    await page.getByLabel('Поиск', { exact: true }).fill('белорусской культ');
+    await expect.poll(() => rows().count()).toBe(1);
+    await rows().first().click();
+    await page.getByLabel('Название').fill('Дни белорусской культуры в Смоленске');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => findEvent('Дни белорусской культуры в Смоленске')?.title).toBe('Дни белорусской культуры в Смоленске');
+  });
+
+  it('moves it to the trash and restores it', async () => {
+    await page.getByLabel('Поиск', { exact: true }).fill('белорусской культуры');
+    await expect.poll(() => rows().count()).toBe(1);
+    await rows().first().click();
+    await page.getByRole('button', { name: 'В корзину' }).click();
+    await expect.poll(() => rows().count()).toBe(0);
+    await page.getByRole('switch', { name: 'Корзина' }).click({ force: true });
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'events-trash.png') });
+    await rows().first().click();
+    await page.getByRole('button', { name: 'Восстановить из корзины' }).click();
+    await expect.poll(() => findEvent('Дни белорусской культуры в Смоленске')?.deletedAt).toBeNull();
+    await page.screenshot({ path: join(ARTIFACTS, 'event-editor.png'), fullPage: true });
+  });
+
+  it('refuses an API call without the token', async () => {
+    const status = await page.evaluate(async () => (await fetch('api/events.list', { method: 'POST', body: '{}' })).status);
+    expect(status).toBe(401);
+    expect(problemsOf(page).filter((p) => !/401/.test(p))).toEqual([]);
+  });
+});
