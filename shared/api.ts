@@ -17,7 +17,7 @@ import {
   AgreementSchema,
   AgreementUpdateSchema,
 } from './schema/agreement';
-import { RefListInputSchema, RefSchema } from './schema/reference';
+import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -38,6 +38,9 @@ export const api = {
   'agreements.delete': method(IdInputSchema, OkSchema),
   'agreements.restore': method(IdInputSchema, AgreementSchema),
   'refs.list': method(RefListInputSchema, z.array(RefSchema)),
+  'refs.create': method(RefCreateSchema, RefSchema),
+  'refs.update': method(RefUpdateSchema, RefSchema),
+  'refs.merge': method(RefMergeSchema, RefSchema),
 } as const;
 
 export type Api = typeof api;

@@ -5,7 +5,7 @@ import { parseOrThrow } from '../../shared/schema/messages';
 import type { Core } from './core';
 import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from './services/agreements';
 import { createEvent, deleteEvent, eventsInRange, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
-import { listRefs } from './services/references';
+import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 
 const OK = { ok: true } as const;
 
@@ -27,6 +27,9 @@ export function createHandlers(core: Core): Handlers {
     'agreements.delete': ({ id }) => (deleteAgreement(core, id), OK),
     'agreements.restore': ({ id }) => restoreAgreement(core, id),
     'refs.list': ({ kind, includeHidden }) => listRefs(core, kind, includeHidden),
+    'refs.create': (input) => createRef(core, input),
+    'refs.update': (change) => updateRef(core, change),
+    'refs.merge': ({ survivorId, victimId }) => mergeRefs(core, survivorId, victimId),
   };
 }
 

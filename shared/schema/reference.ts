@@ -1,6 +1,6 @@
 // Reference lists (справочники) and the grammar they carry for reports.
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { IdSchema, NameSchema } from './common';
 
 /** Country → region → organisation form the partner tree; a city belongs to a region or a country. */
 export const RefKindSchema = z.enum(['kind', 'sphere', 'department', 'city', 'country', 'region', 'organisation']);
@@ -27,6 +27,29 @@ export const RefSchema = z.object({
   usage: z.int(),
 });
 export type Ref = z.infer<typeof RefSchema>;
+
+const form = z.string().trim().max(300).nullish().transform((v) => (v ? v : null));
+
+export const RefCreateSchema = z.strictObject({
+  kind: RefKindSchema,
+  name: NameSchema,
+  parentId: IdSchema.nullish().transform((v) => v ?? null),
+});
+
+/** Changes to one entry; fields left out stay as they are. */
+export const RefUpdateSchema = z.strictObject({
+  id: IdSchema,
+  name: NameSchema.optional(),
+  gender: GenderSchema.nullish(),
+  genitive: form.optional(),
+  instrumental: form.optional(),
+  locative: form.optional(),
+  hidden: z.boolean().optional(),
+});
+export type RefUpdate = z.output<typeof RefUpdateSchema>;
+
+/** Everything that used `victimId` moves to `survivorId`; the victim goes. */
+export const RefMergeSchema = z.strictObject({ survivorId: IdSchema, victimId: IdSchema });
 
 export const RefListInputSchema = z.strictObject({
   kind: RefKindSchema,

@@ -1,5 +1,6 @@
 // SQL of the reference lists (table refs): look-up by name, insertion, listing with usage counts.
 import type { Db } from './connection';
+import { nameKey } from '../../../shared/ru/normalize';
 import type { Ref, RefKind } from '../../../shared/schema/reference';
 
 export interface RefRow {
@@ -52,26 +53,62 @@ export function createRefsRepo(db: Db) {
      WHERE r.kind = @kind AND (@all = 1 OR r.hidden = 0)`,
   );
 
+  const one = db.prepare<{ id: number }, RefRow & { parent_name: string | null; usage: number }>(
+    `SELECT r.*, p.name AS parent_name, ${USAGE} AS usage FROM refs r LEFT JOIN refs p ON p.id = r.parent_id WHERE r.id = @id`,
+  );
+  const update = db.prepare<{ id: number; name: string; key: string; gender: string | null; genitive: string | null; instrumental: string | null; locative: string | null; hidden: number }>(
+    `UPDATE refs SET name = @name, name_key = @key, gender = @gender, genitive = @genitive, instrumental = @instrumental,
+       locative = @locative, hidden = @hidden WHERE id = @id`,
+  );
+  // Every place a reference is used, moved from @victim to @survivor in one statement each.
+  const moves = [
+    'UPDATE events SET kind_id = @survivor WHERE kind_id = @victim',
+    'UPDATE events SET city_id = @survivor WHERE city_id = @victim',
+    'UPDATE events SET region_id = @survivor WHERE region_id = @victim',
+    'UPDATE events SET country_id = @survivor WHERE country_id = @victim',
+    'UPDATE events SET organizer_id = @survivor WHERE organizer_id = @victim',
+    'UPDATE agreements SET department_id = @survivor WHERE department_id = @victim',
+    'UPDATE refs SET parent_id = @survivor WHERE parent_id = @victim',
+    // Links: where an event or agreement already has the survivor, the victim's row just goes.
+    'UPDATE OR IGNORE event_spheres SET sphere_id = @survivor WHERE sphere_id = @victim',
+    'UPDATE OR IGNORE event_partners SET partner_id = @survivor WHERE partner_id = @victim',
+    'UPDATE OR IGNORE agreement_spheres SET sphere_id = @survivor WHERE sphere_id = @victim',
+    'UPDATE OR IGNORE agreement_parties SET partner_id = @survivor WHERE partner_id = @victim',
+    'DELETE FROM event_spheres WHERE sphere_id = @victim',
+    'DELETE FROM event_partners WHERE partner_id = @victim',
+    'DELETE FROM agreement_spheres WHERE sphere_id = @victim',
+    'DELETE FROM agreement_parties WHERE partner_id = @victim',
+    'DELETE FROM refs WHERE id = @victim',
+  ].map((sql) => db.prepare<{ survivor: number; victim: number }>(sql));
+
+  const toRef = (r: RefRow & { parent_name: string | null; usage: number }): Ref => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    parentId: r.parent_id,
+    parentName: r.parent_name,
+    gender: r.gender,
+    genitive: r.genitive,
+    instrumental: r.instrumental,
+    locative: r.locative,
+    hidden: r.hidden === 1,
+    usage: r.usage,
+  });
+
   return {
     byKey: (kind: RefKind, key: string) => byKey.get(kind, key),
+    get(id: number): Ref | undefined {
+      const row = one.get({ id });
+      return row ? toRef(row) : undefined;
+    },
+    update: (id: number, ref: Omit<Ref, 'id' | 'kind' | 'parentId' | 'parentName' | 'usage'>) =>
+      void update.run({ id, name: ref.name, key: nameKey(ref.name), gender: ref.gender, genitive: ref.genitive, instrumental: ref.instrumental, locative: ref.locative, hidden: ref.hidden ? 1 : 0 }),
+    /** Moves every use of `victim` to `survivor` and deletes `victim`; the caller holds the transaction. */
+    merge: (survivor: number, victim: number) => moves.forEach((statement) => statement.run({ survivor, victim })),
     partnerByKey: (key: string) => partnerByKey.get(key),
     byId: (id: number) => byId.get(id),
     insert: (ref: NewRef) => insert.get(ref) as RefRow,
-    list(kind: RefKind, includeHidden: boolean): Ref[] {
-      return list.all({ kind, all: includeHidden ? 1 : 0 }).map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        name: r.name,
-        parentId: r.parent_id,
-        parentName: r.parent_name,
-        gender: r.gender,
-        genitive: r.genitive,
-        instrumental: r.instrumental,
-        locative: r.locative,
-        hidden: r.hidden === 1,
-        usage: r.usage,
-      }));
-    },
+    list: (kind: RefKind, includeHidden: boolean): Ref[] => list.all({ kind, all: includeHidden ? 1 : 0 }).map(toRef),
   };
 }
 

@@ -1,7 +1,8 @@
 // Reference lists: names matched case- and «ё»-insensitively, unknown names added to their list.
 import type { Core } from '../core';
 import { nameKey } from '../../../shared/ru/normalize';
-import type { Ref, RefKind } from '../../../shared/schema/reference';
+import { AppError } from '../../../shared/errors';
+import type { Ref, RefKind, RefUpdate } from '../../../shared/schema/reference';
 import type { RefRow } from '../db/refs';
 
 type PartnerKind = Extract<RefKind, 'country' | 'region' | 'organisation'>;
@@ -87,4 +88,72 @@ export type RefResolver = ReturnType<typeof createRefResolver>;
 export function listRefs(core: Core, kind: RefKind, includeHidden = false): Ref[] {
   const collator = new Intl.Collator('ru');
   return core.refs.list(kind, includeHidden).sort((a, b) => collator.compare(a.name, b.name));
+}
+
+const REF_WORD: Record<RefKind, string> = {
+  kind: 'вид мероприятия',
+  sphere: 'сфера',
+  department: 'подразделение',
+  city: 'город',
+  country: 'страна',
+  region: 'регион',
+  organisation: 'организация',
+};
+
+export function getRef(core: Core, id: number): Ref {
+  const ref = core.refs.get(id);
+  if (!ref) throw new AppError('not_found', `Запись справочника № ${id} не найдена.`);
+  return ref;
+}
+
+/** A rename (`renaming` set) onto an existing name gets the hint to merge instead. */
+function refuseDuplicate(core: Core, kind: RefKind, name: string, renaming: number | null): void {
+  const other = core.refs.byKey(kind, nameKey(name));
+  if (other && other.id !== renaming) {
+    const hint = renaming === null ? '.' : ': чтобы свести две записи в одну, объедините их.';
+    throw new AppError('conflict', `В справочнике уже есть «${other.name}» (${REF_WORD[kind]})${hint}`);
+  }
+}
+
+export function createRef(core: Core, input: { kind: RefKind; name: string; parentId: number | null }): Ref {
+  return core.db.transaction(() => {
+    refuseDuplicate(core, input.kind, input.name, null);
+    if (input.parentId !== null) getRef(core, input.parentId);
+    const { id } = core.refs.insert({ kind: input.kind, name: input.name, key: nameKey(input.name), parentId: input.parentId, batchId: null });
+    const after = getRef(core, id);
+    core.log.record({ at: core.now(), user: core.user, action: 'create', entity: 'ref', entityId: id, after });
+    return after;
+  })();
+}
+
+export function updateRef(core: Core, change: RefUpdate): Ref {
+  return core.db.transaction(() => {
+    const before = getRef(core, change.id);
+    const { id: _id, ...fields } = change;
+    const next = { ...before, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Ref;
+    if (next.name !== before.name) refuseDuplicate(core, before.kind, next.name, before.id);
+    if (next.hidden && !before.hidden && before.usage > 0) {
+      throw new AppError('conflict', `«${before.name}» используется (записей: ${before.usage}): скрыть можно только неиспользуемую запись.`);
+    }
+    core.refs.update(before.id, next);
+    const after = getRef(core, before.id);
+    core.log.record({ at: core.now(), user: core.user, action: 'update', entity: 'ref', entityId: before.id, before, after });
+    return after;
+  })();
+}
+
+/** Moves every event, agreement and child entry of `victimId` to `survivorId`, then removes the victim. */
+export function mergeRefs(core: Core, survivorId: number, victimId: number): Ref {
+  return core.db.transaction(() => {
+    const survivor = getRef(core, survivorId);
+    const victim = getRef(core, victimId);
+    if (survivor.id === victim.id) throw new AppError('validation', 'Запись нельзя объединить с ней самой.');
+    if (survivor.kind !== victim.kind) {
+      throw new AppError('validation', `Объединять можно только записи одного справочника: «${survivor.name}» — ${REF_WORD[survivor.kind]}, «${victim.name}» — ${REF_WORD[victim.kind]}.`);
+    }
+    core.refs.merge(survivor.id, victim.id);
+    const after = getRef(core, survivor.id);
+    core.log.record({ at: core.now(), user: core.user, action: 'merge', entity: 'ref', entityId: survivor.id, before: { survivor, victim }, after });
+    return after;
+  })();
 }
