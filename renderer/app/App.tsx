@@ -2,6 +2,9 @@
 import { AppShell, Title, Group } from '@mantine/core';
 import { EventsPage } from '../features/events/EventsPage';
 import { EventEditor } from '../features/events/EventEditor';
+import { AgreementEditor } from '../features/agreements/AgreementEditor';
+import { AgreementsPage } from '../features/agreements/AgreementsPage';
+import { ReferencesPage } from '../features/references/ReferencesPage';
 import { LaterSection } from './LaterSection';
 import { Sidebar } from './Sidebar';
 import { useRoute } from './route';
@@ -20,7 +23,9 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main h="100dvh">
         {route.section === 'events' && (route.item ? <EventEditor key={route.item} id={route.item} /> : <EventsPage />)}
-        {route.section !== 'events' && <LaterSection section={route.section} />}
+        {route.section === 'agreements' && (route.item ? <AgreementEditor key={route.item} id={route.item} /> : <AgreementsPage />)}
+        {route.section === 'references' && <ReferencesPage kind={route.item} />}
+        {route.section !== 'events' && route.section !== 'agreements' && route.section !== 'references' && <LaterSection section={route.section} />}
       </AppShell.Main>
     </AppShell>
   );

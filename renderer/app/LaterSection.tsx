@@ -3,17 +3,17 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { Section } from './route';
 
-const TEXTS: Record<Exclude<Section, 'events'>, { title: string; later: string; now: string }> = {
-  agreements: { title: 'Соглашения', later: 'Здесь будет реестр соглашений с карточками и сроками действия.', now: 'Соглашения можно вести из командной строки: reestr agreements list.' },
+type Later = Exclude<Section, 'events' | 'agreements' | 'references'>;
+
+const TEXTS: Record<Later, { title: string; later: string; now: string }> = {
   calendar: { title: 'Календарь', later: 'Здесь будут месяц, неделя, год и повестка мероприятий.', now: 'Мероприятия за любой период показывает раздел «Мероприятия» с фильтром по периоду.' },
   import: { title: 'Импорт', later: 'Здесь можно будет загрузить таблицы, присланные партнёрами.', now: 'Пока мероприятия добавляются вручную: кнопка «Новое мероприятие» или Ctrl+N.' },
   export: { title: 'Экспорт', later: 'Здесь будут квартальные таблицы Excel в официальном виде.', now: 'Пока выгрузки нет.' },
   reports: { title: 'Отчёты', later: 'Здесь будет черновик полугодового отчёта.', now: 'Пока отчёта нет.' },
-  references: { title: 'Справочники', later: 'Здесь будут виды мероприятий, сферы, партнёры и города с их падежными формами.', now: 'Новые значения добавляются сами, когда их вводят в карточке мероприятия.' },
   settings: { title: 'Настройки', later: 'Здесь будут домашний регион и папка резервных копий.', now: 'Данные хранятся в папке пользователя (Reestr/reestr.sqlite).' },
 };
 
-export function LaterSection({ section }: { section: Exclude<Section, 'events'> }) {
+export function LaterSection({ section }: { section: Later }) {
   const text = TEXTS[section];
   return (
     <Stack maw={640}>

@@ -1,7 +1,8 @@
 // The dates of an event at the precision the clerk knows: exact days, months, a quarter or a year.
 import { Group, NumberInput, SegmentedControl, Select, Stack } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
-import { isoDate, isIsoDate, monthRange, quarterOf, quarterRange, yearRange, ymd, type DateRange } from '../../../shared/dates';
+import { DAY_FORMAT, parseTypedDate } from '../../components/forms';
+import { monthRange, quarterOf, quarterRange, yearRange, ymd, type DateRange } from '../../../shared/dates';
 import { romanNumeral } from '../../../shared/ru/dates';
 import type { DatePrecision } from '../../../shared/schema/common';
 
@@ -24,15 +25,6 @@ const PRECISIONS = [
   { value: 'year', label: 'Год' },
 ];
 
-/** «27.08.2021» typed by hand; the picker shows dates the same way. */
-export function parseTypedDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const iso = isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  return isIsoDate(iso) ? iso : null;
-}
-
-const DAY_FORMAT = 'DD.MM.YYYY';
 
 function ofRange({ start, end }: DateRange, datePrecision: DatePrecision): DateValue {
   return { startDate: start, endDate: end, datePrecision };

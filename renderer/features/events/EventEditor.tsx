@@ -9,6 +9,7 @@ import { EventInputSchema, type Event, type EventInputRaw } from '../../../share
 import { fieldErrors } from '../../../shared/schema/messages';
 import { ApiError, call, onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
+import { options } from '../../components/forms';
 import { useRefNames } from '../../components/useRefNames';
 import { DateFields } from './DateFields';
 
@@ -53,7 +54,6 @@ function takeCopy(): Draft | null {
   return copy;
 }
 
-const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 export function EventEditor({ id }: { id: string }) {
   const isNew = id === 'new';

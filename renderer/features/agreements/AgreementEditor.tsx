@@ -1,0 +1,138 @@
+// The agreement card: its terms, parties and spheres, and the events held under it.
+import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, List, Loader, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useMemo, useState } from 'react';
+import { formatDateRange } from '../../../shared/ru/dates';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS } from '../../../shared/ru/labels';
+import { AgreementInputSchema, type Agreement, type AgreementInput } from '../../../shared/schema/agreement';
+import type { Event } from '../../../shared/schema/event';
+import { fieldErrors } from '../../../shared/schema/messages';
+import { ApiError, call } from '../../api/client';
+import { navigate, routeHash } from '../../app/route';
+import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
+import { useRefNames } from '../../components/useRefNames';
+
+type Draft = Omit<AgreementInput, 'number' | 'department' | 'notes'> & { number: string; department: string; notes: string };
+
+const EMPTY: Draft = {
+  kind: 'agreement', number: '', title: '', parties: [], signedOn: null, validFrom: null, validUntil: null,
+  autoProlongation: false, status: 'active', spheres: [], department: '', notes: '',
+};
+
+function draftOf(a: Agreement): Draft {
+  return {
+    kind: a.kind, number: a.number ?? '', title: a.title, parties: a.parties, signedOn: a.signedOn, validFrom: a.validFrom,
+    validUntil: a.validUntil, autoProlongation: a.autoProlongation, status: a.status, spheres: a.spheres,
+    department: a.department ?? '', notes: a.notes ?? '',
+  };
+}
+
+export function AgreementEditor({ id }: { id: string }) {
+  const isNew = id === 'new';
+  const [draft, setDraft] = useState<Draft | null>(isNew ? EMPTY : null);
+  const [saved, setSaved] = useState<Agreement | null>(null);
+  const [events, setEvents] = useState<Event[]>([]);
+  const [openEnded, setOpenEnded] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
+  const partners = useRefNames('country', 'region', 'organisation');
+  const spheres = useRefNames('sphere');
+  const departments = useRefNames('department');
+
+  useEffect(() => {
+    if (isNew) return;
+    call('agreements.get', { id: Number(id) }).then(
+      (a) => {
+        setSaved(a);
+        setDraft(draftOf(a));
+        setOpenEnded(a.validUntil === null);
+      },
+      (e: Error) => setLoadError(e.message),
+    );
+    call('events.list', { agreementId: Number(id), limit: 1000 }).then((page) => setEvents(page.items), () => setEvents([]));
+  }, [id, isNew]);
+
+  const input = draft && { ...draft, validUntil: openEnded ? null : draft.validUntil };
+  const errors = useMemo(() => {
+    if (!input || !touched) return {};
+    const result = AgreementInputSchema.safeParse(input);
+    return result.success ? {} : fieldErrors(result.error);
+  }, [input, touched]);
+  const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved ? draftOf(saved) : EMPTY);
+
+  const close = () => {
+    if (dirty && !window.confirm('Изменения не сохранены. Закрыть карточку без сохранения?')) return;
+    navigate({ section: 'agreements' });
+  };
+
+  async function save() {
+    setTouched(true);
+    if (!input || !AgreementInputSchema.safeParse(input).success) return;
+    try {
+      const agreement = isNew ? await call('agreements.create', input) : await call('agreements.update', { id: Number(id), input });
+      notifications.show({ color: 'green', message: `Соглашение сохранено: ${agreement.title}` });
+      setSaved(agreement);
+      setDraft(draftOf(agreement));
+      navigate({ section: 'agreements' });
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Не сохранено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
+    }
+  }
+
+  useHotkeys([['mod+S', () => void save()], ['Escape', close]], []);
+
+  if (loadError) return <Alert color="red" title="Не удалось открыть соглашение">{loadError}</Alert>;
+  if (!draft) return <Loader />;
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const date = (field: 'signedOn' | 'validFrom' | 'validUntil', label: string, disabled = false) => (
+    <DateInput label={label} clearable disabled={disabled} valueFormat={DAY_FORMAT} dateParser={parseTypedDate}
+      value={draft[field]} error={errors[field]} onChange={(d) => set({ [field]: d })} />
+  );
+
+  return (
+    <Stack maw={980} pb="xl">
+      <Title order={2}>{isNew ? 'Новое соглашение' : 'Соглашение'}</Title>
+      <Textarea label="Название" required autosize minRows={2} value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus />
+      <SimpleGrid cols={3}>
+        <Select label="Вид" allowDeselect={false} data={options(AGREEMENT_KIND_LABELS)} value={draft.kind} onChange={(k) => k && set({ kind: k as Draft['kind'] })} />
+        <TextInput label="Номер" value={draft.number} error={errors.number} onChange={(e) => set({ number: e.currentTarget.value })} />
+        <Select label="Статус" allowDeselect={false} data={options(AGREEMENT_STATUS_LABELS)} value={draft.status} onChange={(s) => s && set({ status: s as Draft['status'] })} />
+      </SimpleGrid>
+      <TagsInput label="Стороны" data={partners} value={draft.parties} onChange={(parties) => set({ parties })} placeholder="Выберите или введите" />
+      <SimpleGrid cols={3}>
+        {date('signedOn', 'Подписано')}
+        {date('validFrom', 'Действует с')}
+        {date('validUntil', 'Действует до', openEnded)}
+      </SimpleGrid>
+      <Group>
+        <Checkbox label="Бессрочно" checked={openEnded} onChange={(e) => setOpenEnded(e.currentTarget.checked)} />
+        <Checkbox label="Автоматическая пролонгация" checked={draft.autoProlongation} onChange={(e) => set({ autoProlongation: e.currentTarget.checked })} />
+      </Group>
+      <SimpleGrid cols={2}>
+        <TagsInput label="Сферы сотрудничества" data={spheres} value={draft.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
+        <Autocomplete label="Ответственное подразделение" data={departments} value={draft.department} onChange={(department) => set({ department })} />
+      </SimpleGrid>
+      <Textarea label="Примечание" autosize minRows={2} value={draft.notes} onChange={(e) => set({ notes: e.currentTarget.value })} />
+      <Group>
+        <Button onClick={() => void save()}>Сохранить</Button>
+        <Button variant="default" onClick={close}>Закрыть</Button>
+      </Group>
+      {saved && (
+        <Stack gap={4} mt="md">
+          <Title order={4}>Мероприятия по соглашению</Title>
+          {events.length === 0 ? <Text c="dimmed" size="sm">Пока ни одного: соглашение выбирается в карточке мероприятия.</Text> : (
+            <List size="sm">
+              {events.map((e) => (
+                <List.Item key={e.id}>
+                  {formatDateRange(e.startDate, e.endDate, e.datePrecision)} — <Anchor href={routeHash({ section: 'events', item: String(e.id) })}>{e.title}</Anchor>
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+// Reference lists (справочники): view, add, rename, forms for reports, hide unused, merge two entries.
+import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Menu, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDots, IconPlus } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { REF_KIND_LABELS } from '../../../shared/ru/labels';
+import { ENTRY_FORMS, countOf } from '../../../shared/ru/plural';
+import { RefKindSchema, type Ref, type RefKind } from '../../../shared/schema/reference';
+import { ApiError, call } from '../../api/client';
+import { navigate } from '../../app/route';
+import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, type RefChange } from './RefDialogs';
+
+const ORDER: RefKind[] = ['kind', 'sphere', 'country', 'region', 'organisation', 'city', 'department'];
+
+function failed(e: unknown) {
+  notifications.show({ color: 'red', title: 'Не выполнено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
+}
+
+function formsOf(r: Ref): string {
+  return FORMS[r.kind]
+    .map((form) => (form === 'gender' ? GENDERS.find((g) => g.value === r.gender)?.label.split(' ')[0] : r[form]))
+    .filter(Boolean)
+    .join('; ');
+}
+
+export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
+  const kind = RefKindSchema.safeParse(routeKind).data ?? 'kind';
+  const [showHidden, setShowHidden] = useState(false);
+  const [entries, setEntries] = useState<Ref[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<Ref | 'new' | null>(null);
+  const [merging, setMerging] = useState<Ref | null>(null);
+
+  const reload = useCallback(() => {
+    call('refs.list', { kind, includeHidden: true }).then(setEntries, (e: Error) => setError(e.message));
+  }, [kind]);
+  useEffect(reload, [reload]);
+
+  async function save(change: RefChange) {
+    try {
+      if (editing === 'new') await call('refs.create', { kind, name: change.name });
+      else if (editing) await call('refs.update', { id: editing.id, ...change });
+      setEditing(null);
+      reload();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  async function merge(victim: Ref, survivorId: number) {
+    try {
+      const survivor = await call('refs.merge', { survivorId, victimId: victim.id });
+      notifications.show({ color: 'green', message: `«${victim.name}» объединено с «${survivor.name}».` });
+      setMerging(null);
+      reload();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  async function setHidden(entry: Ref, hidden: boolean) {
+    try {
+      await call('refs.update', { id: entry.id, hidden });
+      reload();
+    } catch (e) {
+      failed(e);
+    }
+  }
+
+  const shown = (entries ?? []).filter((e) => showHidden || !e.hidden);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Справочники</Title>
+        <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>Добавить запись</Button>
+      </Group>
+      <Tabs value={kind} onChange={(k) => k && navigate({ section: 'references', item: k })}>
+        <Tabs.List>
+          {ORDER.map((k) => <Tabs.Tab key={k} value={k}>{REF_KIND_LABELS[k]}</Tabs.Tab>)}
+        </Tabs.List>
+      </Tabs>
+      <Checkbox label="Показывать скрытые" checked={showHidden} onChange={(e) => setShowHidden(e.currentTarget.checked)} />
+      {error && <Alert color="red" title="Не удалось загрузить справочник">{error}</Alert>}
+      <Table highlightOnHover withTableBorder verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Название</Table.Th>
+            {(kind === 'city' || kind === 'region' || kind === 'organisation') && <Table.Th>Входит в</Table.Th>}
+            <Table.Th>{FORMS[kind].map((f) => FORM_LABELS[f].split(' (')[0]).join(', ')}</Table.Th>
+            <Table.Th ta="right">Записей</Table.Th>
+            <Table.Th w={48} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((entry) => (
+            <Table.Tr key={entry.id} c={entry.hidden ? 'dimmed' : undefined} data-ref={entry.name}>
+              <Table.Td>{entry.name} {entry.hidden && <Badge size="xs" color="gray" variant="light">скрыто</Badge>}</Table.Td>
+              {(kind === 'city' || kind === 'region' || kind === 'organisation') && <Table.Td>{entry.parentName ?? ''}</Table.Td>}
+              <Table.Td>{formsOf(entry)}</Table.Td>
+              <Table.Td ta="right">{entry.usage}</Table.Td>
+              <Table.Td>
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <ActionIcon variant="subtle" color="gray" aria-label={`Действия: ${entry.name}`}><IconDots size={16} /></ActionIcon>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item onClick={() => setEditing(entry)}>Изменить</Menu.Item>
+                    <Menu.Item onClick={() => setMerging(entry)}>Объединить с…</Menu.Item>
+                    {entry.hidden
+                      ? <Menu.Item onClick={() => void setHidden(entry, false)}>Показывать</Menu.Item>
+                      : <Menu.Item disabled={entry.usage > 0} onClick={() => void setHidden(entry, true)}>Скрыть{entry.usage > 0 ? ' (используется)' : ''}</Menu.Item>}
+                  </Menu.Dropdown>
+                </Menu>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Caption>Всего: {countOf(shown.length, ENTRY_FORMS)}</Table.Caption>
+      </Table>
+      {entries && shown.length === 0 && <Text c="dimmed">Записей нет.</Text>}
+      {editing && <EditRefDialog entry={editing === 'new' ? null : editing} kind={kind} onSave={(c) => void save(c)} onClose={() => setEditing(null)} />}
+      {merging && entries && <MergeRefDialog victim={merging} entries={entries} onMerge={(id) => void merge(merging, id)} onClose={() => setMerging(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+// Agreements and reference lists in Chromium: an agreement with an event under it, and a merge of two entries.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { loadDemo } from '../../electron/core/services/demo';
+import { createEvent, getEvent } from '../../electron/core/services/events';
+import { listRefs } from '../../electron/core/services/references';
+import type { RunningServer } from '../../electron/server/server';
+import { EventInputSchema } from '../../shared/schema/event';
+import { ARTIFACTS, launch, openPage, problemsOf, serveApp } from './browser';
+
+let browser: Browser;
+let server: RunningServer;
+let core: Core;
+let page: Page;
+
+beforeAll(async () => {
+  core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'reestr.sqlite'));
+  loadDemo(core);
+  server = await serveApp(core);
+  browser = await launch();
+  page = await openPage(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  closeCore(core);
+});
+
+describe('agreements and reference lists in the browser', () => {
+  it('creates an agreement and links an event to it', async () => {
+    await page.getByRole('link', { name: 'Соглашения' }).click();
+    await expect.poll(() => page.getByText('Договор о сотрудничестве между Постоянным Комитетом').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'agreements-list.png') });
+    await page.getByRole('button', { name: 'Новое соглашение' }).click();
+    await page.getByLabel('Название').fill('Соглашение о сотрудничестве между Администрацией Смоленской области и Витебским облисполкомом');
+    await page.getByLabel('Номер').fill('15-С');
+    await page.getByLabel('Подписано').fill('12.03.2024');
+    await page.keyboard.press('Escape');
+    await page.getByRole('checkbox', { name: 'Бессрочно' }).check();
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.getByText('15-С').isVisible()).toBe(true);
+
+    await page.getByRole('link', { name: 'Мероприятия' }).click();
+    await page.getByText('Российско-Белорусский молодежный патриотический форум').click();
+    await page.getByRole('combobox', { name: 'Соглашение' }).click();
+    await page.getByRole('option', { name: /15-С/ }).click();
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/events$/);
+
+    await page.getByRole('link', { name: 'Соглашения' }).click();
+    await page.getByText('15-С').click();
+    await expect.poll(() => page.getByRole('link', { name: 'Российско-Белорусский молодежный патриотический форум' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'agreement-editor.png'), fullPage: true });
+  });
+
+  it('merges a misspelt kind into the right one, moving its events', async () => {
+    const { id } = createEvent(core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
+    await page.getByRole('link', { name: 'Справочники' }).click();
+    // The notices of the previous steps close by themselves after a few seconds.
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-ref="Форумм"]').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'references.png') });
+    await page.getByRole('button', { name: 'Действия: Форумм' }).click();
+    await page.getByRole('menuitem', { name: 'Объединить с…' }).click();
+    await page.getByRole('combobox', { name: 'Оставить запись' }).fill('форум');
+    await page.getByRole('option', { name: 'форум', exact: true }).click();
+    await page.getByRole('button', { name: 'Объединить' }).click();
+    await expect.poll(() => page.locator('[data-ref="Форумм"]').count()).toBe(0);
+    expect(getEvent(core, id).kind).toBe('форум');
+    expect(listRefs(core, 'kind', true).map((r) => r.name)).not.toContain('Форумм');
+    expect(problemsOf(page)).toEqual([]);
+  });
+});
