@@ -21,13 +21,37 @@ export function routeHash(route: Route): string {
   return `#/${route.section}${route.item ? `/${encodeURIComponent(route.item)}` : ''}`;
 }
 
-export function navigate(route: Route): void {
+/** Asked before the address changes (sidebar, back button, a link); false keeps the page. */
+let leaveGuard: (() => boolean) | null = null;
+let shown = window.location.hash;
+let bypass = false;
+
+export function setLeaveGuard(guard: () => boolean): () => void {
+  leaveGuard = guard;
+  return () => {
+    if (leaveGuard === guard) leaveGuard = null;
+  };
+}
+
+/** `force`: the page itself decided to leave (after saving, or after asking). */
+export function navigate(route: Route, { force = false } = {}): void {
+  bypass = force;
   window.location.hash = routeHash(route);
 }
 
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  const listener = () => {
+    const allowed = bypass || !leaveGuard || window.location.hash === shown || leaveGuard();
+    bypass = false;
+    if (!allowed) {
+      history.replaceState(null, '', shown);
+      return;
+    }
+    shown = window.location.hash;
+    onChange();
+  };
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
 }
 
 export function useRoute(): Route {

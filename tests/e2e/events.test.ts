@@ -90,6 +90,35 @@ describe('events in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'event-editor.png'), fullPage: true });
   });
 
+  it('keeps a card with unsaved changes until the clerk agrees to leave it', async () => {
+    await page.getByRole('link', { name: 'Мероприятия' }).click();
+    await page.getByRole('switch', { name: 'Корзина' }).click({ force: true });
+    await page.getByLabel('Поиск', { exact: true }).fill('автопробег');
+    await expect.poll(() => rows().count()).toBe(1);
+    await rows().first().click();
+    await page.getByLabel('Название').fill('Автопробег «Дорога памяти» (черновик)');
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('link', { name: 'Соглашения' }).click();
+    await expect.poll(() => page.getByLabel('Название').inputValue()).toBe('Автопробег «Дорога памяти» (черновик)');
+    expect(page.url()).toMatch(/#\/events\/\d+$/);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: 'Соглашения' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/agreements$/);
+    expect(findEvent('Автопробег «Дорога памяти» (черновик)')).toBeUndefined();
+    await page.getByRole('link', { name: 'Мероприятия' }).click();
+  });
+
+  it('sorts by a column header and filters by format', async () => {
+    await page.getByLabel('Поиск', { exact: true }).fill('');
+    await page.getByRole('button', { name: /^Название/ }).click();
+    await expect.poll(async () => (await rows().first().innerText()).includes('Волонтерское сопровождение')).toBe(true);
+    await page.getByRole('combobox', { name: 'Формат' }).click();
+    await page.getByRole('option', { name: 'дистанционно' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'events-filtered.png') });
+  });
+
   it('refuses an API call without the token', async () => {
     const status = await page.evaluate(async () => (await fetch('api/events.list', { method: 'POST', body: '{}' })).status);
     expect(status).toBe(401);

@@ -12,6 +12,7 @@ import { fieldErrors } from '../../../shared/schema/messages';
 import { ApiError, call } from '../../api/client';
 import { navigate, routeHash } from '../../app/route';
 import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
+import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
 
 type Draft = Omit<AgreementInput, 'number' | 'department' | 'notes'> & { number: string; department: string; notes: string };
@@ -62,9 +63,10 @@ export function AgreementEditor({ id }: { id: string }) {
   }, [input, touched]);
   const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved ? draftOf(saved) : EMPTY);
 
+  useLeaveGuard(dirty);
   const close = () => {
-    if (dirty && !window.confirm('Изменения не сохранены. Закрыть карточку без сохранения?')) return;
-    navigate({ section: 'agreements' });
+    if (dirty && !window.confirm(UNSAVED_QUESTION)) return;
+    navigate({ section: 'agreements' }, { force: true });
   };
 
   async function save() {
@@ -75,7 +77,7 @@ export function AgreementEditor({ id }: { id: string }) {
       notifications.show({ color: 'green', message: `Соглашение сохранено: ${agreement.title}` });
       setSaved(agreement);
       setDraft(draftOf(agreement));
-      navigate({ section: 'agreements' });
+      navigate({ section: 'agreements' }, { force: true });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Не сохранено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
     }

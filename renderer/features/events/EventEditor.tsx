@@ -10,6 +10,7 @@ import { fieldErrors } from '../../../shared/schema/messages';
 import { ApiError, call, onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
 import { options } from '../../components/forms';
+import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
 import { DateFields } from './DateFields';
 
@@ -45,7 +46,7 @@ let pendingCopy: Draft | null = null;
 
 function duplicate(draft: Draft): void {
   pendingCopy = { ...draft, title: `${draft.title} (копия)` };
-  navigate({ section: 'events', item: 'new' });
+  navigate({ section: 'events', item: 'new' }, { force: true });
 }
 
 function takeCopy(): Draft | null {
@@ -93,9 +94,10 @@ export function EventEditor({ id }: { id: string }) {
   }, [draft, touched]);
 
   const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved ? draftOf(saved) : emptyDraft());
+  useLeaveGuard(dirty);
   const close = () => {
-    if (dirty && !window.confirm('Изменения не сохранены. Закрыть карточку без сохранения?')) return;
-    navigate({ section: 'events' });
+    if (dirty && !window.confirm(UNSAVED_QUESTION)) return;
+    navigate({ section: 'events' }, { force: true });
   };
 
   async function save() {
@@ -109,7 +111,7 @@ export function EventEditor({ id }: { id: string }) {
       setSaved(event);
       setDraft(draftOf(event));
       notifications.show({ color: 'green', message: `Мероприятие сохранено: ${event.title}` });
-      navigate({ section: 'events' });
+      navigate({ section: 'events' }, { force: true });
     } catch (e) {
       notifications.show({ color: 'red', title: 'Не сохранено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
     } finally {
@@ -121,7 +123,7 @@ export function EventEditor({ id }: { id: string }) {
     if (!saved) return;
     await call('events.delete', { id: saved.id });
     notifications.show({ message: `Мероприятие перемещено в корзину: ${saved.title}` });
-    navigate({ section: 'events' });
+    navigate({ section: 'events' }, { force: true });
   }
 
   async function restore() {

@@ -1,5 +1,5 @@
 // The register of events: search, filters, and a virtualised table that pages through any number of rows.
-import { ActionIcon, Alert, Box, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Box, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import type { Event } from '../../../shared/schema/event';
+import type { Event, EventFilter, EventFormat, EventStatus } from '../../../shared/schema/event';
+import { options } from '../../components/forms';
 import { onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
 import { useRefNames } from '../../components/useRefNames';
@@ -17,6 +18,15 @@ import { useEventRows } from './useEventRows';
 import classes from './EventsPage.module.css';
 
 const ROW_HEIGHT = 44;
+/** Columns the back end can sort by are buttons in the header. */
+const HEADERS: readonly { label: string; sort?: EventFilter['sort'] }[] = [
+  { label: 'Сроки', sort: 'startDate' },
+  { label: 'Название', sort: 'title' },
+  { label: 'Вид', sort: 'kind' },
+  { label: 'Место' },
+  { label: 'Формат' },
+  { label: 'Статус' },
+];
 const COLUMNS = '200px minmax(320px, 3fr) 150px minmax(160px, 1.2fr) 130px 120px';
 
 function place(e: Event): string {
@@ -27,11 +37,17 @@ export function EventsPage() {
   const filter = useEventsFilter();
   const [query] = useDebouncedValue(filter.query, 250);
   const kinds = useRefNames('kind');
+  const spheres = useRefNames('sphere');
+  const partners = useRefNames('country', 'region', 'organisation');
   const search = useRef<HTMLInputElement>(null);
   const { total, error, rowAt, ensure } = useEventRows({
     query: query || undefined,
     period: filter.period ?? undefined,
     kinds: filter.kinds.length ? filter.kinds : undefined,
+    spheres: filter.spheres.length ? filter.spheres : undefined,
+    partners: filter.partners.length ? filter.partners : undefined,
+    formats: filter.formats.length ? filter.formats : undefined,
+    statuses: filter.statuses.length ? filter.statuses : undefined,
     deleted: filter.deleted,
     sort: filter.sort,
     order: filter.order,
@@ -79,21 +95,27 @@ export function EventsPage() {
           value={filter.period}
           onChange={(period) => filter.set({ period })}
         />
-        <MultiSelect w={260} label="Вид" placeholder="Все виды" searchable clearable data={kinds} value={filter.kinds} onChange={(k) => filter.set({ kinds: k })} />
-        <Select
-          w={190}
-          label="Порядок"
-          data={[{ value: 'desc', label: 'Сначала новые' }, { value: 'asc', label: 'Сначала старые' }]}
-          value={filter.order}
-          allowDeselect={false}
-          onChange={(order) => filter.set({ order: order === 'asc' ? 'asc' : 'desc' })}
-        />
         <Switch mb={8} label="Корзина" checked={filter.deleted} onChange={(e) => filter.set({ deleted: e.currentTarget.checked })} />
+      </Group>
+      <Group gap="sm" align="flex-start">
+        <MultiSelect w={220} label="Вид" placeholder="Все виды" searchable clearable data={kinds} value={filter.kinds} onChange={(k) => filter.set({ kinds: k })} />
+        <MultiSelect w={240} label="Сфера" placeholder="Все сферы" searchable clearable data={spheres} value={filter.spheres} onChange={(s) => filter.set({ spheres: s })} />
+        <MultiSelect w={260} label="Партнёр" placeholder="Страна, регион или организация" searchable clearable data={partners} value={filter.partners} onChange={(p) => filter.set({ partners: p })} />
+        <MultiSelect w={230} label="Формат" placeholder="Любой" clearable data={options(FORMAT_LABELS)} value={filter.formats} onChange={(f) => filter.set({ formats: f as EventFormat[] })} />
+        <MultiSelect w={230} label="Статус" placeholder="Любой" clearable data={options(EVENT_STATUS_LABELS)} value={filter.statuses} onChange={(s) => filter.set({ statuses: s as EventStatus[] })} />
       </Group>
       {error && <Alert color="red" title="Не удалось загрузить список">{error}</Alert>}
       <Box className={classes.table}>
         <div className={classes.header} style={{ gridTemplateColumns: COLUMNS }} role="row">
-          {['Сроки', 'Название', 'Вид', 'Место', 'Формат', 'Статус'].map((h) => <div key={h} role="columnheader">{h}</div>)}
+          {HEADERS.map(({ label, sort }) => (
+            <div key={label} role="columnheader" aria-sort={sort === filter.sort ? (filter.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+              {sort ? (
+                <UnstyledButton fw={600} fz="sm" onClick={() => filter.set(sort === filter.sort ? { order: filter.order === 'asc' ? 'desc' : 'asc' } : { sort, order: sort === 'startDate' ? 'desc' : 'asc' })}>
+                  {label} {sort === filter.sort ? (filter.order === 'asc' ? '▲' : '▼') : ''}
+                </UnstyledButton>
+              ) : label}
+            </div>
+          ))}
         </div>
         <div ref={scroller} className={classes.body} data-testid="events-scroller">
           {total === 0 && <Text c="dimmed" p="md">{filter.deleted ? 'Корзина пуста.' : 'Мероприятий не найдено.'}</Text>}

@@ -1,11 +1,15 @@
 // The events list's filter, kept while the clerk moves between sections.
 import { create } from 'zustand';
-import type { EventFilter } from '../../../shared/schema/event';
+import type { EventFilter, EventFormat, EventStatus } from '../../../shared/schema/event';
 
 export interface EventsFilterState {
   query: string;
   period: string | null;
   kinds: string[];
+  spheres: string[];
+  partners: string[];
+  formats: EventFormat[];
+  statuses: EventStatus[];
   deleted: boolean;
   sort: EventFilter['sort'];
   order: EventFilter['order'];
@@ -16,6 +20,10 @@ export const useEventsFilter = create<EventsFilterState>((set) => ({
   query: '',
   period: null,
   kinds: [],
+  spheres: [],
+  partners: [],
+  formats: [],
+  statuses: [],
   deleted: false,
   sort: 'startDate',
   order: 'desc',
