@@ -1,8 +1,6 @@
 // The renderer's entry: the token out of the address, then the app in Mantine's provider.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/ru';
 import './app/app.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';

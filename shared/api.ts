@@ -6,6 +6,7 @@ import {
   EventFilterSchema,
   EventInputSchema,
   EventPageSchema,
+  EventRowPageSchema,
   EventSchema,
   EventSummarySchema,
   EventUpdateSchema,
@@ -25,6 +26,7 @@ function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 
 export const api = {
   'events.list': method(EventFilterSchema, EventPageSchema),
+  'events.rows': method(EventFilterSchema, EventRowPageSchema),
   'events.get': method(IdInputSchema, EventSchema),
   'events.create': method(EventInputSchema, EventSchema),
   'events.update': method(EventUpdateSchema, EventSchema),

@@ -106,7 +106,7 @@ export function refsTable(refs: readonly Ref[]): string {
       .join('; ');
   return table(
     ['№', 'Название', 'Входит в', 'Формы', 'Записей'],
-    refs.map((r) => [String(r.id), r.name, r.parentName ?? '', grammar(r), String(r.usage)]),
+    refs.map((r) => [String(r.id), r.name, r.parentName ?? '', grammar(r), String(r.usage ?? '')]),
     [8, 60, 40, 80, 8],
   );
 }

@@ -170,7 +170,7 @@ function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
         print(formats, () => formats.map((f) => `${f.code.padEnd(16)} ${f.name}`).join('\n'));
         return;
       }
-      const refs = call('refs.list', { kind, includeHidden: p.flags.has('all') });
+      const refs = call('refs.list', { kind, includeHidden: p.flags.has('all'), withUsage: true });
       print(refs, () => `${REF_KIND_LABELS[kind]}\n\n${refsTable(refs)}\n\nВсего: ${countOf(refs.length, ENTRY_FORMS)}`);
       return;
     }

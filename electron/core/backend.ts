@@ -4,7 +4,7 @@ import { AppError, type Result } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/schema/messages';
 import type { Core } from './core';
 import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from './services/agreements';
-import { createEvent, deleteEvent, eventsInRange, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
+import { createEvent, deleteEvent, eventRows, eventsInRange, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 
 const OK = { ok: true } as const;
@@ -14,6 +14,7 @@ export const INTERNAL_ERROR = 'Внутренняя ошибка програм�
 export function createHandlers(core: Core): Handlers {
   return {
     'events.list': (filter) => listEvents(core, filter),
+    'events.rows': (filter) => eventRows(core, filter),
     'events.get': ({ id }) => getEvent(core, id),
     'events.create': (input) => createEvent(core, input),
     'events.update': ({ id, input }) => updateEvent(core, id, input),
@@ -26,7 +27,7 @@ export function createHandlers(core: Core): Handlers {
     'agreements.update': ({ id, input }) => updateAgreement(core, id, input),
     'agreements.delete': ({ id }) => (deleteAgreement(core, id), OK),
     'agreements.restore': ({ id }) => restoreAgreement(core, id),
-    'refs.list': ({ kind, includeHidden }) => listRefs(core, kind, includeHidden),
+    'refs.list': ({ kind, includeHidden, withUsage }) => listRefs(core, kind, includeHidden, withUsage),
     'refs.create': (input) => createRef(core, input),
     'refs.update': (change) => updateRef(core, change),
     'refs.merge': ({ survivorId, victimId }) => mergeRefs(core, survivorId, victimId),

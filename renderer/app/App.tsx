@@ -1,13 +1,16 @@
 // The workspace: a sidebar of sections and the section the address names.
-import { AppShell, Title, Group } from '@mantine/core';
+import { AppShell, Group, Loader, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { EventsPage } from '../features/events/EventsPage';
-import { EventEditor } from '../features/events/EventEditor';
-import { AgreementEditor } from '../features/agreements/AgreementEditor';
-import { AgreementsPage } from '../features/agreements/AgreementsPage';
-import { ReferencesPage } from '../features/references/ReferencesPage';
 import { LaterSection } from './LaterSection';
 import { Sidebar } from './Sidebar';
 import { useRoute } from './route';
+
+// The register opens first; cards and the other sections load when first opened.
+const EventEditor = lazy(() => import('../features/events/EventEditor').then((m) => ({ default: m.EventEditor })));
+const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
+const AgreementEditor = lazy(() => import('../features/agreements/AgreementEditor').then((m) => ({ default: m.AgreementEditor })));
+const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
 
 export function App() {
   const route = useRoute();
@@ -22,10 +25,13 @@ export function App() {
         <Sidebar active={route.section} />
       </AppShell.Navbar>
       <AppShell.Main h="100dvh">
+        {/* A boundary per section: a suspended section must not keep the previous one mounted (and its leave guard set). */}
+        <Suspense key={route.section} fallback={<Loader />}>
         {route.section === 'events' && (route.item ? <EventEditor key={route.item} id={route.item} /> : <EventsPage />)}
         {route.section === 'agreements' && (route.item ? <AgreementEditor key={route.item} id={route.item} /> : <AgreementsPage />)}
         {route.section === 'references' && <ReferencesPage kind={route.item} />}
         {route.section !== 'events' && route.section !== 'agreements' && route.section !== 'references' && <LaterSection section={route.section} />}
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

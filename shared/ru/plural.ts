@@ -13,7 +13,7 @@ export function pluralForm(n: number, forms: PluralForms): string {
 
 /** «3 мероприятия». */
 export function countOf(n: number, forms: PluralForms): string {
-  return `${n} ${pluralForm(n, forms)}`;
+  return `${n.toLocaleString('ru-RU')} ${pluralForm(n, forms)}`;
 }
 
 export const EVENT_FORMS: PluralForms = ['мероприятие', 'мероприятия', 'мероприятий'];

@@ -23,8 +23,8 @@ export const RefSchema = z.object({
   instrumental: z.string().nullable(),
   locative: z.string().nullable(),
   hidden: z.boolean(),
-  /** How many events and agreements use it. */
-  usage: z.int(),
+  /** How many events and agreements use it; null unless asked for (counting costs a scan). */
+  usage: z.int().nullable(),
 });
 export type Ref = z.infer<typeof RefSchema>;
 
@@ -54,4 +54,6 @@ export const RefMergeSchema = z.strictObject({ survivorId: IdSchema, victimId: I
 export const RefListInputSchema = z.strictObject({
   kind: RefKindSchema,
   includeHidden: z.boolean().default(false),
+  /** Count each entry's uses: the Справочники section wants them, pickers do not. */
+  withUsage: z.boolean().default(false),
 });

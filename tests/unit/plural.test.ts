@@ -81,3 +81,10 @@ describe('predefined forms', () => {
     expect(countOf(11, ENTRY_FORMS)).toBe('11 записей');
   });
 });
+
+describe('countOf for large numbers', () => {
+  it('groups thousands with a non-breaking space, as Russian typesetting does', () => {
+    expect(countOf(100_000, EVENT_FORMS)).toBe('100\u00a0000 мероприятий');
+    expect(countOf(1_021, EVENT_FORMS)).toBe('1\u00a0021 мероприятие');
+  });
+});

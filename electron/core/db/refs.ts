@@ -47,11 +47,12 @@ export function createRefsRepo(db: Db) {
   const insert = db.prepare<NewRef, RefRow>(
     `INSERT INTO refs (kind, parent_id, name, name_key, batch_id) VALUES (@kind, @parentId, @name, @key, @batchId) RETURNING *`,
   );
-  const list = db.prepare<{ kind: RefKind; all: number }, RefRow & { parent_name: string | null; usage: number }>(
-    `SELECT r.*, p.name AS parent_name, ${USAGE} AS usage
+  const listSql = (usage: string) => db.prepare<{ kind: RefKind; all: number }, RefRow & { parent_name: string | null; usage: number | null }>(
+    `SELECT r.*, p.name AS parent_name, ${usage} AS usage
      FROM refs r LEFT JOIN refs p ON p.id = r.parent_id
      WHERE r.kind = @kind AND (@all = 1 OR r.hidden = 0)`,
   );
+  const list = { counted: listSql(USAGE), plain: listSql('NULL') };
 
   const one = db.prepare<{ id: number }, RefRow & { parent_name: string | null; usage: number }>(
     `SELECT r.*, p.name AS parent_name, ${USAGE} AS usage FROM refs r LEFT JOIN refs p ON p.id = r.parent_id WHERE r.id = @id`,
@@ -81,7 +82,7 @@ export function createRefsRepo(db: Db) {
     'DELETE FROM refs WHERE id = @victim',
   ].map((sql) => db.prepare<{ survivor: number; victim: number }>(sql));
 
-  const toRef = (r: RefRow & { parent_name: string | null; usage: number }): Ref => ({
+  const toRef = (r: RefRow & { parent_name: string | null; usage: number | null }): Ref => ({
     id: r.id,
     kind: r.kind,
     name: r.name,
@@ -108,7 +109,8 @@ export function createRefsRepo(db: Db) {
     partnerByKey: (key: string) => partnerByKey.get(key),
     byId: (id: number) => byId.get(id),
     insert: (ref: NewRef) => insert.get(ref) as RefRow,
-    list: (kind: RefKind, includeHidden: boolean): Ref[] => list.all({ kind, all: includeHidden ? 1 : 0 }).map(toRef),
+    list: (kind: RefKind, includeHidden: boolean, withUsage: boolean): Ref[] =>
+      list[withUsage ? 'counted' : 'plain'].all({ kind, all: includeHidden ? 1 : 0 }).map(toRef),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Core } from '../core';
 import type { EventRecord } from '../db/events';
 import { AppError } from '../../../shared/errors';
 import type { DateRange } from '../../../shared/dates';
-import type { Event, EventFilter, EventInput, EventPage, EventSummary } from '../../../shared/schema/event';
+import type { Event, EventFilter, EventInput, EventPage, EventRowPage, EventSummary } from '../../../shared/schema/event';
 import { createRefResolver, type RefResolver } from './references';
 import { inTrashError, moveTrash, type Trashable } from './trash';
 
@@ -99,6 +99,10 @@ export function restoreEvent(core: Core, id: number): Event {
 
 export function listEvents(core: Core, filter: EventFilter): EventPage {
   return core.events.list(filter);
+}
+
+export function eventRows(core: Core, filter: EventFilter): EventRowPage {
+  return core.events.rows(filter);
 }
 
 export function eventsInRange(core: Core, range: DateRange): EventSummary[] {

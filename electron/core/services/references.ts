@@ -85,9 +85,9 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
 
 export type RefResolver = ReturnType<typeof createRefResolver>;
 
-export function listRefs(core: Core, kind: RefKind, includeHidden = false): Ref[] {
+export function listRefs(core: Core, kind: RefKind, includeHidden = false, withUsage = true): Ref[] {
   const collator = new Intl.Collator('ru');
-  return core.refs.list(kind, includeHidden).sort((a, b) => collator.compare(a.name, b.name));
+  return core.refs.list(kind, includeHidden, withUsage).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 const REF_WORD: Record<RefKind, string> = {
@@ -132,7 +132,7 @@ export function updateRef(core: Core, change: RefUpdate): Ref {
     const { id: _id, ...fields } = change;
     const next = { ...before, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Ref;
     if (next.name !== before.name) refuseDuplicate(core, before.kind, next.name, before.id);
-    if (next.hidden && !before.hidden && before.usage > 0) {
+    if (next.hidden && !before.hidden && (before.usage ?? 0) > 0) {
       throw new AppError('conflict', `«${before.name}» используется (записей: ${before.usage}): скрыть можно только неиспользуемую запись.`);
     }
     core.refs.update(before.id, next);

@@ -11,6 +11,7 @@ import type { Event } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { ApiError, call } from '../../api/client';
 import { navigate, routeHash } from '../../app/route';
+import '../../components/dates';
 import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';

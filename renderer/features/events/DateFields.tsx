@@ -1,6 +1,7 @@
 // The dates of an event at the precision the clerk knows: exact days, months, a quarter or a year.
 import { Group, NumberInput, SegmentedControl, Select, Stack } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
+import '../../components/dates';
 import { DAY_FORMAT, parseTypedDate } from '../../components/forms';
 import { monthRange, quarterOf, quarterRange, yearRange, ymd, type DateRange } from '../../../shared/dates';
 import { romanNumeral } from '../../../shared/ru/dates';

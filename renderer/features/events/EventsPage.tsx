@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import type { Event, EventFilter, EventFormat, EventStatus } from '../../../shared/schema/event';
+import type { EventFilter, EventFormat, EventRow, EventStatus } from '../../../shared/schema/event';
 import { options } from '../../components/forms';
 import { onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
@@ -18,6 +18,7 @@ import { useEventRows } from './useEventRows';
 import classes from './EventsPage.module.css';
 
 const ROW_HEIGHT = 44;
+const PREFETCH = 100;
 /** Columns the back end can sort by are buttons in the header. */
 const HEADERS: readonly { label: string; sort?: EventFilter['sort'] }[] = [
   { label: 'Сроки', sort: 'startDate' },
@@ -29,7 +30,7 @@ const HEADERS: readonly { label: string; sort?: EventFilter['sort'] }[] = [
 ];
 const COLUMNS = '200px minmax(320px, 3fr) 150px minmax(160px, 1.2fr) 130px 120px';
 
-function place(e: Event): string {
+function place(e: EventRow): string {
   return [e.city, e.region, e.country].filter(Boolean).join(', ');
 }
 
@@ -58,7 +59,8 @@ export function EventsPage() {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
-  useEffect(() => ensure(first, last), [ensure, first, last]);
+  // A page behind and two ahead: a fast scroll finds its rows already there.
+  useEffect(() => ensure(Math.max(0, first - PREFETCH), last + 2 * PREFETCH), [ensure, first, last]);
 
   const newEvent = () => navigate({ section: 'events', item: 'new' });
   useHotkeys([['mod+F', () => search.current?.focus()], ['mod+N', newEvent]]);

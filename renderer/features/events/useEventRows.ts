@@ -1,16 +1,16 @@
 // Rows of the events list, fetched a page at a time as the table scrolls to them.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodInput } from '../../../shared/api';
-import type { Event } from '../../../shared/schema/event';
+import type { EventRow } from '../../../shared/schema/event';
 import { call } from '../../api/client';
 
 const PAGE = 100;
 
-type ListInput = MethodInput<'events.list'>;
+type ListInput = MethodInput<'events.rows'>;
 
 export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>) {
   const key = JSON.stringify(filter);
-  const [state, setState] = useState<{ key: string; total: number | null; pages: Map<number, Event[]>; error: string | null }>({
+  const [state, setState] = useState<{ key: string; total: number | null; pages: Map<number, EventRow[]>; error: string | null }>({
     key, total: null, pages: new Map(), error: null,
   });
   const requested = useRef(new Set<number>());
@@ -18,7 +18,7 @@ export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>) {
   const load = useCallback((page: number) => {
     if (requested.current.has(page)) return;
     requested.current.add(page);
-    call('events.list', { ...(JSON.parse(key) as ListInput), limit: PAGE, offset: page * PAGE }).then(
+    call('events.rows', { ...(JSON.parse(key) as ListInput), limit: PAGE, offset: page * PAGE }).then(
       (result) => setState((s) => (s.key === key ? { ...s, total: result.total, pages: new Map(s.pages).set(page, result.items) } : s)),
       (e: Error) => setState((s) => (s.key === key ? { ...s, error: e.message } : s)),
     );
@@ -34,6 +34,6 @@ export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>) {
     for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) load(page);
   }, [load]);
 
-  const rowAt = (index: number): Event | undefined => state.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const rowAt = (index: number): EventRow | undefined => state.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
   return { total: state.key === key ? state.total : null, error: state.error, rowAt, ensure };
 }

@@ -32,7 +32,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
   const [merging, setMerging] = useState<Ref | null>(null);
 
   const reload = useCallback(() => {
-    call('refs.list', { kind, includeHidden: true }).then(setEntries, (e: Error) => setError(e.message));
+    call('refs.list', { kind, includeHidden: true, withUsage: true }).then(setEntries, (e: Error) => setError(e.message));
   }, [kind]);
   useEffect(reload, [reload]);
 
@@ -108,7 +108,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
                     <Menu.Item onClick={() => setMerging(entry)}>Объединить с…</Menu.Item>
                     {entry.hidden
                       ? <Menu.Item onClick={() => void setHidden(entry, false)}>Показывать</Menu.Item>
-                      : <Menu.Item disabled={entry.usage > 0} onClick={() => void setHidden(entry, true)}>Скрыть{entry.usage > 0 ? ' (используется)' : ''}</Menu.Item>}
+                      : <Menu.Item disabled={(entry.usage ?? 0) > 0} onClick={() => void setHidden(entry, true)}>Скрыть{(entry.usage ?? 0) > 0 ? ' (используется)' : ''}</Menu.Item>}
                   </Menu.Dropdown>
                 </Menu>
               </Table.Td>
