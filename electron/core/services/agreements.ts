@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { addDays, todayIso } from '../../../shared/dates';
 import type { Agreement, AgreementFilter, AgreementInput, AgreementPage } from '../../../shared/schema/agreement';
 import { createRefResolver, type RefResolver } from './references';
-import { inTrashError, moveTrash, type Trashable } from './trash';
+import { editRecord, moveTrash, type RecordKind } from './records';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Соглашение № ${id} не найдено.`, { id });
@@ -37,18 +37,10 @@ export function createAgreement(core: Core, input: AgreementInput, batchId: numb
 }
 
 export function updateAgreement(core: Core, id: number, input: AgreementInput): Agreement {
-  return core.db.transaction(() => {
-    const before = getAgreement(core, id);
-    if (before.deletedAt) throw inTrashError(AGREEMENTS.noun, id);
-    const now = core.now();
-    core.agreements.update(id, toRecord(createRefResolver(core), input), now);
-    const after = getAgreement(core, id);
-    core.log.record({ at: now, user: core.user, action: 'update', entity: 'agreement', entityId: id, before, after });
-    return after;
-  })();
+  return editRecord(core, AGREEMENTS, id, (now) => core.agreements.update(id, toRecord(createRefResolver(core), input), now));
 }
 
-const AGREEMENTS: Trashable<Agreement> = {
+const AGREEMENTS: RecordKind<Agreement> = {
   entity: 'agreement',
   noun: 'Соглашение',
   get: getAgreement,

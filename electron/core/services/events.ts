@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { DateRange } from '../../../shared/dates';
 import type { Event, EventFilter, EventInput, EventPage, EventRowPage, EventSummary } from '../../../shared/schema/event';
 import { createRefResolver, type RefResolver } from './references';
-import { inTrashError, moveTrash, type Trashable } from './trash';
+import { editRecord, moveTrash, type RecordKind } from './records';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Мероприятие № ${id} не найдено.`, { id });
@@ -71,18 +71,10 @@ export function createEvent(core: Core, input: EventInput): Event {
 }
 
 export function updateEvent(core: Core, id: number, input: EventInput): Event {
-  return core.db.transaction(() => {
-    const before = getEvent(core, id);
-    if (before.deletedAt) throw inTrashError(EVENTS.noun, id);
-    const now = core.now();
-    core.events.update(id, toRecord(core, createRefResolver(core), input), now);
-    const after = getEvent(core, id);
-    core.log.record({ at: now, user: core.user, action: 'update', entity: 'event', entityId: id, before, after });
-    return after;
-  })();
+  return editRecord(core, EVENTS, id, (now) => core.events.update(id, toRecord(core, createRefResolver(core), input), now));
 }
 
-const EVENTS: Trashable<Event> = {
+const EVENTS: RecordKind<Event> = {
   entity: 'event',
   noun: 'Мероприятие',
   get: getEvent,
