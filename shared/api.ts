@@ -43,6 +43,7 @@ export const api = {
   'refs.create': method(RefCreateSchema, RefSchema),
   'refs.update': method(RefUpdateSchema, RefSchema),
   'refs.merge': method(RefMergeSchema, RefSchema),
+  'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
 } as const;
 
 export type Api = typeof api;

@@ -6,6 +6,7 @@ import type { Core } from './core';
 import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from './services/agreements';
 import { createEvent, deleteEvent, eventRows, eventsInRange, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
+import { loadDemo } from './services/demo';
 
 const OK = { ok: true } as const;
 
@@ -31,6 +32,7 @@ export function createHandlers(core: Core): Handlers {
     'refs.create': (input) => createRef(core, input),
     'refs.update': (change) => updateRef(core, change),
     'refs.merge': ({ survivorId, victimId }) => mergeRefs(core, survivorId, victimId),
+    'demo.load': () => loadDemo(core),
   };
 }
 

@@ -3,7 +3,7 @@ import { ActionIcon, Alert, Box, Button, Group, MultiSelect, Select, Stack, Swit
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
@@ -15,6 +15,7 @@ import { useRefNames } from '../../components/useRefNames';
 import { useEventsFilter } from './filterStore';
 import { periodChoices } from './periods';
 import { useEventRows } from './useEventRows';
+import { EmptyRegister } from './EmptyRegister';
 import classes from './EventsPage.module.css';
 
 const ROW_HEIGHT = 44;
@@ -41,6 +42,7 @@ export function EventsPage() {
   const spheres = useRefNames('sphere');
   const partners = useRefNames('country', 'region', 'organisation');
   const search = useRef<HTMLInputElement>(null);
+  const [version, setVersion] = useState(0);
   const { total, error, rowAt, ensure } = useEventRows({
     query: query || undefined,
     period: filter.period ?? undefined,
@@ -52,8 +54,9 @@ export function EventsPage() {
     deleted: filter.deleted,
     sort: filter.sort,
     order: filter.order,
-  });
+  }, version);
 
+  const unfiltered = !filter.deleted && !query && !filter.period && [filter.kinds, filter.spheres, filter.partners, filter.formats, filter.statuses].every((f) => f.length === 0);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const items = virtualizer.getVirtualItems();
@@ -100,11 +103,11 @@ export function EventsPage() {
         <Switch mb={8} label="Корзина" checked={filter.deleted} onChange={(e) => filter.set({ deleted: e.currentTarget.checked })} />
       </Group>
       <Group gap="sm" align="flex-start">
-        <MultiSelect w={220} label="Вид" placeholder="Все виды" searchable clearable data={kinds} value={filter.kinds} onChange={(k) => filter.set({ kinds: k })} />
-        <MultiSelect w={240} label="Сфера" placeholder="Все сферы" searchable clearable data={spheres} value={filter.spheres} onChange={(s) => filter.set({ spheres: s })} />
-        <MultiSelect w={260} label="Партнёр" placeholder="Страна, регион или организация" searchable clearable data={partners} value={filter.partners} onChange={(p) => filter.set({ partners: p })} />
-        <MultiSelect w={230} label="Формат" placeholder="Любой" clearable data={options(FORMAT_LABELS)} value={filter.formats} onChange={(f) => filter.set({ formats: f as EventFormat[] })} />
-        <MultiSelect w={230} label="Статус" placeholder="Любой" clearable data={options(EVENT_STATUS_LABELS)} value={filter.statuses} onChange={(s) => filter.set({ statuses: s as EventStatus[] })} />
+        <MultiSelect w={200} label="Вид" placeholder="Все виды" searchable clearable data={kinds} value={filter.kinds} onChange={(k) => filter.set({ kinds: k })} />
+        <MultiSelect w={210} label="Сфера" placeholder="Все сферы" searchable clearable data={spheres} value={filter.spheres} onChange={(s) => filter.set({ spheres: s })} />
+        <MultiSelect w={240} label="Партнёр" placeholder="Страна, регион или организация" searchable clearable data={partners} value={filter.partners} onChange={(p) => filter.set({ partners: p })} />
+        <MultiSelect w={190} label="Формат" placeholder="Любой" clearable data={options(FORMAT_LABELS)} value={filter.formats} onChange={(f) => filter.set({ formats: f as EventFormat[] })} />
+        <MultiSelect w={190} label="Статус" placeholder="Любой" clearable data={options(EVENT_STATUS_LABELS)} value={filter.statuses} onChange={(s) => filter.set({ statuses: s as EventStatus[] })} />
       </Group>
       {error && <Alert color="red" title="Не удалось загрузить список">{error}</Alert>}
       <Box className={classes.table}>
@@ -120,7 +123,9 @@ export function EventsPage() {
           ))}
         </div>
         <div ref={scroller} className={classes.body} data-testid="events-scroller">
-          {total === 0 && <Text c="dimmed" p="md">{filter.deleted ? 'Корзина пуста.' : 'Мероприятий не найдено.'}</Text>}
+          {total === 0 && (unfiltered
+            ? <EmptyRegister onLoaded={() => setVersion((v) => v + 1)} />
+            : <Text c="dimmed" p="md">{filter.deleted ? 'Корзина пуста.' : 'Мероприятий не найдено.'}</Text>)}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
               const event = rowAt(item.index);

@@ -8,10 +8,12 @@ const PAGE = 100;
 
 type ListInput = MethodInput<'events.rows'>;
 
-export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>) {
+/** `version`: raise it to fetch the same filter anew (after the register changed under it). */
+export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>, version = 0) {
   const key = JSON.stringify(filter);
+  const stateKey = `${version}:${key}`;
   const [state, setState] = useState<{ key: string; total: number | null; pages: Map<number, EventRow[]>; error: string | null }>({
-    key, total: null, pages: new Map(), error: null,
+    key: stateKey, total: null, pages: new Map(), error: null,
   });
   const requested = useRef(new Set<number>());
 
@@ -19,21 +21,21 @@ export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>) {
     if (requested.current.has(page)) return;
     requested.current.add(page);
     call('events.rows', { ...(JSON.parse(key) as ListInput), limit: PAGE, offset: page * PAGE }).then(
-      (result) => setState((s) => (s.key === key ? { ...s, total: result.total, pages: new Map(s.pages).set(page, result.items) } : s)),
-      (e: Error) => setState((s) => (s.key === key ? { ...s, error: e.message } : s)),
+      (result) => setState((s) => (s.key === stateKey ? { ...s, total: result.total, pages: new Map(s.pages).set(page, result.items) } : s)),
+      (e: Error) => setState((s) => (s.key === stateKey ? { ...s, error: e.message } : s)),
     );
-  }, [key]);
+  }, [key, stateKey]);
 
   useEffect(() => {
     requested.current = new Set();
-    setState({ key, total: null, pages: new Map(), error: null });
+    setState({ key: stateKey, total: null, pages: new Map(), error: null });
     load(0);
-  }, [key, load]);
+  }, [stateKey, load]);
 
   const ensure = useCallback((first: number, last: number) => {
     for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) load(page);
   }, [load]);
 
   const rowAt = (index: number): EventRow | undefined => state.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
-  return { total: state.key === key ? state.total : null, error: state.error, rowAt, ensure };
+  return { total: state.key === stateKey ? state.total : null, error: state.error, rowAt, ensure };
 }
