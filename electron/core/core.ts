@@ -1,6 +1,6 @@
 // The open register: a database connection with the table modules prepared over it.
 import { userInfo } from 'node:os';
-import { closeDatabase, openDatabase, type Db } from './db/connection';
+import { closeDatabase, openDatabase, type Db, type OpenOptions } from './db/connection';
 import { createAgreementsRepo } from './db/agreements';
 import { createBatchesRepo } from './db/batches';
 import { createChangeLog } from './db/changelog';
@@ -30,8 +30,8 @@ function osUserName(): string {
   }
 }
 
-export function openCore(file: string): Core {
-  const db = openDatabase(file);
+export function openCore(file: string, options: OpenOptions = {}): Core {
+  const db = openDatabase(file, options);
   return {
     db,
     file,

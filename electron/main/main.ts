@@ -102,7 +102,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     try {
-      core = openCore(defaultDatabasePath());
+      // `npm start` in a checkout passes better-sqlite3 built for Electron; a package has it rebuilt in place.
+      core = openCore(defaultDatabasePath(), { nativeBinding: process.env.REESTR_SQLITE_BINDING || undefined });
     } catch (e) {
       dialog.showErrorBox('Реестр сотрудничества', isAppError(e) ? e.message : 'Не удалось открыть базу данных.');
       app.quit();

@@ -105,3 +105,13 @@ describe('opening and migrating', () => {
     expect(() => loadMigrations(dir)).toThrow(/without gaps/);
   });
 });
+
+describe('the native module', () => {
+  it('can be another build of better-sqlite3 (the one Electron needs), named by path', () => {
+    const binding = join(import.meta.dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    const db = openDatabase(join(tempDir(), 'bound.sqlite'), { nativeBinding: binding });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+    expect(() => openDatabase(join(tempDir(), 'x.sqlite'), { nativeBinding: '/nonexistent/better_sqlite3.node' })).toThrow(/Не удалось открыть базу данных/);
+  });
+});

@@ -22,11 +22,16 @@ function unavailable(file: string, cause: unknown): AppError {
   return new AppError('db_unavailable', `Не удалось открыть базу данных «${file}».`, cause);
 }
 
+export interface OpenOptions {
+  /** better-sqlite3's native module built for another runtime (Electron's ABI), if not the default. */
+  nativeBinding?: string;
+}
+
 /** Reads the schema version without writing a byte, so a refused file stays exactly as it was. */
-function checkExisting(file: string): void {
+function checkExisting(file: string, options: OpenOptions): void {
   let probe: Db | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe = new Database(file, { readonly: true, fileMustExist: true, ...options });
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw newerSchemaError(version);
     const objects = probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
@@ -49,16 +54,16 @@ export function closeDatabase(db: Db): void {
   }
 }
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // better-sqlite3 takes '' for a temporary database: everything written would be lost.
   if (file.trim() === '') throw new AppError('bad_request', 'Не указан файл базы данных.');
   if (file !== ':memory:') {
-    if (existsSync(file)) checkExisting(file);
+    if (existsSync(file)) checkExisting(file, options);
     else mkdirSync(dirname(file), { recursive: true });
   }
   let db: Db | undefined;
   try {
-    db = new Database(file);
+    db = new Database(file, options);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // 64 MB of page cache: a batch of 10,000 events stays in memory until its commit.
