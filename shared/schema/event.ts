@@ -129,25 +129,6 @@ export const DateRangeInputSchema = z
   .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
   .refine((r) => r.start <= r.end, { message: 'конец диапазона раньше его начала', path: ['end'] });
 
-/** A row of the events table: what the list shows, without the long texts and links. */
-export const EventRowSchema = EventSchema.pick({
-  id: true,
-  title: true,
-  kind: true,
-  startDate: true,
-  endDate: true,
-  datePrecision: true,
-  city: true,
-  region: true,
-  country: true,
-  format: true,
-  status: true,
-  deletedAt: true,
-});
-export type EventRow = z.infer<typeof EventRowSchema>;
-
-export const EventRowPageSchema = z.object({ items: z.array(EventRowSchema), total: z.int() });
-export type EventRowPage = z.infer<typeof EventRowPageSchema>;
 
 /** What a calendar needs of an event. */
 export const EventSummarySchema = EventSchema.pick({
@@ -162,3 +143,10 @@ export const EventSummarySchema = EventSchema.pick({
   city: true,
 });
 export type EventSummary = z.infer<typeof EventSummarySchema>;
+
+/** A row of the events table: a calendar's summary with the whole place and the trash mark. */
+export const EventRowSchema = EventSummarySchema.extend(EventSchema.pick({ region: true, country: true, deletedAt: true }).shape);
+export type EventRow = z.infer<typeof EventRowSchema>;
+
+export const EventRowPageSchema = z.object({ items: z.array(EventRowSchema), total: z.int() });
+export type EventRowPage = z.infer<typeof EventRowPageSchema>;

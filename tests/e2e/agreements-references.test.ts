@@ -1,34 +1,23 @@
 // Agreements and reference lists in Chromium: an agreement with an event under it, and a merge of two entries.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { loadDemo } from '../../electron/core/services/demo';
 import { createEvent, getEvent } from '../../electron/core/services/events';
 import { listRefs } from '../../electron/core/services/references';
-import type { RunningServer } from '../../electron/server/server';
 import { EventInputSchema } from '../../shared/schema/event';
-import { ARTIFACTS, launch, openPage, problemsOf, serveApp } from './browser';
+import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
 
-let browser: Browser;
-let server: RunningServer;
-let core: Core;
+let app: AppUnderTest;
 let page: Page;
 
 beforeAll(async () => {
-  core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'reestr.sqlite'));
-  loadDemo(core);
-  server = await serveApp(core);
-  browser = await launch();
-  page = await openPage(browser, server.url);
+  app = await startApp(loadDemo);
+  page = await openPage(app.browser, app.server.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  closeCore(core);
+  await app?.close();
 });
 
 describe('agreements and reference lists in the browser', () => {
@@ -59,7 +48,7 @@ describe('agreements and reference lists in the browser', () => {
   });
 
   it('merges a misspelt kind into the right one, moving its events', async () => {
-    const { id } = createEvent(core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
+    const { id } = createEvent(app.core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
     await page.getByRole('link', { name: 'Справочники' }).click();
     // The notices of the previous steps close by themselves after a few seconds.
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
@@ -71,8 +60,8 @@ describe('agreements and reference lists in the browser', () => {
     await page.getByRole('option', { name: 'форум', exact: true }).click();
     await page.getByRole('button', { name: 'Объединить' }).click();
     await expect.poll(() => page.locator('[data-ref="Форумм"]').count()).toBe(0);
-    expect(getEvent(core, id).kind).toBe('форум');
-    expect(listRefs(core, 'kind', true).map((r) => r.name)).not.toContain('Форумм');
+    expect(getEvent(app.core, id).kind).toBe('форум');
+    expect(listRefs(app.core, 'kind', true).map((r) => r.name)).not.toContain('Форумм');
     expect(problemsOf(page)).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // Debian's Chromium driven by playwright-core (browsers cannot be downloaded here), and the app served for it.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
-import type { Core } from '../../electron/core/core';
+import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { newToken } from '../../electron/server/guard';
 import { startWebServer, type RunningServer } from '../../electron/server/server';
 
@@ -24,6 +25,31 @@ export async function launch(): Promise<Browser> {
 
 export async function serveApp(core: Core): Promise<RunningServer> {
   return startWebServer({ dispatch: createDispatch(createHandlers(core)), token: newToken(), staticDir: RENDERER });
+}
+
+export interface AppUnderTest {
+  core: Core;
+  server: RunningServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A register in a fresh file, filled by `fill`, served in the web mode, with Chromium to look at it. */
+export async function startApp(fill: (core: Core) => void = () => {}): Promise<AppUnderTest> {
+  const core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'reestr.sqlite'));
+  fill(core);
+  const server = await serveApp(core);
+  const browser = await launch();
+  return {
+    core,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      closeCore(core);
+    },
+  };
 }
 
 export async function openPage(browser: Browser, url: string): Promise<Page> {

@@ -1,42 +1,29 @@
 // A clerk's day with events, in Chromium against the web mode: create, find, edit, trash, restore.
 import { join } from 'node:path';
-import type { Browser, Dialog, Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { loadDemo } from '../../electron/core/services/demo';
 import { listEvents } from '../../electron/core/services/events';
-import type { RunningServer } from '../../electron/server/server';
 import { EventFilterSchema } from '../../shared/schema/event';
-import { closeCore, openCore } from '../../electron/core/core';
-import { ARTIFACTS, launch, openPage, problemsOf, serveApp } from './browser';
+import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
 
-let browser: Browser;
-let server: RunningServer;
-let core: Core;
+let app: AppUnderTest;
 let page: Page;
 
 const rows = () => page.locator('[role="row"][data-loaded="true"]');
-const findEvent = (title: string) => listEvents(core, EventFilterSchema.parse({ query: title, limit: 5 })).items.find((e) => e.title === title);
+const findEvent = (title: string) => listEvents(app.core, EventFilterSchema.parse({ query: title, limit: 5 })).items.find((e) => e.title === title);
 
 beforeAll(async () => {
-  // One register for the whole file: these steps follow each other like a clerk's work.
-  core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'reestr.sqlite'));
-  loadDemo(core);
-  server = await serveApp(core);
-  browser = await launch();
+  app = await startApp(loadDemo);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  closeCore(core);
+  await app?.close();
 });
 
 describe('events in the browser', () => {
   it('opens on the register with the demo events, the token gone from the address', async () => {
-    page = await openPage(browser, server.url);
+    page = await openPage(app.browser, app.server.url);
     await expect.poll(() => rows().count()).toBe(9);
     expect(page.url()).not.toContain('token');
     await expect.poll(() => page.getByText('Всего: 9 мероприятий').isVisible()).toBe(true);
@@ -63,7 +50,7 @@ describe('events in the browser', () => {
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => page.getByText('Значение не может быть пустым').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Закрыть' }).click();
-    expect(listEvents(core, EventFilterSchema.parse({})).total).toBe(10);
+    expect(listEvents(app.core, EventFilterSchema.parse({})).total).toBe(10);
   });
 
   it('finds it by search and edits it', async () => {

@@ -1,31 +1,20 @@
 // The first start: an empty register offers the sample report's events, two clicks from opening the app.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
-import type { RunningServer } from '../../electron/server/server';
-import { ARTIFACTS, launch, openPage, problemsOf, serveApp } from './browser';
+import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
 
-let browser: Browser;
-let server: RunningServer;
-let core: Core;
+let app: AppUnderTest;
 
 beforeAll(async () => {
-  core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'reestr.sqlite'));
-  server = await serveApp(core);
-  browser = await launch();
+  app = await startApp();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  closeCore(core);
+  await app?.close();
 });
 
 it('loads the sample events into an empty register with one click', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(app.browser, app.server.url);
   await expect.poll(() => page.getByText('В реестре пока нет мероприятий').isVisible()).toBe(true);
   await page.screenshot({ path: join(ARTIFACTS, 'first-start.png') });
   await page.getByRole('button', { name: 'Загрузить пример' }).click();

@@ -1,38 +1,29 @@
 // The events table over 100,000 events: it opens, pages in as it scrolls, and every frame shows rows.
 // Times are measured and written to artifacts/scale.json for the README, never asserted.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateEvents } from '../../bench/generate';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { createEvents } from '../../electron/core/services/events';
-import type { RunningServer } from '../../electron/server/server';
-import { ARTIFACTS, launch, openPage, serveApp } from './browser';
+import { ARTIFACTS, openPage, startApp, type AppUnderTest } from './browser';
 
 const TOTAL = 100_000;
-let browser: Browser;
-let server: RunningServer;
-let core: Core;
+let app: AppUnderTest;
 
 beforeAll(async () => {
-  core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-scale-')), 'reestr.sqlite'));
-  const events = generateEvents(TOTAL, 11);
-  for (let i = 0; i < TOTAL; i += 10_000) createEvents(core, events.slice(i, i + 10_000), core.batches.insert('scale', null, core.now()));
-  server = await serveApp(core);
-  browser = await launch();
+  app = await startApp((core) => {
+    const events = generateEvents(TOTAL, 11);
+    for (let i = 0; i < TOTAL; i += 10_000) createEvents(core, events.slice(i, i + 10_000), core.batches.insert('scale', null, core.now()));
+  });
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  closeCore(core);
+  await app?.close();
 });
 
 describe('the events table at 100,000 events', () => {
   it('opens, and scrolls with rows in every frame', async () => {
-    const page = await openPage(browser, server.url);
+    const page = await openPage(app.browser, app.server.url);
     await page.locator('[role="row"][data-loaded="true"]').first().waitFor();
     // The page's own clock: from the start of navigation to the first row with its data.
     const openMs = Math.round(await page.evaluate(() => performance.now()));
