@@ -96,7 +96,8 @@ export function listSql(filter: EventFilter): ListSql {
     params.fts = fts;
   }
   if (filter.spheres?.length) {
-    sets.push(`SELECT DISTINCT es.event_id FROM event_spheres es JOIN refs r ON r.id = es.sphere_id
+    // An event holds each sphere once: only several spheres can bring it twice, and DISTINCT costs a sort.
+    sets.push(`SELECT ${filter.spheres.length > 1 ? 'DISTINCT ' : ''}es.event_id FROM event_spheres es JOIN refs r ON r.id = es.sphere_id
                WHERE r.kind = 'sphere' AND r.name_key IN (SELECT value FROM json_each(@spheres))`);
     params.spheres = keys(filter.spheres);
   }
