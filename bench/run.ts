@@ -85,7 +85,7 @@ function main(): void {
       return time(() => eventsInRange(core, { start, end }));
     });
     // As an import writes them: one batch, one transaction.
-    const insert = time(() => core.db.transaction(() => createEvents(core, extra, core.batches.insert('bench.xlsx', null, core.now())))());
+    const insert = time(() => core.db.transaction(() => createEvents(core, extra, core.batches.insert({ fileName: 'bench.xlsx', sheet: null, sha256: null, options: undefined, user: null, now: core.now() })))());
     closeCore(core);
 
     console.log(`\nmedians: page ${median(page).toFixed(1)} ms, search ${median(fts).toFixed(1)} ms, range ${median(range).toFixed(2)} ms\n`);

@@ -9,7 +9,8 @@ await build({
   entryPoints: ['electron/main/main.ts'],
   format: 'esm',
   outfile: 'dist-electron/main.js',
-  external: ['electron', 'better-sqlite3'],
+  // exceljs stays a package beside the bundle: it loads its own files at run time.
+  external: ['electron', 'better-sqlite3', 'exceljs'],
   // Bundled CommonJS dependencies call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -18,6 +18,7 @@ import {
   AgreementSchema,
   AgreementUpdateSchema,
 } from './schema/agreement';
+import { ImportAnalyzeSchema, ImportBatchSchema, ImportCommitSchema, ImportPreviewSchema, ImportResultSchema } from './schema/import';
 import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -43,6 +44,10 @@ export const api = {
   'refs.create': method(RefCreateSchema, RefSchema),
   'refs.update': method(RefUpdateSchema, RefSchema),
   'refs.merge': method(RefMergeSchema, RefSchema),
+  'import.analyze': method(ImportAnalyzeSchema, ImportPreviewSchema),
+  'import.commit': method(ImportCommitSchema, ImportResultSchema),
+  'import.batches': method(z.strictObject({}), z.array(ImportBatchSchema)),
+  'import.undo': method(IdInputSchema, ImportBatchSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
 } as const;
 
@@ -54,7 +59,8 @@ export type MethodInput<K extends MethodName> = z.input<Api[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<Api[K]['input']>;
 export type MethodOutput<K extends MethodName> = z.output<Api[K]['output']>;
 
-export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => MethodOutput<K> };
+/** A handler answers at once, or later for work that reads files (an import). */
+export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>> };
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(api, name);

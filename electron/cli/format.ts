@@ -1,6 +1,7 @@
 // Human-readable output of the CLI: aligned tables and field lists, in Russian.
 import type { Agreement } from '../../shared/schema/agreement';
 import type { Event } from '../../shared/schema/event';
+import type { ImportBatch } from '../../shared/schema/import';
 import type { Ref } from '../../shared/schema/reference';
 import { formatDate, formatDateRange } from '../../shared/ru/dates';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
@@ -108,5 +109,20 @@ export function refsTable(refs: readonly Ref[]): string {
     ['№', 'Название', 'Входит в', 'Формы', 'Записей'],
     refs.map((r) => [String(r.id), r.name, r.parentName ?? '', grammar(r), String(r.usage ?? '')]),
     [8, 60, 40, 80, 8],
+  );
+}
+
+export function batchesTable(batches: readonly ImportBatch[]): string {
+  return table(
+    ['№', 'Когда', 'Файл', 'Добавлено', 'Обновлено', 'Состояние'],
+    batches.map((b) => [
+      String(b.id),
+      `${formatDate(b.createdAt.slice(0, 10))} ${b.createdAt.slice(11, 16)}`,
+      `${b.fileName}${b.sheet ? ` (${b.sheet})` : ''}`,
+      String(b.created),
+      String(b.updated),
+      b.undoneAt ? `отменён ${formatDate(b.undoneAt.slice(0, 10))}` : `в реестре: ${b.events}`,
+    ]),
+    [6, 18, 60, 10, 10, 30],
   );
 }

@@ -25,6 +25,13 @@ export const HELP = `reestr — «Реестр сотрудничества» и
 Справочники:
   refs list kinds|spheres|departments|cities|countries|regions|organisations|formats [--all] [--json]
 
+Импорт таблиц партнёров (.xlsx, .csv):
+  import ФАЙЛ [--sheet ЛИСТ] [--header-row N] [--year ГГГГ] [--partner ПАРТНЁР]
+         [--dry-run] [--json]     прочитать и записать новые строки одним пакетом
+                                  (--dry-run: только показать, что будет записано)
+  imports list [--json]           история импорта
+  imports undo ID                 отменить импорт целиком
+
 Прочее:
   serve [--port N] [--no-open]   открыть программу в браузере (на 127.0.0.1)
   demo      загрузить демонстрационные данные (мероприятия II полугодия 2021 года)

@@ -10,9 +10,10 @@ import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
 import { parseArgs, type CommandSpec, type ParsedArgs } from './args';
-import { agreementCard, agreementsTable, eventCard, eventsTable, refsTable } from './format';
+import { agreementCard, agreementsTable, batchesTable, eventCard, eventsTable, refsTable } from './format';
 import { HELP } from './help';
 import { serve } from './serve';
+import { importFile } from './import';
 
 const COMMANDS = {
   help: {},
@@ -29,6 +30,9 @@ const COMMANDS = {
   'agreements delete': { args: ['ID'] },
   'agreements restore': { args: ['ID'] },
   'refs list': { args: ['KIND'], flags: ['json', 'all'] },
+  import: { args: ['FILE'], values: ['sheet', 'header-row', 'year', 'partner'], flags: ['dry-run', 'json'] },
+  'imports list': { flags: ['json'] },
+  'imports undo': { args: ['ID'] },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -73,12 +77,12 @@ function refKindArg(text: string | undefined): RefKind | 'formats' {
   return kind;
 }
 
-function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
+async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<void> {
   const dispatch = createDispatch(createHandlers(core), (e) => {
     if (debug) io.err(String((e as Error).stack ?? e));
   });
-  const call = <K extends MethodName>(method: K, input: MethodInput<K>): MethodOutput<K> => {
-    const result = dispatch(method, input);
+  const call = async <K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
+    const result = await dispatch(method, input);
     if (!result.ok) throw new AppError(result.error.code, result.error.message);
     return result.value as MethodOutput<K>;
   };
@@ -97,12 +101,12 @@ function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
       return;
     }
     case 'events add': {
-      const event = call('events.create', parseJson(value('json')) as MethodInput<'events.create'>);
+      const event = await call('events.create', parseJson(value('json')) as MethodInput<'events.create'>);
       io.out(`Добавлено мероприятие № ${event.id}: ${event.title}`);
       return;
     }
     case 'events list': {
-      const page = call('events.list', {
+      const page = await call('events.list', {
         period: value('period'),
         query: value('query'),
         kinds: list('kind'),
@@ -121,26 +125,26 @@ function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
       return;
     }
     case 'events show': {
-      const event = call('events.get', { id: id() });
+      const event = await call('events.get', { id: id() });
       print(event, () => eventCard(event));
       return;
     }
     case 'events delete':
-      call('events.delete', { id: id() });
+      await call('events.delete', { id: id() });
       io.out(`Мероприятие № ${id()} перемещено в корзину. Вернуть: reestr events restore ${id()}`);
       return;
     case 'events restore': {
-      const event = call('events.restore', { id: id() });
+      const event = await call('events.restore', { id: id() });
       io.out(`Мероприятие № ${event.id} восстановлено из корзины.`);
       return;
     }
     case 'agreements add': {
-      const agreement = call('agreements.create', parseJson(value('json')) as MethodInput<'agreements.create'>);
+      const agreement = await call('agreements.create', parseJson(value('json')) as MethodInput<'agreements.create'>);
       io.out(`Добавлено соглашение № ${agreement.id}: ${agreement.title}`);
       return;
     }
     case 'agreements list': {
-      const page = call('agreements.list', {
+      const page = await call('agreements.list', {
         query: value('query'),
         expiringWithinDays: numberArg(value('expiring')) as number | undefined,
         deleted: p.flags.has('trash'),
@@ -150,16 +154,16 @@ function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
       return;
     }
     case 'agreements show': {
-      const agreement = call('agreements.get', { id: id() });
+      const agreement = await call('agreements.get', { id: id() });
       print(agreement, () => agreementCard(agreement));
       return;
     }
     case 'agreements delete':
-      call('agreements.delete', { id: id() });
+      await call('agreements.delete', { id: id() });
       io.out(`Соглашение № ${id()} перемещено в корзину. Вернуть: reestr agreements restore ${id()}`);
       return;
     case 'agreements restore': {
-      const agreement = call('agreements.restore', { id: id() });
+      const agreement = await call('agreements.restore', { id: id() });
       io.out(`Соглашение № ${agreement.id} восстановлено из корзины.`);
       return;
     }
@@ -170,8 +174,22 @@ function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): void {
         print(formats, () => formats.map((f) => `${f.code.padEnd(16)} ${f.name}`).join('\n'));
         return;
       }
-      const refs = call('refs.list', { kind, includeHidden: p.flags.has('all'), withUsage: true });
+      const refs = await call('refs.list', { kind, includeHidden: p.flags.has('all'), withUsage: true });
       print(refs, () => `${REF_KIND_LABELS[kind]}\n\n${refsTable(refs)}\n\nВсего: ${countOf(refs.length, ENTRY_FORMS)}`);
+      return;
+    }
+    case 'import': {
+      await importFile(core, p, io);
+      return;
+    }
+    case 'imports list': {
+      const batches = await call('import.batches', {});
+      print(batches, () => (batches.length ? batchesTable(batches) : 'Импортов ещё не было.'));
+      return;
+    }
+    case 'imports undo': {
+      const batch = await call('import.undo', { id: id() });
+      io.out(`Импорт № ${batch.id} («${batch.fileName}») отменён: его мероприятия удалены из реестра.`);
       return;
     }
     case 'help':
@@ -219,7 +237,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       await serveUntilStopped(opened, { port, open: !parsed.flags.has('no-open'), log: io.out });
       return 0;
     }
-    run(core, parsed, io, Boolean(env.REESTR_DEBUG));
+    await run(core, parsed, io, Boolean(env.REESTR_DEBUG));
     return 0;
   } catch (e) {
     if (e instanceof AppError) {

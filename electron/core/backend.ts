@@ -7,12 +7,14 @@ import { createAgreement, deleteAgreement, getAgreement, listAgreements, restore
 import { createEvent, deleteEvent, eventRows, eventsInRange, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 import { loadDemo } from './services/demo';
+import { createImportFiles, listBatches, undoBatch } from './services/imports';
 
 const OK = { ok: true } as const;
 
 export const INTERNAL_ERROR = 'Внутренняя ошибка программы: действие не выполнено, данные не изменены.';
 
 export function createHandlers(core: Core): Handlers {
+  const imports = createImportFiles(core);
   return {
     'events.list': (filter) => listEvents(core, filter),
     'events.rows': (filter) => eventRows(core, filter),
@@ -32,23 +34,27 @@ export function createHandlers(core: Core): Handlers {
     'refs.create': (input) => createRef(core, input),
     'refs.update': (change) => updateRef(core, change),
     'refs.merge': ({ survivorId, victimId }) => mergeRefs(core, survivorId, victimId),
+    'import.analyze': (input) => imports.analyze(input),
+    'import.commit': (input) => imports.commit(input),
+    'import.batches': () => listBatches(core),
+    'import.undo': ({ id }) => undoBatch(core, id),
     'demo.load': () => loadDemo(core),
   };
 }
 
-export type Dispatch = (method: string, input: unknown) => Result<unknown>;
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
  * The one entrance for calls from outside the process (IPC, HTTP): the input is untrusted until the
  * contract's schema has parsed it, and every failure comes back as data with a Russian message.
  */
 export function createDispatch(handlers: Handlers, logError: (e: unknown) => void = console.error): Dispatch {
-  return (method, raw) => {
+  return async (method, raw) => {
     try {
       if (!isMethodName(method)) throw new AppError('bad_request', `Неизвестная операция «${method}».`);
       const input = parseOrThrow(api[method].input, raw);
       const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: handler(input) };
+      return { ok: true, value: await handler(input) };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toInfo() };
       logError(e);

@@ -5,6 +5,7 @@ import { createAgreementsRepo } from './db/agreements';
 import { createBatchesRepo } from './db/batches';
 import { createChangeLog } from './db/changelog';
 import { createEventsRepo } from './db/events';
+import { createProfilesRepo } from './db/profiles';
 import { createRefsRepo } from './db/refs';
 import { createSettingsRepo } from './db/settings';
 
@@ -15,6 +16,7 @@ export interface Core {
   events: ReturnType<typeof createEventsRepo>;
   agreements: ReturnType<typeof createAgreementsRepo>;
   batches: ReturnType<typeof createBatchesRepo>;
+  profiles: ReturnType<typeof createProfilesRepo>;
   settings: ReturnType<typeof createSettingsRepo>;
   log: ReturnType<typeof createChangeLog>;
   /** The OS account, recorded in the change log. */
@@ -39,6 +41,7 @@ export function openCore(file: string, options: OpenOptions = {}): Core {
     events: createEventsRepo(db),
     agreements: createAgreementsRepo(db),
     batches: createBatchesRepo(db),
+    profiles: createProfilesRepo(db),
     settings: createSettingsRepo(db),
     log: createChangeLog(db),
     user: osUserName(),

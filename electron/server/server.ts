@@ -73,7 +73,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, options: Requ
     refuse(res, 400, { code: 'bad_request', message: 'Запрос не является JSON.' });
     return;
   }
-  sendJson(res, 200, options.dispatch(method, input));
+  sendJson(res, 200, await options.dispatch(method, input));
 }
 
 async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | undefined, pathname: string) {
@@ -90,7 +90,8 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
 }
 
 export function createWebServer(options: WebServerOptions): Server {
-  const settings = { maxBody: 10 * 1024 * 1024, ...options };
+  // An import sends its file in base64: up to LIMITS.fileBytes and a third more.
+  const settings = { maxBody: 150 * 1024 * 1024, ...options };
   const root = options.staticDir ? resolve(options.staticDir) : undefined;
   const server = createServer((req, res) => {
     const port = (server.address() as AddressInfo).port;

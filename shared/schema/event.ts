@@ -22,7 +22,7 @@ export type EventStatus = z.infer<typeof EventStatusSchema>;
 
 const PRECISION_WORD = { day: 'день', month: 'месяц', quarter: 'квартал', year: 'год' } as const;
 
-const EventInputObject = z.strictObject({
+export const EventInputObject = z.strictObject({
   title: z.string().trim().min(1, 'название не может быть пустым').max(2000),
   kind: optionalName,
   startDate: IsoDateSchema,
@@ -150,3 +150,9 @@ export type EventRow = z.infer<typeof EventRowSchema>;
 
 export const EventRowPageSchema = z.object({ items: z.array(EventRowSchema), total: z.int() });
 export type EventRowPage = z.infer<typeof EventRowPageSchema>;
+
+/** The input that gives an event's fields again (undoing an import's update of it). */
+export function eventInputOf(event: Event): EventInput {
+  const input = Object.fromEntries(EventInputObject.keyof().options.map((key) => [key, event[key]]));
+  return EventInputSchema.parse(input);
+}

@@ -4,40 +4,40 @@ import { api } from '../../shared/api';
 import { tempCore } from '../helpers';
 
 describe('the contract dispatcher', () => {
-  it('serves every method of the contract', () => {
+  it('serves every method of the contract', async () => {
     expect(Object.keys(createHandlers(tempCore())).sort()).toEqual(Object.keys(api).sort());
   });
 
-  it('parses input with the contract schema and returns results as data', () => {
+  it('parses input with the contract schema and returns results as data', async () => {
     const dispatch = createDispatch(createHandlers(tempCore()));
-    const created = dispatch('events.create', { title: 'Форум', startDate: '2021-09-01', datePrecision: 'month' });
+    const created = await dispatch('events.create', { title: 'Форум', startDate: '2021-09-01', datePrecision: 'month' });
     expect(created).toMatchObject({ ok: true, value: { endDate: '2021-09-30' } });
-    expect(dispatch('events.list', { period: '2021-09' })).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(await dispatch('events.list', { period: '2021-09' })).toMatchObject({ ok: true, value: { total: 1 } });
   });
 
-  it('refuses bad input with a Russian message and writes nothing', () => {
+  it('refuses bad input with a Russian message and writes nothing', async () => {
     const core = tempCore();
     const dispatch = createDispatch(createHandlers(core));
-    expect(dispatch('events.create', { title: '', startDate: '2021-09-01' })).toEqual({
+    expect(await dispatch('events.create', { title: '', startDate: '2021-09-01' })).toEqual({
       ok: false,
       error: { code: 'validation', message: 'Поле «Название»: значение не может быть пустым' },
     });
-    expect(dispatch('events.create', null)).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(dispatch('events.update', { id: 1, input: { title: 'X', startDate: '2021-13-01' } })).toMatchObject({
+    expect(await dispatch('events.create', null)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await dispatch('events.update', { id: 1, input: { title: 'X', startDate: '2021-13-01' } })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/^Поле «Дата начала»: ожидается дата/) },
     });
-    expect(dispatch('no.such.method', {})).toMatchObject({ ok: false, error: { code: 'bad_request', message: 'Неизвестная операция «no.such.method».' } });
-    expect(dispatch('toString', {})).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await dispatch('no.such.method', {})).toMatchObject({ ok: false, error: { code: 'bad_request', message: 'Неизвестная операция «no.such.method».' } });
+    expect(await dispatch('toString', {})).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(core.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
   });
 
-  it('hides internal failures behind a plain message and logs them', () => {
+  it('hides internal failures behind a plain message and logs them', async () => {
     const core = tempCore();
     const logged: unknown[] = [];
     const dispatch = createDispatch(createHandlers(core), (e) => logged.push(e));
     core.db.close();
-    const result = dispatch('events.list', {});
+    const result = await dispatch('events.list', {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR } });
     expect(logged).toHaveLength(1);
   });

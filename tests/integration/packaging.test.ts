@@ -38,12 +38,12 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/renderer/**', 'dist-electron/**', 'package.json']));
     expect(pkg.main).toBe('dist-electron/main.js');
     // npm test builds before it runs the tests.
-    for (const file of ['dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/migrations/001_initial.sql', 'dist/renderer/index.html']) {
+    for (const file of ['dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/migrations/001_initial.sql', 'dist-electron/migrations/002_imports.sql', 'dist/renderer/index.html']) {
       expect(existsSync(join(ROOT, file)), file).toBe(true);
     }
   });
 
   it('keeps the runtime dependencies to what the main process loads', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'zod']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'csv-parse', 'exceljs', 'iconv-lite', 'zod']);
   });
 });

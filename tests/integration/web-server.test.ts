@@ -109,7 +109,7 @@ describe('local web mode', () => {
     expect(await call(port, '/api/events.list', { headers: auth, body: '{not json' })).toMatchObject({ status: 400 });
     expect(JSON.parse((await call(port, '/api/events.list', { headers: auth, body: '{not json' })).body).error.message).toBe('Запрос не является JSON.');
     expect((await call(port, '/api/events.list', { method: 'GET', headers: auth })).status).toBe(405);
-    expect((await call(port, '/api/events.list', { headers: auth, body: `"${'x'.repeat(11 * 1024 * 1024)}"` })).status).toBe(413);
+    expect((await call(port, '/api/events.list', { headers: auth, body: `"${'x'.repeat(151 * 1024 * 1024)}"` })).status).toBe(413);
     expect(JSON.parse((await call(port, '/api/no.such', { headers: auth, body: '{}' })).body)).toMatchObject({
       ok: false,
       error: { code: 'bad_request', message: 'Неизвестная операция «no.such».' },

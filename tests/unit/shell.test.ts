@@ -53,7 +53,7 @@ describe('IPC', () => {
     const handlers = new Map<string, Handler>();
     const ipc = { handle: (channel: string, handler: Handler) => void handlers.set(channel, handler) } as unknown as IpcRegistry;
     const calls: [string, unknown][] = [];
-    registerContract(ipc, (method, input) => {
+    registerContract(ipc, async (method, input) => {
       calls.push([method, input]);
       return { ok: true, value: method };
     });
@@ -65,10 +65,10 @@ describe('IPC', () => {
     expect([...handlers.keys()].sort()).toEqual(Object.keys(api).map((m) => `${CHANNEL_PREFIX}${m}`).sort());
   });
 
-  it('answers the app’s own top frame and refuses any other sender, calling nothing', () => {
+  it('answers the app’s own top frame and refuses any other sender, calling nothing', async () => {
     const { handlers, calls } = registered();
     const list = handlers.get(`${CHANNEL_PREFIX}events.list`) as Handler;
-    expect(list(frame('app://reestr/index.html'), { period: '2021' })).toEqual({ ok: true, value: 'events.list' });
+    expect(await list(frame('app://reestr/index.html'), { period: '2021' })).toEqual({ ok: true, value: 'events.list' });
     expect(calls).toEqual([['events.list', { period: '2021' }]]);
     for (const event of [frame('https://evil.example/'), frame('app://reestr/', { url: 'app://reestr/' }), { senderFrame: null }]) {
       expect((list(event, {}) as Result<unknown>).ok).toBe(false);

@@ -82,6 +82,12 @@ export function createRefsRepo(db: Db) {
     'DELETE FROM refs WHERE id = @victim',
   ].map((sql) => db.prepare<{ survivor: number; victim: number }>(sql));
 
+  // Entries a batch added that nothing uses any more; children first, so a parent can follow.
+  const deleteUnusedOfBatch = db.prepare<[number]>(
+    `DELETE FROM refs WHERE id IN (
+       SELECT r.id FROM refs r WHERE r.batch_id = ? AND ${USAGE} = 0 AND NOT EXISTS (SELECT 1 FROM refs c WHERE c.parent_id = r.id))`,
+  );
+
   const toRef = (r: RefRow & { parent_name: string | null; usage: number | null }): Ref => ({
     id: r.id,
     kind: r.kind,
@@ -107,6 +113,11 @@ export function createRefsRepo(db: Db) {
     /** Moves every use of `victim` to `survivor` and deletes `victim`; the caller holds the transaction. */
     merge: (survivor: number, victim: number) => moves.forEach((statement) => statement.run({ survivor, victim })),
     partnerByKey: (key: string) => partnerByKey.get(key),
+    deleteUnusedOfBatch(batchId: number): number {
+      let total = 0;
+      for (let changes = 1; changes > 0; total += changes) changes = deleteUnusedOfBatch.run(batchId).changes;
+      return total;
+    },
     byId: (id: number) => byId.get(id),
     insert: (ref: NewRef) => insert.get(ref) as RefRow,
     list: (kind: RefKind, includeHidden: boolean, withUsage: boolean): Ref[] =>

@@ -21,7 +21,7 @@ export function loadDemo(core: Core): DemoResult {
     // Loaded once: events of it the clerk has since moved to the trash stay there.
     const previous = core.settings.get<number>('demoBatchId');
     if (previous !== undefined) return { batchId: previous, events: 0, agreements: 0, alreadyLoaded: true };
-    const batchId = core.batches.insert(DEMO_BATCH_NAME, null, core.now());
+    const batchId = core.batches.insert({ fileName: DEMO_BATCH_NAME, sheet: null, sha256: null, options: undefined, user: core.user, now: core.now() });
     const agreement = createAgreement(core, AgreementInputSchema.parse(data.agreement), batchId);
     const inputs = data.events.map(({ linkToAgreement, ...event }) =>
       EventInputSchema.parse({ ...event, agreementId: linkToAgreement ? agreement.id : null }),

@@ -70,8 +70,14 @@ export function createEvent(core: Core, input: EventInput): Event {
   return getEvent(core, id as number);
 }
 
-export function updateEvent(core: Core, id: number, input: EventInput): Event {
-  return editRecord(core, EVENTS, id, (now) => core.events.update(id, toRecord(core, createRefResolver(core), input), now));
+/** Writes an event's fields, without the change log: the caller records why. */
+export function writeEvent(core: Core, id: number, input: EventInput, now: string, batchId: number | null = null): void {
+  core.events.update(id, toRecord(core, createRefResolver(core, batchId), input), now);
+}
+
+/** An edit; an import's update of an existing event passes its batch, which can undo it. */
+export function updateEvent(core: Core, id: number, input: EventInput, batchId: number | null = null): Event {
+  return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now, batchId), batchId);
 }
 
 const EVENTS: RecordKind<Event> = {

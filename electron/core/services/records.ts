@@ -13,14 +13,20 @@ export interface RecordKind<T> {
 }
 
 /** Writes an edit made by `write`; refused while the record is in the trash. */
-export function editRecord<T extends { deletedAt: string | null }>(core: Core, kind: RecordKind<T>, id: number, write: (now: string) => void): T {
+export function editRecord<T extends { deletedAt: string | null }>(
+  core: Core,
+  kind: RecordKind<T>,
+  id: number,
+  write: (now: string) => void,
+  batchId: number | null = null,
+): T {
   return core.db.transaction(() => {
     const before = kind.get(core, id);
     if (before.deletedAt) throw new AppError('conflict', `${kind.noun} № ${id} находится в корзине: сначала восстановите его.`);
     const now = core.now();
     write(now);
     const after = kind.get(core, id);
-    core.log.record({ at: now, user: core.user, action: 'update', entity: kind.entity, entityId: id, before, after });
+    core.log.record({ at: now, user: core.user, action: 'update', entity: kind.entity, entityId: id, before, after, batchId });
     return after;
   })();
 }

@@ -1,0 +1,157 @@
+// One pass over a read workbook: sheet, header, mapping, rows, duplicates: the preview nothing is written from.
+import type { Core } from '../core';
+import { AppError } from '../../../shared/errors';
+import type { ImportColumn, ImportField, ImportOptions, ImportPreview, ImportRow, ImportSummary } from '../../../shared/schema/import';
+import type { EventSummary } from '../../../shared/schema/event';
+import { yearInTitle } from '../../../shared/ru/date-text';
+import { formatDate } from '../../../shared/ru/dates';
+import { nameKey } from '../../../shared/ru/normalize';
+import { todayIso } from '../../../shared/dates';
+import { createDuplicateFinder } from './duplicates';
+import { headerKey } from './headers';
+import { columnLetter, detectLayout, findHeaderRow, pickSheet, type Layout } from './layout';
+import { parseRows } from './rows';
+import { cellText, type Sheet, type WorkbookData } from './sheet';
+import type { RefLists, RefName } from './values';
+
+/** Rows of the raw sheet sent for the wizard's first step. */
+const RAW_ROWS = 60;
+const RAW_COLUMNS = 30;
+
+export interface ImportSource {
+  fileName: string;
+  /** SHA-256 of the file, hex. */
+  fileId: string;
+  workbook: WorkbookData;
+}
+
+/** What identifies a file's layout for its saved mapping: the header texts in order. */
+export function layoutKey(columns: readonly ImportColumn[]): string {
+  return columns.map((c) => headerKey(c.header)).join('|');
+}
+
+function refLists(core: Core): RefLists {
+  const names = (kind: Parameters<Core['refs']['list']>[0]): RefName[] =>
+    core.refs.list(kind, true, false).map((r) => ({ name: r.name, locative: r.locative }));
+  return { kinds: names('kind'), spheres: names('sphere'), cities: names('city'), countries: names('country'), regions: names('region') };
+}
+
+function applyMapping(layout: Layout, mapping: Partial<Record<ImportField, number>>): Layout {
+  const byIndex = new Map(Object.entries(mapping).map(([field, index]) => [index, field as ImportField]));
+  const width = Math.max(layout.columns.length, ...[...byIndex.keys()].map((i) => i + 1));
+  const columns = Array.from({ length: width }, (_, index) => {
+    const column = layout.columns[index] ?? { index, letter: '', header: '', field: null };
+    return { ...column, letter: column.letter || columnLetter(index), field: byIndex.get(index) ?? null };
+  });
+  return { ...layout, columns };
+}
+
+function titleYear(sheet: Sheet, headerRow: number): number | null {
+  for (let i = 0; i < headerRow - 1; i++) {
+    for (const cell of sheet.rows[i] ?? []) {
+      const year = typeof cell === 'string' ? yearInTitle(cell) : null;
+      if (year) return year;
+    }
+  }
+  return sheet.name ? yearInTitle(sheet.name) : null;
+}
+
+function rawRows(sheet: Sheet): string[][] {
+  return sheet.rows.slice(0, RAW_ROWS).map((row) => row.slice(0, RAW_COLUMNS).map((cell) => cellText(cell).slice(0, 300)));
+}
+
+export function analyze(core: Core, source: ImportSource, options: ImportOptions): ImportPreview {
+  const sheet = pickSheet(source.workbook.sheets, options.sheet);
+  if (!sheet) {
+    throw new AppError('validation', options.sheet !== undefined
+      ? `В файле «${source.fileName}» нет листа «${options.sheet}». Листы: ${source.workbook.sheets.map((s) => `«${s.name}»`).join(', ')}.`
+      : `В файле «${source.fileName}» нет ни одной заполненной строки.`);
+  }
+  const warnings: string[] = [];
+  const found = findHeaderRow(sheet, options.headerRow);
+  if (found === null && options.headerRow !== undefined) {
+    throw new AppError('validation', `На листе всего ${sheet.rows.length} строк: строки заголовков ${options.headerRow} нет.`);
+  }
+  if (found === null) warnings.push('Строка заголовков таблицы не распознана: укажите её номер и сопоставьте столбцы вручную.');
+  let layout = detectLayout(sheet, found ?? 1);
+
+  let mappingSource: ImportPreview['mappingSource'] = 'detected';
+  let profileName: string | null = null;
+  if (options.mapping) {
+    layout = applyMapping(layout, options.mapping);
+    mappingSource = 'user';
+  } else {
+    const profile = core.profiles.get(layoutKey(layout.columns));
+    if (profile) {
+      layout = applyMapping(layout, profile.mapping);
+      mappingSource = 'profile';
+      profileName = profile.name;
+    }
+  }
+  const mapped = new Set(layout.columns.map((c) => c.field));
+  if (!mapped.has('title')) warnings.push('Не выбран столбец с названием мероприятия.');
+  if (!mapped.has('startDate')) warnings.push('Не выбран столбец со сроками проведения.');
+
+  const fromTitle = titleYear(sheet, layout.headerRow);
+  const year = fromTitle ?? options.year ?? null;
+  const parsed = parseRows({
+    sheet,
+    layout,
+    year,
+    refs: refLists(core),
+    edits: options.edits ?? {},
+    partner: options.partner ?? null,
+    today: todayIso(),
+  });
+
+  // Existing events over the file's dates, indexed once for every row.
+  const dated = parsed.flatMap((r) => (r.event ? [r.event] : []));
+  let existing: EventSummary[] = [];
+  if (dated.length) {
+    const start = dated.reduce((min, e) => (e.startDate < min ? e.startDate : min), dated[0]?.startDate as string);
+    const end = dated.reduce((max, e) => (e.endDate > max ? e.endDate : max), dated[0]?.endDate as string);
+    existing = core.events.range(start, end);
+  }
+  const duplicateOf = createDuplicateFinder(existing);
+  const rows: ImportRow[] = parsed.map((row) => {
+    const duplicate = row.event ? duplicateOf(row.event) : null;
+    return {
+      ...row,
+      status: duplicate ? 'duplicate' : row.status,
+      duplicateOf: duplicate,
+      decision: duplicate ? (options.decisions?.[String(row.row)] ?? 'skip') : null,
+    };
+  });
+  const summary: ImportSummary = { new: 0, duplicate: 0, error: 0, skipped: 0 };
+  for (const row of rows) summary[row.status]++;
+
+  const previous = core.batches.bySha(source.fileId);
+  if (previous) {
+    warnings.unshift(`Этот файл уже импортирован ${formatDate(previous.createdAt.slice(0, 10))} (пакет № ${previous.id}, «${previous.fileName}»). Повторные строки отмечены как дубликаты.`);
+  }
+  if (year === null && rows.some((r) => r.errors.some((e) => e.includes('не указан год')))) {
+    warnings.push('В таблице есть даты без года, а в заголовке листа год не указан: укажите год.');
+  }
+  if (options.partner && !core.refs.partnerByKey(nameKey(options.partner))) {
+    warnings.push(`Партнёра «${options.partner}» нет в справочнике: он будет добавлен.`);
+  }
+
+  return {
+    fileId: source.fileId,
+    fileName: source.fileName,
+    sheets: source.workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheet: sheet.name,
+    headerRow: layout.headerRow,
+    headerRows: layout.headerRows,
+    dataRow: layout.dataRow,
+    columns: layout.columns,
+    mappingSource,
+    profileName,
+    year,
+    yearSource: fromTitle !== null ? 'title' : options.year !== undefined ? 'user' : null,
+    raw: rawRows(sheet),
+    rows,
+    summary,
+    warnings,
+  };
+}

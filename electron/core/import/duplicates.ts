@@ -1,0 +1,89 @@
+// Finds the register's events that rows of a file repeat: titles alike whatever their case, quotes,
+// «ё», punctuation and word order, and dates that overlap.
+import type { DuplicateOf } from '../../../shared/schema/import';
+import type { EventSummary } from '../../../shared/schema/event';
+import { dayNumber } from '../../../shared/dates';
+import { searchText } from '../../../shared/ru/normalize';
+import { textSimilarity } from './headers';
+
+/** Titles at least this alike (Dice over trigrams of their sorted words) name the same event. */
+export const SIMILARITY_THRESHOLD = 0.8;
+/** Events longer than this are indexed by word alone, not by each month they touch. */
+const LONG_SPAN_DAYS = 400;
+const ANY_MONTH = '*';
+
+export interface DatedTitle {
+  title: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** The words of a title in a fixed order: «Форум „Молодёжь“» and «молодежь, форум» read the same. */
+export function titleKey(title: string): string {
+  return [...new Set(searchText(title).split(' ').filter((w) => w.length > 1))].sort().join(' ');
+}
+
+function monthsOf(start: string, end: string): string[] {
+  const months: string[] = [];
+  let [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  const last = end.slice(0, 7);
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    if (++month > 12) [year, month] = [year + 1, 1];
+  }
+}
+
+/** An index of existing events by (word, month), for finding a row's duplicate among 100,000 events quickly. */
+export function createDuplicateFinder(existing: readonly EventSummary[]) {
+  const keys = existing.map((e) => titleKey(e.title));
+  const postings = new Map<string, number[]>();
+  const post = (key: string, index: number) => {
+    const list = postings.get(key);
+    if (list) list.push(index);
+    else postings.set(key, [index]);
+  };
+  existing.forEach((event, i) => {
+    const long = dayNumber(event.endDate) - dayNumber(event.startDate) > LONG_SPAN_DAYS;
+    const months = long ? [ANY_MONTH] : monthsOf(event.startDate, event.endDate);
+    for (const word of (keys[i] as string).split(' ')) {
+      post(word, i); // every month together: tells how rare a word is
+      for (const month of months) post(`${word}\u0000${month}`, i);
+    }
+  });
+
+  let stamp = 0;
+  const seen = new Int32Array(existing.length);
+
+  return function duplicateOf(row: DatedTitle): DuplicateOf | null {
+    const key = titleKey(row.title);
+    if (!key) return null;
+    // The two rarest words: a title alike enough shares at least one of them.
+    const rare = key
+      .split(' ')
+      .filter((w) => postings.has(w))
+      .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0))
+      .slice(0, 2);
+    const long = dayNumber(row.endDate) - dayNumber(row.startDate) > LONG_SPAN_DAYS;
+    const months = long ? null : [...monthsOf(row.startDate, row.endDate), ANY_MONTH];
+    stamp++;
+    let best: DuplicateOf | null = null;
+    for (const word of rare) {
+      const lists = months ? months.map((m) => postings.get(`${word}\u0000${m}`)) : [postings.get(word)];
+      for (const list of lists) {
+        for (const i of list ?? []) {
+          if (seen[i] === stamp) continue;
+          seen[i] = stamp;
+          const event = existing[i] as EventSummary;
+          if (event.startDate > row.endDate || event.endDate < row.startDate) continue;
+          const similarity = textSimilarity(key, keys[i] as string);
+          if (similarity >= SIMILARITY_THRESHOLD && (!best || similarity > best.similarity)) {
+            best = { id: event.id, title: event.title, startDate: event.startDate, endDate: event.endDate, datePrecision: event.datePrecision, similarity };
+          }
+        }
+      }
+    }
+    return best;
+  };
+}

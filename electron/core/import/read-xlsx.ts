@@ -1,0 +1,114 @@
+// Reads an .xlsx workbook as a stream, every sheet as plain cells, within LIMITS.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../../shared/errors';
+import { LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
+import { checkUnpackedSize, readEntry, zipEntries, type ZipEntry } from './zip';
+
+type ExcelValue = ExcelJS.CellValue;
+
+function plainCell(value: ExcelValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { date: value.toISOString().slice(0, 10) };
+  if ('error' in value) return { error: String(value.error) };
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    // The value the writing program computed; a formula without one is not data.
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return { error: 'formula' };
+    return typeof result === 'object' && !(result instanceof Date) ? { error: String(result.error) } : plainCell(result);
+  }
+  if ('text' in value) return plainCell(value.text as ExcelValue); // a hyperlink
+  return null;
+}
+
+function tooManyRows(sheet: string): AppError {
+  return new AppError(
+    'validation',
+    `На листе «${sheet}» больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей или удалите пустые строки в конце листа.`,
+  );
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (_, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' } as Record<string, string>)[e.toLowerCase()] ?? '';
+  });
+}
+
+function attribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return match?.[1] === undefined ? undefined : xmlText(match[1]);
+}
+
+interface SheetEntry {
+  name: string;
+  order: number;
+}
+
+/**
+ * Sheet names and tab order by part number (`xl/worksheets/sheet2.xml` → "2"), read from the
+ * workbook itself: exceljs misses them when a writer (openpyxl) uses absolute part paths.
+ */
+function sheetEntries(data: Buffer, entries: readonly ZipEntry[]): Map<string, SheetEntry> {
+  const read = (path: string) => {
+    const entry = entries.find((e) => e.name === path);
+    return entry ? readEntry(data, entry, 16 * 1024 * 1024)?.toString('utf8') ?? '' : '';
+  };
+  const targets = new Map<string, string>();
+  for (const tag of read('xl/_rels/workbook.xml.rels').match(/<Relationship\b[^>]*>/g) ?? []) {
+    const id = attribute(tag, 'Id');
+    const part = /worksheets\/sheet(\d+)\.xml$/.exec(attribute(tag, 'Target') ?? '')?.[1];
+    if (id && part) targets.set(id, part);
+  }
+  const sheets = new Map<string, SheetEntry>();
+  for (const [order, tag] of (read('xl/workbook.xml').match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []).entries()) {
+    const part = targets.get(attribute(tag, 'r:id') ?? '');
+    const name = attribute(tag, 'name');
+    if (part && name) sheets.set(part, { name, order });
+  }
+  return sheets;
+}
+
+/** Every worksheet of the workbook, rows in sheet order; throws Russian AppErrors for what it cannot read. */
+export async function readXlsx(data: Buffer): Promise<WorkbookData> {
+  const entries = zipEntries(data);
+  checkUnpackedSize(entries, LIMITS.unpackedBytes);
+  const known = sheetEntries(data, entries);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+    sharedStrings: 'cache',
+    styles: 'cache', // number formats tell date cells from numbers
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheets: (Sheet & { order: number })[] = [];
+  try {
+    for await (const worksheet of reader) {
+      // exceljs's types lack the id and name its reader sets: the part number and a default name when
+      // it could not match the part to workbook.xml, else the sheet's own.
+      const { id, name: excelName } = worksheet as unknown as { id: string | number; name: string };
+      const entry = excelName === `Sheet${id}` ? known.get(String(id)) : undefined;
+      const name = entry?.name ?? excelName;
+      const order = entry?.order ?? [...known.values()].find((e) => e.name === name)?.order ?? sheets.length;
+      const rows: Cell[][] = [];
+      for await (const row of worksheet) {
+        if (row.number > LIMITS.rows) throw tooManyRows(name);
+        const cells: Cell[] = [];
+        const values = row.values as ExcelValue[]; // 1-based, sparse
+        const last = Math.min(values.length - 1, LIMITS.columns);
+        for (let col = 1; col <= last; col++) cells.push(plainCell(values[col]));
+        while (cells.length && cells[cells.length - 1] === null) cells.pop();
+        rows[row.number - 1] = cells;
+      }
+      for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+      sheets.push({ name, rows, order });
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('validation', `Не удалось прочитать книгу Excel: файл повреждён или сохранён не полностью (${String((e as Error).message ?? e).slice(0, 200)}). Откройте его в Excel или LibreOffice и сохраните заново как .xlsx.`);
+  }
+  if (sheets.length === 0) throw new AppError('validation', 'В книге Excel не найдено ни одного листа с данными.');
+  return { sheets: sheets.sort((a, b) => a.order - b.order).map(({ order: _order, ...sheet }) => sheet) };
+}

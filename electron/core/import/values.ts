@@ -1,0 +1,167 @@
+// Reads the values of a partner's cells into the register's own: its reference names, formats, statuses.
+import type { EventFormat, EventStatus } from '../../../shared/schema/event';
+import { foldYo, nameKey } from '../../../shared/ru/normalize';
+
+export interface RefName {
+  name: string;
+  locative: string | null;
+}
+
+/** The reference lists a file's values are matched against, read once per analysis. */
+export interface RefLists {
+  kinds: readonly RefName[];
+  spheres: readonly RefName[];
+  cities: readonly RefName[];
+  countries: readonly RefName[];
+  regions: readonly RefName[];
+}
+
+const COUNTRY_ALIASES: Record<string, string> = {
+  рб: 'Республика Беларусь',
+  беларусь: 'Республика Беларусь',
+  белоруссия: 'Республика Беларусь',
+  'республика белоруссия': 'Республика Беларусь',
+  belarus: 'Республика Беларусь',
+  рф: 'Российская Федерация',
+  россия: 'Российская Федерация',
+  'российская федерация': 'Российская Федерация',
+  russia: 'Российская Федерация',
+  казахстан: 'Республика Казахстан',
+  рк: 'Республика Казахстан',
+  армения: 'Республика Армения',
+  киргизия: 'Кыргызская Республика',
+  кыргызстан: 'Кыргызская Республика',
+  узбекистан: 'Республика Узбекистан',
+  китай: 'Китайская Народная Республика',
+  кнр: 'Китайская Народная Республика',
+  сербия: 'Республика Сербия',
+};
+
+function words(text: string): string[] {
+  return foldYo(text).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
+}
+
+/** The first four letters of each word of four or more: enough to tell «экономическое» is «экономика». */
+function stems(text: string): string[] {
+  return words(text).filter((w) => w.length >= 4).map((w) => w.slice(0, 4));
+}
+
+export function parseFormat(text: string): EventFormat | null | undefined {
+  const key = foldYo(text).toLowerCase();
+  if (!key.trim()) return null;
+  const inPerson = /(^|[^а-я])(очн|офлайн|оффлайн|личн)/.test(key) && !/заочн/.test(key);
+  const video = /вкс|видео|конференц-?связ|vks/.test(key);
+  const remote = /онлайн|online|дистанц|заочн|удал[её]н|интернет/.test(key);
+  if (/смешан|гибрид|комбинир/.test(key) || (inPerson && (video || remote))) return 'hybrid';
+  if (video) return 'videoconference';
+  if (remote) return 'remote';
+  if (inPerson) return 'in_person';
+  return undefined;
+}
+
+export function parseStatus(text: string): EventStatus | undefined {
+  const key = foldYo(text).toLowerCase();
+  if (/отмен/.test(key)) return 'cancelled';
+  if (/перенес/.test(key)) return 'postponed';
+  if (/не провод|план|будет|предполага|намеч/.test(key)) return 'planned';
+  if (/провед|выполн|состоял|исполн|^да$/.test(key)) return 'held';
+  return undefined;
+}
+
+export function canonicalCountry(text: string, countries: readonly RefName[]): string {
+  const key = nameKey(text);
+  return COUNTRY_ALIASES[key] ?? countries.find((c) => nameKey(c.name) === key)?.name ?? text.trim();
+}
+
+/**
+ * The listed sphere a text («Раздел II. Экономическое сотрудничество», «Образование») names: the one
+ * with the largest share of its word stems in the text, if that share is at least half and no other
+ * sphere ties with it.
+ */
+export function matchSphere(text: string, spheres: readonly RefName[]): string | null {
+  const found = new Set(stems(text));
+  if (found.size === 0) return null;
+  let best: { name: string; score: number } | null = null;
+  let tie = false;
+  for (const sphere of spheres) {
+    const own = stems(sphere.name);
+    if (own.length === 0) continue;
+    const score = own.filter((s) => found.has(s)).length / own.length;
+    if (score < 0.5) continue;
+    if (!best || score > best.score) {
+      best = { name: sphere.name, score };
+      tie = false;
+    } else if (score === best.score) tie = true;
+  }
+  return best && !tie ? best.name : null;
+}
+
+/** «1. Культура», «Раздел II. Экономическое сотрудничество», «III. Спорт» without the numbering. */
+export function sectionName(text: string): string {
+  return text.replace(/^\s*(?:раздел|часть|глава)?\s*(?:[ivxlc]+|\d+)(?:\.\d+)*[.)]?\s*/i, '').replace(/[.:]\s*$/, '').trim();
+}
+
+/** Sphere names of a cell listing one or several, each a listed sphere where one matches. */
+export function parseSpheres(text: string, spheres: readonly RefName[]): string[] {
+  return text
+    .split(/[,;\n]+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => matchSphere(part, spheres) ?? part.toLocaleLowerCase('ru-RU'));
+}
+
+/** The kind a title or a kind cell names («Международный фестиваль …» → «фестиваль»), by the earliest word. */
+export function matchKind(text: string, kinds: readonly RefName[]): string | null {
+  const titleWords = words(text);
+  let best: { name: string; at: number } | null = null;
+  for (const kind of kinds) {
+    const kindWords = words(kind.name);
+    const stemsOfKind = kindWords.map((w) => (w.length > 5 ? w.slice(0, -2) : w.length > 3 ? w.slice(0, -1) : w));
+    for (let at = 0; at + stemsOfKind.length <= titleWords.length; at++) {
+      if (stemsOfKind.every((stem, k) => titleWords[at + k]?.startsWith(stem))) {
+        if (!best || at < best.at) best = { name: kind.name, at };
+        break;
+      }
+    }
+  }
+  return best?.name ?? null;
+}
+
+const PLACE_PREFIX = /^(?:в\s+)?(?:г\.|гор\.|город|г\s|аг\.|агрогородок|д\.|дер\.|деревня|пос\.|п\.|пгт|г\.п\.|гп)\s*/i;
+
+function cityName(part: string, cities: readonly RefName[]): string | null {
+  const bare = part.replace(PLACE_PREFIX, '').trim();
+  const key = nameKey(bare);
+  const city = cities.find((c) => nameKey(c.name) === key || (c.locative !== null && nameKey(c.locative) === key));
+  if (city) return city.name;
+  return PLACE_PREFIX.test(part) && bare ? bare : null;
+}
+
+export interface ParsedPlace {
+  city: string | null;
+  venue: string | null;
+}
+
+/**
+ * «г. Витебск» is a city; «Витебск, Летний амфитеатр» a city and a venue; a route or list of places
+ * («Смоленск – Орша – Витебск») keeps its first city and the whole text as the venue.
+ */
+export function parsePlace(text: string, cities: readonly RefName[]): ParsedPlace {
+  const whole = text.replace(/\s+/g, ' ').trim();
+  if (!whole) return { city: null, venue: null };
+  const stops = whole.split(/\s[-–—]+>?\s|\s*→\s*/).map((s) => s.trim()).filter(Boolean);
+  if (stops.length > 1) {
+    const first = stops.map((s) => cityName(s.split(',')[0] ?? s, cities)).find((c) => c !== null);
+    return { city: first ?? null, venue: whole };
+  }
+  const parts = whole.split(/\s*[,;]\s*/).filter(Boolean);
+  const cityAt = parts.findIndex((p) => cityName(p, cities) !== null);
+  if (cityAt >= 0) {
+    const rest = parts.filter((_, i) => i !== cityAt).join(', ');
+    return { city: cityName(parts[cityAt] as string, cities), venue: rest || null };
+  }
+  // An unknown single name («Лепель») is taken for a city; anything longer for a venue.
+  const bare = whole.replace(PLACE_PREFIX, '');
+  if (parts.length === 1 && /^[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?$/.test(bare)) return { city: bare, venue: null };
+  return { city: null, venue: whole };
+}

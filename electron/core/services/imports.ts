@@ -1,0 +1,158 @@
+// Imports: read a file once, preview it as often as the user corrects it, commit it as one undoable batch.
+import { createHash } from 'node:crypto';
+import type { Core } from '../core';
+import { AppError } from '../../../shared/errors';
+import { eventInputOf, EventInputSchema, type Event, type EventInput } from '../../../shared/schema/event';
+import type { ImportBatch, ImportField, ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
+import { analyze, layoutKey, type ImportSource } from '../import/analyze';
+import { readSpreadsheet } from '../import/read-file';
+import { createEvents, updateEvent, writeEvent } from './events';
+
+/** Files read but not yet committed, newest last: the wizard re-previews them without sending them again. */
+const KEPT_FILES = 2;
+
+export function fileIdOf(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export async function readImportSource(fileName: string, data: Buffer): Promise<ImportSource> {
+  return { fileName, fileId: fileIdOf(data), workbook: await readSpreadsheet(fileName, data) };
+}
+
+/** An existing event with the row's non-empty fields over it. */
+function merged(existing: Event, row: EventInput): EventInput {
+  const base = eventInputOf(existing);
+  const filled = Object.fromEntries(
+    Object.entries(row).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as Partial<EventInput>;
+  return EventInputSchema.parse({ ...base, ...filled, agreementId: base.agreementId });
+}
+
+/** Rolls back a batch with nothing in it, carrying the result out. */
+class NothingToImport extends Error {
+  constructor(readonly result: ImportResult) {
+    super('nothing to import');
+  }
+}
+
+/** Writes the rows a preview marks new (and the duplicates the user chose to import or update) as one batch. */
+export function commitPreview(core: Core, preview: ImportPreview, options: ImportOptions): ImportResult {
+  try {
+    return writeBatch(core, preview, options);
+  } catch (e) {
+    if (e instanceof NothingToImport) return e.result;
+    throw e;
+  }
+}
+
+function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions): ImportResult {
+  return core.db.transaction((): ImportResult => {
+    const now = core.now();
+    const batchId = core.batches.insert({
+      fileName: preview.fileName,
+      sheet: preview.sheet,
+      sha256: preview.fileId,
+      options: { ...options, headerRow: preview.headerRow, edits: undefined, decisions: undefined },
+      user: core.user,
+      now,
+    });
+    const created: EventInput[] = [];
+    let updated = 0;
+    let skipped = 0;
+    for (const row of preview.rows) {
+      if (row.status === 'new' && row.event) created.push(EventInputSchema.parse(row.event));
+      else if (row.status === 'duplicate' && row.event && row.duplicateOf) {
+        const event = EventInputSchema.parse(row.event);
+        if (row.decision === 'new') created.push(event);
+        else if (row.decision === 'update') {
+          const existing = core.events.get(row.duplicateOf.id);
+          if (existing && !existing.deletedAt) {
+            updateEvent(core, existing.id, merged(existing, event), batchId);
+            updated++;
+          } else skipped++;
+        } else skipped++;
+      } else if (row.status === 'skipped') skipped++;
+    }
+    if (created.length === 0 && updated === 0) {
+      // Nothing to write: no empty batch in the history either (the transaction rolls it back).
+      throw new NothingToImport({ batchId: null, created: 0, updated: 0, skipped, errors: preview.summary.error });
+    }
+    createEvents(core, created, batchId);
+    const result = { batchId, created: created.length, updated, skipped, errors: preview.summary.error };
+    core.batches.setSummary(batchId, result);
+    // The mapping as confirmed, offered next time for a file with the same header.
+    const mapping: Partial<Record<ImportField, number>> = {};
+    for (const column of preview.columns) if (column.field) mapping[column.field] = column.index;
+    core.profiles.save(layoutKey(preview.columns), { name: preview.fileName, mapping }, now);
+    return result;
+  })();
+}
+
+export function getBatch(core: Core, id: number): ImportBatch {
+  const batch = core.batches.get(id);
+  if (!batch) throw new AppError('not_found', `Пакет импорта № ${id} не найден.`);
+  return batch;
+}
+
+export function listBatches(core: Core): ImportBatch[] {
+  return core.batches.list();
+}
+
+/**
+ * Takes a batch back as a whole: its events and agreements go, the events it updated get their
+ * earlier fields, reference entries it added that nothing else uses go. The change log keeps it all.
+ */
+export function undoBatch(core: Core, id: number): ImportBatch {
+  return core.db.transaction((): ImportBatch => {
+    const batch = getBatch(core, id);
+    const now = core.now();
+    if (!core.batches.markUndone(id, now)) throw new AppError('conflict', `Пакет импорта № ${id} уже отменён ${batch.undoneAt?.slice(0, 10) ?? ''}.`.trim());
+    for (const { id: eventId, before } of core.log.updatesOfBatch(id)) {
+      const current = core.events.get(eventId);
+      if (current) writeEvent(core, eventId, eventInputOf(before as Event), now);
+    }
+    const removed = core.events.deleteBatch(id);
+    const refs = core.refs.deleteUnusedOfBatch(id);
+    if (core.settings.get<number>('demoBatchId') === id) core.settings.delete('demoBatchId');
+    core.log.record({ at: now, user: core.user, action: 'undo', entity: 'batch', entityId: id, before: batch, after: { removed, refs }, batchId: id });
+    return getBatch(core, id);
+  })();
+}
+
+export interface ImportFiles {
+  /** Reads the file (from `data`, or the one kept under `fileId`) and previews it with `options`. */
+  analyze(input: { fileName: string; data?: string; fileId?: string; options: ImportOptions }): Promise<ImportPreview>;
+  commit(input: { fileId: string; options: ImportOptions }): ImportResult;
+}
+
+/** The import calls of one open register, keeping the last files read between preview and commit. */
+export function createImportFiles(core: Core): ImportFiles {
+  const kept = new Map<string, ImportSource>();
+  const keep = (source: ImportSource) => {
+    kept.delete(source.fileId);
+    kept.set(source.fileId, source);
+    while (kept.size > KEPT_FILES) kept.delete(kept.keys().next().value as string);
+  };
+  const find = (fileId: string): ImportSource => {
+    const source = kept.get(fileId);
+    if (!source) throw new AppError('not_found', 'Файл для импорта больше не открыт: выберите его снова.');
+    return source;
+  };
+  return {
+    async analyze({ fileName, data, fileId, options }) {
+      let source: ImportSource;
+      if (data !== undefined) {
+        source = await readImportSource(fileName, Buffer.from(data, 'base64'));
+        keep(source);
+      } else if (fileId !== undefined) source = find(fileId);
+      else throw new AppError('bad_request', 'Не передан файл для импорта.');
+      return analyze(core, source, options);
+    },
+    commit({ fileId, options }) {
+      const source = find(fileId);
+      const result = commitPreview(core, analyze(core, source, options), options);
+      kept.delete(fileId);
+      return result;
+    },
+  };
+}

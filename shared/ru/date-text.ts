@@ -1,0 +1,171 @@
+// Reading dates as Russian partner spreadsheets write them: «27–28.08.2021», «с 27 июня по 1 июля»,
+// «сентябрь – октябрь 2021», «II квартал», «в течение года».
+import { daysInMonth, halfYearRange, isoDate, monthRange, quarterRange, yearRange } from '../dates';
+import type { DatePrecision } from '../schema/common';
+import { foldYo } from './normalize';
+
+export interface ParsedDates {
+  startDate: string;
+  endDate: string;
+  datePrecision: DatePrecision;
+}
+
+export type DateTextResult = { ok: true; value: ParsedDates } | { ok: false; message: string };
+
+// Stems that every case of a month name starts with: «сентябрь», «сентября», «в сентябре».
+const MONTH_STEMS = ['январ', 'феврал', 'март', 'апрел', 'ма', 'июн', 'июл', 'август', 'сентябр', 'октябр', 'ноябр', 'декабр'];
+const MONTH = '(январ[ьяе]|феврал[ьяе]|марта?|марте|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|августа?|августе|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])';
+const YEAR = '(\\d{4})';
+const DAY = '(\\d{1,2})';
+const TO = '\\s*(?:-|по|до)\\s*';
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+function monthOf(word: string): number {
+  // «ма» is a prefix of no other month, and longer stems are tried first for «март».
+  const index = MONTH_STEMS.findIndex((stem) => stem !== 'ма' && word.startsWith(stem));
+  return index >= 0 ? index + 1 : 5;
+}
+
+/** Lower case, «ё» folded, one kind of dash, no «г.»/«года» after years, no trailing dot. */
+function normalise(text: string): string {
+  return foldYo(text)
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/(\d{4})\s*(?:гг|г|года|год)(?![а-я])\.?/g, '$1')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\.$/, '')
+    .trim();
+}
+
+class DateTextError extends Error {}
+
+function fullYear(text: string | undefined, fallback: number | null): number {
+  if (text === undefined) {
+    if (fallback === null) throw new DateTextError('не указан год');
+    return fallback;
+  }
+  const year = Number(text);
+  return text.length === 2 ? 2000 + year : year;
+}
+
+function day(year: number, month: number, d: number): string {
+  if (month < 1 || month > 12 || d < 1 || d > daysInMonth(year, month)) throw new DateTextError('нет такой даты');
+  return isoDate(year, month, d);
+}
+
+function days(startDate: string, endDate: string): ParsedDates {
+  if (endDate < startDate) throw new DateTextError('дата окончания раньше даты начала');
+  return { startDate, endDate, datePrecision: 'day' };
+}
+
+function span(start: { start: string }, end: { end: string }, datePrecision: DatePrecision): ParsedDates {
+  if (end.end < start.start) throw new DateTextError('конец периода раньше его начала');
+  return { startDate: start.start, endDate: end.end, datePrecision };
+}
+
+const NUMERIC = '(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?';
+
+type Rule = [RegExp, (m: RegExpExecArray, year: number | null) => ParsedDates];
+
+// Tried in order; each regex matches the whole normalised text.
+const RULES: Rule[] = [
+  // «в течение года», «в течение 2022», «2022», «ежемесячно»: the whole year
+  [/^(?=.)(?:(?:в течение|на протяжении|весь|круглый|ежемесячно|ежеквартально|постоянно)\s*)?(?:(\d{4})|года?)?$/, (m, y) => {
+    const range = yearRange(fullYear(m[1], y));
+    return span(range, range, 'year');
+  }],
+  // «27-28.08.2021»
+  [new RegExp(`^(?:с\\s*)?${DAY}${TO}${NUMERIC}$`), (m, y) => {
+    const year = fullYear(m[4], y);
+    const month = Number(m[3]);
+    return days(day(year, month, Number(m[1])), day(year, month, Number(m[2])));
+  }],
+  // «15.03.2024-17.03.2024», «27.08-02.09.2021», «с 27.06 по 01.07.2021»
+  [new RegExp(`^(?:с\\s*)?${NUMERIC}${TO}${NUMERIC}$`), (m, y) => {
+    const endYear = fullYear(m[6], m[3] === undefined ? y : fullYear(m[3], y));
+    const startYear = m[3] === undefined ? (Number(m[2]) > Number(m[5]) ? endYear - 1 : endYear) : fullYear(m[3], y);
+    return days(day(startYear, Number(m[2]), Number(m[1])), day(endYear, Number(m[5]), Number(m[4])));
+  }],
+  // «27.08.2021»
+  [new RegExp(`^${NUMERIC}$`), (m, y) => {
+    const date = day(fullYear(m[3], y), Number(m[2]), Number(m[1]));
+    return days(date, date);
+  }],
+  // «09.2021»: a month
+  [/^(\d{1,2})\.(\d{4})$/, (m) => {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) throw new DateTextError('нет такого месяца');
+    const range = monthRange(Number(m[2]), month);
+    return span(range, range, 'month');
+  }],
+  // «27-28 августа 2021»
+  [new RegExp(`^(?:с\\s*)?${DAY}${TO}${DAY}\\s*${MONTH}(?:\\s*${YEAR})?$`), (m, y) => {
+    const year = fullYear(m[4], y);
+    const month = monthOf(m[3] as string);
+    return days(day(year, month, Number(m[1])), day(year, month, Number(m[2])));
+  }],
+  // «с 27 июня по 1 июля 2021», «30 июня - 2 июля», «30 декабря 2021 - 2 января 2022»
+  [new RegExp(`^(?:с\\s*)?${DAY}\\s*${MONTH}(?:\\s*${YEAR})?${TO}${DAY}\\s*${MONTH}(?:\\s*${YEAR})?$`), (m, y) => {
+    const endYear = fullYear(m[6], m[3] === undefined ? y : Number(m[3]));
+    const startMonth = monthOf(m[2] as string);
+    const endMonth = monthOf(m[5] as string);
+    const startYear = m[3] !== undefined ? Number(m[3]) : startMonth > endMonth ? endYear - 1 : endYear;
+    return days(day(startYear, startMonth, Number(m[1])), day(endYear, endMonth, Number(m[4])));
+  }],
+  // «27 августа 2021»
+  [new RegExp(`^${DAY}\\s*${MONTH}(?:\\s*${YEAR})?$`), (m, y) => {
+    const date = day(fullYear(m[3], y), monthOf(m[2] as string), Number(m[1]));
+    return days(date, date);
+  }],
+  // «сентябрь - октябрь 2021», «с мая по июль»
+  [new RegExp(`^(?:в\\s+|с\\s+)?${MONTH}(?:\\s*${YEAR})?${TO}${MONTH}(?:\\s*${YEAR})?$`), (m, y) => {
+    const endYear = fullYear(m[4], m[2] === undefined ? y : Number(m[2]));
+    const startMonth = monthOf(m[1] as string);
+    const endMonth = monthOf(m[3] as string);
+    const startYear = m[2] !== undefined ? Number(m[2]) : startMonth > endMonth ? endYear - 1 : endYear;
+    return span(monthRange(startYear, startMonth), monthRange(endYear, endMonth), 'month');
+  }],
+  // «сентябрь», «в мае 2024», «в течение сентября»
+  [new RegExp(`^(?:в течение\\s+|в\\s+)?${MONTH}(?:\\s*${YEAR})?$`), (m, y) => {
+    const range = monthRange(fullYear(m[2], y), monthOf(m[1] as string));
+    return span(range, range, 'month');
+  }],
+  // «II квартал», «2 кв. 2022», «в III квартале», «I-II квартал»
+  [/^(?:в\s+|в течение\s+)?(i{1,3}|iv|[1-4])(?:-?(?:й|го|ом))?(?:-(i{1,3}|iv|[1-4])(?:-?(?:й|го|ом))?)?\s*(?:квартал[аеы]?|кв)\.?(?:\s*(\d{4}))?$/, (m, y) => {
+    const year = fullYear(m[3], y);
+    const first = ROMAN[m[1] as string] as number;
+    return span(quarterRange(year, first), quarterRange(year, m[2] ? (ROMAN[m[2]] as number) : first), 'quarter');
+  }],
+  // «I полугодие 2022», «во втором полугодии»: six months
+  [/^(?:в\s+|во\s+|в течение\s+)?(i{1,2}|[12]|первое|второе|первом|втором)(?:-?(?:е|ое|ом))?\s*полугоди[еия](?:\s*(\d{4}))?$/, (m, y) => {
+    const half = /^(ii|2|втор)/.test(m[1] as string) ? 2 : 1;
+    const range = halfYearRange(fullYear(m[2], y), half);
+    return span(range, range, 'month');
+  }],
+];
+
+/**
+ * Reads a period written in Russian. `year` stands in where the text names none (the year of the
+ * sheet's title, or the one the user gave); without it such a text is an error.
+ */
+export function parseDateText(text: string, year: number | null): DateTextResult {
+  const normal = normalise(text);
+  for (const [regex, build] of RULES) {
+    const match = regex.exec(normal);
+    if (!match) continue;
+    try {
+      return { ok: true, value: build(match, year) };
+    } catch (e) {
+      if (!(e instanceof DateTextError)) throw e;
+      return { ok: false, message: `${e.message}: «${text.trim()}»` };
+    }
+  }
+  return { ok: false, message: `не удалось разобрать дату «${text.trim()}»` };
+}
+
+/** A year named in a sheet's title: «на 2022 год», «за II полугодие 2021 года», «2022-2023». */
+export function yearInTitle(text: string): number | null {
+  const match = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(text);
+  return match ? Number(match[1]) : null;
+}
