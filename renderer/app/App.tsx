@@ -10,6 +10,7 @@ import { useRoute } from './route';
 const EventEditor = lazy(() => import('../features/events/EventEditor').then((m) => ({ default: m.EventEditor })));
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
 const AgreementEditor = lazy(() => import('../features/agreements/AgreementEditor').then((m) => ({ default: m.AgreementEditor })));
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
 
 export function App() {
@@ -30,7 +31,8 @@ export function App() {
         {route.section === 'events' && (route.item ? <EventEditor key={route.item} id={route.item} /> : <EventsPage />)}
         {route.section === 'agreements' && (route.item ? <AgreementEditor key={route.item} id={route.item} /> : <AgreementsPage />)}
         {route.section === 'references' && <ReferencesPage kind={route.item} />}
-        {route.section !== 'events' && route.section !== 'agreements' && route.section !== 'references' && <LaterSection section={route.section} />}
+        {route.section === 'import' && <ImportPage />}
+        {route.section !== 'events' && route.section !== 'agreements' && route.section !== 'references' && route.section !== 'import' && <LaterSection section={route.section} />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -3,6 +3,7 @@ import type { AgreementKind, AgreementStatus } from '../schema/agreement';
 import type { DatePrecision } from '../schema/common';
 import type { EventFormat, EventStatus } from '../schema/event';
 import type { RefKind } from '../schema/reference';
+import type { DuplicateDecision, ImportField, RowStatus } from '../schema/import';
 
 export const FORMAT_LABELS: Record<EventFormat, string> = {
   in_person: 'очно',
@@ -49,4 +50,37 @@ export const REF_KIND_LABELS: Record<RefKind, string> = {
   country: 'Страны',
   region: 'Регионы',
   organisation: 'Организации',
+};
+
+/** What a column of a partner's file can be imported as. */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  title: 'Название мероприятия',
+  startDate: 'Сроки (или дата начала)',
+  endDate: 'Дата окончания',
+  city: 'Место проведения (город)',
+  venue: 'Площадка, адрес',
+  region: 'Регион',
+  country: 'Страна',
+  format: 'Формат',
+  spheres: 'Сфера сотрудничества',
+  kind: 'Вид мероприятия',
+  partners: 'Партнёры',
+  participants: 'Участники',
+  organizer: 'Ответственный',
+  outcomes: 'Итоги',
+  description: 'Примечание, описание',
+  status: 'Статус',
+};
+
+export const ROW_STATUS_LABELS: Record<RowStatus, string> = {
+  new: 'новое',
+  duplicate: 'дубликат',
+  error: 'ошибка',
+  skipped: 'пропущено',
+};
+
+export const DUPLICATE_DECISION_LABELS: Record<DuplicateDecision, string> = {
+  skip: 'Пропустить',
+  update: 'Обновить существующее',
+  new: 'Импортировать как новое',
 };

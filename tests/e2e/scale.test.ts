@@ -13,7 +13,7 @@ let app: AppUnderTest;
 beforeAll(async () => {
   app = await startApp((core) => {
     const events = generateEvents(TOTAL, 11);
-    for (let i = 0; i < TOTAL; i += 10_000) createEvents(core, events.slice(i, i + 10_000), core.batches.insert('scale', null, core.now()));
+    for (let i = 0; i < TOTAL; i += 10_000) createEvents(core, events.slice(i, i + 10_000), core.batches.insert({ fileName: 'scale', sheet: null, sha256: null, options: undefined, user: null, now: core.now() }));
   });
 }, 180_000);
 

@@ -1,5 +1,6 @@
 // Finds the table in a sheet: its header (one or two rows), the column numbers row, and what each column holds.
 import type { ImportColumn, ImportField } from '../../../shared/schema/import';
+import { columnLetter } from '../../../shared/column-letter';
 import { matchHeader, NUMBER_COLUMN, type HeaderMatch } from './headers';
 import { cellText, type Cell, type Sheet } from './sheet';
 
@@ -13,12 +14,6 @@ export interface Layout {
   /** 1-based first row of data. */
   dataRow: number;
   columns: ImportColumn[];
-}
-
-export function columnLetter(index: number): string {
-  let letter = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
-  return letter;
 }
 
 function text(cell: Cell | undefined): string {

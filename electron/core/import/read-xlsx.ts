@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
-import { LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
+import { FORMULA_WITHOUT_VALUE, LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
 import { checkUnpackedSize, readEntry, zipEntries, type ZipEntry } from './zip';
 
 type ExcelValue = ExcelJS.CellValue;
@@ -14,9 +14,10 @@ function plainCell(value: ExcelValue): Cell {
   if ('error' in value) return { error: String(value.error) };
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
-    // The value the writing program computed; a formula without one is not data.
+    // The value the writing program computed; a formula without one is not data. exceljs drops an
+    // error result (`#DIV/0!`) too, so the two read the same.
     const result = (value as ExcelJS.CellFormulaValue).result;
-    if (result === undefined || result === null) return { error: 'formula' };
+    if (result === undefined || result === null || Number.isNaN(result)) return { error: FORMULA_WITHOUT_VALUE };
     return typeof result === 'object' && !(result instanceof Date) ? { error: String(result.error) } : plainCell(result);
   }
   if ('text' in value) return plainCell(value.text as ExcelValue); // a hyperlink

@@ -52,9 +52,13 @@ export function cellText(cell: Cell | undefined): string {
   return isDateCell(cell) ? cell.date.split('-').reverse().join('.') : cell.error;
 }
 
+/** A formula cell without a usable value: never computed (openpyxl writes such) or an error. */
+export const FORMULA_WITHOUT_VALUE = 'formula';
+
 /** What is wrong with an error cell, for a row's message. */
 export function errorCellMessage(cell: ErrorCell): string {
-  return cell.error.startsWith('#')
-    ? `в ячейке ошибка формулы ${cell.error}`
-    : 'в ячейке формула без вычисленного значения: откройте файл в Excel или LibreOffice и сохраните заново';
+  if (cell.error === FORMULA_WITHOUT_VALUE) {
+    return 'в ячейке ошибка формулы или формула без значения: исправьте ячейку в Excel или LibreOffice и сохраните файл';
+  }
+  return `в ячейке ошибка формулы ${cell.error}`;
 }

@@ -1,5 +1,5 @@
 // The register of events: search, filters, and a virtualised table that pages through any number of rows.
-import { ActionIcon, Alert, Box, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -52,11 +52,12 @@ export function EventsPage() {
     formats: filter.formats.length ? filter.formats : undefined,
     statuses: filter.statuses.length ? filter.statuses : undefined,
     deleted: filter.deleted,
+    batchId: filter.batch?.id,
     sort: filter.sort,
     order: filter.order,
   }, version);
 
-  const unfiltered = !filter.deleted && !query && !filter.period && [filter.kinds, filter.spheres, filter.partners, filter.formats, filter.statuses].every((f) => f.length === 0);
+  const unfiltered = !filter.deleted && !filter.batch && !query && !filter.period && [filter.kinds, filter.spheres, filter.partners, filter.formats, filter.statuses].every((f) => f.length === 0);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
   const items = virtualizer.getVirtualItems();
@@ -101,6 +102,13 @@ export function EventsPage() {
           onChange={(period) => filter.set({ period })}
         />
         <Switch mb={8} label="Корзина" checked={filter.deleted} onChange={(e) => filter.set({ deleted: e.currentTarget.checked })} />
+        {filter.batch && (
+          <Badge mb={8} size="lg" variant="light" rightSection={
+            <ActionIcon size="xs" variant="transparent" aria-label="Показать все мероприятия" onClick={() => filter.set({ batch: null })}><IconX size={12} /></ActionIcon>
+          }>
+            Импорт № {filter.batch.id}: {filter.batch.fileName}
+          </Badge>
+        )}
       </Group>
       <Group gap="sm" align="flex-start">
         <MultiSelect w={200} label="Вид" placeholder="Все виды" searchable clearable data={kinds} value={filter.kinds} onChange={(k) => filter.set({ kinds: k })} />

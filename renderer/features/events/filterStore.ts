@@ -11,6 +11,8 @@ export interface EventsFilterState {
   formats: EventFormat[];
   statuses: EventStatus[];
   deleted: boolean;
+  /** The events of one import batch (from the import history). */
+  batch: { id: number; fileName: string } | null;
   sort: EventFilter['sort'];
   order: EventFilter['order'];
   set: (patch: Partial<Omit<EventsFilterState, 'set'>>) => void;
@@ -25,6 +27,7 @@ export const useEventsFilter = create<EventsFilterState>((set) => ({
   formats: [],
   statuses: [],
   deleted: false,
+  batch: null,
   sort: 'startDate',
   order: 'desc',
   set: (patch) => set(patch),

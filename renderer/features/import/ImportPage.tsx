@@ -1,0 +1,116 @@
+// The Импорт section: a wizard from a partner's file to events in the register, and the import history.
+import { Alert, Button, Group, Loader, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
+import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useRef, useState, type DragEvent } from 'react';
+import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
+import { navigate } from '../../app/route';
+import { useEventsFilter } from '../events/filterStore';
+import { ColumnsStep } from './ColumnsStep';
+import { ImportHistory, showBatch } from './ImportHistory';
+import { RowsStep } from './RowsStep';
+import { SheetStep } from './SheetStep';
+import { useImport, type ImportStep } from './importStore';
+import classes from './ImportPage.module.css';
+
+const STEPS: readonly ImportStep[] = ['file', 'sheet', 'columns', 'rows', 'done'];
+
+function FileStep() {
+  const { choose, busy } = useImport();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const drop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void choose(file);
+  };
+  return (
+    <Stack>
+      <div
+        className={classes.drop}
+        data-over={over || undefined}
+        onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+        onDragLeave={() => setOver(false)}
+        onDrop={drop}
+      >
+        <IconFileSpreadsheet size={40} stroke={1.4} />
+        <Text fw={500}>Перетащите сюда таблицу партнёра</Text>
+        <Text size="sm" c="dimmed">Книга Excel (.xlsx) или CSV. Старый формат .xls откройте в Excel и сохраните как .xlsx.</Text>
+        <Button leftSection={<IconUpload size={16} />} loading={busy !== null} onClick={() => input.current?.click()}>Выбрать файл…</Button>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          accept=".xlsx,.xlsm,.xls,.csv,.txt"
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void choose(file);
+          }}
+        />
+        {busy && <Group gap="xs"><Loader size="xs" /><Text size="sm">{busy === 'reading' ? 'Чтение файла…' : 'Разбор таблицы…'}</Text></Group>}
+      </div>
+      <ImportHistory />
+    </Stack>
+  );
+}
+
+function DoneStep() {
+  const { busy, result, preview, reset } = useImport();
+  const setFilter = useEventsFilter((s) => s.set);
+  if (busy === 'committing' || !result) {
+    const total = preview ? preview.summary.new : 0;
+    return (
+      <Stack maw={560}>
+        <Text>Запись в реестр{total ? `: ${countOf(total, EVENT_FORMS)}` : ''}…</Text>
+        <Progress value={100} animated striped size="lg" aria-label="Запись в реестр" />
+      </Stack>
+    );
+  }
+  const { batchId } = result;
+  return (
+    <Stack maw={640}>
+      <Alert color="green" icon={<IconCheck />} title={batchId ? 'Импорт завершён' : 'Записывать нечего'}>
+        {batchId
+          ? `Добавлено ${countOf(result.created, EVENT_FORMS)}${result.updated ? `, обновлено: ${result.updated}` : ''}. Пакет импорта № ${batchId}: его можно отменить целиком в истории импорта.`
+          : 'Все строки файла уже есть в реестре, пропущены или содержат ошибки.'}
+        {result.errors > 0 && ` Строк с ошибками не импортировано: ${result.errors}.`}
+      </Alert>
+      <Group>
+        {batchId && preview && (
+          <Button onClick={() => showBatch(setFilter, batchId, preview.fileName)}>Показать импортированные</Button>
+        )}
+        <Button variant="default" onClick={reset}>Импортировать другой файл</Button>
+        <Button variant="subtle" onClick={() => { reset(); navigate({ section: 'events' }); }}>К списку мероприятий</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function ImportPage() {
+  const { step, goTo, preview, error, fileName } = useImport();
+  const active = STEPS.indexOf(step);
+  const reachable = (target: number) => preview !== null && target < active && step !== 'done';
+  return (
+    <Stack gap="md" h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))">
+      <Group justify="space-between">
+        <Title order={2}>Импорт</Title>
+        {fileName && step !== 'file' && <Text c="dimmed" size="sm">Файл: {fileName}</Text>}
+      </Group>
+      <Stepper active={active} onStepClick={(i) => reachable(i) && goTo(STEPS[i] as ImportStep)} size="sm">
+        <Stepper.Step label="Файл" description="выбор таблицы" />
+        <Stepper.Step label="Лист и заголовок" description="где таблица" />
+        <Stepper.Step label="Столбцы" description="что где записано" />
+        <Stepper.Step label="Проверка" description="строки и дубликаты" />
+        <Stepper.Step label="Готово" />
+      </Stepper>
+      {error && <Alert color="red" title="Не удалось выполнить импорт">{error}</Alert>}
+      {step === 'file' && <FileStep />}
+      {step === 'sheet' && <SheetStep />}
+      {step === 'columns' && <ColumnsStep />}
+      {step === 'rows' && <RowsStep />}
+      {step === 'done' && <DoneStep />}
+    </Stack>
+  );
+}

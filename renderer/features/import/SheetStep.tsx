@@ -1,0 +1,90 @@
+// Step 2: which sheet, where its header is, the year of dates without one, the partner of the file.
+import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { columnLetter } from '../../../shared/column-letter';
+import { useRefNames } from '../../components/useRefNames';
+import { useImport } from './importStore';
+import classes from './ImportPage.module.css';
+
+function partOf(row: number, headerRow: number, headerRows: number, dataRow: number): string | undefined {
+  if (row < headerRow) return 'before';
+  if (row < headerRow + headerRows) return 'header';
+  if (row < dataRow) return 'numbers';
+  return row === dataRow ? 'first' : undefined;
+}
+
+function letters(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => columnLetter(i));
+}
+
+export function SheetStep() {
+  const { preview, change, goTo, busy, options } = useImport();
+  const partners = useRefNames('region', 'organisation', 'country');
+  if (!preview) return null;
+  const width = Math.max(1, ...preview.raw.map((r) => r.length));
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <Group align="flex-end" gap="sm">
+        {preview.sheets.length > 1 && (
+          <Select
+            label="Лист"
+            w={220}
+            data={preview.sheets.map((s) => ({ value: s.name ?? '', label: `${s.name ?? ''} (${s.rows} стр.)` }))}
+            value={preview.sheet ?? ''}
+            allowDeselect={false}
+            onChange={(sheet) => sheet !== null && void change({ sheet, headerRow: undefined })}
+          />
+        )}
+        <NumberInput
+          label="Строка заголовка"
+          w={150}
+          min={1}
+          value={preview.headerRow}
+          onChange={(v) => typeof v === 'number' && v >= 1 && void change({ headerRow: v })}
+        />
+        <NumberInput
+          label="Год для дат без года"
+          description={preview.yearSource === 'title' ? 'взят из заголовка листа' : undefined}
+          w={190}
+          min={1990}
+          max={2100}
+          placeholder="не указан"
+          value={preview.yearSource === 'title' ? (preview.year ?? '') : (options.year ?? '')}
+          disabled={preview.yearSource === 'title'}
+          onChange={(v) => void change({ year: typeof v === 'number' && v >= 1900 ? v : undefined })}
+        />
+        <Select
+          label="Партнёр (для всех мероприятий файла)"
+          w={320}
+          searchable
+          clearable
+          placeholder="не указывать"
+          data={partners}
+          value={options.partner ?? null}
+          onChange={(partner) => void change({ partner: partner ?? undefined })}
+        />
+      </Group>
+      <Text size="sm" c="dimmed">
+        Голубым отмечен заголовок таблицы{preview.headerRows === 2 ? ' (две строки)' : ''}, зелёной чертой — первая строка данных (строка {preview.dataRow}).
+      </Text>
+      <div className={classes.raw} data-testid="raw-sheet">
+        <table>
+          <thead>
+            <tr><th />{letters(width).map((l) => <th key={l}>{l}</th>)}</tr>
+          </thead>
+          <tbody>
+            {preview.raw.map((cells, i) => (
+              <tr key={i} data-part={partOf(i + 1, preview.headerRow, preview.headerRows, preview.dataRow)}>
+                <td className={classes.rowNumber}>{i + 1}</td>
+                {Array.from({ length: width }, (_, c) => <td key={c} title={cells[c] ?? ''}>{cells[c] ?? ''}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Group>
+        <Button variant="default" onClick={() => goTo('file')}>Назад</Button>
+        <Button onClick={() => goTo('columns')} loading={busy === 'analysing'}>Далее: столбцы</Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+// Partner files of every kind, written by LibreOffice, openpyxl and by hand (tests/fixtures/import):
+// each event's fields as the expected file says, sections and totals skipped, broken rows named.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../electron/core/import/analyze';
+import { readImportSource } from '../../electron/core/services/imports';
+import { tempCore } from '../helpers';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/import');
+
+interface Expected {
+  sheet: string | null;
+  headerRow: number;
+  events: ({ row: number } & Record<string, unknown>)[];
+  errors: { row: number; contains: string }[];
+  skipped?: number[];
+}
+
+const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, ''));
+
+describe('partner files', () => {
+  it('are all here', () => {
+    expect(files.sort()).toEqual(['brest-1251.csv', 'errors-and-formulas.xlsx', 'gomel-libreoffice.xlsx', 'plan-vitebsk-2022.xlsx', 'report-mogilev-2021.xlsx', 'utf8-bom.csv', 'utf8.csv']);
+  });
+
+  it.each(files)('%s imports as expected', async (file) => {
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `${file}.expected.json`), 'utf8')) as Expected;
+    const core = tempCore();
+    const preview = analyze(core, await readImportSource(file, readFileSync(join(FIXTURES, file))), {});
+    expect(preview.sheet).toBe(expected.sheet);
+    expect(preview.headerRow).toBe(expected.headerRow);
+
+    const events = preview.rows.filter((r) => r.event);
+    expect(events.map((r) => r.row)).toEqual(expected.events.map((e) => e.row));
+    for (const { row, ...fields } of expected.events) {
+      const event = events.find((r) => r.row === row)?.event;
+      expect(event, `row ${row}`).toMatchObject(fields);
+    }
+    const errors = preview.rows.filter((r) => r.status === 'error');
+    expect(errors.map((r) => r.row)).toEqual(expected.errors.map((e) => e.row));
+    for (const { row, contains } of expected.errors) {
+      const messages = errors.find((r) => r.row === row)?.errors.join(' ') ?? '';
+      expect(messages).toContain(contains);
+      expect(messages).toMatch(new RegExp(`^Строка ${row}(, столбец [A-Z]+)?: `));
+    }
+    if (expected.skipped) expect(preview.rows.filter((r) => r.status === 'skipped').map((r) => r.row)).toEqual(expected.skipped);
+  });
+});
