@@ -38,6 +38,12 @@ function CellEditor({ row, columns }: { row: ImportRow; columns: ImportColumn[] 
   );
 }
 
+/** A row that is not an event yet is named by its title cell. */
+function titleOf(row: ImportRow, columns: ImportColumn[]): string {
+  const column = columns.find((c) => c.field === 'title');
+  return (column && row.cells[String(column.index)]) || 'Строка без названия';
+}
+
 function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) {
   const { options: current, change } = useImport();
   const [editing, setEditing] = useState(row.status === 'error');
@@ -58,7 +64,7 @@ function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) 
                   .filter(Boolean).join(' · ')}
               </Text>
             </>
-          ) : <Text size="sm">{row.note ?? 'Строка не разобрана'}</Text>}
+          ) : <Text size="sm">{row.note ?? titleOf(row, columns)}</Text>}
           {row.errors.map((message) => <Text key={message} size="sm" c="red.8">{message}</Text>)}
           {row.duplicateOf && (
             <Group gap="xs" mt={4}>

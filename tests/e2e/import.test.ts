@@ -1,0 +1,75 @@
+// The import wizard in Chromium: a two-row-header workbook in, one broken cell fixed, events in the list, undone.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listEvents } from '../../electron/core/services/events';
+import { EventFilterSchema } from '../../shared/schema/event';
+import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+
+const WORKBOOK = join(import.meta.dirname, '../fixtures/import/report-mogilev-2021.xlsx');
+
+let app: AppUnderTest;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  page = await openPage(app.browser, app.server.url);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const total = () => listEvents(app.core, EventFilterSchema.parse({})).total;
+
+describe('import wizard', () => {
+  it('imports a partner workbook with a corrected cell, shows its events, and undoes it', async () => {
+    await page.getByRole('link', { name: 'Импорт' }).click();
+    await page.getByTestId('import-file').setInputFiles(WORKBOOK);
+
+    // The table is found on the second sheet, under a header of two rows.
+    const raw = page.getByTestId('raw-sheet');
+    await expect.poll(() => raw.isVisible()).toBe(true);
+    expect(await page.getByRole('combobox', { name: 'Лист' }).inputValue()).toBe('Мероприятия (12 стр.)');
+    expect(await raw.locator('tr[data-part="header"]').count()).toBe(2);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-sheet.png') });
+
+    await page.getByRole('button', { name: 'Далее: столбцы' }).click();
+    expect(await page.getByRole('combobox', { name: 'Столбец C' }).inputValue()).toBe('Сроки (или дата начала)');
+    expect(await page.getByRole('combobox', { name: 'Столбец D' }).inputValue()).toBe('Дата окончания');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-columns.png') });
+
+    await page.getByRole('button', { name: 'Далее: проверка строк' }).click();
+    await page.getByText('ошибка (1)').click();
+    const broken = page.locator('[data-row="9"]');
+    await expect.poll(() => broken.getByText('Строка 9, столбец C: нет такой даты: «32.13.2021»').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-error-row.png') });
+    const cell = broken.getByLabel('C: Период проведения: с');
+    await cell.fill('26.10.2021');
+    await cell.press('Enter');
+    await expect.poll(() => page.getByText('ошибка (0)').isVisible()).toBe(true);
+    await page.getByText('Все (', { exact: false }).click();
+    await page.screenshot({ path: join(ARTIFACTS, 'import-rows.png') });
+
+    expect(total()).toBe(0); // nothing written before the commit
+    await page.getByRole('button', { name: 'Импортировать 8 мероприятий' }).click();
+    await expect.poll(() => page.getByText('Импорт завершён').isVisible()).toBe(true);
+    expect(total()).toBe(8);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-done.png') });
+
+    await page.getByRole('button', { name: 'Показать импортированные' }).click();
+    await expect.poll(() => page.getByText('Всего: 8 мероприятий').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Осенняя школа молодых исследователей').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-events.png') });
+
+    await page.getByRole('link', { name: 'Импорт' }).click();
+    await page.getByRole('button', { name: 'Импортировать другой файл' }).click();
+    await page.getByTestId('import-history').getByRole('button', { name: 'Отменить импорт' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Отменить импорт' }).click();
+    await expect.poll(() => page.getByTestId('import-history').getByText(/^отменён/).isVisible()).toBe(true);
+    expect(total()).toBe(0);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'import-history.png') });
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+});
