@@ -1,5 +1,8 @@
 // `npm run bench`: builds a register of 100,000 events and measures the hot paths against the issue's targets.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeCore, openCore } from '../electron/core/core';
@@ -7,6 +10,9 @@ import { createEvents, eventsInRange, listEvents } from '../electron/core/servic
 import { monthRange } from '../shared/dates';
 import { EventFilterSchema } from '../shared/schema/event';
 import { generateEvents, random, WORDS } from './generate';
+import { writePartnerSheet } from './partner-sheet';
+import { analyze } from '../electron/core/import/analyze';
+import { commitPreview, readImportSource } from '../electron/core/services/imports';
 
 interface Row {
   measure: string;
@@ -42,7 +48,24 @@ function print(rows: Row[]): void {
   lines.forEach((l) => console.log(fmt(l)));
 }
 
-function main(): void {
+/** exceljs alone loading the file: its `xlsx.load`, the whole workbook in memory. */
+async function excelLoad(data: Buffer): Promise<void> {
+  await new ExcelJS.Workbook().xlsx.load(new Uint8Array(data).buffer);
+}
+
+/** exceljs's streaming reader giving every row's values, as the importer has it read. */
+async function excelStream(data: Buffer): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  for await (const sheet of reader) for await (const row of sheet) void row.values;
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {
@@ -86,7 +109,27 @@ function main(): void {
     });
     // As an import writes them: one batch, one transaction.
     const insert = time(() => core.db.transaction(() => createEvents(core, extra, core.batches.insert({ fileName: 'bench.xlsx', sheet: null, sha256: null, options: undefined, user: null, now: core.now() })))());
+
+    // A 10,000-row partner sheet: exceljs alone, then the whole dry run, side by side, best of three.
+    const sheetFile = join(dir, 'partner.xlsx');
+    await writePartnerSheet(sheetFile, 10_000, 9);
+    const sheetData = readFileSync(sheetFile);
+    const excel: number[] = [];
+    const stream: number[] = [];
+    const dry: number[] = [];
+    let preview;
+    for (let i = 0; i < 3; i++) {
+      excel.push(await timeAsync(() => excelLoad(sheetData)));
+      stream.push(await timeAsync(() => excelStream(sheetData)));
+      dry.push(await timeAsync(async () => (preview = analyze(core, await readImportSource('partner.xlsx', sheetData), {}))));
+    }
+    const last = preview as unknown as ReturnType<typeof analyze>;
+    const commit = time(() => commitPreview(core, last, {}));
     closeCore(core);
+
+    const bigFile = join(dir, 'partner-100k.xlsx');
+    await writePartnerSheet(bigFile, 100_000, 10);
+    const memory = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-memory.ts'), bigFile, file], { encoding: 'utf8' })) as { rows: number; peakMb: number };
 
     console.log(`\nmedians: page ${median(page).toFixed(1)} ms, search ${median(fts).toFixed(1)} ms, range ${median(range).toFixed(2)} ms\n`);
     print([
@@ -95,6 +138,10 @@ function main(): void {
       { measure: 'full-text search, p95', value: p95(fts), target: 30, unit: 'ms' },
       { measure: 'calendar month range, p95', value: p95(range), target: 5, unit: 'ms' },
       { measure: '10,000 inserts in one transaction (an import batch)', value: insert, target: 500, unit: 'ms' },
+      { measure: `import dry run ÷ exceljs xlsx.load, 10,000 rows (${Math.min(...dry).toFixed(0)} ÷ ${Math.min(...excel).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...excel), target: 1.5, unit: '×' },
+      { measure: `  the same ÷ exceljs streaming reader (÷ ${Math.min(...stream).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...stream), target: 1.5, unit: '×' },
+      { measure: `import commit, ${last.summary.new.toLocaleString('en')} new rows of 10,000`, value: commit, target: 500, unit: 'ms' },
+      { measure: `import preview of ${memory.rows.toLocaleString('en')} rows, peak memory`, value: memory.peakMb, target: 500, unit: 'MB' },
     ]);
     console.log(`\n${TOTAL.toLocaleString('en')} events; ${RUNS} runs per query; Node ${process.version}.`);
   } finally {
@@ -102,4 +149,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -4,7 +4,7 @@ import type { DuplicateOf } from '../../../shared/schema/import';
 import type { EventSummary } from '../../../shared/schema/event';
 import { dayNumber } from '../../../shared/dates';
 import { searchText } from '../../../shared/ru/normalize';
-import { textSimilarity } from './headers';
+import { gramSimilarity, trigrams } from './headers';
 
 /** Titles at least this alike (Dice over trigrams of their sorted words) name the same event. */
 export const SIMILARITY_THRESHOLD = 0.8;
@@ -20,7 +20,12 @@ export interface DatedTitle {
 
 /** The words of a title in a fixed order: «Форум „Молодёжь“» and «молодежь, форум» read the same. */
 export function titleKey(title: string): string {
-  return [...new Set(searchText(title).split(' ').filter((w) => w.length > 1))].sort().join(' ');
+  return [...new Set(searchText(title).split(' ').filter((w) => w.length > 1 || /\d/.test(w)))].sort().join(' ');
+}
+
+/** The numbers of a title: «заседание № 3» and «заседание № 4» are two events, however alike. */
+function numbersOf(key: string): string {
+  return key.split(' ').filter((w) => /\d/.test(w)).join(' ');
 }
 
 function monthsOf(start: string, end: string): string[] {
@@ -38,6 +43,8 @@ function monthsOf(start: string, end: string): string[] {
 /** An index of existing events by (word, month), for finding a row's duplicate among 100,000 events quickly. */
 export function createDuplicateFinder(existing: readonly EventSummary[]) {
   const keys = existing.map((e) => titleKey(e.title));
+  const numbers = keys.map(numbersOf);
+  const grams: (Set<string> | undefined)[] = [];
   const postings = new Map<string, number[]>();
   const post = (key: string, index: number) => {
     const list = postings.get(key);
@@ -59,14 +66,18 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
   return function duplicateOf(row: DatedTitle): DuplicateOf | null {
     const key = titleKey(row.title);
     if (!key) return null;
+    const words = key.split(' ');
+    const rowNumbers = numbersOf(key);
+    // Numbers must be the same: a number no event has rules every event out.
+    if (rowNumbers && rowNumbers.split(' ').some((n) => !postings.has(n))) return null;
     // The two rarest words: a title alike enough shares at least one of them.
-    const rare = key
-      .split(' ')
+    const rare = words
       .filter((w) => postings.has(w))
       .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0))
       .slice(0, 2);
     const long = dayNumber(row.endDate) - dayNumber(row.startDate) > LONG_SPAN_DAYS;
     const months = long ? null : [...monthsOf(row.startDate, row.endDate), ANY_MONTH];
+    const rowGrams = trigrams(key);
     stamp++;
     let best: DuplicateOf | null = null;
     for (const word of rare) {
@@ -76,8 +87,8 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
           if (seen[i] === stamp) continue;
           seen[i] = stamp;
           const event = existing[i] as EventSummary;
-          if (event.startDate > row.endDate || event.endDate < row.startDate) continue;
-          const similarity = textSimilarity(key, keys[i] as string);
+          if (event.startDate > row.endDate || event.endDate < row.startDate || numbers[i] !== rowNumbers) continue;
+          const similarity = key === keys[i] ? 1 : gramSimilarity(rowGrams, (grams[i] ??= trigrams(keys[i] as string)));
           if (similarity >= SIMILARITY_THRESHOLD && (!best || similarity > best.similarity)) {
             best = { id: event.id, title: event.title, startDate: event.startDate, endDate: event.endDate, datePrecision: event.datePrecision, similarity };
           }

@@ -43,7 +43,7 @@ export function headerKey(text: string): string {
     .trim();
 }
 
-function trigrams(text: string): Set<string> {
+export function trigrams(text: string): Set<string> {
   const padded = ` ${text} `;
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
@@ -51,17 +51,14 @@ function trigrams(text: string): Set<string> {
 }
 
 /** Dice's coefficient over character trigrams: 1 for equal texts, near 1 for a typo. */
-export function textSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const ga = trigrams(a);
-  const gb = trigrams(b);
+export function gramSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
-  for (const g of ga) if (gb.has(g)) shared++;
-  return (2 * shared) / (ga.size + gb.size);
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }
 
 const ENTRIES = Object.entries(SYNONYMS).flatMap(([meaning, words]) =>
-  words.map((word) => ({ meaning: meaning as HeaderMeaning, key: headerKey(word) })),
+  words.map((word) => ({ meaning: meaning as HeaderMeaning, key: headerKey(word), grams: trigrams(headerKey(word)) })),
 );
 
 export interface HeaderMatch {
@@ -77,9 +74,10 @@ export interface HeaderMatch {
 export function matchHeader(text: string): HeaderMatch | null {
   const key = headerKey(text);
   if (!key || key.length > 120) return null;
+  const grams = trigrams(key);
   let best: HeaderMatch | null = null;
   for (const entry of ENTRIES) {
-    let score = textSimilarity(key, entry.key);
+    let score = key === entry.key ? 1 : gramSimilarity(grams, entry.grams);
     // One-letter words («с», «по») only count when they are the whole header.
     if (score < 0.8 && entry.key.length >= 4 && key.startsWith(`${entry.key} `)) score = 0.8;
     if (score >= 0.75 && (!best || score > best.score)) best = { meaning: entry.meaning, score };

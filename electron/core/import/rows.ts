@@ -9,7 +9,7 @@ import { fromDayNumber, yearRange } from '../../../shared/dates';
 import type { Layout } from './layout';
 import { cellText, errorCellMessage, isDateCell, isErrorCell, type Cell, type Sheet } from './sheet';
 import {
-  canonicalCountry, matchKind, matchSphere, parseFormat, parsePlace, parseSpheres, parseStatus, sectionName, type RefLists,
+  canonicalCountry, kindMatcher, matchSphere, parseFormat, parsePlace, parseSpheres, parseStatus, sectionName, type RefLists,
 } from './values';
 
 export interface RowContext {
@@ -82,67 +82,92 @@ function memo<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
+/** The cells of a row with the user's corrections over them. */
+function editedCells(source: readonly Cell[], edits: Readonly<Record<string, string>> | undefined): readonly Cell[] {
+  if (!edits) return source;
+  const cells = [...source];
+  for (const [index, text] of Object.entries(edits)) cells[Number(index)] = text.trim() === '' ? null : text;
+  for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+  return cells;
+}
+
+type RowKind = { kind: 'blank' } | { kind: 'totals' } | { kind: 'section'; name: string; sphere: string | null } | { kind: 'data' };
+
+/** Blank, totals, a section over the rows below (one text across the table), or data. */
+function classify(cells: readonly Cell[], columns: readonly ImportColumn[], titleIndex: number, spheres: RefLists['spheres']): RowKind {
+  let first = -1;
+  let firstText = '';
+  let single = true;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === null || cell === undefined) continue;
+    const text = typeof cell === 'string' ? cell.trim() : cellText(cell);
+    if (!text) continue;
+    if (typeof cell === 'string' && TOTALS.test(text)) return { kind: 'totals' };
+    if (first < 0) [first, firstText] = [i, text];
+    else if (text !== firstText) single = false;
+  }
+  if (first < 0) return { kind: 'blank' };
+  if (single && typeof cells[first] === 'string') {
+    const text = clean(firstText);
+    const name = sectionName(text);
+    const sphere = matchSphere(name, spheres);
+    // A lone title without a number or a sphere's name is an event with its other cells missing.
+    if (first !== titleIndex || name !== text || sphere) return { kind: 'section', name, sphere };
+  }
+  return columns.some((c) => c.field && cells[c.index] !== null && cells[c.index] !== undefined) ? { kind: 'data' } : { kind: 'blank' };
+}
+
 export function parseRows(ctx: RowContext): ParsedRow[] {
   const { sheet, layout, refs } = ctx;
+  const mapped = layout.columns.filter((c) => c.field);
   const byField = new Map<ImportField, ImportColumn>();
-  for (const column of layout.columns) if (column.field) byField.set(column.field, column);
-  const titleColumn = byField.get('title');
-  const place = memo((t) => parsePlace(t, refs.cities));
-  const spheres = memo((t) => parseSpheres(t, refs.spheres));
-  const kindOf = memo((t) => matchKind(t, refs.kinds));
-  const country = memo((t) => canonicalCountry(t, refs.countries));
-  const partnerNames = ctx.partner ? [ctx.partner] : [];
+  for (const column of mapped) byField.set(column.field as ImportField, column);
+  const titleIndex = byField.get('title')?.index ?? -1;
+  const readEvent = eventReader(ctx, byField);
 
   let sectionSphere: string | null = null;
   const rows: ParsedRow[] = [];
   for (let r = layout.dataRow; r <= sheet.rows.length; r++) {
-    const edits = ctx.edits[String(r)];
-    const source = sheet.rows[r - 1] ?? [];
-    const cellAt = (index: number): Cell => {
-      const edited = edits?.[String(index)];
-      if (edited !== undefined) return edited.trim() === '' ? null : edited;
-      return source[index] ?? null;
-    };
-    const width = Math.max(source.length, ...Object.keys(edits ?? {}).map((k) => Number(k) + 1));
-    const filled: { index: number; text: string; cell: Cell }[] = [];
-    for (let i = 0; i < width; i++) {
-      const cell = cellAt(i);
-      const text = clean(cellText(cell));
-      if (text) filled.push({ index: i, text, cell });
+    const cells = editedCells(sheet.rows[r - 1] ?? [], ctx.edits[String(r)]);
+    const what = classify(cells, mapped, titleIndex, refs.spheres);
+    if (what.kind === 'blank') continue;
+    const shown: Record<string, string> = {};
+    for (const column of mapped) shown[String(column.index)] = shownText(cells[column.index] ?? null, column.field);
+    if (what.kind === 'totals') rows.push({ row: r, cells: shown, errors: [], status: 'skipped', event: null, note: 'строка итогов' });
+    else if (what.kind === 'section') {
+      sectionSphere = what.sphere;
+      rows.push({ row: r, cells: shown, errors: [], status: 'skipped', event: null, note: `раздел «${what.name}»` });
+    } else {
+      const { event, errors } = readEvent(r, cells, sectionSphere);
+      rows.push({ row: r, cells: shown, errors, status: event ? 'new' : 'error', event, note: null });
     }
-    if (filled.length === 0) continue;
+  }
+  return rows;
+}
 
-    const cells: Record<string, string> = {};
-    for (const column of layout.columns) if (column.field) cells[String(column.index)] = shownText(cellAt(column.index), column.field);
-    const base = { row: r, cells, errors: [] as string[] };
+/** Reads one data row into an event, or the Russian messages of what is wrong in it. */
+function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportColumn>) {
+  const { refs } = ctx;
+  const place = memo((t) => parsePlace(t, refs.cities));
+  const spheres = memo((t) => parseSpheres(t, refs.spheres));
+  const kindOf = kindMatcher(refs.kinds);
+  const country = memo((t) => canonicalCountry(t, refs.countries));
+  const formatOf = memo(parseFormat);
+  const partnerNames = ctx.partner ? [ctx.partner] : [];
 
-    if (filled.some((f) => typeof f.cell === 'string' && TOTALS.test(f.text))) {
-      rows.push({ ...base, status: 'skipped', event: null, note: 'строка итогов' });
-      continue;
-    }
-    // A section row: one text across the table (merged cells repeat it), numbered or naming a sphere.
-    const distinct = new Set(filled.map((f) => f.text));
-    const only = filled[0] as (typeof filled)[number];
-    if (distinct.size === 1 && typeof only.cell === 'string') {
-      const name = sectionName(only.text);
-      const sphere = matchSphere(name, refs.spheres);
-      if (only.index !== titleColumn?.index || name !== only.text || sphere) {
-        sectionSphere = sphere;
-        rows.push({ ...base, status: 'skipped', event: null, note: `раздел «${name}»` });
-        continue;
-      }
-    }
-    if (layout.columns.every((c) => !c.field || cellAt(c.index) === null)) continue;
-
+  return (r: number, cells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[] } => {
     const errors: string[] = [];
     const at = (field: ImportField) => {
       const column = byField.get(field);
       return column ? `Строка ${r}, столбец ${column.letter}` : `Строка ${r}`;
     };
-    const raw = (field: ImportField): string => {
+    const cellOf = (field: ImportField): Cell => {
       const column = byField.get(field);
-      if (!column) return '';
-      const cell = cellAt(column.index);
+      return column ? (cells[column.index] ?? null) : null;
+    };
+    const raw = (field: ImportField): string => {
+      const cell = cellOf(field);
       if (!isErrorCell(cell)) return cellText(cell);
       if (!DATE_FIELDS.has(field)) errors.push(`${at(field)}: ${errorCellMessage(cell)}`);
       return '';
@@ -158,21 +183,16 @@ export function parseRows(ctx: RowContext): ParsedRow[] {
     };
     if (!input.title && errors.length === 0) errors.push(`${at('title')}: не указано название мероприятия`);
 
+    let failed: ImportField = 'startDate';
     try {
-      const startColumn = byField.get('startDate');
-      const endColumn = byField.get('endDate');
-      const start = dateOfCell(startColumn ? cellAt(startColumn.index) : null, ctx.year);
-      const endCell = endColumn ? cellAt(endColumn.index) : null;
+      const start = dateOfCell(cellOf('startDate'), ctx.year);
+      const endCell = cellOf('endDate');
       let dates = start;
       if (endCell !== null) {
-        try {
-          const end = dateOfCell(endCell, ctx.year);
-          dates = { startDate: start.startDate, endDate: end.endDate, datePrecision: start.datePrecision === end.datePrecision ? start.datePrecision : 'day' };
-          if (dates.endDate < dates.startDate) throw new CellError(`дата окончания «${shownText(endCell, 'endDate')}» раньше даты начала`);
-        } catch (e) {
-          if (e instanceof CellError) throw Object.assign(e, { field: 'endDate' });
-          throw e;
-        }
+        failed = 'endDate';
+        const end = dateOfCell(endCell, ctx.year);
+        dates = { startDate: start.startDate, endDate: end.endDate, datePrecision: start.datePrecision === end.datePrecision ? start.datePrecision : 'day' };
+        if (dates.endDate < dates.startDate) throw new CellError(`дата окончания «${shownText(endCell, 'endDate')}» раньше даты начала`);
       }
       input.startDate = dates.startDate;
       input.endDate = dates.endDate;
@@ -180,16 +200,11 @@ export function parseRows(ctx: RowContext): ParsedRow[] {
       input.status = dates.endDate < ctx.today ? 'held' : 'planned';
     } catch (e) {
       if (!(e instanceof CellError)) throw e;
-      const field = (e as CellError & { field?: ImportField }).field ?? 'startDate';
-      errors.push(`${at(field)}: ${e.message}`);
+      errors.push(`${at(failed)}: ${e.message}`);
     }
 
     const placeText = textOf('city');
-    if (placeText) {
-      const parsed = place(placeText);
-      input.city = parsed.city;
-      input.venue = parsed.venue;
-    }
+    if (placeText) ({ city: input.city, venue: input.venue } = place(placeText));
     const venue = multiline('venue');
     if (venue) input.venue = input.venue && input.venue !== venue ? `${venue}, ${input.venue}` : venue;
     input.region = textOf('region') || null;
@@ -197,7 +212,7 @@ export function parseRows(ctx: RowContext): ParsedRow[] {
     input.country = countryText ? country(countryText) : null;
 
     const formatText = textOf('format');
-    const format = parseFormat(formatText);
+    const format = formatOf(formatText);
     if (format === undefined) errors.push(`${at('format')}: неизвестный формат «${formatText}»; возможны: очно, дистанционно, ВКС, смешанный`);
     else input.format = format;
 
@@ -219,17 +234,12 @@ export function parseRows(ctx: RowContext): ParsedRow[] {
     input.outcomes = multiline('outcomes');
     input.description = multiline('description');
 
-    if (errors.length === 0) {
-      const parsed = EventInputSchema.safeParse(input);
-      if (parsed.success) {
-        rows.push({ ...base, status: 'new', event: parsed.data, note: null });
-        continue;
-      }
-      for (const [field, message] of Object.entries(fieldErrors(parsed.error as z.ZodError))) {
-        errors.push(`${at(field as ImportField)}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
-      }
+    if (errors.length > 0) return { event: null, errors };
+    const parsed = EventInputSchema.safeParse(input);
+    if (parsed.success) return { event: parsed.data, errors };
+    for (const [field, message] of Object.entries(fieldErrors(parsed.error as z.ZodError))) {
+      errors.push(`${at(field as ImportField)}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
     }
-    rows.push({ ...base, status: 'error', errors, event: null, note: null });
-  }
-  return rows;
+    return { event: null, errors };
+  };
 }

@@ -110,21 +110,30 @@ export function parseSpheres(text: string, spheres: readonly RefName[]): string[
     .map((part) => matchSphere(part, spheres) ?? part.toLocaleLowerCase('ru-RU'));
 }
 
+/** Word stems of each kind, for finding it in titles: «выставк» finds «выставки». */
+function kindStems(kinds: readonly RefName[]): { name: string; stems: string[] }[] {
+  return kinds.map((kind) => ({
+    name: kind.name,
+    stems: words(kind.name).map((w) => (w.length > 5 ? w.slice(0, -2) : w.length > 3 ? w.slice(0, -1) : w)),
+  }));
+}
+
 /** The kind a title or a kind cell names («Международный фестиваль …» → «фестиваль»), by the earliest word. */
-export function matchKind(text: string, kinds: readonly RefName[]): string | null {
-  const titleWords = words(text);
-  let best: { name: string; at: number } | null = null;
-  for (const kind of kinds) {
-    const kindWords = words(kind.name);
-    const stemsOfKind = kindWords.map((w) => (w.length > 5 ? w.slice(0, -2) : w.length > 3 ? w.slice(0, -1) : w));
-    for (let at = 0; at + stemsOfKind.length <= titleWords.length; at++) {
-      if (stemsOfKind.every((stem, k) => titleWords[at + k]?.startsWith(stem))) {
-        if (!best || at < best.at) best = { name: kind.name, at };
-        break;
+export function kindMatcher(kinds: readonly RefName[]): (text: string) => string | null {
+  const stemmed = kindStems(kinds);
+  return (text) => {
+    const titleWords = words(text);
+    let best: { name: string; at: number } | null = null;
+    for (const { name, stems: kindWords } of stemmed) {
+      for (let at = 0; at + kindWords.length <= titleWords.length && (!best || at < best.at); at++) {
+        if (kindWords.every((stem, k) => titleWords[at + k]?.startsWith(stem))) {
+          best = { name, at };
+          break;
+        }
       }
     }
-  }
-  return best?.name ?? null;
+    return best?.name ?? null;
+  };
 }
 
 const PLACE_PREFIX = /^(?:в\s+)?(?:г\.|гор\.|город|г\s|аг\.|агрогородок|д\.|дер\.|деревня|пос\.|п\.|пгт|г\.п\.|гп)\s*/i;
