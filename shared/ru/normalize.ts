@@ -26,3 +26,20 @@ const SOFT_HYPHENS = /\u00ad/g;
 export function searchText(...parts: readonly (string | null | undefined)[]): string {
   return parts.filter(Boolean).join(' ').toLowerCase().replaceAll('ё', 'е').replace(SOFT_HYPHENS, '').replace(SEPARATORS, ' ').trim();
 }
+
+// The separators beyond ASCII: the index's `ascii` tokenizer splits at ASCII punctuation itself, but
+// takes every non-ASCII character for a letter.
+const WIDE_SEPARATORS = /[\u00a0-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2000-\u206f\u2116\u2212]/g;
+
+/**
+ * Text for the full-text index: the same words as searchText once the `ascii` tokenizer has split it,
+ * made in a fraction of the time (ASCII punctuation, most of what separates words, is left in place).
+ */
+export function indexText(...parts: readonly (string | null | undefined)[]): string {
+  return parts.filter(Boolean).join(' ').toLowerCase().replaceAll('ё', 'е').replace(SOFT_HYPHENS, '').replace(WIDE_SEPARATORS, ' ');
+}
+
+/** The words of a text as the search index holds them (see searchText), as a list. */
+export function searchWords(text: string): string[] {
+  return text.toLowerCase().replaceAll('ё', 'е').replace(SOFT_HYPHENS, '').split(SEPARATORS).filter(Boolean);
+}

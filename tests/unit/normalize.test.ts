@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { foldYo, nameKey } from '../../shared/ru/normalize';
+import { foldYo, indexText, nameKey, searchText } from '../../shared/ru/normalize';
 
 describe('foldYo', () => {
   it('replaces «ё» with «е» and «Ё» with «Е»', () => {
@@ -60,5 +61,24 @@ describe('nameKey', () => {
     expect(nameKey('')).toBe('');
     expect(nameKey('   ')).toBe('');
     expect(nameKey('«»')).toBe('');
+  });
+});
+
+describe('indexText', () => {
+  it('gives the index the words searchText gives a query, once SQLite’s ascii tokenizer has split it', () => {
+    const db = new Database(':memory:');
+    db.exec("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'ascii'); CREATE VIRTUAL TABLE v USING fts5vocab(t, 'row');");
+    const samples = [
+      'Российско-Белорусский форум «Славянское единство» (27–28.08.2021), г. Смоленск',
+      'Ёлка;встреча/обмен_опытом\tи…\u00a0семинар №5 — итоги: 100%',
+      'фор\u00adум, "Молодёжь" [2022]{план}@почта `код` ~ ^ | \\ и т.д.',
+    ];
+    for (const text of samples) {
+      db.exec('DELETE FROM t');
+      db.prepare('INSERT INTO t (body) VALUES (?)').run(indexText(text));
+      const indexed = db.prepare('SELECT term FROM v ORDER BY term').pluck().all();
+      expect(indexed).toEqual([...new Set(searchText(text).split(' '))].sort());
+    }
+    db.close();
   });
 });

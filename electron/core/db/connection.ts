@@ -46,8 +46,23 @@ function checkExisting(file: string, options: OpenOptions): void {
   }
 }
 
-/** Refreshes the planner's statistics where the data changed much, then closes. */
+// Checkpoints (copying the log into the database file) run between the user's actions, not inside
+// the commit of a large import: by the timer below, at close, and by SQLite past a large log.
+const CHECKPOINT_EVERY_MS = 20_000;
+const AUTO_CHECKPOINT_PAGES = 20_000; // 80 MB of log: several imports of 10,000 events
+const checkpointers = new WeakMap<Db, NodeJS.Timeout>();
+
+function checkpointWhenIdle(db: Db): void {
+  const timer = setInterval(() => {
+    if (db.open && !db.inTransaction) db.pragma('wal_checkpoint(PASSIVE)');
+  }, CHECKPOINT_EVERY_MS);
+  timer.unref(); // a command-line run ends when its work does
+  checkpointers.set(db, timer);
+}
+
+/** Refreshes the planner's statistics where the data changed much, then closes (SQLite checkpoints then). */
 export function closeDatabase(db: Db): void {
+  clearInterval(checkpointers.get(db));
   if (db.open) {
     db.pragma('optimize');
     db.close();
@@ -74,6 +89,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // WAL only once the file is surely ours: switching rewrites its header.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
+    checkpointWhenIdle(db);
     // Statistics for the planner, as SQLite advises for long-lived connections: cheap when nothing changed.
     db.pragma('optimize = 0x10002');
     return db;

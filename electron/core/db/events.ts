@@ -1,7 +1,7 @@
 // SQL of the events table group: events, their texts, spheres and partners, and the full-text index.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import { searchText } from '../../../shared/ru/normalize';
+import { indexText } from '../../../shared/ru/normalize';
 import { listSql, overlapParams, overlapSql, spanClass, type ListSql, type SqlParams } from './event-filter';
 import type { Event, EventFilter, EventInput, EventRow, EventSummary } from '../../../shared/schema/event';
 
@@ -55,7 +55,7 @@ function mainColumns(r: EventRecord) {
 }
 
 function indexedText(record: EventRecord): string {
-  return searchText(record.title, record.description, record.participants, record.outcomes);
+  return indexText(record.title, record.description, record.participants, record.outcomes);
 }
 
 const SORT_SQL: Record<EventFilter['sort'], (dir: string) => string> = {

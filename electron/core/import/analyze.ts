@@ -1,7 +1,7 @@
 // One pass over a read workbook: sheet, header, mapping, rows, duplicates: the preview nothing is written from.
 import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
-import type { ImportColumn, ImportField, ImportOptions, ImportPreview, ImportRow, ImportSummary } from '../../../shared/schema/import';
+import type { ImportColumn, ImportField, ImportOptions, ImportPreview, ImportSummary } from '../../../shared/schema/import';
 import type { EventSummary } from '../../../shared/schema/event';
 import { yearInTitle } from '../../../shared/ru/date-text';
 import { formatDate } from '../../../shared/ru/dates';
@@ -62,14 +62,15 @@ function rawRows(sheet: Sheet): string[][] {
 }
 
 export function analyze(core: Core, source: ImportSource, options: ImportOptions): ImportPreview {
-  const sheet = pickSheet(source.workbook.sheets, options.sheet);
-  if (!sheet) {
+  const picked = pickSheet(source.workbook.sheets, options.sheet);
+  if (!picked) {
     throw new AppError('validation', options.sheet !== undefined
       ? `В файле «${source.fileName}» нет листа «${options.sheet}». Листы: ${source.workbook.sheets.map((s) => `«${s.name}»`).join(', ')}.`
       : `В файле «${source.fileName}» нет ни одной заполненной строки.`);
   }
+  const { sheet } = picked;
   const warnings: string[] = [];
-  const found = findHeaderRow(sheet, options.headerRow);
+  const found = options.headerRow === undefined ? picked.headerRow : findHeaderRow(sheet, options.headerRow);
   if (found === null && options.headerRow !== undefined) {
     throw new AppError('validation', `На листе всего ${sheet.rows.length} строк: строки заголовков ${options.headerRow} нет.`);
   }
@@ -95,7 +96,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
 
   const fromTitle = titleYear(sheet, layout.headerRow);
   const year = fromTitle ?? options.year ?? null;
-  const parsed = parseRows({
+  const rows = parseRows({
     sheet,
     layout,
     year,
@@ -106,7 +107,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   });
 
   // Existing events over the file's dates, indexed once for every row.
-  const dated = parsed.flatMap((r) => (r.event ? [r.event] : []));
+  const dated = rows.flatMap((r) => (r.event ? [r.event] : []));
   let existing: EventSummary[] = [];
   if (dated.length) {
     const start = dated.reduce((min, e) => (e.startDate < min ? e.startDate : min), dated[0]?.startDate as string);
@@ -114,15 +115,13 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     existing = core.events.range(start, end);
   }
   const duplicateOf = createDuplicateFinder(existing);
-  const rows: ImportRow[] = parsed.map((row) => {
-    const duplicate = row.event ? duplicateOf(row.event) : null;
-    return {
-      ...row,
-      status: duplicate ? 'duplicate' : row.status,
-      duplicateOf: duplicate,
-      decision: duplicate ? (options.decisions?.[String(row.row)] ?? 'skip') : null,
-    };
-  });
+  for (const row of rows) {
+    row.duplicateOf = row.event ? duplicateOf(row.event) : null;
+    if (row.duplicateOf) {
+      row.status = 'duplicate';
+      row.decision = options.decisions?.[String(row.row)] ?? 'skip';
+    }
+  }
   const summary: ImportSummary = { new: 0, duplicate: 0, error: 0, skipped: 0 };
   for (const row of rows) summary[row.status]++;
 

@@ -3,7 +3,7 @@
 import type { DuplicateOf } from '../../../shared/schema/import';
 import type { EventSummary } from '../../../shared/schema/event';
 import { dayNumber } from '../../../shared/dates';
-import { searchText } from '../../../shared/ru/normalize';
+import { searchWords } from '../../../shared/ru/normalize';
 import { gramSimilarity, trigrams } from './headers';
 
 /** Titles at least this alike (Dice over trigrams of their sorted words) name the same event. */
@@ -18,14 +18,22 @@ export interface DatedTitle {
   endDate: string;
 }
 
-/** The words of a title in a fixed order: «Форум „Молодёжь“» and «молодежь, форум» read the same. */
-export function titleKey(title: string): string {
-  return [...new Set(searchText(title).split(' ').filter((w) => w.length > 1 || /\d/.test(w)))].sort().join(' ');
+interface TitleKey {
+  /** The words in a fixed order: «Форум „Молодёжь“» and «молодежь, форум» read the same. */
+  key: string;
+  words: string[];
+  /** «заседание № 3» and «заседание № 4» are two events, however alike. */
+  numbers: string;
 }
 
-/** The numbers of a title: «заседание № 3» and «заседание № 4» are two events, however alike. */
-function numbersOf(key: string): string {
-  return key.split(' ').filter((w) => /\d/.test(w)).join(' ');
+export function titleKey(title: string): TitleKey {
+  const words = [...new Set(searchWords(title).filter((w) => w.length > 1 || isNumber(w)))].sort();
+  return { key: words.join(' '), words, numbers: words.filter(isNumber).join(' ') };
+}
+
+function isNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 function monthsOf(start: string, end: string): string[] {
@@ -43,7 +51,6 @@ function monthsOf(start: string, end: string): string[] {
 /** An index of existing events by (word, month), for finding a row's duplicate among 100,000 events quickly. */
 export function createDuplicateFinder(existing: readonly EventSummary[]) {
   const keys = existing.map((e) => titleKey(e.title));
-  const numbers = keys.map(numbersOf);
   const grams: (Set<string> | undefined)[] = [];
   const postings = new Map<string, number[]>();
   const post = (key: string, index: number) => {
@@ -54,7 +61,7 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
   existing.forEach((event, i) => {
     const long = dayNumber(event.endDate) - dayNumber(event.startDate) > LONG_SPAN_DAYS;
     const months = long ? [ANY_MONTH] : monthsOf(event.startDate, event.endDate);
-    for (const word of (keys[i] as string).split(' ')) {
+    for (const word of (keys[i] as TitleKey).words) {
       post(word, i); // every month together: tells how rare a word is
       for (const month of months) post(`${word}\u0000${month}`, i);
     }
@@ -64,12 +71,10 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
   const seen = new Int32Array(existing.length);
 
   return function duplicateOf(row: DatedTitle): DuplicateOf | null {
-    const key = titleKey(row.title);
+    const { key, words, numbers } = titleKey(row.title);
     if (!key) return null;
-    const words = key.split(' ');
-    const rowNumbers = numbersOf(key);
     // Numbers must be the same: a number no event has rules every event out.
-    if (rowNumbers && rowNumbers.split(' ').some((n) => !postings.has(n))) return null;
+    if (numbers && words.some((w) => isNumber(w) && !postings.has(w))) return null;
     // The two rarest words: a title alike enough shares at least one of them.
     const rare = words
       .filter((w) => postings.has(w))
@@ -77,7 +82,7 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
       .slice(0, 2);
     const long = dayNumber(row.endDate) - dayNumber(row.startDate) > LONG_SPAN_DAYS;
     const months = long ? null : [...monthsOf(row.startDate, row.endDate), ANY_MONTH];
-    const rowGrams = trigrams(key);
+    let rowGrams: Set<string> | undefined;
     stamp++;
     let best: DuplicateOf | null = null;
     for (const word of rare) {
@@ -87,8 +92,9 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
           if (seen[i] === stamp) continue;
           seen[i] = stamp;
           const event = existing[i] as EventSummary;
-          if (event.startDate > row.endDate || event.endDate < row.startDate || numbers[i] !== rowNumbers) continue;
-          const similarity = key === keys[i] ? 1 : gramSimilarity(rowGrams, (grams[i] ??= trigrams(keys[i] as string)));
+          const other = keys[i] as TitleKey;
+          if (event.startDate > row.endDate || event.endDate < row.startDate || other.numbers !== numbers) continue;
+          const similarity = key === other.key ? 1 : gramSimilarity((rowGrams ??= trigrams(key)), (grams[i] ??= trigrams(other.key)));
           if (similarity >= SIMILARITY_THRESHOLD && (!best || similarity > best.similarity)) {
             best = { id: event.id, title: event.title, startDate: event.startDate, endDate: event.endDate, datePrecision: event.datePrecision, similarity };
           }

@@ -114,8 +114,16 @@ export function detectLayout(sheet: Sheet, headerRow: number): Layout {
   return { headerRow, headerRows, dataRow, columns };
 }
 
-/** The sheet that holds the table: the first with a recognisable header, else the first with data. */
-export function pickSheet(sheets: readonly Sheet[], wanted?: string): Sheet | null {
-  if (wanted !== undefined) return sheets.find((s) => s.name === wanted) ?? null;
-  return sheets.find((s) => findHeaderRow(s) !== null) ?? sheets.find((s) => s.rows.some((r) => r.length > 0)) ?? null;
+/** The sheet that holds the table (the first with a recognisable header, else the first with data) and its header row. */
+export function pickSheet(sheets: readonly Sheet[], wanted?: string): { sheet: Sheet; headerRow: number | null } | null {
+  if (wanted !== undefined) {
+    const sheet = sheets.find((s) => s.name === wanted);
+    return sheet ? { sheet, headerRow: findHeaderRow(sheet) } : null;
+  }
+  for (const sheet of sheets) {
+    const headerRow = findHeaderRow(sheet);
+    if (headerRow !== null) return { sheet, headerRow };
+  }
+  const sheet = sheets.find((s) => s.rows.some((r) => r.length > 0));
+  return sheet ? { sheet, headerRow: null } : null;
 }

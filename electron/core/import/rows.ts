@@ -26,8 +26,6 @@ export interface RowContext {
   today: string;
 }
 
-/** A row read; `event` is set for rows without errors. */
-export type ParsedRow = Omit<ImportRow, 'duplicateOf' | 'decision' | 'event'> & { event: EventInput | null };
 
 // Excel's day 0 is 1899-12-30 (its 1900 leap-year bug included); day numbers here count from 1970.
 const EXCEL_EPOCH = -25569;
@@ -118,7 +116,8 @@ function classify(cells: readonly Cell[], columns: readonly ImportColumn[], titl
   return columns.some((c) => c.field && cells[c.index] !== null && cells[c.index] !== undefined) ? { kind: 'data' } : { kind: 'blank' };
 }
 
-export function parseRows(ctx: RowContext): ParsedRow[] {
+/** The rows read; duplicates are for the caller to mark. */
+export function parseRows(ctx: RowContext): ImportRow[] {
   const { sheet, layout, refs } = ctx;
   const mapped = layout.columns.filter((c) => c.field);
   const byField = new Map<ImportField, ImportColumn>();
@@ -127,21 +126,23 @@ export function parseRows(ctx: RowContext): ParsedRow[] {
   const readEvent = eventReader(ctx, byField);
 
   let sectionSphere: string | null = null;
-  const rows: ParsedRow[] = [];
+  const rows: ImportRow[] = [];
   for (let r = layout.dataRow; r <= sheet.rows.length; r++) {
     const cells = editedCells(sheet.rows[r - 1] ?? [], ctx.edits[String(r)]);
     const what = classify(cells, mapped, titleIndex, refs.spheres);
     if (what.kind === 'blank') continue;
     const shown: Record<string, string> = {};
     for (const column of mapped) shown[String(column.index)] = shownText(cells[column.index] ?? null, column.field);
-    if (what.kind === 'totals') rows.push({ row: r, cells: shown, errors: [], status: 'skipped', event: null, note: 'строка итогов' });
+    const row: ImportRow = { row: r, status: 'skipped', errors: [], event: null, cells: shown, duplicateOf: null, decision: null, note: null };
+    if (what.kind === 'totals') row.note = 'строка итогов';
     else if (what.kind === 'section') {
       sectionSphere = what.sphere;
-      rows.push({ row: r, cells: shown, errors: [], status: 'skipped', event: null, note: `раздел «${what.name}»` });
+      row.note = `раздел «${what.name}»`;
     } else {
-      const { event, errors } = readEvent(r, cells, sectionSphere);
-      rows.push({ row: r, cells: shown, errors, status: event ? 'new' : 'error', event, note: null });
+      ({ event: row.event, errors: row.errors } = readEvent(r, cells, sectionSphere));
+      row.status = row.event ? 'new' : 'error';
     }
+    rows.push(row);
   }
   return rows;
 }
@@ -156,25 +157,29 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const formatOf = memo(parseFormat);
   const partnerNames = ctx.partner ? [ctx.partner] : [];
 
-  return (r: number, cells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[] } => {
-    const errors: string[] = [];
-    const at = (field: ImportField) => {
-      const column = byField.get(field);
-      return column ? `Строка ${r}, столбец ${column.letter}` : `Строка ${r}`;
-    };
-    const cellOf = (field: ImportField): Cell => {
-      const column = byField.get(field);
-      return column ? (cells[column.index] ?? null) : null;
-    };
-    const raw = (field: ImportField): string => {
-      const cell = cellOf(field);
-      if (!isErrorCell(cell)) return cellText(cell);
-      if (!DATE_FIELDS.has(field)) errors.push(`${at(field)}: ${errorCellMessage(cell)}`);
-      return '';
-    };
-    const textOf = (field: ImportField): string => clean(raw(field));
-    const multiline = (field: ImportField): string | null => raw(field).trim() || null;
+  // The row being read: set by the reader below, used by the helpers (defined once, not per row).
+  let r = 0;
+  let cells: readonly Cell[] = [];
+  let errors: string[] = [];
+  const at = (field: ImportField) => {
+    const column = byField.get(field);
+    return column ? `Строка ${r}, столбец ${column.letter}` : `Строка ${r}`;
+  };
+  const cellOf = (field: ImportField): Cell => {
+    const column = byField.get(field);
+    return column ? (cells[column.index] ?? null) : null;
+  };
+  const raw = (field: ImportField): string => {
+    const cell = cellOf(field);
+    if (!isErrorCell(cell)) return cellText(cell);
+    if (!DATE_FIELDS.has(field)) errors.push(`${at(field)}: ${errorCellMessage(cell)}`);
+    return '';
+  };
+  const textOf = (field: ImportField): string => clean(raw(field));
+  const multiline = (field: ImportField): string | null => raw(field).trim() || null;
 
+  return (row: number, rowCells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[] } => {
+    [r, cells, errors] = [row, rowCells, []];
     const input: EventInputRaw & { spheres: string[]; partners: string[] } = {
       title: textOf('title'),
       startDate: '',
