@@ -9,7 +9,7 @@ import { fromDayNumber, yearRange } from '../../../shared/dates';
 import type { Layout } from './layout';
 import { cellText, errorCellMessage, isDateCell, isErrorCell, type Cell, type Sheet } from './sheet';
 import {
-  canonicalCountry, kindMatcher, matchSphere, parseFormat, parsePlace, parseSpheres, parseStatus, sectionName, type RefLists,
+  canonicalCountry, canonicalRegion, kindMatcher, matchSphere, parseFormat, parsePlace, parseSpheres, parseStatus, sectionName, type RefLists,
 } from './values';
 
 export interface RowContext {
@@ -154,6 +154,7 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const spheres = memo((t) => parseSpheres(t, refs.spheres));
   const kindOf = kindMatcher(refs.kinds);
   const country = memo((t) => canonicalCountry(t, refs.countries));
+  const region = memo((t) => canonicalRegion(t, refs.regions));
   const formatOf = memo(parseFormat);
   const partnerNames = ctx.partner ? [ctx.partner] : [];
 
@@ -212,7 +213,8 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
     if (placeText) ({ city: input.city, venue: input.venue } = place(placeText));
     const venue = multiline('venue');
     if (venue) input.venue = input.venue && input.venue !== venue ? `${venue}, ${input.venue}` : venue;
-    input.region = textOf('region') || null;
+    const regionText = textOf('region');
+    input.region = regionText ? region(regionText) : null;
     const countryText = textOf('country');
     input.country = countryText ? country(countryText) : null;
 

@@ -73,6 +73,13 @@ export function canonicalCountry(text: string, countries: readonly RefName[]): s
   return COUNTRY_ALIASES[key] ?? countries.find((c) => nameKey(c.name) === key)?.name ?? text.trim();
 }
 
+/** A region as listed: «Витебская обл.» is «Витебская область». */
+export function canonicalRegion(text: string, regions: readonly RefName[]): string {
+  const expanded = text.trim().replace(/\s+обл\.?$/i, ' область').replace(/\s+р-н\.?$/i, ' район');
+  const key = nameKey(expanded);
+  return regions.find((r) => nameKey(r.name) === key)?.name ?? expanded;
+}
+
 /**
  * The listed sphere a text («Раздел II. Экономическое сотрудничество», «Образование») names: the one
  * with the largest share of its word stems in the text, if that share is at least half and no other
@@ -137,9 +144,10 @@ export function kindMatcher(kinds: readonly RefName[]): (text: string) => string
 }
 
 const PLACE_PREFIX = /^(?:в\s+)?(?:г\.|гор\.|город|г\s|аг\.|агрогородок|д\.|дер\.|деревня|пос\.|п\.|пгт|г\.п\.|гп)\s*/i;
+const IN = /^в\s+/i;
 
 function cityName(part: string, cities: readonly RefName[]): string | null {
-  const bare = part.replace(PLACE_PREFIX, '').trim();
+  const bare = part.replace(PLACE_PREFIX, '').replace(IN, '').trim();
   const key = nameKey(bare);
   const city = cities.find((c) => nameKey(c.name) === key || (c.locative !== null && nameKey(c.locative) === key));
   if (city) return city.name;
@@ -171,6 +179,6 @@ export function parsePlace(text: string, cities: readonly RefName[]): ParsedPlac
   }
   // An unknown single name («Лепель») is taken for a city; anything longer for a venue.
   const bare = whole.replace(PLACE_PREFIX, '');
-  if (parts.length === 1 && /^[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?$/.test(bare)) return { city: bare, venue: null };
+  if (parts.length === 1 && /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*(?:\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*)?$/.test(bare)) return { city: bare, venue: null };
   return { city: null, venue: whole };
 }

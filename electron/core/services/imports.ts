@@ -19,13 +19,14 @@ export async function readImportSource(fileName: string, data: Buffer): Promise<
   return { fileName, fileId: fileIdOf(data), workbook: await readSpreadsheet(fileName, data) };
 }
 
-/** An existing event with the row's non-empty fields over it. */
+/** An existing event with the row's non-empty fields over it, its status and agreement kept. */
 function merged(existing: Event, row: EventInput): EventInput {
   const base = eventInputOf(existing);
   const filled = Object.fromEntries(
     Object.entries(row).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
   ) as Partial<EventInput>;
-  return EventInputSchema.parse({ ...base, ...filled, agreementId: base.agreementId });
+  // The file's status is only what its dates suggest: the register's own is kept.
+  return EventInputSchema.parse({ ...base, ...filled, status: base.status, agreementId: base.agreementId });
 }
 
 /** Rolls back a batch with nothing in it, carrying the result out. */
