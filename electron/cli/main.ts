@@ -14,6 +14,7 @@ import { agreementCard, agreementsTable, batchesTable, eventCard, eventsTable, r
 import { HELP } from './help';
 import { serve } from './serve';
 import { importFile } from './import';
+import { writeReport } from './report';
 
 const COMMANDS = {
   help: {},
@@ -33,6 +34,7 @@ const COMMANDS = {
   import: { args: ['FILE'], values: ['sheet', 'header-row', 'year', 'partner'], flags: ['dry-run', 'json'] },
   'imports list': { flags: ['json'] },
   'imports undo': { args: ['ID'] },
+  report: { values: ['period', 'partner', 'out'], flags: ['rounded'] },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -190,6 +192,10 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
     case 'imports undo': {
       const batch = await call('import.undo', { id: id() });
       io.out(`Импорт № ${batch.id} («${batch.fileName}») отменён: его мероприятия удалены из реестра.`);
+      return;
+    }
+    case 'report': {
+      await writeReport(core, p, io);
       return;
     }
     case 'help':

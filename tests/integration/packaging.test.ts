@@ -44,6 +44,6 @@ describe('electron-builder.yml', () => {
   });
 
   it('keeps the runtime dependencies to what the main process loads', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'csv-parse', 'exceljs', 'iconv-lite', 'zod']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'csv-parse', 'docx', 'exceljs', 'iconv-lite', 'zod']);
   });
 });
