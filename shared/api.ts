@@ -19,6 +19,7 @@ import {
   AgreementUpdateSchema,
 } from './schema/agreement';
 import { ImportAnalyzeSchema, ImportBatchSchema, ImportCommitSchema, ImportPreviewSchema, ImportResultSchema } from './schema/import';
+import { FileOutputSchema, ReportDraftInputSchema, ReportDraftSchema, ReportExportSchema, ReportInputSchema, ReportSaveSchema } from './schema/report';
 import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -48,6 +49,10 @@ export const api = {
   'import.commit': method(ImportCommitSchema, ImportResultSchema),
   'import.batches': method(z.strictObject({}), z.array(ImportBatchSchema)),
   'import.undo': method(IdInputSchema, ImportBatchSchema),
+  'report.draft': method(ReportDraftInputSchema, ReportDraftSchema),
+  'report.save': method(ReportSaveSchema, ReportDraftSchema),
+  'report.discard': method(ReportInputSchema, ReportDraftSchema),
+  'report.export': method(ReportExportSchema, FileOutputSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
 } as const;
 

@@ -2,9 +2,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Core } from '../core/core';
 import { buildReport } from '../core/report/build';
-import { renderReport, reportText, type ReportFormat } from '../core/report/render';
+import { renderReport, reportText } from '../core/report/render';
 import { AppError } from '../../shared/errors';
-import { ReportInputSchema } from '../../shared/schema/report';
+import { ReportInputSchema, type ReportFormat } from '../../shared/schema/report';
 import { parseOrThrow } from '../../shared/schema/messages';
 import { countOf } from '../../shared/ru/plural';
 import type { ParsedArgs } from './args';

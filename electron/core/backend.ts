@@ -8,6 +8,7 @@ import { createEvent, deleteEvent, eventRows, eventsInRange, getEvent, listEvent
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 import { loadDemo } from './services/demo';
 import { createImportFiles, listBatches, undoBatch } from './services/imports';
+import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
 
 const OK = { ok: true } as const;
 
@@ -38,6 +39,10 @@ export function createHandlers(core: Core): Handlers {
     'import.commit': (input) => imports.commit(input),
     'import.batches': () => listBatches(core),
     'import.undo': ({ id }) => undoBatch(core, id),
+    'report.draft': (input) => reportDraft(core, input),
+    'report.save': (input) => saveReport(core, input),
+    'report.discard': (input) => discardReport(core, input),
+    'report.export': ({ report, period, format }) => exportReport(report, period, format),
     'demo.load': () => loadDemo(core),
   };
 }

@@ -6,6 +6,7 @@ import { createBatchesRepo } from './db/batches';
 import { createChangeLog } from './db/changelog';
 import { createEventsRepo } from './db/events';
 import { createProfilesRepo } from './db/profiles';
+import { createReportDraftsRepo } from './db/report-drafts';
 import { createRefsRepo } from './db/refs';
 import { createSettingsRepo } from './db/settings';
 
@@ -17,6 +18,7 @@ export interface Core {
   agreements: ReturnType<typeof createAgreementsRepo>;
   batches: ReturnType<typeof createBatchesRepo>;
   profiles: ReturnType<typeof createProfilesRepo>;
+  drafts: ReturnType<typeof createReportDraftsRepo>;
   settings: ReturnType<typeof createSettingsRepo>;
   log: ReturnType<typeof createChangeLog>;
   /** The OS account, recorded in the change log. */
@@ -42,6 +44,7 @@ export function openCore(file: string, options: OpenOptions = {}): Core {
     agreements: createAgreementsRepo(db),
     batches: createBatchesRepo(db),
     profiles: createProfilesRepo(db),
+    drafts: createReportDraftsRepo(db),
     settings: createSettingsRepo(db),
     log: createChangeLog(db),
     user: osUserName(),

@@ -11,6 +11,7 @@ const EventEditor = lazy(() => import('../features/events/EventEditor').then((m)
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
 const AgreementEditor = lazy(() => import('../features/agreements/AgreementEditor').then((m) => ({ default: m.AgreementEditor })));
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
 
 export function App() {
@@ -32,7 +33,8 @@ export function App() {
         {route.section === 'agreements' && (route.item ? <AgreementEditor key={route.item} id={route.item} /> : <AgreementsPage />)}
         {route.section === 'references' && <ReferencesPage kind={route.item} />}
         {route.section === 'import' && <ImportPage />}
-        {route.section !== 'events' && route.section !== 'agreements' && route.section !== 'references' && route.section !== 'import' && <LaterSection section={route.section} />}
+        {route.section === 'reports' && <ReportsPage />}
+        {(route.section === 'calendar' || route.section === 'export' || route.section === 'settings') && <LaterSection section={route.section} />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

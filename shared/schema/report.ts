@@ -14,12 +14,35 @@ export type ReportInput = z.output<typeof ReportInputSchema>;
 export const ReportParagraphSchema = z.object({
   /** The event a paragraph tells of; null for the opening and closing ones. */
   eventId: IdSchema.nullable(),
-  text: z.string(),
+  text: z.string().max(100_000),
 });
 export type ReportParagraph = z.infer<typeof ReportParagraphSchema>;
 
 export const ReportSchema = z.object({
-  title: z.string(),
-  paragraphs: z.array(ReportParagraphSchema),
+  title: z.string().max(1000),
+  paragraphs: z.array(ReportParagraphSchema).max(100_000),
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+/** The draft of a period: the one the clerk saved, or a new one from the register. */
+export const ReportDraftSchema = z.object({
+  report: ReportSchema,
+  /** When the clerk saved it; null for a draft just built. */
+  savedAt: z.string().nullable(),
+});
+export type ReportDraft = z.infer<typeof ReportDraftSchema>;
+
+export const ReportDraftInputSchema = ReportInputSchema.extend({
+  /** Build anew from the register even when a saved draft exists. */
+  fresh: z.boolean().default(false),
+});
+
+export const ReportSaveSchema = ReportInputSchema.extend({ report: ReportSchema });
+
+export const ReportFormatSchema = z.enum(['docx', 'txt', 'md']);
+export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+
+export const ReportExportSchema = z.strictObject({ report: ReportSchema, format: ReportFormatSchema, period: PeriodSchema });
+
+/** A file made for the user to save: its suggested name and bytes in base64. */
+export const FileOutputSchema = z.object({ fileName: z.string(), data: z.string() });

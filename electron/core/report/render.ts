@@ -1,8 +1,6 @@
 // The report as files: .docx in the style of Russian official documents (ГОСТ Р 7.0.97-2016), text, Markdown.
 import { AlignmentType, convertMillimetersToTwip, Document, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { Report } from '../../../shared/schema/report';
-
-export type ReportFormat = 'docx' | 'txt' | 'md';
+import type { Report, ReportFormat } from '../../../shared/schema/report';
 
 const FONT = 'Times New Roman';
 const SIZE = 28; // half-points: 14 pt

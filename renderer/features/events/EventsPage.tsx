@@ -13,7 +13,7 @@ import { onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
 import { useRefNames } from '../../components/useRefNames';
 import { useEventsFilter } from './filterStore';
-import { periodChoices } from './periods';
+import { periodChoices } from '../../components/periods';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from './EmptyRegister';
 import classes from './EventsPage.module.css';

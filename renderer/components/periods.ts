@@ -1,5 +1,5 @@
 // The period choices of the filter: whole years, halves and quarters of recent years.
-import { romanNumeral } from '../../../shared/ru/dates';
+import { romanNumeral } from '../../shared/ru/dates';
 
 export interface PeriodGroup {
   group: string;
