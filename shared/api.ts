@@ -20,6 +20,7 @@ import {
 } from './schema/agreement';
 import { ImportAnalyzeSchema, ImportBatchSchema, ImportCommitSchema, ImportPreviewSchema, ImportResultSchema } from './schema/import';
 import { FileOutputSchema, ReportDraftInputSchema, ReportDraftSchema, ReportExportSchema, ReportInputSchema, ReportSaveSchema } from './schema/report';
+import { OverviewInputSchema, OverviewSchema } from './schema/stats';
 import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -53,6 +54,7 @@ export const api = {
   'report.save': method(ReportSaveSchema, ReportDraftSchema),
   'report.discard': method(ReportInputSchema, ReportDraftSchema),
   'report.export': method(ReportExportSchema, FileOutputSchema),
+  'stats.overview': method(OverviewInputSchema, OverviewSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
 } as const;
 

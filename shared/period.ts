@@ -34,3 +34,31 @@ function matchPeriod(text: string): Period | null {
   }
   return null;
 }
+
+/** The code a period is written with: `2021`, `2021-H2`, `2021-Q3`, `2021-09`, `2021-07-01..2021-09-30`. */
+export function periodCode(period: Period): string {
+  const n = period.index ?? 1;
+  switch (period.kind) {
+    case 'year':
+      return String(period.year);
+    case 'half':
+      return `${period.year}-H${n}`;
+    case 'quarter':
+      return `${period.year}-Q${n}`;
+    case 'month':
+      return `${period.year}-${String(n).padStart(2, '0')}`;
+    case 'range':
+      return `${period.start}..${period.end}`;
+  }
+}
+
+/** The same period a year before (29 February becomes the 28th). */
+export function yearBefore(period: Period): Period {
+  if (period.kind !== 'range') return parsePeriod(periodCode({ ...period, year: period.year - 1 })) as Period;
+  const back = (iso: string) => {
+    const year = Number(iso.slice(0, 4)) - 1;
+    const date = `${year}${iso.slice(4)}`;
+    return isIsoDate(date) ? date : `${year}-02-28`;
+  };
+  return { kind: 'range', year: period.year - 1, start: back(period.start), end: back(period.end) };
+}

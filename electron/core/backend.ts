@@ -8,6 +8,7 @@ import { createEvent, deleteEvent, eventRows, eventsInRange, getEvent, listEvent
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 import { loadDemo } from './services/demo';
 import { createImportFiles, listBatches, undoBatch } from './services/imports';
+import { overview } from './services/overview';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
 
 const OK = { ok: true } as const;
@@ -43,6 +44,7 @@ export function createHandlers(core: Core): Handlers {
     'report.save': (input) => saveReport(core, input),
     'report.discard': (input) => discardReport(core, input),
     'report.export': ({ report, period, format }) => exportReport(report, period, format),
+    'stats.overview': ({ period, today }) => overview(core, period, today),
     'demo.load': () => loadDemo(core),
   };
 }

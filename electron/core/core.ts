@@ -7,6 +7,7 @@ import { createChangeLog } from './db/changelog';
 import { createEventsRepo } from './db/events';
 import { createProfilesRepo } from './db/profiles';
 import { createReportDraftsRepo } from './db/report-drafts';
+import { createStatsRepo } from './db/stats';
 import { createRefsRepo } from './db/refs';
 import { createSettingsRepo } from './db/settings';
 
@@ -19,6 +20,7 @@ export interface Core {
   batches: ReturnType<typeof createBatchesRepo>;
   profiles: ReturnType<typeof createProfilesRepo>;
   drafts: ReturnType<typeof createReportDraftsRepo>;
+  stats: ReturnType<typeof createStatsRepo>;
   settings: ReturnType<typeof createSettingsRepo>;
   log: ReturnType<typeof createChangeLog>;
   /** The OS account, recorded in the change log. */
@@ -45,6 +47,7 @@ export function openCore(file: string, options: OpenOptions = {}): Core {
     batches: createBatchesRepo(db),
     profiles: createProfilesRepo(db),
     drafts: createReportDraftsRepo(db),
+    stats: createStatsRepo(db),
     settings: createSettingsRepo(db),
     log: createChangeLog(db),
     user: osUserName(),

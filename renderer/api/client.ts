@@ -9,12 +9,15 @@ function bridge(): ReestrBridge | undefined {
   return (window as unknown as Record<string, ReestrBridge | undefined>)[BRIDGE_NAME];
 }
 
-/** Moves the web mode's token from the address to sessionStorage, so it is neither bookmarked nor shared. */
+/**
+ * Moves the web mode's token from the address to sessionStorage, so it is neither bookmarked nor
+ * shared; `&to=/events` after it names the view to open instead of the overview.
+ */
 export function takeTokenFromAddress(): void {
-  const match = /^#token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  const match = /^#token=([A-Za-z0-9_-]+)(?:&to=(\/[\w/.-]*))?$/.exec(window.location.hash);
   if (!match?.[1]) return;
   sessionStorage.setItem(TOKEN_KEY, match[1]);
-  history.replaceState(null, '', `${window.location.pathname}#/events`);
+  history.replaceState(null, '', `${window.location.pathname}#${match[2] ?? '/overview'}`);
 }
 
 /** A failed call, with the Russian message to show. */

@@ -1,12 +1,13 @@
 // The sections of the app, as links in the address.
 import { NavLink, Stack } from '@mantine/core';
 import {
-  IconBook2, IconCalendarEvent, IconChartBar, IconFileExport, IconFileImport, IconFileText, IconListDetails, IconSettings,
+  IconBook2, IconCalendarEvent, IconLayoutDashboard, IconChartBar, IconFileExport, IconFileImport, IconFileText, IconListDetails, IconSettings,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { routeHash, type Section } from './route';
 
 const SECTIONS: readonly { section: Section; label: string; icon: ComponentType<{ size?: number }> }[] = [
+  { section: 'overview', label: 'Обзор', icon: IconLayoutDashboard },
   { section: 'events', label: 'Мероприятия', icon: IconListDetails },
   { section: 'agreements', label: 'Соглашения', icon: IconFileText },
   { section: 'calendar', label: 'Календарь', icon: IconCalendarEvent },

@@ -1,7 +1,7 @@
 // Routes live in the address (#/events/42), so the back button works and a view can be bookmarked.
 import { useSyncExternalStore } from 'react';
 
-export type Section = 'events' | 'agreements' | 'calendar' | 'import' | 'export' | 'reports' | 'references' | 'settings';
+export type Section = 'overview' | 'events' | 'agreements' | 'calendar' | 'import' | 'export' | 'reports' | 'references' | 'settings';
 
 export interface Route {
   section: Section;
@@ -9,11 +9,12 @@ export interface Route {
   item?: string;
 }
 
-const SECTIONS: readonly Section[] = ['events', 'agreements', 'calendar', 'import', 'export', 'reports', 'references', 'settings'];
+const SECTIONS: readonly Section[] = ['overview', 'events', 'agreements', 'calendar', 'import', 'export', 'reports', 'references', 'settings'];
 
 export function parseRoute(hash: string): Route {
   const [section, item] = hash.replace(/^#\/?/, '').split('/');
-  const known = SECTIONS.find((s) => s === section) ?? 'events';
+  // The overview is the first screen.
+  const known = SECTIONS.find((s) => s === section) ?? 'overview';
   return item && known === section ? { section: known, item: decodeURIComponent(item) } : { section: known };
 }
 

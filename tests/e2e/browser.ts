@@ -52,14 +52,15 @@ export async function startApp(fill: (core: Core) => void = () => {}): Promise<A
   };
 }
 
-export async function openPage(browser: Browser, url: string): Promise<Page> {
+/** Opens the app at `url` (the server's, with its token); `view` (`/events`) instead of the overview. */
+export async function openPage(browser: Browser, url: string, view?: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   (page as Page & { problems: string[] }).problems = problems;
   page.setDefaultTimeout(5000);
-  await page.goto(url);
+  await page.goto(view ? `${url}&to=${view}` : url);
   return page;
 }
 

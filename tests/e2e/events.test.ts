@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('events in the browser', () => {
   it('opens on the register with the demo events, the token gone from the address', async () => {
-    page = await openPage(app.browser, app.server.url);
+    page = await openPage(app.browser, app.server.url, '/events');
     await expect.poll(() => rows().count()).toBe(9);
     expect(page.url()).not.toContain('token');
     await expect.poll(() => page.getByText('Всего: 9 мероприятий').isVisible()).toBe(true);

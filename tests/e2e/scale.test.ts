@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('the events table at 100,000 events', () => {
   it('opens, and scrolls with rows in every frame', async () => {
-    const page = await openPage(app.browser, app.server.url);
+    const page = await openPage(app.browser, app.server.url, '/events');
     await page.locator('[role="row"][data-loaded="true"]').first().waitFor();
     // The page's own clock: from the start of navigation to the first row with its data.
     const openMs = Math.round(await page.evaluate(() => performance.now()));

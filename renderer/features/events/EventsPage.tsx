@@ -13,7 +13,9 @@ import { onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
 import { useRefNames } from '../../components/useRefNames';
 import { useEventsFilter } from './filterStore';
-import { periodChoices } from '../../components/periods';
+import { periodChoices, type PeriodGroup } from '../../components/periods';
+import { parsePeriod } from '../../../shared/period';
+import { periodTitle } from '../../../shared/ru/periods';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from './EmptyRegister';
 import classes from './EventsPage.module.css';
@@ -30,6 +32,13 @@ const HEADERS: readonly { label: string; sort?: EventFilter['sort'] }[] = [
   { label: 'Статус' },
 ];
 const COLUMNS = '200px minmax(320px, 3fr) 150px minmax(160px, 1.2fr) 130px 120px';
+
+/** The choices with the chosen period among them, when it is one they lack (a month from the overview). */
+function withPeriod(groups: PeriodGroup[], code: string | null): PeriodGroup[] {
+  const period = code ? parsePeriod(code) : null;
+  if (!code || !period || groups.some((g) => g.items.some((i) => i.value === code))) return groups;
+  return [{ group: 'Выбранный', items: [{ value: code, label: periodTitle(period) }] }, ...groups];
+}
 
 function place(e: EventRow): string {
   return [e.city, e.region, e.country].filter(Boolean).join(', ');
@@ -97,7 +106,7 @@ export function EventsPage() {
           label="Период"
           placeholder="Весь период"
           clearable
-          data={periodChoices(new Date().getFullYear())}
+          data={withPeriod(periodChoices(new Date().getFullYear()), filter.period)}
           value={filter.period}
           onChange={(period) => filter.set({ period })}
         />

@@ -11,18 +11,13 @@ import { periodChoices } from '../../components/periods';
 import { saveFile } from '../../components/saveFile';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
+import { useOverview } from '../overview/overviewStore';
 
 const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'docx', label: 'Документ Word (.docx)' },
   { format: 'txt', label: 'Текст (.txt)' },
   { format: 'md', label: 'Markdown (.md)' },
 ];
-
-/** The half-year now under way: the one a clerk most often reports on. */
-function currentHalf(): string {
-  const today = new Date();
-  return `${today.getFullYear()}-H${today.getMonth() < 6 ? 1 : 2}`;
-}
 
 function savedLabel(savedAt: string | null): string {
   if (!savedAt) return 'Черновик собран из реестра и ещё не сохранён.';
@@ -31,7 +26,7 @@ function savedLabel(savedAt: string | null): string {
 }
 
 export function ReportsPage() {
-  const [period, setPeriod] = useState(currentHalf);
+  const [period, setPeriod] = useState(() => useOverview.getState().period);
   const [partner, setPartner] = useState<string | null>(null);
   const [rounded, setRounded] = useState(false);
   const [report, setReport] = useState<Report | null>(null);

@@ -1,0 +1,92 @@
+// The overview of a period beside the same period a year before: what the first screen shows.
+import type { Core } from '../core';
+import type { KeyCount } from '../db/stats';
+import { listAgreements } from './agreements';
+import { addDays, todayIso } from '../../../shared/dates';
+import { periodCode, yearBefore, type Period } from '../../../shared/period';
+import { termState } from '../../../shared/agreement-term';
+import { AgreementFilterSchema, type Agreement } from '../../../shared/schema/agreement';
+import type { Count, Overview } from '../../../shared/schema/stats';
+import { FORMAT_LABELS } from '../../../shared/ru/labels';
+import { MONTHS_NOMINATIVE } from '../../../shared/ru/dates';
+
+const UPCOMING_DAYS = 30;
+const UPCOMING_SHOWN = 15;
+
+/** Counts of both periods by key, largest first; `label` names a key. */
+function compare(current: KeyCount[], previous: KeyCount[], label: (key: string) => string): Count[] {
+  const counts = new Map<string, Count>();
+  for (const [key, count] of current) counts.set(key, { key, label: label(key), count, previous: 0 });
+  for (const [key, count] of previous) {
+    const row = counts.get(key) ?? { key, label: label(key), count: 0, previous: 0 };
+    row.previous = count;
+    counts.set(key, row);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || b.previous - a.previous || a.label.localeCompare(b.label, 'ru'));
+}
+
+function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  for (let at = period.start.slice(0, 7); at <= period.end.slice(0, 7) && months.length < 36; ) {
+    months.push(at);
+    const [y, m] = [Number(at.slice(0, 4)), Number(at.slice(5, 7))];
+    at = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  }
+  return months;
+}
+
+/** Each partner link counted at its region (an organisation at the region or country it is in). */
+function regionCounts(core: Core, links: [number, number][]): KeyCount[] {
+  const regionOf = new Map<number, string | null>();
+  const region = (id: number): string | null => {
+    if (!regionOf.has(id)) {
+      let at = core.refs.byId(id);
+      while (at && at.kind === 'organisation' && at.parent_id) at = core.refs.byId(at.parent_id);
+      regionOf.set(id, at && at.kind !== 'organisation' ? at.name : null);
+    }
+    return regionOf.get(id) ?? null;
+  };
+  const events = new Map<string, Set<number>>();
+  for (const [eventId, partnerId] of links) {
+    const name = region(partnerId);
+    if (name) events.set(name, (events.get(name) ?? new Set()).add(eventId));
+  }
+  return [...events].map(([name, ids]) => [name, ids.size]);
+}
+
+function brief(a: Agreement) {
+  return { id: a.id, title: a.title, number: a.number, validUntil: a.validUntil };
+}
+
+export function overview(core: Core, period: Period, today = todayIso()): Overview {
+  const before = yearBefore(period);
+  const { stats } = core;
+  const both = <T>(read: (start: string, end: string) => T): [T, T] => [read(period.start, period.end), read(before.start, before.end)];
+
+  const months = monthsOf(period);
+  const [current, previous] = both(stats.byMonth);
+  const previousShifted = previous.map(([key, n]): KeyCount => [`${Number(key.slice(0, 4)) + 1}${key.slice(4)}`, n]);
+  const manyYears = months[0]?.slice(0, 4) !== months.at(-1)?.slice(0, 4);
+  const monthLabel = (key: string) => `${MONTHS_NOMINATIVE[Number(key.slice(5, 7)) - 1] ?? ''}${manyYears ? ` ${key.slice(0, 4)}` : ''}`;
+  const byMonth = new Map(compare(current, previousShifted, monthLabel).map((c) => [c.key, c]));
+
+  const active = listAgreements(core, AgreementFilterSchema.parse({ statuses: ['active'], limit: 100_000, today })).items
+    .filter((a) => termState(a, today) !== 'expired' && (a.validFrom ?? a.signedOn ?? today) <= today);
+  const withEvents = new Set(stats.agreementIds(period.start, period.end));
+
+  return {
+    registerTotal: stats.registerTotal(),
+    total: stats.total(period.start, period.end),
+    previousTotal: stats.total(before.start, before.end),
+    previousPeriod: periodCode(before),
+    months: months.map((key) => byMonth.get(key) ?? { key, label: monthLabel(key), count: 0, previous: 0 }),
+    spheres: compare(...both(stats.bySphere), (key) => key),
+    kinds: compare(...both(stats.byKind), (key) => key || 'вид не указан'),
+    formats: compare(...both(stats.byFormat), (key) => FORMAT_LABELS[key as keyof typeof FORMAT_LABELS] ?? 'формат не указан'),
+    regions: compare(...both((start, end) => regionCounts(core, stats.partnerLinks(start, end))), (key) => key),
+    agreementsInForce: active.length,
+    expiring: active.filter((a) => termState(a, today) === 'expiring').map(brief),
+    withoutEvents: active.filter((a) => !withEvents.has(a.id)).map(brief),
+    upcoming: core.events.range(today, addDays(today, UPCOMING_DAYS)).filter((e) => e.startDate >= today).slice(0, UPCOMING_SHOWN),
+  };
+}

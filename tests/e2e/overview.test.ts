@@ -1,0 +1,39 @@
+// The overview in Chromium: the demo's 2021-H2 counted by month and sphere, a bar opening its events.
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../electron/core/services/demo';
+import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+
+let app: AppUnderTest;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp(loadDemo);
+  page = await openPage(app.browser, app.server.url);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the overview', () => {
+  it('is the first screen, counts a period against the year before, and opens the events a bar counts', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'Обзор' }).isVisible()).toBe(true);
+    expect(page.url()).toMatch(/#\/overview$/);
+    await page.getByRole('combobox', { name: 'Период обзора' }).click();
+    await page.getByRole('option', { name: 'II полугодие 2021' }).click();
+    const total = page.getByText('Мероприятий за период', { exact: true }).locator('..');
+    await expect.poll(() => total.textContent()).toMatch(/Мероприятий за период9годом раньше: 0 \(\+9\)/);
+    await expect.poll(() => page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(ARTIFACTS, 'overview.png'), fullPage: true });
+
+    // The months chart comes first: its third bar of the period is September, with four events.
+    const september = page.locator('.recharts-bar').first().locator('.recharts-bar-rectangle').nth(2);
+    await september.click();
+    await expect.poll(() => page.url()).toMatch(/#\/events$/);
+    await expect.poll(() => page.locator('[role="row"][data-loaded="true"]').count()).toBe(4);
+    expect(await page.getByRole('combobox', { name: 'Период' }).inputValue()).toBe('Сентябрь 2021 года');
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+});
