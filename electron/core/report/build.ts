@@ -14,6 +14,9 @@ import { periodTitle } from '../../../shared/ru/periods';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { AgreementKind } from '../../../shared/schema/agreement';
 
+/** Kinds a report says «состоялась» of («состоялась встреча»); the others «прошел» («прошел форум»). */
+const HAPPENED = new Set(['встреча', 'визит', 'переговоры', 'служебная командировка', 'презентация', 'акция']);
+
 /** Kinds listed in the closing's brackets before «и т.д.». */
 const KINDS_SHOWN = 6;
 
@@ -75,7 +78,7 @@ function placePhrase(event: Event, body: string, home: string, f: Forms): string
 function bodyOf(core: Core, event: Event, f: Forms): string {
   if (event.description) return lowerFirst(event.description.trim().replace(/\s+/g, ' '));
   const kind = f.get('kind', event.kind);
-  const verb = pastVerb('пройти', kind?.gender ?? (event.kind ? 'm' : 'n'));
+  const verb = pastVerb(HAPPENED.has(nameKey(event.kind ?? '')) ? 'состояться' : 'пройти', kind?.gender ?? (event.kind ? 'm' : 'n'));
   const titleNamesKind = event.kind && nameKey(event.title).includes(nameKey(event.kind).slice(0, -2));
   // Titles keep their capitals: «прошел Международный форум», «прошли Дни культуры».
   let text = titleNamesKind || !event.kind ? `${verb} ${event.title}` : `${verb} ${event.kind} «${event.title}»`;
