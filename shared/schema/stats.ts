@@ -33,8 +33,11 @@ export const OverviewSchema = z.object({
   kinds: z.array(CountSchema),
   formats: z.array(CountSchema),
   regions: z.array(CountSchema),
+  /** Agreements in force at some time in the period. */
   agreementsInForce: z.int(),
+  /** Active agreements ending within 90 days of today. */
   expiring: z.array(AgreementBriefSchema),
+  /** Agreements in force in the period with no event under them in it. */
   withoutEvents: z.array(AgreementBriefSchema),
   upcoming: z.array(EventSummarySchema),
 });

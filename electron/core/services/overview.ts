@@ -70,8 +70,11 @@ export function overview(core: Core, period: Period, today = todayIso()): Overvi
   const monthLabel = (key: string) => `${MONTHS_NOMINATIVE[Number(key.slice(5, 7)) - 1] ?? ''}${manyYears ? ` ${key.slice(0, 4)}` : ''}`;
   const byMonth = new Map(compare(current, previousShifted, monthLabel).map((c) => [c.key, c]));
 
-  const active = listAgreements(core, AgreementFilterSchema.parse({ statuses: ['active'], limit: 100_000, today })).items
-    .filter((a) => termState(a, today) !== 'expired' && (a.validFrom ?? a.signedOn ?? today) <= today);
+  const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today })).items.filter((a) => a.status !== 'draft');
+  // In force during the period: begun by its end, not ended (nor terminated) before its start.
+  const inPeriod = agreements.filter((a) => (a.validFrom ?? a.signedOn ?? period.start) <= period.end && (a.validUntil ?? period.end) >= period.start
+    && !(a.status === 'terminated' && a.updatedAt.slice(0, 10) < period.start));
+  const expiring = agreements.filter((a) => a.status === 'active' && termState(a, today) === 'expiring');
   const withEvents = new Set(stats.agreementIds(period.start, period.end));
 
   return {
@@ -84,9 +87,9 @@ export function overview(core: Core, period: Period, today = todayIso()): Overvi
     kinds: compare(...both(stats.byKind), (key) => key || 'вид не указан'),
     formats: compare(...both(stats.byFormat), (key) => FORMAT_LABELS[key as keyof typeof FORMAT_LABELS] ?? 'формат не указан'),
     regions: compare(...both((start, end) => regionCounts(core, stats.partnerLinks(start, end))), (key) => key),
-    agreementsInForce: active.length,
-    expiring: active.filter((a) => termState(a, today) === 'expiring').map(brief),
-    withoutEvents: active.filter((a) => !withEvents.has(a.id)).map(brief),
+    agreementsInForce: inPeriod.length,
+    expiring: expiring.map(brief),
+    withoutEvents: inPeriod.filter((a) => !withEvents.has(a.id)).map(brief),
     upcoming: core.events.range(today, addDays(today, UPCOMING_DAYS)).filter((e) => e.startDate >= today).slice(0, UPCOMING_SHOWN),
   };
 }

@@ -78,11 +78,11 @@ function Figures({ overview, period }: { overview: Overview; period: string }) {
           </Group>
         </Card>
         <Card withBorder padding="sm">
-          <Text size="sm" c="dimmed">Соглашений действует</Text>
+          <Text size="sm" c="dimmed">Соглашений действовало в периоде</Text>
           <Anchor fz={32} fw={700} href={routeHash({ section: 'agreements' })}>{overview.agreementsInForce}</Anchor>
         </Card>
         <Card withBorder padding="sm">
-          <Text size="sm" c="dimmed">Истекают в ближайшие 90 дней</Text>
+          <Text size="sm" c="dimmed">Истекают в ближайшие 90 дней (от сегодня)</Text>
           <Text fz={32} fw={700} c={overview.expiring.length ? 'orange' : undefined}>{overview.expiring.length}</Text>
         </Card>
         <Card withBorder padding="sm">
