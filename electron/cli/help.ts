@@ -32,6 +32,12 @@ export const HELP = `reestr — «Реестр сотрудничества» и
   imports list [--json]           история импорта
   imports undo ID                 отменить импорт целиком
 
+Выгрузка в Excel:
+  export --period P [--partner ПАРТНЁР] [--sphere СФЕРА] [--kind ВИД] [--format ФОРМАТ]
+         [--status СТАТУС] [--group-by sphere|partner] [--out ФАЙЛ.xlsx]
+                                  мероприятия периода, реестр соглашений и сводка
+                                  (по умолчанию файл Мероприятия_2021_III_квартал.xlsx)
+
 Отчёт:
   report --period P [--partner ПАРТНЁР] [--rounded] [--out ФАЙЛ.docx|.txt|.md]
                                   черновик отчёта за период (без --out — текст на экран;

@@ -15,6 +15,11 @@ import { HELP } from './help';
 import { serve } from './serve';
 import { importFile } from './import';
 import { writeReport } from './report';
+import { exportPeriodFile } from '../core/services/exports';
+import { periodFileName } from '../core/export/period-workbook';
+import { PeriodSchema } from '../../shared/schema/common';
+import { parseOrThrow } from '../../shared/schema/messages';
+import type { EventFormat, EventStatus } from '../../shared/schema/event';
 
 const COMMANDS = {
   help: {},
@@ -35,6 +40,7 @@ const COMMANDS = {
   'imports list': { flags: ['json'] },
   'imports undo': { args: ['ID'] },
   report: { values: ['period', 'partner', 'out'], flags: ['rounded'] },
+  export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'group-by', 'out'] },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -192,6 +198,20 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
     case 'imports undo': {
       const batch = await call('import.undo', { id: id() });
       io.out(`Импорт № ${batch.id} («${batch.fileName}») отменён: его мероприятия удалены из реестра.`);
+      return;
+    }
+    case 'export': {
+      const period = parseOrThrow(PeriodSchema, value('period') ?? '');
+      const groupBy = value('group-by');
+      if (groupBy !== undefined && groupBy !== 'sphere' && groupBy !== 'partner') throw new AppError('bad_request', 'Параметр «--group-by»: sphere или partner.');
+      const out = value('out') ?? periodFileName(period);
+      if (!/\.xlsx$/i.test(out)) throw new AppError('bad_request', `Файл выгрузки должен называться .xlsx, а не «${out}».`);
+      const result = await exportPeriodFile(core, {
+        period, partners: list('partner'), spheres: list('sphere'), kinds: list('kind'), groupBy,
+        formats: list('format')?.map((f) => codeOf(f, FORMAT_LABELS)) as EventFormat[] | undefined,
+        statuses: list('status')?.map((s) => codeOf(s, EVENT_STATUS_LABELS)) as EventStatus[] | undefined,
+      }, out);
+      io.out(`Выгрузка записана в «${out}»: ${countOf(result.events, EVENT_FORMS)}, соглашения и сводка.`);
       return;
     }
     case 'report': {

@@ -2,11 +2,11 @@
 // period, and closing paragraphs counted from them, in the Russian of the department's own reports.
 import type { Core } from '../core';
 import { listEvents } from '../services/events';
+import { formOf, partnerNames, refForms, type RefForms } from '../services/ref-forms';
 import { getAgreement } from '../services/agreements';
 import type { Event } from '../../../shared/schema/event';
 import { EventFilterSchema } from '../../../shared/schema/event';
 import type { Report, ReportInput, ReportParagraph } from '../../../shared/schema/report';
-import type { Ref, RefKind } from '../../../shared/schema/reference';
 import { eventDatePhrase, periodGenitive, periodIn } from '../../../shared/ru/date-phrases';
 import { capitalize, cityLocative, joinList, lowerFirst, pastVerb, pluralOf } from '../../../shared/ru/grammar';
 import { countOf, EVENT_FORMS, pluralForm } from '../../../shared/ru/plural';
@@ -24,35 +24,8 @@ const AGREEMENT_GENITIVE: Record<AgreementKind, string> = {
   agreement: 'соглашения', contract: 'договора', memorandum: 'меморандума', plan: 'плана', protocol: 'протокола', other: 'документа',
 };
 
-/** The reference lists with the forms a report needs, looked up by name. */
-function forms(core: Core) {
-  const byName = new Map<string, Ref>();
-  const byId = new Map<number, Ref>();
-  const kinds: RefKind[] = ['kind', 'sphere', 'city', 'region', 'country', 'organisation'];
-  for (const kind of kinds) {
-    for (const ref of core.refs.list(kind, true, false)) {
-      byName.set(`${kind}:${nameKey(ref.name)}`, ref);
-      byId.set(ref.id, ref);
-    }
-  }
-  const get = (kind: RefKind, name: string | null) => (name ? byName.get(`${kind}:${nameKey(name)}`) : undefined);
-  const countryOf = (ref: Ref | undefined): Ref | undefined => {
-    for (let at = ref; at; at = at.parentId ? byId.get(at.parentId) : undefined) if (at.kind === 'country') return at;
-    return undefined;
-  };
-  // The lists' own order (as seeded: the order reports name spheres in), new entries after.
-  const order = (kind: RefKind, name: string) => get(kind, name)?.id ?? Number.MAX_SAFE_INTEGER;
-  return { get, countryOf, order };
-}
-
-type Forms = ReturnType<typeof forms>;
-
-function genitiveOf(ref: Ref | undefined, name: string): string {
-  return ref?.genitive ?? name;
-}
-
 /** Where, as the report says it: the home region's cities alone, others with region and country. */
-function placePhrase(event: Event, body: string, home: string, f: Forms): string {
+function placePhrase(event: Event, body: string, home: string, f: RefForms): string {
   const city = f.get('city', event.city);
   const folded = body.replace(/\s/g, ' ').toLowerCase();
   const mentions = (text: string) => folded.includes(text.toLowerCase());
@@ -75,7 +48,7 @@ function placePhrase(event: Event, body: string, home: string, f: Forms): string
 }
 
 /** What happened: the clerk's own report text, or a sentence built from the record. */
-function bodyOf(core: Core, event: Event, f: Forms): string {
+function bodyOf(core: Core, event: Event, f: RefForms): string {
   if (event.description) return lowerFirst(event.description.trim().replace(/\s+/g, ' '));
   const kind = f.get('kind', event.kind);
   const verb = pastVerb(HAPPENED.has(nameKey(event.kind ?? '')) ? 'состояться' : 'пройти', kind?.gender ?? (event.kind ? 'm' : 'n'));
@@ -124,27 +97,13 @@ export function buildReport(core: Core, input: ReportInput): Report {
     order: 'asc',
     limit: 100_000,
   })).items);
-  const f = forms(core);
+  const f = refForms(core);
   const home = core.settings.get<string>('homeRegion') ?? '';
   const homeRef = f.get('region', home);
   const homeCountry = f.countryOf(homeRef);
 
   // Whose representatives: the partner asked for, else the partner countries of the events.
-  let partners: string[];
-  if (input.partner) {
-    const ref = ['country', 'region', 'organisation'].map((k) => f.get(k as RefKind, input.partner ?? null)).find(Boolean);
-    partners = [genitiveOf(ref, input.partner)];
-  } else {
-    const countries = new Map<string, string>();
-    for (const event of events) {
-      for (const name of event.partners) {
-        const ref = f.get('country', name) ?? f.get('region', name) ?? f.get('organisation', name);
-        const country = f.countryOf(ref);
-        if (country && country.id !== homeCountry?.id) countries.set(country.name, genitiveOf(country, country.name));
-      }
-    }
-    partners = [...countries.values()];
-  }
+  const partners = partnerNames(f, events, input.partner, 'genitive', homeCountry?.id);
   const whose = partners.length ? joinList(partners) : 'регионов-партнеров';
 
   const paragraphs: ReportParagraph[] = [];
@@ -161,8 +120,8 @@ export function buildReport(core: Core, input: ReportInput): Report {
 
   if (events.length) {
     const spheres = [...new Set(events.flatMap((e) => e.spheres))].sort((a, b) => f.order('sphere', a) - f.order('sphere', b));
-    const genitives = spheres.map((s) => genitiveOf(f.get('sphere', s), s));
-    const homeGenitive = genitiveOf(homeRef, home);
+    const genitives = spheres.map((s) => formOf('genitive', f.get('sphere', s), s));
+    const homeGenitive = formOf('genitive', homeRef, home);
     paragraphs.push({
       eventId: null,
       text: `На протяжении ${periodGenitive(period)} органами исполнительной власти ${homeGenitive} осуществлялось сотрудничество с организациями ${whose}${genitives.length ? ` ${spheresPhrase(genitives)}` : ''}.`,
@@ -175,9 +134,9 @@ export function buildReport(core: Core, input: ReportInput): Report {
     const n = events.length;
     const count = input.rounded && n >= 10 ? `более ${Math.floor((n - 1) / 10) * 10} ${pluralForm(Math.floor((n - 1) / 10) * 10, EVENT_FORMS)}` : countOf(n, EVENT_FORMS);
     const territories: string[] = [];
-    if (events.some((e) => e.region === home)) territories.push(genitiveOf(homeRef, home));
+    if (events.some((e) => e.region === home)) territories.push(formOf('genitive', homeRef, home));
     for (const e of events) {
-      const country = e.country && e.country !== homeCountry?.name ? genitiveOf(f.get('country', e.country), e.country) : null;
+      const country = e.country && e.country !== homeCountry?.name ? formOf('genitive', f.get('country', e.country), e.country) : null;
       if (country && !territories.includes(country)) territories.push(country);
     }
     const held = pluralForm(input.rounded ? 5 : n, ['проведенное', 'проведенных', 'проведенных']);
@@ -189,7 +148,7 @@ export function buildReport(core: Core, input: ReportInput): Report {
   }
 
   return {
-    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${genitiveOf(homeRef, home)} за ${lowerFirst(periodTitle(period))}`),
+    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${formOf('genitive', homeRef, home)} за ${lowerFirst(periodTitle(period))}`),
     paragraphs,
   };
 }

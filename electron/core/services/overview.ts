@@ -36,7 +36,7 @@ function monthsOf(period: Period): string[] {
 }
 
 /** Each partner link counted at its region (an organisation at the region or country it is in). */
-function regionCounts(core: Core, links: [number, number][]): KeyCount[] {
+export function regionCounts(core: Core, links: [number, number][]): KeyCount[] {
   const regionOf = new Map<number, string | null>();
   const region = (id: number): string | null => {
     if (!regionOf.has(id)) {
