@@ -1,6 +1,7 @@
 // The contract: every call between renderer and back end, name → input schema → output schema.
 import { z } from 'zod';
-import { IdInputSchema, OkSchema } from './schema/common';
+import { FileOutputSchema, IdInputSchema, OkSchema } from './schema/common';
+import { PeriodExportSchema } from './schema/export';
 import {
   DateRangeInputSchema,
   EventFilterSchema,
@@ -19,7 +20,7 @@ import {
   AgreementUpdateSchema,
 } from './schema/agreement';
 import { ImportAnalyzeSchema, ImportBatchSchema, ImportCommitSchema, ImportPreviewSchema, ImportResultSchema } from './schema/import';
-import { FileOutputSchema, ReportDraftInputSchema, ReportDraftSchema, ReportExportSchema, ReportInputSchema, ReportSaveSchema } from './schema/report';
+import { ReportDraftInputSchema, ReportDraftSchema, ReportExportSchema, ReportInputSchema, ReportSaveSchema } from './schema/report';
 import { OverviewInputSchema, OverviewSchema } from './schema/stats';
 import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
 
@@ -54,6 +55,7 @@ export const api = {
   'report.save': method(ReportSaveSchema, ReportDraftSchema),
   'report.discard': method(ReportInputSchema, ReportDraftSchema),
   'report.export': method(ReportExportSchema, FileOutputSchema),
+  'export.period': method(PeriodExportSchema, FileOutputSchema),
   'stats.overview': method(OverviewInputSchema, OverviewSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
 } as const;

@@ -9,6 +9,7 @@ import { createRef, listRefs, mergeRefs, updateRef } from './services/references
 import { loadDemo } from './services/demo';
 import { createImportFiles, listBatches, undoBatch } from './services/imports';
 import { overview } from './services/overview';
+import { exportPeriod } from './services/exports';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
 
 const OK = { ok: true } as const;
@@ -44,6 +45,7 @@ export function createHandlers(core: Core): Handlers {
     'report.save': (input) => saveReport(core, input),
     'report.discard': (input) => discardReport(core, input),
     'report.export': ({ report, period, format }) => exportReport(report, period, format),
+    'export.period': (input) => exportPeriod(core, input),
     'stats.overview': ({ period, today }) => overview(core, period, today),
     'demo.load': () => loadDemo(core),
   };

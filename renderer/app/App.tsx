@@ -11,6 +11,7 @@ const EventEditor = lazy(() => import('../features/events/EventEditor').then((m)
 const AgreementsPage = lazy(() => import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })));
 const AgreementEditor = lazy(() => import('../features/agreements/AgreementEditor').then((m) => ({ default: m.AgreementEditor })));
 const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const ExportPage = lazy(() => import('../features/export/ExportPage').then((m) => ({ default: m.ExportPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
@@ -36,7 +37,8 @@ export function App() {
         {route.section === 'import' && <ImportPage />}
         {route.section === 'reports' && <ReportsPage />}
         {route.section === 'overview' && <OverviewPage />}
-        {(route.section === 'calendar' || route.section === 'export' || route.section === 'settings') && <LaterSection section={route.section} />}
+        {route.section === 'export' && <ExportPage />}
+        {(route.section === 'calendar' || route.section === 'settings') && <LaterSection section={route.section} />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -3,11 +3,10 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { Section } from './route';
 
-type Later = Extract<Section, 'calendar' | 'export' | 'settings'>;
+type Later = Extract<Section, 'calendar' | 'settings'>;
 
 const TEXTS: Record<Later, { title: string; later: string; now: string }> = {
   calendar: { title: 'Календарь', later: 'Здесь будут месяц, неделя, год и повестка мероприятий.', now: 'Мероприятия за любой период показывает раздел «Мероприятия» с фильтром по периоду.' },
-  export: { title: 'Экспорт', later: 'Здесь будут квартальные таблицы Excel в официальном виде.', now: 'Пока выгрузки нет.' },
   settings: { title: 'Настройки', later: 'Здесь будут домашний регион и папка резервных копий.', now: 'Данные хранятся в папке пользователя (Reestr/reestr.sqlite).' },
 };
 

@@ -63,3 +63,6 @@ export const PageSchema = {
 export const TimestampSchema = z.string();
 
 export const OkSchema = z.object({ ok: z.literal(true) });
+
+/** A file made for the user to save: its suggested name and bytes in base64. */
+export const FileOutputSchema = z.object({ fileName: z.string(), data: z.string() });

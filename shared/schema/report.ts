@@ -44,5 +44,3 @@ export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 
 export const ReportExportSchema = z.strictObject({ report: ReportSchema, format: ReportFormatSchema, period: PeriodSchema });
 
-/** A file made for the user to save: its suggested name and bytes in base64. */
-export const FileOutputSchema = z.object({ fileName: z.string(), data: z.string() });

@@ -11,22 +11,14 @@ import { termState } from '../../../shared/agreement-term';
 import { todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
-import { EventFilterSchema, type Event, type EventFormat, type EventStatus } from '../../../shared/schema/event';
+import { EventFilterSchema, type Event } from '../../../shared/schema/event';
+import type { PeriodExport } from '../../../shared/schema/export';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { lowerFirst } from '../../../shared/ru/grammar';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { periodTitle } from '../../../shared/ru/periods';
 import { writeTable, type Column, type TableRow } from './official';
 
-export interface PeriodExport {
-  period: Period;
-  partners?: string[];
-  spheres?: string[];
-  kinds?: string[];
-  formats?: EventFormat[];
-  statuses?: EventStatus[];
-  groupBy?: 'sphere' | 'partner';
-}
 
 const EVENT_COLUMNS: Column[] = [
   { header: '№ п/п', width: 5, center: true },
@@ -55,13 +47,15 @@ const AGREEMENT_COLUMNS: Column[] = [
   { header: 'Мероприятий за период', width: 14, center: true },
 ];
 
-/** «за III квартал 2021 года», «за период с 01.07.2021 по 15.09.2021». */
-function forPeriod(period: Period): string {
+/** «за III квартал 2021 года», «за период с 01.07.2021 по 15.09.2021», «за весь период». */
+function forPeriod(period: Period | undefined): string {
+  if (!period) return 'за весь период учета';
   return period.kind === 'range' ? `за период с ${formatDate(period.start)} по ${formatDate(period.end)}` : `за ${lowerFirst(periodTitle(period))}`;
 }
 
 /** `Мероприятия_2021_III_квартал.xlsx`. */
-export function periodFileName(period: Period): string {
+export function periodFileName(period: Period | undefined): string {
+  if (!period) return `Мероприятия_все_${todayIso()}.xlsx`;
   if (period.kind === 'range') return `Мероприятия_${period.start}_${period.end}.xlsx`;
   if (period.kind === 'year') return `Мероприятия_${period.year}_год.xlsx`;
   const name = lowerFirst(periodTitle(period).replace(/\s*\d{4} года$/, ''));
@@ -97,7 +91,9 @@ function* eventRows(events: Event[], groupOf: ((e: Event) => string) | null): Ge
 export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<{ events: number }> {
   const { period } = options;
   const events = listEvents(core, EventFilterSchema.parse({
-    period: `${period.start}..${period.end}`,
+    period: period ? `${period.start}..${period.end}` : undefined,
+    query: options.query,
+    batchId: options.batchId,
     partners: options.partners, spheres: options.spheres, kinds: options.kinds, formats: options.formats, statuses: options.statuses,
     sort: 'startDate', order: 'asc', limit: 100_000,
   })).items;

@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Core } from '../core';
-import { periodFileName, writePeriodWorkbook, type PeriodExport } from '../export/period-workbook';
+import { periodFileName, writePeriodWorkbook } from '../export/period-workbook';
+import type { PeriodExport } from '../../../shared/schema/export';
 import { AppError } from '../../../shared/errors';
 
 export async function exportPeriodFile(core: Core, options: PeriodExport, file: string): Promise<{ events: number }> {

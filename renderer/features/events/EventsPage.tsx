@@ -1,7 +1,8 @@
 // The register of events: search, filters, and a virtualised table that pages through any number of rows.
 import { ActionIcon, Alert, Badge, Box, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
@@ -18,6 +19,7 @@ import { parsePeriod } from '../../../shared/period';
 import { periodTitle } from '../../../shared/ru/periods';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from './EmptyRegister';
+import { exportToExcel } from '../export/exportToExcel';
 import classes from './EventsPage.module.css';
 
 const ROW_HEIGHT = 44;
@@ -76,6 +78,21 @@ export function EventsPage() {
   useEffect(() => ensure(Math.max(0, first - PREFETCH), last + 2 * PREFETCH), [ensure, first, last]);
 
   const newEvent = () => navigate({ section: 'events', item: 'new' });
+  const [exporting, setExporting] = useState(false);
+  // The table as filtered: the file holds what the list shows.
+  const exportList = async () => {
+    setExporting(true);
+    try {
+      await exportToExcel({
+        period: filter.period ?? undefined, query: query || undefined, kinds: filter.kinds, spheres: filter.spheres,
+        partners: filter.partners, formats: filter.formats, statuses: filter.statuses, batchId: filter.batch?.id,
+      });
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Не удалось выгрузить', message: (e as Error).message });
+    } finally {
+      setExporting(false);
+    }
+  };
   useHotkeys([['mod+F', () => search.current?.focus()], ['mod+N', newEvent]]);
   useEffect(() => onCommand((command) => {
     if (command === 'new-event') newEvent();
@@ -86,7 +103,12 @@ export function EventsPage() {
     <Stack h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))" gap="sm">
       <Group justify="space-between">
         <Title order={2}>{filter.deleted ? 'Корзина' : 'Мероприятия'}</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={newEvent}>Новое мероприятие</Button>
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} loading={exporting} disabled={total === 0 || filter.deleted} onClick={() => void exportList()}>
+            Экспорт в Excel
+          </Button>
+          <Button leftSection={<IconPlus size={18} />} onClick={newEvent}>Новое мероприятие</Button>
+        </Group>
       </Group>
       <Group gap="sm" align="flex-end">
         <TextInput

@@ -1,0 +1,138 @@
+// The Экспорт section: the period's sheets for sending upward, chosen by buttons, filtered and
+// grouped as the events table is, previewed, then saved as an Excel workbook.
+import { Alert, Button, Group, MultiSelect, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { parsePeriod } from '../../../shared/period';
+import { formatDateRange } from '../../../shared/ru/dates';
+import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
+import { periodTitle } from '../../../shared/ru/periods';
+import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
+import type { EventRow, EventStatus } from '../../../shared/schema/event';
+import { call } from '../../api/client';
+import { options } from '../../components/forms';
+import { exportToExcel } from './exportToExcel';
+import { useRefNames } from '../../components/useRefNames';
+
+const PREVIEW_ROWS = 30;
+const PARTS = [
+  { value: '', label: 'Год' },
+  { value: 'H1', label: 'I полугодие' },
+  { value: 'H2', label: 'II полугодие' },
+  { value: 'Q1', label: 'I кв.' },
+  { value: 'Q2', label: 'II кв.' },
+  { value: 'Q3', label: 'III кв.' },
+  { value: 'Q4', label: 'IV кв.' },
+];
+
+type Grouping = 'none' | 'sphere' | 'partner';
+
+export function ExportPage() {
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(String(thisYear));
+  const [part, setPart] = useState(new Date().getMonth() < 6 ? 'H1' : 'H2');
+  const [partners, setPartners] = useState<string[]>([]);
+  const [spheres, setSpheres] = useState<string[]>([]);
+  const [kinds, setKinds] = useState<string[]>([]);
+  const [statuses, setStatuses] = useState<EventStatus[]>([]);
+  const [grouping, setGrouping] = useState<Grouping>('none');
+  const [preview, setPreview] = useState<{ items: EventRow[]; total: number } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const partnerNames = useRefNames('country', 'region', 'organisation');
+  const sphereNames = useRefNames('sphere');
+  const kindNames = useRefNames('kind');
+
+  const period = part ? `${year}-${part}` : year;
+  const filter = {
+    period,
+    partners: partners.length ? partners : undefined,
+    spheres: spheres.length ? spheres : undefined,
+    kinds: kinds.length ? kinds : undefined,
+    statuses: statuses.length ? statuses : undefined,
+  };
+  const key = JSON.stringify(filter);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    call('events.rows', { ...filter, sort: 'startDate', order: 'asc', limit: PREVIEW_ROWS }).then(
+      (page) => live && setPreview(page),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+    // The filter is rebuilt every render: its JSON says when it changed.
+  }, [key]);
+
+  const save = async () => {
+    setSaving(true);
+    setError(null);
+    try {
+      await exportToExcel({ ...filter, groupBy: grouping === 'none' ? undefined : grouping });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = periodTitle(parsePeriod(period) ?? { kind: 'year', year: thisYear, start: '', end: '' });
+  return (
+    <Stack gap="sm" maw={1200}>
+      <Title order={2}>Экспорт</Title>
+      <Text size="sm" c="dimmed">
+        Книга Excel для отправки: мероприятия периода, реестр соглашений и сводка — шрифт Times New Roman, рамки, заголовок
+        на каждой странице, альбомный A4.
+      </Text>
+      <Group gap="sm" align="flex-end">
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>Год</Text>
+          <SegmentedControl aria-label="Год" value={year} onChange={setYear} data={Array.from({ length: 6 }, (_, i) => String(thisYear - i))} />
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>Период</Text>
+          <SegmentedControl aria-label="Часть года" value={part} onChange={setPart} data={PARTS} />
+        </Stack>
+      </Group>
+      <Group gap="sm" align="flex-start">
+        <MultiSelect w={260} label="Партнёр" placeholder="все партнёры" searchable clearable data={partnerNames} value={partners} onChange={setPartners} />
+        <MultiSelect w={220} label="Сфера" placeholder="все сферы" searchable clearable data={sphereNames} value={spheres} onChange={setSpheres} />
+        <MultiSelect w={200} label="Вид" placeholder="все виды" searchable clearable data={kindNames} value={kinds} onChange={setKinds} />
+        <MultiSelect w={200} label="Статус" placeholder="любой" clearable data={options(EVENT_STATUS_LABELS)} value={statuses} onChange={(v) => setStatuses(v as EventStatus[])} />
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>Группировка</Text>
+          <SegmentedControl aria-label="Группировка" value={grouping} onChange={(v) => setGrouping(v as Grouping)}
+            data={[{ value: 'none', label: 'Нет' }, { value: 'sphere', label: 'По сферам' }, { value: 'partner', label: 'По партнёрам' }]} />
+        </Stack>
+      </Group>
+      <Group>
+        <Button leftSection={<IconFileSpreadsheet size={18} />} loading={saving} onClick={() => void save()} disabled={preview?.total === 0}>
+          Сохранить в Excel
+        </Button>
+        <Text size="sm" c="dimmed">{title}: {preview ? countOf(preview.total, EVENT_FORMS) : '…'}</Text>
+      </Group>
+      {error && <Alert color="red" title="Не удалось выгрузить">{error}</Alert>}
+      {preview && preview.total > 0 && (
+        <Table withTableBorder striped verticalSpacing={4} fz="sm" data-testid="export-preview">
+          <Table.Thead>
+            <Table.Tr><Table.Th w={50}>№</Table.Th><Table.Th w={170}>Сроки</Table.Th><Table.Th>Наименование мероприятия</Table.Th><Table.Th w={200}>Место</Table.Th><Table.Th w={120}>Формат</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.items.map((e, i) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>{formatDateRange(e.startDate, e.endDate, e.datePrecision)}</Table.Td>
+                <Table.Td>{e.title}</Table.Td>
+                <Table.Td>{[e.city, e.region, e.country].filter(Boolean).join(', ')}</Table.Td>
+                <Table.Td>{e.format ? FORMAT_LABELS[e.format] : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {preview && preview.total > PREVIEW_ROWS && <Text size="sm" c="dimmed">Показаны первые {PREVIEW_ROWS}; в файл попадут все.</Text>}
+      {preview?.total === 0 && <Text c="dimmed">За этот период мероприятий с такими условиями нет.</Text>}
+    </Stack>
+  );
+}

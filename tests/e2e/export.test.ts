@@ -1,0 +1,45 @@
+// The Экспорт section in Chromium: the demo data for 2021-H2 saved as a workbook, read back here.
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../electron/core/services/demo';
+import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+
+let app: AppUnderTest;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp(loadDemo);
+  page = await openPage(app.browser, app.server.url);
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('export in the browser', () => {
+  it('saves the 2021-H2 events, agreements and summary as an Excel workbook', async () => {
+    await page.getByRole('link', { name: 'Экспорт' }).click();
+    await page.getByRole('radiogroup', { name: 'Год' }).getByText('2021', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Часть года' }).getByText('II полугодие', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Группировка' }).getByText('По сферам', { exact: true }).click();
+    await expect.poll(() => page.getByText('II полугодие 2021 года: 9 мероприятий').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('export-preview').locator('tbody tr').count()).toBe(9);
+    await page.screenshot({ path: join(ARTIFACTS, 'export.png') });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Сохранить в Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('Мероприятия_2021_II_полугодие.xlsx');
+    const file = join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Мероприятия', 'Соглашения', 'Сводка']);
+    const sheet = workbook.getWorksheet('Мероприятия') as ExcelJS.Worksheet;
+    expect(sheet.getCell('A1').value).toBe('Информация о мероприятиях, проведенных в рамках сотрудничества с Республикой Беларусь за II полугодие 2021 года');
+    const titles = (sheet.getRows(4, sheet.rowCount - 3) ?? []).filter((r) => typeof r.getCell(1).value === 'number').map((r) => r.getCell(3).value);
+    expect(titles).toHaveLength(9);
+    expect(titles).toContain('Встреча депутатов Парламентского Собрания с представителями Администрации Смоленской области');
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+});
