@@ -1,5 +1,5 @@
 // A generated partner sheet as committees send them: a year's plan, title rows, a header, dates as text.
-import ExcelJS from 'exceljs';
+import ExcelJS from '../electron/core/excel';
 import { formatDateRange } from '../shared/ru/dates';
 import { FORMAT_LABELS } from '../shared/ru/labels';
 import { generateEvents } from './generate';

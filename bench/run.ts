@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../electron/core/excel';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeCore, openCore } from '../electron/core/core';

@@ -56,6 +56,8 @@ export const api = {
   'report.discard': method(ReportInputSchema, ReportDraftSchema),
   'report.export': method(ReportExportSchema, FileOutputSchema),
   'export.period': method(PeriodExportSchema, FileOutputSchema),
+  'export.csv': method(PeriodExportSchema, FileOutputSchema),
+  'export.all': method(z.strictObject({}), FileOutputSchema),
   'stats.overview': method(OverviewInputSchema, OverviewSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
 } as const;

@@ -1,5 +1,6 @@
 // Command-line parsing: command words, options with values, flags; global --db anywhere in the line.
 import { AppError } from '../../shared/errors';
+import { nameKey } from '../../shared/ru/normalize';
 
 export interface CommandSpec {
   /** Options that take a value. */
@@ -96,4 +97,10 @@ export function parseArgs(argv: readonly string[], commands: Readonly<Record<str
   const expected = spec.args?.length ?? 0;
   if (parsed.args.length > expected) throw usageError(`Лишний аргумент «${parsed.args[expected]}» у команды «${command}».`);
   return parsed;
+}
+
+/** A code given by its code or Russian name: `--format очно` or `--format in_person`. */
+export function codeOf(text: string, labels: Readonly<Record<string, string>>): string {
+  const key = nameKey(text);
+  return Object.entries(labels).find(([code, label]) => code === text || nameKey(label) === key)?.[0] ?? text;
 }

@@ -37,6 +37,9 @@ export const HELP = `reestr — «Реестр сотрудничества» и
          [--status СТАТУС] [--group-by sphere|partner] [--out ФАЙЛ.xlsx]
                                   мероприятия периода, реестр соглашений и сводка
                                   (по умолчанию файл Мероприятия_2021_III_квартал.xlsx)
+  export --all [--out ФАЙЛ.xlsx]   полная выгрузка: все мероприятия, соглашения, справочники
+                                  (её читает импорт: reestr import ФАЙЛ.xlsx)
+  export --csv [--period P] [фильтры] [--out ФАЙЛ.csv]   таблица мероприятий в CSV
 
 Отчёт:
   report --period P [--partner ПАРТНЁР] [--rounded] [--out ФАЙЛ.docx|.txt|.md]

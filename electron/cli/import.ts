@@ -7,7 +7,7 @@ import { commitPreview, readImportSource } from '../core/services/imports';
 import { AppError } from '../../shared/errors';
 import { ImportOptionsSchema, type ImportPreview, type ImportResult } from '../../shared/schema/import';
 import { parseOrThrow } from '../../shared/schema/messages';
-import { countOf, EVENT_FORMS } from '../../shared/ru/plural';
+import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../shared/ru/plural';
 import type { ParsedArgs } from './args';
 import { eventDates, table } from './format';
 
@@ -74,14 +74,17 @@ export async function importFile(core: Core, p: ParsedArgs, io: Io): Promise<voi
     const code = (e as NodeJS.ErrnoException).code;
     throw new AppError('not_found', code === 'ENOENT' ? `Файл «${path}» не найден.` : `Не удалось открыть файл «${path}» (${code ?? String(e)}).`);
   }
-  const preview = analyze(core, await readImportSource(basename(path), data), options);
-  const result = p.flags.has('dry-run') ? null : commitPreview(core, preview, options);
+  const source = await readImportSource(basename(path), data);
+  const preview = analyze(core, source, options);
+  const result = p.flags.has('dry-run') ? null : commitPreview(core, preview, options, source);
   if (p.flags.has('json')) {
     io.out(JSON.stringify(previewJson(preview, result), null, 2));
     return;
   }
   io.out(previewText(preview));
   if (result) {
-    io.out(`\nИмпортировано ${countOf(result.created, EVENT_FORMS)} (пакет № ${result.batchId}). Отменить: reestr imports undo ${result.batchId}`);
+    io.out(result.batchId === null
+      ? '\nЗаписывать нечего: все строки уже есть в реестре, пропущены или с ошибками.'
+      : `\nИмпортировано ${countOf(result.created, EVENT_FORMS)}${result.agreements ? ` и ${countOf(result.agreements, AGREEMENT_FORMS)}` : ''} (пакет № ${result.batchId}). Отменить: reestr imports undo ${result.batchId}`);
   } else io.out('\nПробный прогон (--dry-run): в реестр ничего не записано.');
 }

@@ -5,21 +5,16 @@ import { defaultDatabasePath } from '../core/paths';
 import { loadDemo } from '../core/services/demo';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { nameKey } from '../../shared/ru/normalize';
 import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared/ru/plural';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
-import { parseArgs, type CommandSpec, type ParsedArgs } from './args';
+import { codeOf, parseArgs, type CommandSpec, type ParsedArgs } from './args';
 import { agreementCard, agreementsTable, batchesTable, eventCard, eventsTable, refsTable } from './format';
 import { HELP } from './help';
 import { serve } from './serve';
 import { importFile } from './import';
 import { writeReport } from './report';
-import { exportPeriodFile } from '../core/services/exports';
-import { periodFileName } from '../core/export/period-workbook';
-import { PeriodSchema } from '../../shared/schema/common';
-import { parseOrThrow } from '../../shared/schema/messages';
-import type { EventFormat, EventStatus } from '../../shared/schema/event';
+import { exportCommand } from './export';
 
 const COMMANDS = {
   help: {},
@@ -40,7 +35,7 @@ const COMMANDS = {
   'imports list': { flags: ['json'] },
   'imports undo': { args: ['ID'] },
   report: { values: ['period', 'partner', 'out'], flags: ['rounded'] },
-  export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'group-by', 'out'] },
+  export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'group-by', 'out'], flags: ['all', 'csv'] },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -67,11 +62,6 @@ function numberArg(text: string | undefined): unknown {
   return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
-/** A code given by its code or Russian name: `--format очно` or `--format in_person`. */
-function codeOf(text: string, labels: Readonly<Record<string, string>>): string {
-  const key = nameKey(text);
-  return Object.entries(labels).find(([code, label]) => code === text || nameKey(label) === key)?.[0] ?? text;
-}
 
 const REF_KIND_WORDS: Record<string, RefKind> = {
   kinds: 'kind', spheres: 'sphere', departments: 'department', cities: 'city',
@@ -201,17 +191,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
       return;
     }
     case 'export': {
-      const period = parseOrThrow(PeriodSchema, value('period') ?? '');
-      const groupBy = value('group-by');
-      if (groupBy !== undefined && groupBy !== 'sphere' && groupBy !== 'partner') throw new AppError('bad_request', 'Параметр «--group-by»: sphere или partner.');
-      const out = value('out') ?? periodFileName(period);
-      if (!/\.xlsx$/i.test(out)) throw new AppError('bad_request', `Файл выгрузки должен называться .xlsx, а не «${out}».`);
-      const result = await exportPeriodFile(core, {
-        period, partners: list('partner'), spheres: list('sphere'), kinds: list('kind'), groupBy,
-        formats: list('format')?.map((f) => codeOf(f, FORMAT_LABELS)) as EventFormat[] | undefined,
-        statuses: list('status')?.map((s) => codeOf(s, EVENT_STATUS_LABELS)) as EventStatus[] | undefined,
-      }, out);
-      io.out(`Выгрузка записана в «${out}»: ${countOf(result.events, EVENT_FORMS)}, соглашения и сводка.`);
+      await exportCommand(core, p, io);
       return;
     }
     case 'report': {

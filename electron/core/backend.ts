@@ -9,7 +9,7 @@ import { createRef, listRefs, mergeRefs, updateRef } from './services/references
 import { loadDemo } from './services/demo';
 import { createImportFiles, listBatches, undoBatch } from './services/imports';
 import { overview } from './services/overview';
-import { exportPeriod } from './services/exports';
+import { exportAll, exportCsv, exportPeriod } from './services/exports';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
 
 const OK = { ok: true } as const;
@@ -46,6 +46,11 @@ export function createHandlers(core: Core): Handlers {
     'report.discard': (input) => discardReport(core, input),
     'report.export': ({ report, period, format }) => exportReport(report, period, format),
     'export.period': (input) => exportPeriod(core, input),
+    'export.csv': (input) => {
+      const { fileName, data } = exportCsv(core, input);
+      return { fileName, data };
+    },
+    'export.all': () => exportAll(core),
     'stats.overview': ({ period, today }) => overview(core, period, today),
     'demo.load': () => loadDemo(core),
   };

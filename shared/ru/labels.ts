@@ -70,6 +70,8 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   outcomes: 'Итоги',
   description: 'Примечание, описание',
   status: 'Статус',
+  datePrecision: 'Точность даты',
+  agreementId: 'Соглашение',
 };
 
 export const ROW_STATUS_LABELS: Record<RowStatus, string> = {

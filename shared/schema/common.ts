@@ -33,14 +33,14 @@ export const NameSchema = z
   .max(300)
   .refine((name) => name === '' || HAS_NAME.test(name), 'значение не может состоять из одних кавычек');
 
-/** Optional free text: absent, null and blank all mean «not given». */
+/** Optional free text: absent, null and blank all mean «not given»; line ends stored as «\n», as files keep them. */
 export function optionalText(max: number) {
   return z
     .string()
     .trim()
     .max(max)
     .nullish()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v ? v.replace(/\r\n?/g, '\n') : null));
 }
 
 /** An optional reference value: like optionalText, and a name when given. */

@@ -6,7 +6,7 @@ import { EventInputSchema } from './event';
 /** The `EventInput` fields a column can fill. */
 export const ImportFieldSchema = z.enum([
   'title', 'kind', 'startDate', 'endDate', 'city', 'region', 'country', 'venue', 'format',
-  'spheres', 'partners', 'participants', 'organizer', 'outcomes', 'description', 'status',
+  'spheres', 'partners', 'participants', 'organizer', 'outcomes', 'description', 'status', 'datePrecision', 'agreementId',
 ]);
 export type ImportField = z.infer<typeof ImportFieldSchema>;
 
@@ -83,6 +83,8 @@ export const ImportRowSchema = z.object({
   decision: DuplicateDecisionSchema.nullable(),
   /** Why a row is skipped: «раздел «Культура»», «строка итогов». */
   note: z.string().nullable(),
+  /** In Reestr's own full export: the file's id of the agreement, linked to it at the commit. */
+  agreementRef: z.string().nullable(),
 });
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 
@@ -102,6 +104,8 @@ export const ImportPreviewSchema = z.object({
   columns: z.array(ImportColumnSchema),
   /** Where the mapping came from. */
   mappingSource: z.enum(['detected', 'profile', 'user']),
+  /** Reestr's own full export: read as written (no guessing), its agreements imported with it. */
+  fullExport: z.boolean(),
   profileName: z.string().nullable(),
   /** The year taken for dates written without one, and where it came from. */
   year: z.int().nullable(),
@@ -122,6 +126,8 @@ export const ImportResultSchema = z.object({
   updated: z.int(),
   skipped: z.int(),
   errors: z.int(),
+  /** Agreements a full export brought that the register lacked. */
+  agreements: z.int(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 

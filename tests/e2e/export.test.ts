@@ -1,6 +1,7 @@
 // The Экспорт section in Chromium: the demo data for 2021-H2 saved as a workbook, read back here.
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../electron/core/excel';
+import type { Worksheet } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
@@ -35,7 +36,7 @@ describe('export in the browser', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Мероприятия', 'Соглашения', 'Сводка']);
-    const sheet = workbook.getWorksheet('Мероприятия') as ExcelJS.Worksheet;
+    const sheet = workbook.getWorksheet('Мероприятия') as Worksheet;
     expect(sheet.getCell('A1').value).toBe('Информация о мероприятиях, проведенных в рамках сотрудничества с Республикой Беларусь за II полугодие 2021 года');
     const titles = (sheet.getRows(4, sheet.rowCount - 3) ?? []).filter((r) => typeof r.getCell(1).value === 'number').map((r) => r.getCell(3).value);
     expect(titles).toHaveLength(9);

@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../electron/core/excel';
+import type { Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readEntry, zipEntries } from '../../electron/core/import/zip';
 import { exportPeriodFile } from '../../electron/core/services/exports';
@@ -42,7 +43,7 @@ describe('the period workbook', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Мероприятия', 'Соглашения', 'Сводка']);
-    const events = workbook.getWorksheet('Мероприятия') as ExcelJS.Worksheet;
+    const events = workbook.getWorksheet('Мероприятия') as Worksheet;
     expect(events.getCell('A1').value).toBe('Информация о мероприятиях, проведенных в рамках сотрудничества с Республикой Беларусь за II полугодие 2021 года');
     expect(events.getCell('A1').font).toMatchObject({ name: 'Times New Roman', size: 14, bold: true });
     expect(events.getCell('J1').isMerged).toBe(true);
@@ -62,11 +63,11 @@ describe('the period workbook', () => {
     expect(numbered.find((r) => String(r.getCell(3).value).startsWith('=СУММ'))?.getCell(3).value).toBe('=СУММ(A1:A2) и +7 -3 @ссылка');
     expect(sheetXml(file)).not.toMatch(/<f[ >]/);
 
-    const agreements = workbook.getWorksheet('Соглашения') as ExcelJS.Worksheet;
+    const agreements = workbook.getWorksheet('Соглашения') as Worksheet;
     expect(agreements.getCell('C4').value).toMatch(/^Договор о сотрудничестве между Постоянным Комитетом/);
     expect(agreements.getCell('K4').value).toBe(1);
     expect(agreements.getCell('H4').value).toBe('срок истек');
-    const summary = workbook.getWorksheet('Сводка') as ExcelJS.Worksheet;
+    const summary = workbook.getWorksheet('Сводка') as Worksheet;
     expect([summary.getCell('A4').value, summary.getCell('B4').value]).toEqual(['Всего мероприятий', 10]);
   });
 

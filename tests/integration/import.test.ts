@@ -152,7 +152,7 @@ describe('an import', () => {
     const again = await preview(core, 'повтор.csv', data);
     expect(again.warnings[0]).toMatch(/^Этот файл уже импортирован .* \(пакет № \d+, «повтор.csv»\)/);
     expect(again.summary).toEqual({ new: 0, duplicate: 3, error: 0, skipped: 0 });
-    expect(commitPreview(core, again, {})).toEqual({ batchId: null, created: 0, updated: 0, skipped: 3, errors: 0 });
+    expect(commitPreview(core, again, {})).toEqual({ batchId: null, created: 0, updated: 0, skipped: 3, errors: 0, agreements: 0 });
 
     undoBatch(core, result.batchId as number);
     expect(getEvent(core, existing?.id as number).title).toBe(existing?.title);

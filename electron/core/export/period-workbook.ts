@@ -1,7 +1,7 @@
 // The quarterly (half-year, yearly…) workbook sent upward: the events of the period, the agreements
 // register and a summary, each an official-looking sheet.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../excel';
 import type { Core } from '../core';
 import { listEvents } from '../services/events';
 import { listAgreements } from '../services/agreements';

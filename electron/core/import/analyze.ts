@@ -8,6 +8,9 @@ import { formatDate } from '../../../shared/ru/dates';
 import { nameKey } from '../../../shared/ru/normalize';
 import { todayIso } from '../../../shared/dates';
 import { createDuplicateFinder } from './duplicates';
+import { isFullExport, readFileAgreements } from './full-export';
+import { FULL_EXPORT } from '../export/full-workbook';
+import { AgreementFilterSchema } from '../../../shared/schema/agreement';
 import { headerKey } from './headers';
 import { detectLayout, findHeaderRow, pickSheet, type Layout } from './layout';
 import { columnLetter } from '../../../shared/column-letter';
@@ -61,8 +64,18 @@ function rawRows(sheet: Sheet): string[][] {
   return sheet.rows.slice(0, RAW_ROWS).map((row) => row.slice(0, RAW_COLUMNS).map((cell) => cellText(cell).slice(0, 300)));
 }
 
+/** The register's agreement a partner's cell names: its id, number or title. */
+function agreementFinder(core: Core): (text: string) => number | null {
+  const agreements = core.agreements.list(AgreementFilterSchema.parse({ limit: 100_000 }), null, todayIso()).items;
+  return (text) => {
+    const key = nameKey(text.replace(/^№\s*/, ''));
+    return agreements.find((a) => String(a.id) === key || (a.number && nameKey(a.number) === key) || nameKey(a.title) === key)?.id ?? null;
+  };
+}
+
 export function analyze(core: Core, source: ImportSource, options: ImportOptions): ImportPreview {
-  const picked = pickSheet(source.workbook.sheets, options.sheet);
+  const fullExport = isFullExport(source.workbook) && options.sheet === undefined;
+  const picked = pickSheet(source.workbook.sheets, fullExport ? FULL_EXPORT.events.sheet : options.sheet);
   if (!picked) {
     throw new AppError('validation', options.sheet !== undefined
       ? `В файле «${source.fileName}» нет листа «${options.sheet}». Листы: ${source.workbook.sheets.map((s) => `«${s.name}»`).join(', ')}.`
@@ -82,7 +95,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   if (options.mapping) {
     layout = applyMapping(layout, options.mapping);
     mappingSource = 'user';
-  } else {
+  } else if (!fullExport) {
     const profile = core.profiles.get(layoutKey(layout.columns));
     if (profile) {
       layout = applyMapping(layout, profile.mapping);
@@ -104,6 +117,8 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     edits: options.edits ?? {},
     partner: options.partner ?? null,
     today: todayIso(),
+    strict: fullExport,
+    agreementOf: agreementFinder(core),
   });
 
   // Existing events over the file's dates, indexed once for every row.
@@ -125,6 +140,10 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   const summary: ImportSummary = { new: 0, duplicate: 0, error: 0, skipped: 0 };
   for (const row of rows) summary[row.status]++;
 
+  if (fullExport) {
+    const { agreements, errors } = readFileAgreements(source.workbook);
+    warnings.push(`Это полная выгрузка Реестра: мероприятия читаются как записаны, вместе с ними импортируются соглашения (в файле: ${agreements.length}; уже имеющиеся в реестре не повторяются).`, ...errors);
+  }
   const previous = core.batches.bySha(source.fileId);
   if (previous) {
     warnings.unshift(`Этот файл уже импортирован ${formatDate(previous.createdAt.slice(0, 10))} (пакет № ${previous.id}, «${previous.fileName}»). Повторные строки отмечены как дубликаты.`);
@@ -146,6 +165,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     dataRow: layout.dataRow,
     columns: layout.columns,
     mappingSource,
+    fullExport,
     profileName,
     year,
     yearSource: fromTitle !== null ? 'title' : options.year !== undefined ? 'user' : null,

@@ -1,11 +1,12 @@
 // Reads an .xlsx workbook as a stream, every sheet as plain cells, within LIMITS.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../excel';
+import type { CellFormulaValue, CellValue } from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { FORMULA_WITHOUT_VALUE, LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
 import { checkUnpackedSize, readEntry, zipEntries, type ZipEntry } from './zip';
 
-type ExcelValue = ExcelJS.CellValue;
+type ExcelValue = CellValue;
 
 function plainCell(value: ExcelValue): Cell {
   if (value === null || value === undefined) return null;
@@ -16,7 +17,7 @@ function plainCell(value: ExcelValue): Cell {
   if ('formula' in value || 'sharedFormula' in value) {
     // The value the writing program computed; a formula without one is not data. exceljs drops an
     // error result (`#DIV/0!`) too, so the two read the same.
-    const result = (value as ExcelJS.CellFormulaValue).result;
+    const result = (value as CellFormulaValue).result;
     if (result === undefined || result === null || Number.isNaN(result)) return { error: FORMULA_WITHOUT_VALUE };
     return typeof result === 'object' && !(result instanceof Date) ? { error: String(result.error) } : plainCell(result);
   }

@@ -9,7 +9,7 @@ import { fromDayNumber, yearRange } from '../../../shared/dates';
 import type { Layout } from './layout';
 import { cellText, errorCellMessage, isDateCell, isErrorCell, type Cell, type Sheet } from './sheet';
 import {
-  canonicalCountry, canonicalRegion, kindMatcher, matchSphere, parseFormat, parsePlace, parseSpheres, parseStatus, sectionName, type RefLists,
+  canonicalCountry, canonicalRegion, kindMatcher, matchSphere, parseFormat, parsePlace, parsePrecision, parseSpheres, parseStatus, sectionName, type RefLists,
 } from './values';
 
 export interface RowContext {
@@ -24,6 +24,10 @@ export interface RowContext {
   partner: string | null;
   /** Events ending before it are taken as held, the others as planned. */
   today: string;
+  /** Reestr's own full export: values as written, no sections, totals or guesses, lists split at «;». */
+  strict: boolean;
+  /** The register's agreement a cell names (its number, id or title), for partners' files. */
+  agreementOf: (text: string) => number | null;
 }
 
 
@@ -129,17 +133,19 @@ export function parseRows(ctx: RowContext): ImportRow[] {
   const rows: ImportRow[] = [];
   for (let r = layout.dataRow; r <= sheet.rows.length; r++) {
     const cells = editedCells(sheet.rows[r - 1] ?? [], ctx.edits[String(r)]);
-    const what = classify(cells, mapped, titleIndex, refs.spheres);
+    const what: RowKind = ctx.strict
+      ? (mapped.some((c) => cells[c.index] !== null && cells[c.index] !== undefined) ? { kind: 'data' } : { kind: 'blank' })
+      : classify(cells, mapped, titleIndex, refs.spheres);
     if (what.kind === 'blank') continue;
     const shown: Record<string, string> = {};
     for (const column of mapped) shown[String(column.index)] = shownText(cells[column.index] ?? null, column.field);
-    const row: ImportRow = { row: r, status: 'skipped', errors: [], event: null, cells: shown, duplicateOf: null, decision: null, note: null };
+    const row: ImportRow = { row: r, status: 'skipped', errors: [], event: null, cells: shown, duplicateOf: null, decision: null, note: null, agreementRef: null };
     if (what.kind === 'totals') row.note = 'строка итогов';
     else if (what.kind === 'section') {
       sectionSphere = what.sphere;
       row.note = `раздел «${what.name}»`;
     } else {
-      ({ event: row.event, errors: row.errors } = readEvent(r, cells, sectionSphere));
+      ({ event: row.event, errors: row.errors, agreementRef: row.agreementRef } = readEvent(r, cells, sectionSphere));
       row.status = row.event ? 'new' : 'error';
     }
     rows.push(row);
@@ -179,8 +185,11 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const textOf = (field: ImportField): string => clean(raw(field));
   const multiline = (field: ImportField): string | null => raw(field).trim() || null;
 
-  return (row: number, rowCells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[] } => {
+  const list = (text: string | null) => (text ?? '').split(ctx.strict ? /;/ : /[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+
+  return (row: number, rowCells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[]; agreementRef: string | null } => {
     [r, cells, errors] = [row, rowCells, []];
+    let agreementRef: string | null = null;
     const input: EventInputRaw & { spheres: string[]; partners: string[] } = {
       title: textOf('title'),
       startDate: '',
@@ -200,6 +209,13 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
         dates = { startDate: start.startDate, endDate: end.endDate, datePrecision: start.datePrecision === end.datePrecision ? start.datePrecision : 'day' };
         if (dates.endDate < dates.startDate) throw new CellError(`дата окончания «${shownText(endCell, 'endDate')}» раньше даты начала`);
       }
+      const precisionText = textOf('datePrecision');
+      if (precisionText) {
+        failed = 'datePrecision';
+        const precision = parsePrecision(precisionText);
+        if (!precision) throw new CellError(`неизвестная точность даты «${precisionText}»; возможны: день, месяц, квартал, год`);
+        dates = { ...dates, datePrecision: precision };
+      }
       input.startDate = dates.startDate;
       input.endDate = dates.endDate;
       input.datePrecision = dates.datePrecision;
@@ -210,13 +226,13 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
     }
 
     const placeText = textOf('city');
-    if (placeText) ({ city: input.city, venue: input.venue } = place(placeText));
+    if (placeText) ({ city: input.city, venue: input.venue } = ctx.strict ? { city: placeText, venue: null } : place(placeText));
     const venue = multiline('venue');
     if (venue) input.venue = input.venue && input.venue !== venue ? `${venue}, ${input.venue}` : venue;
     const regionText = textOf('region');
-    input.region = regionText ? region(regionText) : null;
+    input.region = regionText ? (ctx.strict ? regionText : region(regionText)) : null;
     const countryText = textOf('country');
-    input.country = countryText ? country(countryText) : null;
+    input.country = countryText ? (ctx.strict ? countryText : country(countryText)) : null;
 
     const formatText = textOf('format');
     const format = formatOf(formatText);
@@ -231,22 +247,28 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
     }
 
     const sphereText = multiline('spheres');
-    input.spheres = sphereText ? spheres(sphereText) : sectionSphere ? [sectionSphere] : [];
-    const partnersText = multiline('partners');
-    if (partnersText) input.partners.push(...partnersText.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean));
+    input.spheres = sphereText ? (ctx.strict ? list(sphereText) : spheres(sphereText)) : sectionSphere ? [sectionSphere] : [];
+    input.partners.push(...list(multiline('partners')));
     const kindText = textOf('kind');
-    input.kind = kindText ? (kindOf(kindText) ?? kindText) : input.title ? kindOf(input.title) : null;
+    if (ctx.strict) input.kind = kindText || null;
+    else input.kind = kindText ? (kindOf(kindText) ?? kindText) : input.title ? kindOf(input.title) : null;
+    const agreementText = textOf('agreementId');
+    if (agreementText && ctx.strict) agreementRef = agreementText;
+    else if (agreementText) {
+      input.agreementId = ctx.agreementOf(agreementText);
+      if (input.agreementId === null) errors.push(`${at('agreementId')}: соглашение «${agreementText}» не найдено в реестре; оставьте ячейку пустой или добавьте соглашение`);
+    }
     input.participants = multiline('participants');
     input.organizer = textOf('organizer') || null;
     input.outcomes = multiline('outcomes');
     input.description = multiline('description');
 
-    if (errors.length > 0) return { event: null, errors };
+    if (errors.length > 0) return { event: null, errors, agreementRef };
     const parsed = EventInputSchema.safeParse(input);
-    if (parsed.success) return { event: parsed.data, errors };
+    if (parsed.success) return { event: parsed.data, errors, agreementRef };
     for (const [field, message] of Object.entries(fieldErrors(parsed.error as z.ZodError))) {
       errors.push(`${at(field as ImportField)}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
     }
-    return { event: null, errors };
+    return { event: null, errors, agreementRef };
   };
 }

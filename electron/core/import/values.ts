@@ -1,5 +1,7 @@
 // Reads the values of a partner's cells into the register's own: its reference names, formats, statuses.
 import type { EventFormat, EventStatus } from '../../../shared/schema/event';
+import type { DatePrecision } from '../../../shared/schema/common';
+import { PRECISION_LABELS } from '../../../shared/ru/labels';
 import { foldYo, nameKey } from '../../../shared/ru/normalize';
 
 export interface RefName {
@@ -66,6 +68,13 @@ export function parseStatus(text: string): EventStatus | undefined {
   if (/не провод|план|будет|предполага|намеч/.test(key)) return 'planned';
   if (/провед|выполн|состоял|исполн|^да$/.test(key)) return 'held';
   return undefined;
+}
+
+/** «месяц», «квартал» (or the code) as a date precision. */
+export function parsePrecision(text: string): DatePrecision | undefined {
+  const key = foldYo(text).toLowerCase().trim();
+  if (key === 'день' || key === 'дата') return 'day';
+  return (Object.entries(PRECISION_LABELS) as [DatePrecision, string][]).find(([code, label]) => key === code || key === label.toLowerCase())?.[0];
 }
 
 export function canonicalCountry(text: string, countries: readonly RefName[]): string {

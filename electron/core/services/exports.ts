@@ -4,10 +4,17 @@ import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Core } from '../core';
 import { periodFileName, writePeriodWorkbook } from '../export/period-workbook';
+import { writeFullWorkbook } from '../export/full-workbook';
+import { eventsCsv } from '../export/csv';
+import { listEvents } from './events';
+import { EventFilterSchema } from '../../../shared/schema/event';
+import { todayIso } from '../../../shared/dates';
+import type { Writable } from 'node:stream';
 import type { PeriodExport } from '../../../shared/schema/export';
 import { AppError } from '../../../shared/errors';
 
-export async function exportPeriodFile(core: Core, options: PeriodExport, file: string): Promise<{ events: number }> {
+/** Opens `file` for writing, with the Russian message of why it cannot be. */
+async function fileStream(file: string): Promise<Writable> {
   const out = createWriteStream(file);
   const opened = new Promise<void>((resolve, reject) => out.once('open', () => resolve()).once('error', reject));
   try {
@@ -15,16 +22,49 @@ export async function exportPeriodFile(core: Core, options: PeriodExport, file: 
   } catch (e) {
     throw new AppError('internal', `Не удалось записать «${file}» (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте папку и права на запись.`);
   }
-  const result = await writePeriodWorkbook(core, options, out);
+  return out;
+}
+
+async function toFile<T>(file: string, write: (out: Writable) => Promise<T>): Promise<T> {
+  const out = await fileStream(file);
+  const result = await write(out);
   await finished(out);
   return result;
 }
 
-export async function exportPeriod(core: Core, options: PeriodExport): Promise<{ fileName: string; data: string }> {
+async function toBase64(write: (out: Writable) => Promise<unknown>): Promise<string> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writePeriodWorkbook(core, options, out);
+  await write(out);
   await finished(out);
-  return { fileName: periodFileName(options.period), data: Buffer.concat(chunks).toString('base64') };
+  return Buffer.concat(chunks).toString('base64');
+}
+
+export function exportPeriodFile(core: Core, options: PeriodExport, file: string): Promise<{ events: number }> {
+  return toFile(file, (out) => writePeriodWorkbook(core, options, out));
+}
+
+export const FULL_EXPORT_NAME = () => `Реестр_полная_выгрузка_${todayIso()}.xlsx`;
+
+export function exportAllFile(core: Core, file: string): Promise<{ events: number; agreements: number }> {
+  return toFile(file, (out) => writeFullWorkbook(core, out));
+}
+
+export async function exportAll(core: Core): Promise<{ fileName: string; data: string }> {
+  return { fileName: FULL_EXPORT_NAME(), data: await toBase64((out) => writeFullWorkbook(core, out)) };
+}
+
+/** The events of the filter as the table lists them, as CSV. */
+export function exportCsv(core: Core, options: PeriodExport): { fileName: string; data: string; events: number } {
+  const events = listEvents(core, EventFilterSchema.parse({
+    period: options.period ? `${options.period.start}..${options.period.end}` : undefined,
+    query: options.query, partners: options.partners, spheres: options.spheres, kinds: options.kinds, formats: options.formats,
+    statuses: options.statuses, batchId: options.batchId, sort: 'startDate', order: 'asc', limit: 100_000,
+  })).items;
+  return { fileName: periodFileName(options.period).replace(/\.xlsx$/, '.csv'), data: eventsCsv(events).toString('base64'), events: events.length };
+}
+
+export async function exportPeriod(core: Core, options: PeriodExport): Promise<{ fileName: string; data: string }> {
+  return { fileName: periodFileName(options.period), data: await toBase64((out) => writePeriodWorkbook(core, options, out)) };
 }

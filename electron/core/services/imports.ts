@@ -7,6 +7,10 @@ import type { ImportBatch, ImportField, ImportOptions, ImportPreview, ImportResu
 import { analyze, layoutKey, type ImportSource } from '../import/analyze';
 import { readSpreadsheet } from '../import/read-file';
 import { createEvents, updateEvent, writeEvent } from './events';
+import { createAgreement } from './agreements';
+import { readFileAgreements } from '../import/full-export';
+import { AgreementFilterSchema } from '../../../shared/schema/agreement';
+import { nameKey } from '../../../shared/ru/normalize';
 
 /** Files read but not yet committed, newest last: the wizard re-previews them without sending them again. */
 const KEPT_FILES = 2;
@@ -37,16 +41,38 @@ class NothingToImport extends Error {
 }
 
 /** Writes the rows a preview marks new (and the duplicates the user chose to import or update) as one batch. */
-export function commitPreview(core: Core, preview: ImportPreview, options: ImportOptions): ImportResult {
+export function commitPreview(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource): ImportResult {
   try {
-    return writeBatch(core, preview, options);
+    return writeBatch(core, preview, options, source);
   } catch (e) {
     if (e instanceof NothingToImport) return e.result;
     throw e;
   }
 }
 
-function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions): ImportResult {
+/**
+ * The agreements of a full export, each the register's own when it has it already (same title and
+ * number), else added to the batch: the file's agreement id → the register's.
+ */
+function importFileAgreements(core: Core, source: ImportSource, batchId: number): { ids: Map<string, number>; created: number } {
+  const existing = core.agreements.list(AgreementFilterSchema.parse({ limit: 100_000 }), null, core.now().slice(0, 10)).items;
+  const key = (a: { title: string; number: string | null }) => `${nameKey(a.title)}|${nameKey(a.number ?? '')}`;
+  const known = new Map(existing.map((a) => [key(a), a.id]));
+  const ids = new Map<string, number>();
+  let created = 0;
+  for (const { ref, input } of readFileAgreements(source.workbook).agreements) {
+    let id = known.get(key(input));
+    if (id === undefined) {
+      id = createAgreement(core, input, batchId).id;
+      known.set(key(input), id);
+      created++;
+    }
+    ids.set(ref, id);
+  }
+  return { ids, created };
+}
+
+function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource): ImportResult {
   return core.db.transaction((): ImportResult => {
     const now = core.now();
     const batchId = core.batches.insert({
@@ -57,13 +83,16 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions):
       user: core.user,
       now,
     });
+    const agreements = preview.fullExport && source ? importFileAgreements(core, source, batchId) : { ids: new Map<string, number>(), created: 0 };
+    const linked = (row: ImportPreview['rows'][number]): EventInput =>
+      EventInputSchema.parse({ ...row.event, agreementId: row.agreementRef ? (agreements.ids.get(row.agreementRef) ?? null) : row.event?.agreementId });
     const created: EventInput[] = [];
     let updated = 0;
     let skipped = 0;
     for (const row of preview.rows) {
-      if (row.status === 'new' && row.event) created.push(EventInputSchema.parse(row.event));
+      if (row.status === 'new' && row.event) created.push(linked(row));
       else if (row.status === 'duplicate' && row.event && row.duplicateOf) {
-        const event = EventInputSchema.parse(row.event);
+        const event = linked(row);
         if (row.decision === 'new') created.push(event);
         else if (row.decision === 'update') {
           const existing = core.events.get(row.duplicateOf.id);
@@ -74,12 +103,12 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions):
         } else skipped++;
       } else if (row.status === 'skipped') skipped++;
     }
-    if (created.length === 0 && updated === 0) {
+    if (created.length === 0 && updated === 0 && agreements.created === 0) {
       // Nothing to write: no empty batch in the history either (the transaction rolls it back).
-      throw new NothingToImport({ batchId: null, created: 0, updated: 0, skipped, errors: preview.summary.error });
+      throw new NothingToImport({ batchId: null, created: 0, updated: 0, skipped, errors: preview.summary.error, agreements: 0 });
     }
     createEvents(core, created, batchId);
-    const result = { batchId, created: created.length, updated, skipped, errors: preview.summary.error };
+    const result = { batchId, created: created.length, updated, skipped, errors: preview.summary.error, agreements: agreements.created };
     core.batches.setSummary(batchId, result);
     // The mapping as confirmed, offered next time for a file with the same header.
     const mapping: Partial<Record<ImportField, number>> = {};
@@ -151,7 +180,7 @@ export function createImportFiles(core: Core): ImportFiles {
     },
     commit({ fileId, options }) {
       const source = find(fileId);
-      const result = commitPreview(core, analyze(core, source, options), options);
+      const result = commitPreview(core, analyze(core, source, options), options, source);
       kept.delete(fileId);
       return result;
     },

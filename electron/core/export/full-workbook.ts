@@ -1,0 +1,99 @@
+// The whole register in one workbook: events, agreements and reference lists, every field under a
+// stable column name, plain tables that Reestr's own import reads back.
+import type { Writable } from 'node:stream';
+import ExcelJS from '../excel';
+import type { Core } from '../core';
+import { listEvents } from '../services/events';
+import { listAgreements } from '../services/agreements';
+import { listRefs } from '../services/references';
+import { AgreementFilterSchema } from '../../../shared/schema/agreement';
+import { EventFilterSchema, type Event } from '../../../shared/schema/event';
+import { RefKindSchema } from '../../../shared/schema/reference';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS, REF_KIND_LABELS } from '../../../shared/ru/labels';
+
+/** Sheet names and column names of the full export: its import and its readers rely on them. */
+export const FULL_EXPORT = {
+  events: {
+    sheet: 'Мероприятия',
+    columns: ['ID', 'Название', 'Вид', 'Дата начала', 'Дата окончания', 'Точность даты', 'Город', 'Регион', 'Страна', 'Место (площадка)',
+      'Формат', 'Сферы', 'Партнёры', 'Участники', 'Ответственный', 'Итоги', 'Описание', 'Статус', 'ID соглашения'],
+  },
+  agreements: {
+    sheet: 'Соглашения',
+    columns: ['ID', 'Вид', 'Номер', 'Название', 'Стороны', 'Подписано', 'Действует с', 'Действует до', 'Автопролонгация', 'Статус',
+      'Подразделение', 'Сферы', 'Примечание'],
+  },
+  refs: {
+    sheet: 'Справочники',
+    columns: ['Справочник', 'Название', 'Входит в', 'Род', 'Родительный падеж', 'Творительный падеж', 'Предложный падеж', 'Скрыто'],
+  },
+} as const;
+
+/** Lists in one cell: names never hold «;». */
+export const LIST_SEPARATOR = '; ';
+
+const WIDTHS: Record<string, number> = { 'Название': 60, 'Участники': 40, 'Итоги': 40, 'Описание': 60, 'Примечание': 40, 'Стороны': 40 };
+
+type Value = string | number | Date | null;
+
+function date(iso: string | null): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function addSheet(workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, name: string, columns: readonly string[], rows: Iterable<Value[]>): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((header) => ({ header, width: WIDTHS[header] ?? Math.max(12, header.length + 2) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  for (const values of rows) {
+    const row = sheet.addRow(values); // strings stay strings, «=…» included
+    values.forEach((v, i) => {
+      if (v instanceof Date) row.getCell(i + 1).numFmt = 'DD.MM.YYYY';
+    });
+    row.commit();
+  }
+  sheet.commit();
+}
+
+function eventValues(e: Event): Value[] {
+  return [
+    e.id, e.title, e.kind, date(e.startDate), date(e.endDate), PRECISION_LABELS[e.datePrecision], e.city, e.region, e.country, e.venue,
+    e.format ? FORMAT_LABELS[e.format] : null, e.spheres.join(LIST_SEPARATOR) || null, e.partners.join(LIST_SEPARATOR) || null,
+    e.participants, e.organizer, e.outcomes, e.description, EVENT_STATUS_LABELS[e.status], e.agreementId,
+  ];
+}
+
+export async function writeFullWorkbook(core: Core, out: Writable): Promise<{ events: number; agreements: number }> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  workbook.creator = 'Реестр сотрудничества';
+  const PAGE = 2000;
+  let events = 0;
+  function* eventRows(): Generator<Value[]> {
+    for (let offset = 0; ; offset += PAGE) {
+      const page = listEvents(core, EventFilterSchema.parse({ sort: 'startDate', order: 'asc', limit: PAGE, offset })).items;
+      for (const e of page) yield eventValues(e);
+      events += page.length;
+      if (page.length < PAGE) return;
+    }
+  }
+  addSheet(workbook, FULL_EXPORT.events.sheet, FULL_EXPORT.events.columns, eventRows());
+
+  const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000 })).items;
+  addSheet(workbook, FULL_EXPORT.agreements.sheet, FULL_EXPORT.agreements.columns, agreements.map((a) => [
+    a.id, AGREEMENT_KIND_LABELS[a.kind], a.number, a.title, a.parties.join(LIST_SEPARATOR) || null, date(a.signedOn), date(a.validFrom),
+    date(a.validUntil), a.autoProlongation ? 'да' : 'нет', AGREEMENT_STATUS_LABELS[a.status], a.department, a.spheres.join(LIST_SEPARATOR) || null, a.notes,
+  ]));
+
+  function* refRows(): Generator<Value[]> {
+    for (const kind of RefKindSchema.options) {
+      for (const r of listRefs(core, kind, true, false)) {
+        yield [REF_KIND_LABELS[kind], r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.hidden ? 'да' : 'нет'];
+      }
+    }
+  }
+  addSheet(workbook, FULL_EXPORT.refs.sheet, FULL_EXPORT.refs.columns, refRows());
+  await workbook.commit();
+  return { events, agreements: agreements.length };
+}
