@@ -96,4 +96,21 @@ describe('the period workbook', () => {
     expect(png).toBeDefined();
     copyFileSync(join(dir, png as string), join(ARTIFACTS, 'export-page-1.png'));
   }, 120_000);
+
+  it('writes the events table as CSV for Russian Excel, which the import reads back', () => {
+    const dir = tempDir();
+    const db = join(dir, 'r.sqlite');
+    const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8' });
+    run('demo');
+    expect(run('events', 'add', '--json', JSON.stringify({ title: '=ГИПЕРССЫЛКА("x"); «форум»', startDate: '2021-12-01', city: 'Орша' })).status).toBe(0);
+    expect(run('export', '--csv', '--period', '2021-H2', '--out', join(dir, 't.csv')).stdout).toMatch(/10 мероприятий/);
+    const bytes = readFileSync(join(dir, 't.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe('Сроки;Название;Вид;Место;Формат;Статус');
+    expect(text).toContain('27–28.08.2021;Российско-Белорусский молодежный патриотический форум;форум;Смоленск, Смоленская область, Российская Федерация;очно;проведено');
+    expect(text).toContain(`"'=ГИПЕРССЫЛКА(""x""); «форум»"`);
+    const back = JSON.parse(run('import', join(dir, 't.csv'), '--dry-run', '--json').stdout);
+    expect(back.summary).toMatchObject({ error: 0, duplicate: 10 });
+  });
 });

@@ -12,6 +12,7 @@ import type { EventRow, EventStatus } from '../../../shared/schema/event';
 import { call } from '../../api/client';
 import { options } from '../../components/forms';
 import { exportToExcel } from './exportToExcel';
+import { saveFile } from '../../components/saveFile';
 import { useRefNames } from '../../components/useRefNames';
 
 const PREVIEW_ROWS = 30;
@@ -38,7 +39,6 @@ export function ExportPage() {
   const [grouping, setGrouping] = useState<Grouping>('none');
   const [preview, setPreview] = useState<{ items: EventRow[]; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const partnerNames = useRefNames('country', 'region', 'organisation');
   const sphereNames = useRefNames('sphere');
   const kindNames = useRefNames('kind');
@@ -65,15 +65,20 @@ export function ExportPage() {
     // The filter is rebuilt every render: its JSON says when it changed.
   }, [key]);
 
-  const save = async () => {
-    setSaving(true);
+  const [saving, setSaving] = useState<'xlsx' | 'csv' | 'all' | null>(null);
+  const save = async (what: 'xlsx' | 'csv' | 'all') => {
+    setSaving(what);
     setError(null);
     try {
-      await exportToExcel({ ...filter, groupBy: grouping === 'none' ? undefined : grouping });
+      if (what === 'xlsx') await exportToExcel({ ...filter, groupBy: grouping === 'none' ? undefined : grouping });
+      else {
+        const file = what === 'csv' ? await call('export.csv', filter) : await call('export.all', {});
+        saveFile(file.fileName, file.data);
+      }
     } catch (e) {
       setError((e as Error).message);
     } finally {
-      setSaving(false);
+      setSaving(null);
     }
   };
 
@@ -107,10 +112,15 @@ export function ExportPage() {
         </Stack>
       </Group>
       <Group>
-        <Button leftSection={<IconFileSpreadsheet size={18} />} loading={saving} onClick={() => void save()} disabled={preview?.total === 0}>
+        <Button leftSection={<IconFileSpreadsheet size={18} />} loading={saving === 'xlsx'} onClick={() => void save('xlsx')} disabled={preview?.total === 0}>
           Сохранить в Excel
         </Button>
+        <Button variant="default" loading={saving === 'csv'} onClick={() => void save('csv')} disabled={preview?.total === 0}>Таблица в CSV</Button>
         <Text size="sm" c="dimmed">{title}: {preview ? countOf(preview.total, EVENT_FORMS) : '…'}</Text>
+      </Group>
+      <Group gap="xs">
+        <Button variant="subtle" px={0} loading={saving === 'all'} onClick={() => void save('all')}>Полная выгрузка реестра (.xlsx)</Button>
+        <Text size="sm" c="dimmed">все мероприятия, соглашения и справочники — для архива и переноса на другой компьютер (её читает «Импорт»)</Text>
       </Group>
       {error && <Alert color="red" title="Не удалось выгрузить">{error}</Alert>}
       {preview && preview.total > 0 && (

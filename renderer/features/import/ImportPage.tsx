@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Loader, Progress, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
-import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
+import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import { navigate } from '../../app/route';
 import { useEventsFilter } from '../events/filterStore';
 import { ColumnsStep } from './ColumnsStep';
@@ -73,7 +73,7 @@ function DoneStep() {
     <Stack maw={640}>
       <Alert color="green" icon={<IconCheck />} title={batchId ? 'Импорт завершён' : 'Записывать нечего'}>
         {batchId
-          ? `Добавлено ${countOf(result.created, EVENT_FORMS)}${result.updated ? `, обновлено: ${result.updated}` : ''}. Пакет импорта № ${batchId}: его можно отменить целиком в истории импорта.`
+          ? `Добавлено ${countOf(result.created, EVENT_FORMS)}${result.agreements ? ` и ${countOf(result.agreements, AGREEMENT_FORMS)}` : ''}${result.updated ? `, обновлено: ${result.updated}` : ''}. Пакет импорта № ${batchId}: его можно отменить целиком в истории импорта.`
           : 'Все строки файла уже есть в реестре, пропущены или содержат ошибки.'}
         {result.errors > 0 && ` Строк с ошибками не импортировано: ${result.errors}.`}
       </Alert>
