@@ -1,7 +1,7 @@
 // `npm run bench`: builds a register of 100,000 events and measures the hot paths against the issue's targets.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import ExcelJS from '../electron/core/excel';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,10 @@ import { generateEvents, random, WORDS } from './generate';
 import { writePartnerSheet } from './partner-sheet';
 import { analyze } from '../electron/core/import/analyze';
 import { commitPreview, readImportSource } from '../electron/core/services/imports';
+import { writePeriodWorkbook } from '../electron/core/export/period-workbook';
+import { writeTable } from '../electron/core/export/official';
+import { parsePeriod, type Period } from '../shared/period';
+import { formatDateRange } from '../shared/ru/dates';
 
 interface Row {
   measure: string;
@@ -58,6 +62,13 @@ async function excelStream(data: Buffer): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
   for await (const sheet of reader) for await (const row of sheet) void row.values;
 }
+
+/** A stream that drops what it is given: the export's cost without the disk's. */
+function nullSink(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
+
+const EXPORT_COLUMNS = Array.from({ length: 10 }, (_, i) => ({ header: `Столбец ${i + 1}`, width: 20 }));
 
 async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -125,7 +136,26 @@ async function main(): Promise<void> {
     }
     const last = preview as unknown as ReturnType<typeof analyze>;
     const commit = time(() => commitPreview(core, last, {}));
+
+    // Exporting about 10,000 events with the full layout (thirteen months of the register), beside
+    // exceljs writing the same cells with the same styles from rows already made: no query, no sheets besides.
+    const EXPORT_PERIOD = '2018-01-01..2019-01-31';
+    const year = parsePeriod(EXPORT_PERIOD) as Period;
+    const yearEvents = listEvents(core, EventFilterSchema.parse({ period: EXPORT_PERIOD, limit: 100_000 })).items;
+    const rows = yearEvents.map((e, i) => ({ cells: [i + 1, formatDateRange(e.startDate, e.endDate, e.datePrecision), e.title, e.city, e.format, e.participants, e.spheres.join(', '), e.outcomes, e.organizer, e.agreementTitle] }));
+    const writeOnly: number[] = [];
+    const exported: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      writeOnly.push(await timeAsync(async () => {
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: nullSink(), useStyles: true, useSharedStrings: false });
+        writeTable(workbook, 'Мероприятия', 'Информация', EXPORT_COLUMNS, rows);
+        await workbook.commit();
+      }));
+      exported.push(await timeAsync(() => writePeriodWorkbook(core, { period: year }, nullSink())));
+    }
+    const exportedEvents = yearEvents.length;
     closeCore(core);
+    const exportMemory = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'export-memory.ts'), file], { encoding: 'utf8' })) as { events: number; peakMb: number };
 
     const bigFile = join(dir, 'partner-100k.xlsx');
     await writePartnerSheet(bigFile, 100_000, 10);
@@ -142,6 +172,8 @@ async function main(): Promise<void> {
       { measure: `  the same ÷ exceljs streaming reader (÷ ${Math.min(...stream).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...stream), target: 1.5, unit: '×' },
       { measure: `import commit, ${last.summary.new.toLocaleString('en')} new rows of 10,000`, value: commit, target: 500, unit: 'ms' },
       { measure: `import preview of ${memory.rows.toLocaleString('en')} rows, peak memory`, value: memory.peakMb, target: 500, unit: 'MB' },
+      { measure: `export of ${exportedEvents.toLocaleString('en')} events ÷ exceljs writing them (${Math.min(...exported).toFixed(0)} ÷ ${Math.min(...writeOnly).toFixed(0)} ms)`, value: Math.min(...exported) / Math.min(...writeOnly), target: 1.3, unit: '×' },
+      { measure: `export of ${exportMemory.events.toLocaleString('en')} events, peak memory`, value: exportMemory.peakMb, target: 400, unit: 'MB' },
     ]);
     console.log(`\n${TOTAL.toLocaleString('en')} events; ${RUNS} runs per query; Node ${process.version}.`);
   } finally {

@@ -149,7 +149,18 @@ export function createEventsRepo(db: Db) {
     return ids.map((id) => rows.get(id)).filter((e): e is Event => e !== undefined);
   }
 
+  const partnerNamesOf = db.prepare<[string], string>(
+    `SELECT DISTINCT r.name FROM event_partners ep JOIN refs r ON r.id = ep.partner_id WHERE ep.event_id IN (SELECT value FROM json_each(?))`,
+  ).pluck();
+
   return {
+    /** Every id the filter selects, in its order (its page bounds ignored): for exports, read in chunks. */
+    allIds(filter: EventFilter): number[] {
+      const list = listSql(filter);
+      return prepared(pageSql(filter, list)).pluck().all({ ...list.params, limit: -1, offset: 0 }) as number[];
+    },
+    /** The partners of these events, each once. */
+    partnerNames: (ids: readonly number[]) => partnerNamesOf.all(JSON.stringify(ids)),
     insert(r: EventRecord, now: string, batchId: number | null = null): number {
       const id = Number(insert.run(...mainColumns(r), batchId, now, now).lastInsertRowid);
       insertTexts.run(id, r.venue, r.participants, r.outcomes, r.description);

@@ -3,7 +3,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from '../excel';
 import type { Core } from '../core';
-import { listEvents } from '../services/events';
 import { listAgreements } from '../services/agreements';
 import { regionCounts } from '../services/overview';
 import { partnerNames, refForms } from '../services/ref-forms';
@@ -74,9 +73,10 @@ function eventRow(e: Event, n: number): TableRow {
 }
 
 /** Rows of the events, under a group row each when grouped, numbered through. */
-function* eventRows(events: Event[], groupOf: ((e: Event) => string) | null): Generator<TableRow> {
+function* eventRows(events: Iterable<Event>, groupOf: ((e: Event) => string) | null): Generator<TableRow> {
   if (!groupOf) {
-    for (const [i, e] of events.entries()) yield eventRow(e, i + 1);
+    let n = 0;
+    for (const e of events) yield eventRow(e, ++n);
     return;
   }
   const groups = new Map<string, Event[]>();
@@ -88,69 +88,109 @@ function* eventRows(events: Event[], groupOf: ((e: Event) => string) | null): Ge
   }
 }
 
+/** Events read from the register a chunk at a time, so a large export never holds them all. */
+const CHUNK = 1000;
+
+/** What the summary and the agreements register count, gathered as the events stream past. */
+function createTally(f: ReturnType<typeof refForms>) {
+  const counter = () => new Map<string, number>();
+  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const kinds = counter();
+  const spheres = counter();
+  const formats = counter();
+  const agreements = new Map<number, number>();
+  const links: [number, number][] = [];
+  let total = 0;
+  return {
+    add(e: Event): void {
+      total++;
+      add(kinds, e.kind ?? 'вид не указан');
+      for (const s of e.spheres.length ? e.spheres : ['сфера не указана']) add(spheres, s);
+      add(formats, e.format ? FORMAT_LABELS[e.format] : 'формат не указан');
+      if (e.agreementId !== null) agreements.set(e.agreementId, (agreements.get(e.agreementId) ?? 0) + 1);
+      for (const name of e.partners) {
+        const id = f.partner(name)?.id;
+        if (id) links.push([e.id, id]);
+      }
+    },
+    get total() {
+      return total;
+    },
+    agreements,
+    sections(core: Core): [string, [string, number][]][] {
+      const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
+      return [
+        ['По видам мероприятий', sorted(kinds)],
+        ['По сферам сотрудничества', sorted(spheres)],
+        ['По формату', sorted(formats)],
+        ['По регионам-партнерам', regionCounts(core, links).sort((a, b) => b[1] - a[1])],
+      ];
+    },
+  };
+}
+
 export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<{ events: number }> {
   const { period } = options;
-  const events = listEvents(core, EventFilterSchema.parse({
+  const ids = core.events.allIds(EventFilterSchema.parse({
     period: period ? `${period.start}..${period.end}` : undefined,
     query: options.query,
     batchId: options.batchId,
     partners: options.partners, spheres: options.spheres, kinds: options.kinds, formats: options.formats, statuses: options.statuses,
-    sort: 'startDate', order: 'asc', limit: 100_000,
-  })).items;
+    sort: 'startDate', order: 'asc',
+  }));
   const f = refForms(core);
   const home = core.settings.get<string>('homeRegion') ?? '';
   const homeCountry = f.countryOf(f.get('region', home));
-  const partners = partnerNames(f, events, options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
+  const partners = partnerNames(f, core.events.partnerNames(ids), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
   const withWhom = partners.length ? partners.join(', ') : 'регионами-партнерами';
+  const tally = createTally(f);
 
+  function* stream(): Generator<Event> {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      for (const e of core.events.getMany(ids.slice(i, i + CHUNK))) {
+        tally.add(e);
+        yield e;
+      }
+    }
+  }
+  let events: Iterable<Event> = stream();
   let groupOf: ((e: Event) => string) | null = null;
+  // Grouping sorts, and so holds the events of the export.
+  const byDate = (a: Event, b: Event) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0);
   if (options.groupBy === 'sphere') {
     const order = (name: string) => f.order('sphere', name);
-    events.sort((a, b) => order(a.spheres[0] ?? '') - order(b.spheres[0] ?? '') || (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0));
+    events = [...events].sort((a, b) => order(a.spheres[0] ?? '') - order(b.spheres[0] ?? '') || byDate(a, b));
     groupOf = (e) => (e.spheres[0] ? e.spheres[0].charAt(0).toUpperCase() + e.spheres[0].slice(1) : 'Сфера не указана');
   } else if (options.groupBy === 'partner') {
     const regionOf = (e: Event) => f.areaOf(e.partners.map((name) => f.partner(name)).find(Boolean))?.name ?? 'Партнер не указан';
-    events.sort((a, b) => regionOf(a).localeCompare(regionOf(b), 'ru') || (a.startDate < b.startDate ? -1 : 1));
+    events = [...events].sort((a, b) => regionOf(a).localeCompare(regionOf(b), 'ru') || byDate(a, b));
     groupOf = regionOf;
   }
 
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  // Inline strings: a shared-string table would hold every text of the export in memory to the end.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Реестр сотрудничества';
   writeTable(workbook, 'Мероприятия', `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${forPeriod(period)}`, EVENT_COLUMNS, eventRows(events, groupOf));
 
-  const inPeriod = new Map<number, number>();
-  for (const e of events) if (e.agreementId !== null) inPeriod.set(e.agreementId, (inPeriod.get(e.agreementId) ?? 0) + 1);
   const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today })).items;
   writeTable(workbook, 'Соглашения', `Реестр соглашений о сотрудничестве по состоянию на ${formatDate(today)}`, AGREEMENT_COLUMNS, agreements.map((a, i): TableRow => {
     const term = termState(a, today);
     const status = term === 'expired' ? 'срок истек' : term === 'expiring' ? `истекает ${formatDate(a.validUntil ?? today)}` : AGREEMENT_STATUS_LABELS[a.status];
     return {
       cells: [i + 1, a.number, a.title, AGREEMENT_KIND_LABELS[a.kind], a.parties.join(', ') || null, a.signedOn ? { date: a.signedOn } : null,
-        a.validUntil ? { date: a.validUntil } : 'бессрочно', status, a.spheres.join(', ') || null, a.department, inPeriod.get(a.id) ?? 0],
+        a.validUntil ? { date: a.validUntil } : 'бессрочно', status, a.spheres.join(', ') || null, a.department, tally.agreements.get(a.id) ?? 0],
       fill: term === 'expired' ? 'expired' : term === 'expiring' ? 'expiring' : undefined,
     };
   }));
 
-  const count = <K extends string>(key: (e: Event) => K[]) => {
-    const counts = new Map<K, number>();
-    for (const e of events) for (const k of new Set(key(e))) counts.set(k, (counts.get(k) ?? 0) + 1);
-    return [...counts].sort((a, b) => b[1] - a[1]);
-  };
-  const links = events.flatMap((e) => e.partners.map((name): [number, number] => [e.id, f.partner(name)?.id ?? 0]).filter(([, id]) => id > 0));
-  const sections: [string, [string, number][]][] = [
-    ['По видам мероприятий', count((e) => [e.kind ?? 'вид не указан'])],
-    ['По сферам сотрудничества', count((e) => (e.spheres.length ? e.spheres : ['сфера не указана']))],
-    ['По формату', count((e) => [e.format ? FORMAT_LABELS[e.format] : 'формат не указан'])],
-    ['По регионам-партнерам', regionCounts(core, links).sort((a, b) => b[1] - a[1])],
-  ];
   function* summaryRows(): Generator<TableRow> {
-    yield { cells: ['Всего мероприятий', events.length] };
-    for (const [title, counts] of sections) {
+    yield { cells: ['Всего мероприятий', tally.total] };
+    for (const [title, counts] of tally.sections(core)) {
       yield { cells: [], group: title };
       for (const [name, n] of counts) yield { cells: [name, n] };
     }
   }
   writeTable(workbook, 'Сводка', `Сводные данные о мероприятиях ${forPeriod(period)}`, [{ header: 'Показатель', width: 60 }, { header: 'Мероприятий', width: 16, center: true }], summaryRows());
   await workbook.commit();
-  return { events: events.length };
+  return { events: tally.total };
 }

@@ -103,7 +103,7 @@ export function buildReport(core: Core, input: ReportInput): Report {
   const homeCountry = f.countryOf(homeRef);
 
   // Whose representatives: the partner asked for, else the partner countries of the events.
-  const partners = partnerNames(f, events, input.partner, 'genitive', homeCountry?.id);
+  const partners = partnerNames(f, events.flatMap((e) => e.partners), input.partner, 'genitive', homeCountry?.id);
   const whose = partners.length ? joinList(partners) : 'регионов-партнеров';
 
   const paragraphs: ReportParagraph[] = [];

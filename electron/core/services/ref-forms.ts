@@ -1,6 +1,5 @@
 // The reference lists with their grammatical forms, for the texts made from records: reports, sheet titles.
 import type { Core } from '../core';
-import type { Event } from '../../../shared/schema/event';
 import type { Ref, RefKind } from '../../../shared/schema/reference';
 import { nameKey } from '../../../shared/ru/normalize';
 
@@ -42,14 +41,12 @@ export function formOf(form: 'genitive' | 'instrumental', ref: Ref | undefined, 
  * The partners a text names: the one asked for, else the countries of the events' partners other
  * than the home country, each in the form asked.
  */
-export function partnerNames(f: RefForms, events: readonly Event[], asked: string | undefined, form: 'genitive' | 'instrumental', homeCountryId?: number): string[] {
+export function partnerNames(f: RefForms, eventPartners: Iterable<string>, asked: string | undefined, form: 'genitive' | 'instrumental', homeCountryId?: number): string[] {
   if (asked) return [formOf(form, f.partner(asked), asked)];
   const countries = new Map<string, string>();
-  for (const event of events) {
-    for (const name of event.partners) {
-      const country = f.countryOf(f.partner(name));
-      if (country && country.id !== homeCountryId) countries.set(country.name, formOf(form, country, country.name));
-    }
+  for (const name of eventPartners) {
+    const country = f.countryOf(f.partner(name));
+    if (country && country.id !== homeCountryId) countries.set(country.name, formOf(form, country, country.name));
   }
   return [...countries.values()];
 }
