@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'db_newer'
   | 'db_unavailable'
+  | 'db_damaged'
   | 'internal';
 
 export interface ErrorInfo {

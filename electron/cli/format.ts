@@ -2,6 +2,7 @@
 import type { Agreement } from '../../shared/schema/agreement';
 import type { Event } from '../../shared/schema/event';
 import type { ImportBatch } from '../../shared/schema/import';
+import type { BackupInfo } from '../core/services/backups';
 import type { Ref } from '../../shared/schema/reference';
 import { formatDate, formatDateRange } from '../../shared/ru/dates';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
@@ -124,5 +125,17 @@ export function batchesTable(batches: readonly ImportBatch[]): string {
       b.undoneAt ? `отменён ${formatDate(b.undoneAt.slice(0, 10))}` : `в реестре: ${b.events}`,
     ]),
     [6, 18, 60, 10, 10, 30],
+  );
+}
+
+const BACKUP_REASONS: Record<BackupInfo['reason'], string> = {
+  daily: 'ежедневная', import: 'перед импортом', restore: 'перед восстановлением', manual: 'вручную', migration: 'перед обновлением',
+};
+
+export function backupsTable(backups: readonly BackupInfo[]): string {
+  return table(
+    ['Когда', 'Почему', 'Размер', 'Файл'],
+    backups.map((b) => [`${formatDate(b.at.slice(0, 10))} ${b.at.slice(11, 16)}`, BACKUP_REASONS[b.reason], `${Math.ceil(b.bytes / 1024).toLocaleString('ru-RU')} КБ`, b.file]),
+    [18, 24, 12, 200],
   );
 }

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Core } from '../core/core';
 import { analyze } from '../core/import/analyze';
 import { commitPreview, readImportSource } from '../core/services/imports';
+import { makeBackup } from '../core/services/backups';
 import { AppError } from '../../shared/errors';
 import { ImportOptionsSchema, type ImportPreview, type ImportResult } from '../../shared/schema/import';
 import { parseOrThrow } from '../../shared/schema/messages';
@@ -76,7 +77,11 @@ export async function importFile(core: Core, p: ParsedArgs, io: Io): Promise<voi
   }
   const source = await readImportSource(basename(path), data);
   const preview = analyze(core, source, options);
-  const result = p.flags.has('dry-run') ? null : commitPreview(core, preview, options, source);
+  let result: ImportResult | null = null;
+  if (!p.flags.has('dry-run')) {
+    await makeBackup(core, 'import');
+    result = commitPreview(core, preview, options, source);
+  }
   if (p.flags.has('json')) {
     io.out(JSON.stringify(previewJson(preview, result), null, 2));
     return;

@@ -9,12 +9,14 @@ import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
 import { codeOf, parseArgs, type CommandSpec, type ParsedArgs } from './args';
-import { agreementCard, agreementsTable, batchesTable, eventCard, eventsTable, refsTable } from './format';
+import { agreementCard, agreementsTable, backupsTable, batchesTable, eventCard, eventsTable, refsTable } from './format';
 import { HELP } from './help';
 import { serve } from './serve';
 import { importFile } from './import';
 import { writeReport } from './report';
 import { exportCommand } from './export';
+import { existsSync } from 'node:fs';
+import { backupFolder, listBackups, makeBackup, replaceDamaged, restoreBackup } from '../core/services/backups';
 
 const COMMANDS = {
   help: {},
@@ -35,6 +37,10 @@ const COMMANDS = {
   'imports list': { flags: ['json'] },
   'imports undo': { args: ['ID'] },
   report: { values: ['period', 'partner', 'out'], flags: ['rounded'] },
+  backup: { values: ['out'] },
+  'backups list': { flags: ['json'] },
+  restore: { args: ['FILE'] },
+  check: {},
   export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'group-by', 'out'], flags: ['all', 'csv'] },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -194,6 +200,28 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
       await exportCommand(core, p, io);
       return;
     }
+    case 'backup': {
+      const info = await makeBackup(core, 'manual', value('out'));
+      io.out(`Резервная копия записана и проверена: «${info.file}» (${Math.ceil(info.bytes / 1024).toLocaleString('ru-RU')} КБ).`);
+      return;
+    }
+    case 'backups list': {
+      const backups = listBackups(backupFolder(core));
+      print(backups, () => (backups.length ? backupsTable(backups) : `Резервных копий нет (папка «${backupFolder(core)}»).`));
+      return;
+    }
+    case 'restore': {
+      const file = p.args[0] ?? '';
+      const { safety, contents } = await restoreBackup(core, file);
+      io.out(`Восстановлено из «${file}»: ${countOf(contents.events, EVENT_FORMS)}, ${countOf(contents.agreements, AGREEMENT_FORMS)}.\nПрежнее состояние сохранено в «${safety.file}».`);
+      return;
+    }
+    case 'check': {
+      const result = core.db.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new AppError('db_damaged', `Проверка целостности нашла ошибки: ${String(result).slice(0, 300)}. Восстановите базу из резервной копии: reestr backups list, reestr restore ФАЙЛ.`);
+      io.out('Проверка целостности: ошибок нет.');
+      return;
+    }
     case 'report': {
       await writeReport(core, p, io);
       return;
@@ -201,6 +229,22 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
     case 'help':
       io.out(HELP);
   }
+}
+
+/**
+ * `restore` on a register too damaged to open: the backup takes its place, the damaged file is kept
+ * aside. False when the register opens, and the normal restore (with a snapshot first) applies.
+ */
+function restoreDamaged(file: string, backup: string, io: Io): boolean {
+  try {
+    closeCore(openCore(file));
+    return false;
+  } catch (e) {
+    if (!(e instanceof AppError) || (e.code !== 'db_damaged' && e.code !== 'db_unavailable') || !existsSync(file)) throw e;
+  }
+  const { keptAs, contents } = replaceDamaged(file, backup, new Date().toISOString());
+  io.out(`База данных не открывалась: она сохранена как «${keptAs}», на её место восстановлена копия «${backup}» (${countOf(contents.events, EVENT_FORMS)}, ${countOf(contents.agreements, AGREEMENT_FORMS)}).`);
+  return true;
 }
 
 /** Serves until Ctrl+C or a termination signal, then closes the server and the database. */
@@ -232,7 +276,12 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       io.out(HELP);
       return 0;
     }
-    core = openCore(parsed.values.db?.at(-1) ?? defaultDatabasePath(env));
+    const file = parsed.values.db?.at(-1) ?? defaultDatabasePath(env);
+    if (parsed.command === 'restore') {
+      const restored = restoreDamaged(file, parsed.args[0] ?? '', io);
+      if (restored) return 0;
+    }
+    core = openCore(file);
     if (parsed.command === 'serve') {
       const port = numberArg(parsed.values.port?.at(-1) ?? '0');
       if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {

@@ -6,7 +6,8 @@ import { createDispatch, createHandlers } from '../core/backend';
 import type { Core } from '../core/core';
 import { newToken } from '../server/guard';
 import { startWebServer, type RunningServer } from '../server/server';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
+import { dailyBackup } from '../core/services/backups';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
 
@@ -35,6 +36,8 @@ export async function serve(core: Core, options: { port: number; open: boolean; 
   });
   options.log(server.url);
   options.log('Реестр сотрудничества открыт в браузере по адресу выше. Чтобы закрыть программу, нажмите Ctrl+C.');
+  // The day's first start keeps a snapshot; a failure is told, not fatal.
+  void dailyBackup(core).catch((e: unknown) => options.log(`Внимание: ${isAppError(e) ? e.message : 'ежедневная резервная копия не сделана.'}`));
   if (options.open) openBrowser(server.url);
   return server;
 }

@@ -8,6 +8,7 @@ import { COMMAND_CHANNEL, type Command } from '../../shared/bridge';
 import { isAppError } from '../../shared/errors';
 import { createDispatch, createHandlers } from '../core/backend';
 import { closeCore, openCore, type Core } from '../core/core';
+import { dailyBackup } from '../core/services/backups';
 import { defaultDatabasePath, defaultDataDir } from '../core/paths';
 import { findStaticFile, staticHeaders } from '../server/files';
 import { registerContract } from './ipc';
@@ -110,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const opened = core;
+    void dailyBackup(opened).catch((e: unknown) => console.error(isAppError(e) ? e.message : e));
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle(APP_SCHEME, async (request) => {

@@ -79,6 +79,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
     db = new Database(file, options);
+    // A damaged register is never written to: the user is told, and offered a backup.
+    const check = file === ':memory:' ? 'ok' : db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new AppError('db_damaged', `База данных «${file}» повреждена (${String(check).slice(0, 200)}): программа в неё не пишет. Восстановите её из резервной копии: reestr backups list, затем reestr restore ФАЙЛ.`);
+    }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // 64 MB of page cache: a batch of 10,000 events stays in memory until its commit.

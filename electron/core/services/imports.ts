@@ -8,6 +8,7 @@ import { analyze, layoutKey, type ImportSource } from '../import/analyze';
 import { readSpreadsheet } from '../import/read-file';
 import { createEvents, updateEvent, writeEvent } from './events';
 import { createAgreement } from './agreements';
+import { makeBackup } from './backups';
 import { readFileAgreements } from '../import/full-export';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
 import { nameKey } from '../../../shared/ru/normalize';
@@ -152,7 +153,7 @@ export function undoBatch(core: Core, id: number): ImportBatch {
 export interface ImportFiles {
   /** Reads the file (from `data`, or the one kept under `fileId`) and previews it with `options`. */
   analyze(input: { fileName: string; data?: string; fileId?: string; options: ImportOptions }): Promise<ImportPreview>;
-  commit(input: { fileId: string; options: ImportOptions }): ImportResult;
+  commit(input: { fileId: string; options: ImportOptions }): Promise<ImportResult>;
 }
 
 /** The import calls of one open register, keeping the last files read between preview and commit. */
@@ -178,8 +179,9 @@ export function createImportFiles(core: Core): ImportFiles {
       else throw new AppError('bad_request', 'Не передан файл для импорта.');
       return analyze(core, source, options);
     },
-    commit({ fileId, options }) {
+    async commit({ fileId, options }) {
       const source = find(fileId);
+      await makeBackup(core, 'import');
       const result = commitPreview(core, analyze(core, source, options), options, source);
       kept.delete(fileId);
       return result;

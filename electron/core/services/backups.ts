@@ -1,0 +1,200 @@
+// Backups: snapshots by SQLite's online backup API, each checked after writing, kept by a rotation;
+// a restore copies a checked snapshot into the open register in one transaction, after a snapshot of it.
+import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Core } from '../core';
+import { AppError } from '../../../shared/errors';
+import { indexText } from '../../../shared/ru/normalize';
+import { SCHEMA_VERSION } from '../db/migrate';
+
+export type BackupReason = 'daily' | 'import' | 'restore' | 'manual' | 'migration';
+
+export interface BackupInfo {
+  file: string;
+  /** ISO time the snapshot was taken (from its name). */
+  at: string;
+  reason: BackupReason;
+  bytes: number;
+}
+
+export interface BackupContents {
+  events: number;
+  agreements: number;
+  schemaVersion: number;
+}
+
+const KEEP = { daily: 7, weekly: 4, monthly: 12, import: 10 } as const;
+const NAME = /^reestr-(\d{4}-\d{2}-\d{2})_(\d{2})(\d{2})(\d{2})-(daily|import|restore|manual|migration)\.sqlite$/;
+
+/** The folder backups go to: the one chosen in the settings, else «backups» beside the database. */
+export function backupFolder(core: Core): string {
+  return core.settings.get<string>('backupFolder') ?? join(dirname(core.file), 'backups');
+}
+
+function stamp(iso: string): string {
+  return `${iso.slice(0, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
+}
+
+/** Opens a file read-only and checks it is a sound Reestr database; its counts when it is. */
+export function inspectBackup(file: string): BackupContents {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new AppError('validation', `Резервная копия «${basename(file)}» повреждена (проверка целостности: ${String(check)}).`);
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
+      throw new AppError('validation', `Файл «${basename(file)}» — не резервная копия этой версии Реестра (версия схемы ${schemaVersion}).`);
+    }
+    const count = (sql: string) => db?.prepare(sql).pluck().get() as number;
+    return {
+      events: count('SELECT count(*) FROM events WHERE deleted_at IS NULL'),
+      agreements: count('SELECT count(*) FROM agreements WHERE deleted_at IS NULL'),
+      schemaVersion,
+    };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('validation', `Файл «${basename(file)}» не является резервной копией Реестра или не читается.`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** A snapshot of the open register, checked, then the rotation applied to the folder. */
+export async function makeBackup(core: Core, reason: BackupReason, file?: string): Promise<BackupInfo> {
+  const at = core.now();
+  const folder = backupFolder(core);
+  const target = file ?? join(folder, `reestr-${stamp(at)}-${reason}.sqlite`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    await core.db.backup(target);
+  } catch (e) {
+    throw new AppError('internal', `Не удалось записать резервную копию в «${dirname(target)}» (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте, что папка доступна для записи и на диске есть место.`);
+  }
+  try {
+    inspectBackup(target);
+  } catch (e) {
+    rmSync(target, { force: true });
+    throw e;
+  }
+  if (!file) rotate(folder);
+  return { file: target, at, reason, bytes: statSync(target).size };
+}
+
+export function listBackups(folder: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => ({ name, m: NAME.exec(name) }))
+    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ name, m }) => ({
+      file: join(folder, name),
+      at: `${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`,
+      reason: m[5] as BackupReason,
+      bytes: statSync(join(folder, name)).size,
+    }))
+    .sort((a, b) => (a.at < b.at ? 1 : -1));
+}
+
+function isoWeek(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - day + 3);
+  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / 604_800_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7;
+  return `${d.getUTCFullYear()}-W${Math.floor(week)}`;
+}
+
+/**
+ * Keeps the newest automatic snapshot of each of the last 7 days, 4 weeks and 12 months, and the
+ * last 10 taken before imports; manual ones and those taken before a restore or a migration stay.
+ */
+export function rotate(folder: string): string[] {
+  const backups = listBackups(folder);
+  const keep = new Set<string>();
+  const newestPer = (key: (b: BackupInfo) => string, count: number) => {
+    const seen = new Set<string>();
+    for (const b of backups.filter((x) => x.reason === 'daily')) {
+      const k = key(b);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (seen.size > count) break;
+      keep.add(b.file);
+    }
+  };
+  newestPer((b) => b.at.slice(0, 10), KEEP.daily);
+  newestPer((b) => isoWeek(b.at.slice(0, 10)), KEEP.weekly);
+  newestPer((b) => b.at.slice(0, 7), KEEP.monthly);
+  backups.filter((b) => b.reason === 'import').slice(0, KEEP.import).forEach((b) => keep.add(b.file));
+  const removed = backups.filter((b) => (b.reason === 'daily' || b.reason === 'import') && !keep.has(b.file)).map((b) => b.file);
+  for (const file of removed) rmSync(file, { force: true });
+  return removed;
+}
+
+/** The day's first start takes a snapshot; null when one was taken today already. */
+export async function dailyBackup(core: Core): Promise<BackupInfo | null> {
+  const today = core.now().slice(0, 10);
+  if (listBackups(backupFolder(core)).some((b) => b.at.startsWith(today))) return null;
+  return makeBackup(core, 'daily');
+}
+
+// Tables in an order their references allow; the full-text index is rebuilt from the events.
+const TABLES = ['settings', 'import_batches', 'refs', 'agreements', 'agreement_parties', 'agreement_spheres', 'events', 'event_texts',
+  'event_spheres', 'event_partners', 'change_log', 'import_profiles', 'report_drafts'];
+
+/**
+ * Replaces the register's contents with the backup's, after checking it and taking a snapshot of the
+ * register as it is: one transaction, so it is all done or not at all.
+ */
+export async function restoreBackup(core: Core, file: string): Promise<{ safety: BackupInfo; contents: BackupContents }> {
+  const contents = inspectBackup(file);
+  if (contents.schemaVersion !== SCHEMA_VERSION) {
+    throw new AppError('validation', `Резервная копия «${basename(file)}» сделана другой версией программы (схема ${contents.schemaVersion}, нужна ${SCHEMA_VERSION}).`);
+  }
+  const safety = await makeBackup(core, 'restore');
+  const { db } = core;
+  db.prepare('ATTACH DATABASE ? AS backup').run(file);
+  try {
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      db.exec(`INSERT INTO main.events_fts (events_fts) VALUES ('delete-all')`);
+      for (const table of [...TABLES].reverse()) db.exec(`DELETE FROM main.${table}`);
+      for (const table of TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM backup.${table}`);
+      const index = db.prepare('INSERT INTO events_fts (rowid, body) VALUES (?, ?)');
+      const texts = db.prepare('SELECT e.id, e.title, t.description, t.participants, t.outcomes FROM events e JOIN event_texts t ON t.event_id = e.id').raw();
+      for (const [id, title, description, participants, outcomes] of texts.all() as [number, string, string | null, string | null, string | null][]) {
+        index.run(id, indexText(title, description, participants, outcomes));
+      }
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length) throw new AppError('validation', `В резервной копии «${basename(file)}» нарушены связи между записями (${broken.length}); восстановление отменено.`);
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+    db.prepare('DETACH DATABASE backup').run();
+  }
+  return { safety, contents };
+}
+
+/**
+ * For a register too damaged to open: the damaged file is kept aside («…damaged-<time>») and the
+ * checked backup put in its place. Nothing is deleted.
+ */
+export function replaceDamaged(databaseFile: string, backupFile: string, now: string): { keptAs: string; contents: BackupContents } {
+  const contents = inspectBackup(backupFile);
+  const keptAs = `${databaseFile}.damaged-${stamp(now)}`;
+  renameSync(databaseFile, keptAs);
+  for (const suffix of ['-wal', '-shm']) {
+    try {
+      renameSync(`${databaseFile}${suffix}`, `${keptAs}${suffix}`);
+    } catch {
+      // no log beside it
+    }
+  }
+  copyFileSync(backupFile, databaseFile);
+  return { keptAs, contents };
+}
