@@ -1,27 +1,17 @@
 // Agreements and reference lists in Chromium: an agreement with an event under it, and a merge of two entries.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
 import { createEvent, getEvent } from '../../electron/core/services/events';
 import { listRefs } from '../../electron/core/services/references';
 import { EventInputSchema } from '../../shared/schema/event';
-import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
-let app: AppUnderTest;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(loadDemo);
-  page = await openPage(app.browser, app.server.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const session = appInBrowser(loadDemo);
 
 describe('agreements and reference lists in the browser', () => {
   it('creates an agreement and links an event to it', async () => {
+    const { page } = session;
     await page.getByRole('link', { name: 'Соглашения' }).click();
     await expect.poll(() => page.getByText('Договор о сотрудничестве между Постоянным Комитетом').isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'agreements-list.png') });
@@ -48,7 +38,8 @@ describe('agreements and reference lists in the browser', () => {
   });
 
   it('merges a misspelt kind into the right one, moving its events', async () => {
-    const { id } = createEvent(app.core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
+    const { page } = session;
+    const { id } = createEvent(session.app.core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
     await page.getByRole('link', { name: 'Справочники' }).click();
     // The notices of the previous steps close by themselves after a few seconds.
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
@@ -60,8 +51,8 @@ describe('agreements and reference lists in the browser', () => {
     await page.getByRole('option', { name: 'форум', exact: true }).click();
     await page.getByRole('button', { name: 'Объединить' }).click();
     await expect.poll(() => page.locator('[data-ref="Форумм"]').count()).toBe(0);
-    expect(getEvent(app.core, id).kind).toBe('форум');
-    expect(listRefs(app.core, 'kind', true).map((r) => r.name)).not.toContain('Форумм');
+    expect(getEvent(session.app.core, id).kind).toBe('форум');
+    expect(listRefs(session.app.core, 'kind', true).map((r) => r.name)).not.toContain('Форумм');
     expect(problemsOf(page)).toEqual([]);
   });
 });

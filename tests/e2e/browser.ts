@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
 import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { newToken } from '../../electron/server/guard';
@@ -66,4 +67,25 @@ export async function openPage(browser: Browser, url: string, view?: string): Pr
 
 export function problemsOf(page: Page): string[] {
   return (page as Page & { problems: string[] }).problems;
+}
+
+export interface BrowserSession {
+  app: AppUnderTest;
+  page: Page;
+}
+
+/**
+ * For a test file: the app started before its tests (filled by `fill`) with a page open on it, and
+ * closed after them. The fields are set once the file's tests run.
+ */
+export function appInBrowser(fill?: (core: Core) => void, view?: string): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    session.app = await startApp(fill);
+    session.page = await openPage(session.app.browser, session.app.server.url, view);
+  });
+  afterAll(async () => {
+    await session.app?.close();
+  });
+  return session;
 }

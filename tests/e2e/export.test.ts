@@ -2,25 +2,15 @@
 import { join } from 'node:path';
 import ExcelJS from '../../electron/core/excel';
 import type { Worksheet } from 'exceljs';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
-import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
-let app: AppUnderTest;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(loadDemo);
-  page = await openPage(app.browser, app.server.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const session = appInBrowser(loadDemo);
 
 describe('export in the browser', () => {
   it('saves the 2021-H2 events, agreements and summary as an Excel workbook', async () => {
+    const { page } = session;
     await page.getByRole('link', { name: 'Экспорт' }).click();
     await page.getByRole('radiogroup', { name: 'Год' }).getByText('2021', { exact: true }).click();
     await page.getByRole('radiogroup', { name: 'Часть года' }).getByText('II полугодие', { exact: true }).click();

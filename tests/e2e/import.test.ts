@@ -1,29 +1,19 @@
 // The import wizard in Chromium: a two-row-header workbook in, one broken cell fixed, events in the list, undone.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listEvents } from '../../electron/core/services/events';
 import { EventFilterSchema } from '../../shared/schema/event';
-import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
 const WORKBOOK = join(import.meta.dirname, '../fixtures/import/report-mogilev-2021.xlsx');
 
-let app: AppUnderTest;
-let page: Page;
+const session = appInBrowser();
 
-beforeAll(async () => {
-  app = await startApp();
-  page = await openPage(app.browser, app.server.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
-
-const total = () => listEvents(app.core, EventFilterSchema.parse({})).total;
+const total = () => listEvents(session.app.core, EventFilterSchema.parse({})).total;
 
 describe('import wizard', () => {
   it('imports a partner workbook with a corrected cell, shows its events, and undoes it', async () => {
+    const { page } = session;
     await page.getByRole('link', { name: 'Импорт' }).click();
     await page.getByTestId('import-file').setInputFiles(WORKBOOK);
 

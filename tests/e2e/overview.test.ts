@@ -1,24 +1,14 @@
 // The overview in Chromium: the demo's 2021-H2 counted by month and sphere, a bar opening its events.
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
-import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
-let app: AppUnderTest;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(loadDemo);
-  page = await openPage(app.browser, app.server.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const session = appInBrowser(loadDemo);
 
 describe('the overview', () => {
   it('is the first screen, counts a period against the year before, and opens the events a bar counts', async () => {
+    const { page } = session;
     await expect.poll(() => page.getByRole('heading', { name: 'Обзор' }).isVisible()).toBe(true);
     expect(page.url()).toMatch(/#\/overview$/);
     await page.getByRole('combobox', { name: 'Период обзора' }).click();

@@ -1,23 +1,12 @@
 // The Отчёты section in Chromium: the 2021-H2 draft of the demo data, a paragraph edited, saved, exported as .docx.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
 import { readEntry, zipEntries } from '../../electron/core/import/zip';
-import { ARTIFACTS, openPage, problemsOf, startApp, type AppUnderTest } from './browser';
+import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
-let app: AppUnderTest;
-let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(loadDemo);
-  page = await openPage(app.browser, app.server.url);
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const session = appInBrowser(loadDemo);
 
 function documentText(file: string): string {
   const data = readFileSync(file);
@@ -27,6 +16,7 @@ function documentText(file: string): string {
 
 describe('the report in the browser', () => {
   it('drafts 2021-H2, keeps an edited paragraph, and exports it to .docx', async () => {
+    const { page } = session;
     await page.getByRole('link', { name: 'Отчёты' }).click();
     await page.getByRole('combobox', { name: 'Период' }).click();
     await page.getByRole('option', { name: 'II полугодие 2021' }).click();
