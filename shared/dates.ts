@@ -111,3 +111,16 @@ export function todayIso(): string {
   const d = new Date();
   return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
+
+/** The months from the one of `start` to the one of `end`, as `YYYY-MM`, at most `limit` of them. */
+export function monthKeys(start: string, end: string, limit = Number.POSITIVE_INFINITY): string[] {
+  const months: string[] = [];
+  const last = end.slice(0, 7);
+  let [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  for (let key = start.slice(0, 7); key <= last && months.length < limit; ) {
+    months.push(key);
+    if (++month > 12) [year, month] = [year + 1, 1];
+    key = `${year}-${String(month).padStart(2, '0')}`;
+  }
+  return months;
+}

@@ -5,6 +5,7 @@ import type { ImportBatch } from '../../shared/schema/import';
 import type { BackupInfo } from '../core/services/backups';
 import type { Ref } from '../../shared/schema/reference';
 import { formatDate, formatDateRange } from '../../shared/ru/dates';
+import { placeLine } from '../../shared/ru/place';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
 
 function clip(text: string, width: number): string {
@@ -20,10 +21,6 @@ export function table(header: readonly string[], rows: readonly (readonly string
     .join('\n');
 }
 
-export function place(e: Pick<Event, 'city' | 'region' | 'country'>): string {
-  return [e.city, e.region, e.country].filter(Boolean).join(', ');
-}
-
 export function eventDates(e: Pick<Event, 'startDate' | 'endDate' | 'datePrecision'>): string {
   return formatDateRange(e.startDate, e.endDate, e.datePrecision);
 }
@@ -31,7 +28,7 @@ export function eventDates(e: Pick<Event, 'startDate' | 'endDate' | 'datePrecisi
 export function eventsTable(events: readonly Event[]): string {
   return table(
     ['№', 'Сроки', 'Вид', 'Название', 'Место'],
-    events.map((e) => [String(e.id), eventDates(e), e.kind ?? '', e.title, place(e)]),
+    events.map((e) => [String(e.id), eventDates(e), e.kind ?? '', e.title, placeLine(e)]),
     [8, 30, 24, 70, 50],
   );
 }
@@ -48,7 +45,7 @@ export function eventCard(e: Event): string {
     ['Название', e.title],
     ['Вид', e.kind],
     ['Сроки', `${eventDates(e)} (${PRECISION_LABELS[e.datePrecision]})`],
-    ['Место', place(e)],
+    ['Место', placeLine(e)],
     ['Площадка', e.venue],
     ['Формат', e.format && FORMAT_LABELS[e.format]],
     ['Сферы', e.spheres.join(', ')],

@@ -1,6 +1,7 @@
 // The events table as CSV for Russian Excel: UTF-8 with a BOM, «;» between fields, formulas defused.
 import type { Event } from '../../../shared/schema/event';
 import { formatDateRange } from '../../../shared/ru/dates';
+import { placeLine } from '../../../shared/ru/place';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 
 const HEADER = ['Сроки', 'Название', 'Вид', 'Место', 'Формат', 'Статус'];
@@ -14,7 +15,7 @@ function field(value: string | null): string {
 
 export function eventsCsv(events: readonly Event[]): Buffer {
   const lines = [HEADER, ...events.map((e) => [
-    formatDateRange(e.startDate, e.endDate, e.datePrecision), e.title, e.kind, [e.city, e.region, e.country].filter(Boolean).join(', '),
+    formatDateRange(e.startDate, e.endDate, e.datePrecision), e.title, e.kind, placeLine(e),
     e.format ? FORMAT_LABELS[e.format] : null, EVENT_STATUS_LABELS[e.status],
   ])].map((cells) => cells.map(field).join(';'));
   return Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf8');

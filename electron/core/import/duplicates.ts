@@ -2,7 +2,7 @@
 // «ё», punctuation and word order, and dates that overlap.
 import type { DuplicateOf } from '../../../shared/schema/import';
 import type { EventSummary } from '../../../shared/schema/event';
-import { dayNumber } from '../../../shared/dates';
+import { dayNumber, monthKeys } from '../../../shared/dates';
 import { searchWords } from '../../../shared/ru/normalize';
 import { gramSimilarity, trigrams } from './headers';
 
@@ -36,18 +36,6 @@ function isNumber(word: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-function monthsOf(start: string, end: string): string[] {
-  const months: string[] = [];
-  let [year, month] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
-  const last = end.slice(0, 7);
-  for (;;) {
-    const key = `${year}-${String(month).padStart(2, '0')}`;
-    months.push(key);
-    if (key >= last) return months;
-    if (++month > 12) [year, month] = [year + 1, 1];
-  }
-}
-
 /** An index of existing events by (word, month), for finding a row's duplicate among 100,000 events quickly. */
 export function createDuplicateFinder(existing: readonly EventSummary[]) {
   const keys = existing.map((e) => titleKey(e.title));
@@ -60,7 +48,7 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
   };
   existing.forEach((event, i) => {
     const long = dayNumber(event.endDate) - dayNumber(event.startDate) > LONG_SPAN_DAYS;
-    const months = long ? [ANY_MONTH] : monthsOf(event.startDate, event.endDate);
+    const months = long ? [ANY_MONTH] : monthKeys(event.startDate, event.endDate);
     for (const word of (keys[i] as TitleKey).words) {
       post(word, i); // every month together: tells how rare a word is
       for (const month of months) post(`${word}\u0000${month}`, i);
@@ -81,7 +69,7 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
       .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0))
       .slice(0, 2);
     const long = dayNumber(row.endDate) - dayNumber(row.startDate) > LONG_SPAN_DAYS;
-    const months = long ? null : [...monthsOf(row.startDate, row.endDate), ANY_MONTH];
+    const months = long ? null : [...monthKeys(row.startDate, row.endDate), ANY_MONTH];
     let rowGrams: Set<string> | undefined;
     stamp++;
     let best: DuplicateOf | null = null;

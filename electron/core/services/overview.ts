@@ -2,7 +2,7 @@
 import type { Core } from '../core';
 import type { KeyCount } from '../db/stats';
 import { listAgreements } from './agreements';
-import { addDays, todayIso } from '../../../shared/dates';
+import { addDays, monthKeys, todayIso } from '../../../shared/dates';
 import { periodCode, yearBefore, type Period } from '../../../shared/period';
 import { termState } from '../../../shared/agreement-term';
 import { AgreementFilterSchema, type Agreement } from '../../../shared/schema/agreement';
@@ -25,15 +25,8 @@ function compare(current: KeyCount[], previous: KeyCount[], label: (key: string)
   return [...counts.values()].sort((a, b) => b.count - a.count || b.previous - a.previous || a.label.localeCompare(b.label, 'ru'));
 }
 
-function monthsOf(period: Period): string[] {
-  const months: string[] = [];
-  for (let at = period.start.slice(0, 7); at <= period.end.slice(0, 7) && months.length < 36; ) {
-    months.push(at);
-    const [y, m] = [Number(at.slice(0, 4)), Number(at.slice(5, 7))];
-    at = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  }
-  return months;
-}
+/** Months a chart shows at most: three years. */
+const MONTHS_SHOWN = 36;
 
 /** Each partner link counted at its region (an organisation at the region or country it is in). */
 export function regionCounts(core: Core, links: [number, number][]): KeyCount[] {
@@ -63,7 +56,7 @@ export function overview(core: Core, period: Period, today = todayIso()): Overvi
   const { stats } = core;
   const both = <T>(read: (start: string, end: string) => T): [T, T] => [read(period.start, period.end), read(before.start, before.end)];
 
-  const months = monthsOf(period);
+  const months = monthKeys(period.start, period.end, MONTHS_SHOWN);
   const [current, previous] = both(stats.byMonth);
   const previousShifted = previous.map(([key, n]): KeyCount => [`${Number(key.slice(0, 4)) + 1}${key.slice(4)}`, n]);
   const manyYears = months[0]?.slice(0, 4) !== months.at(-1)?.slice(0, 4);

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import type { EventFilter, EventFormat, EventRow, EventStatus } from '../../../shared/schema/event';
+import type { EventFilter, EventFormat, EventStatus } from '../../../shared/schema/event';
 import { options } from '../../components/forms';
 import { onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
@@ -17,6 +17,7 @@ import { useEventsFilter } from './filterStore';
 import { periodChoices, type PeriodGroup } from '../../components/periods';
 import { parsePeriod } from '../../../shared/period';
 import { periodTitle } from '../../../shared/ru/periods';
+import { placeLine } from '../../../shared/ru/place';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from './EmptyRegister';
 import { exportToExcel } from '../export/exportToExcel';
@@ -40,10 +41,6 @@ function withPeriod(groups: PeriodGroup[], code: string | null): PeriodGroup[] {
   const period = code ? parsePeriod(code) : null;
   if (!code || !period || groups.some((g) => g.items.some((i) => i.value === code))) return groups;
   return [{ group: 'Выбранный', items: [{ value: code, label: periodTitle(period) }] }, ...groups];
-}
-
-function place(e: EventRow): string {
-  return [e.city, e.region, e.country].filter(Boolean).join(', ');
 }
 
 export function EventsPage() {
@@ -182,7 +179,7 @@ export function EventsPage() {
                       <div>{formatDateRange(event.startDate, event.endDate, event.datePrecision)}</div>
                       <Tooltip label={event.title} openDelay={600} multiline maw={500}><div className={classes.title}>{event.title}</div></Tooltip>
                       <div>{event.kind ?? ''}</div>
-                      <div>{place(event)}</div>
+                      <div>{placeLine(event)}</div>
                       <div>{event.format ? FORMAT_LABELS[event.format] : ''}</div>
                       <div>{EVENT_STATUS_LABELS[event.status]}</div>
                     </>

@@ -7,6 +7,7 @@ import { parsePeriod } from '../../../shared/period';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { periodTitle } from '../../../shared/ru/periods';
+import { placeLine } from '../../../shared/ru/place';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { EventRow, EventStatus } from '../../../shared/schema/event';
 import { call } from '../../api/client';
@@ -134,7 +135,7 @@ export function ExportPage() {
                 <Table.Td>{i + 1}</Table.Td>
                 <Table.Td>{formatDateRange(e.startDate, e.endDate, e.datePrecision)}</Table.Td>
                 <Table.Td>{e.title}</Table.Td>
-                <Table.Td>{[e.city, e.region, e.country].filter(Boolean).join(', ')}</Table.Td>
+                <Table.Td>{placeLine(e)}</Table.Td>
                 <Table.Td>{e.format ? FORMAT_LABELS[e.format] : ''}</Table.Td>
               </Table.Tr>
             ))}
