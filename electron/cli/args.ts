@@ -1,6 +1,6 @@
 // Command-line parsing: command words, options with values, flags; global --db anywhere in the line.
 import { AppError } from '../../shared/errors';
-import { nameKey } from '../../shared/ru/normalize';
+import { codeOfLabel } from '../../shared/ru/labels';
 
 export interface CommandSpec {
   /** Options that take a value. */
@@ -99,8 +99,12 @@ export function parseArgs(argv: readonly string[], commands: Readonly<Record<str
   return parsed;
 }
 
-/** A code given by its code or Russian name: `--format очно` or `--format in_person`. */
+/** A code given by its code or Russian name (`--format очно`); the text itself, for the schema to refuse, when neither. */
 export function codeOf(text: string, labels: Readonly<Record<string, string>>): string {
-  const key = nameKey(text);
-  return Object.entries(labels).find(([code, label]) => code === text || nameKey(label) === key)?.[0] ?? text;
+  return codeOfLabel(labels, text) ?? text;
+}
+
+/** A number where the text is one, so the schema can say what is wrong with it or anything else. */
+export function numberArg(text: string | undefined): unknown {
+  return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }

@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import { ImportOptionsSchema, type ImportPreview, type ImportResult } from '../../shared/schema/import';
 import { parseOrThrow } from '../../shared/schema/messages';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../shared/ru/plural';
-import type { ParsedArgs } from './args';
+import { numberArg, type ParsedArgs } from './args';
 import { eventDates, table } from './format';
 
 interface Io {
@@ -61,11 +61,10 @@ export async function importFile(core: Core, p: ParsedArgs, io: Io): Promise<voi
   const path = p.args[0];
   if (!path) throw new AppError('bad_request', 'Укажите файл: reestr import ФАЙЛ.xlsx');
   const value = (name: string) => p.values[name]?.at(-1);
-  const number = (name: string) => (value(name) !== undefined && /^\d+$/.test(value(name) as string) ? Number(value(name)) : value(name));
   const options = parseOrThrow(ImportOptionsSchema, {
     sheet: value('sheet'),
-    headerRow: number('header-row'),
-    year: number('year'),
+    headerRow: numberArg(value('header-row')),
+    year: numberArg(value('year')),
     partner: value('partner'),
   });
   let data: Buffer;

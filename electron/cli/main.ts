@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared/ru/plural';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
-import { codeOf, parseArgs, type CommandSpec, type ParsedArgs } from './args';
+import { codeOf, numberArg, parseArgs, type CommandSpec, type ParsedArgs } from './args';
 import { agreementCard, agreementsTable, backupsTable, batchesTable, eventCard, eventsTable, refsTable } from './format';
 import { HELP } from './help';
 import { serve } from './serve';
@@ -61,11 +61,6 @@ function parseJson(text: string | undefined): unknown {
     const at = /position (\d+)/.exec(String(e))?.[1];
     throw new AppError('validation', `Неверный JSON в параметре «--json»${at ? ` (ошибка в позиции ${Number(at) + 1})` : ''}.`);
   }
-}
-
-/** A number where the text is one, so the schema can say what is wrong with it or anything else. */
-function numberArg(text: string | undefined): unknown {
-  return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
 
 

@@ -4,12 +4,11 @@ import type { Core } from '../core/core';
 import { buildReport } from '../core/report/build';
 import { renderReport, reportText } from '../core/report/render';
 import { AppError } from '../../shared/errors';
-import { ReportInputSchema, type ReportFormat } from '../../shared/schema/report';
+import { ReportFormatSchema, ReportInputSchema } from '../../shared/schema/report';
 import { parseOrThrow } from '../../shared/schema/messages';
 import { countOf } from '../../shared/ru/plural';
 import type { ParsedArgs } from './args';
 
-const FORMATS: readonly ReportFormat[] = ['docx', 'txt', 'md'];
 const PARAGRAPH_FORMS = ['абзац', 'абзаца', 'абзацев'] as const;
 
 export async function writeReport(core: Core, p: ParsedArgs, io: { out: (text: string) => void }): Promise<void> {
@@ -21,8 +20,8 @@ export async function writeReport(core: Core, p: ParsedArgs, io: { out: (text: s
     io.out(reportText(report));
     return;
   }
-  const format = /\.([^.]+)$/.exec(out)?.[1]?.toLowerCase() as ReportFormat | undefined;
-  if (!format || !FORMATS.includes(format)) throw new AppError('bad_request', `Файл отчёта должен называться .docx, .txt или .md, а не «${out}».`);
+  const format = ReportFormatSchema.safeParse(/\.([^.]+)$/.exec(out)?.[1]?.toLowerCase()).data;
+  if (!format) throw new AppError('bad_request', `Файл отчёта должен называться .docx, .txt или .md, а не «${out}».`);
   try {
     await writeFile(out, await renderReport(report, format));
   } catch (e) {

@@ -3,6 +3,7 @@ import type { AgreementKind, AgreementStatus } from '../schema/agreement';
 import type { DatePrecision } from '../schema/common';
 import type { EventFormat, EventStatus } from '../schema/event';
 import type { RefKind } from '../schema/reference';
+import { nameKey } from './normalize';
 import type { DuplicateDecision, ImportField, RowStatus } from '../schema/import';
 
 export const FORMAT_LABELS: Record<EventFormat, string> = {
@@ -86,3 +87,9 @@ export const DUPLICATE_DECISION_LABELS: Record<DuplicateDecision, string> = {
   update: 'Обновить существующее',
   new: 'Импортировать как новое',
 };
+
+/** The code a value names by its code or its Russian name («очно», `in_person`); undefined for neither. */
+export function codeOfLabel<K extends string>(labels: Readonly<Record<K, string>>, text: string): K | undefined {
+  const key = nameKey(text);
+  return (Object.entries(labels) as [K, string][]).find(([code, label]) => code === text || nameKey(label) === key)?.[0];
+}

@@ -2,6 +2,7 @@
 // stable column name, plain tables that Reestr's own import reads back.
 import type { Writable } from 'node:stream';
 import ExcelJS from '../excel';
+import { excelDate } from './official';
 import type { Core } from '../core';
 import { listEvents } from '../services/events';
 import { listAgreements } from '../services/agreements';
@@ -37,9 +38,7 @@ const WIDTHS: Record<string, number> = { 'Название': 60, 'Участни
 type Value = string | number | Date | null;
 
 function date(iso: string | null): Date | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  return iso ? excelDate(iso) : null;
 }
 
 function addSheet(workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, name: string, columns: readonly string[], rows: Iterable<Value[]>): void {

@@ -47,12 +47,15 @@ function rowHeight(values: readonly CellValue[], columns: readonly Column[], bol
   return Math.min(409, lines * LINE_HEIGHT + 4);
 }
 
+/** An ISO date as the date cell exceljs writes: midnight UTC of the day. */
+export function excelDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
 function excelValue(value: CellValue): ExcelJS.CellValue {
   if (value === null) return null;
-  if (typeof value === 'object') {
-    const [y, m, d] = value.date.split('-').map(Number) as [number, number, number];
-    return new Date(Date.UTC(y, m - 1, d));
-  }
+  if (typeof value === 'object') return excelDate(value.date);
   // exceljs writes a string as a string, «=…» included: no text becomes a formula.
   return value;
 }

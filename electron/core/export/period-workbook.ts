@@ -10,7 +10,7 @@ import { termState } from '../../../shared/agreement-term';
 import { todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
-import { EventFilterSchema, type Event } from '../../../shared/schema/event';
+import { EventFilterSchema, type Event, type EventFilter } from '../../../shared/schema/event';
 import type { PeriodExport } from '../../../shared/schema/export';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { lowerFirst } from '../../../shared/ru/grammar';
@@ -88,6 +88,18 @@ function* eventRows(events: Iterable<Event>, groupOf: ((e: Event) => string) | n
   }
 }
 
+/** The events table's filter an export stands for, by date. */
+export function exportFilter(options: PeriodExport): EventFilter {
+  const { period } = options;
+  return EventFilterSchema.parse({
+    period: period ? `${period.start}..${period.end}` : undefined,
+    query: options.query,
+    batchId: options.batchId,
+    partners: options.partners, spheres: options.spheres, kinds: options.kinds, formats: options.formats, statuses: options.statuses,
+    sort: 'startDate', order: 'asc',
+  });
+}
+
 /** Events read from the register a chunk at a time, so a large export never holds them all. */
 const CHUNK = 1000;
 
@@ -117,13 +129,13 @@ function createTally(f: ReturnType<typeof refForms>) {
       return total;
     },
     agreements,
-    sections(core: Core): [string, [string, number][]][] {
+    sections(): [string, [string, number][]][] {
       const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
       return [
         ['По видам мероприятий', sorted(kinds)],
         ['По сферам сотрудничества', sorted(spheres)],
         ['По формату', sorted(formats)],
-        ['По регионам-партнерам', regionCounts(core, links).sort((a, b) => b[1] - a[1])],
+        ['По регионам-партнерам', regionCounts(f, links).sort((a, b) => b[1] - a[1])],
       ];
     },
   };
@@ -131,13 +143,7 @@ function createTally(f: ReturnType<typeof refForms>) {
 
 export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<{ events: number }> {
   const { period } = options;
-  const ids = core.events.allIds(EventFilterSchema.parse({
-    period: period ? `${period.start}..${period.end}` : undefined,
-    query: options.query,
-    batchId: options.batchId,
-    partners: options.partners, spheres: options.spheres, kinds: options.kinds, formats: options.formats, statuses: options.statuses,
-    sort: 'startDate', order: 'asc',
-  }));
+  const ids = core.events.allIds(exportFilter(options));
   const f = refForms(core);
   const home = core.settings.get<string>('homeRegion') ?? '';
   const homeCountry = f.countryOf(f.get('region', home));
@@ -185,7 +191,7 @@ export async function writePeriodWorkbook(core: Core, options: PeriodExport, out
 
   function* summaryRows(): Generator<TableRow> {
     yield { cells: ['Всего мероприятий', tally.total] };
-    for (const [title, counts] of tally.sections(core)) {
+    for (const [title, counts] of tally.sections()) {
       yield { cells: [], group: title };
       for (const [name, n] of counts) yield { cells: [name, n] };
     }

@@ -2,7 +2,7 @@
 import { FULL_EXPORT } from '../export/full-workbook';
 import { AgreementInputSchema, type AgreementInput } from '../../../shared/schema/agreement';
 import { fieldErrors } from '../../../shared/schema/messages';
-import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS } from '../../../shared/ru/labels';
+import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, codeOfLabel } from '../../../shared/ru/labels';
 import { nameKey } from '../../../shared/ru/normalize';
 import { cellText, isDateCell, type Cell, type Sheet, type WorkbookData } from './sheet';
 
@@ -24,11 +24,6 @@ export interface FileAgreement {
   input: AgreementInput;
 }
 
-function codeOf<K extends string>(labels: Record<K, string>, text: string): K | undefined {
-  const key = nameKey(text);
-  return (Object.entries(labels) as [K, string][]).find(([code, label]) => key === code || key === nameKey(label))?.[0];
-}
-
 function dateOf(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   if (isDateCell(cell)) return cell.date;
@@ -48,7 +43,7 @@ export function readFileAgreements(workbook: WorkbookData): { agreements: FileAg
     const text = (name: Parameters<typeof column>[0]) => cellText(cells[column(name)] ?? null).trim() || null;
     const list = (name: Parameters<typeof column>[0]) => (text(name) ?? '').split(';').map((p) => p.trim()).filter(Boolean);
     const parsed = AgreementInputSchema.safeParse({
-      kind: codeOf(AGREEMENT_KIND_LABELS, text('Вид') ?? '') ?? 'other',
+      kind: codeOfLabel(AGREEMENT_KIND_LABELS, text('Вид') ?? '') ?? 'other',
       number: text('Номер'),
       title: text('Название') ?? '',
       parties: list('Стороны'),
@@ -56,7 +51,7 @@ export function readFileAgreements(workbook: WorkbookData): { agreements: FileAg
       validFrom: dateOf(cells[column('Действует с')]),
       validUntil: dateOf(cells[column('Действует до')]),
       autoProlongation: nameKey(text('Автопролонгация') ?? '') === 'да',
-      status: codeOf(AGREEMENT_STATUS_LABELS, text('Статус') ?? '') ?? 'active',
+      status: codeOfLabel(AGREEMENT_STATUS_LABELS, text('Статус') ?? '') ?? 'active',
       department: text('Подразделение'),
       spheres: list('Сферы'),
       notes: cellText(cells[column('Примечание')] ?? null).trim() || null,

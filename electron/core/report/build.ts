@@ -67,9 +67,10 @@ function bodyOf(core: Core, event: Event, f: RefForms): string {
   return text;
 }
 
+/** Ends with a full stop, unless it ends a sentence already (a closing quote or bracket does not). */
 function sentence(text: string): string {
   const trimmed = text.trim();
-  return /[.!?…»")]$/.test(trimmed) ? (/[»")]$/.test(trimmed) ? `${trimmed}.` : trimmed) : `${trimmed}.`;
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** «в сферах культуры, спорта, а также социальной сфере». */

@@ -3,11 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Core } from '../core';
-import { periodFileName, writePeriodWorkbook } from '../export/period-workbook';
+import { exportFilter, periodFileName, writePeriodWorkbook } from '../export/period-workbook';
 import { writeFullWorkbook } from '../export/full-workbook';
 import { eventsCsv } from '../export/csv';
 import { listEvents } from './events';
-import { EventFilterSchema } from '../../../shared/schema/event';
 import { todayIso } from '../../../shared/dates';
 import type { Writable } from 'node:stream';
 import type { PeriodExport } from '../../../shared/schema/export';
@@ -57,11 +56,7 @@ export async function exportAll(core: Core): Promise<{ fileName: string; data: s
 
 /** The events of the filter as the table lists them, as CSV. */
 export function exportCsv(core: Core, options: PeriodExport): { fileName: string; data: string; events: number } {
-  const events = listEvents(core, EventFilterSchema.parse({
-    period: options.period ? `${options.period.start}..${options.period.end}` : undefined,
-    query: options.query, partners: options.partners, spheres: options.spheres, kinds: options.kinds, formats: options.formats,
-    statuses: options.statuses, batchId: options.batchId, sort: 'startDate', order: 'asc', limit: 100_000,
-  })).items;
+  const events = listEvents(core, { ...exportFilter(options), limit: 100_000 }).items;
   return { fileName: periodFileName(options.period).replace(/\.xlsx$/, '.csv'), data: eventsCsv(events).toString('base64'), events: events.length };
 }
 

@@ -2,6 +2,7 @@
 import type { Core } from '../core';
 import type { KeyCount } from '../db/stats';
 import { listAgreements } from './agreements';
+import { refForms, type RefForms } from './ref-forms';
 import { addDays, monthKeys, todayIso } from '../../../shared/dates';
 import { periodCode, yearBefore, type Period } from '../../../shared/period';
 import { termState } from '../../../shared/agreement-term';
@@ -28,20 +29,11 @@ function compare(current: KeyCount[], previous: KeyCount[], label: (key: string)
 /** Months a chart shows at most: three years. */
 const MONTHS_SHOWN = 36;
 
-/** Each partner link counted at its region (an organisation at the region or country it is in). */
-export function regionCounts(core: Core, links: [number, number][]): KeyCount[] {
-  const regionOf = new Map<number, string | null>();
-  const region = (id: number): string | null => {
-    if (!regionOf.has(id)) {
-      let at = core.refs.byId(id);
-      while (at && at.kind === 'organisation' && at.parent_id) at = core.refs.byId(at.parent_id);
-      regionOf.set(id, at && at.kind !== 'organisation' ? at.name : null);
-    }
-    return regionOf.get(id) ?? null;
-  };
+/** Each partner link [event, partner] counted at its region (an organisation at the region or country it is in). */
+export function regionCounts(f: RefForms, links: [number, number][]): KeyCount[] {
   const events = new Map<string, Set<number>>();
   for (const [eventId, partnerId] of links) {
-    const name = region(partnerId);
+    const name = f.areaOf(f.byId(partnerId))?.name;
     if (name) events.set(name, (events.get(name) ?? new Set()).add(eventId));
   }
   return [...events].map(([name, ids]) => [name, ids.size]);
@@ -53,6 +45,7 @@ function brief(a: Agreement) {
 
 export function overview(core: Core, period: Period, today = todayIso()): Overview {
   const before = yearBefore(period);
+  const forms = refForms(core);
   const { stats } = core;
   const both = <T>(read: (start: string, end: string) => T): [T, T] => [read(period.start, period.end), read(before.start, before.end)];
 
@@ -79,7 +72,7 @@ export function overview(core: Core, period: Period, today = todayIso()): Overvi
     spheres: compare(...both(stats.bySphere), (key) => key),
     kinds: compare(...both(stats.byKind), (key) => key || 'вид не указан'),
     formats: compare(...both(stats.byFormat), (key) => FORMAT_LABELS[key as keyof typeof FORMAT_LABELS] ?? 'формат не указан'),
-    regions: compare(...both((start, end) => regionCounts(core, stats.partnerLinks(start, end))), (key) => key),
+    regions: compare(...both((start, end) => regionCounts(forms, stats.partnerLinks(start, end))), (key) => key),
     agreementsInForce: inPeriod.length,
     expiring: expiring.map(brief),
     withoutEvents: inPeriod.filter((a) => !withEvents.has(a.id)).map(brief),

@@ -27,7 +27,7 @@ export function refForms(core: Core) {
   // The lists' own order (as seeded: the order reports name spheres in), new entries after.
   const order = (kind: RefKind, name: string) => get(kind, name)?.id ?? Number.MAX_SAFE_INTEGER;
   const partner = (name: string) => get('country', name) ?? get('region', name) ?? get('organisation', name);
-  return { get, countryOf, areaOf, order, partner };
+  return { get, byId: (id: number) => byId.get(id), countryOf, areaOf, order, partner };
 }
 
 export type RefForms = ReturnType<typeof refForms>;
