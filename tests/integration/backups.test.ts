@@ -58,6 +58,10 @@ describe('backups', () => {
     expect(daily.slice(0, 7)).toEqual([399, 398, 397, 396, 395, 394, 393].map(day));
     expect(daily.length).toBeGreaterThanOrEqual(7 + 2 + 10); // the weeks and months beyond the last 7 days
     expect(daily.length).toBeLessThanOrEqual(7 + 4 + 12);
+    // Weeks from Monday: the Sundays of the two weeks before the last seven days (25 and 18 January
+    // 2026), then the last day of each month back to March 2025.
+    expect(daily.slice(7, 9)).toEqual([day(389), day(382)]);
+    expect(daily.slice(9)).toEqual([364, 333, 303, 272, 242, 211, 180, 150, 119, 89].map(day));
     expect(kept.filter((b) => b.reason === 'import')).toHaveLength(10);
     expect(kept.filter((b) => b.reason === 'manual')).toHaveLength(1);
     expect(readdirSync(folder).length).toBe(kept.length);

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
+import { addDays } from '../../../shared/dates';
 import { SCHEMA_VERSION } from '../db/migrate';
 
 export type BackupReason = 'daily' | 'import' | 'restore' | 'manual' | 'migration';
@@ -101,13 +102,9 @@ export function listBackups(folder: string): BackupInfo[] {
     .sort((a, b) => (a.at < b.at ? 1 : -1));
 }
 
-function isoWeek(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - day + 3);
-  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / 604_800_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7;
-  return `${d.getUTCFullYear()}-W${Math.floor(week)}`;
+/** A week told by its Monday. */
+function mondayOf(date: string): string {
+  return addDays(date, -((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
 /**
@@ -128,7 +125,7 @@ export function rotate(folder: string): string[] {
     }
   };
   newestPer((b) => b.at.slice(0, 10), KEEP.daily);
-  newestPer((b) => isoWeek(b.at.slice(0, 10)), KEEP.weekly);
+  newestPer((b) => mondayOf(b.at.slice(0, 10)), KEEP.weekly);
   newestPer((b) => b.at.slice(0, 7), KEEP.monthly);
   backups.filter((b) => b.reason === 'import').slice(0, KEEP.import).forEach((b) => keep.add(b.file));
   const removed = backups.filter((b) => (b.reason === 'daily' || b.reason === 'import') && !keep.has(b.file)).map((b) => b.file);
