@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups, rotate } from '../../electron/core/services/backups';
 import { tempDir } from '../helpers';
@@ -43,6 +43,7 @@ describe('backups', () => {
     writeFileSync(join(dir, 'a.csv'), 'Мероприятие;Сроки\nФорум;12.05.2024\n');
     expect(run('import', join(dir, 'a.csv')).status).toBe(0);
     expect(listBackups(join(dir, 'backups')).map((b) => b.reason)).toEqual(['import']);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([basename(listBackups(join(dir, 'backups'))[0]?.file ?? '')]); // one file, nothing beside it
   });
 
   it('keep 7 daily, 4 weekly and 12 monthly snapshots, and the last 10 before imports', () => {

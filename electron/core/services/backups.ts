@@ -74,6 +74,11 @@ export async function makeBackup(core: Core, reason: BackupReason, file?: string
     throw new AppError('internal', `Не удалось записать резервную копию в «${dirname(target)}» (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте, что папка доступна для записи и на диске есть место.`);
   }
   try {
+    // The copy keeps the register's WAL mode, and every reader would leave «-wal» and «-shm» files
+    // beside it: a backup is one self-contained file.
+    const copy = new Database(target);
+    copy.pragma('journal_mode = DELETE');
+    copy.close();
     inspectBackup(target);
   } catch (e) {
     rmSync(target, { force: true });
