@@ -23,6 +23,7 @@ import { ImportAnalyzeSchema, ImportBatchSchema, ImportCommitSchema, ImportPrevi
 import { ReportDraftInputSchema, ReportDraftSchema, ReportExportSchema, ReportInputSchema, ReportSaveSchema } from './schema/report';
 import { OverviewInputSchema, OverviewSchema } from './schema/stats';
 import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
+import { HistoryEntrySchema, HistoryInputSchema, HistoryRevertSchema } from './schema/history';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -43,6 +44,8 @@ export const api = {
   'agreements.update': method(AgreementUpdateSchema, AgreementSchema),
   'agreements.delete': method(IdInputSchema, OkSchema),
   'agreements.restore': method(IdInputSchema, AgreementSchema),
+  'history.list': method(HistoryInputSchema, z.array(HistoryEntrySchema)),
+  'history.revert': method(HistoryRevertSchema, OkSchema),
   'refs.list': method(RefListInputSchema, z.array(RefSchema)),
   'refs.create': method(RefCreateSchema, RefSchema),
   'refs.update': method(RefUpdateSchema, RefSchema),

@@ -11,6 +11,7 @@ import { createImportFiles, listBatches, undoBatch } from './services/imports';
 import { overview } from './services/overview';
 import { exportAll, exportCsv, exportPeriod } from './services/exports';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
+import { recordHistory, revertRecord } from './services/history';
 
 const OK = { ok: true } as const;
 
@@ -33,6 +34,8 @@ export function createHandlers(core: Core): Handlers {
     'agreements.update': ({ id, input }) => updateAgreement(core, id, input),
     'agreements.delete': ({ id }) => (deleteAgreement(core, id), OK),
     'agreements.restore': ({ id }) => restoreAgreement(core, id),
+    'history.list': ({ entity, id }) => recordHistory(core, entity, id),
+    'history.revert': ({ entity, id, changeId }) => (revertRecord(core, entity, id, changeId), OK),
     'refs.list': ({ kind, includeHidden, withUsage }) => listRefs(core, kind, includeHidden, withUsage),
     'refs.create': (input) => createRef(core, input),
     'refs.update': (change) => updateRef(core, change),

@@ -24,6 +24,13 @@ export function formatDate(iso: string): string {
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
 }
 
+/** A moment (an ISO timestamp) in the computer's own time: «12.03.2025, 14:05». */
+export function formatTimestamp(timestamp: string): string {
+  const at = new Date(timestamp);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getDate())}.${two(at.getMonth() + 1)}.${at.getFullYear()}, ${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
 function monthName(iso: string): string {
   return MONTHS_NOMINATIVE[ymd(iso).month - 1] ?? '';
 }

@@ -53,6 +53,42 @@ export const REF_KIND_LABELS: Record<RefKind, string> = {
   organisation: 'Организации',
 };
 
+/** The fields of an event as its card names them; `dates` stands for the start, end and precision together. */
+export const EVENT_FIELD_LABELS = {
+  title: 'Название',
+  kind: 'Вид',
+  dates: 'Сроки',
+  format: 'Формат',
+  status: 'Статус',
+  city: 'Город',
+  region: 'Регион',
+  country: 'Страна',
+  venue: 'Место проведения (площадка)',
+  spheres: 'Сферы сотрудничества',
+  partners: 'Партнёры',
+  organizer: 'Ответственный',
+  agreementId: 'Соглашение',
+  participants: 'Участники',
+  outcomes: 'Итоги',
+  description: 'Описание',
+} as const;
+
+/** The fields of an agreement as its card names them. */
+export const AGREEMENT_FIELD_LABELS = {
+  title: 'Название',
+  kind: 'Вид',
+  number: 'Номер',
+  status: 'Статус',
+  parties: 'Стороны',
+  signedOn: 'Подписано',
+  validFrom: 'Действует с',
+  validUntil: 'Действует до',
+  autoProlongation: 'Автоматическая пролонгация',
+  spheres: 'Сферы сотрудничества',
+  department: 'Ответственное подразделение',
+  notes: 'Примечание',
+} as const;
+
 /** What a column of a partner's file can be imported as. */
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   title: 'Название мероприятия',

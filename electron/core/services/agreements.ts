@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { addDays, todayIso } from '../../../shared/dates';
 import type { Agreement, AgreementFilter, AgreementInput, AgreementPage } from '../../../shared/schema/agreement';
 import { createRefResolver, type RefResolver } from './references';
-import { editRecord, moveTrash, type RecordKind } from './records';
+import { editRecord, moveTrash, type EditLog, type RecordKind } from './records';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Соглашение № ${id} не найдено.`, { id });
@@ -36,11 +36,11 @@ export function createAgreement(core: Core, input: AgreementInput, batchId: numb
   })();
 }
 
-export function updateAgreement(core: Core, id: number, input: AgreementInput): Agreement {
-  return editRecord(core, AGREEMENTS, id, (now) => core.agreements.update(id, toRecord(createRefResolver(core), input), now));
+export function updateAgreement(core: Core, id: number, input: AgreementInput, log: EditLog = {}): Agreement {
+  return editRecord(core, AGREEMENTS, id, (now) => core.agreements.update(id, toRecord(createRefResolver(core), input), now), log);
 }
 
-const AGREEMENTS: RecordKind<Agreement> = {
+export const AGREEMENTS: RecordKind<Agreement> = {
   entity: 'agreement',
   noun: 'Соглашение',
   get: getAgreement,

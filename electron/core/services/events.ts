@@ -77,10 +77,10 @@ export function writeEvent(core: Core, id: number, input: EventInput, now: strin
 
 /** An edit; an import's update of an existing event passes its batch, which can undo it. */
 export function updateEvent(core: Core, id: number, input: EventInput, batchId: number | null = null): Event {
-  return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now, batchId), batchId);
+  return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now, batchId), { batchId });
 }
 
-const EVENTS: RecordKind<Event> = {
+export const EVENTS: RecordKind<Event> = {
   entity: 'event',
   noun: 'Мероприятие',
   get: getEvent,

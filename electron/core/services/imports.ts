@@ -8,6 +8,7 @@ import { analyze, layoutKey, type ImportSource } from '../import/analyze';
 import { readSpreadsheet } from '../import/read-file';
 import { createEvents, updateEvent, writeEvent } from './events';
 import { createAgreement } from './agreements';
+import { logTouched } from './records';
 import { makeBackup } from './backups';
 import { readFileAgreements } from '../import/full-export';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
@@ -138,11 +139,15 @@ export function undoBatch(core: Core, id: number): ImportBatch {
     const batch = getBatch(core, id);
     const now = core.now();
     if (!core.batches.markUndone(id, now)) throw new AppError('conflict', `Пакет импорта № ${id} уже отменён ${batch.undoneAt?.slice(0, 10) ?? ''}.`.trim());
-    for (const { id: eventId, before } of core.log.updatesOfBatch(id)) {
+    const updates = core.log.updatesOfBatch(id);
+    // The events the undo changes but keeps: those the batch updated, and those linked to its agreements.
+    const touched = core.events.getMany([...new Set([...updates.map((u) => u.id), ...core.log.eventsOfBatchAgreements(id)])]).filter((e) => e.batchId !== id);
+    for (const { id: eventId, before } of updates) {
       const current = core.events.get(eventId);
       if (current) writeEvent(core, eventId, eventInputOf(before as Event), now);
     }
     const removed = core.events.deleteBatch(id);
+    logTouched(core, { entity: 'event', action: 'undo', at: now, batchId: id }, touched, (eventId) => core.events.get(eventId));
     const refs = core.refs.deleteUnusedOfBatch(id);
     if (core.settings.get<number>('demoBatchId') === id) core.settings.delete('demoBatchId');
     core.log.record({ at: now, user: core.user, action: 'undo', entity: 'batch', entityId: id, before: batch, after: { removed, refs }, batchId: id });

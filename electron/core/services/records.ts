@@ -1,4 +1,4 @@
-// The life of an event or agreement after its creation: edits, and the trash, one transaction and log row each.
+// The life of an event or agreement after its creation: edits, the trash and changes made to many at once, one log row each.
 import type { Core } from '../core';
 import type { ChangeEntity } from '../db/changelog';
 import { AppError } from '../../../shared/errors';
@@ -12,13 +12,19 @@ export interface RecordKind<T> {
   setDeleted: (core: Core, id: number, deletedAt: string | null, now: string) => boolean;
 }
 
+/** How an edit goes into the change log: an import's update names its batch, a revert the version it brought back. */
+export interface EditLog {
+  batchId?: number | null;
+  versionOf?: number;
+}
+
 /** Writes an edit made by `write`; refused while the record is in the trash. */
 export function editRecord<T extends { deletedAt: string | null }>(
   core: Core,
   kind: RecordKind<T>,
   id: number,
   write: (now: string) => void,
-  batchId: number | null = null,
+  { batchId = null, versionOf }: EditLog = {},
 ): T {
   return core.db.transaction(() => {
     const before = kind.get(core, id);
@@ -26,7 +32,8 @@ export function editRecord<T extends { deletedAt: string | null }>(
     const now = core.now();
     write(now);
     const after = kind.get(core, id);
-    core.log.record({ at: now, user: core.user, action: 'update', entity: kind.entity, entityId: id, before, after, batchId });
+    const action = versionOf === undefined ? 'update' : 'revert';
+    core.log.record({ at: now, user: core.user, action, entity: kind.entity, entityId: id, before, after, batchId, versionOf });
     return after;
   })();
 }
@@ -42,4 +49,28 @@ export function moveTrash<T>(core: Core, kind: RecordKind<T>, id: number, toTras
     core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: kind.entity, entityId: id, before, after });
     return after;
   })();
+}
+
+/** Bookkeeping that a change of many records at once does not need to keep. */
+const NOT_KEPT = new Set(['id', 'createdAt', 'updatedAt', 'eventCount']);
+
+/**
+ * Logs a change that one action (a merge of reference entries, an import's undo) made to many
+ * records: a row each, with only the fields it changed, so a merge over thousands stays small.
+ * `before` holds the records as they were; `get` reads them now.
+ */
+export function logTouched<T extends { id: number }>(
+  core: Core,
+  change: { entity: ChangeEntity; action: 'merge' | 'undo'; at: string; batchId?: number | null },
+  before: readonly T[],
+  get: (id: number) => T | undefined,
+): void {
+  for (const old of before) {
+    const now = get(old.id);
+    if (!now) continue;
+    const keys = Object.keys(now).filter((key) => !NOT_KEPT.has(key) && JSON.stringify(old[key as keyof T]) !== JSON.stringify(now[key as keyof T]));
+    if (keys.length === 0) continue;
+    const pick = (record: T) => Object.fromEntries(keys.map((key) => [key, record[key as keyof T]]));
+    core.log.record({ ...change, user: core.user, entityId: old.id, before: pick(old), after: pick(now) });
+  }
 }

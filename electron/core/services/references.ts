@@ -4,6 +4,7 @@ import { nameKey } from '../../../shared/ru/normalize';
 import { AppError } from '../../../shared/errors';
 import type { Ref, RefKind, RefUpdate } from '../../../shared/schema/reference';
 import type { RefRow } from '../db/refs';
+import { logTouched } from './records';
 
 type PartnerKind = Extract<RefKind, 'country' | 'region' | 'organisation'>;
 
@@ -151,9 +152,16 @@ export function mergeRefs(core: Core, survivorId: number, victimId: number): Ref
     if (survivor.kind !== victim.kind) {
       throw new AppError('validation', `Объединять можно только записи одного справочника: «${survivor.name}» — ${REF_WORD[survivor.kind]}, «${victim.name}» — ${REF_WORD[victim.kind]}.`);
     }
+    // Each event and agreement the merge changes gets its own row, so its history shows it.
+    const users = core.log.usersOfRef(victim.id);
+    const events = core.events.getMany(users.events);
+    const agreements = users.agreements.map((id) => core.agreements.get(id)).filter((a) => a !== undefined);
     core.refs.merge(survivor.id, victim.id);
     const after = getRef(core, survivor.id);
-    core.log.record({ at: core.now(), user: core.user, action: 'merge', entity: 'ref', entityId: survivor.id, before: { survivor, victim }, after });
+    const at = core.now();
+    core.log.record({ at, user: core.user, action: 'merge', entity: 'ref', entityId: survivor.id, before: { survivor, victim }, after });
+    logTouched(core, { entity: 'event', action: 'merge', at }, events, (id) => core.events.get(id));
+    logTouched(core, { entity: 'agreement', action: 'merge', at }, agreements, (id) => core.agreements.get(id));
     return after;
   })();
 }

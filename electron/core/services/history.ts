@@ -1,0 +1,171 @@
+// Change history of an event or agreement: its versions read back from the change log, and the return to one.
+import type { Core } from '../core';
+import type { LoggedChange } from '../db/changelog';
+import { AppError } from '../../../shared/errors';
+import { nameKey } from '../../../shared/ru/normalize';
+import { fieldChanges, type Fields } from '../../../shared/ru/field-values';
+import { AgreementInputSchema, type Agreement } from '../../../shared/schema/agreement';
+import { eventInputOf, type Event } from '../../../shared/schema/event';
+import type { HistoryAction, HistoryEntity, HistoryEntry } from '../../../shared/schema/history';
+import type { RefKind } from '../../../shared/schema/reference';
+import { getAgreement, updateAgreement } from './agreements';
+import { EVENTS, getEvent, writeEvent } from './events';
+import { editRecord } from './records';
+
+const NOUN_GENITIVE: Record<HistoryEntity, string> = { event: 'мероприятия', agreement: 'соглашения' };
+
+/** One change of a record with the record's versions right before and right after it. */
+interface Step {
+  change: LoggedChange;
+  /** null for its creation. */
+  before: Fields | null;
+  after: Fields;
+}
+
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function recordOf(core: Core, entity: HistoryEntity, id: number): Event | Agreement {
+  return entity === 'event' ? getEvent(core, id) : getAgreement(core, id);
+}
+
+/**
+ * The record's changes, oldest first, each with the versions around it. Read backwards from the
+ * record as it is now: the version before a change is the version after it with the change's
+ * `before` laid over it (all the fields, or the few that a merge or an undo kept); a creation keeps
+ * nothing, so the version after it is the one before the next change.
+ */
+function stepsOf(core: Core, entity: HistoryEntity, record: Event | Agreement): Step[] {
+  const changes = core.log.ofRecord(entity, record.id, record.createdAt);
+  // An event an import added has no row of its own: its batch's «import» row stands for its creation.
+  if ('batchId' in record && record.batchId !== null && !changes.some((c) => c.action === 'create')) {
+    const imported = core.log.importOfBatch(record.batchId);
+    if (imported) changes.unshift(imported);
+  }
+  const steps: Step[] = [];
+  let version: Fields = record;
+  for (const change of changes.reverse()) {
+    const before = change.entity === entity && change.action !== 'create' && isFields(change.before) ? { ...version, ...change.before } : null;
+    steps.unshift({ change, before, after: version });
+    if (before) version = before;
+  }
+  return steps;
+}
+
+function actionOf(change: LoggedChange): HistoryAction {
+  if (change.entity === 'batch' || (change.action === 'create' && change.batchId !== null)) return 'import';
+  return change.action;
+}
+
+/** The record's history, newest first. */
+export function recordHistory(core: Core, entity: HistoryEntity, id: number): HistoryEntry[] {
+  const record = recordOf(core, entity, id);
+  const fileNames = new Map<number, string | null>();
+  const fileOf = (batchId: number | null) => {
+    if (batchId === null) return null;
+    if (!fileNames.has(batchId)) fileNames.set(batchId, core.batches.get(batchId)?.fileName ?? null);
+    return fileNames.get(batchId) ?? null;
+  };
+  return stepsOf(core, entity, record)
+    .map(({ change, before, after }): HistoryEntry => {
+      // What the change itself wrote, where it kept both sides; else the versions around it.
+      const [from, to] = isFields(change.before) && isFields(change.after) && change.entity === entity ? [change.before, change.after] : [before, after];
+      return {
+        changeId: change.id,
+        at: change.at,
+        user: change.user,
+        action: actionOf(change),
+        fileName: fileOf(change.batchId),
+        revertedTo: change.versionOf === null ? null : (core.log.get(change.versionOf)?.at ?? null),
+        changes: from ? fieldChanges(entity, from, to) : [],
+        restores: fieldChanges(entity, record, after),
+      };
+    })
+    .reverse();
+}
+
+const PARTNER_KINDS: RefKind[] = ['country', 'region', 'organisation'];
+
+/**
+ * Names of an earlier version as the reference lists hold them now: a name since renamed or merged
+ * into another entry is the entry's present name (not a new entry under the old one); a name the
+ * lists have never had stays as it was, and is added back to its list.
+ */
+function presentNames(core: Core) {
+  const formerly = new Map<string, number>();
+  const mergedInto = new Map<number, number>();
+  const keyOf = (kind: string, name: string) => `${kind}:${nameKey(name)}`;
+  for (const change of core.log.refChanges()) {
+    const before = change.before as { kind?: string; name?: string; id?: number; victim?: { id: number; kind: string; name: string }; survivor?: { id: number } };
+    if (change.action === 'update' && before.kind && before.name && before.id) formerly.set(keyOf(before.kind, before.name), before.id);
+    if (change.action === 'merge' && before.victim && before.survivor) {
+      formerly.set(keyOf(before.victim.kind, before.victim.name), before.victim.id);
+      mergedInto.set(before.victim.id, before.survivor.id);
+    }
+  }
+  function name(kinds: RefKind[], value: string): string {
+    const key = nameKey(value);
+    if (kinds.some((kind) => core.refs.byKey(kind, key))) return value;
+    for (const kind of kinds) {
+      let id = formerly.get(`${kind}:${key}`);
+      const seen = new Set<number>();
+      while (id !== undefined && mergedInto.has(id) && !seen.has(id)) {
+        seen.add(id);
+        id = mergedInto.get(id);
+      }
+      const row = id === undefined ? undefined : core.refs.byId(id);
+      if (row) return row.name;
+    }
+    return value;
+  }
+  return {
+    one: (kinds: RefKind[], value: string | null) => (value === null ? null : name(kinds, value)),
+    all: (kinds: RefKind[], values: string[]) => [...new Set(values.map((v) => name(kinds, v)))],
+    partners: PARTNER_KINDS,
+  };
+}
+
+/**
+ * Brings the record back to how it looked right after the change `changeId` («Вернуть эту версию»),
+ * in one transaction logged as a «revert» that names that change; the trash mark is left as it is.
+ */
+export function revertRecord(core: Core, entity: HistoryEntity, id: number, changeId: number): Event | Agreement {
+  return core.db.transaction(() => {
+    const record = recordOf(core, entity, id);
+    const step = stepsOf(core, entity, record).find((s) => s.change.id === changeId);
+    if (!step) throw new AppError('not_found', `В истории ${NOUN_GENITIVE[entity]} № ${id} нет такой записи: обновите историю.`, { changeId });
+    if (fieldChanges(entity, record, step.after).length === 0) {
+      throw new AppError('conflict', 'Эта версия совпадает с нынешней: возвращать нечего.');
+    }
+    const names = presentNames(core);
+    if (entity === 'event') {
+      const v = step.after as Event;
+      const input = eventInputOf({
+        ...v,
+        kind: names.one(['kind'], v.kind),
+        city: names.one(['city'], v.city),
+        region: names.one(['region'], v.region),
+        country: names.one(['country'], v.country),
+        organizer: names.one(['department'], v.organizer),
+        spheres: names.all(['sphere'], v.spheres),
+        partners: names.all(names.partners, v.partners),
+      });
+      return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now), { versionOf: changeId });
+    }
+    const v = step.after as Agreement;
+    const input = AgreementInputSchema.parse({
+      kind: v.kind,
+      number: v.number,
+      title: v.title,
+      parties: names.all(names.partners, v.parties),
+      signedOn: v.signedOn,
+      validFrom: v.validFrom,
+      validUntil: v.validUntil,
+      autoProlongation: v.autoProlongation,
+      status: v.status,
+      spheres: names.all(['sphere'], v.spheres),
+      department: names.one(['department'], v.department),
+      notes: v.notes,
+    });
+    return updateAgreement(core, id, input, { versionOf: changeId });
+  })();
+}
