@@ -15,7 +15,9 @@ import {
 /** A version of a record: all its fields, or the few a change kept. */
 export type Fields = Readonly<Record<string, unknown>>;
 
-const EMPTY = '—';
+/** How an empty field reads: the card shows it as «пусто». */
+export const EMPTY_VALUE = '—';
+const EMPTY = EMPTY_VALUE;
 
 function plain(value: unknown): string {
   if (value === null || value === undefined || value === '') return EMPTY;

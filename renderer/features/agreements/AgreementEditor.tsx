@@ -1,5 +1,5 @@
 // The agreement card: its terms, parties and spheres, and the events held under it.
-import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, List, Loader, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, List, Loader, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -15,6 +15,8 @@ import '../../components/dates';
 import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
+import { HistoryTab } from '../history/HistoryTab';
+import { TAB_LABEL as HISTORY_TAB } from '../history/texts';
 
 type Draft = Omit<AgreementInput, 'number' | 'department' | 'notes'> & { number: string; department: string; notes: string };
 
@@ -39,6 +41,7 @@ export function AgreementEditor({ id }: { id: string }) {
   const [openEnded, setOpenEnded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
+  const [tab, setTab] = useState<string | null>('card');
   const partners = useRefNames('country', 'region', 'organisation');
   const spheres = useRefNames('sphere');
   const departments = useRefNames('department');
@@ -84,6 +87,15 @@ export function AgreementEditor({ id }: { id: string }) {
     }
   }
 
+  /** After a version came back from the history: the card shows it. */
+  async function reload() {
+    const agreement = await call('agreements.get', { id: Number(id) });
+    setSaved(agreement);
+    setDraft(draftOf(agreement));
+    setOpenEnded(agreement.validUntil === null);
+    setTab('card');
+  }
+
   useHotkeys([['mod+S', () => void save()], ['Escape', close]], []);
 
   if (loadError) return <Alert color="red" title="Не удалось открыть соглашение">{loadError}</Alert>;
@@ -96,7 +108,21 @@ export function AgreementEditor({ id }: { id: string }) {
 
   return (
     <Stack maw={980} pb="xl">
-      <Title order={2}>{isNew ? 'Новое соглашение' : 'Соглашение'}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{isNew ? 'Новое соглашение' : 'Соглашение'}</Title>
+        {saved?.deletedAt && <Text c="red">В корзине</Text>}
+      </Group>
+      {saved && (
+        <Tabs value={tab} onChange={setTab}>
+          <Tabs.List>
+            <Tabs.Tab value="card">Карточка</Tabs.Tab>
+            <Tabs.Tab value="history">{HISTORY_TAB}</Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+      )}
+      {tab === 'history' && saved ? (
+        <HistoryTab entity="agreement" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
+      ) : (<>
       <Textarea label="Название" required autosize minRows={2} value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus />
       <SimpleGrid cols={3}>
         <Select label="Вид" allowDeselect={false} data={options(AGREEMENT_KIND_LABELS)} value={draft.kind} onChange={(k) => k && set({ kind: k as Draft['kind'] })} />
@@ -136,6 +162,7 @@ export function AgreementEditor({ id }: { id: string }) {
           )}
         </Stack>
       )}
+      </>)}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 // The event card: a new event or an existing one, checked by the contract's own schema as the clerk types.
-import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
@@ -13,6 +13,8 @@ import { options } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
 import { DateFields } from './DateFields';
+import { HistoryTab } from '../history/HistoryTab';
+import { TAB_LABEL as HISTORY_TAB } from '../history/texts';
 
 type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'endDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
   Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {
@@ -64,6 +66,7 @@ export function EventEditor({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
   const [agreements, setAgreements] = useState<{ value: string; label: string }[]>([]);
+  const [tab, setTab] = useState<string | null>('card');
   const kinds = useRefNames('kind');
   const cities = useRefNames('city');
   const regions = useRefNames('region');
@@ -133,6 +136,14 @@ export function EventEditor({ id }: { id: string }) {
     notifications.show({ color: 'green', message: 'Мероприятие восстановлено из корзины.' });
   }
 
+  /** After a version came back from the history: the card shows it. */
+  async function reload() {
+    const event = await call('events.get', { id: Number(id) });
+    setSaved(event);
+    setDraft(draftOf(event));
+    setTab('card');
+  }
+
   useHotkeys([['mod+S', () => void save()], ['Escape', close]], []);
   useEffect(() => onCommand((command) => {
     if (command === 'save') void save();
@@ -152,6 +163,17 @@ export function EventEditor({ id }: { id: string }) {
         <Title order={2}>{isNew ? 'Новое мероприятие' : 'Мероприятие'}</Title>
         {saved?.deletedAt && <Text c="red">В корзине</Text>}
       </Group>
+      {saved && (
+        <Tabs value={tab} onChange={setTab}>
+          <Tabs.List>
+            <Tabs.Tab value="card">Карточка</Tabs.Tab>
+            <Tabs.Tab value="history">{HISTORY_TAB}</Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
+      )}
+      {tab === 'history' && saved ? (
+        <HistoryTab entity="event" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
+      ) : (<>
       <TextInput label="Название" required value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus />
       <SimpleGrid cols={3}>
         <Autocomplete {...text('kind', 'Вид')} data={kinds} placeholder="форум, встреча, семинар…" />
@@ -188,6 +210,7 @@ export function EventEditor({ id }: { id: string }) {
           ? <Button color="green" variant="light" onClick={() => void restore()}>Восстановить из корзины</Button>
           : <Button color="red" variant="light" onClick={() => void moveToTrash()}>В корзину</Button>)}
       </Group>
+      </>)}
     </Stack>
   );
 }
