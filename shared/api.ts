@@ -22,6 +22,7 @@ import {
 import { ImportAnalyzeSchema, ImportBatchSchema, ImportCommitSchema, ImportPreviewSchema, ImportResultSchema } from './schema/import';
 import { ReportDraftInputSchema, ReportDraftSchema, ReportExportSchema, ReportInputSchema, ReportSaveSchema } from './schema/report';
 import { OverviewInputSchema, OverviewSchema } from './schema/stats';
+import { CalendarDataSchema, CalendarPrefsSchema, CalendarQuerySchema, EventMoveSchema } from './schema/calendar';
 import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
 import { HistoryEntrySchema, HistoryInputSchema, HistoryRevertSchema } from './schema/history';
 
@@ -38,6 +39,10 @@ export const api = {
   'events.delete': method(IdInputSchema, OkSchema),
   'events.restore': method(IdInputSchema, EventSchema),
   'events.range': method(DateRangeInputSchema, z.array(EventSummarySchema)),
+  'events.move': method(EventMoveSchema, EventSchema),
+  'calendar.data': method(CalendarQuerySchema, CalendarDataSchema),
+  'calendar.prefs': method(z.strictObject({}), CalendarPrefsSchema),
+  'calendar.savePrefs': method(CalendarPrefsSchema, CalendarPrefsSchema),
   'agreements.list': method(AgreementFilterSchema, AgreementPageSchema),
   'agreements.get': method(IdInputSchema, AgreementSchema),
   'agreements.create': method(AgreementInputSchema, AgreementSchema),

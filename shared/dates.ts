@@ -102,6 +102,16 @@ export function addDays(iso: string, days: number): string {
   return fromDayNumber(dayNumber(iso) + days);
 }
 
+/** Days since the Monday of the week: 0 for Monday … 6 for Sunday (1970-01-01 was a Thursday). */
+export function weekdayIndex(iso: string): number {
+  return (((dayNumber(iso) + 3) % 7) + 7) % 7;
+}
+
+/** The Monday of the week a day is in: Russian weeks start on Monday. */
+export function weekStart(iso: string): string {
+  return addDays(iso, -weekdayIndex(iso));
+}
+
 export function rangesOverlap(a: DateRange, b: DateRange): boolean {
   return a.start <= b.end && b.start <= a.end;
 }

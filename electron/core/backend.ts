@@ -10,6 +10,7 @@ import { loadDemo } from './services/demo';
 import { createImportFiles, listBatches, undoBatch } from './services/imports';
 import { overview } from './services/overview';
 import { exportAll, exportCsv, exportPeriod } from './services/exports';
+import { calendarData, calendarPrefs, moveEvent, saveCalendarPrefs } from './services/calendar';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
 import { recordHistory, revertRecord } from './services/history';
 
@@ -28,6 +29,10 @@ export function createHandlers(core: Core): Handlers {
     'events.delete': ({ id }) => (deleteEvent(core, id), OK),
     'events.restore': ({ id }) => restoreEvent(core, id),
     'events.range': (range) => eventsInRange(core, range),
+    'events.move': ({ id, startDate, endDate }) => moveEvent(core, id, startDate, endDate),
+    'calendar.data': (query) => calendarData(core, query),
+    'calendar.prefs': () => calendarPrefs(core),
+    'calendar.savePrefs': (prefs) => saveCalendarPrefs(core, prefs),
     'agreements.list': (filter) => listAgreements(core, filter),
     'agreements.get': ({ id }) => getAgreement(core, id),
     'agreements.create': (input) => createAgreement(core, input),

@@ -14,6 +14,7 @@ const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) =
 const ExportPage = lazy(() => import('../features/export/ExportPage').then((m) => ({ default: m.ExportPage })));
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
 
 export function App() {
@@ -38,7 +39,8 @@ export function App() {
         {route.section === 'reports' && <ReportsPage />}
         {route.section === 'overview' && <OverviewPage />}
         {route.section === 'export' && <ExportPage />}
-        {(route.section === 'calendar' || route.section === 'settings') && <LaterSection section={route.section} />}
+        {route.section === 'calendar' && <CalendarPage item={route.item} />}
+        {route.section === 'settings' && <LaterSection section={route.section} />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

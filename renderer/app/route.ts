@@ -5,21 +5,30 @@ export type Section = 'overview' | 'events' | 'agreements' | 'calendar' | 'impor
 
 export interface Route {
   section: Section;
-  /** `new`, a record's id, or a sub-view such as a reference list's kind. */
+  /** `new`, a record's id, or a sub-view: a reference list's kind, a calendar's `month/2021-09`. */
   item?: string;
 }
 
 const SECTIONS: readonly Section[] = ['overview', 'events', 'agreements', 'calendar', 'import', 'export', 'reports', 'references', 'settings'];
 
 export function parseRoute(hash: string): Route {
-  const [section, item] = hash.replace(/^#\/?/, '').split('/');
+  const [section, ...rest] = hash.replace(/^#\/?/, '').split('/');
   // The overview is the first screen.
   const known = SECTIONS.find((s) => s === section) ?? 'overview';
-  return item && known === section ? { section: known, item: decodeURIComponent(item) } : { section: known };
+  const item = rest.filter(Boolean).map(decodeSegment).join('/');
+  return item && known === section ? { section: known, item } : { section: known };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // a hand-typed «%» is text, not a broken page
+  }
 }
 
 export function routeHash(route: Route): string {
-  return `#/${route.section}${route.item ? `/${encodeURIComponent(route.item)}` : ''}`;
+  return `#/${route.section}${route.item ? `/${route.item.split('/').map(encodeURIComponent).join('/')}` : ''}`;
 }
 
 /** Asked before the address changes (sidebar, back button, a link); false keeps the page. */
@@ -34,10 +43,14 @@ export function setLeaveGuard(guard: () => boolean): () => void {
   };
 }
 
-/** `force`: the page itself decided to leave (after saving, or after asking). */
-export function navigate(route: Route, { force = false } = {}): void {
+/**
+ * `force`: the page itself decided to leave (after saving, or after asking); `replace`: the address
+ * is corrected, not a step the back button should return to.
+ */
+export function navigate(route: Route, { force = false, replace = false } = {}): void {
   bypass = force;
-  window.location.hash = routeHash(route);
+  if (replace) window.location.replace(routeHash(route));
+  else window.location.hash = routeHash(route);
 }
 
 function subscribe(onChange: () => void): () => void {

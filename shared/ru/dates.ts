@@ -1,6 +1,6 @@
 // Russian phrasing of dates and date ranges as the register and its sheets write them.
 import type { DatePrecision } from '../schema/common';
-import { quarterOf, ymd } from '../dates';
+import { quarterOf, weekdayIndex, ymd } from '../dates';
 
 export const MONTHS_NOMINATIVE = [
   'январь', 'февраль', 'март', 'апрель', 'май', 'июнь',
@@ -12,6 +12,9 @@ export const MONTHS_GENITIVE = [
   'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
 ] as const;
 
+/** Monday first, as Russian calendars have it. */
+export const WEEKDAYS = ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'] as const;
+
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 export function romanNumeral(n: 1 | 2 | 3 | 4 | number): string {
@@ -22,6 +25,12 @@ export function romanNumeral(n: 1 | 2 | 3 | 4 | number): string {
 export function formatDate(iso: string): string {
   const { year, month, day } = ymd(iso);
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
+}
+
+/** A day as an agenda heads it: «8 сентября 2021, среда». */
+export function dayHeading(iso: string): string {
+  const { year, month, day } = ymd(iso);
+  return `${day} ${MONTHS_GENITIVE[month - 1]} ${year}, ${WEEKDAYS[weekdayIndex(iso)]}`;
 }
 
 /** A moment (an ISO timestamp) in the computer's own time: «12.03.2025, 14:05». */

@@ -38,6 +38,9 @@ function columnsOf(record: AgreementRecord) {
   return { ...columns, autoProlongation: autoProlongation ? 1 : 0 };
 }
 
+type Ending = Pick<Agreement, 'id' | 'title' | 'number' | 'status' | 'autoProlongation'> & { validUntil: string };
+type EndingRow = Omit<Ending, 'autoProlongation'> & { autoProlongation: 0 | 1 };
+
 export function createAgreementsRepo(db: Db) {
   const insert = db.prepare<Record<string, unknown>, { id: number }>(
     `INSERT INTO agreements (kind, number, title, signed_on, valid_from, valid_until, auto_prolongation, status,
@@ -72,6 +75,11 @@ export function createAgreementsRepo(db: Db) {
   );
   const count = db.prepare<Record<string, unknown>, number>(`SELECT count(*) ${FILTER}`).pluck();
 
+  const endingBetween = db.prepare<[string, string], EndingRow>(
+    `SELECT id, title, number, valid_until AS validUntil, status, auto_prolongation AS autoProlongation
+     FROM agreements WHERE deleted_at IS NULL AND valid_until BETWEEN ? AND ? AND status <> 'draft' ORDER BY valid_until, id`,
+  );
+
   function writeLinks(id: number, record: AgreementRecord): void {
     clearParties.run(id);
     clearSpheres.run(id);
@@ -94,6 +102,9 @@ export function createAgreementsRepo(db: Db) {
       return row ? toAgreement(row) : undefined;
     },
     setDeleted: (id: number, now: string | null, stamp: string) => setDeleted.run({ id, now, stamp }).changes > 0,
+    /** Live agreements, drafts aside, whose term ends between the two dates. */
+    endingBetween: (start: string, end: string): Ending[] =>
+      endingBetween.all(start, end).map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),
     list(filter: AgreementFilter, until: string | null, today: string): { items: Agreement[]; total: number } {
       const params = {
         deleted: filter.deleted ? 1 : 0,

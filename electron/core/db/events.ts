@@ -4,6 +4,7 @@ import type { Db } from './connection';
 import { indexText } from '../../../shared/ru/normalize';
 import { listSql, overlapParams, overlapSql, spanClass, type ListSql, type SqlParams } from './event-filter';
 import type { Event, EventFilter, EventInput, EventRow, EventSummary } from '../../../shared/schema/event';
+import type { CalendarEvent } from '../../../shared/schema/calendar';
 
 /** An event with its reference values resolved to ids. */
 export interface EventRecord extends Omit<EventInput, 'kind' | 'city' | 'region' | 'country' | 'organizer' | 'spheres' | 'partners'> {
@@ -39,6 +40,7 @@ type RangeRow = [
   id: number, title: string, kindId: number | null, startDate: string, endDate: string,
   datePrecision: EventSummary['datePrecision'], format: EventSummary['format'], status: EventSummary['status'], cityId: number | null,
 ];
+type CalendarRow = [...RangeRow, sphereId: number | null];
 
 type EventDbRow = Omit<Event, 'spheres' | 'partners'> & { spheres: string; partners: string };
 
@@ -132,6 +134,7 @@ export function createEventsRepo(db: Db) {
     db.prepare<[number]>('DELETE FROM agreements WHERE batch_id = ?'),
   ];
   const placeAndKindNames = db.prepare<[], [number, string]>(`SELECT id, name FROM refs WHERE kind IN ('kind', 'city')`).raw();
+  const calendarNames = db.prepare<[], [number, string]>(`SELECT id, name FROM refs WHERE kind IN ('kind', 'city', 'sphere')`).raw();
 
   function writeLinks(id: number, record: EventRecord): void {
     record.sphereIds.forEach((sphereId, i) => addSphere.run(id, sphereId, i));
@@ -194,6 +197,20 @@ export function createEventsRepo(db: Db) {
     rows(filter: EventFilter): { items: EventRow[]; total: number } {
       const { ids, total } = page(filter);
       return { items: rowsByIds.all(JSON.stringify(ids)), total };
+    },
+    /** What a calendar shows of the events a filter selects in its period: summaries with their first sphere. */
+    calendar(filter: EventFilter): CalendarEvent[] {
+      const list = listSql(filter);
+      const sql = `${list.with}SELECT e.id, e.title, e.kind_id, e.start_date, e.end_date, e.date_precision, e.format, e.status, e.city_id,
+                     (SELECT sphere_id FROM event_spheres WHERE event_id = e.id ORDER BY position LIMIT 1)
+                   FROM (${list.candidates}) c JOIN events e ON e.id = c.id ORDER BY e.start_date, e.end_date, e.id`;
+      const names = new Map(calendarNames.all() as unknown as [number, string][]);
+      const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+      return (prepared(sql).raw().all(list.params) as unknown as CalendarRow[]).map(
+        ([id, title, kindId, startDate, endDate, datePrecision, format, status, cityId, sphereId]) => ({
+          id, title, kind: name(kindId), startDate, endDate, datePrecision, format, status, city: name(cityId), sphere: name(sphereId),
+        }),
+      );
     },
     range(start: string, end: string): EventSummary[] {
       const names = new Map(placeAndKindNames.all() as unknown as [number, string][]);

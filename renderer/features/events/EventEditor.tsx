@@ -43,8 +43,14 @@ function toInput(d: Draft): EventInputRaw {
   return { ...d, format: d.format as EventInputRaw['format'], agreementId: d.agreementId === null ? null : Number(d.agreementId) };
 }
 
-/** Fields handed from a card to the new-event card that «Копировать» opens. */
+/** Fields handed to the new-event card: a copy («Копировать»), or dates selected in the calendar. */
 let pendingCopy: Draft | null = null;
+
+/** Opens a new event's card with these dates. */
+export function newEventOn(startDate: string, endDate: string): void {
+  pendingCopy = { ...emptyDraft(), startDate, endDate };
+  navigate({ section: 'events', item: 'new' });
+}
 
 function duplicate(draft: Draft): void {
   pendingCopy = { ...draft, title: `${draft.title} (копия)` };

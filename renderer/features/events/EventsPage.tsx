@@ -1,5 +1,5 @@
 // The register of events: search, filters, and a virtualised table that pages through any number of rows.
-import { ActionIcon, Alert, Badge, Box, Button, Group, MultiSelect, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
@@ -8,11 +8,10 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import type { EventFilter, EventFormat, EventStatus } from '../../../shared/schema/event';
-import { options } from '../../components/forms';
+import type { EventFilter } from '../../../shared/schema/event';
+import { EventFilterFields } from '../../components/EventFilterFields';
 import { onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
-import { useRefNames } from '../../components/useRefNames';
 import { useEventsFilter } from './filterStore';
 import { periodChoices, type PeriodGroup } from '../../components/periods';
 import { parsePeriod } from '../../../shared/period';
@@ -46,9 +45,6 @@ function withPeriod(groups: PeriodGroup[], code: string | null): PeriodGroup[] {
 export function EventsPage() {
   const filter = useEventsFilter();
   const [query] = useDebouncedValue(filter.query, 250);
-  const kinds = useRefNames('kind');
-  const spheres = useRefNames('sphere');
-  const partners = useRefNames('country', 'region', 'organisation');
   const search = useRef<HTMLInputElement>(null);
   const [version, setVersion] = useState(0);
   const { total, error, rowAt, ensure } = useEventRows({
@@ -138,13 +134,7 @@ export function EventsPage() {
           </Badge>
         )}
       </Group>
-      <Group gap="sm" align="flex-start">
-        <MultiSelect w={200} label="Вид" placeholder="Все виды" searchable clearable data={kinds} value={filter.kinds} onChange={(k) => filter.set({ kinds: k })} />
-        <MultiSelect w={210} label="Сфера" placeholder="Все сферы" searchable clearable data={spheres} value={filter.spheres} onChange={(s) => filter.set({ spheres: s })} />
-        <MultiSelect w={240} label="Партнёр" placeholder="Страна, регион или организация" searchable clearable data={partners} value={filter.partners} onChange={(p) => filter.set({ partners: p })} />
-        <MultiSelect w={190} label="Формат" placeholder="Любой" clearable data={options(FORMAT_LABELS)} value={filter.formats} onChange={(f) => filter.set({ formats: f as EventFormat[] })} />
-        <MultiSelect w={190} label="Статус" placeholder="Любой" clearable data={options(EVENT_STATUS_LABELS)} value={filter.statuses} onChange={(s) => filter.set({ statuses: s as EventStatus[] })} />
-      </Group>
+      <EventFilterFields value={filter} onChange={filter.set} />
       {error && <Alert color="red" title="Не удалось загрузить список">{error}</Alert>}
       <Box className={classes.table}>
         <div className={classes.header} style={{ gridTemplateColumns: COLUMNS }} role="row">

@@ -1,0 +1,37 @@
+// The calendar's settings, kept in the register so they outlive the session; the search words are not kept.
+import { create } from 'zustand';
+import { notifications } from '@mantine/notifications';
+import type { CalendarPrefs } from '../../../shared/schema/calendar';
+import { call } from '../../api/client';
+
+interface CalendarState {
+  /** null until loaded from the register. */
+  prefs: CalendarPrefs | null;
+  highlight: string;
+  load: () => void;
+  update: (patch: Partial<CalendarPrefs>) => void;
+  setHighlight: (words: string) => void;
+}
+
+export const useCalendarStore = create<CalendarState>((set, get) => ({
+  prefs: null,
+  highlight: '',
+  load: () => {
+    if (get().prefs) return;
+    call('calendar.prefs', {}).then(
+      (prefs) => set({ prefs }),
+      // Defaults stand in: the calendar still works, it only forgets.
+      () => set({ prefs: { place: null, colorBy: 'sphere', deadlines: true, filters: { kinds: [], spheres: [], partners: [], formats: [], statuses: [] } } }),
+    );
+  },
+  update: (patch) => {
+    const current = get().prefs;
+    if (!current) return;
+    const prefs = { ...current, ...patch };
+    set({ prefs });
+    call('calendar.savePrefs', prefs).catch((e: unknown) =>
+      notifications.show({ color: 'red', title: 'Настройки календаря не сохранены', message: (e as Error).message }),
+    );
+  },
+  setHighlight: (highlight) => set({ highlight }),
+}));

@@ -1,0 +1,128 @@
+// The calendar in Chromium on the demo data: September 2021 as a clerk sees it, the other views,
+// an agreement's deadline, and an event dragged to another day and the drag undone.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDemo } from '../../electron/core/services/demo';
+import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
+
+const session = appInBrowser(loadDemo, '/calendar/month/2021-09');
+
+const SEMINAR = 'Шестьдесят пятое заседание постоянно действующего семинара';
+const MEETING = 'Встреча депутатов Парламентского Собрания';
+const FORUM = 'Международный форум «Социальная защита';
+const TREATMENT = 'Санаторно-курортное лечение ветеранов';
+
+describe('the calendar', () => {
+  it('shows September 2021: a two-day seminar across its days, single days, the month band', async () => {
+    const { page } = session;
+    await expect.poll(() => page.getByRole('heading', { name: 'Сентябрь 2021' }).isVisible()).toBe(true);
+    const cell = (day: string) => page.locator(`[data-date="${day}"]`).first();
+    // The seminar of 7–8 September: one bar from the 7th that is as wide as two days.
+    const seminar = page.locator('[data-date="2021-09-07"] .reestr-event', { hasText: SEMINAR });
+    await expect.poll(() => seminar.isVisible()).toBe(true);
+    const [bar, seventh, eighth] = await Promise.all([seminar.boundingBox(), cell('2021-09-07').boundingBox(), cell('2021-09-08').boundingBox()]);
+    expect(bar && seventh && eighth).toBeTruthy();
+    if (!bar || !seventh || !eighth) return;
+    expect(bar.x).toBeGreaterThanOrEqual(seventh.x - 2);
+    expect(bar.x).toBeLessThan(seventh.x + seventh.width / 2);
+    expect(bar.x + bar.width).toBeGreaterThan(eighth.x + eighth.width / 2);
+    expect(bar.x + bar.width).toBeLessThanOrEqual(eighth.x + eighth.width + 2);
+    // The meeting on the 8th and the forum on the 20th, each inside its day.
+    for (const [title, day] of [[MEETING, '2021-09-08'], [FORUM, '2021-09-20']] as const) {
+      const [box, dayBox] = await Promise.all([page.locator('.reestr-event', { hasText: title }).first().boundingBox(), cell(day).boundingBox()]);
+      expect(box && dayBox && box.x >= dayBox.x - 2 && box.x + box.width <= dayBox.x + dayBox.width + 2).toBe(true);
+    }
+    // The September–October programme: in the band «В течение месяца», not on 1 September.
+    const band = page.getByTestId('band-month');
+    await expect.poll(() => band.textContent()).toContain(TREATMENT);
+    expect(await band.textContent()).toContain('В течение месяца');
+    expect(await band.textContent()).toContain('сентябрь–октябрь 2021');
+    expect(await page.locator('.reestr-event', { hasText: TREATMENT }).count()).toBe(0);
+    // The agreement ending 31 December is watched from 2 October, 90 days before: a flag on the grid.
+    await expect.poll(() => cell('2021-10-02').locator('.reestr-deadline-warning').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'calendar-month.png') });
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+
+  it('opens an event card with its key fields, and the whole record on «Открыть»', async () => {
+    const { page } = session;
+    await page.locator('.reestr-event', { hasText: FORUM }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('20.09.2021');
+    expect(await dialog.textContent()).toContain('форум');
+    await dialog.getByRole('button', { name: 'Открыть' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('Участники');
+    expect(await dialog.textContent()).toContain('Витебский областной исполнительный комитет');
+    expect(await dialog.getByRole('button', { name: 'Редактировать' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  }, 60_000);
+
+  it('shows the agreement’s end date as a marker in December', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Следующий месяц' }).click();
+    await page.getByRole('button', { name: 'Следующий месяц' }).click();
+    await page.getByRole('button', { name: 'Следующий месяц' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/calendar\/month\/2021-12$/);
+    const end = page.locator('[data-date="2021-12-31"] .reestr-deadline-ends');
+    await expect.poll(() => end.textContent()).toContain('Истекает срок: Договор о сотрудничестве');
+    await page.goBack();
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { name: 'Сентябрь 2021' }).isVisible()).toBe(true);
+  }, 60_000);
+
+  it('moves an exact event by dragging it to another day, and undo puts it back', async () => {
+    const { page, app } = session;
+    const forum = page.locator('.reestr-event', { hasText: FORUM }).first();
+    const target = page.locator('[data-date="2021-09-22"]').first();
+    const [from, to] = await Promise.all([forum.boundingBox(), target.boundingBox()]);
+    if (!from || !to) throw new Error('the forum or the 22nd is not on screen');
+    await page.mouse.move(from.x + 10, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + from.height / 2, { steps: 5 });
+    await page.mouse.move(to.x + 10, to.y + to.height / 2, { steps: 10 });
+    await page.mouse.up();
+    const dialog = page.getByRole('dialog', { name: 'Изменить сроки?' });
+    await expect.poll(() => dialog.textContent()).toContain('22.09.2021');
+    await dialog.getByRole('button', { name: 'Сохранить новые сроки' }).click();
+    const id = (title: string) => app.core.db.prepare('SELECT start_date, end_date FROM events WHERE title LIKE ?').get(`${title}%`);
+    await expect.poll(() => id(FORUM)).toEqual({ start_date: '2021-09-22', end_date: '2021-09-22' });
+    await page.getByRole('button', { name: 'Отменить' }).click();
+    await expect.poll(() => id(FORUM)).toEqual({ start_date: '2021-09-20', end_date: '2021-09-20' });
+    await expect.poll(async () => {
+      const [box, day] = await Promise.all([page.locator('.reestr-event', { hasText: FORUM }).first().boundingBox(), page.locator('[data-date="2021-09-20"]').first().boundingBox()]);
+      return Boolean(box && day && box.x >= day.x - 2 && box.x < day.x + day.width);
+    }).toBe(true);
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+
+  it('shows the week, the year and the agenda at their addresses', async () => {
+    const { page } = session;
+    await page.getByText('Неделя', { exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/calendar\/week\/2021-08-30$/);
+    await page.goto(page.url().replace(/week\/.*$/, 'week/2021-09-06'));
+    await expect.poll(() => page.getByRole('heading', { name: '6–12 сентября 2021' }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.reestr-event', { hasText: SEMINAR }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'calendar-week.png') });
+
+    await page.getByText('Год', { exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/calendar\/year\/2021$/);
+    await expect.poll(() => page.locator('[data-day="2021-09-08"] .reestr-year-dots i').count()).toBe(2);
+    expect(await page.locator('[data-month="9"] .reestr-year-month-band').textContent()).toContain(TREATMENT);
+    expect(await page.locator('[data-month="10"] .reestr-year-month-band').textContent()).toContain(TREATMENT);
+    expect(await page.locator('[data-day="2021-09-01"] .reestr-year-dots').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'calendar-year.png'), fullPage: true });
+
+    await page.goto(page.url().replace(/year\/.*$/, 'list/2021-H2'));
+    await expect.poll(() => page.getByRole('heading', { name: 'II полугодие 2021 года' }).isVisible()).toBe(true);
+    const headings = await page.locator('.reestr-agenda-heading').allTextContents();
+    // The programme under its month, before the month's days; the seminar under the day it starts.
+    const september = headings.findIndex((h) => h.startsWith('Сентябрь 2021'));
+    expect(september).toBeGreaterThan(-1);
+    expect(headings[september]).toContain('в течение месяца');
+    expect(headings[september + 1]).toBe('7 сентября 2021, вторник');
+    await page.screenshot({ path: join(ARTIFACTS, 'calendar-agenda.png'), fullPage: true });
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+});
