@@ -24,6 +24,19 @@ import { ReportDraftInputSchema, ReportDraftSchema, ReportExportSchema, ReportIn
 import { OverviewInputSchema, OverviewSchema } from './schema/stats';
 import { CalendarDataSchema, CalendarPrefsSchema, CalendarQuerySchema, EventMoveSchema } from './schema/calendar';
 import { RefCreateSchema, RefListInputSchema, RefMergeSchema, RefSchema, RefUpdateSchema } from './schema/reference';
+import {
+  AppStatusSchema,
+  BackupFolderInputSchema,
+  BackupInfoSchema,
+  BackupListSchema,
+  BackupNameSchema,
+  BackupPreviewSchema,
+  BackupSourceSchema,
+  BackupUploadSchema,
+  DataPathsSchema,
+  RecoveryBackupSchema,
+  RestoreResultSchema,
+} from './schema/backup';
 import { HistoryEntrySchema, HistoryInputSchema, HistoryRevertSchema } from './schema/history';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
@@ -68,6 +81,18 @@ export const api = {
   'export.all': method(z.strictObject({}), FileOutputSchema),
   'stats.overview': method(OverviewInputSchema, OverviewSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
+  // Data safety: the app's mode, where the data lives, backups; in the recovery mode only these answer.
+  'app.status': method(z.strictObject({}), AppStatusSchema),
+  'settings.paths': method(z.strictObject({}), DataPathsSchema),
+  'settings.setBackupFolder': method(BackupFolderInputSchema, DataPathsSchema),
+  'backups.list': method(z.strictObject({}), BackupListSchema),
+  'backups.create': method(z.strictObject({}), BackupInfoSchema),
+  'backups.inspect': method(z.strictObject({ name: BackupNameSchema }), BackupPreviewSchema),
+  'backups.upload': method(BackupUploadSchema, BackupPreviewSchema),
+  'backups.restore': method(BackupSourceSchema, RestoreResultSchema),
+  'recovery.backups': method(z.strictObject({}), z.array(RecoveryBackupSchema)),
+  'recovery.restore': method(BackupSourceSchema, RestoreResultSchema),
+  'recovery.retry': method(z.strictObject({}), AppStatusSchema),
 } as const;
 
 export type Api = typeof api;

@@ -6,7 +6,7 @@ import type { BackupInfo } from '../core/services/backups';
 import type { Ref } from '../../shared/schema/reference';
 import { formatDate, formatDateRange } from '../../shared/ru/dates';
 import { placeLine } from '../../shared/ru/place';
-import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
+import { AGREEMENT_KIND_LABELS, BACKUP_REASON_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
 
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
@@ -125,9 +125,7 @@ export function batchesTable(batches: readonly ImportBatch[]): string {
   );
 }
 
-const BACKUP_REASONS: Record<BackupInfo['reason'], string> = {
-  daily: 'ежедневная', import: 'перед импортом', restore: 'перед восстановлением', manual: 'вручную', migration: 'перед обновлением',
-};
+const BACKUP_REASONS = BACKUP_REASON_LABELS;
 
 export function backupsTable(backups: readonly BackupInfo[]): string {
   return table(

@@ -1,10 +1,12 @@
 // The `reestr` command: the register from a terminal, over the same core and contract as the app.
 import { createDispatch, createHandlers, INTERNAL_ERROR } from '../core/backend';
 import { closeCore, openCore, type Core } from '../core/core';
-import { defaultDatabasePath } from '../core/paths';
+import { defaultDatabasePath, logFolder } from '../core/paths';
+import { createErrorLog } from '../core/error-log';
+import { startHost, type Host } from '../core/host';
 import { loadDemo } from '../core/services/demo';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared/ru/plural';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
@@ -16,7 +18,7 @@ import { importFile } from './import';
 import { writeReport } from './report';
 import { exportCommand } from './export';
 import { existsSync } from 'node:fs';
-import { backupFolder, listBackups, makeBackup, replaceDamaged, restoreBackup } from '../core/services/backups';
+import { backupFolder, dailyBackup, listBackups, makeBackup, replaceDamaged, restoreBackup } from '../core/services/backups';
 
 const COMMANDS = {
   help: {},
@@ -77,7 +79,9 @@ function refKindArg(text: string | undefined): RefKind | 'formats' {
 }
 
 async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<void> {
+  const errorLog = createErrorLog(logFolder(core.file));
   const dispatch = createDispatch(createHandlers(core), (e) => {
+    errorLog(e, `reestr ${p.command}`);
     if (debug) io.err(String((e as Error).stack ?? e));
   });
   const call = async <K extends MethodName>(method: K, input: MethodInput<K>): Promise<MethodOutput<K>> => {
@@ -242,19 +246,35 @@ function restoreDamaged(file: string, backup: string, io: Io): boolean {
   return true;
 }
 
-/** Serves until Ctrl+C or a termination signal, then closes the server and the database. */
-async function serveUntilStopped(core: Core, options: Parameters<typeof serve>[1]): Promise<void> {
+/**
+ * Serves until Ctrl+C or a termination signal, then closes the server and the database. A register
+ * that does not open is served in the recovery mode: the page says why and offers the backups.
+ */
+async function serveUntilStopped(file: string, options: Parameters<typeof serve>[1]): Promise<void> {
+  const errorLog = createErrorLog(logFolder(file));
+  const host: Host = startHost(file, {
+    logError: (e, context) => {
+      errorLog(e, context);
+      if (!isAppError(e)) options.log(`Ошибка: ${String((e as Error).stack ?? e)}`);
+    },
+    // The day's first start keeps a snapshot; a failure is told, not fatal.
+    onOpen: (core) =>
+      void dailyBackup(core).catch((e: unknown) => {
+        errorLog(e, 'Ежедневная резервная копия');
+        options.log(`Внимание: ${isAppError(e) ? e.message : 'ежедневная резервная копия не сделана.'}`);
+      }),
+  });
   let server;
   try {
-    server = await serve(core, options);
+    server = await serve(host, options);
   } catch (e) {
-    closeCore(core);
+    host.close();
     throw e;
   }
   const running = server;
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(() => {
-      closeCore(core);
+      host.close();
       resolve();
     });
     process.once('SIGINT', stop);
@@ -276,17 +296,15 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       const restored = restoreDamaged(file, parsed.args[0] ?? '', io);
       if (restored) return 0;
     }
-    core = openCore(file);
     if (parsed.command === 'serve') {
       const port = numberArg(parsed.values.port?.at(-1) ?? '0');
       if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
         throw new AppError('bad_request', 'Параметр «--port»: укажите номер порта от 0 до 65535.');
       }
-      const opened = core;
-      core = undefined; // closed by the signal handler below, not when main() returns
-      await serveUntilStopped(opened, { port, open: !parsed.flags.has('no-open'), log: io.out });
+      await serveUntilStopped(file, { port, open: !parsed.flags.has('no-open'), log: io.out });
       return 0;
     }
+    core = openCore(file);
     await run(core, parsed, io, Boolean(env.REESTR_DEBUG));
     return 0;
   } catch (e) {

@@ -12,6 +12,7 @@ import { overview } from './services/overview';
 import { exportAll, exportCsv, exportPeriod } from './services/exports';
 import { calendarData, calendarPrefs, moveEvent, saveCalendarPrefs } from './services/calendar';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
+import { createBackupHandlers } from './services/backup-handlers';
 import { recordHistory, revertRecord } from './services/history';
 
 const OK = { ok: true } as const;
@@ -61,6 +62,7 @@ export function createHandlers(core: Core): Handlers {
     'export.all': () => exportAll(core),
     'stats.overview': ({ period, today }) => overview(core, period, today),
     'demo.load': () => loadDemo(core),
+    ...createBackupHandlers(core),
   };
 }
 

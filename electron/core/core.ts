@@ -1,5 +1,9 @@
 // The open register: a database connection with the table modules prepared over it.
 import { userInfo } from 'node:os';
+import { basename, dirname } from 'node:path';
+import { APP_FOLDER } from './paths';
+import { makePrivateFile, privateFolder } from './private-files';
+import { backupBeforeMigration } from './services/backups';
 import { closeDatabase, openDatabase, type Db, type OpenOptions } from './db/connection';
 import { createAgreementsRepo } from './db/agreements';
 import { createBatchesRepo } from './db/batches';
@@ -36,8 +40,21 @@ function osUserName(): string {
   }
 }
 
+/** The data folder for its user alone: created so, and our own «Reestr» folder set so if it exists. */
+function protectDataFolder(file: string): void {
+  const folder = dirname(file);
+  try {
+    privateFolder(folder, { chmodExisting: basename(folder) === APP_FOLDER });
+  } catch {
+    // Opening the database tells the user what is wrong with the folder.
+  }
+}
+
 export function openCore(file: string, options: OpenOptions = {}): Core {
-  const db = openDatabase(file, options);
+  if (file !== ':memory:') protectDataFolder(file);
+  // Every schema migration of an existing register is preceded by a checked backup.
+  const db = openDatabase(file, { beforeMigrate: (opened) => void backupBeforeMigration(opened, file), ...options });
+  if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) makePrivateFile(`${file}${suffix}`);
   return {
     db,
     file,

@@ -1,6 +1,6 @@
 // Where the app keeps its data: the same folder Electron's userData points to, so CLI and app share one file.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const APP_FOLDER = 'Reestr';
 export const DATABASE_FILE = 'reestr.sqlite';
@@ -13,4 +13,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 
 export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
   return env.REESTR_DB || join(defaultDataDir(env), DATABASE_FILE);
+}
+
+/** Where the error log is written: «logs» beside the database. */
+export function logFolder(databaseFile: string): string {
+  return join(dirname(databaseFile), 'logs');
 }

@@ -5,11 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMAND_CHANNEL, type Command } from '../../shared/bridge';
-import { isAppError } from '../../shared/errors';
-import { createDispatch, createHandlers } from '../core/backend';
-import { closeCore, openCore, type Core } from '../core/core';
+import { createErrorLog } from '../core/error-log';
+import { startHost, type Host } from '../core/host';
 import { dailyBackup } from '../core/services/backups';
-import { defaultDatabasePath, defaultDataDir } from '../core/paths';
+import { defaultDatabasePath, defaultDataDir, logFolder } from '../core/paths';
 import { findStaticFile, staticHeaders } from '../server/files';
 import { registerContract } from './ipc';
 import { menuTemplate } from './menu';
@@ -24,7 +23,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 // The CLI and the app share one data folder and database.
 app.setPath('userData', defaultDataDir());
 
-let core: Core | undefined;
+let host: Host | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function windowStateFile(): string {
@@ -97,21 +96,18 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    if (core) closeCore(core);
-  });
+  app.on('will-quit', () => host?.close());
 
   void app.whenReady().then(() => {
-    try {
+    const databaseFile = defaultDatabasePath();
+    const errorLog = createErrorLog(logFolder(databaseFile));
+    // A register that does not open (damaged, locked, read-only) opens the recovery page instead.
+    host = startHost(databaseFile, {
       // `npm start` in a checkout passes better-sqlite3 built for Electron; a package has it rebuilt in place.
-      core = openCore(defaultDatabasePath(), { nativeBinding: process.env.REESTR_SQLITE_BINDING || undefined });
-    } catch (e) {
-      dialog.showErrorBox('Реестр сотрудничества', isAppError(e) ? e.message : 'Не удалось открыть базу данных.');
-      app.quit();
-      return;
-    }
-    const opened = core;
-    void dailyBackup(opened).catch((e: unknown) => console.error(isAppError(e) ? e.message : e));
+      openOptions: { nativeBinding: process.env.REESTR_SQLITE_BINDING || undefined },
+      logError: errorLog,
+      onOpen: (core) => void dailyBackup(core).catch((e: unknown) => errorLog(e, 'Ежедневная резервная копия')),
+    });
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     protocol.handle(APP_SCHEME, async (request) => {
@@ -120,7 +116,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!file) return new Response('Не найдено', { status: 404 });
       return new Response(await readFile(file), { headers: staticHeaders(file) });
     });
-    registerContract(ipcMain, createDispatch(createHandlers(opened)));
+    registerContract(ipcMain, host.dispatch);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({
@@ -131,7 +127,7 @@ if (!app.requestSingleInstanceLock()) {
               type: 'info',
               title: 'О программе',
               message: 'Реестр сотрудничества',
-              detail: `Версия ${app.getVersion()}\nБаза данных: ${opened.file}`,
+              detail: `Версия ${app.getVersion()}\nБаза данных: ${databaseFile}`,
             }),
         }),
       ),

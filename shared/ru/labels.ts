@@ -5,6 +5,7 @@ import type { EventFormat, EventStatus } from '../schema/event';
 import type { RefKind } from '../schema/reference';
 import { nameKey } from './normalize';
 import type { DuplicateDecision, ImportField, RowStatus } from '../schema/import';
+import type { BackupReason } from '../schema/backup';
 
 export const FORMAT_LABELS: Record<EventFormat, string> = {
   in_person: 'очно',
@@ -125,6 +126,15 @@ export const DUPLICATE_DECISION_LABELS: Record<DuplicateDecision, string> = {
 };
 
 /** The code a value names by its code or its Russian name («очно», `in_person`); undefined for neither. */
+/** Why a backup was made, as the list of backups says it. */
+export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
+  daily: 'ежедневная',
+  import: 'перед импортом',
+  restore: 'перед восстановлением',
+  manual: 'вручную',
+  migration: 'перед обновлением',
+};
+
 export function codeOfLabel<K extends string>(labels: Readonly<Record<K, string>>, text: string): K | undefined {
   const key = nameKey(text);
   return (Object.entries(labels) as [K, string][]).find(([code, label]) => code === text || nameKey(label) === key)?.[0];

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { nameKey } from '../../../shared/ru/normalize';
-import { migrate, newerSchemaError, SCHEMA_VERSION } from './migrate';
+import { migrate, newerSchemaError, SCHEMA_VERSION, schemaVersion } from './migrate';
 
 export type Db = Database.Database;
 
@@ -13,10 +13,16 @@ function unavailable(file: string, cause: unknown): AppError {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new AppError('db_unavailable', `Файл «${file}» не является базой данных Реестра или повреждён.`, cause);
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new AppError('db_unavailable', `База данных «${file}» занята другой программой. Закройте её и повторите.`, cause);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new AppError('db_unavailable', `База данных «${file}» занята: её использует другая запущенная копия Реестра или другая программа. Закройте её и повторите.`, cause);
   }
-  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
+    return new AppError('db_unavailable', `База данных «${file}» доступна только для чтения (диск или флешка защищены от записи, или нет прав на запись): Реестр не может в неё писать. Перенесите файл на диск, доступный для записи, или снимите защиту, и повторите.`, cause);
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new AppError('db_unavailable', `На диске, где лежит база данных «${file}», нет свободного места. Освободите место и повторите.`, cause);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'EACCES' || code === 'EPERM') {
     return new AppError('db_unavailable', `Не удалось открыть базу данных «${file}» для записи: проверьте путь и права доступа.`, cause);
   }
   return new AppError('db_unavailable', `Не удалось открыть базу данных «${file}».`, cause);
@@ -25,6 +31,8 @@ function unavailable(file: string, cause: unknown): AppError {
 export interface OpenOptions {
   /** better-sqlite3's native module built for another runtime (Electron's ABI), if not the default. */
   nativeBinding?: string;
+  /** Runs before pending migrations of an existing register (version 1 or later): a backup. Throws to stop them. */
+  beforeMigrate?: (db: Db) => void;
 }
 
 /** Reads the schema version without writing a byte, so a refused file stays exactly as it was. */
@@ -74,7 +82,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (file.trim() === '') throw new AppError('bad_request', 'Не указан файл базы данных.');
   if (file !== ':memory:') {
     if (existsSync(file)) checkExisting(file, options);
-    else mkdirSync(dirname(file), { recursive: true });
+    else {
+      try {
+        mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      } catch (e) {
+        throw unavailable(file, e);
+      }
+    }
   }
   let db: Db | undefined;
   try {
@@ -90,6 +104,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     // SQLite's lower() folds only ASCII: Russian names are compared after folding here.
     db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? nameKey(text) : null));
+    const version = schemaVersion(db);
+    if (options.beforeMigrate && file !== ':memory:' && version >= 1 && version < SCHEMA_VERSION) options.beforeMigrate(db);
     migrate(db);
     // WAL only once the file is surely ours: switching rewrites its header.
     db.pragma('journal_mode = WAL');

@@ -1,15 +1,21 @@
 // Backups: snapshots by SQLite's online backup API, each checked after writing, kept by a rotation;
 // a restore copies a checked snapshot into the open register in one transaction, after a snapshot of it.
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
 import { addDays } from '../../../shared/dates';
+import { BACKUP_NAME, type BackupReason } from '../../../shared/schema/backup';
+import { closeDatabase, openDatabase, type Db } from '../db/connection';
+import { createSettingsRepo } from '../db/settings';
+import { vacuumInto } from '../db/snapshot';
 import { SCHEMA_VERSION } from '../db/migrate';
+import { fsReason } from '../fs-reason';
+import { makePrivateFile, privateFolder } from '../private-files';
 
-export type BackupReason = 'daily' | 'import' | 'restore' | 'manual' | 'migration';
+export type { BackupReason };
 
 export interface BackupInfo {
   file: string;
@@ -23,17 +29,24 @@ export interface BackupContents {
   events: number;
   agreements: number;
   schemaVersion: number;
+  /** The newest change recorded in the copy. */
+  lastChange: string | null;
 }
 
 const KEEP = { daily: 7, weekly: 4, monthly: 12, import: 10 } as const;
-const NAME = /^reestr-(\d{4}-\d{2}-\d{2})_(\d{2})(\d{2})(\d{2})-(daily|import|restore|manual|migration)\.sqlite$/;
+const NAME = BACKUP_NAME;
+
+/** «backups» beside the database: where backups go unless the user chose another folder. */
+export function defaultBackupFolder(databaseFile: string): string {
+  return join(dirname(databaseFile), 'backups');
+}
 
 /** The folder backups go to: the one chosen in the settings, else «backups» beside the database. */
 export function backupFolder(core: Core): string {
-  return core.settings.get<string>('backupFolder') ?? join(dirname(core.file), 'backups');
+  return core.settings.get<string>('backupFolder') ?? defaultBackupFolder(core.file);
 }
 
-function stamp(iso: string): string {
+export function stamp(iso: string): string {
   return `${iso.slice(0, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
 }
 
@@ -53,6 +66,7 @@ export function inspectBackup(file: string): BackupContents {
       events: count('SELECT count(*) FROM events WHERE deleted_at IS NULL'),
       agreements: count('SELECT count(*) FROM agreements WHERE deleted_at IS NULL'),
       schemaVersion,
+      lastChange: (db.prepare('SELECT max(at) FROM change_log').pluck().get() as string | null) ?? null,
     };
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -68,8 +82,9 @@ export async function makeBackup(core: Core, reason: BackupReason, file?: string
   const folder = backupFolder(core);
   const target = file ?? join(folder, `reestr-${stamp(at)}-${reason}.sqlite`);
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    privateFolder(dirname(target), { chmodExisting: dirname(target) === defaultBackupFolder(core.file) });
     await core.db.backup(target);
+    makePrivateFile(target);
   } catch (e) {
     throw new AppError('internal', `Не удалось записать резервную копию в «${dirname(target)}» (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте, что папка доступна для записи и на диске есть место.`);
   }
@@ -85,7 +100,8 @@ export async function makeBackup(core: Core, reason: BackupReason, file?: string
     throw e;
   }
   if (!file) rotate(folder);
-  return { file: target, at, reason, bytes: statSync(target).size };
+  // The time as the name keeps it, to the second, so a backup made and one listed compare equal.
+  return { file: target, at: `${at.slice(0, 19)}Z`, reason, bytes: statSync(target).size };
 }
 
 export function listBackups(folder: string): BackupInfo[] {
@@ -155,11 +171,36 @@ const TABLES = ['settings', 'import_batches', 'refs', 'agreements', 'agreement_p
  */
 export async function restoreBackup(core: Core, file: string): Promise<{ safety: BackupInfo; contents: BackupContents }> {
   const contents = inspectBackup(file);
-  if (contents.schemaVersion !== SCHEMA_VERSION) {
-    throw new AppError('validation', `Резервная копия «${basename(file)}» сделана другой версией программы (схема ${contents.schemaVersion}, нужна ${SCHEMA_VERSION}).`);
+  // A copy made by an earlier version is brought up to this one's schema first, in a copy of its own.
+  const upgraded = contents.schemaVersion < SCHEMA_VERSION ? upgradedCopy(core, file) : null;
+  try {
+    const safety = await makeBackup(core, 'restore');
+    copyContents(core, upgraded ?? file, basename(file));
+    return { safety, contents };
+  } finally {
+    if (upgraded) for (const suffix of ['', '-wal', '-shm']) rmSync(`${upgraded}${suffix}`, { force: true });
   }
-  const safety = await makeBackup(core, 'restore');
+}
+
+/** A copy of an older backup, migrated to the present schema, beside the register. */
+function upgradedCopy(core: Core, file: string): string {
+  const copy = join(dirname(core.file), `restore-upgrade-${process.pid}.sqlite`);
+  try {
+    copyFileSync(file, copy);
+    makePrivateFile(copy);
+    closeDatabase(openDatabase(copy));
+    return copy;
+  } catch (e) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+    if (e instanceof AppError) throw e;
+    throw new AppError('internal', `Не удалось подготовить копию «${basename(file)}» к восстановлению (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте, что на диске есть место.`, e);
+  }
+}
+
+/** Replaces every table's rows by the copy's, in one transaction; the chosen backup folder stays. */
+function copyContents(core: Core, file: string, shownName: string): void {
   const { db } = core;
+  const folder = core.settings.get<string>('backupFolder');
   db.prepare('ATTACH DATABASE ? AS backup').run(file);
   try {
     db.pragma('foreign_keys = OFF');
@@ -173,13 +214,14 @@ export async function restoreBackup(core: Core, file: string): Promise<{ safety:
         index.run(id, indexText(title, description, participants, outcomes));
       }
       const broken = db.pragma('foreign_key_check') as unknown[];
-      if (broken.length) throw new AppError('validation', `В резервной копии «${basename(file)}» нарушены связи между записями (${broken.length}); восстановление отменено.`);
+      if (broken.length) throw new AppError('validation', `В резервной копии «${shownName}» нарушены связи между записями (${broken.length}); восстановление отменено.`);
+      if (folder === undefined) core.settings.delete('backupFolder');
+      else core.settings.set('backupFolder', folder);
     })();
   } finally {
     db.pragma('foreign_keys = ON');
     db.prepare('DETACH DATABASE backup').run();
   }
-  return { safety, contents };
 }
 
 /**
@@ -198,5 +240,40 @@ export function replaceDamaged(databaseFile: string, backupFile: string, now: st
     }
   }
   copyFileSync(backupFile, databaseFile);
+  makePrivateFile(databaseFile);
   return { keptAs, contents };
+}
+
+/**
+ * Before a schema migration: a consistent copy by VACUUM INTO (opening is synchronous, the backup
+ * API is not), checked, in the chosen folder or else beside the database. Without it the register
+ * is not migrated, and so not changed.
+ */
+export function backupBeforeMigration(db: Db, databaseFile: string, now = new Date().toISOString()): BackupInfo {
+  const chosen = createSettingsRepo(db).get<string>('backupFolder');
+  const fallback = defaultBackupFolder(databaseFile);
+  let failure: unknown;
+  for (const folder of chosen && chosen !== fallback ? [chosen, fallback] : [fallback]) {
+    const target = join(folder, `reestr-${stamp(now)}-migration.sqlite`);
+    try {
+      privateFolder(folder, { chmodExisting: folder === fallback });
+      rmSync(target, { force: true });
+      vacuumInto(db, target);
+      makePrivateFile(target);
+      const copy = new Database(target);
+      copy.pragma('journal_mode = DELETE');
+      copy.close();
+      inspectBackup(target);
+      return { file: target, at: now, reason: 'migration', bytes: statSync(target).size };
+    } catch (e) {
+      try {
+        rmSync(target, { force: true });
+      } catch {
+        // the folder itself is what failed
+      }
+      failure = e;
+    }
+  }
+  const why = failure instanceof AppError ? failure.message : fsReason(failure);
+  throw new AppError('db_unavailable', `Перед обновлением базы данных к новой версии программы не удалось сделать резервную копию (${why}). База данных не изменена. Проверьте, что на диске есть место и папка резервных копий доступна для записи.`, failure);
 }

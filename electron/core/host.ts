@@ -1,0 +1,164 @@
+// The back end as the shell and the web mode start it: the register when it opens; else a recovery
+// mode that never writes to it, says why in Russian and, for a damaged register, puts a backup in its place.
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { api, type Handlers, type MethodName } from '../../shared/api';
+import { AppError, isAppError, type ErrorCode } from '../../shared/errors';
+import type { AppStatus, RecoveryBackup } from '../../shared/schema/backup';
+import { createDispatch, createHandlers, type Dispatch } from './backend';
+import { closeCore, openCore, type Core } from './core';
+import type { OpenOptions } from './db/connection';
+import { createSettingsRepo } from './db/settings';
+import { backupDto } from './services/backup-handlers';
+import { createUploads } from './services/backup-files';
+import { defaultBackupFolder, inspectBackup, listBackups, replaceDamaged, type BackupInfo } from './services/backups';
+
+type Problem = Extract<AppStatus, { mode: 'recovery' }>['problem'];
+
+export interface HostOptions {
+  openOptions?: OpenOptions;
+  /** Where unexpected failures are written (the error log). */
+  logError?: (error: unknown, context?: string) => void;
+  /** Each time the register opens (at start, after a recovery): the day's backup, say. */
+  onOpen?: (core: Core) => void;
+  now?: () => string;
+}
+
+export interface Host {
+  /** The contract: every method while the register is open, the recovery ones while it is not. */
+  dispatch: Dispatch;
+  /** The open register, if it opened. */
+  core(): Core | undefined;
+  status(): AppStatus;
+  close(): void;
+}
+
+/** The methods the recovery mode serves: none of them writes to the register. */
+type RecoveryMethod = 'app.status' | 'backups.upload' | 'recovery.backups' | 'recovery.restore' | 'recovery.retry';
+
+/** How many of the newest backups the recovery page checks and shows. */
+const RECOVERY_LIST = 10;
+
+function causeCode(e: unknown): string {
+  const details = isAppError(e) ? e.details : e;
+  return (details as { code?: unknown } | null)?.code?.toString() ?? '';
+}
+
+/** What kind of trouble an opening failure is. */
+export function classify(e: unknown): Problem {
+  const code = causeCode(e);
+  if (isAppError(e) && e.code === 'db_damaged') return 'damaged';
+  if (isAppError(e) && e.code === 'db_newer') return 'newer';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'damaged';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'readonly';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'full';
+  return 'other';
+}
+
+/** The backup folder the damaged register names, read without writing a byte; null when it cannot be read. */
+function chosenFolder(file: string, openOptions: OpenOptions): string | null {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0, nativeBinding: openOptions.nativeBinding });
+    return createSettingsRepo(db).get<string>('backupFolder') ?? null;
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+export function startHost(file: string, options: HostOptions = {}): Host {
+  const openOptions = options.openOptions ?? {};
+  const now = options.now ?? (() => new Date().toISOString());
+  const logError = options.logError ?? (() => {});
+  let core: Core | undefined;
+  let failure: { problem: Problem; message: string } | undefined;
+  let inner: Dispatch;
+  const uploads = createUploads(file);
+
+  const folders = (): string[] => {
+    const chosen = chosenFolder(file, openOptions);
+    const fallback = defaultBackupFolder(file);
+    return chosen && chosen !== fallback ? [chosen, fallback] : [fallback];
+  };
+  const found = (): BackupInfo[] =>
+    folders()
+      .flatMap((folder) => listBackups(folder))
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+
+  const status = (): AppStatus =>
+    failure ? { mode: 'recovery', problem: failure.problem, message: failure.message, databaseFile: file, backupFolder: folders()[0] ?? defaultBackupFolder(file) } : { mode: 'normal' };
+
+  const open = (): AppStatus => {
+    try {
+      core = openCore(file, openOptions);
+    } catch (e) {
+      core = undefined;
+      failure = { problem: classify(e), message: isAppError(e) ? e.message : `Не удалось открыть базу данных «${file}».` };
+      logError(e, 'Не удалось открыть базу данных');
+      inner = createDispatch(recoveryHandlers(), logError);
+      return status();
+    }
+    failure = undefined;
+    inner = createDispatch(createHandlers(core), logError);
+    try {
+      options.onOpen?.(core);
+    } catch (e) {
+      logError(e, 'После открытия базы данных');
+    }
+    return status();
+  };
+
+  function refused(): never {
+    const code: ErrorCode = failure?.problem === 'damaged' ? 'db_damaged' : 'db_unavailable';
+    throw new AppError(code, `База данных не открыта, и Реестр ничего в неё не записывает. ${failure?.message ?? ''}`.trim());
+  }
+
+  function recoveryHandlers(): Handlers {
+    const served: Pick<Handlers, RecoveryMethod> = {
+      'app.status': () => status(),
+      'backups.upload': (input) => uploads.upload(input),
+      'recovery.backups': (): RecoveryBackup[] => {
+        if (failure?.problem !== 'damaged') return [];
+        return found()
+          .slice(0, RECOVERY_LIST)
+          .map((b) => {
+            try {
+              return { ...backupDto(b), contents: inspectBackup(b.file), problem: null };
+            } catch (e) {
+              return { ...backupDto(b), contents: null, problem: isAppError(e) ? e.message : 'Копия не читается.' };
+            }
+          });
+      },
+      'recovery.restore': (source) => {
+        if (failure?.problem !== 'damaged') {
+          throw new AppError('bad_request', 'Восстановление из копии нужно только для повреждённой базы данных; здесь причина другая (см. сообщение выше).');
+        }
+        const backup = 'name' in source ? found().find((b) => basename(b.file) === source.name)?.file : uploads.fileOf(source.uploadId);
+        if (!backup) throw new AppError('not_found', `Резервной копии «${'name' in source ? source.name : ''}» больше нет в папке: обновите список.`);
+        const { keptAs, contents } = replaceDamaged(file, backup, now());
+        uploads.discard();
+        const after = open();
+        if (after.mode !== 'normal') throw new AppError('db_unavailable', `Копия восстановлена, но база данных не открылась: ${after.message}`);
+        return { contents, safety: null, keptAs };
+      },
+      'recovery.retry': () => open(),
+    };
+    const all = Object.fromEntries((Object.keys(api) as MethodName[]).map((m) => [m, (served as Partial<Handlers>)[m] ?? refused]));
+    return all as Handlers; // every method present: the served ones, the rest refused
+  }
+
+  open();
+  return {
+    dispatch: (method, input) => inner(method, input),
+    core: () => core,
+    status,
+    close() {
+      uploads.discard();
+      if (core) closeCore(core);
+      core = undefined;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// The contract's backup, data-folder and recovery methods over an open register (Настройки).
+import { basename, join } from 'node:path';
+import type { Handlers } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { BackupInfoDto, BackupPreview, DataPaths } from '../../../shared/schema/backup';
+import type { Core } from '../core';
+import { logFolder } from '../paths';
+import { backupFolder, defaultBackupFolder, inspectBackup, listBackups, makeBackup, restoreBackup, type BackupInfo } from './backups';
+import { checkBackupFolder, createUploads, nameInfo } from './backup-files';
+
+export type BackupMethod =
+  | 'app.status'
+  | 'settings.paths'
+  | 'settings.setBackupFolder'
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.inspect'
+  | 'backups.upload'
+  | 'backups.restore'
+  | 'recovery.backups'
+  | 'recovery.restore'
+  | 'recovery.retry';
+
+export function backupDto(info: BackupInfo): BackupInfoDto {
+  return { name: basename(info.file), file: info.file, at: info.at, reason: info.reason, bytes: info.bytes };
+}
+
+export function dataPaths(core: Core): DataPaths {
+  return { databaseFile: core.file, backupFolder: backupFolder(core), defaultBackupFolder: defaultBackupFolder(core.file), logFolder: logFolder(core.file) };
+}
+
+const NOT_IN_RECOVERY = () => {
+  throw new AppError('bad_request', 'База данных открыта и исправна: восстановить её из копии можно в разделе «Настройки».');
+};
+
+export function createBackupHandlers(core: Core): Pick<Handlers, BackupMethod> {
+  const uploads = createUploads(core.file);
+  /** A backup of the list, by its name in the backup folder. */
+  const listed = (name: string): BackupInfo => {
+    const file = join(backupFolder(core), name);
+    const found = listBackups(backupFolder(core)).find((b) => b.file === file);
+    if (!found) throw new AppError('not_found', `Резервной копии «${name}» нет в папке «${backupFolder(core)}»: обновите список.`);
+    return found;
+  };
+  return {
+    'app.status': () => ({ mode: 'normal' as const }),
+    'settings.paths': () => dataPaths(core),
+    'settings.setBackupFolder': ({ folder }) => {
+      if (folder === null) core.settings.delete('backupFolder');
+      else core.settings.set('backupFolder', checkBackupFolder(folder));
+      return dataPaths(core);
+    },
+    'backups.list': () => ({ folder: backupFolder(core), backups: listBackups(backupFolder(core)).map(backupDto) }),
+    'backups.create': async () => backupDto(await makeBackup(core, 'manual')),
+    'backups.inspect': ({ name }): BackupPreview => {
+      const info = listed(name);
+      return { source: { name }, fileName: name, ...nameInfo(name), bytes: info.bytes, contents: inspectBackup(info.file) };
+    },
+    'backups.upload': (input) => uploads.upload(input),
+    'backups.restore': async (source) => {
+      const file = 'name' in source ? listed(source.name).file : uploads.fileOf(source.uploadId);
+      const { safety, contents } = await restoreBackup(core, file);
+      if ('uploadId' in source) uploads.discard();
+      return { contents, safety: backupDto(safety), keptAs: null };
+    },
+    'recovery.backups': NOT_IN_RECOVERY,
+    'recovery.restore': NOT_IN_RECOVERY,
+    'recovery.retry': () => ({ mode: 'normal' as const }),
+  };
+}
