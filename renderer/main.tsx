@@ -8,7 +8,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { takeTokenFromAddress } from './api/client';
-import { App } from './app/App';
+import { StartGate } from './app/StartGate';
 
 takeTokenFromAddress();
 
@@ -23,7 +23,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
         <Notifications position="bottom-right" />
-        <App />
+        <StartGate />
       </DatesProvider>
     </MantineProvider>
   </StrictMode>,

@@ -2,7 +2,6 @@
 import { AppShell, Group, Loader, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
 import { EventsPage } from '../features/events/EventsPage';
-import { LaterSection } from './LaterSection';
 import { Sidebar } from './Sidebar';
 import { useRoute } from './route';
 
@@ -15,6 +14,7 @@ const ExportPage = lazy(() => import('../features/export/ExportPage').then((m) =
 const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then((m) => ({ default: m.OverviewPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
 
 export function App() {
@@ -40,7 +40,7 @@ export function App() {
         {route.section === 'overview' && <OverviewPage />}
         {route.section === 'export' && <ExportPage />}
         {route.section === 'calendar' && <CalendarPage item={route.item} />}
-        {route.section === 'settings' && <LaterSection section={route.section} />}
+        {route.section === 'settings' && <SettingsPage />}
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
 import { call } from '../../api/client';
+import { base64 } from '../../components/base64';
 
 export type ImportStep = 'file' | 'sheet' | 'columns' | 'rows' | 'done';
 
@@ -19,13 +20,6 @@ interface ImportState {
   change: (patch: Partial<ImportOptions>) => Promise<void>;
   commit: () => Promise<void>;
   reset: () => void;
-}
-
-function base64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
 }
 
 const INITIAL = { step: 'file' as ImportStep, fileName: null, preview: null, options: {}, busy: null, error: null, result: null };

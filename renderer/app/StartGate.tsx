@@ -1,0 +1,35 @@
+// Before the workspace: asks the back end whether the register opened; if not, the recovery page instead.
+import { Center, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { AppStatus } from '../../shared/schema/backup';
+import { call } from '../api/client';
+import { takeRestoredMessage } from '../features/settings/restore';
+import { App } from './App';
+
+const RecoveryPage = lazy(() => import('../features/settings/RecoveryPage').then((m) => ({ default: m.RecoveryPage })));
+
+export function StartGate() {
+  const [status, setStatus] = useState<AppStatus | null>(null);
+  useEffect(() => {
+    // Without an answer the workspace opens, and its sections say what is wrong.
+    call('app.status', {}).then(setStatus, () => setStatus({ mode: 'normal' }));
+    const restored = takeRestoredMessage();
+    if (restored) notifications.show({ color: 'green', title: 'Восстановление выполнено', message: restored, autoClose: 15_000 });
+  }, []);
+  if (!status) {
+    return (
+      <Center h="100dvh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (status.mode === 'recovery') {
+    return (
+      <Suspense fallback={<Loader />}>
+        <RecoveryPage status={status} />
+      </Suspense>
+    );
+  }
+  return <App />;
+}

@@ -1,0 +1,123 @@
+// Резервные копии in Настройки: the list, a copy made now, and a restore from the list or from a file.
+import { Alert, Button, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDatabaseExport, IconFileUpload } from '@tabler/icons-react';
+import { useCallback, useEffect, useState } from 'react';
+import { BACKUP_REASON_LABELS } from '../../../shared/ru/labels';
+import type { BackupInfoDto, BackupPreview } from '../../../shared/schema/backup';
+import { call } from '../../api/client';
+import { backupTime, contentsText, copyName, fileSize } from './backupText';
+import { RestoreDialog } from './RestoreDialog';
+import { reloadAfterRestore, uploadBackup } from './restore';
+
+export function BackupsPanel({ version }: { version: number }) {
+  const [list, setList] = useState<{ folder: string; backups: BackupInfoDto[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [opening, setOpening] = useState<string | null>(null);
+  const [preview, setPreview] = useState<BackupPreview | null>(null);
+  const [restoring, setRestoring] = useState(false);
+  const [restoreError, setRestoreError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    call('backups.list', {}).then((l) => (setList(l), setError(null)), (e: Error) => setError(e.message));
+  }, []);
+  useEffect(load, [load, version]);
+
+  const create = async () => {
+    setCreating(true);
+    try {
+      const made = await call('backups.create', {});
+      notifications.show({ color: 'green', title: 'Резервная копия сделана', message: `Копия от ${backupTime(made.at)} записана и проверена (${fileSize(made.bytes)}).` });
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Резервная копия не сделана', message: (e as Error).message });
+    }
+    setCreating(false);
+    load();
+  };
+
+  const show = async (key: string, get: () => Promise<BackupPreview>) => {
+    setOpening(key);
+    setRestoreError(null);
+    try {
+      setPreview(await get());
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Эту копию восстановить нельзя', message: (e as Error).message });
+    }
+    setOpening(null);
+  };
+
+  const restore = async (chosen: BackupPreview) => {
+    setRestoring(true);
+    setRestoreError(null);
+    try {
+      const result = await call('backups.restore', chosen.source);
+      reloadAfterRestore(`Реестр восстановлен из копии ${copyName(chosen)}: ${contentsText(result.contents)}. Прежнее состояние сохранено в копии «перед восстановлением».`);
+    } catch (e) {
+      setRestoreError((e as Error).message);
+      setRestoring(false);
+    }
+  };
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Title order={4}>Резервные копии</Title>
+        <Group gap="xs">
+          <FileButton onChange={(file) => file && void show('file', () => uploadBackup(file))}>
+            {(props) => (
+              <Button {...props} variant="default" leftSection={<IconFileUpload size={16} />} loading={opening === 'file'}>
+                Восстановить из файла…
+              </Button>
+            )}
+          </FileButton>
+          <Button leftSection={<IconDatabaseExport size={16} />} loading={creating} onClick={() => void create()}>
+            Создать резервную копию сейчас
+          </Button>
+        </Group>
+      </Group>
+      <Text size="sm" c="dimmed">
+        Копии делаются сами: при первом запуске за день, перед каждым импортом, перед восстановлением и перед обновлением программы.
+        Хранятся последние 7 ежедневных, 4 еженедельных и 12 ежемесячных копий и 10 копий перед импортом; сделанные вручную не удаляются.
+      </Text>
+      {error && <Alert color="red">{error}</Alert>}
+      {list?.backups.length === 0 && <Text size="sm">В папке «{list.folder}» резервных копий пока нет.</Text>}
+      {list && list.backups.length > 0 && (
+        <Table withTableBorder striped verticalSpacing={4} data-testid="backups">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Когда сделана</Table.Th>
+              <Table.Th>Почему</Table.Th>
+              <Table.Th>Размер</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.backups.map((b) => (
+              <Table.Tr key={b.name} title={b.file}>
+                <Table.Td>{backupTime(b.at)}</Table.Td>
+                <Table.Td>{BACKUP_REASON_LABELS[b.reason]}</Table.Td>
+                <Table.Td>{fileSize(b.bytes)}</Table.Td>
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Button size="compact-sm" variant="light" color="orange" loading={opening === b.name} onClick={() => void show(b.name, () => call('backups.inspect', { name: b.name }))}>
+                      Восстановить…
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <RestoreDialog
+        preview={preview}
+        before="Перед этим текущее состояние реестра будет сохранено в новой резервной копии («перед восстановлением»): к нему можно будет вернуться так же."
+        busy={restoring}
+        error={restoreError}
+        onConfirm={(p) => void restore(p)}
+        onClose={() => setPreview(null)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,24 @@
+// Restoring as the page does it: a copy picked on the disk sent as bytes, then a reload with a word kept for after it.
+import type { BackupPreview } from '../../../shared/schema/backup';
+import { call } from '../../api/client';
+import { base64 } from '../../components/base64';
+
+const RESTORED_KEY = 'reestr-restored';
+
+/** Sends a copy picked on the disk; the back end checks it and tells what it holds. */
+export async function uploadBackup(file: File): Promise<BackupPreview> {
+  return call('backups.upload', { fileName: file.name, data: base64(await file.arrayBuffer()) });
+}
+
+/** After a restore every view must show the register anew: the page reloads, and says what was done. */
+export function reloadAfterRestore(message: string): void {
+  sessionStorage.setItem(RESTORED_KEY, message);
+  window.location.reload();
+}
+
+/** The word left by reloadAfterRestore, once. */
+export function takeRestoredMessage(): string | null {
+  const message = sessionStorage.getItem(RESTORED_KEY);
+  sessionStorage.removeItem(RESTORED_KEY);
+  return message;
+}
