@@ -13,6 +13,7 @@ import { exportAll, exportCsv, exportPeriod } from './services/exports';
 import { calendarData, calendarPrefs, moveEvent, saveCalendarPrefs } from './services/calendar';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
 import { createBackupHandlers } from './services/backup-handlers';
+import { storageProblem } from './fs-reason';
 import { recordHistory, revertRecord } from './services/history';
 
 const OK = { ok: true } as const;
@@ -82,6 +83,8 @@ export function createDispatch(handlers: Handlers, logError: (e: unknown) => voi
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toInfo() };
       logError(e);
+      const storage = storageProblem(e);
+      if (storage) return { ok: false, error: storage.toInfo() };
       return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR } };
     }
   };

@@ -1,4 +1,7 @@
-// A file-system failure in words a clerk can act on.
+// Failures of the disk and the database file in words a clerk can act on.
+import { AppError } from '../../shared/errors';
+
+/** A file-system failure in a few words. */
 export function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
   const reasons: Record<string, string> = {
@@ -13,4 +16,22 @@ export function fsReason(e: unknown): string {
     EIO: 'ошибка чтения или записи диска',
   };
   return reasons[code] ?? (code || 'неизвестная ошибка');
+}
+
+/**
+ * A write the storage refused (a full disk, a read-only medium, a register locked by another copy),
+ * as a Russian message; null for any other failure.
+ */
+export function storageProblem(e: unknown): AppError | null {
+  const code = (e as { code?: unknown } | null)?.code?.toString() ?? '';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new AppError('db_unavailable', 'На диске нет свободного места: изменение не сохранено. Освободите место на диске и повторите.', e);
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
+    return new AppError('db_unavailable', 'База данных сейчас доступна только для чтения (диск защищён от записи или нет прав): изменение не сохранено.', e);
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new AppError('db_unavailable', 'База данных занята другой программой или другой копией Реестра: изменение не сохранено. Повторите через минуту.', e);
+  }
+  return null;
 }

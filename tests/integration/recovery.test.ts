@@ -164,6 +164,24 @@ describe('a backup before every schema migration', () => {
   });
 });
 
+describe('a write the disk refuses', () => {
+  it('is told in Russian, not as an internal error, and changes nothing', async () => {
+    const dir = tempDir();
+    const host = startHost(join(dir, 'reestr.sqlite'), { logError: createErrorLog(join(dir, 'logs')) });
+    try {
+      const db = host.core()?.db;
+      // The database may not grow: as a full disk does, SQLite answers SQLITE_FULL.
+      db?.pragma(`max_page_count = ${String(db.pragma('page_count', { simple: true }))}`);
+      const result = await call(host, 'events.create', { title: 'Форум', startDate: '2021-09-01', description: 'текст '.repeat(8_000) });
+      expect(result).toEqual({ ok: false, error: { code: 'db_unavailable', message: 'На диске нет свободного места: изменение не сохранено. Освободите место на диске и повторите.' } });
+      expect(await call(host, 'events.list', {})).toMatchObject({ ok: true, value: { total: 0 } });
+      expect(readFileSync(join(dir, 'logs', 'errors.log'), 'utf8')).toMatch(/SQLITE_FULL|database or disk is full/);
+    } finally {
+      host.close();
+    }
+  });
+});
+
 describe('the error log', () => {
   it('is rotated at its size, keeps a few files, leaves out the home folder, and never throws', () => {
     const folder = join(tempDir(), 'logs');
