@@ -39,6 +39,16 @@ export default tseslint.config(
           { group: ['**/electron/**', 'electron', 'better-sqlite3'], message: 'The renderer talks to the back end only through the contract in shared/api.ts.' },
         ],
       }],
+      // Nothing a clerk or a file typed is ever rendered as HTML: React's text nodes and attributes only.
+      'no-restricted-syntax': ['error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No HTML from strings: render text with React (dangerouslySetInnerHTML).' },
+        { selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]', message: 'No HTML from strings: set textContent, not innerHTML/outerHTML.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|parseFromString)$/]", message: 'No HTML from strings (insertAdjacentHTML, createContextualFragment, DOMParser).' },
+      ],
+      'no-restricted-properties': ['error',
+        { object: 'document', property: 'write', message: 'No HTML from strings: document.write.' },
+        { object: 'document', property: 'writeln', message: 'No HTML from strings: document.writeln.' },
+      ],
     },
   },
   {

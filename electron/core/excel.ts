@@ -5,11 +5,25 @@
 import { createRequire } from 'node:module';
 import { PassThrough, type Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
+import { LIMITS } from './import/sheet';
 
 const require = createRequire(import.meta.url);
 const PARSE_SAX = require.resolve('exceljs/lib/utils/parse-sax.js');
 
 type SaxEvent = { eventType: 'opentag' | 'text' | 'closetag'; value: unknown };
+
+/**
+ * What the parser refuses to hold, whatever the zip declared: a text run longer than any cell, more
+ * elements than any sheet, more shared strings than any workbook. The import tells the clerk.
+ */
+export class XmlLimitError extends Error {
+  constructor(readonly limit: 'text' | 'elements' | 'sharedStrings') {
+    super(`XML part over the ${limit} limit`);
+  }
+}
+
+/** Characters between two tags beyond which a part is refused: a cell's limit with room for markup. */
+const TEXT_RUN_CHARS = LIMITS.cellChars + 1000;
 
 async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): AsyncGenerator<SaxEvent[]> {
   // saxes is exceljs's own dependency; typed loosely here (the any is the CommonJS module's export).
@@ -21,17 +35,35 @@ async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): Asyn
   let error: unknown;
   let events: SaxEvent[] = [];
   parser.on('error', (e) => (error = e));
-  parser.on('opentag', (value) => events.push({ eventType: 'opentag', value }));
+  let elements = 0;
+  let strings = 0;
+  let run = 0;
+  parser.on('opentag', (value) => {
+    if (++elements > LIMITS.xmlElements) error ??= new XmlLimitError('elements');
+    // exceljs's reader has no ISO date cells (t="d"): it took «2021-06-12» for the number 2021.
+    // As text, a date is read by the import like any typed date, and a wrong one is a row's error.
+    const tag = value as { name: string; attributes: Record<string, string> };
+    if (tag.name === 'c' && tag.attributes.t === 'd') tag.attributes.t = 'str';
+    if (tag.name === 'si' && ++strings > LIMITS.sharedStrings) error ??= new XmlLimitError('sharedStrings');
+    events.push({ eventType: 'opentag', value });
+  });
   parser.on('text', (value) => events.push({ eventType: 'text', value }));
   parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
   for await (const chunk of iterable as AsyncIterable<Buffer | string>) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    // saxes gathers a text run whole before it hands it on: a run of a gigabyte is refused while it grows.
+    const last = text.lastIndexOf('<');
+    run = last < 0 ? run + text.length : text.length - last - 1;
+    if (run > TEXT_RUN_CHARS) throw new XmlLimitError('text');
+    parser.write(text);
     if (error) throw error;
     yield events;
     events = [];
   }
   const rest = decoder.decode();
   if (rest) parser.write(rest);
+  // A part cut short (an unclosed tag) is damage, not a shorter sheet.
+  parser.close();
   if (error) throw error;
   if (events.length) yield events;
 }

@@ -83,7 +83,7 @@ describe('hostile and broken files', () => {
     const db = join(tempDir(), 'r.sqlite');
     const run = spawnSync(process.execPath, [BIN, '--db', db, 'import', join(FIXTURES, 'truncated.xlsx')], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^Ошибка: Файл повреждён или обрезан/);
+    expect(run.stderr).toMatch(/^Ошибка: Файл «truncated.xlsx» повреждён или обрезан/);
     const list = spawnSync(process.execPath, [BIN, '--db', db, 'events', 'list', '--json'], { encoding: 'utf8' });
     expect(JSON.parse(list.stdout).total).toBe(0);
   });

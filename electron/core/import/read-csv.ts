@@ -2,7 +2,8 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/errors';
-import { LIMITS, type Sheet } from './sheet';
+import { columnLetter } from '../../../shared/column-letter';
+import { cellTooLong, cleanText, LIMITS, type Sheet } from './sheet';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
@@ -32,11 +33,11 @@ export function detectDelimiter(text: string): string {
   return count > 0 ? best : ';';
 }
 
-export function readCsv(data: Buffer): Sheet {
+export function readCsv(data: Buffer, fileName: string): Sheet {
   const text = iconv.decode(data, detectEncoding(data), { stripBOM: true });
   // eslint-disable-next-line no-control-regex -- NUL bytes mean a binary file, not text
   if (/\x00/.test(text.slice(0, 4096))) {
-    throw new AppError('validation', 'Файл не похож на таблицу: в нём двоичные данные. Выберите файл .xlsx или .csv.');
+    throw new AppError('validation', `Файл «${fileName}» не похож на таблицу: в нём двоичные данные. Выберите файл .xlsx или .csv.`);
   }
   let records: string[][];
   try {
@@ -49,13 +50,20 @@ export function readCsv(data: Buffer): Sheet {
     });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new AppError('validation', `Не удалось прочитать CSV-файл${line ? ` (строка ${line})` : ''}: ${(e as Error).message.split('\n')[0]?.slice(0, 200)}.`);
+    // csv-parse's own words (English) go to the log, not to the clerk.
+    throw new AppError('validation', `Не удалось прочитать CSV-файл «${fileName}»${line ? ` (строка ${line})` : ''}: проверьте кавычки и разделители или сохраните его из Excel заново.`, e);
   }
   if (records.length > LIMITS.rows) {
-    throw new AppError('validation', `В файле больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей.`);
+    throw new AppError('validation', `В файле «${fileName}» больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей.`);
   }
-  const rows = records.map((record) => {
-    const cells = record.slice(0, LIMITS.columns).map((value) => (value.trim() === '' ? null : value));
+  const rows = records.map((record, r) => {
+    const cells = record.slice(0, LIMITS.columns).map((raw, c) => {
+      if (raw.length > LIMITS.cellChars) {
+        throw cellTooLong(fileName, `${columnLetter(c)}${r + 1}`);
+      }
+      const value = cleanText(raw);
+      return value.trim() === '' ? null : value;
+    });
     while (cells.length && cells[cells.length - 1] === null) cells.pop();
     return cells;
   });

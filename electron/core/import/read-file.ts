@@ -21,7 +21,7 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<W
   const extension = extensionOf(fileName);
   if (data.subarray(0, 4).equals(ZIP)) {
     if (extension === 'ods') throw new AppError('validation', `Файл «${fileName}» — таблица OpenDocument (.ods). Сохраните её в LibreOffice как «Книга Excel 2007–365 (.xlsx)» и выберите снова.`);
-    return readXlsx(data);
+    return readXlsx(data, fileName);
   }
   if (data.subarray(0, 8).equals(OLE)) {
     if (data.includes(ENCRYPTION_INFO)) {
@@ -32,6 +32,6 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<W
   if (extension === 'xlsx' || extension === 'xlsm' || extension === 'xls') {
     throw new AppError('validation', `Файл «${fileName}» не является книгой Excel, хотя так назван: возможно, он повреждён или это файл другого типа.`);
   }
-  if (extension === 'csv' || extension === 'txt' || extension === 'tsv') return { sheets: [readCsv(data)] };
+  if (extension === 'csv' || extension === 'txt' || extension === 'tsv') return { sheets: [readCsv(data, fileName)] };
   throw new AppError('validation', `Reestr читает таблицы .xlsx и .csv, а файл «${fileName}» — ни то, ни другое.`);
 }

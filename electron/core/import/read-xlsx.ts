@@ -1,19 +1,29 @@
 // Reads an .xlsx workbook as a stream, every sheet as plain cells, within LIMITS.
 import { Readable } from 'node:stream';
-import ExcelJS from '../excel';
+import ExcelJS, { XmlLimitError } from '../excel';
 import type { CellFormulaValue, CellValue } from 'exceljs';
 import { AppError } from '../../../shared/errors';
-import { FORMULA_WITHOUT_VALUE, LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
-import { checkUnpackedSize, readEntry, zipEntries, type ZipEntry } from './zip';
+import { columnLetter } from '../../../shared/column-letter';
+import { cellTooLong, cleanText, FORMULA_WITHOUT_VALUE, LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
+import { checkUnpackedData, checkUnpackedSize, readEntry, zipEntries, type ZipEntry } from './zip';
 
 type ExcelValue = CellValue;
 
+/**
+ * Text as the sheet holds it: Excel writes characters XML cannot carry as `_xHHHH_` (and a literal
+ * `_x` as `_x005F_x`), which exceljs's streaming reader leaves as they are.
+ */
+function sheetText(text: string): string {
+  return cleanText(text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+}
+
 function plainCell(value: ExcelValue): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return sheetText(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { date: value.toISOString().slice(0, 10) };
   if ('error' in value) return { error: String(value.error) };
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('richText' in value) return sheetText(value.richText.map((part) => part.text).join(''));
   if ('formula' in value || 'sharedFormula' in value) {
     // The value the writing program computed; a formula without one is not data. exceljs drops an
     // error result (`#DIV/0!`) too, so the two read the same.
@@ -25,11 +35,20 @@ function plainCell(value: ExcelValue): Cell {
   return null;
 }
 
-function tooManyRows(sheet: string): AppError {
+function tooManyRows(fileName: string, sheet: string): AppError {
   return new AppError(
     'validation',
-    `На листе «${sheet}» больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей или удалите пустые строки в конце листа.`,
+    `На листе «${sheet}» файла «${fileName}» больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей или удалите пустые строки в конце листа.`,
   );
+}
+
+function xmlLimit(fileName: string, e: XmlLimitError): AppError {
+  const what = {
+    text: `в ней есть ячейка или фрагмент текста длиннее ${LIMITS.cellChars.toLocaleString('ru-RU')} знаков`,
+    elements: `на одном из листов больше ${LIMITS.xmlElements.toLocaleString('ru-RU')} элементов разметки`,
+    sharedStrings: `в ней больше ${LIMITS.sharedStrings.toLocaleString('ru-RU')} разных текстов`,
+  }[e.limit];
+  return new AppError('validation', `Книгу «${fileName}» Reestr не читает: ${what}. Возможно, файл повреждён или намеренно раздут; если это настоящая таблица, разделите её на несколько файлов.`, e);
 }
 
 function xmlText(text: string): string {
@@ -74,9 +93,14 @@ function sheetEntries(data: Buffer, entries: readonly ZipEntry[]): Map<string, S
 }
 
 /** Every worksheet of the workbook, rows in sheet order; throws Russian AppErrors for what it cannot read. */
-export async function readXlsx(data: Buffer): Promise<WorkbookData> {
-  const entries = zipEntries(data);
-  checkUnpackedSize(entries, LIMITS.unpackedBytes);
+export async function readXlsx(data: Buffer, fileName: string): Promise<WorkbookData> {
+  const entries = zipEntries(data, fileName);
+  checkUnpackedSize(entries, LIMITS.unpackedBytes, fileName, LIMITS.zipEntries);
+  const sheetCount = entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).length;
+  if (sheetCount > LIMITS.sheets) {
+    throw new AppError('validation', `В книге «${fileName}» ${sheetCount.toLocaleString('ru-RU')} листов, а Reestr читает книги не больше чем из ${LIMITS.sheets.toLocaleString('ru-RU')} листов. Перенесите нужные листы в отдельный файл.`);
+  }
+  await checkUnpackedData(data, entries, { total: LIMITS.unpackedBytes, otherPart: LIMITS.otherPartBytes }, fileName);
   const known = sheetEntries(data, entries);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
     sharedStrings: 'cache',
@@ -92,15 +116,19 @@ export async function readXlsx(data: Buffer): Promise<WorkbookData> {
       // it could not match the part to workbook.xml, else the sheet's own.
       const { id, name: excelName } = worksheet as unknown as { id: string | number; name: string };
       const entry = excelName === `Sheet${id}` ? known.get(String(id)) : undefined;
-      const name = entry?.name ?? excelName;
+      const name = cleanText(entry?.name ?? excelName);
       const order = entry?.order ?? [...known.values()].find((e) => e.name === name)?.order ?? sheets.length;
       const rows: Cell[][] = [];
       for await (const row of worksheet) {
-        if (row.number > LIMITS.rows) throw tooManyRows(name);
+        if (row.number > LIMITS.rows) throw tooManyRows(fileName, name);
         const cells: Cell[] = [];
         const values = row.values as ExcelValue[]; // 1-based, sparse
         const last = Math.min(values.length - 1, LIMITS.columns);
-        for (let col = 1; col <= last; col++) cells.push(plainCell(values[col]));
+        for (let col = 1; col <= last; col++) {
+          const cell = plainCell(values[col]);
+          if (typeof cell === 'string' && cell.length > LIMITS.cellChars) throw cellTooLong(fileName, `${columnLetter(col - 1)}${row.number}`);
+          cells.push(cell);
+        }
         while (cells.length && cells[cells.length - 1] === null) cells.pop();
         rows[row.number - 1] = cells;
       }
@@ -109,8 +137,10 @@ export async function readXlsx(data: Buffer): Promise<WorkbookData> {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('validation', `Не удалось прочитать книгу Excel: файл повреждён или сохранён не полностью (${String((e as Error).message ?? e).slice(0, 200)}). Откройте его в Excel или LibreOffice и сохраните заново как .xlsx.`);
+    if (e instanceof XmlLimitError) throw xmlLimit(fileName, e);
+    // The reader's own words (English) go to the log, not to the clerk.
+    throw new AppError('validation', `Не удалось прочитать книгу «${fileName}»: файл повреждён или сохранён не полностью. Откройте его в Excel или LibreOffice и сохраните заново как .xlsx.`, e);
   }
-  if (sheets.length === 0) throw new AppError('validation', 'В книге Excel не найдено ни одного листа с данными.');
+  if (sheets.length === 0) throw new AppError('validation', `В книге «${fileName}» не найдено ни одного листа с данными.`);
   return { sheets: sheets.sort((a, b) => a.order - b.order).map(({ order: _order, ...sheet }) => sheet) };
 }

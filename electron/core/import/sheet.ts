@@ -1,4 +1,5 @@
 // What every reader hands on: sheets as rows of plain cell values, whatever the file format was.
+import { AppError } from '../../../shared/errors';
 
 export interface DateCell {
   /** ISO `YYYY-MM-DD`: a real date cell of a workbook. */
@@ -33,7 +34,38 @@ export const LIMITS = {
   rows: 200_000,
   /** Columns read of a row; cells beyond are ignored. */
   columns: 100,
+  /** Parts of a workbook's zip: real ones have dozens, a few hundred with many pictures. */
+  zipEntries: 10_000,
+  /** Bytes of an XML part other than sheets and shared strings (styles, workbook, relationships). */
+  otherPartBytes: 32 * 1024 * 1024,
+  /** Characters of one cell: Excel's own limit is 32,767; Reestr's longest field is 50,000. */
+  cellChars: 100_000,
+  /** XML elements of one part: a sheet of 200,000 rows of 10 cells has about 4.2 million. */
+  xmlElements: 5_000_000,
+  /** Sheets of a workbook: each costs time to open, even an empty one. */
+  sheets: 1000,
+  /** Entries of sharedStrings.xml, all kept in memory while the sheets are read. */
+  sharedStrings: 2_000_000,
 } as const;
+
+// Characters that show nothing or turn the text around: controls (tab and line breaks aside),
+// direction marks, embeddings, overrides and isolates, zero-width characters, the BOM. A file's
+// text keeps none of them: «\u202eмурoФ» must not pass for «Форум», nor «Фо\u200bрум» be another title.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
+
+/** A cell's text without invisible characters; line and paragraph separators become line breaks. */
+export function cleanText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/[\u2028\u2029]/g, '\n');
+}
+
+/** The refusal of a file with a cell longer than any field of an event (`where`: «B12»). */
+export function cellTooLong(fileName: string, where: string): AppError {
+  return new AppError(
+    'validation',
+    `В файле «${fileName}» ячейка ${where} длиннее ${LIMITS.cellChars.toLocaleString('ru-RU')} знаков: в таблице мероприятий таких не бывает. Сократите текст ячейки или удалите её и выберите файл снова.`,
+  );
+}
 
 export function isDateCell(cell: Cell): cell is DateCell {
   return typeof cell === 'object' && cell !== null && 'date' in cell;

@@ -1,5 +1,6 @@
-// Reads a zip's central directory before anyone unpacks it: a zip bomb is refused by what it declares.
-import { inflateRawSync } from 'node:zlib';
+// Reads a zip's central directory before anyone unpacks it: a zip bomb is refused by what it declares,
+// and by what it really unpacks to, before exceljs's reader sees it.
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 
 const EOCD = 0x06054b50;
@@ -14,12 +15,25 @@ export interface ZipEntry {
   localOffset: number;
 }
 
-function broken(): AppError {
-  return new AppError('validation', 'Файл повреждён или обрезан: оглавление книги Excel не найдено. Откройте его в Excel или LibreOffice и сохраните заново.');
+const LOCAL_ENTRY = 0x04034b50;
+const CENTRAL_SIGNATURE = Buffer.from('PK\x01\x02', 'latin1');
+/** Bytes a data descriptor may take between one entry's data and the next header (zip64, signed). */
+const DESCRIPTOR_BYTES = 24;
+
+function named(fileName: string | undefined): string {
+  return fileName === undefined ? 'Файл' : `Файл «${fileName}»`;
+}
+
+function broken(fileName?: string): AppError {
+  return new AppError('validation', `${named(fileName)} повреждён или обрезан: оглавление книги Excel не найдено. Откройте его в Excel или LibreOffice и сохраните заново.`);
+}
+
+function damaged(fileName: string | undefined, details: string): AppError {
+  return new AppError('validation', `${named(fileName)} повреждён: части книги Excel не читаются. Откройте его в Excel или LibreOffice и сохраните заново.`, details);
 }
 
 /** The entries a zip declares; throws the Russian «damaged» error when there is no readable directory. */
-export function zipEntries(data: Buffer): ZipEntry[] {
+export function zipEntries(data: Buffer, fileName?: string): ZipEntry[] {
   // The end record sits in the last 64 KiB (its comment is at most 65,535 bytes).
   let end = -1;
   for (let at = data.length - 22; at >= Math.max(0, data.length - 22 - 0xffff); at--) {
@@ -28,19 +42,19 @@ export function zipEntries(data: Buffer): ZipEntry[] {
       break;
     }
   }
-  if (end < 0) throw broken();
+  if (end < 0) throw broken(fileName);
   let count = data.readUInt16LE(end + 10);
   let offset = data.readUInt32LE(end + 16);
   const locator = end - 20;
   if (locator >= 0 && data.readUInt32LE(locator) === EOCD64_LOCATOR) {
     const end64 = Number(data.readBigUInt64LE(locator + 8));
-    if (end64 + 56 > data.length) throw broken();
+    if (end64 + 56 > data.length) throw broken(fileName);
     count = Number(data.readBigUInt64LE(end64 + 32));
     offset = Number(data.readBigUInt64LE(end64 + 48));
   }
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > data.length || data.readUInt32LE(offset) !== CENTRAL_ENTRY) throw broken();
+    if (offset + 46 > data.length || data.readUInt32LE(offset) !== CENTRAL_ENTRY) throw broken(fileName);
     let compressedSize = data.readUInt32LE(offset + 20);
     let size = data.readUInt32LE(offset + 24);
     const nameLength = data.readUInt16LE(offset + 28);
@@ -74,15 +88,91 @@ export function zipEntries(data: Buffer): ZipEntry[] {
   return entries;
 }
 
-/** Refuses a zip that would unpack to more than `limit` bytes. */
-export function checkUnpackedSize(entries: readonly ZipEntry[], limit: number): void {
+function mb(n: number): string {
+  return Math.round(n / 1024 / 1024).toLocaleString('ru-RU');
+}
+
+function tooBig(fileName: string | undefined, total: number | null, limit: number): AppError {
+  return new AppError(
+    'validation',
+    `${named(fileName)} распаковывается ${total === null ? 'более чем' : 'в'} ${mb(total ?? limit)} МБ, а Reestr читает книги не больше ${mb(limit)} МБ в распакованном виде. Возможно, файл повреждён или намеренно раздут; если это настоящая таблица, разделите её на несколько файлов.`,
+  );
+}
+
+/** Refuses a zip that declares it would unpack to more than `limit` bytes, or has too many parts. */
+export function checkUnpackedSize(entries: readonly ZipEntry[], limit: number, fileName?: string, maxEntries = Infinity): void {
+  if (entries.length > maxEntries) {
+    throw new AppError('validation', `${named(fileName)} состоит из ${entries.length.toLocaleString('ru-RU')} частей: в книге Excel их не бывает больше ${maxEntries.toLocaleString('ru-RU')}. Возможно, файл повреждён или намеренно испорчен.`);
+  }
   const total = entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > limit) {
-    const mb = (n: number) => Math.round(n / 1024 / 1024).toLocaleString('ru-RU');
-    throw new AppError(
-      'validation',
-      `Файл распаковывается в ${mb(total)} МБ, а Reestr читает книги не больше ${mb(limit)} МБ в распакованном виде. Возможно, файл повреждён или намеренно раздут; если это настоящая таблица, разделите её на несколько файлов.`,
-    );
+  if (total > limit) throw tooBig(fileName, total, limit);
+}
+
+/** Bytes a deflate stream really unpacks to, counted without keeping them; stops past `stop`. */
+function inflatedSize(packed: Buffer, stop: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const inflater = createInflateRaw();
+    let size = 0;
+    inflater.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > stop) {
+        inflater.destroy();
+        resolve(size);
+      }
+    });
+    inflater.on('end', () => resolve(size));
+    inflater.on('error', reject);
+    inflater.end(packed);
+  });
+}
+
+/**
+ * Refuses a zip whose parts lie about their size, or unpack to more than `limit` bytes together, by
+ * unpacking each (and counting, not keeping). Its local headers must agree with the directory and
+ * follow one another with no gaps, so that a streaming reader (exceljs's) meets exactly these parts.
+ */
+export async function checkUnpackedData(
+  data: Buffer,
+  entries: readonly ZipEntry[],
+  limits: { total: number; /** Of an XML part other than sheets and shared strings. */ otherPart: number },
+  fileName?: string,
+): Promise<void> {
+  const limit = limits.total;
+  const ordered = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  let expected = 0;
+  let total = 0;
+  for (const entry of ordered) {
+    const at = entry.localOffset;
+    if (at < expected || at > expected + DESCRIPTOR_BYTES || at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_ENTRY) {
+      throw damaged(fileName, `part ${entry.name}: local header at ${at}, expected at ${expected}`);
+    }
+    const nameLength = data.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + data.readUInt16LE(at + 28);
+    if (data.readUInt16LE(at + 8) !== entry.method || data.toString('utf8', at + 30, at + 30 + nameLength) !== entry.name || start + entry.compressedSize > data.length) {
+      throw damaged(fileName, `part ${entry.name}: local header disagrees with the directory`);
+    }
+    const packed = data.subarray(start, start + entry.compressedSize);
+    let size: number;
+    if (entry.method === 0) size = packed.length;
+    else if (entry.method === 8) {
+      try {
+        size = await inflatedSize(packed, Math.min(entry.size, limit - total));
+      } catch (e) {
+        throw damaged(fileName, `part ${entry.name}: ${String(e)}`);
+      }
+    } else throw damaged(fileName, `part ${entry.name}: compression method ${entry.method}`);
+    total += size;
+    if (total > limit) throw tooBig(fileName, null, limit);
+    // Styles, the workbook and relationships are parsed whole into objects: small in any real book.
+    if (size > limits.otherPart && /\.(xml|rels)$/i.test(entry.name) && !/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(entry.name)) {
+      throw damaged(fileName, `part ${entry.name}: ${size} bytes`);
+    }
+    if (size !== entry.size) throw damaged(fileName, `part ${entry.name}: unpacks to ${size} bytes, declares ${entry.size}`);
+    expected = start + entry.compressedSize;
+  }
+  // Nothing may hide between the last part and the directory either.
+  if (ordered.length > 0 && !data.subarray(expected, expected + DESCRIPTOR_BYTES + 4).includes(CENTRAL_SIGNATURE)) {
+    throw damaged(fileName, `no directory right after the last part (at ${expected})`);
   }
 }
 
