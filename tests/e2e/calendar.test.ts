@@ -1,5 +1,7 @@
 // The calendar in Chromium on the demo data: September 2021 as a clerk sees it, the other views,
 // an agreement's deadline, and an event dragged to another day and the drag undone.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
@@ -95,6 +97,66 @@ describe('the calendar', () => {
       return Boolean(box && day && box.x >= day.x - 2 && box.x < day.x + day.width);
     }).toBe(true);
     expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+
+  it('marks what the search finds, filters like the events table, and remembers the filters', async () => {
+    const { page } = session;
+    await page.getByLabel('Найти в календаре').fill('социальная защита');
+    await expect.poll(() => page.getByText('Найдено: 1 мероприятие').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.reestr-event.reestr-match', { hasText: FORUM }).count()).toBe(1);
+    expect(await page.locator('.reestr-event.reestr-dimmed').count()).toBe(3);
+    await page.getByRole('button', { name: 'Очистить поиск' }).click();
+    await expect.poll(() => page.locator('.reestr-dimmed').count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Фильтры' }).click();
+    const spheres = page.getByLabel('Сфера', { exact: true }).first();
+    await spheres.click();
+    await page.getByRole('option', { name: 'социальная сфера' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.reestr-event').count()).toBe(1);
+    // Another session: the register remembers the filter and the view.
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Сентябрь 2021' }).isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.reestr-event').count()).toBe(1);
+    expect(await page.getByTestId('band-month').textContent()).toContain(TREATMENT);
+    await spheres.click();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.reestr-event').count()).toBe(4);
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+
+  it('starts a new event on the days selected', async () => {
+    const { page } = session;
+    const [from, to] = await Promise.all([page.locator('[data-date="2021-09-14"]').first().boundingBox(), page.locator('[data-date="2021-09-16"]').first().boundingBox()]);
+    if (!from || !to) throw new Error('the 14th or the 16th is not on screen');
+    await page.mouse.move(from.x + 20, from.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(to.x + 20, to.y + 60, { steps: 10 });
+    await page.mouse.up();
+    const dialog = page.getByRole('dialog', { name: 'Новое мероприятие' });
+    await expect.poll(() => dialog.textContent()).toContain('14–16.09.2021');
+    await dialog.getByRole('button', { name: 'Создать' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/events\/new$/);
+    await expect.poll(() => page.getByLabel('Дата начала').inputValue()).toBe('14.09.2021');
+    expect(await page.getByLabel('Дата окончания').inputValue()).toBe('16.09.2021');
+    // Back to the calendar from the new card, unsaved: the card asks first.
+    page.once('dialog', (question) => void question.accept());
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { name: 'Сентябрь 2021' }).isVisible()).toBe(true);
+  }, 60_000);
+
+  it('prints the month on one A4 landscape page', async () => {
+    const { page } = session;
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'calendar-month-print.png') });
+    await page.emulateMedia({ media: 'screen' });
+    writeFileSync(join(ARTIFACTS, 'calendar-month.pdf'), pdf);
+    const info = execFileSync('pdfinfo', [join(ARTIFACTS, 'calendar-month.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    // A4 landscape: 297 × 210 mm.
+    expect(info).toMatch(/Page size:\s+841\.92 x 594\.96 pts \(A4\)/);
   }, 60_000);
 
   it('shows the week, the year and the agenda at their addresses', async () => {

@@ -92,6 +92,7 @@ export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen
       initialView={place.view === 'month' ? 'dayGridMonth' : 'dayGridWeek'}
       initialDate={placePeriod(place).start}
       headerToolbar={false}
+      className="reestr-grid"
       height={GRID_HEIGHT}
       dayMaxEvents={place.view === 'month'}
       moreLinkContent={(arg) => `+${arg.num} ещё`}

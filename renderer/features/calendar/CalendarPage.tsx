@@ -47,8 +47,8 @@ export function CalendarPage({ item }: { item?: string }) {
   const [move, setMove] = useState<Move | null>(null);
   const [selection, setSelection] = useState<{ start: string; end: string } | null>(null);
   const [exporting, setExporting] = useState(false);
-  // Open at first when filters are set: a narrowed calendar says why.
-  const [filtersShown, setFiltersShown] = useState(() => Object.values(useCalendarStore.getState().prefs?.filters ?? {}).some((l) => l.length > 0));
+  // Until the clerk toggles them, the filters show when set: a narrowed calendar says why.
+  const [filtersToggled, setFiltersShown] = useState<boolean | null>(null);
 
   useEffect(load, [load]);
   // No date in the address: where the clerk left the calendar, else this month.
@@ -75,6 +75,7 @@ export function CalendarPage({ item }: { item?: string }) {
 
   if (!place || !prefs) return <Loader />;
   const activeFilters = Object.values(prefs.filters).filter((list) => list.length > 0).length;
+  const filtersShown = filtersToggled ?? activeFilters > 0;
 
   const openDeadline = (d: Deadline) => navigate({ section: 'agreements', item: String(d.agreementId) });
   const confirmMove = async (m: Move) => {
@@ -165,7 +166,7 @@ export function CalendarPage({ item }: { item?: string }) {
           variant={filtersShown ? 'light' : 'default'}
           leftSection={<IconFilter size={16} />}
           rightSection={activeFilters > 0 ? <Badge size="sm" circle>{activeFilters}</Badge> : null}
-          onClick={() => setFiltersShown((shown) => !shown)}
+          onClick={() => setFiltersShown(!filtersShown)}
           aria-expanded={filtersShown}
         >
           Фильтры
