@@ -67,11 +67,11 @@ export function CalendarPage({ item }: { item?: string }) {
   const { data, error, loading } = useCalendarData(query, version);
 
   const names = useRefNames(prefs?.colorBy === 'kind' ? 'kind' : 'sphere');
-  const colors = useMemo(() => colorScheme(prefs?.colorBy ?? 'sphere', names), [prefs?.colorBy, names]);
-  const events = data?.events ?? [];
+  const events = useMemo(() => data?.events ?? [], [data]);
+  const colors = useMemo(() => colorScheme(prefs?.colorBy ?? 'sphere', names, events), [prefs?.colorBy, names, events]);
   const deadlines = prefs?.deadlines ? (data?.deadlines ?? []) : [];
   const matches = useMemo(() => (data?.matches ? new Set(data.matches) : null), [data?.matches]);
-  const legend = useMemo(() => colors.legend(events), [colors, events]);
+  const legend = useMemo(() => colors.legend(), [colors]);
 
   if (!place || !prefs) return <Loader />;
   const activeFilters = Object.values(prefs.filters).filter((list) => list.length > 0).length;

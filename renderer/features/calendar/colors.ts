@@ -3,21 +3,21 @@ import { EVENT_STATUS_LABELS } from '../../../shared/ru/labels';
 import type { CalendarEvent, ColorBy } from '../../../shared/schema/calendar';
 import type { EventStatus } from '../../../shared/schema/event';
 
-/** Dark enough for white text, far enough apart to tell on a printed page. */
+/** Dark enough for white text, far enough apart to tell on screen and on paper. */
 const PALETTE = [
-  '#1971c2', '#2f9e44', '#e8590c', '#9c36b5', '#0c8599', '#d6336c',
-  '#66a80f', '#8b5a2b', '#4c6ef5', '#343a40',
+  '#1971c2', '#2f9e44', '#e8590c', '#9c36b5', '#0c8599', '#d6336c', '#66a80f', '#8b5a2b',
+  '#364fc7', '#343a40', '#e67700', '#a61e4d', '#5f3dc4', '#1098ad', '#495057',
 ] as const;
 
 const STATUS_COLORS: Record<EventStatus, string> = {
   planned: '#1971c2',
   held: '#2f9e44',
   cancelled: '#495057',
-  postponed: '#f08c00',
+  postponed: '#e67700',
 };
 
 /** Events with no sphere or kind given. */
-const NONE_COLOR = '#868e96';
+const NONE_COLOR = '#adb5bd';
 export const NONE_LABEL = 'Не указано';
 
 export const COLOR_BY_LABELS: Record<ColorBy, string> = { sphere: 'по сфере', kind: 'по виду', status: 'по статусу' };
@@ -27,32 +27,30 @@ export interface LegendItem {
   color: string;
 }
 
+const keyOf = (by: ColorBy, e: CalendarEvent): string | null => (by === 'status' ? e.status : by === 'sphere' ? e.sphere : e.kind);
+
 /**
- * Colours for one way of colouring: a name keeps its colour while the reference list stays the same
- * (its place in the list picks it), so the legend of one month matches the next.
+ * Colours for the events on screen. A list that fits the palette (the spheres) keeps one colour per
+ * name in every view; a longer one (the kinds) colours the names on screen, in the list's order, so
+ * no two of them share a colour. `names`: the reference list, in its order.
  */
-export function colorScheme(by: ColorBy, names: readonly string[]) {
-  const index = new Map(names.map((name, i) => [name, i]));
-  const colorOfName = (name: string | null) =>
-    name === null ? NONE_COLOR : (PALETTE[(index.get(name) ?? hash(name)) % PALETTE.length] ?? NONE_COLOR);
-  const keyOf = (e: CalendarEvent): string | null => (by === 'status' ? e.status : by === 'sphere' ? e.sphere : e.kind);
+export function colorScheme(by: ColorBy, names: readonly string[], events: readonly CalendarEvent[]) {
+  const shown = new Set(events.map((e) => keyOf(by, e)));
+  const ranked = names.length <= PALETTE.length ? names : names.filter((name) => shown.has(name));
+  const rank = new Map(ranked.map((name, i) => [name, i]));
+  const colorOfKey = (key: string | null): string => {
+    if (by === 'status') return STATUS_COLORS[key as EventStatus];
+    const i = key === null ? undefined : rank.get(key);
+    return i === undefined ? NONE_COLOR : (PALETTE[i % PALETTE.length] ?? NONE_COLOR);
+  };
+  const order = (key: string | null) =>
+    key === null ? Number.MAX_SAFE_INTEGER : by === 'status' ? Object.keys(STATUS_COLORS).indexOf(key) : (rank.get(key) ?? names.length);
   const labelOf = (key: string | null) => (key === null ? NONE_LABEL : by === 'status' ? EVENT_STATUS_LABELS[key as EventStatus] : key);
-  const colorOfKey = (key: string | null) => (by === 'status' ? STATUS_COLORS[key as EventStatus] : colorOfName(key));
   return {
-    color: (e: CalendarEvent) => colorOfKey(keyOf(e)),
+    color: (e: CalendarEvent) => colorOfKey(keyOf(by, e)),
     /** What the shown events' colours mean, in the list's order. */
-    legend(events: readonly CalendarEvent[]): LegendItem[] {
-      const keys = [...new Set(events.map(keyOf))];
-      const order = (key: string | null) => (key === null ? Number.MAX_SAFE_INTEGER : by === 'status' ? Object.keys(STATUS_COLORS).indexOf(key) : (index.get(key) ?? names.length));
-      return keys.sort((a, b) => order(a) - order(b)).map((key) => ({ label: labelOf(key), color: colorOfKey(key) }));
-    },
+    legend: (): LegendItem[] => [...shown].sort((a, b) => order(a) - order(b)).map((key) => ({ label: labelOf(key), color: colorOfKey(key) })),
   };
 }
 
 export type ColorScheme = ReturnType<typeof colorScheme>;
-
-function hash(text: string): number {
-  let h = 0;
-  for (const ch of text) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return h;
-}
