@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Worksheet } from 'exceljs';
+import ExcelJS from '../../electron/core/excel';
 import { loadDemo } from '../../electron/core/services/demo';
 import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
@@ -185,6 +187,18 @@ describe('the calendar', () => {
     expect(headings[september]).toContain('в течение месяца');
     expect(headings[september + 1]).toBe('7 сентября 2021, вторник');
     await page.screenshot({ path: join(ARTIFACTS, 'calendar-agenda.png'), fullPage: true });
+
+    // The agenda's period to Excel, through the export's own workbook.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Экспорт в Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('Мероприятия_2021_II_полугодие.xlsx');
+    const file = join(ARTIFACTS, `calendar-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('Мероприятия') as Worksheet;
+    const titles = (sheet.getRows(4, sheet.rowCount - 3) ?? []).filter((r) => typeof r.getCell(1).value === 'number').map((r) => String(r.getCell(3).value));
+    expect(titles).toHaveLength(9);
+    expect(titles.some((t) => t.startsWith(TREATMENT))).toBe(true);
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);
 });
