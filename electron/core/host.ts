@@ -1,13 +1,13 @@
 // The back end as the shell and the web mode start it: the register when it opens; else a recovery
 // mode that never writes to it, says why in Russian and, for a damaged register, puts a backup in its place.
 import { basename } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './db/sqlite';
 import { api, type Handlers, type MethodName } from '../../shared/api';
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors';
 import type { AppStatus, RecoveryBackup } from '../../shared/schema/backup';
 import { createDispatch, createHandlers, type Dispatch } from './backend';
 import { closeCore, openCore, type Core } from './core';
-import type { OpenOptions } from './db/connection';
 import { createSettingsRepo } from './db/settings';
 import { backupDto } from './services/backup-handlers';
 import { createUploads } from './services/backup-files';
@@ -16,7 +16,6 @@ import { defaultBackupFolder, inspectBackup, listBackups, replaceDamaged, type B
 type Problem = Extract<AppStatus, { mode: 'recovery' }>['problem'];
 
 export interface HostOptions {
-  openOptions?: OpenOptions;
   /** Where unexpected failures are written (the error log). */
   logError?: (error: unknown, context?: string) => void;
   /** Each time the register opens (at start, after a recovery): the day's backup, say. */
@@ -57,10 +56,10 @@ export function classify(e: unknown): Problem {
 }
 
 /** The backup folder the damaged register names, read without writing a byte; null when it cannot be read. */
-function chosenFolder(file: string, openOptions: OpenOptions): string | null {
+function chosenFolder(file: string): string | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 0, nativeBinding: openOptions.nativeBinding });
+    db = openSqlite(file, { readonly: true, fileMustExist: true, timeout: 0 });
     return createSettingsRepo(db).get<string>('backupFolder') ?? null;
   } catch {
     return null;
@@ -70,7 +69,6 @@ function chosenFolder(file: string, openOptions: OpenOptions): string | null {
 }
 
 export function startHost(file: string, options: HostOptions = {}): Host {
-  const openOptions = options.openOptions ?? {};
   const now = options.now ?? (() => new Date().toISOString());
   const logError = options.logError ?? (() => {});
   let core: Core | undefined;
@@ -79,7 +77,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
   const uploads = createUploads(file);
 
   const folders = (): string[] => {
-    const chosen = chosenFolder(file, openOptions);
+    const chosen = chosenFolder(file);
     const fallback = defaultBackupFolder(file);
     return chosen && chosen !== fallback ? [chosen, fallback] : [fallback];
   };
@@ -93,7 +91,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
 
   const open = (): AppStatus => {
     try {
-      core = openCore(file, openOptions);
+      core = openCore(file);
     } catch (e) {
       core = undefined;
       failure = { problem: classify(e), message: isAppError(e) ? e.message : `Не удалось открыть базу данных «${file}».` };

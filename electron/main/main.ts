@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { COMMAND_CHANNEL, type Command } from '../../shared/bridge';
 import { createErrorLog } from '../core/error-log';
 import { startHost, type Host } from '../core/host';
+import { useSqliteBinding } from '../core/db/sqlite';
 import { dailyBackup } from '../core/services/backups';
 import { defaultDatabasePath, defaultDataDir, logFolder } from '../core/paths';
 import { findStaticFile, staticHeaders } from '../server/files';
@@ -99,12 +100,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => host?.close());
 
   void app.whenReady().then(() => {
+    // `npm start` in a checkout passes better-sqlite3 built for Electron; a package has it rebuilt in place.
+    useSqliteBinding(process.env.REESTR_SQLITE_BINDING);
     const databaseFile = defaultDatabasePath();
     const errorLog = createErrorLog(logFolder(databaseFile));
     // A register that does not open (damaged, locked, read-only) opens the recovery page instead.
     host = startHost(databaseFile, {
-      // `npm start` in a checkout passes better-sqlite3 built for Electron; a package has it rebuilt in place.
-      openOptions: { nativeBinding: process.env.REESTR_SQLITE_BINDING || undefined },
       logError: errorLog,
       onOpen: (core) => void dailyBackup(core).catch((e: unknown) => errorLog(e, 'Ежедневная резервная копия')),
     });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection';
+import { useSqliteBinding } from '../../electron/core/db/sqlite';
+import { inspectBackup } from '../../electron/core/services/backups';
 import { loadMigrations, migrate, SCHEMA_VERSION } from '../../electron/core/db/migrate';
 import { AppError } from '../../shared/errors';
 import { databaseAtVersion, tempDir } from '../helpers';
@@ -107,11 +109,21 @@ describe('opening and migrating', () => {
 });
 
 describe('the native module', () => {
-  it('can be another build of better-sqlite3 (the one Electron needs), named by path', () => {
+  it('can be another build of better-sqlite3 (the one Electron needs), named once for every file opened', () => {
     const binding = join(import.meta.dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-    const db = openDatabase(join(tempDir(), 'bound.sqlite'), { nativeBinding: binding });
-    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    db.close();
-    expect(() => openDatabase(join(tempDir(), 'x.sqlite'), { nativeBinding: '/nonexistent/better_sqlite3.node' })).toThrow(/Не удалось открыть базу данных/);
+    const register = join(tempDir(), 'bound.sqlite');
+    try {
+      useSqliteBinding(binding);
+      const db = openDatabase(register);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      db.close();
+      // A binding that is not there: the register and a backup's check both go through it, and both fail.
+      useSqliteBinding('/nonexistent/better_sqlite3.node');
+      expect(() => openDatabase(join(tempDir(), 'x.sqlite'))).toThrow(/Не удалось открыть базу данных/);
+      expect(() => inspectBackup(register)).toThrow(/не является резервной копией Реестра или не читается/);
+    } finally {
+      useSqliteBinding(undefined);
+    }
+    expect(inspectBackup(register).schemaVersion).toBe(SCHEMA_VERSION);
   });
 });

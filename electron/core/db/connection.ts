@@ -1,7 +1,8 @@
 // Opens the register's SQLite file: refuses newer or foreign files untouched, then migrates.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { AppError } from '../../../shared/errors';
 import { nameKey } from '../../../shared/ru/normalize';
 import { migrate, newerSchemaError, SCHEMA_VERSION, schemaVersion } from './migrate';
@@ -29,17 +30,15 @@ function unavailable(file: string, cause: unknown): AppError {
 }
 
 export interface OpenOptions {
-  /** better-sqlite3's native module built for another runtime (Electron's ABI), if not the default. */
-  nativeBinding?: string;
   /** Runs before pending migrations of an existing register (version 1 or later): a backup. Throws to stop them. */
   beforeMigrate?: (db: Db) => void;
 }
 
 /** Reads the schema version without writing a byte, so a refused file stays exactly as it was. */
-function checkExisting(file: string, options: OpenOptions): void {
+function checkExisting(file: string): void {
   let probe: Db | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, ...options });
+    probe = openSqlite(file, { readonly: true, fileMustExist: true });
     const version = probe.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw newerSchemaError(version);
     const objects = probe.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
@@ -81,7 +80,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   // better-sqlite3 takes '' for a temporary database: everything written would be lost.
   if (file.trim() === '') throw new AppError('bad_request', 'Не указан файл базы данных.');
   if (file !== ':memory:') {
-    if (existsSync(file)) checkExisting(file, options);
+    if (existsSync(file)) checkExisting(file);
     else {
       try {
         mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -92,7 +91,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
   let db: Db | undefined;
   try {
-    db = new Database(file, options);
+    db = openSqlite(file);
     // A damaged register is never written to: the user is told, and offered a backup.
     const check = file === ':memory:' ? 'ok' : db.pragma('quick_check', { simple: true });
     if (check !== 'ok') {

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import { AppError } from '../../../shared/errors';
 import { BACKUP_NAME, type BackupPreview, type BackupReason } from '../../../shared/schema/backup';
 import { fsReason } from '../fs-reason';
@@ -68,7 +68,7 @@ export function createUploads(databaseFile: string) {
         writeFileSync(file, bytes, { mode: 0o600 });
         makePrivateFile(file);
         // A copy of a live register may be in WAL mode: switched out of it, so reading leaves nothing beside it.
-        const db = new Database(file);
+        const db = openSqlite(file);
         db.pragma('journal_mode = DELETE');
         db.close();
       } catch (e) {

@@ -2,7 +2,8 @@
 // a restore copies a checked snapshot into the open register in one transaction, after a snapshot of it.
 import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
@@ -54,7 +55,7 @@ export function stamp(iso: string): string {
 export function inspectBackup(file: string): BackupContents {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new AppError('validation', `Резервная копия «${basename(file)}» повреждена (проверка целостности: ${String(check)}).`);
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
@@ -91,7 +92,7 @@ export async function makeBackup(core: Core, reason: BackupReason, file?: string
   try {
     // The copy keeps the register's WAL mode, and every reader would leave «-wal» and «-shm» files
     // beside it: a backup is one self-contained file.
-    const copy = new Database(target);
+    const copy = openSqlite(target);
     copy.pragma('journal_mode = DELETE');
     copy.close();
     inspectBackup(target);
@@ -260,7 +261,7 @@ export function backupBeforeMigration(db: Db, databaseFile: string, now = new Da
       rmSync(target, { force: true });
       vacuumInto(db, target);
       makePrivateFile(target);
-      const copy = new Database(target);
+      const copy = openSqlite(target);
       copy.pragma('journal_mode = DELETE');
       copy.close();
       inspectBackup(target);
