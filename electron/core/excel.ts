@@ -41,7 +41,7 @@ async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): Asyn
   parser.on('opentag', (value) => {
     if (++elements > LIMITS.xmlElements) error ??= new XmlLimitError('elements');
     // exceljs's reader has no ISO date cells (t="d"): it took «2021-06-12» for the number 2021.
-    // As text, a date is read by the import like any typed date, and a wrong one is a row's error.
+    // As text, the import reads it as it reads «2021-06-12» typed, and a wrong one is a row's error.
     const tag = value as { name: string; attributes: Record<string, string> };
     if (tag.name === 'c' && tag.attributes.t === 'd') tag.attributes.t = 'str';
     if (tag.name === 'si' && ++strings > LIMITS.sharedStrings) error ??= new XmlLimitError('sharedStrings');

@@ -69,7 +69,15 @@ const NUMERIC = '(\\d{1,2})\\.(\\d{1,2})(?:\\.(\\d{4}|\\d{2}))?';
 type Rule = [RegExp, (m: RegExpExecArray, year: number | null) => ParsedDates];
 
 // Tried in order; each regex matches the whole normalised text.
+/** An ISO date as other programs write it, a time of day after it ignored: «2021-09-20», «2021-09-20T00:00:00». */
+const ISO = '(\\d{4})-(\\d{2})-(\\d{2})(?:[t ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?z?)?';
+
 const RULES: Rule[] = [
+  // «2021-09-20», «2021-09-20 – 2021-09-22»: date cells of other programs, and CSV files they export
+  [new RegExp(`^${ISO}(?:${TO}${ISO})?$`), (m) => {
+    const start = day(Number(m[1]), Number(m[2]), Number(m[3]));
+    return days(start, m[4] ? day(Number(m[4]), Number(m[5]), Number(m[6])) : start);
+  }],
   // «в течение года», «в течение 2022», «2022», «ежемесячно»: the whole year
   [/^(?=.)(?:(?:в течение|на протяжении|весь|круглый|ежемесячно|ежеквартально|постоянно)\s*)?(?:(\d{4})|года?)?$/, (m, y) => {
     const range = yearRange(fullYear(m[1], y));

@@ -323,6 +323,9 @@ export function hostileCases(): HostileCase[] {
   }
   add('dates', 'a typed date cell of 30 February', 'даты-тип.xlsx', 'read', () =>
     planXlsx([['Форум', { xml: ' t="d"><v>2021-02-30</v>' }, 'Орша'], ...SOUND_ROWS]), { titles: SOUND_ROWS.map((r) => r[0] as string), errorRows: 1 });
+  // A sound typed date cell beside it is read as its date.
+  add('dates', 'a typed date cell of 20 September', 'даты-тип-верная.xlsx', 'read', () =>
+    planXlsx([['Форум', { xml: ' t="d"><v>2021-09-20T00:00:00</v>' }, 'Орша'], ...SOUND_ROWS]), { titles: ['Форум', ...SOUND_ROWS.map((r) => r[0] as string)], errorRows: 0 });
 
   // Control characters, direction marks and invisible characters in text.
   // What each title must read as: the invisible and control characters gone, the text kept.
