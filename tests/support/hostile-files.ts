@@ -1,6 +1,7 @@
 // Broken, hostile and odd files for the import, generated at run time (nothing big is committed):
 // random bytes, cut and damaged zips, zip bombs, entity expansion, huge sheets, odd text and dates.
 import iconv from 'iconv-lite';
+import { random } from '../../bench/generate';
 import { deflatedRepeat, makeZip, type ZipPart } from './zip-writer';
 
 /** What the import must do with a file: refuse it, read it, or either (but safely). */
@@ -21,18 +22,7 @@ export interface HostileCase {
   errorRows?: number;
 }
 
-// A fixed-seed generator, so a failing case is the same file on every run.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** Bytes from a fixed seed, so a failing case is the same file on every run. */
 function randomBytes(size: number, seed: number): Buffer {
   const next = random(seed);
   const bytes = Buffer.alloc(size);

@@ -1,5 +1,5 @@
 // The agreement card: its terms, parties and spheres, and the events held under it.
-import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, List, Loader, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, List, Loader, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,7 +16,7 @@ import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
 import { HistoryTab } from '../history/HistoryTab';
-import { TAB_LABEL as HISTORY_TAB } from '../history/texts';
+import { CardHeading, type CardTab } from '../history/CardHeading';
 
 type Draft = Omit<AgreementInput, 'number' | 'department' | 'notes'> & { number: string; department: string; notes: string };
 
@@ -41,7 +41,7 @@ export function AgreementEditor({ id }: { id: string }) {
   const [openEnded, setOpenEnded] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
-  const [tab, setTab] = useState<string | null>('card');
+  const [tab, setTab] = useState<CardTab>('card');
   const partners = useRefNames('country', 'region', 'organisation');
   const spheres = useRefNames('sphere');
   const departments = useRefNames('department');
@@ -108,18 +108,7 @@ export function AgreementEditor({ id }: { id: string }) {
 
   return (
     <Stack maw={980} pb="xl">
-      <Group justify="space-between">
-        <Title order={2}>{isNew ? 'Новое соглашение' : 'Соглашение'}</Title>
-        {saved?.deletedAt && <Text c="red">В корзине</Text>}
-      </Group>
-      {saved && (
-        <Tabs value={tab} onChange={setTab}>
-          <Tabs.List>
-            <Tabs.Tab value="card">Карточка</Tabs.Tab>
-            <Tabs.Tab value="history">{HISTORY_TAB}</Tabs.Tab>
-          </Tabs.List>
-        </Tabs>
-      )}
+      <CardHeading title={isNew ? 'Новое соглашение' : 'Соглашение'} saved={saved} tab={tab} onTab={setTab} />
       {tab === 'history' && saved ? (
         <HistoryTab entity="agreement" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>

@@ -5,18 +5,13 @@ import { useMemo, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import type { CalendarEvent, Deadline } from '../../../shared/schema/calendar';
-import type { ColorScheme } from './colors';
+import type { Deadline } from '../../../shared/schema/calendar';
+import type { ViewProps } from './view-props';
 import { agendaGroups, deadlineLabel } from './groups';
 
-interface Props {
+interface Props extends ViewProps {
   /** The agenda's first day: an event begun before it is listed under it. */
   start: string;
-  events: readonly CalendarEvent[];
-  deadlines: readonly Deadline[];
-  colors: ColorScheme;
-  matches: ReadonlySet<number> | null;
-  onOpen: (event: CalendarEvent) => void;
   onDeadline: (deadline: Deadline) => void;
 }
 

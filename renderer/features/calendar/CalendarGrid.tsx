@@ -12,7 +12,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { useMemo } from 'react';
 import { addDays } from '../../../shared/dates';
 import type { CalendarEvent, Deadline } from '../../../shared/schema/calendar';
-import type { ColorScheme } from './colors';
+import type { ViewProps } from './view-props';
 import { deadlineLabel, isExact } from './groups';
 import { placePeriod, type Place } from './place';
 
@@ -24,14 +24,8 @@ export interface Move {
   revert: () => void;
 }
 
-interface Props {
+interface Props extends ViewProps {
   place: Extract<Place, { view: 'month' | 'week' }>;
-  events: readonly CalendarEvent[];
-  deadlines: readonly Deadline[];
-  colors: ColorScheme;
-  /** Ids the search found; null when nothing is searched. */
-  matches: ReadonlySet<number> | null;
-  onOpen: (event: CalendarEvent) => void;
   onDeadline: (deadline: Deadline) => void;
   onSelect: (startDate: string, endDate: string) => void;
   onMove: (move: Move) => void;

@@ -2,14 +2,11 @@
 import { UnstyledButton } from '@mantine/core';
 import { formatDateRange } from '../../../shared/ru/dates';
 import type { CalendarEvent } from '../../../shared/schema/calendar';
-import type { ColorScheme } from './colors';
+import type { ViewProps } from './view-props';
 
-interface Props {
+interface Props extends Pick<ViewProps, 'colors' | 'matches' | 'onOpen'> {
   event: CalendarEvent;
-  colors: ColorScheme;
-  matches: ReadonlySet<number> | null;
   withDates?: boolean;
-  onOpen: (event: CalendarEvent) => void;
 }
 
 export function EventChip({ event, colors, matches, withDates = false, onOpen }: Props) {

@@ -2,17 +2,12 @@
 // not pinned to the first day, as if held on it.
 import { Button, Group, Text } from '@mantine/core';
 import type { DateRange } from '../../../shared/dates';
-import type { CalendarEvent } from '../../../shared/schema/calendar';
-import type { ColorScheme } from './colors';
+import type { ViewProps } from './view-props';
 import { EventChip } from './EventChip';
 import { BAND_TITLES, bandsOf } from './groups';
 
-interface Props {
-  events: readonly CalendarEvent[];
+interface Props extends Omit<ViewProps, 'deadlines'> {
   range: DateRange;
-  colors: ColorScheme;
-  matches: ReadonlySet<number> | null;
-  onOpen: (event: CalendarEvent) => void;
   /** Shows them all: the agenda of the view's period. */
   onMore: () => void;
 }

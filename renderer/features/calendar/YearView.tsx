@@ -6,8 +6,8 @@ import { addDays, monthRange, todayIso, weekStart } from '../../../shared/dates'
 import { romanNumeral } from '../../../shared/ru/dates';
 import { monthTitle } from '../../../shared/ru/periods';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import type { CalendarEvent, Deadline } from '../../../shared/schema/calendar';
-import type { ColorScheme } from './colors';
+import type { CalendarEvent } from '../../../shared/schema/calendar';
+import type { ViewProps } from './view-props';
 import { EventChip } from './EventChip';
 import { BAND_TITLES, deadlineLabel, yearLayout } from './groups';
 
@@ -16,13 +16,8 @@ const WEEKDAY_SHORT = ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Вс'];
 const SHOWN = 3;
 const DOTS = 4;
 
-interface Props {
+interface Props extends ViewProps {
   year: number;
-  events: readonly CalendarEvent[];
-  deadlines: readonly Deadline[];
-  colors: ColorScheme;
-  matches: ReadonlySet<number> | null;
-  onOpen: (event: CalendarEvent) => void;
   /** A day clicked: its week. */
   onDay: (day: string) => void;
   /** A month's title or «+N ещё» clicked: that month. */

@@ -1,5 +1,5 @@
 // The event card: a new event or an existing one, checked by the contract's own schema as the clerk types.
-import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
@@ -14,7 +14,7 @@ import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard'
 import { useRefNames } from '../../components/useRefNames';
 import { DateFields } from './DateFields';
 import { HistoryTab } from '../history/HistoryTab';
-import { TAB_LABEL as HISTORY_TAB } from '../history/texts';
+import { CardHeading, type CardTab } from '../history/CardHeading';
 
 type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'endDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
   Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {
@@ -72,7 +72,7 @@ export function EventEditor({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
   const [agreements, setAgreements] = useState<{ value: string; label: string }[]>([]);
-  const [tab, setTab] = useState<string | null>('card');
+  const [tab, setTab] = useState<CardTab>('card');
   const kinds = useRefNames('kind');
   const cities = useRefNames('city');
   const regions = useRefNames('region');
@@ -165,18 +165,7 @@ export function EventEditor({ id }: { id: string }) {
 
   return (
     <Stack maw={980} pb="xl">
-      <Group justify="space-between">
-        <Title order={2}>{isNew ? 'Новое мероприятие' : 'Мероприятие'}</Title>
-        {saved?.deletedAt && <Text c="red">В корзине</Text>}
-      </Group>
-      {saved && (
-        <Tabs value={tab} onChange={setTab}>
-          <Tabs.List>
-            <Tabs.Tab value="card">Карточка</Tabs.Tab>
-            <Tabs.Tab value="history">{HISTORY_TAB}</Tabs.Tab>
-          </Tabs.List>
-        </Tabs>
-      )}
+      <CardHeading title={isNew ? 'Новое мероприятие' : 'Мероприятие'} saved={saved} tab={tab} onTab={setTab} />
       {tab === 'history' && saved ? (
         <HistoryTab entity="event" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>

@@ -8,16 +8,17 @@ import type { BackupInfoDto, BackupPreview } from '../../../shared/schema/backup
 import { call } from '../../api/client';
 import { backupTime, contentsText, copyName, fileSize } from './backupText';
 import { RestoreDialog } from './RestoreDialog';
-import { reloadAfterRestore, uploadBackup } from './restore';
+import { uploadBackup, useRestore } from './restore';
 
 export function BackupsPanel({ version }: { version: number }) {
   const [list, setList] = useState<{ folder: string; backups: BackupInfoDto[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [opening, setOpening] = useState<string | null>(null);
-  const [preview, setPreview] = useState<BackupPreview | null>(null);
-  const [restoring, setRestoring] = useState(false);
-  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const restoring = useRestore(async (chosen) => {
+    const result = await call('backups.restore', chosen.source);
+    return `Реестр восстановлен из копии ${copyName(chosen)}: ${contentsText(result.contents)}. Прежнее состояние сохранено в копии «перед восстановлением».`;
+  });
 
   const load = useCallback(() => {
     call('backups.list', {}).then((l) => (setList(l), setError(null)), (e: Error) => setError(e.message));
@@ -38,25 +39,12 @@ export function BackupsPanel({ version }: { version: number }) {
 
   const show = async (key: string, get: () => Promise<BackupPreview>) => {
     setOpening(key);
-    setRestoreError(null);
     try {
-      setPreview(await get());
+      restoring.offer(await get());
     } catch (e) {
       notifications.show({ color: 'red', title: 'Эту копию восстановить нельзя', message: (e as Error).message });
     }
     setOpening(null);
-  };
-
-  const restore = async (chosen: BackupPreview) => {
-    setRestoring(true);
-    setRestoreError(null);
-    try {
-      const result = await call('backups.restore', chosen.source);
-      reloadAfterRestore(`Реестр восстановлен из копии ${copyName(chosen)}: ${contentsText(result.contents)}. Прежнее состояние сохранено в копии «перед восстановлением».`);
-    } catch (e) {
-      setRestoreError((e as Error).message);
-      setRestoring(false);
-    }
   };
 
   return (
@@ -111,12 +99,8 @@ export function BackupsPanel({ version }: { version: number }) {
         </Table>
       )}
       <RestoreDialog
-        preview={preview}
+        {...restoring.dialog}
         before="Перед этим текущее состояние реестра будет сохранено в новой резервной копии («перед восстановлением»): к нему можно будет вернуться так же."
-        busy={restoring}
-        error={restoreError}
-        onConfirm={(p) => void restore(p)}
-        onClose={() => setPreview(null)}
       />
     </Stack>
   );

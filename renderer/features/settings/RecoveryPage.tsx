@@ -8,7 +8,7 @@ import type { AppStatus, BackupPreview, RecoveryBackup } from '../../../shared/s
 import { call } from '../../api/client';
 import { backupTime, contentsText, copyName, fileSize } from './backupText';
 import { RestoreDialog } from './RestoreDialog';
-import { reloadAfterRestore, uploadBackup } from './restore';
+import { uploadBackup, useRestore } from './restore';
 
 type Recovery = Extract<AppStatus, { mode: 'recovery' }>;
 
@@ -52,9 +52,10 @@ function Retry() {
 function DamagedHelp({ status }: { status: Recovery }) {
   const [backups, setBackups] = useState<RecoveryBackup[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<BackupPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [restoreError, setRestoreError] = useState<string | null>(null);
+  const restoring = useRestore(async (chosen) => {
+    const result = await call('recovery.restore', chosen.source);
+    return `Реестр восстановлен из копии ${copyName(chosen)}: ${contentsText(result.contents)}. Повреждённый файл сохранён как «${result.keptAs ?? ''}».`;
+  });
   const [picking, setPicking] = useState(false);
   useEffect(() => {
     call('recovery.backups', {}).then(setBackups, (e: Error) => setError(e.message));
@@ -63,23 +64,11 @@ function DamagedHelp({ status }: { status: Recovery }) {
   const pick = async (file: File) => {
     setPicking(true);
     try {
-      setRestoreError(null);
-      setPreview(await uploadBackup(file));
+      restoring.offer(await uploadBackup(file));
     } catch (e) {
       setError((e as Error).message);
     }
     setPicking(false);
-  };
-  const restore = async (chosen: BackupPreview) => {
-    setBusy(true);
-    setRestoreError(null);
-    try {
-      const result = await call('recovery.restore', chosen.source);
-      reloadAfterRestore(`Реестр восстановлен из копии ${copyName(chosen)}: ${contentsText(result.contents)}. Повреждённый файл сохранён как «${result.keptAs ?? ''}».`);
-    } catch (e) {
-      setRestoreError((e as Error).message);
-      setBusy(false);
-    }
   };
 
   const newestGood = backups?.find((b) => b.contents);
@@ -117,7 +106,7 @@ function DamagedHelp({ status }: { status: Recovery }) {
                       variant={b === newestGood ? 'filled' : 'light'}
                       color="orange"
                       disabled={!b.contents}
-                      onClick={() => (setRestoreError(null), setPreview(previewOf(b)))}
+                      onClick={() => restoring.offer(previewOf(b))}
                     >
                       Восстановить…
                     </Button>
@@ -137,14 +126,7 @@ function DamagedHelp({ status }: { status: Recovery }) {
           )}
         </FileButton>
       </Group>
-      <RestoreDialog
-        preview={preview}
-        before="Повреждённый файл базы данных не удаляется: он будет сохранён рядом под другим именем."
-        busy={busy}
-        error={restoreError}
-        onConfirm={(p) => void restore(p)}
-        onClose={() => setPreview(null)}
-      />
+      <RestoreDialog {...restoring.dialog} before="Повреждённый файл базы данных не удаляется: он будет сохранён рядом под другим именем." />
     </Stack>
   );
 }

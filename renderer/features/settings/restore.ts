@@ -1,4 +1,5 @@
 // Restoring as the page does it: a copy picked on the disk sent as bytes, then a reload with a word kept for after it.
+import { useState } from 'react';
 import type { BackupPreview } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
 import { base64 } from '../../components/base64';
@@ -14,6 +15,28 @@ export async function uploadBackup(file: File): Promise<BackupPreview> {
 export function reloadAfterRestore(message: string): void {
   sessionStorage.setItem(RESTORED_KEY, message);
   window.location.reload();
+}
+
+/**
+ * A restore as a page runs it: a copy offered, then confirmed in the RestoreDialog (`dialog` are its
+ * props), restored by `restore`, whose answer is the message the reloaded page shows.
+ */
+export function useRestore(restore: (chosen: BackupPreview) => Promise<string>) {
+  const [preview, setPreview] = useState<BackupPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirm = (chosen: BackupPreview) => {
+    setBusy(true);
+    setError(null);
+    restore(chosen).then(reloadAfterRestore, (e: Error) => {
+      setError(e.message);
+      setBusy(false);
+    });
+  };
+  return {
+    offer: (chosen: BackupPreview | null) => (setError(null), setPreview(chosen)),
+    dialog: { preview, busy, error, onConfirm: confirm, onClose: () => setPreview(null) },
+  };
 }
 
 /** The word left by reloadAfterRestore, once. */
