@@ -13,7 +13,7 @@ import { defaultDatabasePath, defaultDataDir, logFolder } from '../core/paths';
 import { findStaticFile, staticHeaders } from '../server/files';
 import { registerContract } from './ipc';
 import { menuTemplate } from './menu';
-import { APP_HOST, APP_SCHEME, APP_URL, isAppUrl, isExternalLink, windowOptions } from './security';
+import { APP_HOST, APP_SCHEME, APP_URL, guardContents, guardSession, windowOptions } from './security';
 import { initialBounds, parseWindowState } from './window-state';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,16 +85,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalLink(url)) void confirmExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, (url) => void confirmExternal(url)));
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => host?.close());
@@ -109,8 +100,7 @@ if (!app.requestSingleInstanceLock()) {
       logError: errorLog,
       onOpen: (core) => void dailyBackup(core).catch((e: unknown) => errorLog(e, 'Ежедневная резервная копия')),
     });
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    guardSession(session.defaultSession);
     protocol.handle(APP_SCHEME, async (request) => {
       const url = new URL(request.url);
       const file = url.host === APP_HOST ? await findStaticFile(RENDERER_DIR, url.pathname) : null;

@@ -1,5 +1,5 @@
 // The shell's security decisions as pure functions: window options, which URLs are the app's own.
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 
 /** The app's pages are served from this privileged scheme, never from file:// or the network. */
 export const APP_SCHEME = 'app';
@@ -25,6 +25,27 @@ export function isExternalLink(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Every page the app creates: no navigation away from the app, no <webview>, no new windows; a web
+ * or mail link goes to `openExternal` (which asks the clerk first).
+ */
+export function guardContents(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLink(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** The camera, the microphone, notifications, geolocation…: the app asks for none, and a page gets none. */
+export function guardSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }
 
 export function windowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {

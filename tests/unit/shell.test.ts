@@ -1,12 +1,17 @@
 // The pure parts of the Electron shell: window security options, URL trust, IPC sender check, menu, window place.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../shared/api';
 import { CHANNEL_PREFIX, COMMANDS, type Command } from '../../shared/bridge';
 import type { Result } from '../../shared/errors';
 import { isTrustedSender, registerContract, type IpcRegistry } from '../../electron/main/ipc';
 import { menuTemplate } from '../../electron/main/menu';
-import { APP_URL, isAppUrl, isExternalLink, windowOptions } from '../../electron/main/security';
+import { APP_URL, guardContents, guardSession, isAppUrl, isExternalLink, windowOptions } from '../../electron/main/security';
+import { staticHeaders } from '../../electron/server/files';
 import { DEFAULT_SIZE, initialBounds, parseWindowState } from '../../electron/main/window-state';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('window security options', () => {
   it('isolate the page from Node and Electron', () => {
@@ -41,6 +46,72 @@ describe('app URL trust', () => {
     expect(isExternalLink('mailto:dept@admin-smolensk.ru')).toBe(true);
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'app://reestr/', 'not a url']) {
       expect(isExternalLink(url), url).toBe(false);
+    }
+  });
+});
+
+describe('the Electron security checklist', () => {
+  type Listener = (event: { preventDefault(): void }, url?: string) => void;
+  function fakeContents() {
+    const listeners = new Map<string, Listener>();
+    let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+    const contents = {
+      on: (name: string, listener: Listener) => listeners.set(name, listener),
+      setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+    };
+    const fire = (name: string, url?: string) => {
+      let prevented = false;
+      listeners.get(name)?.({ preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    return { contents: contents as unknown as Parameters<typeof guardContents>[0], fire, open: (url: string) => openHandler?.({ url }) };
+  }
+
+  it('keeps every page on the app: no navigation away, no <webview>, no new windows', () => {
+    const opened: string[] = [];
+    const page = fakeContents();
+    guardContents(page.contents, (url) => opened.push(url));
+    expect(page.fire('will-navigate', 'app://reestr/index.html#/events')).toBe(false);
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://reestr.evil/', 'javascript:alert(1)']) {
+      expect(page.fire('will-navigate', url), url).toBe(true);
+    }
+    expect(page.fire('will-attach-webview')).toBe(true);
+    for (const url of ['https://smolensk.ru/', 'file:///etc/passwd', 'app://reestr/', 'javascript:alert(1)']) {
+      expect(page.open(url), url).toEqual({ action: 'deny' });
+    }
+    // Only the web link goes to the system browser (after the clerk confirms it).
+    expect(opened).toEqual(['https://smolensk.ru/']);
+  });
+
+  it('denies every permission a page asks for', () => {
+    let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let check: (() => boolean) | undefined;
+    guardSession({ setPermissionRequestHandler: (h: typeof request) => (request = h), setPermissionCheckHandler: (h: typeof check) => (check = h) } as unknown as Parameters<typeof guardSession>[0]);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | undefined;
+      request?.(null, permission, (g) => (granted = g));
+      expect(granted, permission).toBe(false);
+    }
+    expect(check?.()).toBe(false);
+  });
+
+  it('serves the page with a CSP that allows no eval, no inline or remote script', () => {
+    const csp = staticHeaders('index.html')['Content-Security-Policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|https?:|\*/);
+  });
+
+  it('wires the guards into the shell, and has no remote module', () => {
+    const main = readFileSync(join(ROOT, 'electron', 'main', 'main.ts'), 'utf8');
+    expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => guardContents\(contents,/);
+    expect(main).toContain('guardSession(session.defaultSession)');
+    expect(main).toContain('registerContract(ipcMain, host.dispatch)');
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    expect({ ...manifest.dependencies, ...manifest.devDependencies }).not.toHaveProperty('@electron/remote');
+    for (const file of ['main.ts', 'preload.ts', 'security.ts', 'ipc.ts']) {
+      expect(readFileSync(join(ROOT, 'electron', 'main', file), 'utf8'), file).not.toMatch(/enableRemoteModule|@electron\/remote|nodeIntegration: true|contextIsolation: false|sandbox: false/);
     }
   });
 });
