@@ -3,13 +3,11 @@ import { z } from 'zod';
 import { FileOutputSchema, IdInputSchema, OkSchema } from './schema/common';
 import { PeriodExportSchema } from './schema/export';
 import {
-  DateRangeInputSchema,
   EventFilterSchema,
   EventInputSchema,
   EventPageSchema,
   EventRowPageSchema,
   EventSchema,
-  EventSummarySchema,
   EventUpdateSchema,
 } from './schema/event';
 import {
@@ -51,7 +49,6 @@ export const api = {
   'events.update': method(EventUpdateSchema, EventSchema),
   'events.delete': method(IdInputSchema, OkSchema),
   'events.restore': method(IdInputSchema, EventSchema),
-  'events.range': method(DateRangeInputSchema, z.array(EventSummarySchema)),
   'events.move': method(EventMoveSchema, EventSchema),
   'calendar.data': method(CalendarQuerySchema, CalendarDataSchema),
   'calendar.prefs': method(z.strictObject({}), CalendarPrefsSchema),

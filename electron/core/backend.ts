@@ -4,7 +4,7 @@ import { AppError, type Result } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/schema/messages';
 import type { Core } from './core';
 import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from './services/agreements';
-import { createEvent, deleteEvent, eventRows, eventsInRange, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
+import { createEvent, deleteEvent, eventRows, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 import { loadDemo } from './services/demo';
 import { createImportFiles, listBatches, undoBatch } from './services/imports';
@@ -30,7 +30,6 @@ export function createHandlers(core: Core): Handlers {
     'events.update': ({ id, input }) => updateEvent(core, id, input),
     'events.delete': ({ id }) => (deleteEvent(core, id), OK),
     'events.restore': ({ id }) => restoreEvent(core, id),
-    'events.range': (range) => eventsInRange(core, range),
     'events.move': ({ id, startDate, endDate }) => moveEvent(core, id, startDate, endDate),
     'calendar.data': (query) => calendarData(core, query),
     'calendar.prefs': () => calendarPrefs(core),

@@ -125,10 +125,6 @@ export type EventPage = z.infer<typeof EventPageSchema>;
 
 export const EventUpdateSchema = z.strictObject({ id: IdSchema, input: EventInputSchema });
 
-export const DateRangeInputSchema = z
-  .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
-  .refine((r) => r.start <= r.end, { message: 'конец диапазона раньше его начала', path: ['end'] });
-
 
 /** What a calendar needs of an event. */
 export const EventSummarySchema = EventSchema.pick({

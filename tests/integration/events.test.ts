@@ -4,7 +4,6 @@ import {
   createEvent,
   createEvents,
   deleteEvent,
-  eventsInRange,
   getEvent,
   listEvents,
   restoreEvent,
@@ -97,7 +96,7 @@ describe('events', () => {
     expect(titles(core, { period: '2021-10' })).toEqual(['Весь 2021 год', 'Сентябрь–октябрь']);
     expect(titles(core, { period: '2022' })).toEqual(['Декабрь–январь', 'II квартал 2022']);
     expect(titles(core, { period: '2021-06-28..2021-06-30' })).toEqual(['Весь 2021 год', 'Июнь–июль']);
-    expect(eventsInRange(core, { start: '2022-01-01', end: '2022-01-31' }).map((e) => e.title)).toEqual(['Декабрь–январь']);
+    expect(core.events.range('2022-01-01', '2022-01-31').map((e) => e.title)).toEqual(['Декабрь–январь']);
   });
 
   it('finds by full text: any case, ё as е, word prefixes, every word required', () => {
@@ -145,7 +144,7 @@ describe('events', () => {
       const last = addDays('2021-03-10', days);
       expect(titles(core, { period: `${last}..${last}` })).toContain(`${days}`);
       expect(titles(core, { period: `${addDays(last, 1)}..${addDays(last, 1)}` })).not.toContain(`${days}`);
-      expect(eventsInRange(core, { start: last, end: addDays(last, 3) }).map((e) => e.title)).toContain(`${days}`);
+      expect(core.events.range(last, addDays(last, 3)).map((e) => e.title)).toContain(`${days}`);
     }
     expect(titles(core, { period: '2021-03-09..2021-03-09' })).toEqual([]);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DateRangeInputSchema,
   EventFilterSchema,
   EventInputSchema,
   EventUpdateSchema,
@@ -280,17 +279,5 @@ describe('EventFilterSchema', () => {
   it('keeps lists and paging', () => {
     const filter = EventFilterSchema.parse({ formats: ['remote'], statuses: ['planned'], limit: 10, offset: 20, order: 'desc' });
     expect(filter).toMatchObject({ formats: ['remote'], statuses: ['planned'], limit: 10, offset: 20, order: 'desc' });
-  });
-});
-
-describe('DateRangeInputSchema', () => {
-  it('accepts an ordered range', () => {
-    expect(DateRangeInputSchema.parse({ start: '2021-01-01', end: '2021-01-01' })).toEqual({ start: '2021-01-01', end: '2021-01-01' });
-  });
-
-  it('rejects an end before the start', () => {
-    const result = DateRangeInputSchema.safeParse({ start: '2021-02-01', end: '2021-01-31' });
-    expect(result.success).toBe(false);
-    if (!result.success) expect(zodErrorMessage(result.error)).toBe('Поле «Конец»: конец диапазона раньше его начала');
   });
 });

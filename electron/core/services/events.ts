@@ -2,8 +2,7 @@
 import type { Core } from '../core';
 import type { EventRecord } from '../db/events';
 import { AppError } from '../../../shared/errors';
-import type { DateRange } from '../../../shared/dates';
-import type { Event, EventFilter, EventInput, EventPage, EventRowPage, EventSummary } from '../../../shared/schema/event';
+import type { Event, EventFilter, EventInput, EventPage, EventRowPage } from '../../../shared/schema/event';
 import { createRefResolver, type RefResolver } from './references';
 import { editRecord, moveTrash, type RecordKind } from './records';
 
@@ -101,8 +100,4 @@ export function listEvents(core: Core, filter: EventFilter): EventPage {
 
 export function eventRows(core: Core, filter: EventFilter): EventRowPage {
   return core.events.rows(filter);
-}
-
-export function eventsInRange(core: Core, range: DateRange): EventSummary[] {
-  return core.events.range(range.start, range.end);
 }
