@@ -65,8 +65,9 @@ describe('the calendar', () => {
   it('shows the agreement’s end date as a marker in December', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Следующий месяц' }).click();
-    await page.getByRole('button', { name: 'Следующий месяц' }).click();
-    await page.getByRole('button', { name: 'Следующий месяц' }).click();
+    // The arrow keys step as the buttons do.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.url()).toMatch(/#\/calendar\/month\/2021-12$/);
     const end = page.locator('[data-date="2021-12-31"] .reestr-deadline-ends');
     await expect.poll(() => end.textContent()).toContain('Истекает срок: Договор о сотрудничестве');
@@ -165,7 +166,10 @@ describe('the calendar', () => {
     const { page } = session;
     await page.getByText('Неделя', { exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/#\/calendar\/week\/2021-08-30$/);
-    await page.goto(page.url().replace(/week\/.*$/, 'week/2021-09-06'));
+    await page.goBack();
+    // A day's number in the month opens its week.
+    await page.locator('[data-date="2021-09-08"]').getByText('8', { exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/calendar\/week\/2021-09-06$/);
     await expect.poll(() => page.getByRole('heading', { name: '6–12 сентября 2021' }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('.reestr-event', { hasText: SEMINAR }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'calendar-week.png') });

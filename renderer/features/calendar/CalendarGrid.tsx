@@ -10,7 +10,7 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { useMemo } from 'react';
-import { addDays } from '../../../shared/dates';
+import { addDays, isoDate } from '../../../shared/dates';
 import type { CalendarEvent, Deadline } from '../../../shared/schema/calendar';
 import type { ViewProps } from './view-props';
 import { deadlineLabel, isExact } from './groups';
@@ -28,6 +28,8 @@ interface Props extends ViewProps {
   place: Extract<Place, { view: 'month' | 'week' }>;
   onDeadline: (deadline: Deadline) => void;
   onSelect: (startDate: string, endDate: string) => void;
+  /** A day's number clicked in the month: that day's week. */
+  onDay: (day: string) => void;
   onMove: (move: Move) => void;
 }
 
@@ -42,7 +44,7 @@ const GRID_HEIGHT = 660;
 const EVENT_ID = 'e';
 const DEADLINE_ID = 'd';
 
-export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen, onDeadline, onSelect, onMove }: Props) {
+export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen, onDeadline, onSelect, onDay, onMove }: Props) {
   const byId = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
   const inputs = useMemo((): EventInput[] => [
     ...events.filter(isExact).map((e) => ({
@@ -96,6 +98,8 @@ export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen
       editable
       eventDurationEditable
       selectable
+      navLinks={place.view === 'month'}
+      navLinkDayClick={(date) => onDay(isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate()))}
       select={(info) => onSelect(info.startStr.slice(0, 10), addDays(info.endStr.slice(0, 10), -1))}
       eventDrop={moved}
       eventResize={moved}

@@ -1,7 +1,7 @@
 // The Календарь section: month, week, year and agenda views of the register at the address's date,
 // with the events table's filters, colours and their legend, search, printing and export.
 import { ActionIcon, Alert, Badge, Button, Collapse, Group, Loader, Modal, SegmentedControl, Select, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconFilter, IconPrinter, IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -65,6 +65,11 @@ export function CalendarPage({ item }: { item?: string }) {
     return { ...visibleRange(place), filters: prefs.filters, highlight: words.trim() || undefined };
   }, [item_, prefs?.filters, words]);
   const { data, error, loading } = useCalendarData(query, version);
+  // ← and → step back and forth, as the buttons do (not while typing in a field).
+  useHotkeys([
+    ['ArrowLeft', () => place && go(stepPlace(place, -1))],
+    ['ArrowRight', () => place && go(stepPlace(place, 1))],
+  ]);
 
   const names = useRefNames(prefs?.colorBy === 'kind' ? 'kind' : 'sphere');
   const events = useMemo(() => data?.events ?? [], [data]);
@@ -205,6 +210,7 @@ export function CalendarPage({ item }: { item?: string }) {
             {...shared}
             onDeadline={openDeadline}
             onSelect={(start, end) => setSelection({ start, end })}
+            onDay={(day) => go(placeOf('week', day))}
             onMove={setMove}
           />
         )}
