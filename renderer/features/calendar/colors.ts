@@ -6,7 +6,7 @@ import type { EventStatus } from '../../../shared/schema/event';
 /** Dark enough for white text, far enough apart to tell on screen and on paper. */
 const PALETTE = [
   '#1971c2', '#2f9e44', '#e8590c', '#9c36b5', '#0c8599', '#d6336c', '#66a80f', '#8b5a2b',
-  '#364fc7', '#343a40', '#e67700', '#a61e4d', '#5f3dc4', '#1098ad', '#495057',
+  '#364fc7', '#343a40', '#e67700', '#5c677d', '#5f3dc4', '#1098ad', '#9c6500',
 ] as const;
 
 const STATUS_COLORS: Record<EventStatus, string> = {
