@@ -36,6 +36,17 @@ export function databaseAtVersion(version: number): string {
   return file;
 }
 
+/** A register of schema 1 with one event, «Форум 2019», as an earlier version of the app left it. */
+export function registerOfVersion1(): string {
+  const file = databaseAtVersion(1);
+  const db = new Database(file);
+  db.prepare(`INSERT INTO events (title, start_date, end_date, date_precision, status, span_class, created_at, updated_at)
+    VALUES ('Форум 2019', '2019-05-01', '2019-05-01', 'day', 'held', 0, '2019-05-01T00:00:00Z', '2019-05-01T00:00:00Z')`).run();
+  db.prepare('INSERT INTO event_texts (event_id) VALUES (1)').run();
+  db.close();
+  return file;
+}
+
 export function eventInput(raw: Partial<EventInputRaw> = {}) {
   return EventInputSchema.parse({ title: 'Форум', startDate: '2021-09-08', ...raw });
 }

@@ -8,8 +8,7 @@ import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { loadDemo } from '../../electron/core/services/demo';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import type { ErrorInfo } from '../../shared/errors';
-import Database from 'better-sqlite3';
-import { databaseAtVersion, tempDir } from '../helpers';
+import { registerOfVersion1, tempDir } from '../helpers';
 
 function contract(core: Core) {
   const dispatch = createDispatch(createHandlers(core), (e) => {
@@ -132,12 +131,7 @@ describe('Настройки: data folders and backups over the contract', () =>
     const api = contract(core);
     try {
       // An old register (schema 1) with one event, as a backup of an earlier version would be.
-      const file = databaseAtVersion(1);
-      const db = new Database(file);
-      db.prepare(`INSERT INTO events (title, start_date, end_date, date_precision, status, span_class, created_at, updated_at)
-        VALUES ('Форум 2019', '2019-05-01', '2019-05-01', 'day', 'held', 0, '2019-05-01T00:00:00Z', '2019-05-01T00:00:00Z')`).run();
-      db.prepare('INSERT INTO event_texts (event_id) VALUES (1)').run();
-      db.close();
+      const file = registerOfVersion1();
       const preview = await api.call('backups.upload', { fileName: 'v1.sqlite', data: readFileSync(file).toString('base64') });
       expect(preview.contents).toMatchObject({ events: 1, schemaVersion: 1 });
       await api.call('backups.restore', preview.source);

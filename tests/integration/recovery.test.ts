@@ -12,7 +12,7 @@ import { createErrorLog } from '../../electron/core/error-log';
 import { startHost, type Host } from '../../electron/core/host';
 import { loadDemo } from '../../electron/core/services/demo';
 import { listBackups, makeBackup } from '../../electron/core/services/backups';
-import { databaseAtVersion, tempDir } from '../helpers';
+import { databaseAtVersion, registerOfVersion1, tempDir } from '../helpers';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -123,12 +123,7 @@ describe('the recovery mode', () => {
 
 describe('a backup before every schema migration', () => {
   it('copies an older register, checked, before migrating it, and only then', async () => {
-    const file = databaseAtVersion(1);
-    const old = new Database(file);
-    old.prepare(`INSERT INTO events (title, start_date, end_date, date_precision, status, span_class, created_at, updated_at)
-      VALUES ('Форум 2019', '2019-05-01', '2019-05-01', 'day', 'held', 0, '2019-05-01T00:00:00Z', '2019-05-01T00:00:00Z')`).run();
-    old.prepare('INSERT INTO event_texts (event_id) VALUES (1)').run();
-    old.close();
+    const file = registerOfVersion1();
 
     const core = openCore(file);
     const folder = join(file, '..', 'backups');

@@ -133,8 +133,18 @@ export function createEventsRepo(db: Db) {
     db.prepare<[number]>('DELETE FROM events WHERE batch_id = ?'),
     db.prepare<[number]>('DELETE FROM agreements WHERE batch_id = ?'),
   ];
-  const placeAndKindNames = db.prepare<[], [number, string]>(`SELECT id, name FROM refs WHERE kind IN ('kind', 'city')`).raw();
-  const calendarNames = db.prepare<[], [number, string]>(`SELECT id, name FROM refs WHERE kind IN ('kind', 'city', 'sphere')`).raw();
+  const summaryNames = db.prepare<[], [number, string]>(`SELECT id, name FROM refs WHERE kind IN ('kind', 'city', 'sphere')`).raw();
+
+  /** The few kind, city and sphere names of summaries, looked up in memory rather than joined per row. */
+  function nameOf(): (id: number | null) => string | null {
+    const names = new Map(summaryNames.all() as unknown as [number, string][]);
+    return (id) => (id === null ? null : (names.get(id) ?? null));
+  }
+
+  function toSummary(row: RangeRow | CalendarRow, name: (id: number | null) => string | null): EventSummary {
+    const [id, title, kindId, startDate, endDate, datePrecision, format, status, cityId] = row;
+    return { id, title, kind: name(kindId), startDate, endDate, datePrecision, format, status, city: name(cityId) };
+  }
 
   function writeLinks(id: number, record: EventRecord): void {
     record.sphereIds.forEach((sphereId, i) => addSphere.run(id, sphereId, i));
@@ -204,22 +214,12 @@ export function createEventsRepo(db: Db) {
       const sql = `${list.with}SELECT e.id, e.title, e.kind_id, e.start_date, e.end_date, e.date_precision, e.format, e.status, e.city_id,
                      (SELECT sphere_id FROM event_spheres WHERE event_id = e.id ORDER BY position LIMIT 1)
                    FROM (${list.candidates}) c JOIN events e ON e.id = c.id ORDER BY e.start_date, e.end_date, e.id`;
-      const names = new Map(calendarNames.all() as unknown as [number, string][]);
-      const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
-      return (prepared(sql).raw().all(list.params) as unknown as CalendarRow[]).map(
-        ([id, title, kindId, startDate, endDate, datePrecision, format, status, cityId, sphereId]) => ({
-          id, title, kind: name(kindId), startDate, endDate, datePrecision, format, status, city: name(cityId), sphere: name(sphereId),
-        }),
-      );
+      const name = nameOf();
+      return (prepared(sql).raw().all(list.params) as unknown as CalendarRow[]).map((row) => ({ ...toSummary(row, name), sphere: name(row[9]) }));
     },
     range(start: string, end: string): EventSummary[] {
-      const names = new Map(placeAndKindNames.all() as unknown as [number, string][]);
-      const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
-      return (range.all(overlapParams(start, end)) as unknown as RangeRow[]).map(
-        ([id, title, kindId, startDate, endDate, datePrecision, format, status, cityId]) => ({
-          id, title, kind: name(kindId), startDate, endDate, datePrecision, format, status, city: name(cityId),
-        }),
-      );
+      const name = nameOf();
+      return (range.all(overlapParams(start, end)) as unknown as RangeRow[]).map((row) => toSummary(row, name));
     },
   };
 }

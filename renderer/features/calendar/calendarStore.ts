@@ -1,7 +1,7 @@
 // The calendar's settings, kept in the register so they outlive the session; the search words are not kept.
 import { create } from 'zustand';
 import { notifications } from '@mantine/notifications';
-import type { CalendarPrefs } from '../../../shared/schema/calendar';
+import { CalendarPrefsSchema, type CalendarPrefs } from '../../../shared/schema/calendar';
 import { call } from '../../api/client';
 
 interface CalendarState {
@@ -21,7 +21,7 @@ export const useCalendarStore = create<CalendarState>((set, get) => ({
     call('calendar.prefs', {}).then(
       (prefs) => set({ prefs }),
       // Defaults stand in: the calendar still works, it only forgets.
-      () => set({ prefs: { place: null, colorBy: 'sphere', deadlines: true, filters: { kinds: [], spheres: [], partners: [], formats: [], statuses: [] } } }),
+      () => set({ prefs: CalendarPrefsSchema.parse({}) }),
     );
   },
   update: (patch) => {

@@ -3,16 +3,14 @@ import { useEffect, useState } from 'react';
 import type { CalendarData, CalendarQuery } from '../../../shared/schema/calendar';
 import { call } from '../../api/client';
 
-type Query = Omit<CalendarQuery, 'filters'> & { filters: CalendarQuery['filters'] };
-
 /** `version`: raise it to fetch the same view anew, after an edit. */
-export function useCalendarData(query: Query | null, version: number) {
+export function useCalendarData(query: CalendarQuery | null, version: number) {
   const key = query ? JSON.stringify(query) : null;
   const [state, setState] = useState<{ key: string | null; data: CalendarData | null; error: string | null }>({ key: null, data: null, error: null });
   useEffect(() => {
     if (key === null) return;
     let live = true;
-    call('calendar.data', JSON.parse(key) as Query).then(
+    call('calendar.data', JSON.parse(key) as CalendarQuery).then(
       (data) => live && setState({ key, data, error: null }),
       (e: Error) => live && setState({ key, data: null, error: e.message }),
     );
