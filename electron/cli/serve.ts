@@ -35,8 +35,9 @@ export async function serve(host: Host, options: { port: number; open: boolean; 
   });
   options.log(server.url);
   options.log('Реестр сотрудничества открыт в браузере по адресу выше. Чтобы закрыть программу, нажмите Ctrl+C.');
-  const status = host.status();
-  if (status.mode === 'recovery') options.log(`Внимание: ${status.message} Страница программы предложит, что сделать.`);
+  // The browser loads the page while the host checks the register.
   if (options.open) openBrowser(server.url);
+  const status = await host.ready;
+  if (status.mode === 'recovery') options.log(`Внимание: ${status.message} Страница программы предложит, что сделать.`);
   return server;
 }

@@ -2,7 +2,8 @@
 // mode that never writes to it, says why in Russian and, for a damaged register, puts a backup in its place.
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openSqlite } from './db/sqlite';
+import { openSqlite, quickCheckInWorker } from './db/sqlite';
+import { damagedError, startUpkeep } from './db/connection';
 import { api, type Handlers, type MethodName } from '../../shared/api';
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors';
 import type { AppStatus, RecoveryBackup } from '../../shared/schema/backup';
@@ -24,8 +25,13 @@ export interface HostOptions {
 }
 
 export interface Host {
-  /** The contract: every method while the register is open, the recovery ones while it is not. */
+  /**
+   * The contract: every method while the register is open, the recovery ones while it is not. Calls
+   * wait for the start-up check, which runs while the window loads.
+   */
   dispatch: Dispatch;
+  /** Settles when the register is open and checked, or the recovery mode is on. */
+  ready: Promise<AppStatus>;
   /** The open register, if it opened. */
   core(): Core | undefined;
   status(): AppStatus;
@@ -89,17 +95,28 @@ export function startHost(file: string, options: HostOptions = {}): Host {
   const status = (): AppStatus =>
     failure ? { mode: 'recovery', problem: failure.problem, message: failure.message, databaseFile: file, backupFolder: folders()[0] ?? defaultBackupFolder(file) } : { mode: 'normal' };
 
-  const open = (): AppStatus => {
+  let closed = false;
+  /** Opens the register, then checks it in a worker thread: no call is served before the verdict. */
+  const open = async (): Promise<AppStatus> => {
     try {
-      core = openCore(file);
+      core = openCore(file, { deferCheck: true });
+      const check = await quickCheckInWorker(file);
+      if (check !== 'ok') throw damagedError(file, check);
     } catch (e) {
+      if (core) closeCore(core);
       core = undefined;
       failure = { problem: classify(e), message: isAppError(e) ? e.message : `Не удалось открыть базу данных «${file}».` };
       logError(e, 'Не удалось открыть базу данных');
       inner = createDispatch(recoveryHandlers(), logError);
       return status();
     }
+    if (closed) {
+      closeCore(core);
+      core = undefined;
+      return status();
+    }
     failure = undefined;
+    startUpkeep(core.db);
     inner = createDispatch(createHandlers(core), logError);
     try {
       options.onOpen?.(core);
@@ -130,7 +147,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
             }
           });
       },
-      'recovery.restore': (source) => {
+      'recovery.restore': async (source) => {
         if (failure?.problem !== 'damaged') {
           throw new AppError('bad_request', 'Восстановление из копии нужно только для повреждённой базы данных; здесь причина другая (см. сообщение выше).');
         }
@@ -138,7 +155,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
         if (!backup) throw new AppError('not_found', `Резервной копии «${'name' in source ? source.name : ''}» больше нет в папке: обновите список.`);
         const { keptAs, contents } = replaceDamaged(file, backup, now());
         uploads.discard();
-        const after = open();
+        const after = await open();
         if (after.mode !== 'normal') throw new AppError('db_unavailable', `Копия восстановлена, но база данных не открылась: ${after.message}`);
         return { contents, safety: null, keptAs };
       },
@@ -148,12 +165,14 @@ export function startHost(file: string, options: HostOptions = {}): Host {
     return all as Handlers; // every method present: the served ones, the rest refused
   }
 
-  open();
+  const ready = open();
   return {
-    dispatch: (method, input) => inner(method, input),
+    dispatch: async (method, input) => (await ready, inner(method, input)),
+    ready,
     core: () => core,
     status,
     close() {
+      closed = true;
       uploads.discard();
       if (core) closeCore(core);
       core = undefined;

@@ -11,6 +11,8 @@ import { SCHEMA_VERSION } from '../../electron/core/db/migrate';
 import { createErrorLog } from '../../electron/core/error-log';
 import { startHost, type Host } from '../../electron/core/host';
 import { loadDemo } from '../../electron/core/services/demo';
+import { createEvents } from '../../electron/core/services/events';
+import { EventInputSchema } from '../../shared/schema/event';
 import { listBackups, makeBackup } from '../../electron/core/services/backups';
 import { databaseAtVersion, registerOfVersion1, tempDir } from '../helpers';
 
@@ -49,6 +51,7 @@ describe('the recovery mode', () => {
 
     const logged: unknown[] = [];
     const host = startHost(file, { logError: (e) => logged.push(e) });
+    await host.ready;
     try {
       expect(host.core()).toBeUndefined();
       const status = await call(host, 'app.status');
@@ -79,6 +82,29 @@ describe('the recovery mode', () => {
     }
   });
 
+  it('opens at once and checks the register in a worker thread, serving no call before the verdict', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'reestr.sqlite');
+    const core = openCore(file);
+    createEvents(core, Array.from({ length: 500 }, (_, i) => EventInputSchema.parse({ title: `Семинар ${i}`, startDate: '2021-09-01', description: 'Текст '.repeat(200) })));
+    // A page of the events' texts: opening reads nothing there, the check does.
+    const page = core.db.prepare("SELECT pageno FROM dbstat WHERE name = 'event_texts' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 100").pluck().get() as number;
+    closeCore(core);
+    damage(file, 4096 * (page - 1), 4096);
+    const damaged = sha(file);
+    expect(() => closeCore(openCore(file, { deferCheck: true }))).not.toThrow();
+
+    const host = startHost(file);
+    const early = call(host, 'events.create', { title: 'Форум', startDate: '2021-09-01' });
+    try {
+      expect(await early).toMatchObject({ ok: false, error: { code: 'db_damaged', message: expect.stringContaining('повреждена') } });
+      expect(await host.ready).toMatchObject({ mode: 'recovery', problem: 'damaged' });
+      expect(sha(file)).toBe(damaged);
+    } finally {
+      host.close();
+    }
+  });
+
   it('takes a register whose header is overwritten for damaged, and restores from a file picked on the disk', async () => {
     const { dir, file, backup } = await registerWithBackup();
     const picked = join(dir, 'на флешке.sqlite');
@@ -86,6 +112,7 @@ describe('the recovery mode', () => {
     readdirSync(join(dir, 'backups')).forEach((f) => writeFileSync(join(dir, 'backups', f), 'не копия'));
     damage(file, 0, 100);
     const host = startHost(file);
+    await host.ready;
     try {
       expect(await call(host, 'app.status')).toMatchObject({ value: { mode: 'recovery', problem: 'damaged' } });
       const uploaded = await call(host, 'backups.upload', { fileName: 'на флешке.sqlite', data: readFileSync(picked).toString('base64') });
@@ -107,6 +134,7 @@ describe('the recovery mode', () => {
     other.pragma('locking_mode = EXCLUSIVE');
     other.exec('BEGIN EXCLUSIVE');
     const host = startHost(file);
+    await host.ready;
     try {
       const status = await call(host, 'app.status');
       expect(status).toMatchObject({ value: { mode: 'recovery', problem: 'locked', message: expect.stringMatching(/занята: её использует другая запущенная копия Реестра/) } });
@@ -163,6 +191,7 @@ describe('a write the disk refuses', () => {
   it('is told in Russian, not as an internal error, and changes nothing', async () => {
     const dir = tempDir();
     const host = startHost(join(dir, 'reestr.sqlite'), { logError: createErrorLog(join(dir, 'logs')) });
+    await host.ready;
     try {
       const db = host.core()?.db;
       // The database may not grow: as a full disk does, SQLite answers SQLITE_FULL.
@@ -200,6 +229,7 @@ describe('the error log', () => {
     const dir = tempDir();
     const file = join(dir, 'reestr.sqlite');
     const host = startHost(file, { logError: createErrorLog(join(dir, 'logs')) });
+    await host.ready;
     try {
       expect(await call(host, 'events.create', { title: '', startDate: '2021-09-01' })).toMatchObject({ ok: false, error: { code: 'validation' } });
       expect(existsSync(join(dir, 'logs', 'errors.log'))).toBe(false);

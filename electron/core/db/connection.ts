@@ -32,6 +32,17 @@ function unavailable(file: string, cause: unknown): AppError {
 export interface OpenOptions {
   /** Runs before pending migrations of an existing register (version 1 or later): a backup. Throws to stop them. */
   beforeMigrate?: (db: Db) => void;
+  /**
+   * The caller runs the start-up check itself (quickCheckInWorker), and then startUpkeep: nothing is
+   * written before it passes. For the app, whose window loads meanwhile. A register to migrate is
+   * checked here all the same.
+   */
+  deferCheck?: boolean;
+}
+
+/** The start-up check's verdict on a damaged register: never written to, restored from a backup. */
+export function damagedError(file: string, check: string): AppError {
+  return new AppError('db_damaged', `База данных «${file}» повреждена (${check.slice(0, 200)}): программа в неё не пишет. Восстановите её из резервной копии: reestr backups list, затем reestr restore ФАЙЛ.`);
 }
 
 /** Reads the schema version without writing a byte, so a refused file stays exactly as it was. */
@@ -67,13 +78,24 @@ function checkpointWhenIdle(db: Db): void {
   checkpointers.set(db, timer);
 }
 
+/**
+ * The connection's upkeep, which writes: checkpoints between actions, and statistics for the planner
+ * (as SQLite advises for long-lived connections; cheap when nothing changed, a table scan when much did).
+ * A deferred check starts it once the register passed.
+ */
+export function startUpkeep(db: Db): void {
+  checkpointWhenIdle(db);
+  db.pragma('optimize = 0x10002');
+}
+
 /** Refreshes the planner's statistics where the data changed much, then closes (SQLite checkpoints then). */
 export function closeDatabase(db: Db): void {
-  clearInterval(checkpointers.get(db));
-  if (db.open) {
-    db.pragma('optimize');
-    db.close();
-  }
+  const upkeep = checkpointers.get(db);
+  clearInterval(upkeep);
+  if (!db.open) return;
+  // A register not (yet) found sound is closed without a write.
+  if (upkeep) db.pragma('optimize');
+  db.close();
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -92,10 +114,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   let db: Db | undefined;
   try {
     db = openSqlite(file);
+    const version = schemaVersion(db);
     // A damaged register is never written to: the user is told, and offered a backup.
-    const check = file === ':memory:' ? 'ok' : db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new AppError('db_damaged', `База данных «${file}» повреждена (${String(check).slice(0, 200)}): программа в неё не пишет. Восстановите её из резервной копии: reestr backups list, затем reestr restore ФАЙЛ.`);
+    if (file !== ':memory:' && (!options.deferCheck || (version >= 1 && version < SCHEMA_VERSION))) {
+      const check = String(db.pragma('quick_check', { simple: true }));
+      if (check !== 'ok') throw damagedError(file, check);
     }
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
@@ -103,16 +126,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536');
     // SQLite's lower() folds only ASCII: Russian names are compared after folding here.
     db.function('fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? nameKey(text) : null));
-    const version = schemaVersion(db);
     if (options.beforeMigrate && file !== ':memory:' && version >= 1 && version < SCHEMA_VERSION) options.beforeMigrate(db);
     migrate(db);
     // WAL only once the file is surely ours: switching rewrites its header.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma(`wal_autocheckpoint = ${AUTO_CHECKPOINT_PAGES}`);
-    checkpointWhenIdle(db);
-    // Statistics for the planner, as SQLite advises for long-lived connections: cheap when nothing changed.
-    db.pragma('optimize = 0x10002');
+    if (!options.deferCheck) startUpkeep(db);
     return db;
   } catch (e) {
     db?.close();
