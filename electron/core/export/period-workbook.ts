@@ -32,6 +32,8 @@ const EVENT_COLUMNS: Column[] = [
   { header: 'Соглашение', width: 22 },
 ];
 
+const SUMMARY_COLUMNS: Column[] = [{ header: 'Показатель', width: 60 }, { header: 'Мероприятий', width: 16, center: true }];
+
 const AGREEMENT_COLUMNS: Column[] = [
   { header: '№ п/п', width: 6, center: true },
   { header: 'Номер', width: 12, center: true },
@@ -80,7 +82,12 @@ function* eventRows(events: Iterable<Event>, groupOf: ((e: Event) => string) | n
     return;
   }
   const groups = new Map<string, Event[]>();
-  for (const e of events) groups.set(groupOf(e), [...(groups.get(groupOf(e)) ?? []), e]);
+  for (const e of events) {
+    const name = groupOf(e);
+    const members = groups.get(name);
+    if (members) members.push(e);
+    else groups.set(name, [e]);
+  }
   let n = 0;
   for (const [name, members] of groups) {
     yield { cells: [], group: name };
@@ -112,6 +119,12 @@ function createTally(f: ReturnType<typeof refForms>) {
   const formats = counter();
   const agreements = new Map<number, number>();
   const links: [number, number][] = [];
+  // The same few partners recur on thousands of events: each name is looked up once.
+  const partnerIds = new Map<string, number | undefined>();
+  const partnerId = (name: string) => {
+    if (!partnerIds.has(name)) partnerIds.set(name, f.partner(name)?.id);
+    return partnerIds.get(name);
+  };
   let total = 0;
   return {
     add(e: Event): void {
@@ -121,7 +134,7 @@ function createTally(f: ReturnType<typeof refForms>) {
       add(formats, e.format ? FORMAT_LABELS[e.format] : 'формат не указан');
       if (e.agreementId !== null) agreements.set(e.agreementId, (agreements.get(e.agreementId) ?? 0) + 1);
       for (const name of e.partners) {
-        const id = f.partner(name)?.id;
+        const id = partnerId(name);
         if (id) links.push([e.id, id]);
       }
     },
@@ -141,7 +154,19 @@ function createTally(f: ReturnType<typeof refForms>) {
   };
 }
 
-export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<{ events: number }> {
+/** A sheet of the workbook: its rows are read from the register as they are written. */
+export interface Table {
+  sheetName: string;
+  title: string;
+  columns: readonly Column[];
+  rows: Iterable<TableRow>;
+}
+
+/**
+ * The workbook's three tables, to be written in order: the events stream past the tally, which the
+ * agreements register and the summary read after them.
+ */
+export function periodTables(core: Core, options: PeriodExport, today = todayIso()): { tables: Table[]; events: () => number } {
   const { period } = options;
   const ids = core.events.allIds(exportFilter(options));
   const f = refForms(core);
@@ -153,7 +178,8 @@ export async function writePeriodWorkbook(core: Core, options: PeriodExport, out
 
   function* stream(): Generator<Event> {
     for (let i = 0; i < ids.length; i += CHUNK) {
-      for (const e of core.events.getMany(ids.slice(i, i + CHUNK))) {
+      // The sheet has no description column: the longest text is not read.
+      for (const e of core.events.getMany(ids.slice(i, i + CHUNK), true)) {
         tally.add(e);
         yield e;
       }
@@ -173,21 +199,18 @@ export async function writePeriodWorkbook(core: Core, options: PeriodExport, out
     groupOf = regionOf;
   }
 
-  // Inline strings: a shared-string table would hold every text of the export in memory to the end.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  workbook.creator = 'Реестр сотрудничества';
-  writeTable(workbook, 'Мероприятия', `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${forPeriod(period)}`, EVENT_COLUMNS, eventRows(events, groupOf));
-
-  const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today })).items;
-  writeTable(workbook, 'Соглашения', `Реестр соглашений о сотрудничестве по состоянию на ${formatDate(today)}`, AGREEMENT_COLUMNS, agreements.map((a, i): TableRow => {
-    const term = termState(a, today);
-    const status = term === 'expired' ? 'срок истек' : term === 'expiring' ? `истекает ${formatDate(a.validUntil ?? today)}` : AGREEMENT_STATUS_LABELS[a.status];
-    return {
-      cells: [i + 1, a.number, a.title, AGREEMENT_KIND_LABELS[a.kind], a.parties.join(', ') || null, a.signedOn ? { date: a.signedOn } : null,
-        a.validUntil ? { date: a.validUntil } : 'бессрочно', status, a.spheres.join(', ') || null, a.department, tally.agreements.get(a.id) ?? 0],
-      fill: term === 'expired' ? 'expired' : term === 'expiring' ? 'expiring' : undefined,
-    };
-  }));
+  function* agreementRows(): Generator<TableRow> {
+    const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today })).items;
+    for (const [i, a] of agreements.entries()) {
+      const term = termState(a, today);
+      const status = term === 'expired' ? 'срок истек' : term === 'expiring' ? `истекает ${formatDate(a.validUntil ?? today)}` : AGREEMENT_STATUS_LABELS[a.status];
+      yield {
+        cells: [i + 1, a.number, a.title, AGREEMENT_KIND_LABELS[a.kind], a.parties.join(', ') || null, a.signedOn ? { date: a.signedOn } : null,
+          a.validUntil ? { date: a.validUntil } : 'бессрочно', status, a.spheres.join(', ') || null, a.department, tally.agreements.get(a.id) ?? 0],
+        fill: term === 'expired' ? 'expired' : term === 'expiring' ? 'expiring' : undefined,
+      };
+    }
+  }
 
   function* summaryRows(): Generator<TableRow> {
     yield { cells: ['Всего мероприятий', tally.total] };
@@ -196,7 +219,27 @@ export async function writePeriodWorkbook(core: Core, options: PeriodExport, out
       for (const [name, n] of counts) yield { cells: [name, n] };
     }
   }
-  writeTable(workbook, 'Сводка', `Сводные данные о мероприятиях ${forPeriod(period)}`, [{ header: 'Показатель', width: 60 }, { header: 'Мероприятий', width: 16, center: true }], summaryRows());
+
+  return {
+    tables: [
+      { sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${forPeriod(period)}`, columns: EVENT_COLUMNS, rows: eventRows(events, groupOf) },
+      { sheetName: 'Соглашения', title: `Реестр соглашений о сотрудничестве по состоянию на ${formatDate(today)}`, columns: AGREEMENT_COLUMNS, rows: agreementRows() },
+      { sheetName: 'Сводка', title: `Сводные данные о мероприятиях ${forPeriod(period)}`, columns: SUMMARY_COLUMNS, rows: summaryRows() },
+    ],
+    events: () => tally.total,
+  };
+}
+
+/** Writes the tables, streamed: inline strings, as a shared-string table would hold every text of the export to the end. */
+export async function writeTables(tables: readonly Table[], out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Реестр сотрудничества';
+  for (const t of tables) writeTable(workbook, t.sheetName, t.title, t.columns, t.rows);
   await workbook.commit();
-  return { events: tally.total };
+}
+
+export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<{ events: number }> {
+  const { tables, events } = periodTables(core, options, today);
+  await writeTables(tables, out);
+  return { events: events() };
 }
