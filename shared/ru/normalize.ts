@@ -2,8 +2,9 @@
 
 /** «ё» → «е», as Russian writers use them interchangeably. */
 export function foldYo(text: string): string {
-  return text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  return YO.test(text) ? text.replace(/ё/g, 'е').replace(/Ё/g, 'Е') : text;
 }
+const YO = /[ёЁ]/;
 
 /** The key two reference names are compared by. */
 export function nameKey(name: string): string {

@@ -40,7 +40,7 @@ export function optionalText(max: number) {
     .trim()
     .max(max)
     .nullish()
-    .transform((v) => (v ? v.replace(/\r\n?/g, '\n') : null));
+    .transform((v) => (v ? (v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v) : null));
 }
 
 /** An optional reference value: like optionalText, and a name when given. */

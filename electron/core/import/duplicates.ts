@@ -2,7 +2,7 @@
 // «ё», punctuation and word order, and dates that overlap.
 import type { DuplicateOf } from '../../../shared/schema/import';
 import type { EventSummary } from '../../../shared/schema/event';
-import { dayNumber, monthKeys } from '../../../shared/dates';
+import { dayNumber, ymd } from '../../../shared/dates';
 import { searchWords } from '../../../shared/ru/normalize';
 import { gramSimilarity, trigrams } from './headers';
 
@@ -10,7 +10,8 @@ import { gramSimilarity, trigrams } from './headers';
 export const SIMILARITY_THRESHOLD = 0.8;
 /** Events longer than this are indexed by word alone, not by each month they touch. */
 const LONG_SPAN_DAYS = 400;
-const ANY_MONTH = '*';
+/** The month key of events too long to be indexed by month: every row's months include it. */
+const ANY_MONTH = -1;
 
 export interface DatedTitle {
   title: string;
@@ -26,9 +27,28 @@ interface TitleKey {
   numbers: string;
 }
 
-export function titleKey(title: string): TitleKey {
-  const words = [...new Set(searchWords(title).filter((w) => w.length > 1 || isNumber(w)))].sort();
+/** The words a title is compared by: no one-letter words but numbers, each once, in no fixed order. */
+function keyWords(title: string): string[] {
+  const words: string[] = [];
+  for (const word of searchWords(title)) {
+    if ((word.length > 1 || isNumber(word)) && !words.includes(word)) words.push(word);
+  }
+  return words;
+}
+
+function keyOf(words: string[]): TitleKey {
+  words.sort();
   return { key: words.join(' '), words, numbers: words.filter(isNumber).join(' ') };
+}
+
+/** TitleKey's `numbers` of words in any order. */
+function numbersOf(words: readonly string[]): string {
+  const numbers = words.filter(isNumber);
+  return numbers.length === 0 ? '' : numbers.length === 1 ? (numbers[0] as string) : numbers.sort().join(' ');
+}
+
+export function titleKey(title: string): TitleKey {
+  return keyOf(keyWords(title));
 }
 
 function isNumber(word: string): boolean {
@@ -36,52 +56,89 @@ function isNumber(word: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** An index of existing events by (word, month), for finding a row's duplicate among 100,000 events quickly. */
+/** Months as numbers (year × 12 + month − 1): the months from `start`'s to `end`'s. */
+function monthNumber(iso: string): number {
+  const { year, month } = ymd(iso);
+  return year * 12 + month - 1;
+}
+
+/** An event's months, or only ANY_MONTH when it is too long to be indexed by month. */
+function monthsOf(start: string, end: string): { first: number; last: number } | null {
+  return dayNumber(end) - dayNumber(start) > LONG_SPAN_DAYS ? null : { first: monthNumber(start), last: monthNumber(end) };
+}
+
+/**
+ * An index of existing events by word, and by (word, month) for the words rows ask about, for
+ * finding a row's duplicate among 100,000 events quickly.
+ */
 export function createDuplicateFinder(existing: readonly EventSummary[]) {
-  const keys = existing.map((e) => titleKey(e.title));
-  const grams: (Set<string> | undefined)[] = [];
+  /** Each word's events, in the order of `existing`: tells how rare a word is. */
   const postings = new Map<string, number[]>();
-  const post = (key: string, index: number) => {
-    const list = postings.get(key);
-    if (list) list.push(index);
-    else postings.set(key, [index]);
-  };
-  existing.forEach((event, i) => {
-    const long = dayNumber(event.endDate) - dayNumber(event.startDate) > LONG_SPAN_DAYS;
-    const months = long ? [ANY_MONTH] : monthKeys(event.startDate, event.endDate);
-    for (const word of (keys[i] as TitleKey).words) {
-      post(word, i); // every month together: tells how rare a word is
-      for (const month of months) post(`${word}\u0000${month}`, i);
+  /** Each event's numbers, to rule most candidates out before their whole key is made. */
+  const numbers = existing.map((event, i) => {
+    const words = keyWords(event.title);
+    for (const word of words) {
+      const list = postings.get(word);
+      if (list) list.push(i);
+      else postings.set(word, [i]);
     }
+    return numbersOf(words);
   });
+  /** A word's events by month (ANY_MONTH for the long ones), in the same order: made when a row first asks. */
+  const byMonth = new Map<string, Map<number, number[]>>();
+  const monthPostings = (word: string): Map<number, number[]> => {
+    let months = byMonth.get(word);
+    if (months) return months;
+    months = new Map();
+    for (const i of postings.get(word) ?? []) {
+      const event = existing[i] as EventSummary;
+      const span = (spans[i] ??= monthsOf(event.startDate, event.endDate) ?? false);
+      for (let m = span ? span.first : ANY_MONTH, last = span ? span.last : ANY_MONTH; m <= last; m++) {
+        const list = months.get(m);
+        if (list) list.push(i);
+        else months.set(m, [i]);
+      }
+    }
+    byMonth.set(word, months);
+    return months;
+  };
+  // Filled up front: an array set at scattered indexes would turn into a slow dictionary.
+  const spans: ({ first: number; last: number } | false | undefined)[] = new Array(existing.length).fill(undefined);
+  const keys: (TitleKey | undefined)[] = new Array(existing.length).fill(undefined);
+  const grams: (Set<string> | undefined)[] = new Array(existing.length).fill(undefined);
 
   let stamp = 0;
   const seen = new Int32Array(existing.length);
 
   return function duplicateOf(row: DatedTitle): DuplicateOf | null {
-    const { key, words, numbers } = titleKey(row.title);
-    if (!key) return null;
+    const unsorted = keyWords(row.title);
+    if (unsorted.length === 0) return null;
     // Numbers must be the same: a number no event has rules every event out.
-    if (numbers && words.some((w) => isNumber(w) && !postings.has(w))) return null;
+    if (unsorted.some((w) => isNumber(w) && !postings.has(w))) return null;
+    const { key, words, numbers: rowNumbers } = keyOf(unsorted);
     // The two rarest words: a title alike enough shares at least one of them.
     const rare = words
       .filter((w) => postings.has(w))
       .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0))
       .slice(0, 2);
-    const long = dayNumber(row.endDate) - dayNumber(row.startDate) > LONG_SPAN_DAYS;
-    const months = long ? null : [...monthKeys(row.startDate, row.endDate), ANY_MONTH];
+    const span = monthsOf(row.startDate, row.endDate);
     let rowGrams: Set<string> | undefined;
     stamp++;
     let best: DuplicateOf | null = null;
     for (const word of rare) {
-      const lists = months ? months.map((m) => postings.get(`${word}\u0000${m}`)) : [postings.get(word)];
+      const lists: (number[] | undefined)[] = [];
+      if (span) {
+        const months = monthPostings(word);
+        for (let m = span.first; m <= span.last; m++) lists.push(months.get(m));
+        lists.push(months.get(ANY_MONTH));
+      } else lists.push(postings.get(word));
       for (const list of lists) {
         for (const i of list ?? []) {
           if (seen[i] === stamp) continue;
           seen[i] = stamp;
           const event = existing[i] as EventSummary;
-          const other = keys[i] as TitleKey;
-          if (event.startDate > row.endDate || event.endDate < row.startDate || other.numbers !== numbers) continue;
+          if (event.startDate > row.endDate || event.endDate < row.startDate || numbers[i] !== rowNumbers) continue;
+          const other = (keys[i] ??= titleKey(event.title));
           const similarity = key === other.key ? 1 : gramSimilarity((rowGrams ??= trigrams(key)), (grams[i] ??= trigrams(other.key)));
           if (similarity >= SIMILARITY_THRESHOLD && (!best || similarity > best.similarity)) {
             best = { id: event.id, title: event.title, startDate: event.startDate, endDate: event.endDate, datePrecision: event.datePrecision, similarity };

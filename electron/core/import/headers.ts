@@ -79,7 +79,9 @@ export function matchHeader(text: string): HeaderMatch | null {
   const grams = trigrams(key);
   let best: HeaderMatch | null = null;
   for (const entry of ENTRIES) {
-    let score = key === entry.key ? 1 : gramSimilarity(grams, entry.grams);
+    // Dice's coefficient is at most 2·min/(sum) of the two sizes: a long title cell is far from every short synonym.
+    const small = Math.min(grams.size, entry.grams.size);
+    let score = key === entry.key ? 1 : (2 * small) / (grams.size + entry.grams.size) < 0.75 ? 0 : gramSimilarity(grams, entry.grams);
     // One-letter words («с», «по») only count when they are the whole header.
     if (score < 0.8 && entry.key.length >= 4 && key.startsWith(`${entry.key} `)) score = 0.8;
     if (score >= 0.75 && (!best || score > best.score)) best = { meaning: entry.meaning, score };

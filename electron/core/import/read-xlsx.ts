@@ -14,7 +14,7 @@ type ExcelValue = CellValue;
  * `_x` as `_x005F_x`), which exceljs's streaming reader leaves as they are.
  */
 function sheetText(text: string): string {
-  return cleanText(text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+  return cleanText(text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
 }
 
 function plainCell(value: ExcelValue): Cell {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { EventInputSchema, type EventInput, type EventInputRaw } from '../../../shared/schema/event';
 import type { ImportColumn, ImportField, ImportRow } from '../../../shared/schema/import';
-import { parseDateText, type ParsedDates } from '../../../shared/ru/date-text';
+import { parseDateText, type DateTextResult, type ParsedDates } from '../../../shared/ru/date-text';
 import { fromDayNumber, yearRange } from '../../../shared/dates';
 import type { Layout } from './layout';
 import { cellText, errorCellMessage, isDateCell, isErrorCell, type Cell, type Sheet } from './sheet';
@@ -43,11 +43,14 @@ const TOTALS = /^\s*(итого|всего)(\s|:|$)/i;
 
 class CellError extends Error {}
 
+/** White space other than single spaces between words: what clean() has to change, besides the ends. */
+const UNCLEAN_SPACE = /[^\S ]| \s/;
+
 function clean(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return (UNCLEAN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
-function dateOfCell(cell: Cell, year: number | null): ParsedDates {
+function dateOfCell(cell: Cell, dateText: (text: string) => DateTextResult): ParsedDates {
   if (cell === null) throw new CellError('не указан срок проведения');
   if (isDateCell(cell)) return { startDate: cell.date, endDate: cell.date, datePrecision: 'day' };
   if (isErrorCell(cell)) throw new CellError(errorCellMessage(cell));
@@ -62,7 +65,7 @@ function dateOfCell(cell: Cell, year: number | null): ParsedDates {
     }
     throw new CellError(`не удалось разобрать дату «${cell}»`);
   }
-  const result = parseDateText(String(cell), year);
+  const result = dateText(String(cell));
   if (!result.ok) throw new CellError(result.message);
   return result.value;
 }
@@ -162,6 +165,8 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const country = memo((t) => canonicalCountry(t, refs.countries));
   const region = memo((t) => canonicalRegion(t, refs.regions));
   const formatOf = memo(parseFormat);
+  // Partners write the same few dates again and again: «II квартал», «сентябрь».
+  const dateText = memo((t) => parseDateText(t, ctx.year));
   const partnerNames = ctx.partner ? [ctx.partner] : [];
 
   // The row being read: set by the reader below, used by the helpers (defined once, not per row).
@@ -200,12 +205,12 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
 
     let failed: ImportField = 'startDate';
     try {
-      const start = dateOfCell(cellOf('startDate'), ctx.year);
+      const start = dateOfCell(cellOf('startDate'), dateText);
       const endCell = cellOf('endDate');
       let dates = start;
       if (endCell !== null) {
         failed = 'endDate';
-        const end = dateOfCell(endCell, ctx.year);
+        const end = dateOfCell(endCell, dateText);
         dates = { startDate: start.startDate, endDate: end.endDate, datePrecision: start.datePrecision === end.datePrecision ? start.datePrecision : 'day' };
         if (dates.endDate < dates.startDate) throw new CellError(`дата окончания «${shownText(endCell, 'endDate')}» раньше даты начала`);
       }

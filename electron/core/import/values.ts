@@ -139,16 +139,16 @@ export function kindMatcher(kinds: readonly RefName[]): (text: string) => string
   const stemmed = kindStems(kinds);
   return (text) => {
     const titleWords = words(text);
-    let best: { name: string; at: number } | null = null;
-    for (const { name, stems: kindWords } of stemmed) {
-      for (let at = 0; at + kindWords.length <= titleWords.length && (!best || at < best.at); at++) {
-        if (kindWords.every((stem, k) => titleWords[at + k]?.startsWith(stem))) {
-          best = { name, at };
-          break;
-        }
+    // The earliest word first, then the kinds in their order: the first match is the one.
+    for (let at = 0; at <= titleWords.length; at++) {
+      for (const { name, stems: kindWords } of stemmed) {
+        if (at + kindWords.length > titleWords.length) continue;
+        let k = 0;
+        while (k < kindWords.length && (titleWords[at + k] as string).startsWith(kindWords[k] as string)) k++;
+        if (k === kindWords.length) return name;
       }
     }
-    return best?.name ?? null;
+    return null;
   };
 }
 
