@@ -23,7 +23,7 @@ export const PeriodSchema = z.string().transform((text, ctx) => {
 });
 
 /** Something besides quotes and spaces: what nameKey() would leave non-empty, tested without building it. */
-const HAS_NAME = /[^«»"„“”\s]/;
+export const HAS_NAME = /[^«»"„“”\s]/;
 
 /** A reference value given by name: trimmed, never empty, not only quotes. */
 export const NameSchema = z

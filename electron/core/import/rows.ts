@@ -6,6 +6,7 @@ import { EventInputSchema, type EventInput, type EventInputRaw } from '../../../
 import type { ImportColumn, ImportField, ImportRow } from '../../../shared/schema/import';
 import { parseDateText, type DateTextResult, type ParsedDates } from '../../../shared/ru/date-text';
 import { fromDayNumber, yearRange } from '../../../shared/dates';
+import { checkedEvent } from './event-check';
 import type { Layout } from './layout';
 import { cellText, errorCellMessage, isDateCell, isErrorCell, type Cell, type Sheet } from './sheet';
 import {
@@ -269,6 +270,9 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
     input.description = multiline('description');
 
     if (errors.length > 0) return { event: null, errors, agreementRef };
+    // The schema's rules without zod's cost for a row that surely passes them; zod for the rest, and for the messages.
+    const checked = checkedEvent(input);
+    if (checked) return { event: checked, errors, agreementRef };
     const parsed = EventInputSchema.safeParse(input);
     if (parsed.success) return { event: parsed.data, errors, agreementRef };
     for (const [field, message] of Object.entries(fieldErrors(parsed.error as z.ZodError))) {
