@@ -39,6 +39,9 @@ const COUNTRY_ALIASES: Record<string, string> = {
   сербия: 'Республика Сербия',
 };
 
+/** A word as words() splits them, one match at a time. */
+const WORD = /[\p{L}\d]+/gu;
+
 function words(text: string): string[] {
   return foldYo(text).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
 }
@@ -138,17 +141,28 @@ function kindStems(kinds: readonly RefName[]): { name: string; stems: string[] }
 export function kindMatcher(kinds: readonly RefName[]): (text: string) => string | null {
   const stemmed = kindStems(kinds);
   return (text) => {
-    const titleWords = words(text);
+    // The words of words(text), read only as far as the match needs: a kind is mostly among the first.
+    const folded = foldYo(text).toLowerCase();
+    const titleWords: string[] = [];
+    let read = false;
+    WORD.lastIndex = 0;
+    const wordAt = (i: number): string | undefined => {
+      while (titleWords.length <= i && !read) {
+        const match = WORD.exec(folded);
+        if (match) titleWords.push(match[0]);
+        else read = true;
+      }
+      return titleWords[i];
+    };
     // The earliest word first, then the kinds in their order: the first match is the one.
-    for (let at = 0; at <= titleWords.length; at++) {
+    for (let at = 0; ; at++) {
       for (const { name, stems: kindWords } of stemmed) {
-        if (at + kindWords.length > titleWords.length) continue;
         let k = 0;
-        while (k < kindWords.length && (titleWords[at + k] as string).startsWith(kindWords[k] as string)) k++;
+        while (k < kindWords.length && wordAt(at + k)?.startsWith(kindWords[k] as string)) k++;
         if (k === kindWords.length) return name;
       }
+      if (wordAt(at) === undefined) return null;
     }
-    return null;
   };
 }
 
