@@ -40,9 +40,9 @@ function names(value: unknown): string[] | No {
     if (typeof item !== 'string') return NO;
     const trimmed = item.trim();
     if (trimmed.length < 1 || trimmed.length > 300 || !HAS_NAME.test(trimmed)) return NO;
-    out.push(trimmed);
+    if (!out.includes(trimmed)) out.push(trimmed);
   }
-  return [...new Set(out)];
+  return out;
 }
 
 function oneOf<T>(value: unknown, allowed: ReadonlySet<unknown>, fallback: T): T | No {
@@ -86,8 +86,9 @@ function fast(input: unknown): EventInput | null {
   if (endDate < startDate) return null;
   if (datePrecision !== 'day' && (precisionRange(startDate, datePrecision).start !== startDate || precisionRange(endDate, datePrecision).end !== endDate)) return null;
   // Zod's key order: the shape's, an end date the input lacked last.
-  const rest = { datePrecision, city, region, country, venue, format, spheres, partners, participants, organizer, outcomes, description, status, agreementId };
-  return hasEnd ? { title, kind, startDate, endDate, ...rest } : { title, kind, startDate, ...rest, endDate };
+  return hasEnd
+    ? { title, kind, startDate, endDate, datePrecision, city, region, country, venue, format, spheres, partners, participants, organizer, outcomes, description, status, agreementId }
+    : { title, kind, startDate, datePrecision, city, region, country, venue, format, spheres, partners, participants, organizer, outcomes, description, status, agreementId, endDate };
 }
 
 /** Inputs at the schema's edges: the checker must agree with zod on each, or it is not used. */
