@@ -3,7 +3,6 @@
 import type { DuplicateOf } from '../../../shared/schema/import';
 import type { EventSummary } from '../../../shared/schema/event';
 import { dayNumber, ymd } from '../../../shared/dates';
-import { searchWords } from '../../../shared/ru/normalize';
 import { gramSimilarity, trigrams } from './headers';
 
 /** Titles at least this alike (Dice over trigrams of their sorted words) name the same event. */
@@ -27,11 +26,37 @@ interface TitleKey {
   numbers: string;
 }
 
-/** The words a title is compared by: no one-letter words but numbers, each once, in no fixed order. */
+/** A character searchWords() splits words at (its SEPARATORS, the soft hyphen aside), by code unit. */
+function isSeparator(c: number): boolean {
+  if (c < 0x80) return !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a));
+  if (c < 0xa0) return false;
+  if (c < 0xc0) return c !== 0xad;
+  if (c < 0x1680) return c === 0xd7 || c === 0xf7;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x206f) || c === 0x2116 || c === 0x2212 || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The words a title is compared by: searchWords(title) without one-letter words but numbers, each
+ * once, in no fixed order. Split here in one pass: a file's rows and a year's events are many.
+ */
 function keyWords(title: string): string[] {
+  const lower = title.toLowerCase();
   const words: string[] = [];
-  for (const word of searchWords(title)) {
-    if ((word.length > 1 || isNumber(word)) && !words.includes(word)) words.push(word);
+  let start = -1;
+  let folded = false;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0x20;
+    if (!isSeparator(c)) {
+      if (start < 0) start = i;
+      if (c === 0xad || c === 0x451) folded = true;
+      continue;
+    }
+    if (start < 0) continue;
+    let word = lower.slice(start, i);
+    if (folded) word = word.replaceAll('ё', 'е').replaceAll('\u00ad', '');
+    if ((word.length > 1 || (word.length === 1 && isNumber(word))) && !words.includes(word)) words.push(word);
+    start = -1;
+    folded = false;
   }
   return words;
 }
