@@ -92,7 +92,8 @@ describe('a register damaged by hand', () => {
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(output)?.[0], { timeout: 30_000 }).toBeTruthy();
     const url = /http:\/\/127\.0\.0\.1:\d+\/#token=\S+/.exec(output)?.[0] ?? '';
-    expect(output).toMatch(/Внимание: База данных .* повреждена/);
+    // The warning follows the address once the start-up check (in a worker thread) has found the damage.
+    await expect.poll(() => output, { timeout: 30_000 }).toMatch(/Внимание: База данных .* повреждена/);
 
     const browser = await launch();
     try {
