@@ -16,8 +16,10 @@ import { DateFields } from './DateFields';
 import { HistoryTab } from '../history/HistoryTab';
 import { CardHeading, type CardTab } from '../history/CardHeading';
 
-type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'endDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
+type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
   Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {
+    // The form always shows an end date (the start's, by default): the input's may be left out.
+    endDate: string;
     format: string | null;
     agreementId: string | null;
   };
