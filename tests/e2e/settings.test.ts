@@ -30,6 +30,7 @@ describe('Настройки', () => {
     await page.getByRole('button', { name: 'Создать резервную копию сейчас' }).click();
     const rows = page.getByTestId('backups').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => page.getByText(/^Копия от .* записана и проверена/).count()).toBe(1);
     expect(await rows.first().textContent()).toMatch(/\d{1,2} [а-я]+ \d{4} г\., \d{2}:\d{2}вручную\d+ КБ/);
     await page.screenshot({ path: join(ARTIFACTS, 'settings.png'), fullPage: true });
 

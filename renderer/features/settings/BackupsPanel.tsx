@@ -1,12 +1,12 @@
 // Резервные копии in Настройки: the list, a copy made now, and a restore from the list or from a file.
-import { Alert, Button, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconFileUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import { BACKUP_REASON_LABELS } from '../../../shared/ru/labels';
 import type { BackupInfoDto, BackupPreview } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
 import { backupTime, contentsText, copyName, fileSize } from './backupText';
+import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
 import { uploadBackup, useRestore } from './restore';
 
@@ -71,32 +71,12 @@ export function BackupsPanel({ version }: { version: number }) {
       {error && <Alert color="red">{error}</Alert>}
       {list?.backups.length === 0 && <Text size="sm">В папке «{list.folder}» резервных копий пока нет.</Text>}
       {list && list.backups.length > 0 && (
-        <Table withTableBorder striped verticalSpacing={4} data-testid="backups">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Когда сделана</Table.Th>
-              <Table.Th>Почему</Table.Th>
-              <Table.Th>Размер</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.backups.map((b) => (
-              <Table.Tr key={b.name} title={b.file}>
-                <Table.Td>{backupTime(b.at)}</Table.Td>
-                <Table.Td>{BACKUP_REASON_LABELS[b.reason]}</Table.Td>
-                <Table.Td>{fileSize(b.bytes)}</Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end">
-                    <Button size="compact-sm" variant="light" color="orange" loading={opening === b.name} onClick={() => void show(b.name, () => call('backups.inspect', { name: b.name }))}>
-                      Восстановить…
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <BackupTable
+          backups={list.backups}
+          testId="backups"
+          detail={{ heading: 'Размер', of: (b) => fileSize(b.bytes) }}
+          restore={(b) => ({ loading: opening === b.name, onClick: () => void show(b.name, () => call('backups.inspect', { name: b.name })) })}
+        />
       )}
       <RestoreDialog
         {...restoring.dialog}

@@ -1,12 +1,12 @@
 // The page shown instead of the app when the register did not open: why, in plain words, and for a
 // damaged register the newest good backups to put in its place. Nothing here writes to the register.
-import { Alert, Button, Container, FileButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Container, FileButton, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconFileUpload, IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { BACKUP_REASON_LABELS } from '../../../shared/ru/labels';
 import type { AppStatus, BackupPreview, RecoveryBackup } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
-import { backupTime, contentsText, copyName, fileSize } from './backupText';
+import { contentsText, copyName, fileSize } from './backupText';
+import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
 import { uploadBackup, useRestore } from './restore';
 
@@ -84,38 +84,12 @@ function DamagedHelp({ status }: { status: Recovery }) {
         <Text size="sm">В папке «{status.backupFolder}» резервных копий нет. Если копия есть на флешке или сетевом диске, выберите её файл.</Text>
       )}
       {backups && backups.length > 0 && (
-        <Table withTableBorder verticalSpacing={6} data-testid="recovery-backups">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Когда сделана</Table.Th>
-              <Table.Th>Почему</Table.Th>
-              <Table.Th>Что в ней</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {backups.map((b) => (
-              <Table.Tr key={b.file} title={b.file}>
-                <Table.Td>{backupTime(b.at)}</Table.Td>
-                <Table.Td>{BACKUP_REASON_LABELS[b.reason]}</Table.Td>
-                <Table.Td>{b.contents ? `${contentsText(b.contents)}, ${fileSize(b.bytes)}` : <Text size="sm" c="red">{b.problem}</Text>}</Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end">
-                    <Button
-                      size="compact-sm"
-                      variant={b === newestGood ? 'filled' : 'light'}
-                      color="orange"
-                      disabled={!b.contents}
-                      onClick={() => restoring.offer(previewOf(b))}
-                    >
-                      Восстановить…
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <BackupTable
+          backups={backups}
+          testId="recovery-backups"
+          detail={{ heading: 'Что в ней', of: (b) => (b.contents ? `${contentsText(b.contents)}, ${fileSize(b.bytes)}` : <Text size="sm" c="red">{b.problem}</Text>) }}
+          restore={(b) => ({ variant: b === newestGood ? 'filled' : 'light', disabled: !b.contents, onClick: () => restoring.offer(previewOf(b)) })}
+        />
       )}
       <Group>
         <FileButton onChange={(file) => file && void pick(file)}>
