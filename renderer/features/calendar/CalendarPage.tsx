@@ -10,7 +10,7 @@ import { formatDateRange } from '../../../shared/ru/dates';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { CalendarEvent, CalendarView, ColorBy, Deadline } from '../../../shared/schema/calendar';
 import { call } from '../../api/client';
-import { navigate } from '../../app/route';
+import { navigate, parseRoute } from '../../app/route';
 import { EventFilterFields } from '../../components/EventFilterFields';
 import { useRefNames } from '../../components/useRefNames';
 import { newEventOn } from '../events/EventEditor';
@@ -36,6 +36,12 @@ const STEP_HINTS: Record<CalendarView, [string, string]> = {
 
 function go(place: Place, replace = false): void {
   navigate({ section: 'calendar', item: placeItem(place) }, { replace });
+}
+
+/** Steps from the address as it is now, not as last drawn: a second quick press steps again. */
+function step(by: 1 | -1): void {
+  const place = parsePlace(parseRoute(window.location.hash).item);
+  if (place) go(stepPlace(place, by));
 }
 
 export function CalendarPage({ item }: { item?: string }) {
@@ -67,8 +73,8 @@ export function CalendarPage({ item }: { item?: string }) {
   const { data, error, loading } = useCalendarData(query, version);
   // ← and → step back and forth, as the buttons do (not while typing in a field).
   useHotkeys([
-    ['ArrowLeft', () => place && go(stepPlace(place, -1))],
-    ['ArrowRight', () => place && go(stepPlace(place, 1))],
+    ['ArrowLeft', () => step(-1)],
+    ['ArrowRight', () => step(1)],
   ]);
 
   const names = useRefNames(prefs?.colorBy === 'kind' ? 'kind' : 'sphere');
@@ -135,9 +141,9 @@ export function CalendarPage({ item }: { item?: string }) {
       <Group justify="space-between" className="reestr-no-print">
         <Group gap="xs">
           <Title order={2} mr="sm">Календарь</Title>
-          <Tooltip label={back}><ActionIcon variant="default" size="lg" aria-label={back} onClick={() => go(stepPlace(place, -1))}><IconChevronLeft size={18} /></ActionIcon></Tooltip>
+          <Tooltip label={back}><ActionIcon variant="default" size="lg" aria-label={back} onClick={() => step(-1)}><IconChevronLeft size={18} /></ActionIcon></Tooltip>
           <Button variant="default" onClick={() => go(placeOf(place.view, todayIso(), place.view === 'list' ? place.period : undefined))}>Сегодня</Button>
-          <Tooltip label={forward}><ActionIcon variant="default" size="lg" aria-label={forward} onClick={() => go(stepPlace(place, 1))}><IconChevronRight size={18} /></ActionIcon></Tooltip>
+          <Tooltip label={forward}><ActionIcon variant="default" size="lg" aria-label={forward} onClick={() => step(1)}><IconChevronRight size={18} /></ActionIcon></Tooltip>
         </Group>
         <SegmentedControl
           value={place.view}
