@@ -119,6 +119,17 @@ describe('events', () => {
     expect(titles(core, { query: '   ' })).toHaveLength(4);
   });
 
+  it('finds a prefix of few words and a prefix of very many alike', () => {
+    const core = tempCore();
+    const codes = Array.from({ length: 40 }, (_, i) => `шифр${String(i).padStart(2, '0')}`);
+    createEvents(core, codes.map((code) => eventInput({ title: `Заседание ${code}` })));
+    expect(titles(core, { query: 'шифр' })).toHaveLength(40);
+    expect(titles(core, { query: 'шифр1' })).toHaveLength(10);
+    expect(titles(core, { query: 'шифр1 засед' })).toHaveLength(10);
+    expect(titles(core, { query: 'шифр07' })).toEqual(['Заседание шифр07']);
+    expect(titles(core, { query: 'шифр7' })).toEqual([]);
+  });
+
   it('filters by kind, sphere, partner tree, format, status and agreement', () => {
     const core = tempCore();
     createEvents(core, [
@@ -242,7 +253,7 @@ describe('query plans', () => {
 
   it('answers a period with one covering range scan per span class, reading no rows', () => {
     const core = tempCore();
-    const { count, params } = listSql(filter({ period: '2021-Q3', kinds: ['форум'], statuses: ['held'] }));
+    const { count, params } = listSql(filter({ period: '2021-Q3', kinds: ['форум'], statuses: ['held'] }), () => null);
     const detail = plan(core, count, params);
     expect(detail.match(/SEARCH events USING COVERING INDEX events_span \(span_class=\? AND start_date>\? AND start_date<\?\)/g)).toHaveLength(3);
     expect(detail).toMatch(/SEARCH events USING COVERING INDEX events_span \(span_class=\? AND start_date<\?\)/);
@@ -251,7 +262,7 @@ describe('query plans', () => {
 
   it('probes sphere and search sets from the index inside a period', () => {
     const core = tempCore();
-    const { count, params } = listSql(filter({ period: '2021', spheres: ['культура'], query: 'форум' }));
+    const { count, params } = listSql(filter({ period: '2021', spheres: ['культура'], query: 'форум' }), () => null);
     const detail = plan(core, count, params);
     expect(detail).toMatch(/COVERING INDEX events_span/);
     expect(detail).toMatch(/events_fts VIRTUAL TABLE INDEX 0:M/);
@@ -271,7 +282,7 @@ describe('query plans', () => {
 
   it('pages the register in date order from the covering date index, without sorting', () => {
     const core = tempCore();
-    const list = listSql(filter({ query: 'форум' }));
+    const list = listSql(filter({ query: 'форум' }), () => null);
     const detail = plan(core, `${list.with}SELECT id FROM (${list.candidates}) ORDER BY start_date, end_date, id LIMIT 50`, list.params);
     expect(detail).toMatch(/SCAN events USING COVERING INDEX events_start/);
     expect(detail).not.toMatch(/TEMP B-TREE/);

@@ -2,7 +2,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import { indexText } from '../../../shared/ru/normalize';
-import { listSql, overlapParams, overlapSql, spanClass, type ListSql, type SqlParams } from './event-filter';
+import { listSql, overlapParams, overlapSql, spanClass, type ListSql, type PrefixTerms, type SqlParams } from './event-filter';
 import type { Event, EventFilter, EventInput, EventRow, EventSummary } from '../../../shared/schema/event';
 import type { CalendarEvent } from '../../../shared/schema/calendar';
 
@@ -95,6 +95,9 @@ function pageSql(filter: EventFilter, list: ListSql): string {
           ORDER BY ${SORT_SQL[filter.sort](dir)} LIMIT @limit OFFSET @offset`;
 }
 
+/** Past this many words a prefix is left to FTS5: a query naming hundreds of words is slower than its merge. */
+const MAX_PREFIX_TERMS = 32;
+
 export function createEventsRepo(db: Db) {
   // Filtered queries differ only in which clauses are present: prepare each shape once.
   const shapes = new Map<string, Statement>();
@@ -179,8 +182,18 @@ export function createEventsRepo(db: Db) {
     record.partnerIds.forEach((partnerId, i) => addPartner.run(id, partnerId, i));
   }
 
+  // Ranges of the index's words end below U+10FFFF, the greatest character, which no word follows.
+  const wordsFrom = db
+    .prepare<[string, string], string>(`SELECT term FROM events_fts_terms WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_TERMS + 1}`)
+    .pluck();
+  const prefixTerms: PrefixTerms = (prefix) => {
+    const terms = wordsFrom.all(prefix, `${prefix}\u{10FFFF}`);
+    return terms.length > MAX_PREFIX_TERMS ? null : terms;
+  };
+  const filterSql = (filter: EventFilter) => listSql(filter, prefixTerms);
+
   function page(filter: EventFilter): { ids: number[]; total: number } {
-    const list = listSql(filter);
+    const list = filterSql(filter);
     const ids = prepared(pageSql(filter, list)).pluck().all({ ...list.params, limit: filter.limit, offset: filter.offset }) as number[];
     return { ids, total: prepared(list.count).pluck().get(list.params) as number };
   }
@@ -204,7 +217,7 @@ export function createEventsRepo(db: Db) {
   return {
     /** Every id the filter selects, in its order (its page bounds ignored): for exports, read in chunks. */
     allIds(filter: EventFilter): number[] {
-      const list = listSql(filter);
+      const list = filterSql(filter);
       return prepared(pageSql(filter, list)).pluck().all({ ...list.params, limit: -1, offset: 0 }) as number[];
     },
     /** The partners of these events, each once. */
@@ -245,7 +258,7 @@ export function createEventsRepo(db: Db) {
     },
     /** What a calendar shows of the events a filter selects in its period: summaries with their first sphere. */
     calendar(filter: EventFilter): CalendarEvent[] {
-      const list = listSql(filter);
+      const list = filterSql(filter);
       const sql = `${list.with}SELECT e.id, e.title, e.kind_id, e.start_date, e.end_date, e.date_precision, e.format, e.status, e.city_id,
                      (SELECT sphere_id FROM event_spheres WHERE event_id = e.id ORDER BY position LIMIT 1)
                    FROM (${list.candidates}) c JOIN events e ON e.id = c.id ORDER BY e.start_date, e.end_date, e.id`;
