@@ -46,8 +46,8 @@ function text(rnd: () => number, sentences: number): string {
   return Array.from({ length: sentences }, () => pick(rnd, SENTENCES)).join(' ');
 }
 
-/** `count` valid event inputs spread over the years `from`..`to`. */
-export function generateEvents(count: number, seed = 1, from = 2015, to = 2026): EventInput[] {
+/** `count` valid event inputs spread over the years `from`..`to`, their titles numbered from `first`. */
+export function generateEvents(count: number, seed = 1, from = 2015, to = 2026, first = 1): EventInput[] {
   const rnd = random(seed);
   return Array.from({ length: count }, (_, i) => {
     const year = from + Math.floor(rnd() * (to - from + 1));
@@ -71,7 +71,7 @@ export function generateEvents(count: number, seed = 1, from = 2015, to = 2026):
     }
     const kind = pick(rnd, KINDS);
     return EventInputSchema.parse({
-      title: `${pick(rnd, ADJECTIVES)} ${kind} ${pick(rnd, TOPICS)} № ${i + 1}`,
+      title: `${pick(rnd, ADJECTIVES)} ${kind} ${pick(rnd, TOPICS)} № ${first + i}`,
       kind,
       startDate,
       endDate,
