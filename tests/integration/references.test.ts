@@ -29,6 +29,17 @@ describe('reference lists', () => {
     expect(() => updateRef(core, RefUpdateSchema.parse({ id: forum, name: 'Встреча' }))).toThrow('В справочнике уже есть «встреча» (вид мероприятия): чтобы свести две записи в одну, объедините их.');
   });
 
+  it('files a new partner by its name: republics within Russia as its regions, other republics as countries', () => {
+    const core = tempCore();
+    createEvent(core, eventInput({ partners: ['Республика Татарстан', 'Чувашская Республика', 'Республика Саха (Якутия)', 'Республика Куба', 'Псковская область', 'Фонд «Наследие»'] }));
+    const kindOf = (name: string) => (['country', 'region', 'organisation'] as const).find((kind) => idOf(core, kind, name) !== undefined);
+    expect(['Республика Татарстан', 'Чувашская Республика', 'Республика Саха (Якутия)'].map(kindOf)).toEqual(['region', 'region', 'region']);
+    expect(getRef(core, idOf(core, 'region', 'Республика Татарстан')).parentName).toBe('Российская Федерация');
+    expect(kindOf('Республика Куба')).toBe('country');
+    expect(kindOf('Псковская область')).toBe('region');
+    expect(kindOf('Фонд «Наследие»')).toBe('organisation');
+  });
+
   it('hides only an entry nothing uses', () => {
     const core = tempCore();
     createEvent(core, eventInput({ kind: 'форум' }));

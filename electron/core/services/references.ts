@@ -8,12 +8,20 @@ import { logTouched } from './records';
 
 type PartnerKind = Extract<RefKind, 'country' | 'region' | 'organisation'>;
 
-/** A partner name nobody has listed yet: its level guessed from how Russian names such things. */
-export function guessPartnerKind(name: string): PartnerKind {
+/** The republics within Russia, by the word of their names no other partner shares: regions, not countries. */
+const RUSSIAN_REPUBLIC =
+  /(^|\s)(адыгея|алтай|башкортостан|бурятия|дагестан|ингушетия|кабардино-балкарская|калмыкия|карачаево-черкесская|карелия|коми|крым|марий|мордовия|саха|северная осетия|татарстан|тыва|удмуртская|хакасия|чеченская|чувашская|донецкая народная|луганская народная)(\s|$)/;
+
+/** The country of the republics within Russia, as the reference lists name it. */
+const RUSSIA = 'Российская Федерация';
+
+/** A partner name nobody has listed yet: its level guessed from how Russian names such things, and a republic within Russia its country. */
+export function guessPartner(name: string): { kind: PartnerKind; country: string | null } {
   const key = nameKey(name);
-  if (/(^|\s)(республика|федерация|королевство)(\s|$)/.test(key)) return 'country';
-  if (/(область|край|район|округ|автономная)$/.test(key) || /^(город|г\.)\s/.test(key)) return 'region';
-  return 'organisation';
+  if (RUSSIAN_REPUBLIC.test(key)) return { kind: 'region', country: RUSSIA };
+  if (/(^|\s)(республика|федерация|королевство)(\s|$)/.test(key)) return { kind: 'country', country: null };
+  if (/(область|край|район|округ|автономная)$/.test(key) || /^(город|г\.)\s/.test(key)) return { kind: 'region', country: null };
+  return { kind: 'organisation', country: null };
 }
 
 export interface Place {
@@ -49,7 +57,12 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
   }
 
   function partner(name: string): number {
-    return remember(`partner:${name}`, () => core.refs.partnerByKey(nameKey(name))?.id ?? ref(guessPartnerKind(name), name));
+    return remember(`partner:${name}`, () => {
+      const known = core.refs.partnerByKey(nameKey(name));
+      if (known) return known.id;
+      const { kind, country } = guessPartner(name);
+      return ref(kind, name, country ? ref('country', country) : null);
+    });
   }
 
   /** A known city fills in the region and country it belongs to. */
