@@ -2,6 +2,7 @@
 import type { Period } from '../period';
 import { ymd } from '../dates';
 import { formatDate, MONTHS_GENITIVE, MONTHS_NOMINATIVE, romanNumeral } from './dates';
+import { lowerFirst } from './grammar';
 
 /** The period in the nominative, as a heading says it. */
 export function periodTitle(period: Period): string {
@@ -17,6 +18,11 @@ export function periodTitle(period: Period): string {
     case 'range':
       return `${formatDate(period.start)}–${formatDate(period.end)}`;
   }
+}
+
+/** What a report or table covers: «за III квартал 2021 года», «за период с 01.07.2021 по 15.09.2021». */
+export function forPeriod(period: Period): string {
+  return period.kind === 'range' ? `за период с ${formatDate(period.start)} по ${formatDate(period.end)}` : `за ${lowerFirst(periodTitle(period))}`;
 }
 
 /** A calendar month's heading: «Сентябрь 2021». */

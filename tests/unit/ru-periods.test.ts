@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Period } from '../../shared/period';
 import { parsePeriod } from '../../shared/period';
-import { periodTitle } from '../../shared/ru/periods';
+import { forPeriod, periodTitle } from '../../shared/ru/periods';
 
 function titleOf(code: string): string {
   const period = parsePeriod(code);
@@ -41,5 +41,14 @@ describe('periodTitle', () => {
   it('works on a hand-made period object as well', () => {
     const period: Period = { kind: 'quarter', year: 2020, index: 2, start: '2020-04-01', end: '2020-06-30' };
     expect(periodTitle(period)).toBe('II квартал 2020 года');
+  });
+});
+
+describe('forPeriod', () => {
+  it('says what a report covers: a named period in the accusative, a range from one date to the other', () => {
+    expect(forPeriod(parsePeriod('2021-H2') as Period)).toBe('за II полугодие 2021 года');
+    expect(forPeriod(parsePeriod('2021-09') as Period)).toBe('за сентябрь 2021 года');
+    expect(forPeriod(parsePeriod('2021') as Period)).toBe('за 2021 год');
+    expect(forPeriod(parsePeriod('2021-07-01..2021-09-15') as Period)).toBe('за период с 01.07.2021 по 15.09.2021');
   });
 });

@@ -15,7 +15,7 @@ import type { PeriodExport } from '../../../shared/schema/export';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { lowerFirst } from '../../../shared/ru/grammar';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
-import { periodTitle } from '../../../shared/ru/periods';
+import { forPeriod, periodTitle } from '../../../shared/ru/periods';
 import { writeTable, type Column, type TableRow } from './official';
 
 
@@ -48,10 +48,9 @@ const AGREEMENT_COLUMNS: Column[] = [
   { header: 'Мероприятий за период', width: 14, center: true },
 ];
 
-/** «за III квартал 2021 года», «за период с 01.07.2021 по 15.09.2021», «за весь период». */
-function forPeriod(period: Period | undefined): string {
-  if (!period) return 'за весь период учета';
-  return period.kind === 'range' ? `за период с ${formatDate(period.start)} по ${formatDate(period.end)}` : `за ${lowerFirst(periodTitle(period))}`;
+/** The period a table covers, or the whole register's. */
+function forPeriodOrAll(period: Period | undefined): string {
+  return period ? forPeriod(period) : 'за весь период учета';
 }
 
 /** `Мероприятия_2021_III_квартал.xlsx`. */
@@ -222,9 +221,9 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
 
   return {
     tables: [
-      { sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${forPeriod(period)}`, columns: EVENT_COLUMNS, rows: eventRows(events, groupOf) },
+      { sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${forPeriodOrAll(period)}`, columns: EVENT_COLUMNS, rows: eventRows(events, groupOf) },
       { sheetName: 'Соглашения', title: `Реестр соглашений о сотрудничестве по состоянию на ${formatDate(today)}`, columns: AGREEMENT_COLUMNS, rows: agreementRows() },
-      { sheetName: 'Сводка', title: `Сводные данные о мероприятиях ${forPeriod(period)}`, columns: SUMMARY_COLUMNS, rows: summaryRows() },
+      { sheetName: 'Сводка', title: `Сводные данные о мероприятиях ${forPeriodOrAll(period)}`, columns: SUMMARY_COLUMNS, rows: summaryRows() },
     ],
     events: () => tally.total,
   };

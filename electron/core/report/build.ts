@@ -10,7 +10,7 @@ import type { Report, ReportInput, ReportParagraph } from '../../../shared/schem
 import { eventDatePhrase, periodGenitive, periodIn } from '../../../shared/ru/date-phrases';
 import { capitalize, cityLocative, joinList, lowerFirst, pastVerb, pluralOf } from '../../../shared/ru/grammar';
 import { countOf, EVENT_FORMS, pluralForm } from '../../../shared/ru/plural';
-import { periodTitle } from '../../../shared/ru/periods';
+import { forPeriod } from '../../../shared/ru/periods';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { AgreementKind } from '../../../shared/schema/agreement';
 
@@ -149,7 +149,7 @@ export function buildReport(core: Core, input: ReportInput): Report {
   }
 
   return {
-    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${formOf('genitive', homeRef, home)} за ${lowerFirst(periodTitle(period))}`),
+    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${formOf('genitive', homeRef, home)} ${forPeriod(period)}`),
     paragraphs,
   };
 }
