@@ -210,6 +210,9 @@ export function createEventsRepo(db: Db) {
     return ids.map((id) => rows.get(id)).filter((e): e is Event => e !== undefined);
   }
 
+  /** The table rows of these ids, in their order. */
+  const rowsOf = (ids: readonly number[]): EventRow[] => rowsByIds.all(JSON.stringify(ids));
+
   const partnerNamesOf = db.prepare<[string], string>(
     `SELECT DISTINCT r.name FROM event_partners ep JOIN refs r ON r.id = ep.partner_id WHERE ep.event_id IN (SELECT value FROM json_each(?))`,
   ).pluck();
@@ -254,8 +257,9 @@ export function createEventsRepo(db: Db) {
     /** The same page as list(), as table rows: no long texts or links to read. */
     rows(filter: EventFilter): { items: EventRow[]; total: number } {
       const { ids, total } = page(filter);
-      return { items: rowsByIds.all(JSON.stringify(ids)), total };
+      return { items: rowsOf(ids), total };
     },
+    rowsOf,
     /** What a calendar shows of the events a filter selects in its period: summaries with their first sphere. */
     calendar(filter: EventFilter): CalendarEvent[] {
       const list = filterSql(filter);

@@ -1,5 +1,5 @@
 // The events table as CSV for Russian Excel: UTF-8 with a BOM, «;» between fields, formulas defused.
-import type { Event } from '../../../shared/schema/event';
+import type { EventRow } from '../../../shared/schema/event';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { placeLine } from '../../../shared/ru/place';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
@@ -13,7 +13,7 @@ function field(value: string | null): string {
   return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function eventsCsv(events: readonly Event[]): Buffer {
+export function eventsCsv(events: readonly EventRow[]): Buffer {
   const lines = [HEADER, ...events.map((e) => [
     formatDateRange(e.startDate, e.endDate, e.datePrecision), e.title, e.kind, placeLine(e),
     e.format ? FORMAT_LABELS[e.format] : null, EVENT_STATUS_LABELS[e.status],
