@@ -65,6 +65,9 @@ function grouped(rows: [number, string][]): Map<number, string[]> {
   return names;
 }
 
+/** An event's title and dates: what an import's duplicate check compares. */
+export type DatedEvent = Pick<EventSummary, 'id' | 'title' | 'startDate' | 'endDate' | 'datePrecision'>;
+
 /** The columns of events that insert and update share, in their order. */
 function mainColumns(r: EventRecord) {
   return [
@@ -155,6 +158,11 @@ export function createEventsRepo(db: Db) {
     .prepare<SqlParams, RangeRow>(
       `SELECT * FROM (${overlapSql([], 'id, title, kind_id, start_date, end_date, date_precision, format, status, city_id')})
        ORDER BY start_date, end_date, id`,
+    )
+    .raw();
+  const datedRange = db
+    .prepare<SqlParams, [number, string, string, string, EventSummary['datePrecision']]>(
+      `SELECT * FROM (${overlapSql([], 'id, title, start_date, end_date, date_precision')})`,
     )
     .raw();
   const unlinkBatchAgreements = db.prepare<[number]>(
@@ -268,6 +276,10 @@ export function createEventsRepo(db: Db) {
                    FROM (${list.candidates}) c JOIN events e ON e.id = c.id ORDER BY e.start_date, e.end_date, e.id`;
       const name = nameOf();
       return (prepared(sql).raw().all(list.params) as unknown as CalendarRow[]).map((row) => ({ ...toSummary(row, name), sphere: name(row[9]) }));
+    },
+    /** The events overlapping a period, by title and dates, in no order. */
+    dated(start: string, end: string): DatedEvent[] {
+      return datedRange.all(overlapParams(start, end)).map(([id, title, startDate, endDate, datePrecision]) => ({ id, title, startDate, endDate, datePrecision }));
     },
     range(start: string, end: string): EventSummary[] {
       const name = nameOf();

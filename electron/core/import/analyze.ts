@@ -2,12 +2,12 @@
 import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
 import type { ImportColumn, ImportField, ImportOptions, ImportPreview, ImportSummary } from '../../../shared/schema/import';
-import type { EventSummary } from '../../../shared/schema/event';
 import { yearInTitle } from '../../../shared/ru/date-text';
 import { formatDate } from '../../../shared/ru/dates';
 import { nameKey } from '../../../shared/ru/normalize';
 import { todayIso } from '../../../shared/dates';
 import { createDuplicateFinder } from './duplicates';
+import type { DatedEvent } from '../db/events';
 import { isFullExport, readFileAgreements } from './full-export';
 import { FULL_EXPORT } from '../export/full-workbook';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
@@ -123,11 +123,11 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
 
   // Existing events over the file's dates, indexed once for every row.
   const dated = rows.flatMap((r) => (r.event ? [r.event] : []));
-  let existing: EventSummary[] = [];
+  let existing: DatedEvent[] = [];
   if (dated.length) {
     const start = dated.reduce((min, e) => (e.startDate < min ? e.startDate : min), dated[0]?.startDate as string);
     const end = dated.reduce((max, e) => (e.endDate > max ? e.endDate : max), dated[0]?.endDate as string);
-    existing = core.events.range(start, end);
+    existing = core.events.dated(start, end);
   }
   const duplicateOf = createDuplicateFinder(existing);
   for (const row of rows) {

@@ -1,7 +1,7 @@
 // Finds the register's events that rows of a file repeat: titles alike whatever their case, quotes,
 // «ё», punctuation and word order, and dates that overlap.
 import type { DuplicateOf } from '../../../shared/schema/import';
-import type { EventSummary } from '../../../shared/schema/event';
+import type { DatedEvent } from '../db/events';
 import { dayNumber, ymd } from '../../../shared/dates';
 import { gramSimilarity, trigrams } from './headers';
 
@@ -96,7 +96,7 @@ function monthsOf(start: string, end: string): { first: number; last: number } |
  * An index of existing events by word, and by (word, month) for the words rows ask about, for
  * finding a row's duplicate among 100,000 events quickly.
  */
-export function createDuplicateFinder(existing: readonly EventSummary[]) {
+export function createDuplicateFinder(existing: readonly DatedEvent[]) {
   /** Each word's events, in the order of `existing`: tells how rare a word is. */
   const postings = new Map<string, number[]>();
   /** Each event's numbers, to rule most candidates out before their whole key is made. */
@@ -116,7 +116,7 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
     if (months) return months;
     months = new Map();
     for (const i of postings.get(word) ?? []) {
-      const event = existing[i] as EventSummary;
+      const event = existing[i] as DatedEvent;
       const span = (spans[i] ??= monthsOf(event.startDate, event.endDate) ?? false);
       for (let m = span ? span.first : ANY_MONTH, last = span ? span.last : ANY_MONTH; m <= last; m++) {
         const list = months.get(m);
@@ -161,7 +161,7 @@ export function createDuplicateFinder(existing: readonly EventSummary[]) {
         for (const i of list ?? []) {
           if (seen[i] === stamp) continue;
           seen[i] = stamp;
-          const event = existing[i] as EventSummary;
+          const event = existing[i] as DatedEvent;
           if (event.startDate > row.endDate || event.endDate < row.startDate || numbers[i] !== rowNumbers) continue;
           const other = (keys[i] ??= titleKey(event.title));
           const similarity = key === other.key ? 1 : gramSimilarity((rowGrams ??= trigrams(key)), (grams[i] ??= trigrams(other.key)));
