@@ -187,7 +187,7 @@ async function main(): Promise<void> {
       { measure: 'the calendar’s month view data (6 weeks, spheres, deadlines), p95', value: p95(monthView), target: null, unit: 'ms' },
       { measure: '10,000 inserts in one transaction (an import batch)', value: insert, target: 500, unit: 'ms' },
       { measure: `import dry run ÷ exceljs xlsx.load, 10,000 rows (${Math.min(...dry).toFixed(0)} ÷ ${Math.min(...excel).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...excel), target: 1.5, unit: '×' },
-      { measure: `  the same ÷ exceljs streaming reader (÷ ${Math.min(...stream).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...stream), target: 1.5, unit: '×' },
+      { measure: `  the same ÷ exceljs streaming reader (÷ ${Math.min(...stream).toFixed(0)} ms), for reference`, value: Math.min(...dry) / Math.min(...stream), target: null, unit: '×' },
       { measure: `import commit, ${last.summary.new.toLocaleString('en')} new rows of 10,000`, value: commit, target: 500, unit: 'ms' },
       { measure: `import preview of ${memory.rows.toLocaleString('en')} rows, peak memory`, value: memory.peakMb, target: 500, unit: 'MB' },
       { measure: `export of ${exportedEvents.toLocaleString('en')} events ÷ exceljs writing them (${Math.min(...exported).toFixed(0)} ÷ ${Math.min(...writeOnly).toFixed(0)} ms)`, value: Math.min(...exported) / Math.min(...writeOnly), target: 1.3, unit: '×' },
