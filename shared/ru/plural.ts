@@ -19,3 +19,4 @@ export function countOf(n: number, forms: PluralForms): string {
 export const EVENT_FORMS: PluralForms = ['мероприятие', 'мероприятия', 'мероприятий'];
 export const AGREEMENT_FORMS: PluralForms = ['соглашение', 'соглашения', 'соглашений'];
 export const ENTRY_FORMS: PluralForms = ['запись', 'записи', 'записей'];
+export const YEAR_FORMS: PluralForms = ['год', 'года', 'лет'];

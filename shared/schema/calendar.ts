@@ -30,14 +30,16 @@ export type CalendarQuery = z.output<typeof CalendarQuerySchema>;
 export const CalendarEventSchema = EventSummarySchema.extend({ sphere: z.string().nullable() });
 export type CalendarEvent = z.infer<typeof CalendarEventSchema>;
 
-/** The day an agreement ends, or the day 90 days before it that warns of it. */
+/** The day an agreement ends, the day 90 days before it that warns of it, or a round anniversary of its signing. */
 export const DeadlineSchema = z.object({
   agreementId: IdSchema,
   title: z.string(),
   number: z.string().nullable(),
-  validUntil: z.string(),
+  validUntil: z.string().nullable(),
   date: z.string(),
-  kind: z.enum(['ends', 'warning']),
+  kind: z.enum(['ends', 'warning', 'anniversary']),
+  /** Years since the signing, for an anniversary. */
+  years: z.int().positive().nullable(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 

@@ -56,6 +56,27 @@ describe('the calendar data', () => {
     expect(marks('2022-01-01', '2022-03-31')).toEqual([]);
   });
 
+  it('marks every fifth anniversary of signing while the agreement is in force', () => {
+    const core = tempCore();
+    const sign = (title: string, signedOn: string, more: object = {}) =>
+      createAgreement(core, AgreementInputSchema.parse({ title, parties: ['Витебская область'], signedOn, status: 'active', ...more }));
+    sign('Соглашение о сотрудничестве', '2011-03-15');
+    sign('Соглашение високосного дня', '2016-02-29', { validUntil: '2030-12-31' });
+    sign('Соглашение истекшее', '2015-06-01', { validUntil: '2019-12-31' });
+    sign('Соглашение продлеваемое', '2015-06-02', { validUntil: '2019-12-31', autoProlongation: true });
+    sign('Проект соглашения', '2016-04-01', { status: 'draft' });
+    const marks = (start: string, end: string) =>
+      calendarData(core, query({ start, end })).deadlines.map((d) => [d.date, d.kind, d.years, d.title]);
+    expect(marks('2021-01-01', '2021-12-31')).toEqual([
+      ['2021-02-28', 'anniversary', 5, 'Соглашение високосного дня'],
+      ['2021-03-15', 'anniversary', 10, 'Соглашение о сотрудничестве'],
+    ]);
+    // Ten years on, the expired one is no longer marked, the self-prolonging one is.
+    expect(marks('2025-06-01', '2025-06-30')).toEqual([['2025-06-02', 'anniversary', 10, 'Соглашение продлеваемое']]);
+    expect(marks('2024-02-01', '2024-02-29')).toEqual([]);
+    expect(marks('2026-03-01', '2026-03-31')).toEqual([['2026-03-15', 'anniversary', 15, 'Соглашение о сотрудничестве']]);
+  });
+
   it('refuses a range backwards or longer than ten years, in Russian', async () => {
     const dispatch = createDispatch(createHandlers(tempCore()));
     const backwards = await dispatch('calendar.data', { start: '2021-09-30', end: '2021-09-01' });

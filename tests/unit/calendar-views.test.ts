@@ -96,7 +96,7 @@ describe('events by the precision of their dates', () => {
   });
 
   it('lists the agenda under days, and imprecise events under their month, quarter or year before its days', () => {
-    const deadline: Deadline = { agreementId: 1, title: 'Договор', number: '7', validUntil: '2021-12-31', date: '2021-10-02', kind: 'warning' };
+    const deadline: Deadline = { agreementId: 1, title: 'Договор', number: '7', validUntil: '2021-12-31', date: '2021-10-02', kind: 'warning', years: null };
     const groups = agendaGroups('2021-07-01', events, [deadline]);
     expect(groups.map((g) => [g.title, g.note, g.events.map((e) => e.id), g.deadlines.length])).toEqual([
       ['2021 год', 'в течение года', [4], 0],
@@ -110,5 +110,7 @@ describe('events by the precision of their dates', () => {
     ]);
     expect(deadlineLabel(deadline)).toBe('Через 90 дней истекает: № 7 Договор');
     expect(deadlineLabel({ ...deadline, number: null, kind: 'ends' })).toBe('Истекает срок: Договор');
+    expect(deadlineLabel({ ...deadline, kind: 'anniversary', years: 5 })).toBe('5 лет со дня подписания: № 7 Договор');
+    expect(deadlineLabel({ ...deadline, kind: 'anniversary', years: 20, validUntil: null })).toBe('20 лет со дня подписания: № 7 Договор');
   });
 });

@@ -40,6 +40,8 @@ function columnsOf(record: AgreementRecord) {
 
 type Ending = Pick<Agreement, 'id' | 'title' | 'number' | 'status' | 'autoProlongation'> & { validUntil: string };
 type EndingRow = Omit<Ending, 'autoProlongation'> & { autoProlongation: 0 | 1 };
+type Signed = Pick<Agreement, 'id' | 'title' | 'number' | 'validUntil' | 'autoProlongation'> & { signedOn: string };
+type SignedRow = Omit<Signed, 'autoProlongation'> & { autoProlongation: 0 | 1 };
 
 export function createAgreementsRepo(db: Db) {
   const insert = db.prepare<Record<string, unknown>, { id: number }>(
@@ -80,6 +82,11 @@ export function createAgreementsRepo(db: Db) {
      FROM agreements WHERE deleted_at IS NULL AND valid_until BETWEEN ? AND ? AND status <> 'draft' ORDER BY valid_until, id`,
   );
 
+  const signedInForce = db.prepare<[], SignedRow>(
+    `SELECT id, title, number, signed_on AS signedOn, valid_until AS validUntil, auto_prolongation AS autoProlongation
+     FROM agreements WHERE deleted_at IS NULL AND status = 'active' AND signed_on IS NOT NULL ORDER BY signed_on, id`,
+  );
+
   function writeLinks(id: number, record: AgreementRecord): void {
     clearParties.run(id);
     clearSpheres.run(id);
@@ -102,6 +109,8 @@ export function createAgreementsRepo(db: Db) {
       return row ? toAgreement(row) : undefined;
     },
     setDeleted: (id: number, now: string | null, stamp: string) => setDeleted.run({ id, now, stamp }).changes > 0,
+    /** Live agreements in force that have a date of signing. */
+    signed: (): Signed[] => signedInForce.all().map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),
     /** Live agreements, drafts aside, whose term ends between the two dates. */
     endingBetween: (start: string, end: string): Ending[] =>
       endingBetween.all(start, end).map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),

@@ -1,7 +1,7 @@
-// The calendar: a view's events and agreement deadlines from one range query each, its remembered
+// The calendar: a view's events, agreement deadlines and anniversaries from one query each, its remembered
 // settings, and moving an exact-date event by dragging it.
 import type { Core } from '../core';
-import { addDays } from '../../../shared/dates';
+import { addDays, daysInMonth, isoDate, ymd } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 import { EXPIRY_WARNING_DAYS } from '../../../shared/agreement-term';
 import { CalendarPrefsSchema, type CalendarData, type CalendarPrefs, type CalendarQuery, type Deadline } from '../../../shared/schema/calendar';
@@ -13,20 +13,42 @@ const PREFS_KEY = 'calendar';
 export function calendarData(core: Core, query: CalendarQuery): CalendarData {
   const filter = EventFilterSchema.parse({ ...query.filters, period: `${query.start}..${query.end}` });
   const matches = query.highlight ? core.events.allIds({ ...filter, query: query.highlight }) : null;
-  return { events: core.events.calendar(filter), deadlines: deadlines(core, query.start, query.end), matches };
+  const marks = [...deadlines(core, query.start, query.end), ...anniversaries(core, query.start, query.end)];
+  return { events: core.events.calendar(filter), deadlines: marks.sort((x, y) => x.date.localeCompare(y.date)), matches };
 }
 
 /** The days agreements end in the range, and the warnings 90 days before, for those still to be watched. */
 function deadlines(core: Core, start: string, end: string): Deadline[] {
   const marks: Deadline[] = [];
   for (const a of core.agreements.endingBetween(start, addDays(end, EXPIRY_WARNING_DAYS))) {
-    const brief = { agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil };
+    const brief = { agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, years: null };
     const warning = addDays(a.validUntil, -EXPIRY_WARNING_DAYS);
     // The same rule as the agreements' «истекает»: an active term that does not prolong itself.
     if (a.status === 'active' && !a.autoProlongation && warning >= start && warning <= end) marks.push({ ...brief, date: warning, kind: 'warning' });
     if (a.validUntil <= end) marks.push({ ...brief, date: a.validUntil, kind: 'ends' });
   }
-  return marks.sort((x, y) => x.date.localeCompare(y.date));
+  return marks;
+}
+
+/** Anniversaries of signing worth marking: every fifth year. */
+const ANNIVERSARY_YEARS = 5;
+
+/** The round anniversaries of signing in the range, of the agreements in force on the day. */
+function anniversaries(core: Core, start: string, end: string): Deadline[] {
+  const marks: Deadline[] = [];
+  const [first, last] = [ymd(start).year, ymd(end).year];
+  for (const a of core.agreements.signed()) {
+    const signed = ymd(a.signedOn);
+    for (let year = Math.max(first, signed.year + 1); year <= last; year++) {
+      const years = year - signed.year;
+      // 29 February is kept on the 28th in other years.
+      const date = isoDate(year, signed.month, Math.min(signed.day, daysInMonth(year, signed.month)));
+      if (years % ANNIVERSARY_YEARS !== 0 || date < start || date > end) continue;
+      if (a.validUntil && !a.autoProlongation && date > a.validUntil) continue;
+      marks.push({ agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, date, kind: 'anniversary', years });
+    }
+  }
+  return marks;
 }
 
 export function calendarPrefs(core: Core): CalendarPrefs {

@@ -7,7 +7,7 @@ import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { Deadline } from '../../../shared/schema/calendar';
 import type { ViewProps } from './view-props';
-import { agendaGroups, deadlineLabel } from './groups';
+import { agendaGroups, DEADLINE_NAMES, deadlineLabel } from './groups';
 
 interface Props extends ViewProps {
   /** The agenda's first day: an event begun before it is listed under it. */
@@ -32,8 +32,8 @@ export function AgendaView({ start, events, deadlines, colors, matches, onOpen, 
           </Group>
           {group.deadlines.map((d) => (
             <UnstyledButton key={`${d.agreementId}-${d.kind}`} className={`reestr-agenda-row reestr-agenda-deadline-${d.kind}`} onClick={() => onDeadline(d)}>
-              <span className="reestr-agenda-flag">⚑</span>
-              <span className="reestr-agenda-dates">{d.kind === 'ends' ? 'окончание срока' : 'за 90 дней'}</span>
+              <span className="reestr-agenda-flag">{DEADLINE_NAMES[d.kind].flag}</span>
+              <span className="reestr-agenda-dates">{DEADLINE_NAMES[d.kind].short}</span>
               <span className="reestr-agenda-title">{deadlineLabel(d)}</span>
             </UnstyledButton>
           ))}

@@ -36,6 +36,7 @@ interface Props extends ViewProps {
 const DEADLINE_COLORS: Record<Deadline['kind'], { color: string; contrastColor: string }> = {
   ends: { color: '#e03131', contrastColor: '#ffffff' },
   warning: { color: '#ffe8cc', contrastColor: '#862e00' },
+  anniversary: { color: '#d3f9d8', contrastColor: '#1b5e20' },
 };
 
 /** A month fits an office screen below the toolbar; a day shows what fits, then «+N ещё». */

@@ -20,6 +20,7 @@ import { CalendarGrid, type Move } from './CalendarGrid';
 import { useCalendarStore } from './calendarStore';
 import { COLOR_BY_LABELS, colorScheme } from './colors';
 import { EventCard } from './EventCard';
+import { DEADLINE_KINDS, DEADLINE_NAMES } from './groups';
 import { agendaPlace, parsePlace, placeItem, placeOf, placePeriod, placePeriodCode, placeTitle, stepPlace, visibleRange, type Place } from './place';
 import { PrecisionBands } from './PrecisionBands';
 import { useCalendarData } from './useCalendarData';
@@ -182,7 +183,7 @@ export function CalendarPage({ item }: { item?: string }) {
         >
           Фильтры
         </Button>
-        <Switch mb={8} label="Сроки соглашений" checked={prefs.deadlines} onChange={(e) => update({ deadlines: e.currentTarget.checked })} />
+        <Switch mb={8} label="Сроки и годовщины соглашений" checked={prefs.deadlines} onChange={(e) => update({ deadlines: e.currentTarget.checked })} />
         {matches && <Text mb={8} size="sm" c="dimmed">Найдено: {countOf(matches.size, EVENT_FORMS)}</Text>}
         {loading && <Loader size="sm" mb={8} />}
       </Group>
@@ -195,12 +196,9 @@ export function CalendarPage({ item }: { item?: string }) {
           {legend.map((l) => (
             <Group key={l.label} gap={6} wrap="nowrap"><span className="reestr-legend-swatch" style={{ backgroundColor: l.color }} /><Text size="sm">{l.label}</Text></Group>
           ))}
-          {deadlines.length > 0 && (
-            <>
-              <Group gap={6} wrap="nowrap"><span className="reestr-legend-swatch reestr-deadline-ends" /><Text size="sm">окончание соглашения</Text></Group>
-              <Group gap={6} wrap="nowrap"><span className="reestr-legend-swatch reestr-deadline-warning" /><Text size="sm">за 90 дней до окончания</Text></Group>
-            </>
-          )}
+          {DEADLINE_KINDS.filter((kind) => deadlines.some((d) => d.kind === kind)).map((kind) => (
+            <Group key={kind} gap={6} wrap="nowrap"><span className={`reestr-legend-swatch reestr-deadline-${kind}`} /><Text size="sm">{DEADLINE_NAMES[kind].legend}</Text></Group>
+          ))}
         </Group>
       </Group>
       {error && <Alert color="red" title="Не удалось загрузить календарь">{error}</Alert>}

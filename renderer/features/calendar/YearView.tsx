@@ -71,6 +71,7 @@ export function YearView({ year, events, deadlines, colors, matches, onOpen, onD
               found > 0 && 'reestr-match',
               marks.some((d) => d.kind === 'ends') && 'reestr-year-ends',
               marks.some((d) => d.kind === 'warning') && 'reestr-year-warning',
+              marks.some((d) => d.kind === 'anniversary') && 'reestr-year-anniversary',
             ];
             return (
               <UnstyledButton key={day} className={classes.filter(Boolean).join(' ')} title={hint || undefined} onClick={() => onDay(day)} data-day={day}>

@@ -3,6 +3,7 @@ import { addDays, monthRange, quarterOf, quarterRange, rangesOverlap, ymd, type 
 import { dayHeading, romanNumeral } from '../../../shared/ru/dates';
 import { monthTitle } from '../../../shared/ru/periods';
 import { EXPIRY_WARNING_DAYS } from '../../../shared/agreement-term';
+import { countOf, YEAR_FORMS } from '../../../shared/ru/plural';
 import type { CalendarEvent, Deadline } from '../../../shared/schema/calendar';
 import type { DatePrecision } from '../../../shared/schema/common';
 
@@ -103,8 +104,19 @@ export function agendaGroups(start: string, events: readonly CalendarEvent[], de
   return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** A deadline's line: «Истекает срок: …» on the last day, «Через 90 дней истекает: …» as the warning. */
+/** What a kind of agreement mark is called, beside its date in the agenda and in the legend, and its sign. */
+export const DEADLINE_NAMES: Record<Deadline['kind'], { short: string; legend: string; flag: string }> = {
+  ends: { short: 'окончание срока', legend: 'окончание соглашения', flag: '⚑' },
+  warning: { short: `за ${EXPIRY_WARNING_DAYS} дней`, legend: `за ${EXPIRY_WARNING_DAYS} дней до окончания`, flag: '⚑' },
+  anniversary: { short: 'годовщина', legend: 'годовщина подписания', flag: '★' },
+};
+
+/** The kinds of agreement marks, in the legend's order. */
+export const DEADLINE_KINDS = Object.keys(DEADLINE_NAMES) as Deadline['kind'][];
+
+/** A mark's line: «Истекает срок: …», «Через 90 дней истекает: …», «10 лет со дня подписания: …». */
 export function deadlineLabel(d: Deadline): string {
   const name = d.number ? `№ ${d.number} ${d.title}` : d.title;
+  if (d.kind === 'anniversary') return `${countOf(d.years ?? 0, YEAR_FORMS)} со дня подписания: ${name}`;
   return d.kind === 'ends' ? `Истекает срок: ${name}` : `Через ${EXPIRY_WARNING_DAYS} дней истекает: ${name}`;
 }
