@@ -109,7 +109,7 @@ export function createAgreementsRepo(db: Db) {
       return row ? toAgreement(row) : undefined;
     },
     setDeleted: (id: number, now: string | null, stamp: string) => setDeleted.run({ id, now, stamp }).changes > 0,
-    /** Live agreements in force that have a date of signing. */
+    /** Live active agreements that have a date of signing. */
     signed: (): Signed[] => signedInForce.all().map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),
     /** Live agreements, drafts aside, whose term ends between the two dates. */
     endingBetween: (start: string, end: string): Ending[] =>
