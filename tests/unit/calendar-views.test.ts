@@ -85,7 +85,7 @@ describe('events by the precision of their dates', () => {
   });
 
   it('lays a year out: days for exact dates, months, quarters and the year for the rest', () => {
-    const layout = yearLayout(2021, events, [{ agreementId: 1, title: 'Договор', number: null, validUntil: '2021-12-31', date: '2021-12-31', kind: 'ends' }]);
+    const layout = yearLayout(2021, events, [{ agreementId: 1, title: 'Договор', number: null, validUntil: '2021-12-31', date: '2021-12-31', kind: 'ends', years: null }]);
     expect([...layout.byDay.keys()]).toEqual(['2021-09-07', '2021-09-08', '2021-06-27', '2021-06-28', '2021-06-29', '2021-06-30', '2021-07-01']);
     expect([...layout.byMonth.entries()].map(([m, list]) => [m, list.map((e) => e.id)])).toEqual([[9, [2]], [10, [2]], [11, [6]]]);
     expect([...layout.byQuarter.keys()]).toEqual([3]);
