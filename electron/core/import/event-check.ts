@@ -2,8 +2,8 @@
 // row that passes every rule gets the very output zod gives; anything else (an error, an unusual
 // value) returns null and goes to zod, which gives the row's messages. Checked against zod before
 // first use: if the schema has changed in a way the probes see, zod alone is used.
-import { EventInputObject, EventInputSchema, type EventInput } from '../../../shared/schema/event';
-import { HAS_NAME } from '../../../shared/schema/common';
+import { EventFormatSchema, EventInputObject, EventInputSchema, EventStatusSchema, type EventInput } from '../../../shared/schema/event';
+import { DatePrecisionSchema, HAS_NAME } from '../../../shared/schema/common';
 import { isIsoDate, precisionRange } from '../../../shared/dates';
 
 /** Not valid by these rules (or not surely): zod decides. */
@@ -11,9 +11,9 @@ const NO = Symbol('no');
 type No = typeof NO;
 
 const KEYS: ReadonlySet<string> = new Set(Object.keys(EventInputObject.shape));
-const FORMATS: ReadonlySet<unknown> = new Set(['in_person', 'remote', 'videoconference', 'hybrid']);
-const STATUSES: ReadonlySet<unknown> = new Set(['planned', 'held', 'cancelled', 'postponed']);
-const PRECISIONS: ReadonlySet<unknown> = new Set(['day', 'month', 'quarter', 'year']);
+const FORMATS: ReadonlySet<unknown> = new Set(EventFormatSchema.options);
+const STATUSES: ReadonlySet<unknown> = new Set(EventStatusSchema.options);
+const PRECISIONS: ReadonlySet<unknown> = new Set(DatePrecisionSchema.options);
 
 /** optionalText(max): absent, null and blank are null; trimmed; «\r\n» as «\n». */
 function text(value: unknown, max: number): string | null | No {
