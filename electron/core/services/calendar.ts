@@ -3,7 +3,7 @@
 import type { Core } from '../core';
 import { addDays, daysInMonth, isoDate, ymd } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
-import { EXPIRY_WARNING_DAYS } from '../../../shared/agreement-term';
+import { EXPIRY_WARNING_DAYS, termState } from '../../../shared/agreement-term';
 import { CalendarPrefsSchema, type CalendarData, type CalendarPrefs, type CalendarQuery, type Deadline } from '../../../shared/schema/calendar';
 import { EventFilterSchema, eventInputOf, type Event } from '../../../shared/schema/event';
 import { getEvent, updateEvent } from './events';
@@ -23,8 +23,8 @@ function deadlines(core: Core, start: string, end: string): Deadline[] {
   for (const a of core.agreements.endingBetween(start, addDays(end, EXPIRY_WARNING_DAYS))) {
     const brief = { agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, years: null };
     const warning = addDays(a.validUntil, -EXPIRY_WARNING_DAYS);
-    // The same rule as the agreements' «истекает»: an active term that does not prolong itself.
-    if (a.status === 'active' && !a.autoProlongation && warning >= start && warning <= end) marks.push({ ...brief, date: warning, kind: 'warning' });
+    // The day the agreements' own rule first calls it «истекает».
+    if (termState(a, warning) === 'expiring' && warning >= start && warning <= end) marks.push({ ...brief, date: warning, kind: 'warning' });
     if (a.validUntil <= end) marks.push({ ...brief, date: a.validUntil, kind: 'ends' });
   }
   return marks;
