@@ -45,6 +45,9 @@ function step(by: 1 | -1): void {
   if (place) go(stepPlace(place, by));
 }
 
+/** One empty list for every render with the marks off, so the views' memos hold. */
+const NO_DEADLINES: Deadline[] = [];
+
 export function CalendarPage({ item }: { item?: string }) {
   const { prefs, highlight, load, update, setHighlight } = useCalendarStore();
   const [words] = useDebouncedValue(highlight, 300);
@@ -81,7 +84,7 @@ export function CalendarPage({ item }: { item?: string }) {
   const names = useRefNames(prefs?.colorBy === 'kind' ? 'kind' : 'sphere');
   const events = useMemo(() => data?.events ?? [], [data]);
   const colors = useMemo(() => colorScheme(prefs?.colorBy ?? 'sphere', names, events), [prefs?.colorBy, names, events]);
-  const deadlines = prefs?.deadlines ? (data?.deadlines ?? []) : [];
+  const deadlines = (prefs?.deadlines ? data?.deadlines : undefined) ?? NO_DEADLINES;
   const matches = useMemo(() => (data?.matches ? new Set(data.matches) : null), [data?.matches]);
   const legend = useMemo(() => colors.legend(), [colors]);
 
