@@ -125,7 +125,6 @@ export const DUPLICATE_DECISION_LABELS: Record<DuplicateDecision, string> = {
   new: 'Импортировать как новое',
 };
 
-/** The code a value names by its code or its Russian name («очно», `in_person`); undefined for neither. */
 /** Why a backup was made, as the list of backups says it. */
 export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   daily: 'ежедневная',
@@ -135,6 +134,7 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   migration: 'перед обновлением',
 };
 
+/** The code a value names by its code or its Russian name («очно», `in_person`); undefined for neither. */
 export function codeOfLabel<K extends string>(labels: Readonly<Record<K, string>>, text: string): K | undefined {
   const key = nameKey(text);
   return (Object.entries(labels) as [K, string][]).find(([code, label]) => code === text || nameKey(label) === key)?.[0];

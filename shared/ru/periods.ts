@@ -2,7 +2,7 @@
 import type { Period } from '../period';
 import { ymd } from '../dates';
 import { formatDate, MONTHS_GENITIVE, MONTHS_NOMINATIVE, romanNumeral } from './dates';
-import { lowerFirst } from './grammar';
+import { capitalize, lowerFirst } from './grammar';
 
 /** The period in the nominative, as a heading says it. */
 export function periodTitle(period: Period): string {
@@ -27,8 +27,7 @@ export function forPeriod(period: Period): string {
 
 /** A calendar month's heading: «Сентябрь 2021». */
 export function monthTitle(year: number, month: number): string {
-  const name = MONTHS_NOMINATIVE[month - 1] ?? '';
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+  return `${capitalize(MONTHS_NOMINATIVE[month - 1] ?? '')} ${year}`;
 }
 
 /** A calendar week's heading: «6–12 сентября 2021», «30 августа – 5 сентября 2021», across years with both. */
