@@ -118,12 +118,6 @@ function createTally(f: ReturnType<typeof refForms>) {
   const formats = counter();
   const agreements = new Map<number, number>();
   const links: [number, number][] = [];
-  // The same few partners recur on thousands of events: each name is looked up once.
-  const partnerIds = new Map<string, number | undefined>();
-  const partnerId = (name: string) => {
-    if (!partnerIds.has(name)) partnerIds.set(name, f.partner(name)?.id);
-    return partnerIds.get(name);
-  };
   let total = 0;
   return {
     add(e: Event): void {
@@ -133,7 +127,7 @@ function createTally(f: ReturnType<typeof refForms>) {
       add(formats, e.format ? FORMAT_LABELS[e.format] : 'формат не указан');
       if (e.agreementId !== null) agreements.set(e.agreementId, (agreements.get(e.agreementId) ?? 0) + 1);
       for (const name of e.partners) {
-        const id = partnerId(name);
+        const id = f.partner(name)?.id;
         if (id) links.push([e.id, id]);
       }
     },

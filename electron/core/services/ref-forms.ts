@@ -26,7 +26,12 @@ export function refForms(core: Core) {
   };
   // The lists' own order (as seeded: the order reports name spheres in), new entries after.
   const order = (kind: RefKind, name: string) => get(kind, name)?.id ?? Number.MAX_SAFE_INTEGER;
-  const partner = (name: string) => get('country', name) ?? get('region', name) ?? get('organisation', name);
+  // The same few partners recur on thousands of events: each name is looked up once.
+  const partners = new Map<string, Ref | undefined>();
+  const partner = (name: string): Ref | undefined => {
+    if (!partners.has(name)) partners.set(name, get('country', name) ?? get('region', name) ?? get('organisation', name));
+    return partners.get(name);
+  };
   return { get, byId: (id: number) => byId.get(id), countryOf, areaOf, order, partner };
 }
 
