@@ -259,11 +259,9 @@ export function backupBeforeMigration(db: Db, databaseFile: string, now = new Da
     try {
       privateFolder(folder, { chmodExisting: folder === fallback });
       rmSync(target, { force: true });
+      // VACUUM INTO writes a rollback-journal file, one self-contained file as it is.
       vacuumInto(db, target);
       makePrivateFile(target);
-      const copy = openSqlite(target);
-      copy.pragma('journal_mode = DELETE');
-      copy.close();
       inspectBackup(target);
       return { file: target, at: now, reason: 'migration', bytes: statSync(target).size };
     } catch (e) {
