@@ -50,7 +50,7 @@ function causeCode(e: unknown): string {
 }
 
 /** What kind of trouble an opening failure is. */
-export function classify(e: unknown): Problem {
+function classify(e: unknown): Problem {
   const code = causeCode(e);
   if (isAppError(e) && e.code === 'db_damaged') return 'damaged';
   if (isAppError(e) && e.code === 'db_newer') return 'newer';

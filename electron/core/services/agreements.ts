@@ -40,7 +40,7 @@ export function updateAgreement(core: Core, id: number, input: AgreementInput, l
   return editRecord(core, AGREEMENTS, id, (now) => core.agreements.update(id, toRecord(createRefResolver(core), input), now), log);
 }
 
-export const AGREEMENTS: RecordKind<Agreement> = {
+const AGREEMENTS: RecordKind<Agreement> = {
   entity: 'agreement',
   noun: 'Соглашение',
   get: getAgreement,

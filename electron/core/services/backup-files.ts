@@ -98,5 +98,3 @@ export function createUploads(databaseFile: string) {
     discard,
   };
 }
-
-export type Uploads = ReturnType<typeof createUploads>;

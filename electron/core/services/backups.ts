@@ -47,7 +47,7 @@ export function backupFolder(core: Core): string {
   return core.settings.get<string>('backupFolder') ?? defaultBackupFolder(core.file);
 }
 
-export function stamp(iso: string): string {
+function stamp(iso: string): string {
   return `${iso.slice(0, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
 }
 

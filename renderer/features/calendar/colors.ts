@@ -18,7 +18,7 @@ const STATUS_COLORS: Record<EventStatus, string> = {
 
 /** Events with no sphere or kind given. */
 const NONE_COLOR = '#adb5bd';
-export const NONE_LABEL = 'Не указано';
+const NONE_LABEL = 'Не указано';
 
 export const COLOR_BY_LABELS: Record<ColorBy, string> = { sphere: 'по сфере', kind: 'по виду', status: 'по статусу' };
 

@@ -12,7 +12,7 @@ export async function uploadBackup(file: File): Promise<BackupPreview> {
 }
 
 /** After a restore every view must show the register anew: the page reloads, and says what was done. */
-export function reloadAfterRestore(message: string): void {
+function reloadAfterRestore(message: string): void {
   sessionStorage.setItem(RESTORED_KEY, message);
   window.location.reload();
 }
