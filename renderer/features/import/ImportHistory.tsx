@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import { formatDate } from '../../../shared/ru/dates';
+import { formatTimestamp } from '../../../shared/ru/dates';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { ImportBatch } from '../../../shared/schema/import';
 import { call } from '../../api/client';
@@ -13,10 +13,6 @@ import { useEventsFilter, type EventsFilterState } from '../events/filterStore';
 export function showBatch(set: EventsFilterState['set'], batchId: number, fileName: string): void {
   set({ batch: { id: batchId, fileName }, query: '', period: null, kinds: [], spheres: [], partners: [], formats: [], statuses: [], deleted: false });
   navigate({ section: 'events' });
-}
-
-function when(iso: string): string {
-  return `${formatDate(iso.slice(0, 10))}, ${new Date(iso).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' })}`;
 }
 
 export function ImportHistory() {
@@ -61,12 +57,12 @@ export function ImportHistory() {
             {batches.map((b) => (
               <Table.Tr key={b.id} c={b.undoneAt ? 'dimmed' : undefined}>
                 <Table.Td>{b.id}</Table.Td>
-                <Table.Td>{when(b.createdAt)}</Table.Td>
+                <Table.Td>{formatTimestamp(b.createdAt)}</Table.Td>
                 <Table.Td>{b.fileName}{b.sheet ? ` (лист «${b.sheet}»)` : ''}</Table.Td>
                 <Table.Td>{b.created}{b.updated ? `, обновлено ${b.updated}` : ''}</Table.Td>
                 <Table.Td>{b.userName ?? ''}</Table.Td>
                 <Table.Td>
-                  {b.undoneAt ? <Text size="sm">отменён {when(b.undoneAt)}</Text> : (
+                  {b.undoneAt ? <Text size="sm">отменён {formatTimestamp(b.undoneAt)}</Text> : (
                     <Group gap="xs" justify="flex-end">
                       <Button size="compact-sm" variant="light" onClick={() => showBatch(setFilter, b.id, b.fileName)}>Показать ({b.events})</Button>
                       <Button size="compact-sm" variant="light" color="red" onClick={() => setUndoing(b)}>Отменить импорт</Button>
