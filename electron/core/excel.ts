@@ -3,8 +3,9 @@
 // comes out as «Б��ларусь». Its module is put in Node's cache, fixed, before exceljs first loads it:
 // import ExcelJS from here, never from 'exceljs' directly.
 import { createRequire } from 'node:module';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
+import type { stream } from 'exceljs';
 import { LIMITS } from './import/sheet';
 
 const require = createRequire(import.meta.url);
@@ -72,3 +73,48 @@ require.cache[PARSE_SAX] = { id: PARSE_SAX, filename: PARSE_SAX, loaded: true, e
 
 const ExcelJS = require('exceljs') as typeof ExcelJSModule;
 export default ExcelJS;
+
+/** A part of an .xlsx package by its path in the zip, unpacked when its turn comes. */
+export interface PackagePart {
+  name: string;
+  unpack(): Buffer;
+}
+
+/** The steps of exceljs's streaming reader that its own unzipping drives (lib/stream/xlsx/workbook-reader.js). */
+interface ReaderSteps {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: stream.xlsx.WorksheetReader }>;
+}
+
+/** Parts reach the parser in slices, as from an unzipping stream: its batches of events stay small. */
+const SLICE_BYTES = 64 * 1024;
+
+async function* slices(data: Buffer): AsyncGenerator<Buffer> {
+  for (let at = 0; at < data.length; at += SLICE_BYTES) yield data.subarray(at, at + SLICE_BYTES);
+}
+
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * exceljs's streaming reader over parts already in memory, in the order its steps need them:
+ * relationships, workbook, shared strings and styles, then the sheets. Left to its own unzipping,
+ * it parks every sheet that comes before the shared strings in the zip (Excel's order, and
+ * LibreOffice's) in a temporary file on disk and reads it back at the end.
+ */
+export async function* streamWorksheets(parts: readonly PackagePart[], options: Partial<stream.xlsx.WorkbookStreamReaderOptions>): AsyncGenerator<stream.xlsx.WorksheetReader> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), options) as unknown as ReaderSteps;
+  const part = (name: string) => parts.filter((p) => p.name === name);
+  const whole = (p: PackagePart) => Readable.from([p.unpack()]);
+  for (const p of part('xl/_rels/workbook.xml.rels')) await reader._parseRels(whole(p));
+  for (const p of part('xl/workbook.xml')) await reader._parseWorkbook(whole(p));
+  for (const p of part('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(Readable.from(slices(p.unpack()))));
+  for (const p of part('xl/styles.xml')) await reader._parseStyles(whole(p));
+  for (const p of parts) {
+    const sheetNo = SHEET_PART.exec(p.name)?.[1];
+    if (sheetNo === undefined) continue;
+    for (const { value } of reader._parseWorksheet(slices(p.unpack()), sheetNo)) yield value;
+  }
+}

@@ -73,6 +73,21 @@ describe('hostile and broken files', () => {
     expect(await refusal('million.xlsx', readFileSync(file))).toMatch(/больше 200\s000 строк/);
   }, 60_000);
 
+  it('reads a workbook without writing any of it to disk', async () => {
+    // LibreOffice puts the sheet before the shared strings in the zip, as Excel does: a reader that
+    // parks it in the temporary folder fails when that is not a folder.
+    const notAFolder = join(tempDir(), 'файл');
+    writeFileSync(notAFolder, '');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = notAFolder;
+    try {
+      const source = await readImportSource('gomel-libreoffice.xlsx', readFileSync(join(FIXTURES, 'gomel-libreoffice.xlsx')));
+      expect(source.workbook.sheets[0]?.rows.length).toBeGreaterThan(5);
+    } finally {
+      process.env.TMPDIR = saved;
+    }
+  });
+
   it('refuses empty, binary and unknown files', async () => {
     expect(await refusal('пусто.csv', Buffer.alloc(0))).toMatch(/пуст/);
     expect(await refusal('данные.csv', Buffer.from([0, 1, 2, 3, 0, 0, 7]))).toMatch(/двоичные данные/);

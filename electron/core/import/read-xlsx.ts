@@ -1,6 +1,5 @@
 // Reads an .xlsx workbook as a stream, every sheet as plain cells, within LIMITS.
-import { Readable } from 'node:stream';
-import ExcelJS, { XmlLimitError } from '../excel';
+import { streamWorksheets, XmlLimitError } from '../excel';
 import type { CellFormulaValue, CellValue } from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { columnLetter } from '../../../shared/column-letter';
@@ -92,6 +91,13 @@ function sheetEntries(data: Buffer, entries: readonly ZipEntry[]): Map<string, S
   return sheets;
 }
 
+/** A part's bytes; its size was checked against the directory before (checkUnpackedData). */
+function unpackPart(data: Buffer, entry: ZipEntry): Buffer {
+  const bytes = readEntry(data, entry, Math.max(1, entry.size));
+  if (!bytes) throw new Error(`part ${entry.name} does not unpack`);
+  return bytes;
+}
+
 /** Every worksheet of the workbook, rows in sheet order; throws Russian AppErrors for what it cannot read. */
 export async function readXlsx(data: Buffer, fileName: string): Promise<WorkbookData> {
   const entries = zipEntries(data, fileName);
@@ -102,7 +108,9 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
   }
   await checkUnpackedData(data, entries, { total: LIMITS.unpackedBytes, otherPart: LIMITS.otherPartBytes }, fileName);
   const known = sheetEntries(data, entries);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), {
+  // In the zip's own order, as a streaming reader meets them; checked above, so each unpacks whole.
+  const parts = [...entries].sort((a, b) => a.localOffset - b.localOffset).map((entry) => ({ name: entry.name, unpack: () => unpackPart(data, entry) }));
+  const worksheets = streamWorksheets(parts, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell date cells from numbers
     hyperlinks: 'ignore',
@@ -111,7 +119,7 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
   });
   const sheets: (Sheet & { order: number })[] = [];
   try {
-    for await (const worksheet of reader) {
+    for await (const worksheet of worksheets) {
       // exceljs's types lack the id and name its reader sets: the part number and a default name when
       // it could not match the part to workbook.xml, else the sheet's own.
       const { id, name: excelName } = worksheet as unknown as { id: string | number; name: string };
