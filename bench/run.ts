@@ -66,7 +66,7 @@ async function excelLoad(data: Buffer): Promise<void> {
   await new ExcelJS.Workbook().xlsx.load(new Uint8Array(data).buffer);
 }
 
-/** exceljs's streaming reader giving every row's values, as the importer has it read. */
+/** exceljs's own streaming reader, its unzipping included, giving every row's values. */
 async function excelStream(data: Buffer): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
   for await (const sheet of reader) for await (const row of sheet) void row.values;

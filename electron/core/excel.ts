@@ -26,6 +26,12 @@ export class XmlLimitError extends Error {
 /** Characters between two tags beyond which a part is refused: a cell's limit with room for markup. */
 const TEXT_RUN_CHARS = LIMITS.cellChars + 1000;
 
+/**
+ * Text is parsed and its events handed on in slices of this size, however big the chunks come: a
+ * megabyte's events at once outlive the young generation and cost the collector several times as much.
+ */
+const SLICE_CHARS = 32 * 1024;
+
 async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): AsyncGenerator<SaxEvent[]> {
   // saxes is exceljs's own dependency; typed loosely here (the any is the CommonJS module's export).
   const { SaxesParser } = require('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(t: string): void; close(): void } };
@@ -52,14 +58,18 @@ async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): Asyn
   parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
   for await (const chunk of iterable as AsyncIterable<Buffer | string>) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    // saxes gathers a text run whole before it hands it on: a run of a gigabyte is refused while it grows.
-    const last = text.lastIndexOf('<');
-    run = last < 0 ? run + text.length : text.length - last - 1;
-    if (run > TEXT_RUN_CHARS) throw new XmlLimitError('text');
-    parser.write(text);
-    if (error) throw error;
-    yield events;
-    events = [];
+    // saxes joins a surrogate pair cut in two by a slice's end.
+    for (let at = 0; at < text.length; at += SLICE_CHARS) {
+      const slice = text.slice(at, at + SLICE_CHARS);
+      // saxes gathers a text run whole before it hands it on: a run of a gigabyte is refused while it grows.
+      const last = slice.lastIndexOf('<');
+      run = last < 0 ? run + slice.length : slice.length - last - 1;
+      if (run > TEXT_RUN_CHARS) throw new XmlLimitError('text');
+      parser.write(slice);
+      if (error) throw error;
+      yield events;
+      events = [];
+    }
   }
   const rest = decoder.decode();
   if (rest) parser.write(rest);
@@ -74,10 +84,10 @@ require.cache[PARSE_SAX] = { id: PARSE_SAX, filename: PARSE_SAX, loaded: true, e
 const ExcelJS = require('exceljs') as typeof ExcelJSModule;
 export default ExcelJS;
 
-/** A part of an .xlsx package by its path in the zip, unpacked when its turn comes. */
+/** A part of an .xlsx package by its path in the zip, unpacked as a stream when its turn comes. */
 export interface PackagePart {
   name: string;
-  unpack(): Buffer;
+  open(): Readable;
 }
 
 /** The steps of exceljs's streaming reader that its own unzipping drives (lib/stream/xlsx/workbook-reader.js). */
@@ -89,32 +99,23 @@ interface ReaderSteps {
   _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: stream.xlsx.WorksheetReader }>;
 }
 
-/** Parts reach the parser in slices, as from an unzipping stream: its batches of events stay small. */
-const SLICE_BYTES = 64 * 1024;
-
-async function* slices(data: Buffer): AsyncGenerator<Buffer> {
-  for (let at = 0; at < data.length; at += SLICE_BYTES) yield data.subarray(at, at + SLICE_BYTES);
-}
-
 const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
- * exceljs's streaming reader over parts already in memory, in the order its steps need them:
+ * exceljs's streaming reader over the parts of a package in the order its steps need them:
  * relationships, workbook, shared strings and styles, then the sheets. Left to its own unzipping,
  * it parks every sheet that comes before the shared strings in the zip (Excel's order, and
  * LibreOffice's) in a temporary file on disk and reads it back at the end.
  */
 export async function* streamWorksheets(parts: readonly PackagePart[], options: Partial<stream.xlsx.WorkbookStreamReaderOptions>): AsyncGenerator<stream.xlsx.WorksheetReader> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), options) as unknown as ReaderSteps;
-  const part = (name: string) => parts.filter((p) => p.name === name);
-  const whole = (p: PackagePart) => Readable.from([p.unpack()]);
-  for (const p of part('xl/_rels/workbook.xml.rels')) await reader._parseRels(whole(p));
-  for (const p of part('xl/workbook.xml')) await reader._parseWorkbook(whole(p));
-  for (const p of part('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(Readable.from(slices(p.unpack()))));
-  for (const p of part('xl/styles.xml')) await reader._parseStyles(whole(p));
+  const named = (name: string) => parts.filter((p) => p.name === name);
+  for (const p of named('xl/_rels/workbook.xml.rels')) await reader._parseRels(p.open());
+  for (const p of named('xl/workbook.xml')) await reader._parseWorkbook(p.open());
+  for (const p of named('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(p.open()));
+  for (const p of named('xl/styles.xml')) await reader._parseStyles(p.open());
   for (const p of parts) {
     const sheetNo = SHEET_PART.exec(p.name)?.[1];
-    if (sheetNo === undefined) continue;
-    for (const { value } of reader._parseWorksheet(slices(p.unpack()), sheetNo)) yield value;
+    if (sheetNo !== undefined) for (const { value } of reader._parseWorksheet(p.open(), sheetNo)) yield value;
   }
 }

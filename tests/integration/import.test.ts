@@ -84,7 +84,8 @@ describe('hostile and broken files', () => {
       const source = await readImportSource('gomel-libreoffice.xlsx', readFileSync(join(FIXTURES, 'gomel-libreoffice.xlsx')));
       expect(source.workbook.sheets[0]?.rows.length).toBeGreaterThan(5);
     } finally {
-      process.env.TMPDIR = saved;
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
     }
   });
 

@@ -4,7 +4,7 @@ import type { CellFormulaValue, CellValue } from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { columnLetter } from '../../../shared/column-letter';
 import { cellTooLong, cleanText, FORMULA_WITHOUT_VALUE, LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
-import { checkUnpackedData, checkUnpackedSize, readEntry, zipEntries, type ZipEntry } from './zip';
+import { checkUnpackedData, checkUnpackedSize, entryStream, readEntry, zipEntries, type ZipEntry } from './zip';
 
 type ExcelValue = CellValue;
 
@@ -91,13 +91,6 @@ function sheetEntries(data: Buffer, entries: readonly ZipEntry[]): Map<string, S
   return sheets;
 }
 
-/** A part's bytes; its size was checked against the directory before (checkUnpackedData). */
-function unpackPart(data: Buffer, entry: ZipEntry): Buffer {
-  const bytes = readEntry(data, entry, Math.max(1, entry.size));
-  if (!bytes) throw new Error(`part ${entry.name} does not unpack`);
-  return bytes;
-}
-
 /** Every worksheet of the workbook, rows in sheet order; throws Russian AppErrors for what it cannot read. */
 export async function readXlsx(data: Buffer, fileName: string): Promise<WorkbookData> {
   const entries = zipEntries(data, fileName);
@@ -108,8 +101,8 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
   }
   await checkUnpackedData(data, entries, { total: LIMITS.unpackedBytes, otherPart: LIMITS.otherPartBytes }, fileName);
   const known = sheetEntries(data, entries);
-  // In the zip's own order, as a streaming reader meets them; checked above, so each unpacks whole.
-  const parts = [...entries].sort((a, b) => a.localOffset - b.localOffset).map((entry) => ({ name: entry.name, unpack: () => unpackPart(data, entry) }));
+  // In the zip's own order, as a streaming reader meets them.
+  const parts = [...entries].sort((a, b) => a.localOffset - b.localOffset).map((entry) => ({ name: entry.name, open: () => entryStream(data, entry) }));
   const worksheets = streamWorksheets(parts, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell date cells from numbers
