@@ -86,15 +86,16 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
       now,
     });
     const agreements = preview.fullExport && source ? importFileAgreements(core, source, batchId) : { ids: new Map<string, number>(), created: 0 };
-    const linked = (row: ImportPreview['rows'][number]): EventInput =>
-      EventInputSchema.parse({ ...row.event, agreementId: row.agreementRef ? (agreements.ids.get(row.agreementRef) ?? null) : row.event?.agreementId });
+    // The analysis checked each event already (event-check): only a full export's agreement link is new.
+    const linked = (event: EventInput, row: ImportPreview['rows'][number]): EventInput =>
+      row.agreementRef ? { ...event, agreementId: agreements.ids.get(row.agreementRef) ?? null } : event;
     const created: EventInput[] = [];
     let updated = 0;
     let skipped = 0;
     for (const row of preview.rows) {
-      if (row.status === 'new' && row.event) created.push(linked(row));
+      if (row.status === 'new' && row.event) created.push(linked(row.event, row));
       else if (row.status === 'duplicate' && row.event && row.duplicateOf) {
-        const event = linked(row);
+        const event = linked(row.event, row);
         if (row.decision === 'new') created.push(event);
         else if (row.decision === 'update') {
           const existing = core.events.get(row.duplicateOf.id);
