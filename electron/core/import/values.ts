@@ -130,16 +130,23 @@ export function parseSpheres(text: string, spheres: readonly RefName[]): string[
 }
 
 /** Word stems of each kind, for finding it in titles: «выставк» finds «выставки». */
-function kindStems(kinds: readonly RefName[]): { name: string; stems: string[] }[] {
-  return kinds.map((kind) => ({
-    name: kind.name,
-    stems: words(kind.name).map((w) => (w.length > 5 ? w.slice(0, -2) : w.length > 3 ? w.slice(0, -1) : w)),
-  }));
+/** Kinds by the first letter of their first stem, in their order: a word is tried against a few, not all. */
+function kindStems(kinds: readonly RefName[]): Map<string, { name: string; stems: string[] }[]> {
+  const byFirst = new Map<string, { name: string; stems: string[] }[]>();
+  for (const kind of kinds) {
+    const stems = words(kind.name).map((w) => (w.length > 5 ? w.slice(0, -2) : w.length > 3 ? w.slice(0, -1) : w));
+    const first = stems[0]?.[0];
+    if (first === undefined) continue; // no word to find it by
+    const list = byFirst.get(first);
+    if (list) list.push({ name: kind.name, stems });
+    else byFirst.set(first, [{ name: kind.name, stems }]);
+  }
+  return byFirst;
 }
 
 /** The kind a title or a kind cell names («Международный фестиваль …» → «фестиваль»), by the earliest word. */
 export function kindMatcher(kinds: readonly RefName[]): (text: string) => string | null {
-  const stemmed = kindStems(kinds);
+  const byFirst = kindStems(kinds);
   return (text) => {
     // The words of words(text), read only as far as the match needs: a kind is mostly among the first.
     const folded = foldYo(text).toLowerCase();
@@ -156,12 +163,13 @@ export function kindMatcher(kinds: readonly RefName[]): (text: string) => string
     };
     // The earliest word first, then the kinds in their order: the first match is the one.
     for (let at = 0; ; at++) {
-      for (const { name, stems: kindWords } of stemmed) {
+      const word = wordAt(at);
+      if (word === undefined) return null;
+      for (const { name, stems: kindWords } of byFirst.get(word[0] as string) ?? []) {
         let k = 0;
         while (k < kindWords.length && wordAt(at + k)?.startsWith(kindWords[k] as string)) k++;
         if (k === kindWords.length) return name;
       }
-      if (wordAt(at) === undefined) return null;
     }
   };
 }
