@@ -30,7 +30,7 @@ interface Row {
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const RUNS = 200;
 /** Side-by-side comparisons take each side's best run: this shared VM's speed varies by a third. */
-const PAIRED_RUNS = 5;
+const PAIRED_RUNS = 9;
 
 function time(fn: () => void): number {
   const start = performance.now();
