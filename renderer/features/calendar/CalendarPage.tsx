@@ -14,7 +14,7 @@ import { navigate, parseRoute } from '../../app/route';
 import { EventFilterFields } from '../../components/EventFilterFields';
 import { useRefNames } from '../../components/useRefNames';
 import { newEventOn } from '../events/EventEditor';
-import { exportToExcel } from '../export/exportToExcel';
+import { useExcelExport } from '../export/exportToExcel';
 import { AgendaView } from './AgendaView';
 import { CalendarGrid, type Move } from './CalendarGrid';
 import { useCalendarStore } from './calendarStore';
@@ -56,7 +56,7 @@ export function CalendarPage({ item }: { item?: string }) {
   const [card, setCard] = useState<CalendarEvent | null>(null);
   const [move, setMove] = useState<Move | null>(null);
   const [selection, setSelection] = useState<{ start: string; end: string } | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const { exporting, exportShown } = useExcelExport();
   // Until the clerk toggles them, the filters show when set: a narrowed calendar says why.
   const [filtersToggled, setFiltersShown] = useState<boolean | null>(null);
 
@@ -127,16 +127,6 @@ export function CalendarPage({ item }: { item?: string }) {
       ),
     });
   };
-  const exportShown = async () => {
-    setExporting(true);
-    try {
-      await exportToExcel({ period: placePeriodCode(place), ...prefs.filters });
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Не удалось выгрузить', message: (e as Error).message });
-    } finally {
-      setExporting(false);
-    }
-  };
   const [back, forward] = STEP_HINTS[place.view];
   const shared = { colors, matches, onOpen: setCard };
 
@@ -156,7 +146,7 @@ export function CalendarPage({ item }: { item?: string }) {
         />
         <Group gap="xs">
           <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => window.print()}>Печать</Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} loading={exporting} onClick={() => void exportShown()}>Экспорт в Excel</Button>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} loading={exporting} onClick={() => void exportShown({ period: placePeriodCode(place), ...prefs.filters })}>Экспорт в Excel</Button>
         </Group>
       </Group>
       <Group gap="sm" align="flex-end" className="reestr-no-print">

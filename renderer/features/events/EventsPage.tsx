@@ -2,7 +2,6 @@
 import { ActionIcon, Alert, Badge, Box, Button, Group, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
-import { notifications } from '@mantine/notifications';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
@@ -19,7 +18,7 @@ import { periodTitle } from '../../../shared/ru/periods';
 import { placeLine } from '../../../shared/ru/place';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from './EmptyRegister';
-import { exportToExcel } from '../export/exportToExcel';
+import { useExcelExport } from '../export/exportToExcel';
 import classes from './EventsPage.module.css';
 
 const ROW_HEIGHT = 44;
@@ -71,21 +70,12 @@ export function EventsPage() {
   useEffect(() => ensure(Math.max(0, first - PREFETCH), last + 2 * PREFETCH), [ensure, first, last]);
 
   const newEvent = () => navigate({ section: 'events', item: 'new' });
-  const [exporting, setExporting] = useState(false);
+  const { exporting, exportShown } = useExcelExport();
   // The table as filtered: the file holds what the list shows.
-  const exportList = async () => {
-    setExporting(true);
-    try {
-      await exportToExcel({
-        period: filter.period ?? undefined, query: query || undefined, kinds: filter.kinds, spheres: filter.spheres,
-        partners: filter.partners, formats: filter.formats, statuses: filter.statuses, batchId: filter.batch?.id,
-      });
-    } catch (e) {
-      notifications.show({ color: 'red', title: 'Не удалось выгрузить', message: (e as Error).message });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = () => exportShown({
+    period: filter.period ?? undefined, query: query || undefined, kinds: filter.kinds, spheres: filter.spheres,
+    partners: filter.partners, formats: filter.formats, statuses: filter.statuses, batchId: filter.batch?.id,
+  });
   useHotkeys([['mod+F', () => search.current?.focus()], ['mod+N', newEvent]]);
   useEffect(() => onCommand((command) => {
     if (command === 'new-event') newEvent();
