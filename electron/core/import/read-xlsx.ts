@@ -101,8 +101,7 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
   }
   await checkUnpackedData(data, entries, { total: LIMITS.unpackedBytes, otherPart: LIMITS.otherPartBytes }, fileName);
   const known = sheetEntries(data, entries);
-  // In the zip's own order, as a streaming reader meets them.
-  const parts = [...entries].sort((a, b) => a.localOffset - b.localOffset).map((entry) => ({ name: entry.name, open: () => entryStream(data, entry) }));
+  const parts = entries.map((entry) => ({ name: entry.name, open: () => entryStream(data, entry) }));
   const worksheets = streamWorksheets(parts, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell date cells from numbers

@@ -133,7 +133,7 @@ function inflatedSize(packed: Buffer, stop: number): Promise<number> {
 /**
  * Refuses a zip whose parts lie about their size, or unpack to more than `limit` bytes together, by
  * unpacking each (and counting, not keeping). Its local headers must agree with the directory and
- * follow one another with no gaps, so that a streaming reader (exceljs's) meets exactly these parts.
+ * follow one another with no gaps: the parts read by the directory's offsets are all the file holds.
  */
 export async function checkUnpackedData(
   data: Buffer,
