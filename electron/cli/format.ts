@@ -8,13 +8,40 @@ import { formatDate, formatDateRange } from '../../shared/ru/dates';
 import { placeLine } from '../../shared/ru/place';
 import { AGREEMENT_KIND_LABELS, BACKUP_REASON_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
 
+/**
+ * Control characters (C0 but line feed and tab, DEL, C1) and the bidirectional overrides that could move or
+ * recolour text on a terminal: a file or record name holding ESC [ 31m must print as text, not as a command.
+ */
+const TERMINAL_CONTROLS = /[^\P{Cc}\t\n]|[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Shown in place of each control character, so that the user sees something was there. */
+export const CONTROL_PLACEHOLDER = '\uFFFD';
+
+/** Text as it may reach a terminal: our own line breaks and tabs kept, every other control character replaced. */
+export function terminalText(text: string): string {
+  return text.replace(/\r\n/g, '\n').replace(TERMINAL_CONTROLS, CONTROL_PLACEHOLDER);
+}
+
+/**
+ * A value as JSON for the terminal: JSON escapes C0 itself; the other controls are escaped too, so that a script
+ * reading the output gets the stored text exactly and the terminal gets no command.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One table cell or field value on one line: line breaks and tabs in a record become spaces. */
+function oneLine(text: string): string {
+  return terminalText(text).replace(/[\t\n]/g, ' ');
+}
+
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
 /** Columns padded to their widest cell; the last column is not padded. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], maxWidths: readonly number[] = []): string {
-  const clipped = [header, ...rows].map((row) => row.map((cell, i) => clip(cell, maxWidths[i] ?? 80)));
+  const clipped = [header, ...rows].map((row) => row.map((cell, i) => clip(oneLine(cell), maxWidths[i] ?? 80)));
   const widths = header.map((_, i) => Math.max(...clipped.map((row) => (row[i] ?? '').length)));
   return clipped
     .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd())

@@ -10,7 +10,7 @@ import { ImportOptionsSchema, type ImportPreview, type ImportResult } from '../.
 import { parseOrThrow } from '../../shared/schema/messages';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../shared/ru/plural';
 import { numberArg, type ParsedArgs } from './args';
-import { eventDates, table } from './format';
+import { eventDates, jsonText, table } from './format';
 
 interface Io {
   out: (text: string) => void;
@@ -82,7 +82,7 @@ export async function importFile(core: Core, p: ParsedArgs, io: Io): Promise<voi
     result = commitPreview(core, preview, options, source);
   }
   if (p.flags.has('json')) {
-    io.out(JSON.stringify(previewJson(preview, result), null, 2));
+    io.out(jsonText(previewJson(preview, result)));
     return;
   }
   io.out(previewText(preview));

@@ -2,7 +2,8 @@
 import { createDispatch, createHandlers, INTERNAL_ERROR } from '../core/backend';
 import { closeCore, openCore, type Core } from '../core/core';
 import { defaultDatabasePath, logFolder } from '../core/paths';
-import { createErrorLog } from '../core/error-log';
+import { createErrorLog, ERROR_LOG } from '../core/error-log';
+import { installLastResort } from '../core/last-resort';
 import { startHost, type Host } from '../core/host';
 import { loadDemo } from '../core/services/demo';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
@@ -11,13 +12,14 @@ import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
 import { codeOf, numberArg, parseArgs, type CommandSpec, type ParsedArgs } from './args';
-import { agreementCard, agreementsTable, backupsTable, batchesTable, eventCard, eventsTable, refsTable } from './format';
+import { agreementCard, agreementsTable, backupsTable, batchesTable, eventCard, eventsTable, refsTable, jsonText, terminalText } from './format';
 import { HELP } from './help';
 import { serve } from './serve';
 import { importFile } from './import';
 import { writeReport } from './report';
 import { exportCommand } from './export';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { backupFolder, dailyBackup, listBackups, makeBackup, replaceDamaged, restoreBackup } from '../core/services/backups';
 
 const COMMANDS = {
@@ -53,7 +55,8 @@ interface Io {
   err: (text: string) => void;
 }
 
-const consoleIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+// Everything the CLI prints passes here: names from files and records reach the terminal as text only.
+const consoleIo: Io = { out: (t) => process.stdout.write(`${terminalText(t)}\n`), err: (t) => process.stderr.write(`${terminalText(t)}\n`) };
 
 function parseJson(text: string | undefined): unknown {
   if (text === undefined) throw new AppError('bad_request', 'Укажите данные записи: --json \'{"title": "…", …}\'.');
@@ -90,7 +93,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
     return result.value as MethodOutput<K>;
   };
   const json = p.flags.has('json');
-  const print = (value: unknown, human: () => string) => io.out(json ? JSON.stringify(value, null, 2) : human());
+  const print = (value: unknown, human: () => string) => io.out(json ? jsonText(value) : human());
   const value = (name: string) => p.values[name]?.at(-1);
   const list = (name: string) => p.values[name]?.flatMap((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
   const id = () => numberArg(p.args[0]) as number;
@@ -250,8 +253,13 @@ function restoreDamaged(file: string, backup: string, io: Io): boolean {
  * Serves until Ctrl+C or a termination signal, then closes the server and the database. A register
  * that does not open is served in the recovery mode: the page says why and offers the backups.
  */
-async function serveUntilStopped(file: string, options: Parameters<typeof serve>[1]): Promise<void> {
+async function serveUntilStopped(file: string, options: Omit<Parameters<typeof serve>[1], 'logError'>): Promise<void> {
   const errorLog = createErrorLog(logFolder(file));
+  // Whatever escapes a request or a timer is written down; the register stays served.
+  const removeLastResort = installLastResort({
+    log: errorLog,
+    after: () => options.log(`Внимание: внутренняя ошибка программы записана в журнал «${join(logFolder(file), ERROR_LOG)}»; программа продолжает работу.`),
+  });
   const host: Host = startHost(file, {
     logError: (e, context) => {
       errorLog(e, context);
@@ -266,15 +274,17 @@ async function serveUntilStopped(file: string, options: Parameters<typeof serve>
   });
   let server;
   try {
-    server = await serve(host, options);
+    server = await serve(host, { ...options, logError: errorLog });
   } catch (e) {
     host.close();
+    removeLastResort();
     throw e;
   }
   const running = server;
   await new Promise<void>((resolve) => {
     const stop = () => void running.close().then(() => {
       host.close();
+      removeLastResort();
       resolve();
     });
     process.once('SIGINT', stop);
@@ -285,6 +295,7 @@ async function serveUntilStopped(file: string, options: Parameters<typeof serve>
 /** Runs one command; returns the exit code. Errors go to stderr as one Russian line. */
 export async function main(argv: readonly string[], io: Io = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let core: Core | undefined;
+  let removeLastResort: (() => void) | undefined;
   try {
     const parsed = parseArgs(argv, COMMANDS);
     if (parsed.command === 'help' || parsed.flags.has('help')) {
@@ -292,6 +303,17 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       return 0;
     }
     const file = parsed.values.db?.at(-1) ?? defaultDatabasePath(env);
+    // A failure nothing caught ends a command with one line, its stack in the log; the web mode keeps
+    // serving instead (serveUntilStopped).
+    if (parsed.command !== 'serve') {
+      removeLastResort = installLastResort({
+        log: createErrorLog(logFolder(file)),
+        after: () => {
+          io.err(`Ошибка: внутренняя ошибка программы, команда прервана. Подробности записаны в журнал «${join(logFolder(file), ERROR_LOG)}».`);
+          process.exit(1);
+        },
+      });
+    }
     if (parsed.command === 'restore') {
       const restored = restoreDamaged(file, parsed.args[0] ?? '', io);
       if (restored) return 0;
@@ -318,5 +340,6 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
     return 1;
   } finally {
     if (core) closeCore(core);
+    removeLastResort?.();
   }
 }
