@@ -50,4 +50,9 @@ const child = !electron
     ? webMode('Не удалось собрать модуль базы данных для Electron, поэтому')
     : spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, REESTR_SQLITE_BINDING: binding } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// A program that cannot be started is told in one line, not as a stack trace from here.
+child.on('error', (e) => {
+  console.error(`Не удалось запустить программу: ${e.message}`);
+  process.exit(1);
+});
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -23,12 +23,15 @@ function openBrowser(url: string): void {
 }
 
 /** Serves the host: the register, or its recovery page when it did not open (the host decides). */
-export async function serve(host: Host, options: { port: number; open: boolean; log: (line: string) => void }): Promise<RunningServer> {
+export async function serve(
+  host: Host,
+  options: { port: number; open: boolean; log: (line: string) => void; logError?: (error: unknown, context: string) => void },
+): Promise<RunningServer> {
   if (!existsSync(`${RENDERER_DIR}index.html`)) {
     throw new AppError('bad_request', 'Интерфейс программы не собран: выполните «npm run build» или запустите «npm start».');
   }
   const server = await startWebServer(
-    { dispatch: host.dispatch, token: newToken(), staticDir: RENDERER_DIR },
+    { dispatch: host.dispatch, token: newToken(), staticDir: RENDERER_DIR, logError: options.logError },
     options.port,
   ).catch((e: NodeJS.ErrnoException) => {
     throw new AppError('bad_request', e.code === 'EADDRINUSE' ? `Порт ${options.port} занят другой программой: укажите другой, например --port 0.` : 'Не удалось запустить веб-режим.', e);

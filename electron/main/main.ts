@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMAND_CHANNEL, type Command } from '../../shared/bridge';
 import { createErrorLog } from '../core/error-log';
+import { installLastResort } from '../core/last-resort';
 import { startHost, type Host } from '../core/host';
 import { useSqliteBinding } from '../core/db/sqlite';
 import { dailyBackup } from '../core/services/backups';
@@ -23,6 +24,10 @@ const PRELOAD = join(here, 'preload.cjs');
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 // The CLI and the app share one data folder and database.
 app.setPath('userData', defaultDataDir());
+const databaseFile = defaultDatabasePath();
+const errorLog = createErrorLog(logFolder(databaseFile));
+// A failure nothing caught is written to the error log and the window stays: no crash dialog, no exit.
+installLastResort({ log: errorLog });
 
 let host: Host | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -93,8 +98,6 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     // `npm start` in a checkout passes better-sqlite3 built for Electron; a package has it rebuilt in place.
     useSqliteBinding(process.env.REESTR_SQLITE_BINDING);
-    const databaseFile = defaultDatabasePath();
-    const errorLog = createErrorLog(logFolder(databaseFile));
     // A register that does not open (damaged, locked, read-only) opens the recovery page instead.
     host = startHost(databaseFile, {
       logError: errorLog,

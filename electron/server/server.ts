@@ -2,12 +2,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Dispatch } from '../core/backend';
 import type { ErrorInfo, Result } from '../../shared/errors';
 import { COMMON_HEADERS } from './headers';
 import { findStaticFile, staticHeaders } from './files';
-import { hasToken, isLoopbackPeer, isOwnHost, isOwnOrigin } from './guard';
+import { decodePath, hasOneHost, hasToken, isLoopbackPeer, isOwnHost, isOwnOrigin, parseTarget } from './guard';
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -16,6 +16,8 @@ export interface WebServerOptions {
   staticDir?: string;
   /** Largest request body accepted, in bytes. */
   maxBody?: number;
+  /** Where a request that failed unexpectedly is written (the error log). */
+  logError?: (error: unknown, context: string) => void;
 }
 
 export interface RunningServer {
@@ -52,7 +54,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return size > limit ? null : Buffer.concat(chunks);
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, options: Required<Omit<WebServerOptions, 'staticDir'>>, method: string) {
+async function serveApi(req: IncomingMessage, res: ServerResponse, options: Required<Omit<WebServerOptions, 'staticDir' | 'logError'>>, method: string) {
   if (req.method !== 'POST') {
     refuse(res, 405, { code: 'bad_request', message: 'Операции вызываются методом POST.' });
     return;
@@ -89,26 +91,112 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, root: stri
   send(res, 200, req.method === 'HEAD' ? '' : await readFile(file), staticHeaders(file));
 }
 
+const FORBIDDEN: ErrorInfo = { code: 'forbidden', message: 'Запрос отклонён: программа принимает запросы только со своей страницы на этом компьютере.' };
+const BAD_TARGET: ErrorInfo = { code: 'bad_request', message: 'Неверный адрес в запросе: программа не смогла его разобрать (ошибочная %-последовательность или недопустимая форма адреса).' };
+const INTERNAL: ErrorInfo = { code: 'internal', message: 'Внутренняя ошибка программы: запрос не выполнен.' };
+
+/** What a request Node's parser could not read is answered, by the parser's error code. */
+function clientErrorReply(code: string | undefined): { status: number; text: string; error: ErrorInfo } {
+  switch (code) {
+    case 'HPE_HEADER_OVERFLOW':
+      return { status: 431, text: 'Request Header Fields Too Large', error: { code: 'bad_request', message: 'Слишком большие заголовки запроса: программа их не принимает.' } };
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return { status: 413, text: 'Payload Too Large', error: { code: 'bad_request', message: 'Слишком длинные расширения частей тела запроса: программа их не принимает.' } };
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return { status: 408, text: 'Request Timeout', error: { code: 'bad_request', message: 'Запрос не пришёл целиком за отведённое время.' } };
+    default:
+      return { status: 400, text: 'Bad Request', error: { code: 'bad_request', message: 'Неверный HTTP-запрос: программа не смогла разобрать его строку, заголовки или тело.' } };
+  }
+}
+
+/** The whole answer to a request the parser refused, as raw bytes: there is no ServerResponse for it. */
+function rawRefusal(code: string | undefined): string {
+  const { status, text, error } = clientErrorReply(code);
+  const body = JSON.stringify({ ok: false, error } satisfies Result<never>);
+  const headers = { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+  return `HTTP/1.1 ${status} ${text}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`;
+}
+
 export function createWebServer(options: WebServerOptions): Server {
   // An import sends its file in base64: up to LIMITS.fileBytes and a third more.
   const settings = { maxBody: 150 * 1024 * 1024, ...options };
   const root = options.staticDir ? resolve(options.staticDir) : undefined;
-  const server = createServer((req, res) => {
-    const port = (server.address() as AddressInfo).port;
+  const logError = (error: unknown, context: string) => {
+    try {
+      options.logError?.(error, context);
+    } catch {
+      // The log is the last thing that may take the server down.
+    }
+  };
+  // Known once listening; a request that slips in while the server closes sees 0 and is refused.
+  let port = 0;
+  /** The response each socket is writing, so a parser error on the same socket does not cut into it. */
+  const answering = new WeakMap<Socket, ServerResponse>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Checked before anything else, for every request: a foreign peer, Host or Origin gets nothing.
-    if (!isLoopbackPeer(req.socket.remoteAddress) || !isOwnHost(req.headers.host, port) || !isOwnOrigin(req.headers.origin, port)) {
-      refuse(res, 403, { code: 'forbidden', message: 'Запрос отклонён: программа принимает запросы только со своей страницы на этом компьютере.' });
+    if (!isLoopbackPeer(req.socket.remoteAddress) || !isOwnHost(req.headers.host, port) || !hasOneHost(req.rawHeaders) || !isOwnOrigin(req.headers.origin, port)) {
+      refuse(res, 403, FORBIDDEN);
       return;
     }
-    const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
-    const handled = pathname.startsWith(API_PREFIX)
-      ? serveApi(req, res, settings, decodeURIComponent(pathname.slice(API_PREFIX.length)))
-      : serveStatic(req, res, root, pathname);
-    handled.catch(() => {
-      if (!res.headersSent) refuse(res, 500, { code: 'internal', message: 'Внутренняя ошибка программы.' });
+    const target = parseTarget(req.url, port);
+    if (target.kind !== 'path') {
+      refuse(res, target.kind === 'foreign' ? 403 : 400, target.kind === 'foreign' ? FORBIDDEN : BAD_TARGET);
+      return;
+    }
+    if (target.pathname.startsWith(API_PREFIX)) {
+      const method = decodePath(target.pathname.slice(API_PREFIX.length));
+      if (method === null) refuse(res, 400, BAD_TARGET);
+      else await serveApi(req, res, settings, method);
+      return;
+    }
+    await serveStatic(req, res, root, target.pathname);
+  }
+
+  /** A request handler that failed: logged, answered 500 if nothing was sent yet, else cut off. */
+  function failed(res: ServerResponse, error: unknown): void {
+    logError(error, 'Веб-режим: запрос');
+    try {
+      if (!res.headersSent) refuse(res, 500, INTERNAL);
       else res.destroy();
-    });
+    } catch {
+      res.destroy();
+    }
+  }
+
+  const server = createServer((req, res) => {
+    // Nothing a request holds may throw past here: Node's http would take the process down with it.
+    try {
+      answering.set(req.socket, res);
+      res.once('finish', () => answering.delete(req.socket));
+      handle(req, res).catch((e: unknown) => failed(res, e));
+    } catch (e) {
+      failed(res, e);
+    }
   });
+  server.on('listening', () => {
+    const address = server.address();
+    if (address && typeof address === 'object') port = address.port;
+  });
+  // What the parser cannot read (a bad request line, header or chunk; headers too large; too slow) is
+  // answered in Russian when nothing else is being written on the socket, which is then closed.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    try {
+      const inFlight = answering.get(socket);
+      if (socket.writable && error.code !== 'ECONNRESET' && !inFlight?.headersSent) {
+        socket.end(rawRefusal(error.code));
+        // A peer that never reads or never closes its side does not keep the socket.
+        setTimeout(() => socket.destroy(), 2_000).unref();
+      } else {
+        socket.destroy();
+      }
+    } catch (e) {
+      logError(e, 'Веб-режим: неверный запрос');
+      socket.destroy();
+    }
+  });
+  // After listening, a failure to accept a connection (too many open files) must not end the process.
+  server.on('error', (e) => logError(e, 'Веб-режим'));
   return server;
 }
 

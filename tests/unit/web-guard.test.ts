@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasToken, isLoopbackPeer, isOwnHost, isOwnOrigin, newToken } from '../../electron/server/guard';
+import fc from 'fast-check';
+import { decodePath, hasOneHost, hasToken, isLoopbackPeer, isOwnHost, isOwnOrigin, newToken, parseTarget } from '../../electron/server/guard';
 
 describe('web mode guard', () => {
   it('makes a fresh, long, URL-safe token each launch', () => {
@@ -46,5 +47,53 @@ describe('web mode guard', () => {
     expect(isLoopbackPeer('::ffff:127.0.0.1')).toBe(true);
     expect(isLoopbackPeer('192.168.1.5')).toBe(false);
     expect(isLoopbackPeer(undefined)).toBe(false);
+  });
+
+  it('counts Host lines: exactly one is accepted', () => {
+    expect(hasOneHost(['Host', '127.0.0.1:8080', 'Accept', '*/*'])).toBe(true);
+    expect(hasOneHost(['host', '127.0.0.1:8080'])).toBe(true);
+    expect(hasOneHost(['Accept', '*/*'])).toBe(false);
+    expect(hasOneHost(['Host', '127.0.0.1:8080', 'HOST', 'evil.example'])).toBe(false);
+  });
+
+  it('reads the path of an origin-form target, and of an absolute one naming this server', () => {
+    expect(parseTarget('/api/events.list?x=1', 8080)).toEqual({ kind: 'path', pathname: '/api/events.list' });
+    expect(parseTarget('/', 8080)).toEqual({ kind: 'path', pathname: '/' });
+    expect(parseTarget('/api/%ff', 8080)).toEqual({ kind: 'path', pathname: '/api/%ff' });
+    expect(parseTarget('//evil.example/api/app.status', 8080)).toEqual({ kind: 'path', pathname: '//evil.example/api/app.status' });
+    expect(parseTarget('/a/../api/app.status', 8080)).toEqual({ kind: 'path', pathname: '/api/app.status' });
+    expect(parseTarget('http://127.0.0.1:8080/api/app.status', 8080)).toEqual({ kind: 'path', pathname: '/api/app.status' });
+    expect(parseTarget('HTTP://localhost:8080', 8080)).toEqual({ kind: 'path', pathname: '/' });
+  });
+
+  it('tells a target naming another origin from one it cannot read', () => {
+    for (const target of ['http://evil.example/api/app.status', 'http://127.0.0.1:8081/', 'https://127.0.0.1:8080/']) {
+      expect(parseTarget(target, 8080)).toEqual({ kind: 'foreign' });
+    }
+    for (const target of ['http://[', 'http://', 'http://%ff/', '*', '127.0.0.1:8080', 'api/app.status', 'ftp://127.0.0.1:8080/', '', undefined]) {
+      expect(parseTarget(target, 8080)).toEqual({ kind: 'bad' });
+    }
+  });
+
+  it('never throws on a target, and a path it reads starts with «/»', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webUrl(), fc.string().map((s) => `/${s}`), fc.string().map((s) => `http://${s}`)), (target) => {
+        const parsed = parseTarget(target, 8080);
+        if (parsed.kind === 'path') expect(parsed.pathname.startsWith('/')).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('undoes %-escapes that spell UTF-8, and refuses those that do not', () => {
+    expect(decodePath('events.list')).toBe('events.list');
+    expect(decodePath('%D0%B0')).toBe('а');
+    for (const bad of ['%ff', '%', '%e0%80', '%zz', '%c3', '%ed%a0%80']) expect(decodePath(bad)).toBeNull();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (raw) => {
+        const text = raw.replace(/[\uD800-\uDFFF]/g, '');
+        expect(decodePath(encodeURIComponent(text))).toBe(text);
+      }),
+    );
   });
 });
