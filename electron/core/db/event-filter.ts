@@ -48,14 +48,19 @@ export function ftsQuery(text: string, prefixTerms: PrefixTerms): string | null 
   return words.length ? words.map(term).join(' AND ') : null;
 }
 
-const PARTNER_TREE = `
-  WITH RECURSIVE chosen(id) AS (
+/**
+ * The chosen partners and everything under them: a common table expression of the statement's own
+ * WITH clause, so that the set below is a plain SELECT that composes anywhere (a WITH inside a
+ * compound SELECT is a syntax error).
+ */
+const CHOSEN_PARTNERS = `chosen_partners(id) AS (
     SELECT id FROM refs WHERE kind IN ('country', 'region', 'organisation') AND name_key IN (SELECT value FROM json_each(@partners))
-    UNION SELECT r.id FROM refs r JOIN chosen ON r.parent_id = chosen.id WHERE r.kind IN ('region', 'organisation')
-  )
-  SELECT event_id FROM event_partners WHERE partner_id IN chosen
-  UNION SELECT id FROM events WHERE region_id IN chosen
-  UNION SELECT id FROM events WHERE country_id IN chosen`;
+    UNION SELECT r.id FROM refs r JOIN chosen_partners c ON r.parent_id = c.id WHERE r.kind IN ('region', 'organisation')
+  )`;
+const PARTNER_EVENTS = `
+  SELECT event_id FROM event_partners WHERE partner_id IN chosen_partners
+  UNION SELECT id FROM events WHERE region_id IN chosen_partners
+  UNION SELECT id FROM events WHERE country_id IN chosen_partners`;
 
 export function overlapParams(start: string, end: string): SqlParams {
   return { start, end, ...Object.fromEntries(SPAN_LIMITS.map((days, c) => [`from${c}`, addDays(start, -days)])) };
@@ -112,12 +117,13 @@ export function listSql(filter: EventFilter, prefixTerms: PrefixTerms): ListSql 
                WHERE r.kind = 'sphere' AND r.name_key IN (SELECT value FROM json_each(@spheres))`);
     params.spheres = keys(filter.spheres);
   }
+  const ctes: string[] = [];
   if (filter.partners?.length) {
-    sets.push(PARTNER_TREE);
+    ctes.push(CHOSEN_PARTNERS);
+    sets.push(PARTNER_EVENTS);
     params.partners = keys(filter.partners);
   }
   const inSets = (probe: string) => sets.map((set) => `${probe} IN (${set})`);
-  const ctes: string[] = [];
   const where = (rest: readonly string[]) => rest.map((c) => ` AND ${c}`).join('');
 
   if (filter.period) Object.assign(params, overlapParams(filter.period.start, filter.period.end));
@@ -137,11 +143,15 @@ export function listSql(filter: EventFilter, prefixTerms: PrefixTerms): ListSql 
     // instead of one look-up per member of a set.
     candidates = `SELECT id, start_date, end_date FROM events WHERE deleted_at IS NULL${where([...conditions, ...inSets('+id')])}`;
   }
-  const withSql = ctes.length ? `WITH ${ctes.join(', ')} ` : '';
+  // RECURSIVE belongs to the whole clause and is harmless for the CTEs that are not.
+  const withSql = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '';
   let count = `SELECT count(*) FROM (${candidates})`;
   if (!filter.deleted && !filter.period && conditions.length === 0 && sets.length > 0) {
     // Only sets: their intersection, less its members in the (small) trash, reads no index at all.
-    count = `SELECT (SELECT count(*) FROM (${sets.join(' INTERSECT ')}))
+    // Each set in its own parentheses: compound operators bind left to right, so a bare
+    // «A INTERSECT B UNION C» would be «(A ∩ B) ∪ C».
+    const intersection = sets.map((set) => `SELECT * FROM (${set})`).join(' INTERSECT ');
+    count = `SELECT (SELECT count(*) FROM (${intersection}))
                   - (SELECT count(*) FROM events WHERE deleted_at IS NOT NULL${where(inSets('id'))})`;
   }
   return { with: withSql, candidates, count: `${withSql}${count}`, params };
