@@ -62,4 +62,14 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // Write transactions take the write lock first, so a second copy writing waits (busy_timeout) instead of being refused.
+    files: ['electron/**'],
+    ignores: ['electron/core/db/write-transaction.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.property.name='transaction'], CallExpression[callee.property.value='transaction']", message: 'Use writeTransaction(db, fn) from electron/core/db/write-transaction.ts: a deferred .transaction() is refused at once when another copy of Reestr writes.' },
+      ],
+    },
+  },
 );

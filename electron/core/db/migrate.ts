@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { seedReferenceData } from './seed';
+import { writeTransaction } from './write-transaction';
 
 export interface Migration {
   version: number;
@@ -50,10 +51,12 @@ export function migrate(db: Database, target = SCHEMA_VERSION, migrations = MIGR
   if (current > migrations.length) throw newerSchemaError(current);
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Another copy opening the same register may have run it while this one waited for the lock.
+      if (schemaVersion(db) >= migration.version) return;
       db.exec(migration.sql);
       DATA_STEPS[migration.name]?.(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
 }

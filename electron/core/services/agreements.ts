@@ -6,6 +6,7 @@ import { addDays, todayIso } from '../../../shared/dates';
 import type { Agreement, AgreementFilter, AgreementInput, AgreementPage } from '../../../shared/schema/agreement';
 import { createRefResolver, type RefResolver } from './references';
 import { editRecord, moveTrash, type EditLog, type RecordKind } from './records';
+import { writeTransaction } from '../db/write-transaction';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Соглашение № ${id} не найдено.`, { id });
@@ -28,12 +29,12 @@ export function getAgreement(core: Core, id: number): Agreement {
 }
 
 export function createAgreement(core: Core, input: AgreementInput, batchId: number | null = null): Agreement {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const now = core.now();
     const id = core.agreements.insert(toRecord(createRefResolver(core, batchId), input), now, batchId);
     core.log.record({ at: now, user: core.user, action: 'create', entity: 'agreement', entityId: id, batchId });
     return getAgreement(core, id);
-  })();
+  });
 }
 
 export function updateAgreement(core: Core, id: number, input: AgreementInput, log: EditLog = {}): Agreement {

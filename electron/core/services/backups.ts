@@ -13,6 +13,7 @@ import { closeDatabase, openDatabase, type Db } from '../db/connection';
 import { createSettingsRepo } from '../db/settings';
 import { vacuumInto } from '../db/snapshot';
 import { SCHEMA_VERSION } from '../db/migrate';
+import { writeTransaction } from '../db/write-transaction';
 import { fsReason } from '../fs-reason';
 import { makePrivateFile, privateFolder } from '../private-files';
 
@@ -205,7 +206,7 @@ function copyContents(core: Core, file: string, shownName: string): void {
   db.prepare('ATTACH DATABASE ? AS backup').run(file);
   try {
     db.pragma('foreign_keys = OFF');
-    db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(`INSERT INTO main.events_fts (events_fts) VALUES ('delete-all')`);
       for (const table of [...TABLES].reverse()) db.exec(`DELETE FROM main.${table}`);
       for (const table of TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM backup.${table}`);
@@ -218,7 +219,7 @@ function copyContents(core: Core, file: string, shownName: string): void {
       if (broken.length) throw new AppError('validation', `В резервной копии «${shownName}» нарушены связи между записями (${broken.length}); восстановление отменено.`);
       if (folder === undefined) core.settings.delete('backupFolder');
       else core.settings.set('backupFolder', folder);
-    })();
+    });
   } finally {
     db.pragma('foreign_keys = ON');
     db.prepare('DETACH DATABASE backup').run();

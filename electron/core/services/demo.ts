@@ -5,6 +5,7 @@ import { AgreementInputSchema } from '../../../shared/schema/agreement';
 import { EventInputSchema } from '../../../shared/schema/event';
 import { createAgreement } from './agreements';
 import { createEvents } from './events';
+import { writeTransaction } from '../db/write-transaction';
 
 export const DEMO_BATCH_NAME = 'Демонстрационные данные';
 
@@ -17,7 +18,7 @@ export interface DemoResult {
 }
 
 export function loadDemo(core: Core): DemoResult {
-  return core.db.transaction((): DemoResult => {
+  return writeTransaction(core.db, (): DemoResult => {
     // Loaded once: events of it the clerk has since moved to the trash stay there.
     const previous = core.settings.get<number>('demoBatchId');
     if (previous !== undefined) return { batchId: previous, events: 0, agreements: 0, alreadyLoaded: true };
@@ -31,5 +32,5 @@ export function loadDemo(core: Core): DemoResult {
     core.batches.setSummary(batchId, summary);
     core.settings.set('demoBatchId', batchId);
     return { batchId, ...summary, alreadyLoaded: false };
-  })();
+  });
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Event, EventFilter, EventInput, EventPage, EventRowPage } from '../../../shared/schema/event';
 import { createRefResolver, type RefResolver } from './references';
 import { editRecord, moveTrash, type RecordKind } from './records';
+import { writeTransaction } from '../db/write-transaction';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Мероприятие № ${id} не найдено.`, { id });
@@ -51,7 +52,7 @@ export function getEvent(core: Core, id: number): Event {
  * «import» entry of the change log, its events found by their batch id; single events log a create.
  */
 export function createEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null): number[] {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const now = core.now();
     const refs = createRefResolver(core, batchId);
     const ids = inputs.map((input) => core.events.insert(toRecord(core, refs, input), now, batchId));
@@ -61,7 +62,7 @@ export function createEvents(core: Core, inputs: readonly EventInput[], batchId:
       for (const id of ids) core.log.record({ at: now, user: core.user, action: 'create', entity: 'event', entityId: id });
     }
     return ids;
-  })();
+  });
 }
 
 export function createEvent(core: Core, input: EventInput): Event {

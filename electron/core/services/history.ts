@@ -11,6 +11,7 @@ import type { RefKind } from '../../../shared/schema/reference';
 import { getAgreement, updateAgreement } from './agreements';
 import { EVENTS, getEvent, writeEvent } from './events';
 import { editRecord } from './records';
+import { writeTransaction } from '../db/write-transaction';
 
 const NOUN_GENITIVE: Record<HistoryEntity, string> = { event: 'мероприятия', agreement: 'соглашения' };
 
@@ -129,7 +130,7 @@ function presentNames(core: Core) {
  * in one transaction logged as a «revert» that names that change; the trash mark is left as it is.
  */
 export function revertRecord(core: Core, entity: HistoryEntity, id: number, changeId: number): Event | Agreement {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const record = recordOf(core, entity, id);
     const step = stepsOf(core, entity, record).find((s) => s.change.id === changeId);
     if (!step) throw new AppError('not_found', `В истории ${NOUN_GENITIVE[entity]} № ${id} нет такой записи: обновите историю.`, { changeId });
@@ -167,5 +168,5 @@ export function revertRecord(core: Core, entity: HistoryEntity, id: number, chan
       notes: v.notes,
     });
     return updateAgreement(core, id, input, { versionOf: changeId });
-  })();
+  });
 }

@@ -13,6 +13,7 @@ import { makeBackup } from './backups';
 import { readFileAgreements } from '../import/full-export';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
 import { nameKey } from '../../../shared/ru/normalize';
+import { writeTransaction } from '../db/write-transaction';
 
 /** Files read but not yet committed, newest last: the wizard re-previews them without sending them again. */
 const KEPT_FILES = 2;
@@ -75,7 +76,7 @@ function importFileAgreements(core: Core, source: ImportSource, batchId: number)
 }
 
 function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource): ImportResult {
-  return core.db.transaction((): ImportResult => {
+  return writeTransaction(core.db, (): ImportResult => {
     const now = core.now();
     const batchId = core.batches.insert({
       fileName: preview.fileName,
@@ -118,7 +119,7 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
     for (const column of preview.columns) if (column.field) mapping[column.field] = column.index;
     core.profiles.save(layoutKey(preview.columns), { name: preview.fileName, mapping }, now);
     return result;
-  })();
+  });
 }
 
 export function getBatch(core: Core, id: number): ImportBatch {
@@ -136,7 +137,7 @@ export function listBatches(core: Core): ImportBatch[] {
  * earlier fields, reference entries it added that nothing else uses go. The change log keeps it all.
  */
 export function undoBatch(core: Core, id: number): ImportBatch {
-  return core.db.transaction((): ImportBatch => {
+  return writeTransaction(core.db, (): ImportBatch => {
     const batch = getBatch(core, id);
     const now = core.now();
     if (!core.batches.markUndone(id, now)) throw new AppError('conflict', `Пакет импорта № ${id} уже отменён ${batch.undoneAt?.slice(0, 10) ?? ''}.`.trim());
@@ -153,7 +154,7 @@ export function undoBatch(core: Core, id: number): ImportBatch {
     if (core.settings.get<number>('demoBatchId') === id) core.settings.delete('demoBatchId');
     core.log.record({ at: now, user: core.user, action: 'undo', entity: 'batch', entityId: id, before: batch, after: { removed, refs }, batchId: id });
     return getBatch(core, id);
-  })();
+  });
 }
 
 export interface ImportFiles {

@@ -2,6 +2,7 @@
 import type { Core } from '../core';
 import type { ChangeEntity } from '../db/changelog';
 import { AppError } from '../../../shared/errors';
+import { writeTransaction } from '../db/write-transaction';
 
 /** What editing and the trash need of a kind of record. */
 export interface RecordKind<T> {
@@ -26,7 +27,7 @@ export function editRecord<T extends { deletedAt: string | null }>(
   write: (now: string) => void,
   { batchId = null, versionOf }: EditLog = {},
 ): T {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = kind.get(core, id);
     if (before.deletedAt) throw new AppError('conflict', `${kind.noun} № ${id} находится в корзине: сначала восстановите его.`);
     const now = core.now();
@@ -35,11 +36,11 @@ export function editRecord<T extends { deletedAt: string | null }>(
     const action = versionOf === undefined ? 'update' : 'revert';
     core.log.record({ at: now, user: core.user, action, entity: kind.entity, entityId: id, before, after, batchId, versionOf });
     return after;
-  })();
+  });
 }
 
 export function moveTrash<T>(core: Core, kind: RecordKind<T>, id: number, toTrash: boolean): T {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = kind.get(core, id);
     const now = core.now();
     if (!kind.setDeleted(core, id, toTrash ? now : null, now)) {
@@ -48,7 +49,7 @@ export function moveTrash<T>(core: Core, kind: RecordKind<T>, id: number, toTras
     const after = kind.get(core, id);
     core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: kind.entity, entityId: id, before, after });
     return after;
-  })();
+  });
 }
 
 /** Bookkeeping that a change of many records at once does not need to keep. */

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Ref, RefKind, RefUpdate } from '../../../shared/schema/reference';
 import type { RefRow } from '../db/refs';
 import { logTouched } from './records';
+import { writeTransaction } from '../db/write-transaction';
 
 type PartnerKind = Extract<RefKind, 'country' | 'region' | 'organisation'>;
 
@@ -130,18 +131,18 @@ function refuseDuplicate(core: Core, kind: RefKind, name: string, renaming: numb
 }
 
 export function createRef(core: Core, input: { kind: RefKind; name: string; parentId: number | null }): Ref {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     refuseDuplicate(core, input.kind, input.name, null);
     if (input.parentId !== null) getRef(core, input.parentId);
     const { id } = core.refs.insert({ kind: input.kind, name: input.name, key: nameKey(input.name), parentId: input.parentId, batchId: null });
     const after = getRef(core, id);
     core.log.record({ at: core.now(), user: core.user, action: 'create', entity: 'ref', entityId: id, after });
     return after;
-  })();
+  });
 }
 
 export function updateRef(core: Core, change: RefUpdate): Ref {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const before = getRef(core, change.id);
     const { id: _id, ...fields } = change;
     const next = { ...before, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Ref;
@@ -153,12 +154,12 @@ export function updateRef(core: Core, change: RefUpdate): Ref {
     const after = getRef(core, before.id);
     core.log.record({ at: core.now(), user: core.user, action: 'update', entity: 'ref', entityId: before.id, before, after });
     return after;
-  })();
+  });
 }
 
 /** Moves every event, agreement and child entry of `victimId` to `survivorId`, then removes the victim. */
 export function mergeRefs(core: Core, survivorId: number, victimId: number): Ref {
-  return core.db.transaction(() => {
+  return writeTransaction(core.db, () => {
     const survivor = getRef(core, survivorId);
     const victim = getRef(core, victimId);
     if (survivor.id === victim.id) throw new AppError('validation', 'Запись нельзя объединить с ней самой.');
@@ -176,5 +177,5 @@ export function mergeRefs(core: Core, survivorId: number, victimId: number): Ref
     logTouched(core, { entity: 'event', action: 'merge', at }, events, (id) => core.events.get(id));
     logTouched(core, { entity: 'agreement', action: 'merge', at }, agreements, (id) => core.agreements.get(id));
     return after;
-  })();
+  });
 }
