@@ -19,11 +19,14 @@ export function fsReason(e: unknown): string {
 }
 
 /**
- * A write the storage refused (a full disk, a read-only medium, a register locked by another copy),
- * as a Russian message; null for any other failure.
+ * A write the storage refused (a full disk, a read-only medium, a register locked by another copy, a
+ * damaged file), as a Russian message; null for any other failure.
  */
 export function storageProblem(e: unknown): AppError | null {
   const code = (e as { code?: unknown } | null)?.code?.toString() ?? '';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new AppError('db_damaged', 'База данных повреждена: изменение не сохранено, и программа больше в неё не пишет. Восстановите её из резервной копии.', e);
+  }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return new AppError('db_unavailable', 'На диске нет свободного места: изменение не сохранено. Освободите место на диске и повторите.', e);
   }

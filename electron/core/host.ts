@@ -1,9 +1,10 @@
 // The back end as the shell and the web mode start it: the register when it opens; else a recovery
 // mode that never writes to it, says why in Russian and, for a damaged register, puts a backup in its place.
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openSqlite, quickCheckInWorker } from './db/sqlite';
-import { damagedError, startUpkeep } from './db/connection';
+import { checkInWorker, openSqlite } from './db/sqlite';
+import { checkExisting, damagedError, forgetChecked, startUpkeep, startupCheck } from './db/connection';
 import { api, type Handlers, type MethodName } from '../../shared/api';
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors';
 import type { AppStatus, RecoveryBackup } from '../../shared/schema/backup';
@@ -61,8 +62,31 @@ function classify(e: unknown): Problem {
   return 'other';
 }
 
-/** The backup folder the damaged register names, read without writing a byte; null when it cannot be read. */
-function chosenFolder(file: string): string | null {
+/**
+ * Reading the file creates nothing beside it: it is in rollback-journal mode, or its log is there
+ * already. (A read-only connection to a WAL-mode file makes «-wal» and «-shm».)
+ */
+function readsWithoutTrace(file: string): boolean {
+  if (existsSync(`${file}-wal`) && existsSync(`${file}-shm`)) return true;
+  const head = Buffer.alloc(19);
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      return readSync(fd, head, 0, head.length, 0) === head.length && head[18] === 1;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The backup folder the register names, read without writing a byte; null when it cannot be read, or
+ * when reading it would leave files beside a register that is not damaged (a newer or foreign one).
+ */
+function chosenFolder(file: string, problem: Problem | undefined): string | null {
+  if (problem !== 'damaged' && !readsWithoutTrace(file)) return null;
   let db: Database.Database | undefined;
   try {
     db = openSqlite(file, { readonly: true, fileMustExist: true, timeout: 0 });
@@ -83,7 +107,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
   const uploads = createUploads(file);
 
   const folders = (): string[] => {
-    const chosen = chosenFolder(file);
+    const chosen = chosenFolder(file, failure?.problem);
     const fallback = defaultBackupFolder(file);
     return chosen && chosen !== fallback ? [chosen, fallback] : [fallback];
   };
@@ -95,13 +119,36 @@ export function startHost(file: string, options: HostOptions = {}): Host {
   const status = (): AppStatus =>
     failure ? { mode: 'recovery', problem: failure.problem, message: failure.message, databaseFile: file, backupFolder: folders()[0] ?? defaultBackupFolder(file) } : { mode: 'normal' };
 
+  /** The register's calls; damage found by one of them puts the host in the recovery mode. */
+  const served = (opened: Core): Dispatch => {
+    const handlers = createDispatch(createHandlers(opened), logError);
+    return async (method, input) => {
+      const result = await handlers(method, input);
+      if (!result.ok && result.error.code === 'db_damaged' && core === opened) {
+        forgetChecked(opened.db);
+        closeCore(opened);
+        core = undefined;
+        failure = { problem: 'damaged', message: result.error.message };
+        inner = createDispatch(recoveryHandlers(), logError);
+      }
+      return result;
+    };
+  };
+
   let closed = false;
-  /** Opens the register, then checks it in a worker thread: no call is served before the verdict. */
+  /**
+   * Checks the register (in a worker thread, so the window loads meanwhile) before opening it for
+   * writing: a newer, foreign or damaged file is refused as it is. No call is served before the verdict.
+   */
   const open = async (): Promise<AppStatus> => {
     try {
-      core = openCore(file, { deferCheck: true });
-      const check = await quickCheckInWorker(file);
-      if (check !== 'ok') throw damagedError(file, check);
+      if (existsSync(file)) {
+        checkExisting(file);
+        const check = startupCheck(file);
+        const found = check ? await checkInWorker(file, check) : 'ok';
+        if (found !== 'ok') throw damagedError(file, found);
+      }
+      if (!closed) core = openCore(file, { deferCheck: true });
     } catch (e) {
       if (core) closeCore(core);
       core = undefined;
@@ -110,14 +157,10 @@ export function startHost(file: string, options: HostOptions = {}): Host {
       inner = createDispatch(recoveryHandlers(), logError);
       return status();
     }
-    if (closed) {
-      closeCore(core);
-      core = undefined;
-      return status();
-    }
+    if (!core) return status();
     failure = undefined;
     startUpkeep(core.db);
-    inner = createDispatch(createHandlers(core), logError);
+    inner = served(core);
     try {
       options.onOpen?.(core);
     } catch (e) {

@@ -9,12 +9,12 @@ import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
 import { addDays } from '../../../shared/dates';
 import { BACKUP_NAME, type BackupReason } from '../../../shared/schema/backup';
-import { closeDatabase, openDatabase, type Db } from '../db/connection';
+import { CHECKED_SUFFIX, closeDatabase, forgetChecked, openDatabase, type Db } from '../db/connection';
 import { createSettingsRepo } from '../db/settings';
 import { vacuumInto } from '../db/snapshot';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { writeTransaction } from '../db/write-transaction';
-import { fsReason } from '../fs-reason';
+import { fsReason, storageProblem } from '../fs-reason';
 import { makePrivateFile, privateFolder } from '../private-files';
 
 export type { BackupReason };
@@ -58,7 +58,7 @@ export function inspectBackup(file: string): BackupContents {
   try {
     db = openSqlite(file, { readonly: true, fileMustExist: true });
     const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new AppError('validation', `Резервная копия «${basename(file)}» повреждена (проверка целостности: ${String(check)}).`);
+    if (check !== 'ok') throw new AppError('validation', `Резервная копия «${basename(file)}» повреждена (проверка целостности: ${String(check)}).`, { damaged: String(check) });
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
       throw new AppError('validation', `Файл «${basename(file)}» — не резервная копия этой версии Реестра (версия схемы ${schemaVersion}).`);
@@ -78,6 +78,18 @@ export function inspectBackup(file: string): BackupContents {
   }
 }
 
+/** Why a snapshot could not be written, as it was: the program stopping, the disk, the folder. */
+function backupFailure(core: Core, folder: string, e: unknown): AppError {
+  if (!core.db.open) {
+    return new AppError('internal', 'Резервная копия не записана: программа завершала работу и закрыла базу данных, не дождавшись конца копирования. Незаконченная копия удалена; копия будет сделана при следующем запуске.', e);
+  }
+  const storage = storageProblem(e);
+  if (storage?.code === 'db_damaged') return storage;
+  const code = (e as { code?: unknown } | null)?.code?.toString() ?? '';
+  const why = code === 'SQLITE_FULL' ? 'на диске нет места' : code.startsWith('SQLITE_READONLY') ? 'диск защищён от записи' : code.startsWith('SQLITE_') ? code : fsReason(e);
+  return new AppError('internal', `Не удалось записать резервную копию в «${folder}» (${why}): проверьте, что папка доступна для записи и на диске есть место.`, e);
+}
+
 /** A snapshot of the open register, checked, then the rotation applied to the folder. */
 export async function makeBackup(core: Core, reason: BackupReason, file?: string): Promise<BackupInfo> {
   const at = core.now();
@@ -88,7 +100,9 @@ export async function makeBackup(core: Core, reason: BackupReason, file?: string
     await core.db.backup(target);
     makePrivateFile(target);
   } catch (e) {
-    throw new AppError('internal', `Не удалось записать резервную копию в «${dirname(target)}» (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте, что папка доступна для записи и на диске есть место.`);
+    // A copy cut short is no backup: it would be listed, and stand for the day's.
+    rmSync(target, { force: true });
+    throw backupFailure(core, dirname(target), e);
   }
   try {
     // The copy keeps the register's WAL mode, and every reader would leave «-wal» and «-shm» files
@@ -176,11 +190,27 @@ export async function restoreBackup(core: Core, file: string): Promise<{ safety:
   // A copy made by an earlier version is brought up to this one's schema first, in a copy of its own.
   const upgraded = contents.schemaVersion < SCHEMA_VERSION ? upgradedCopy(core, file) : null;
   try {
-    const safety = await makeBackup(core, 'restore');
+    const safety = await safetySnapshot(core);
     copyContents(core, upgraded ?? file, basename(file));
     return { safety, contents };
   } finally {
     if (upgraded) for (const suffix of ['', '-wal', '-shm']) rmSync(`${upgraded}${suffix}`, { force: true });
+  }
+}
+
+/**
+ * The snapshot taken before a restore. When it fails its check the register itself is damaged: it is
+ * not written to, and the restore is done the way of a damaged register (kept aside as it is, the
+ * backup put in its place), which the next opening offers.
+ */
+async function safetySnapshot(core: Core): Promise<BackupInfo> {
+  try {
+    return await makeBackup(core, 'restore');
+  } catch (e) {
+    const damaged = e instanceof AppError && e.code === 'validation' ? (e.details as { damaged?: string } | undefined)?.damaged : undefined;
+    if (damaged === undefined && !(e instanceof AppError && e.code === 'db_damaged')) throw e;
+    forgetChecked(core.db);
+    throw new AppError('db_damaged', `База данных «${core.file}» повреждена (${(damaged ?? (e as AppError).message).slice(0, 200)}): копию нельзя восстановить поверх неё, не записав в повреждённый файл. Повторите восстановление той же копии: программа сохранит повреждённый файл рядом как есть и поставит копию на его место.`, e);
   }
 }
 
@@ -193,7 +223,7 @@ function upgradedCopy(core: Core, file: string): string {
     closeDatabase(openDatabase(copy));
     return copy;
   } catch (e) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', CHECKED_SUFFIX]) rmSync(`${copy}${suffix}`, { force: true });
     if (e instanceof AppError) throw e;
     throw new AppError('internal', `Не удалось подготовить копию «${basename(file)}» к восстановлению (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте, что на диске есть место.`, e);
   }
@@ -227,20 +257,22 @@ function copyContents(core: Core, file: string, shownName: string): void {
 }
 
 /**
- * For a register too damaged to open: the damaged file is kept aside («…damaged-<time>») and the
- * checked backup put in its place. Nothing is deleted.
+ * For a register too damaged to open: the damaged file is kept aside as it is, byte for byte
+ * («…damaged-<time>», with its logs), never checked as a backup would be, and the checked backup put
+ * in its place. Nothing is deleted but the note of its last clean close.
  */
 export function replaceDamaged(databaseFile: string, backupFile: string, now: string): { keptAs: string; contents: BackupContents } {
   const contents = inspectBackup(backupFile);
   const keptAs = `${databaseFile}.damaged-${stamp(now)}`;
   renameSync(databaseFile, keptAs);
-  for (const suffix of ['-wal', '-shm']) {
+  for (const suffix of ['-wal', '-shm', '-journal']) {
     try {
       renameSync(`${databaseFile}${suffix}`, `${keptAs}${suffix}`);
     } catch {
       // no log beside it
     }
   }
+  rmSync(`${databaseFile}${CHECKED_SUFFIX}`, { force: true });
   copyFileSync(backupFile, databaseFile);
   makePrivateFile(databaseFile);
   return { keptAs, contents };
