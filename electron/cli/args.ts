@@ -1,6 +1,8 @@
 // Command-line parsing: command words, options with values, flags; global --db anywhere in the line.
 import { AppError } from '../../shared/errors';
+import { periodCode } from '../../shared/period';
 import { codeOfLabel } from '../../shared/ru/labels';
+import { parsePeriodText } from '../../shared/ru/period-text';
 
 export interface CommandSpec {
   /** Options that take a value. */
@@ -102,6 +104,12 @@ export function parseArgs(argv: readonly string[], commands: Readonly<Record<str
 /** A code given by its code or Russian name (`--format очно`); the text itself, for the schema to refuse, when neither. */
 export function codeOf(text: string, labels: Readonly<Record<string, string>>): string {
   return codeOfLabel(labels, text) ?? text;
+}
+
+/** A period by its code or as a clerk writes it («II полугодие 2021», «3 кв 2021»); the text itself, for the schema to refuse, when neither. */
+export function periodArg(text: string | undefined): string | undefined {
+  const period = text === undefined ? null : parsePeriodText(text);
+  return period ? periodCode(period) : text;
 }
 
 /** A number where the text is one, so the schema can say what is wrong with it or anything else. */

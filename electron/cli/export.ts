@@ -8,7 +8,7 @@ import { PeriodExportSchema } from '../../shared/schema/export';
 import { parseOrThrow } from '../../shared/schema/messages';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../shared/ru/labels';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../shared/ru/plural';
-import { codeOf, type ParsedArgs } from './args';
+import { codeOf, periodArg, type ParsedArgs } from './args';
 
 
 export async function exportCommand(core: Core, p: ParsedArgs, io: { out: (text: string) => void }): Promise<void> {
@@ -23,7 +23,7 @@ export async function exportCommand(core: Core, p: ParsedArgs, io: { out: (text:
     return;
   }
   const options = parseOrThrow(PeriodExportSchema, {
-    period: value('period'),
+    period: periodArg(value('period')),
     partners: list('partner'), spheres: list('sphere'), kinds: list('kind'),
     formats: list('format')?.map((f) => codeOf(f, FORMAT_LABELS)),
     statuses: list('status')?.map((s) => codeOf(s, EVENT_STATUS_LABELS)),

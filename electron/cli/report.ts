@@ -7,14 +7,14 @@ import { AppError } from '../../shared/errors';
 import { ReportFormatSchema, ReportInputSchema } from '../../shared/schema/report';
 import { parseOrThrow } from '../../shared/schema/messages';
 import { countOf } from '../../shared/ru/plural';
-import type { ParsedArgs } from './args';
+import { periodArg, type ParsedArgs } from './args';
 
 const PARAGRAPH_FORMS = ['абзац', 'абзаца', 'абзацев'] as const;
 
 export async function writeReport(core: Core, p: ParsedArgs, io: { out: (text: string) => void }): Promise<void> {
   const value = (name: string) => p.values[name]?.at(-1);
   if (value('period') === undefined) throw new AppError('bad_request', 'Укажите период: --period 2021-H2.');
-  const report = buildReport(core, parseOrThrow(ReportInputSchema, { period: value('period'), partner: value('partner'), rounded: p.flags.has('rounded') }));
+  const report = buildReport(core, parseOrThrow(ReportInputSchema, { period: periodArg(value('period')), partner: value('partner'), rounded: p.flags.has('rounded') }));
   const out = value('out');
   if (!out) {
     io.out(reportText(report));

@@ -12,8 +12,10 @@ describe('export in the browser', () => {
   it('saves the 2021-H2 events, agreements and summary as an Excel workbook', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Экспорт' }).click();
-    await page.getByRole('radiogroup', { name: 'Год' }).getByText('2021', { exact: true }).click();
-    await page.getByRole('radiogroup', { name: 'Часть года' }).getByText('II полугодие', { exact: true }).click();
+    const period = page.getByRole('combobox', { name: 'Период' });
+    await period.click();
+    await period.fill('2 полугодие 2021');
+    await period.press('Enter');
     await page.getByRole('radiogroup', { name: 'Группировка' }).getByText('По сферам', { exact: true }).click();
     await expect.poll(() => page.getByText('II полугодие 2021 года: 9 мероприятий').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('export-preview').locator('tbody tr').count()).toBe(9);

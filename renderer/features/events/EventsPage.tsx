@@ -1,5 +1,5 @@
 // The register of events: search, filters, and a virtualised table that pages through any number of rows.
-import { ActionIcon, Alert, Badge, Box, Button, Group, Select, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Stack, Switch, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -12,9 +12,7 @@ import { EventFilterFields } from '../../components/EventFilterFields';
 import { onCommand } from '../../api/client';
 import { navigate } from '../../app/route';
 import { useEventsFilter } from './filterStore';
-import { periodChoices, type PeriodGroup } from '../../components/periods';
-import { parsePeriod } from '../../../shared/period';
-import { periodTitle } from '../../../shared/ru/periods';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { placeLine } from '../../../shared/ru/place';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from './EmptyRegister';
@@ -34,12 +32,6 @@ const HEADERS: readonly { label: string; sort?: EventFilter['sort'] }[] = [
 ];
 const COLUMNS = '200px minmax(320px, 3fr) 150px minmax(160px, 1.2fr) 130px 120px';
 
-/** The choices with the chosen period among them, when it is one they lack (a month from the overview). */
-function withPeriod(groups: PeriodGroup[], code: string | null): PeriodGroup[] {
-  const period = code ? parsePeriod(code) : null;
-  if (!code || !period || groups.some((g) => g.items.some((i) => i.value === code))) return groups;
-  return [{ group: 'Выбранный', items: [{ value: code, label: periodTitle(period) }] }, ...groups];
-}
 
 export function EventsPage() {
   const filter = useEventsFilter();
@@ -106,15 +98,7 @@ export function EventsPage() {
             <ActionIcon variant="subtle" color="gray" aria-label="Очистить поиск" onClick={() => filter.set({ query: '' })}><IconX size={14} /></ActionIcon>
           ) : null}
         />
-        <Select
-          w={210}
-          label="Период"
-          placeholder="Весь период"
-          clearable
-          data={withPeriod(periodChoices(new Date().getFullYear()), filter.period)}
-          value={filter.period}
-          onChange={(period) => filter.set({ period })}
-        />
+        <PeriodPicker label="Период" clearable value={filter.period} onChange={(period) => filter.set({ period })} />
         <Switch mb={8} label="Корзина" checked={filter.deleted} onChange={(e) => filter.set({ deleted: e.currentTarget.checked })} />
         {filter.batch && (
           <Badge mb={8} size="lg" variant="light" rightSection={

@@ -3,36 +3,25 @@
 import { Alert, Button, Group, MultiSelect, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { parsePeriod } from '../../../shared/period';
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
-import { periodTitle } from '../../../shared/ru/periods';
 import { placeLine } from '../../../shared/ru/place';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { EventRow, EventStatus } from '../../../shared/schema/event';
 import { call } from '../../api/client';
 import { options } from '../../components/forms';
+import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
 import { exportToExcel } from './exportToExcel';
 import { saveFile } from '../../components/saveFile';
 import { useRefNames } from '../../components/useRefNames';
 
 const PREVIEW_ROWS = 30;
-const PARTS = [
-  { value: '', label: 'Год' },
-  { value: 'H1', label: 'I полугодие' },
-  { value: 'H2', label: 'II полугодие' },
-  { value: 'Q1', label: 'I кв.' },
-  { value: 'Q2', label: 'II кв.' },
-  { value: 'Q3', label: 'III кв.' },
-  { value: 'Q4', label: 'IV кв.' },
-];
 
 type Grouping = 'none' | 'sphere' | 'partner';
 
 export function ExportPage() {
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(String(thisYear));
-  const [part, setPart] = useState(new Date().getMonth() < 6 ? 'H1' : 'H2');
+  const [period, setPeriod] = useState(`${thisYear}-${new Date().getMonth() < 6 ? 'H1' : 'H2'}`);
   const [partners, setPartners] = useState<string[]>([]);
   const [spheres, setSpheres] = useState<string[]>([]);
   const [kinds, setKinds] = useState<string[]>([]);
@@ -44,7 +33,6 @@ export function ExportPage() {
   const sphereNames = useRefNames('sphere');
   const kindNames = useRefNames('kind');
 
-  const period = part ? `${year}-${part}` : year;
   const filter = {
     period,
     partners: partners.length ? partners : undefined,
@@ -83,7 +71,7 @@ export function ExportPage() {
     }
   };
 
-  const title = periodTitle(parsePeriod(period) ?? { kind: 'year', year: thisYear, start: '', end: '' });
+  const title = periodLabel(period);
   return (
     <Stack gap="sm" maw={1200}>
       <Title order={2}>Экспорт</Title>
@@ -92,14 +80,7 @@ export function ExportPage() {
         на каждой странице, альбомный A4.
       </Text>
       <Group gap="sm" align="flex-end">
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>Год</Text>
-          <SegmentedControl aria-label="Год" value={year} onChange={setYear} data={Array.from({ length: 6 }, (_, i) => String(thisYear - i))} />
-        </Stack>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>Период</Text>
-          <SegmentedControl aria-label="Часть года" value={part} onChange={setPart} data={PARTS} />
-        </Stack>
+        <PeriodPicker label="Период" w={260} value={period} onChange={(value) => value && setPeriod(value)} />
       </Group>
       <Group gap="sm" align="flex-start">
         <MultiSelect w={260} label="Партнёр" placeholder="все партнёры" searchable clearable data={partnerNames} value={partners} onChange={setPartners} />

@@ -1,6 +1,6 @@
 // The first screen: a period's events by month, sphere, kind, format and partner region beside the
 // same period a year before, the agreements to watch and the coming events; every bar opens the events.
-import { Alert, Anchor, Badge, Card, Group, Loader, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { parsePeriod } from '../../../shared/period';
@@ -10,7 +10,7 @@ import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { Count, Overview } from '../../../shared/schema/stats';
 import { call } from '../../api/client';
 import { navigate, routeHash } from '../../app/route';
-import { periodChoices } from '../../components/periods';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { EmptyRegister } from '../events/EmptyRegister';
 import { useEventsFilter, type EventsFilterState } from '../events/filterStore';
 import { useOverview } from './overviewStore';
@@ -172,15 +172,7 @@ export function OverviewPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={2}>Обзор</Title>
-        <Select
-          aria-label="Период обзора"
-          w={240}
-          searchable
-          data={periodChoices(new Date().getFullYear(), 10)}
-          value={period}
-          allowDeselect={false}
-          onChange={(value) => value && setPeriod(value)}
-        />
+        <PeriodPicker ariaLabel="Период обзора" w={240} value={period} onChange={(value) => value && setPeriod(value)} />
       </Group>
       {error && <Alert color="red" title="Не удалось загрузить обзор">{error}</Alert>}
       {!overview && !error && <Loader />}

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { Report, ReportFormat } from '../../../shared/schema/report';
 import { call } from '../../api/client';
 import { routeHash } from '../../app/route';
-import { periodChoices } from '../../components/periods';
+import { PeriodPicker } from '../../components/PeriodPicker';
 import { saveFile } from '../../components/saveFile';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
@@ -104,15 +104,7 @@ export function ReportsPage() {
     <Stack gap="sm" maw={1100}>
       <Title order={2}>Отчёты</Title>
       <Group align="flex-end" gap="sm">
-        <Select
-          label="Период"
-          w={220}
-          searchable
-          data={periodChoices(new Date().getFullYear(), 10)}
-          value={period}
-          allowDeselect={false}
-          onChange={(value) => value && choose(() => setPeriod(value))}
-        />
+        <PeriodPicker label="Период" value={period} onChange={(value) => value && choose(() => setPeriod(value))} />
         <Select
           label="Партнёр"
           w={300}
