@@ -91,9 +91,15 @@ export type ImportRow = z.infer<typeof ImportRowSchema>;
 export const ImportSummarySchema = z.object({ new: z.int(), duplicate: z.int(), error: z.int(), skipped: z.int() });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
+/** A CSV file's text encoding, as detected from its bytes. */
+export const TextEncodingSchema = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1251']);
+export type TextEncoding = z.infer<typeof TextEncodingSchema>;
+
 export const ImportPreviewSchema = z.object({
   fileId: z.string(),
   fileName: z.string(),
+  /** The encoding a CSV file was read in; null for a workbook. */
+  encoding: TextEncodingSchema.nullable(),
   sheets: z.array(z.object({ name: z.string().nullable(), rows: z.int() })),
   sheet: z.string().nullable(),
   headerRow: z.int(),

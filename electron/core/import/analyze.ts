@@ -158,6 +158,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   return {
     fileId: source.fileId,
     fileName: source.fileName,
+    encoding: source.workbook.encoding ?? null,
     sheets: source.workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
     sheet: sheet.name,
     headerRow: layout.headerRow,

@@ -32,6 +32,9 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<W
   if (extension === 'xlsx' || extension === 'xlsm' || extension === 'xls') {
     throw new AppError('validation', `Файл «${fileName}» не является книгой Excel, хотя так назван: возможно, он повреждён или это файл другого типа.`);
   }
-  if (extension === 'csv' || extension === 'txt' || extension === 'tsv') return { sheets: [readCsv(data, fileName)] };
+  if (extension === 'csv' || extension === 'txt' || extension === 'tsv') {
+    const { sheet, encoding } = readCsv(data, fileName);
+    return { sheets: [sheet], encoding };
+  }
   throw new AppError('validation', `Reestr читает таблицы .xlsx и .csv, а файл «${fileName}» — ни то, ни другое.`);
 }

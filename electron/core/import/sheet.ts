@@ -1,5 +1,6 @@
 // What every reader hands on: sheets as rows of plain cell values, whatever the file format was.
 import { AppError } from '../../../shared/errors';
+import type { TextEncoding } from '../../../shared/schema/import';
 
 export interface DateCell {
   /** ISO `YYYY-MM-DD`: a real date cell of a workbook. */
@@ -22,6 +23,8 @@ export interface Sheet {
 
 export interface WorkbookData {
   sheets: Sheet[];
+  /** The encoding a CSV file's text was read in; absent for a workbook. */
+  encoding?: TextEncoding;
 }
 
 /** Bounds that keep a hostile file from taking the memory or the afternoon. */

@@ -1,6 +1,7 @@
 // Step 2: which sheet, where its header is, the year of dates without one, the partner of the file.
 import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { columnLetter } from '../../../shared/column-letter';
+import type { TextEncoding } from '../../../shared/schema/import';
 import { useRefNames } from '../../components/useRefNames';
 import { useImport } from './importStore';
 import classes from './ImportPage.module.css';
@@ -11,6 +12,13 @@ function partOf(row: number, headerRow: number, headerRows: number, dataRow: num
   if (row < dataRow) return 'numbers';
   return row === dataRow ? 'first' : undefined;
 }
+
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16 (BE)',
+  'windows-1251': 'Windows-1251',
+};
 
 function letters(count: number): string[] {
   return Array.from({ length: count }, (_, i) => columnLetter(i));
@@ -63,6 +71,11 @@ export function SheetStep() {
           onChange={(partner) => void change({ partner: partner ?? undefined })}
         />
       </Group>
+      {preview.encoding && (
+        <Text size="sm" c="dimmed" data-testid="file-encoding">
+          Кодировка файла: {ENCODING_NAMES[preview.encoding]}. Если буквы в таблице ниже искажены, сохраните файл из Excel как «CSV UTF-8» и выберите снова.
+        </Text>
+      )}
       <Text size="sm" c="dimmed">
         Голубым отмечен заголовок таблицы{preview.headerRows === 2 ? ' (две строки)' : ''}, зелёной чертой — первая строка данных (строка {preview.dataRow}).
       </Text>
