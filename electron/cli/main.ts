@@ -11,7 +11,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared/ru/plural';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
-import { codeOf, numberArg, parseArgs, type CommandSpec, type ParsedArgs } from './args';
+import { codeOf, numberArg, parseArgs, periodArg, type CommandSpec, type ParsedArgs } from './args';
 import { agreementCard, agreementsTable, backupsTable, batchesTable, eventCard, eventsTable, refsTable, jsonText, terminalText } from './format';
 import { HELP } from './help';
 import { serve } from './serve';
@@ -113,7 +113,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
     }
     case 'events list': {
       const page = await call('events.list', {
-        period: value('period'),
+        period: periodArg(value('period')),
         query: value('query'),
         kinds: list('kind'),
         spheres: list('sphere'),
