@@ -80,7 +80,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, options: Requ
 
 async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | undefined, pathname: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    send(res, 405, '', {});
+    send(res, 405, 'Страницы программы открываются методом GET.', { 'Content-Type': 'text/plain; charset=utf-8' });
     return;
   }
   const file = root ? await findStaticFile(root, pathname) : null;
@@ -95,8 +95,16 @@ const FORBIDDEN: ErrorInfo = { code: 'forbidden', message: 'Запрос отк�
 const BAD_TARGET: ErrorInfo = { code: 'bad_request', message: 'Неверный адрес в запросе: программа не смогла его разобрать (ошибочная %-последовательность или недопустимая форма адреса).' };
 const INTERNAL: ErrorInfo = { code: 'internal', message: 'Внутренняя ошибка программы: запрос не выполнен.' };
 
+interface RawReply {
+  status: number;
+  text: string;
+  error: ErrorInfo;
+}
+
+const CONNECT_REFUSED: RawReply = { status: 405, text: 'Method Not Allowed', error: { code: 'bad_request', message: 'Запрос CONNECT не принимается: программа не служит посредником для других адресов.' } };
+
 /** What a request Node's parser could not read is answered, by the parser's error code. */
-function clientErrorReply(code: string | undefined): { status: number; text: string; error: ErrorInfo } {
+function clientErrorReply(code: string | undefined): RawReply {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
       return { status: 431, text: 'Request Header Fields Too Large', error: { code: 'bad_request', message: 'Слишком большие заголовки запроса: программа их не принимает.' } };
@@ -110,11 +118,21 @@ function clientErrorReply(code: string | undefined): { status: number; text: str
 }
 
 /** The whole answer to a request the parser refused, as raw bytes: there is no ServerResponse for it. */
-function rawRefusal(code: string | undefined): string {
-  const { status, text, error } = clientErrorReply(code);
+function rawRefusal({ status, text, error }: RawReply): string {
   const body = JSON.stringify({ ok: false, error } satisfies Result<never>);
   const headers = { ...COMMON_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
   return `HTTP/1.1 ${status} ${text}\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n${body}`;
+}
+
+/** Answers a socket the parser gave up on, then closes it. */
+function endWith(socket: Socket, reply: RawReply): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(rawRefusal(reply));
+  // A peer that never reads or never closes its side does not keep the socket.
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
 
 export function createWebServer(options: WebServerOptions): Server {
@@ -164,7 +182,8 @@ export function createWebServer(options: WebServerOptions): Server {
     }
   }
 
-  const server = createServer((req, res) => {
+  // A request without Host reaches the guard, which refuses it in Russian (Node's own refusal is an empty 400).
+  const server = createServer({ requireHostHeader: false }, (req, res) => {
     // Nothing a request holds may throw past here: Node's http would take the process down with it.
     try {
       answering.set(req.socket, res);
@@ -184,15 +203,30 @@ export function createWebServer(options: WebServerOptions): Server {
     try {
       const inFlight = answering.get(socket);
       if (socket.writable && error.code !== 'ECONNRESET' && !inFlight?.headersSent) {
-        socket.end(rawRefusal(error.code));
-        // A peer that never reads or never closes its side does not keep the socket.
-        setTimeout(() => socket.destroy(), 2_000).unref();
+        endWith(socket, clientErrorReply(error.code));
       } else {
         socket.destroy();
       }
     } catch (e) {
       logError(e, 'Веб-режим: неверный запрос');
       socket.destroy();
+    }
+  });
+  // Node hands a CONNECT's socket over (and without this listener drops it unanswered).
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    try {
+      endWith(socket, CONNECT_REFUSED);
+    } catch (e) {
+      logError(e, 'Веб-режим: CONNECT');
+      socket.destroy();
+    }
+  });
+  // «Expect» other than 100-continue: refused in our words rather than Node's empty 417.
+  server.on('checkExpectation', (_req: IncomingMessage, res: ServerResponse) => {
+    try {
+      refuse(res, 417, { code: 'bad_request', message: 'Заголовок «Expect» этого запроса программа не поддерживает.' });
+    } catch (e) {
+      failed(res, e);
     }
   });
   // After listening, a failure to accept a connection (too many open files) must not end the process.
