@@ -256,6 +256,13 @@ class CsvRows {
   }
 }
 
+/** Rows of CSV text given in pieces (cut anywhere), within the limits; throws Russian AppErrors. */
+export function readCsvText(pieces: Iterable<string>, fileName: string, delimiter: string): Cell[][] {
+  const reader = new CsvRows(fileName, delimiter.charCodeAt(0));
+  for (const piece of pieces) reader.write(piece);
+  return reader.end();
+}
+
 export interface CsvData {
   sheet: Sheet;
   encoding: TextEncoding;
@@ -268,9 +275,10 @@ export function readCsv(data: Buffer, fileName: string): CsvData {
   if (/\x00/.test(head.slice(0, 4096))) {
     throw new AppError('validation', `Файл «${fileName}» не похож на таблицу: в нём двоичные данные. Выберите файл .xlsx или .csv.`);
   }
-  const reader = new CsvRows(fileName, detectDelimiter(head).charCodeAt(0));
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
-  for (let at = 0; at < data.length; at += CHUNK_BYTES) reader.write(decoder.write(data.subarray(at, at + CHUNK_BYTES)));
-  reader.write(decoder.end() ?? '');
-  return { sheet: { name: null, rows: reader.end() }, encoding };
+  function* pieces(): Generator<string> {
+    for (let at = 0; at < data.length; at += CHUNK_BYTES) yield decoder.write(data.subarray(at, at + CHUNK_BYTES));
+    yield decoder.end() ?? '';
+  }
+  return { sheet: { name: null, rows: readCsvText(pieces(), fileName, detectDelimiter(head)) }, encoding };
 }
