@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
 import { closeCore, openCore, type Core } from '../../electron/core/core';
@@ -101,6 +102,21 @@ describe('a write while another connection writes the same register', () => {
       other.close();
     }
   });
+
+  it('is the only way to write a transaction in electron/: ESLint refuses .transaction() elsewhere', async () => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const code = [
+      "import type { Database } from 'better-sqlite3';",
+      'export const a = (db: Database): number => db.transaction(() => 1)();',
+      'export const b = (db: Database): number => db.transaction(() => 1).deferred();',
+      "export const c = (db: Database): number => db['transaction'](() => 1).immediate();",
+      '',
+    ].join('\n');
+    const [result] = await eslint.lintText(code, { filePath: join(ROOT, 'electron/core/services/probe.ts') });
+    expect(result?.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line)).toEqual([2, 3, 4]);
+    const [helper] = await eslint.lintText(code, { filePath: join(ROOT, 'electron/core/db/write-transaction.ts') });
+    expect(helper?.messages).toEqual([]);
+  }, 60_000);
 
   it('is refused in Russian, writing nothing, when the other holds the lock past busy_timeout (5 s)', async () => {
     const core = tempCore();
