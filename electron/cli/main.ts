@@ -310,7 +310,10 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
         log: createErrorLog(logFolder(file)),
         after: () => {
           io.err(`Ошибка: внутренняя ошибка программы, команда прервана. Подробности записаны в журнал «${join(logFolder(file), ERROR_LOG)}».`);
-          process.exit(1);
+          // The line is out before the exit: a console on Windows is written asynchronously.
+          process.exitCode = 1;
+          process.stderr.write('', () => process.exit(1));
+          setTimeout(() => process.exit(1), 1_000).unref();
         },
       });
     }
