@@ -4,7 +4,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
 import { checkInWorker, openSqlite } from './db/sqlite';
-import { checkExisting, damagedError, forgetChecked, startUpkeep, startupCheck } from './db/connection';
+import { checkExisting, damagedError, markDamaged, startUpkeep, startupCheck } from './db/connection';
 import { api, type Handlers, type MethodName } from '../../shared/api';
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors';
 import type { AppStatus, RecoveryBackup } from '../../shared/schema/backup';
@@ -125,7 +125,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
     return async (method, input) => {
       const result = await handlers(method, input);
       if (!result.ok && result.error.code === 'db_damaged' && core === opened) {
-        forgetChecked(opened.db);
+        markDamaged(opened.db);
         closeCore(opened);
         core = undefined;
         failure = { problem: 'damaged', message: result.error.message };

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups, rotate } from '../../electron/core/services/backups';
+import { startHost } from '../../electron/core/host';
+import { dailyBackup, listBackups, rotate } from '../../electron/core/services/backups';
+import { loadDemo } from '../../electron/core/services/demo';
 import { tempDir } from '../helpers';
 
 const BIN = join(import.meta.dirname, '../../bin/reestr.js');
@@ -91,5 +93,21 @@ describe('backups', () => {
     expect(JSON.parse(run('events', 'list', '--json').stdout).total).toBe(9);
     const aside = readdirSync(dir).find((f) => f.includes('.damaged-') && !f.endsWith('-wal') && !f.endsWith('-shm'));
     expect(aside && sha(join(dir, aside))).toBe(damaged);
+  });
+
+  it('cut short by the program stopping say so, not «check the disk space», and leave no partial copy', async () => {
+    const dir = tempDir();
+    const host = startHost(join(dir, 'reestr.sqlite'));
+    await host.ready;
+    const core = host.core();
+    if (!core) throw new Error('the register did not open');
+    loadDemo(core);
+    // As `reestr serve` stopping on Ctrl+C while the day's backup runs: the connection closes under it.
+    const backup = dailyBackup(core);
+    host.close();
+    const failure = await backup.then(() => null, (e: unknown) => e as Error);
+    expect(failure?.message).toBe('Резервная копия не записана: программа завершала работу и закрыла базу данных, не дождавшись конца копирования. Незаконченная копия удалена; копия будет сделана при следующем запуске.');
+    expect(failure?.message).not.toMatch(/место/);
+    expect(readdirSync(join(dir, 'backups'))).toEqual([]);
   });
 });

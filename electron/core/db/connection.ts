@@ -42,7 +42,7 @@ export interface OpenOptions {
 
 /** The start-up check's verdict on a damaged register: never written to, restored from a backup. */
 export function damagedError(file: string, check: string): AppError {
-  return new AppError('db_damaged', `База данных «${file}» повреждена (${check.slice(0, 200)}): программа в неё не пишет. Восстановите её из резервной копии: reestr backups list, затем reestr restore ФАЙЛ.`);
+  return new AppError('db_damaged', `База данных «${file}» повреждена (${check.replace(/\s+/g, ' ').slice(0, 200)}): программа в неё не пишет. Восстановите её из резервной копии: reestr backups list, затем reestr restore ФАЙЛ.`);
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -199,24 +199,49 @@ export function closeDatabase(db: Db): void {
   clearInterval(upkeep);
   checkpointers.delete(db);
   if (!db.open) return;
+  if (damaged.has(db) && !db.memory) return closeWithoutCheckpoint(db);
   // A register not (yet) found sound is closed without a write.
   if (upkeep) db.pragma('optimize');
   db.close();
   if (upkeep && !db.memory) noteChecked(db.name);
 }
 
+const damaged = new WeakSet<Db>();
+
 /**
- * A register found damaged while open: its upkeep stops (nothing more is written by it), and the note
- * of its last clean close is dropped, so whoever opens it next checks it in full and refuses it.
+ * A register found damaged while open: its upkeep stops, it is closed without the checkpoint that
+ * would copy its log into the damaged file (the log stays beside it), and the note of its last clean
+ * close is dropped, so whoever opens it next checks it in full and refuses it.
  */
-export function forgetChecked(db: Db): void {
+export function markDamaged(db: Db): void {
   clearInterval(checkpointers.get(db));
   checkpointers.delete(db);
+  damaged.add(db);
   if (db.memory) return;
   try {
     rmSync(`${db.name}${CHECKED_SUFFIX}`, { force: true });
   } catch {
     // a note that cannot be removed no longer matches the file once the session wrote to it
+  }
+}
+
+/**
+ * Closes without checkpointing: SQLite checkpoints only when the closing connection is the file's
+ * last, so a read-only one (which never checkpoints) holds a read open meanwhile.
+ */
+function closeWithoutCheckpoint(db: Db): void {
+  let holder: Db | undefined;
+  try {
+    holder = openSqlite(db.name, { readonly: true, fileMustExist: true, timeout: 0 });
+    holder.exec('BEGIN');
+    holder.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+  } catch {
+    // unreadable: SQLite cannot checkpoint into it either
+  }
+  try {
+    db.close();
+  } finally {
+    holder?.close();
   }
 }
 

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
 import { addDays } from '../../../shared/dates';
 import { BACKUP_NAME, type BackupReason } from '../../../shared/schema/backup';
-import { CHECKED_SUFFIX, closeDatabase, forgetChecked, openDatabase, type Db } from '../db/connection';
+import { CHECKED_SUFFIX, closeDatabase, markDamaged, openDatabase, type Db } from '../db/connection';
 import { createSettingsRepo } from '../db/settings';
 import { vacuumInto } from '../db/snapshot';
 import { SCHEMA_VERSION } from '../db/migrate';
@@ -194,7 +194,7 @@ export async function restoreBackup(core: Core, file: string): Promise<{ safety:
     copyContents(core, upgraded ?? file, basename(file));
     return { safety, contents };
   } finally {
-    if (upgraded) for (const suffix of ['', '-wal', '-shm']) rmSync(`${upgraded}${suffix}`, { force: true });
+    if (upgraded) for (const suffix of ['', '-wal', '-shm', CHECKED_SUFFIX]) rmSync(`${upgraded}${suffix}`, { force: true });
   }
 }
 
@@ -209,8 +209,8 @@ async function safetySnapshot(core: Core): Promise<BackupInfo> {
   } catch (e) {
     const damaged = e instanceof AppError && e.code === 'validation' ? (e.details as { damaged?: string } | undefined)?.damaged : undefined;
     if (damaged === undefined && !(e instanceof AppError && e.code === 'db_damaged')) throw e;
-    forgetChecked(core.db);
-    throw new AppError('db_damaged', `База данных «${core.file}» повреждена (${(damaged ?? (e as AppError).message).slice(0, 200)}): копию нельзя восстановить поверх неё, не записав в повреждённый файл. Повторите восстановление той же копии: программа сохранит повреждённый файл рядом как есть и поставит копию на его место.`, e);
+    markDamaged(core.db);
+    throw new AppError('db_damaged', `База данных «${core.file}» повреждена (${(damaged ?? (e as AppError).message).replace(/\s+/g, ' ').slice(0, 200)}): копию нельзя восстановить поверх неё, не записав в повреждённый файл. Повторите восстановление той же копии: программа сохранит повреждённый файл рядом как есть и поставит копию на его место.`, e);
   }
 }
 
