@@ -5,6 +5,8 @@ import {
   IsoDateSchema,
   NameListSchema,
   PageSchema,
+  QuerySchema,
+  TitleSchema,
   TimestampSchema,
   optionalName,
   optionalText,
@@ -22,7 +24,7 @@ export const AgreementInputSchema = z
   .strictObject({
     kind: AgreementKindSchema.default('agreement'),
     number: optionalText(100),
-    title: z.string().trim().min(1, 'название не может быть пустым').max(2000),
+    title: TitleSchema,
     parties: NameListSchema,
     signedOn: optionalDate,
     validFrom: optionalDate,
@@ -64,7 +66,7 @@ export const AgreementSchema = z.object({
 export type Agreement = z.infer<typeof AgreementSchema>;
 
 export const AgreementFilterSchema = z.strictObject({
-  query: z.string().trim().max(500).optional(),
+  query: QuerySchema.optional(),
   statuses: z.array(AgreementStatusSchema).optional(),
   /** Only those whose term ends within this many days from `today`. */
   expiringWithinDays: z.int().min(0).max(3650).optional(),

@@ -1,5 +1,6 @@
 // Backups, the data folders and the recovery mode: what the Настройки section and the recovery page ask and get.
 import { z } from 'zod';
+import { PathSchema, TextSchema } from './common';
 
 export const BackupReasonSchema = z.enum(['daily', 'import', 'restore', 'manual', 'migration']);
 export type BackupReason = z.infer<typeof BackupReasonSchema>;
@@ -36,7 +37,7 @@ const UploadIdSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 /** A file the user picked on their disk, sent as bytes (as an import sends its file). */
 export const BackupUploadSchema = z.strictObject({
-  fileName: z.string().min(1).max(500),
+  fileName: TextSchema.min(1).max(500),
   /** The file's bytes in base64. */
   data: z.string().max(140 * 1024 * 1024),
 });
@@ -77,7 +78,7 @@ export type DataPaths = z.infer<typeof DataPathsSchema>;
 
 export const BackupFolderInputSchema = z.strictObject({
   /** A folder path; null to go back to the default one. */
-  folder: z.string().trim().min(1, 'укажите папку').max(1000).nullable(),
+  folder: PathSchema.min(1, 'укажите папку').max(1000).nullable(),
 });
 
 /** The app's state: the register open, or a recovery mode that writes nothing to it. */

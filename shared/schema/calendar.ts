@@ -1,7 +1,7 @@
 // The calendar: what a view asks for (its dates and the events table's filters), what it gets, what it remembers.
 import { z } from 'zod';
-import { dayNumber } from '../dates';
-import { IdSchema, IsoDateSchema, NameSchema } from './common';
+import { dayNumber, isIsoDate } from '../dates';
+import { IdSchema, IsoDateSchema, NameSchema, QuerySchema, TextSchema } from './common';
 import { EventFilterSchema, EventSummarySchema } from './event';
 
 /** The filters of the events table, the period aside: the view's dates are the period. */
@@ -17,10 +17,11 @@ export const CalendarQuerySchema = z
     end: IsoDateSchema,
     filters: CalendarFiltersSchema.default({}),
     /** Words whose events are marked, not filtered: the others stay in view. */
-    highlight: z.string().trim().max(500).optional(),
+    highlight: QuerySchema.optional(),
   })
   .refine((q) => q.start <= q.end, { message: 'конец диапазона раньше его начала', path: ['end'] })
-  .refine((q) => q.start > q.end || dayNumber(q.end) - dayNumber(q.start) <= MAX_DAYS, {
+  // Object checks run even when a date failed its own: only two real dates are measured.
+  .refine((q) => !isIsoDate(q.start) || !isIsoDate(q.end) || q.start > q.end || dayNumber(q.end) - dayNumber(q.start) <= MAX_DAYS, {
     message: 'слишком длинный диапазон: не больше десяти лет',
     path: ['end'],
   });
@@ -60,7 +61,7 @@ export type ColorBy = z.infer<typeof ColorBySchema>;
 /** What the calendar remembers between sessions. */
 export const CalendarPrefsSchema = z.strictObject({
   /** The last view as its address («month/2021-09»), where the calendar reopens. */
-  place: z.string().max(40).nullable().default(null),
+  place: TextSchema.trim().max(40).nullable().default(null),
   colorBy: ColorBySchema.default('sphere'),
   deadlines: z.boolean().default(true),
   filters: z.strictObject({

@@ -3,6 +3,43 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { parsePeriod, PERIOD_HINT } from '../period';
 
+/**
+ * Control characters (Unicode Cc: C0, DEL, C1) but tab and line ends. They mean nothing in a record, a clerk cannot
+ * see them to remove them (they come pasted or in a file), and a NUL or C0 control breaks the XML of the exported
+ * workbooks and documents. Every text the contract takes in drops them, as the import drops them from a file's cells.
+ */
+const TEXT_CONTROL = /[^\P{Cc}\t\n\r]/u;
+const TEXT_CONTROLS = new RegExp(TEXT_CONTROL.source, 'gu');
+
+/** Whether a text holds a control character that TextSchema drops. */
+export function hasControls(text: string): boolean {
+  return TEXT_CONTROL.test(text);
+}
+
+/** A text without the control characters TextSchema drops. */
+export function withoutControls(text: string): string {
+  return hasControls(text) ? text.replace(TEXT_CONTROLS, '') : text;
+}
+
+/** Every text field of the contract's input starts here: a string, its control characters dropped. */
+export const TextSchema = z.string().overwrite(withoutControls);
+
+/** A title of a record: trimmed, never empty. */
+export const TitleSchema = TextSchema.trim().min(1, 'название не может быть пустым').max(2000);
+
+/** Words to search for, at most 500 characters: control characters part words there, as the search index parts them. */
+export const QuerySchema = z
+  .string()
+  .overwrite((text) => (hasControls(text) ? text.replace(TEXT_CONTROLS, ' ') : text))
+  .trim()
+  .max(500);
+
+/** A path on the user's computer: refused, not changed, when it holds a control character (no folder has one). */
+export const PathSchema = z
+  .string()
+  .trim()
+  .refine((path) => !hasControls(path), 'путь не может содержать управляющие символы');
+
 export const IdSchema = z.int().positive();
 
 export const IsoDateSchema = z
@@ -13,7 +50,7 @@ export const DatePrecisionSchema = z.enum(['day', 'month', 'quarter', 'year']);
 export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
 
 /** A period code, parsed into its kind and bounds. */
-export const PeriodSchema = z.string().transform((text, ctx) => {
+export const PeriodSchema = TextSchema.transform((text, ctx) => {
   const period = parsePeriod(text);
   if (!period) {
     ctx.addIssue({ code: 'custom', message: `не удалось разобрать период «${text}»; примеры: ${PERIOD_HINT}` });
@@ -26,8 +63,7 @@ export const PeriodSchema = z.string().transform((text, ctx) => {
 export const HAS_NAME = /[^«»"„“”\s]/;
 
 /** A reference value given by name: trimmed, never empty, not only quotes. */
-export const NameSchema = z
-  .string()
+export const NameSchema = TextSchema
   .trim()
   .min(1, 'значение не может быть пустым')
   .max(300)
@@ -35,8 +71,7 @@ export const NameSchema = z
 
 /** Optional free text: absent, null and blank all mean «not given»; line ends stored as «\n», as files keep them. */
 export function optionalText(max: number) {
-  return z
-    .string()
+  return TextSchema
     .trim()
     .max(max)
     .nullish()

@@ -9,6 +9,8 @@ import {
   NameSchema,
   PageSchema,
   PeriodSchema,
+  QuerySchema,
+  TitleSchema,
   TimestampSchema,
   optionalName,
   optionalText,
@@ -23,7 +25,7 @@ export type EventStatus = z.infer<typeof EventStatusSchema>;
 const PRECISION_WORD = { day: 'день', month: 'месяц', quarter: 'квартал', year: 'год' } as const;
 
 export const EventInputObject = z.strictObject({
-  title: z.string().trim().min(1, 'название не может быть пустым').max(2000),
+  title: TitleSchema,
   kind: optionalName,
   startDate: IsoDateSchema,
   endDate: IsoDateSchema.nullish(),
@@ -102,7 +104,7 @@ export const EventSortSchema = z.enum(['startDate', 'title', 'kind', 'updatedAt'
 
 export const EventFilterSchema = z.strictObject({
   period: PeriodSchema.optional(),
-  query: z.string().trim().max(500).optional(),
+  query: QuerySchema.optional(),
   kinds: z.array(NameSchema).optional(),
   spheres: z.array(NameSchema).optional(),
   /** Countries, regions or organisations: an event matches one of them or anything under it. */

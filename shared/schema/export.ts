@@ -1,13 +1,13 @@
 // Exports: the events of a period (or of the whole register) with the table's filters, as a workbook.
 import { z } from 'zod';
-import { IdSchema, NameSchema, PeriodSchema } from './common';
+import { IdSchema, NameSchema, PeriodSchema, QuerySchema } from './common';
 import { EventFormatSchema, EventStatusSchema } from './event';
 
 export const PeriodExportSchema = z.strictObject({
   /** Left out: every event of the register. */
   period: PeriodSchema.optional(),
   /** Words the events contain, as the table's search finds them. */
-  query: z.string().trim().max(500).optional(),
+  query: QuerySchema.optional(),
   partners: z.array(NameSchema).optional(),
   spheres: z.array(NameSchema).optional(),
   kinds: z.array(NameSchema).optional(),

@@ -47,6 +47,12 @@ const FIELD_LABELS: Record<string, string> = {
   batchId: 'Пакет импорта',
   start: 'Начало',
   end: 'Конец',
+  name: 'Название',
+  genitive: 'Родительный падеж',
+  instrumental: 'Творительный падеж',
+  locative: 'Предложный падеж',
+  folder: 'Папка резервных копий',
+  fileName: 'Имя файла',
 };
 
 /** Russian names of the codes of fixed lists, shown beside them in messages. */

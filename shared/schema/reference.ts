@@ -1,6 +1,6 @@
 // Reference lists (справочники) and the grammar they carry for reports.
 import { z } from 'zod';
-import { IdSchema, NameSchema } from './common';
+import { IdSchema, NameSchema, TextSchema } from './common';
 
 /** Country → region → organisation form the partner tree; a city belongs to a region or a country. */
 export const RefKindSchema = z.enum(['kind', 'sphere', 'department', 'city', 'country', 'region', 'organisation']);
@@ -28,7 +28,7 @@ export const RefSchema = z.object({
 });
 export type Ref = z.infer<typeof RefSchema>;
 
-const form = z.string().trim().max(300).nullish().transform((v) => (v ? v : null));
+const form = TextSchema.trim().max(300).nullish().transform((v) => (v ? v : null));
 
 export const RefCreateSchema = z.strictObject({
   kind: RefKindSchema,

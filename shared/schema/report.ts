@@ -1,6 +1,6 @@
 // The half-year report: what is asked for and the draft the register gives, paragraph by paragraph.
 import { z } from 'zod';
-import { IdSchema, NameSchema, PeriodSchema } from './common';
+import { IdSchema, NameSchema, PeriodSchema, TextSchema } from './common';
 
 export const ReportInputSchema = z.strictObject({
   period: PeriodSchema,
@@ -14,12 +14,12 @@ export type ReportInput = z.output<typeof ReportInputSchema>;
 export const ReportParagraphSchema = z.object({
   /** The event a paragraph tells of; null for the opening and closing ones. */
   eventId: IdSchema.nullable(),
-  text: z.string().max(100_000),
+  text: TextSchema.max(100_000),
 });
 export type ReportParagraph = z.infer<typeof ReportParagraphSchema>;
 
 export const ReportSchema = z.object({
-  title: z.string().max(1000),
+  title: TextSchema.max(1000),
   paragraphs: z.array(ReportParagraphSchema).max(100_000),
 });
 export type Report = z.infer<typeof ReportSchema>;

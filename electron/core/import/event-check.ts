@@ -3,7 +3,7 @@
 // value) returns null and goes to zod, which gives the row's messages. Checked against zod before
 // first use: if the schema has changed in a way the probes see, zod alone is used.
 import { EventFormatSchema, EventInputObject, EventInputSchema, EventStatusSchema, type EventInput } from '../../../shared/schema/event';
-import { DatePrecisionSchema, HAS_NAME } from '../../../shared/schema/common';
+import { DatePrecisionSchema, HAS_NAME, hasControls } from '../../../shared/schema/common';
 import { isIsoDate, precisionRange } from '../../../shared/dates';
 
 /** Not valid by these rules (or not surely): zod decides. */
@@ -15,10 +15,10 @@ const FORMATS: ReadonlySet<unknown> = new Set(EventFormatSchema.options);
 const STATUSES: ReadonlySet<unknown> = new Set(EventStatusSchema.options);
 const PRECISIONS: ReadonlySet<unknown> = new Set(DatePrecisionSchema.options);
 
-/** optionalText(max): absent, null and blank are null; trimmed; «\r\n» as «\n». */
+/** optionalText(max): absent, null and blank are null; trimmed; «\r\n» as «\n»; control characters left to zod. */
 function text(value: unknown, max: number): string | null | No {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string') return NO;
+  if (typeof value !== 'string' || hasControls(value)) return NO;
   const trimmed = value.trim();
   if (trimmed.length > max) return NO;
   if (trimmed === '') return null;
@@ -37,7 +37,7 @@ function names(value: unknown): string[] | No {
   if (!Array.isArray(value) || value.length > 100) return NO;
   const out: string[] = [];
   for (const item of value) {
-    if (typeof item !== 'string') return NO;
+    if (typeof item !== 'string' || hasControls(item)) return NO;
     const trimmed = item.trim();
     if (trimmed.length < 1 || trimmed.length > 300 || !HAS_NAME.test(trimmed)) return NO;
     if (!out.includes(trimmed)) out.push(trimmed);
@@ -54,7 +54,7 @@ function fast(input: unknown): EventInput | null {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return null;
   const raw = input as Record<string, unknown>;
   for (const key in raw) if (!KEYS.has(key)) return null;
-  if (typeof raw.title !== 'string') return null;
+  if (typeof raw.title !== 'string' || hasControls(raw.title)) return null;
   const title = raw.title.trim();
   if (title.length < 1 || title.length > 2000) return null;
   const { startDate } = raw;
@@ -102,6 +102,7 @@ function probes(): unknown[] {
     { ...base, endDate: undefined },
     { ...base, title: long(2000) }, { ...base, title: long(2001) }, { ...base, title: '   ' },
     { ...base, kind: long(300) }, { ...base, kind: long(301) }, { ...base, kind: '«»' }, { ...base, kind: ' ' }, { ...base, city: 'a\r\nb' },
+    { ...base, title: 'Фо\0рум' }, { ...base, venue: 'зал\x07' }, { ...base, spheres: ['куль\x1bтура'] },
     { ...base, venue: long(2000) }, { ...base, venue: long(2001) },
     { ...base, participants: long(20_000) }, { ...base, participants: long(20_001) },
     { ...base, outcomes: long(20_000) }, { ...base, outcomes: long(20_001) },
