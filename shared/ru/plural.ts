@@ -20,3 +20,4 @@ export const EVENT_FORMS: PluralForms = ['мероприятие', 'меропр
 export const AGREEMENT_FORMS: PluralForms = ['соглашение', 'соглашения', 'соглашений'];
 export const ENTRY_FORMS: PluralForms = ['запись', 'записи', 'записей'];
 export const YEAR_FORMS: PluralForms = ['год', 'года', 'лет'];
+export const MONTH_FORMS: PluralForms = ['месяц', 'месяца', 'месяцев'];

@@ -47,8 +47,13 @@ describe('events in the browser', () => {
 
   it('shows a validation message next to the field and saves nothing', async () => {
     await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+    await page.getByLabel('Описание').focus();
     await page.getByRole('button', { name: 'Сохранить' }).click();
-    await expect.poll(() => page.getByText('Значение не может быть пустым').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Значение не может быть пустым', { exact: true }).isVisible()).toBe(true);
+    // The first error is brought into view and focused, and a notice names its field.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    await expect.poll(() => page.getByText('Проверьте поле «Название»: Значение не может быть пустым').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'event-first-error.png') });
     await page.getByRole('button', { name: 'Закрыть' }).click();
     expect(listEvents(app.core, EventFilterSchema.parse({})).total).toBe(10);
   });
@@ -117,6 +122,49 @@ describe('events in the browser', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => rows().count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'events-filtered.png') });
+  });
+
+  it('takes dates typed as spoken and plans an event dated in the future', async () => {
+    await page.getByRole('link', { name: 'Мероприятия' }).click();
+    await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+    await page.getByLabel('Название').fill('Дни Витебской области в Смоленске');
+    const spoken = page.getByLabel('Сроки словами');
+    await spoken.fill('сентябрь–октябрь 2022');
+    await spoken.press('Enter');
+    await expect.poll(() => page.getByText('Понято: с сентября по октябрь 2022 года, месяцы').isVisible()).toBe(true);
+    await spoken.fill('14–18 июня 2035');
+    await spoken.press('Enter');
+    await expect.poll(() => page.getByText('Понято: с 14 по 18 июня 2035 года, точные даты').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Статус' }).inputValue()).toBe('запланировано');
+    await spoken.fill('по мере необходимости');
+    await spoken.press('Enter');
+    await expect.poll(() => page.getByText(/Не удалось понять сроки/).isVisible()).toBe(true);
+    await spoken.fill('сентябрь–октябрь 2022');
+    await spoken.press('Enter');
+    await page.screenshot({ path: join(ARTIFACTS, 'event-spoken-dates.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => findEvent('Дни Витебской области в Смоленске')).toMatchObject({
+      startDate: '2022-09-01', endDate: '2022-10-31', datePrecision: 'month', status: 'held',
+    });
+  });
+
+  it('asks before saving a range of months longer than a year', async () => {
+    await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+    await page.getByLabel('Название').fill('Программа обменов');
+    await page.getByLabel('Сроки словами').fill('сентябрь 2022 – октябрь 2026');
+    await page.getByLabel('Сроки словами').press('Enter');
+    const questions: string[] = [];
+    const onDialog = (dialog: Dialog) => {
+      questions.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on('dialog', onDialog);
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => questions).toEqual(['Мероприятие длится 50 месяцев: с сентября 2022 года по октябрь 2026 года, месяцы. Сохранить так?']);
+    page.off('dialog', onDialog);
+    expect(findEvent('Программа обменов')).toBeUndefined();
+    await page.getByLabel('Название').fill('');
+    await page.getByRole('button', { name: 'Закрыть' }).click();
   });
 
   it('refuses an API call without the token', async () => {

@@ -1,10 +1,14 @@
 // The dates of an event at the precision the clerk knows: exact days, months, a quarter or a year.
-import { Group, NumberInput, SegmentedControl, Select, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { Group, NumberInput, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { DateInput, MonthPickerInput } from '@mantine/dates';
 import '../../components/dates';
 import { DAY_FORMAT, parseTypedDate } from '../../components/forms';
 import { monthRange, quarterOf, quarterRange, yearRange, ymd, type DateRange } from '../../../shared/dates';
+import { eventDatePhrase } from '../../../shared/ru/date-phrases';
+import { parseDateText } from '../../../shared/ru/date-text';
 import { romanNumeral } from '../../../shared/ru/dates';
+import { lowerFirst } from '../../../shared/ru/grammar';
 import type { DatePrecision } from '../../../shared/schema/common';
 
 export interface DateValue {
@@ -26,6 +30,18 @@ const PRECISIONS = [
   { value: 'year', label: 'Год' },
 ];
 
+/** How the card understood the dates: «с 14 по 18 июня 2022 года, точные даты». */
+export function understood(value: DateValue): string {
+  const precision = PRECISIONS.find((p) => p.value === value.datePrecision)?.label ?? '';
+  return `${lowerFirst(eventDatePhrase(value.startDate, value.endDate, value.datePrecision)).replace(/^в период /, '')}, ${lowerFirst(precision)}`;
+}
+
+/** Whole months an event of months or quarters spans. */
+export function monthsSpanned(value: DateValue): number {
+  const a = ymd(value.startDate);
+  const b = ymd(value.endDate);
+  return (b.year - a.year) * 12 + b.month - a.month + 1;
+}
 
 function ofRange({ start, end }: DateRange, datePrecision: DatePrecision): DateValue {
   return { startDate: start, endDate: end, datePrecision };
@@ -46,16 +62,58 @@ function convert(value: DateValue, precision: DatePrecision): DateValue {
   }
 }
 
+/** Dates typed as spoken: «14–18 июня 2022», «сентябрь–октябрь 2022», «II квартал 2022», «в течение 2022 года». */
+function SpokenDates({ value, onChange }: Pick<Props, 'value' | 'onChange'>) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const read = () => {
+    if (!text.trim()) return setError(null);
+    const parsed = parseDateText(text, ymd(value.startDate).year);
+    if (!parsed.ok) return setError(`Не удалось понять сроки: ${parsed.message}`);
+    setError(null);
+    onChange(parsed.value);
+  };
+  return (
+    <TextInput
+      label="Сроки словами"
+      placeholder="14–18 июня 2022, сентябрь–октябрь 2022, II квартал 2022, в течение 2022 года…"
+      description={`Понято: ${understood(value)}`}
+      inputWrapperOrder={['label', 'input', 'description', 'error']}
+      value={text}
+      error={error}
+      onChange={(e) => {
+        setText(e.currentTarget.value);
+        setError(null);
+      }}
+      onBlur={read}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          read();
+        }
+      }}
+    />
+  );
+}
+
 export function DateFields({ value, onChange, errors }: Props) {
   const { year, month } = ymd(value.startDate);
-  // Month pickers give the first day of a month.
+  // Month pickers give the first day of a month. A new start keeps the number of months, as a
+  // calendar moves an event: the end never lies silently years away from a start just chosen.
   const setMonths = (from: string, to: string) => {
     const a = ymd(from);
     const b = ymd(to < from ? from : to);
     onChange(ofRange({ start: monthRange(a.year, a.month).start, end: monthRange(b.year, b.month).end }, 'month'));
   };
+  const moveStartMonth = (from: string) => {
+    const { year: y, month: m } = ymd(from);
+    const last = m + monthsSpanned(value) - 2; // zero-based month index of the end
+    const end = monthRange(y + Math.floor(last / 12), (last % 12) + 1).end;
+    setMonths(from, end);
+  };
   return (
     <Stack gap="xs">
+      <SpokenDates value={value} onChange={onChange} />
       <SegmentedControl
         data={PRECISIONS}
         value={value.datePrecision}
@@ -73,9 +131,9 @@ export function DateFields({ value, onChange, errors }: Props) {
       {value.datePrecision === 'month' && (
         <Group grow>
           <MonthPickerInput label="С месяца" required valueFormat="MMMM YYYY" value={value.startDate} error={errors.startDate}
-            onChange={(d) => d && setMonths(d, value.endDate)} />
+            onChange={(d) => d && moveStartMonth(d)} />
           <MonthPickerInput label="По месяц (включительно)" valueFormat="MMMM YYYY" value={value.endDate.slice(0, 8) + '01'} error={errors.endDate}
-            onChange={(d) => d && setMonths(value.startDate, d)} />
+            defaultDate={value.startDate} minDate={value.startDate} onChange={(d) => d && setMonths(value.startDate, d)} />
         </Group>
       )}
       {value.datePrecision === 'quarter' && (

@@ -2,9 +2,10 @@
 import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../../../shared/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
+import { countOf, MONTH_FORMS } from '../../../shared/ru/plural';
 import { EventInputSchema, type Event, type EventInputRaw } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { ApiError, call, onCommand } from '../../api/client';
@@ -12,7 +13,8 @@ import { navigate } from '../../app/route';
 import { options } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
-import { DateFields } from './DateFields';
+import { DateFields, monthsSpanned, understood, type DateValue } from './DateFields';
+import classes from './EventsPage.module.css';
 import { HistoryTab } from '../history/HistoryTab';
 import { CardHeading, type CardTab } from '../history/CardHeading';
 
@@ -30,6 +32,22 @@ function emptyDraft(): Draft {
     title: '', kind: '', startDate: today, endDate: today, datePrecision: 'day', city: '', region: '', country: '', venue: '',
     format: null, spheres: [], partners: [], participants: '', organizer: '', outcomes: '', description: '', status: 'held', agreementId: null,
   };
+}
+
+/** A new event's status until the clerk chooses one: planned when it has not begun yet, as the import decides. */
+function statusByDates(startDate: string): Draft['status'] {
+  return startDate > todayIso() ? 'planned' : 'held';
+}
+
+/** The first field the card marks wrong: scrolled to, focused, and named in a notice. */
+function showFirstError(card: HTMLElement | null): void {
+  const field = card?.querySelector<HTMLInputElement | HTMLTextAreaElement>('[aria-invalid="true"]');
+  if (!field) return;
+  field.scrollIntoView({ block: 'center' });
+  field.focus();
+  const label = field.labels?.[0]?.textContent?.replace(/\s*\*$/, '') ?? 'поле';
+  const message = field.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent).find(Boolean);
+  notifications.show({ color: 'red', title: 'Не сохранено', message: `Проверьте поле «${label}»${message ? `: ${message}` : '.'}` });
 }
 
 function draftOf(e: Event): Draft {
@@ -73,6 +91,8 @@ export function EventEditor({ id }: { id: string }) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
+  const [statusChosen, setStatusChosen] = useState(!isNew);
+  const card = useRef<HTMLDivElement>(null);
   const [agreements, setAgreements] = useState<{ value: string; label: string }[]>([]);
   const [tab, setTab] = useState<CardTab>('card');
   const kinds = useRefNames('kind');
@@ -114,7 +134,13 @@ export function EventEditor({ id }: { id: string }) {
   async function save() {
     if (!draft) return;
     setTouched(true);
-    if (!EventInputSchema.safeParse(toInput(draft)).success) return;
+    if (!EventInputSchema.safeParse(toInput(draft)).success) {
+      // The marks appear with this render: look for them after it.
+      requestAnimationFrame(() => showFirstError(card.current));
+      return;
+    }
+    if (draft.datePrecision !== 'day' && monthsSpanned(draft) > 12
+      && !window.confirm(`Мероприятие длится ${countOf(monthsSpanned(draft), MONTH_FORMS)}: ${understood(draft)}. Сохранить так?`)) return;
     setBusy(true);
     try {
       const input = toInput(draft);
@@ -161,23 +187,29 @@ export function EventEditor({ id }: { id: string }) {
   if (loadError) return <Alert color="red" title="Не удалось открыть мероприятие">{loadError}</Alert>;
   if (!draft) return <Loader />;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const setDates = (dates: DateValue) => set(statusChosen ? dates : { ...dates, status: statusByDates(dates.startDate) });
   const text = (field: keyof Draft & string, label: string, extra: object = {}) => ({
     label, value: draft[field] as string, error: errors[field], onChange: (value: string) => set({ [field]: value }), ...extra,
   });
 
   return (
-    <Stack maw={980} pb="xl">
+    <Stack maw={980} ref={card}>
       <CardHeading title={isNew ? 'Новое мероприятие' : 'Мероприятие'} saved={saved} tab={tab} onTab={setTab} />
       {tab === 'history' && saved ? (
         <HistoryTab entity="event" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>
-      <TextInput label="Название" required value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus />
+      <Textarea label="Название" required autosize minRows={1} maxRows={4} value={draft.title} error={errors.title}
+        onChange={(e) => set({ title: e.currentTarget.value.replace(/\n/g, ' ') })} autoFocus />
       <SimpleGrid cols={3}>
         <Autocomplete {...text('kind', 'Вид')} data={kinds} placeholder="форум, встреча, семинар…" />
         <Select label="Формат" clearable data={options(FORMAT_LABELS)} value={draft.format} onChange={(format) => set({ format })} />
-        <Select label="Статус" allowDeselect={false} data={options(EVENT_STATUS_LABELS)} value={draft.status} onChange={(s) => s && set({ status: s as Draft['status'] })} />
+        <Select label="Статус" allowDeselect={false} data={options(EVENT_STATUS_LABELS)} value={draft.status} onChange={(s) => {
+          if (!s) return;
+          setStatusChosen(true);
+          set({ status: s as Draft['status'] });
+        }} />
       </SimpleGrid>
-      <DateFields value={draft} onChange={(dates) => set(dates)} errors={errors} />
+      <DateFields value={draft} onChange={setDates} errors={errors} />
       <SimpleGrid cols={3}>
         <Autocomplete {...text('city', 'Город')} data={cities} />
         <Autocomplete {...text('region', 'Регион')} data={regions} />
@@ -195,7 +227,7 @@ export function EventEditor({ id }: { id: string }) {
       <Textarea label="Участники" autosize minRows={2} value={draft.participants} error={errors.participants} onChange={(e) => set({ participants: e.currentTarget.value })} />
       <Textarea label="Итоги" autosize minRows={2} value={draft.outcomes} error={errors.outcomes} onChange={(e) => set({ outcomes: e.currentTarget.value })} />
       <Textarea label="Описание" autosize minRows={3} value={draft.description} error={errors.description} onChange={(e) => set({ description: e.currentTarget.value })} />
-      <Group justify="space-between">
+      <Group justify="space-between" className={classes.saveBar}>
         <Group>
           <Button onClick={() => void save()} loading={busy}>Сохранить</Button>
           <Button variant="default" onClick={close}>Закрыть</Button>
