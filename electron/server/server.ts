@@ -146,7 +146,7 @@ export function createWebServer(options: WebServerOptions): Server {
       // The log is the last thing that may take the server down.
     }
   };
-  // Known once listening; a request that slips in while the server closes sees 0 and is refused.
+  // Read once, on listening: server.address() is null once closing, and a late request must not throw on it.
   let port = 0;
   /** The response each socket is writing, so a parser error on the same socket does not cut into it. */
   const answering = new WeakMap<Socket, ServerResponse>();
@@ -187,7 +187,9 @@ export function createWebServer(options: WebServerOptions): Server {
     // Nothing a request holds may throw past here: Node's http would take the process down with it.
     try {
       answering.set(req.socket, res);
-      res.once('finish', () => answering.delete(req.socket));
+      res.once('finish', () => {
+        if (answering.get(req.socket) === res) answering.delete(req.socket);
+      });
       handle(req, res).catch((e: unknown) => failed(res, e));
     } catch (e) {
       failed(res, e);
@@ -196,6 +198,9 @@ export function createWebServer(options: WebServerOptions): Server {
   server.on('listening', () => {
     const address = server.address();
     if (address && typeof address === 'object') port = address.port;
+    // Once listening, a failure to accept a connection (too many open files) must not end the process;
+    // before, listen() reports it (a port in use) to its caller.
+    server.on('error', (e) => logError(e, 'Веб-режим'));
   });
   // What the parser cannot read (a bad request line, header or chunk; headers too large; too slow) is
   // answered in Russian when nothing else is being written on the socket, which is then closed.
@@ -229,8 +234,6 @@ export function createWebServer(options: WebServerOptions): Server {
       failed(res, e);
     }
   });
-  // After listening, a failure to accept a connection (too many open files) must not end the process.
-  server.on('error', (e) => logError(e, 'Веб-режим'));
   return server;
 }
 
