@@ -40,5 +40,7 @@ export const OverviewSchema = z.object({
   /** Agreements in force in the period with no event under them in it. */
   withoutEvents: z.array(AgreementBriefSchema),
   upcoming: z.array(EventSummarySchema),
+  /** The half-year of the register's latest events up to today («2021-H2»): where an empty period points; null when there are none. */
+  latestHalf: z.string().nullable(),
 });
 export type Overview = z.infer<typeof OverviewSchema>;

@@ -10,6 +10,10 @@ export function createStatsRepo(db: Db) {
   const counts = (sql: string) => db.prepare(`${IN_PERIOD} ${sql}`).raw();
   const total = db.prepare(`${IN_PERIOD} SELECT count(*) FROM p`).pluck();
   const all = db.prepare('SELECT count(*) FROM events WHERE deleted_at IS NULL').pluck();
+  // The latest start up to a day, else the earliest one: where the register's events are.
+  const lastStart = db.prepare<[string], string | null>(`SELECT coalesce(
+      (SELECT max(start_date) FROM events WHERE deleted_at IS NULL AND start_date <= ?),
+      (SELECT min(start_date) FROM events WHERE deleted_at IS NULL))`).pluck();
   const byMonth = counts(`SELECT substr(max(start_date, @start), 1, 7) AS k, count(*) FROM p GROUP BY k`);
   const byKind = counts(`SELECT coalesce(r.name, ''), count(*) FROM p JOIN events e ON e.id = p.id LEFT JOIN refs r ON r.id = e.kind_id GROUP BY 1`);
   const byFormat = counts(`SELECT coalesce(e.format, ''), count(*) FROM p JOIN events e ON e.id = p.id GROUP BY 1`);
@@ -19,6 +23,8 @@ export function createStatsRepo(db: Db) {
   const run = (statement: ReturnType<typeof counts>, start: string, end: string) => statement.all(overlapParams(start, end)) as unknown as KeyCount[];
   return {
     registerTotal: () => all.get() as number,
+    /** The start of the latest event begun by `today`, or of the first one planned; null in an empty register. */
+    latestStart: (today: string) => (lastStart.get(today) as string | null) ?? null,
     total: (start: string, end: string) => total.get(overlapParams(start, end)) as number,
     byMonth: (start: string, end: string) => run(byMonth, start, end),
     byKind: (start: string, end: string) => run(byKind, start, end),

@@ -39,6 +39,11 @@ export function regionCounts(f: RefForms, links: [number, number][]): KeyCount[]
   return [...events].map(([name, ids]) => [name, ids.size]);
 }
 
+/** The half-year a date lies in, as a period code. */
+function halfOf(date: string | null): string | null {
+  return date && `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
+}
+
 function brief(a: Agreement) {
   return { id: a.id, title: a.title, number: a.number, validUntil: a.validUntil };
 }
@@ -77,5 +82,6 @@ export function overview(core: Core, period: Period, today = todayIso()): Overvi
     expiring: expiring.map(brief),
     withoutEvents: inPeriod.filter((a) => !withEvents.has(a.id)).map(brief),
     upcoming: core.events.range(today, addDays(today, UPCOMING_DAYS)).filter((e) => e.startDate >= today).slice(0, UPCOMING_SHOWN),
+    latestHalf: halfOf(stats.latestStart(today)),
   };
 }

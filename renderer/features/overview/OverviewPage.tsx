@@ -4,7 +4,9 @@ import { Alert, Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Text, Tit
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { parsePeriod } from '../../../shared/period';
+import { periodIn } from '../../../shared/ru/date-phrases';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
+import { lowerFirst } from '../../../shared/ru/grammar';
 import { periodTitle } from '../../../shared/ru/periods';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { Count, Overview } from '../../../shared/schema/stats';
@@ -129,9 +131,26 @@ function Figures({ overview, period }: { overview: Overview; period: string }) {
           )}
         </Card>
         <AgreementList title="Истекают в ближайшие 90 дней" items={overview.expiring} empty="Таких соглашений нет." />
-        <AgreementList title="Соглашения без мероприятий за период" items={overview.withoutEvents} empty="По каждому действующему соглашению есть мероприятия." />
+        <AgreementList title="Соглашения без мероприятий за период" items={overview.withoutEvents}
+          empty={overview.agreementsInForce === 0 ? 'Действующих в этом периоде соглашений нет.' : 'По каждому действующему соглашению есть мероприятия.'} />
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** A period without events, said in words, with the way to where the events are. */
+function EmptyPeriod({ period, latest, onOpen }: { period: string; latest: string | null; onOpen: (period: string) => void }) {
+  const shown = parsePeriod(period);
+  const last = latest && latest !== period ? parsePeriod(latest) : null;
+  return (
+    <Card withBorder padding="lg">
+      <Text fw={600}>{shown ? `${periodIn(shown)} мероприятий в реестре нет.` : 'Мероприятий за этот период в реестре нет.'}</Text>
+      {last && latest && (
+        <Text mt="xs">
+          Последние мероприятия — {lowerFirst(periodIn(last))}. <Anchor onClick={() => onOpen(latest)}>Показать {periodTitle(last)}</Anchor>
+        </Text>
+      )}
+    </Card>
   );
 }
 
@@ -153,13 +172,17 @@ function AgreementList({ title, items, empty }: { title: string; items: Overview
 }
 
 export function OverviewPage() {
-  const { period, setPeriod } = useOverview();
+  const { period, setPeriod, suggestPeriod } = useOverview();
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
-    call('stats.overview', { period }).then((o) => live && setOverview(o), (e: Error) => live && setError(e.message));
+    call('stats.overview', { period }).then((o) => {
+      if (!live) return;
+      setOverview(o);
+      if (o.total === 0 && o.latestHalf && o.latestHalf !== period) suggestPeriod(o.latestHalf);
+    }, (e: Error) => live && setError(e.message));
     return () => {
       live = false;
     };
@@ -176,8 +199,9 @@ export function OverviewPage() {
       </Group>
       {error && <Alert color="red" title="Не удалось загрузить обзор">{error}</Alert>}
       {!overview && !error && <Loader />}
-      {overview && <Figures overview={overview} period={period} />}
-      {overview && <Text size="xs" c="dimmed">Всего в реестре: {countOf(overview.registerTotal, EVENT_FORMS)}. Столбцы сравнивают период с тем же периодом годом раньше; щелчок по столбцу открывает эти мероприятия.</Text>}
+      {overview && overview.total === 0 && <EmptyPeriod period={period} latest={overview.latestHalf} onOpen={setPeriod} />}
+      {overview && overview.total > 0 && <Figures overview={overview} period={period} />}
+      {overview && overview.total > 0 && <Text size="xs" c="dimmed">Всего в реестре: {countOf(overview.registerTotal, EVENT_FORMS)}. Столбцы сравнивают период с тем же периодом годом раньше; щелчок по столбцу открывает эти мероприятия.</Text>}
     </Stack>
   );
 }

@@ -9,10 +9,18 @@ function currentHalf(): string {
 
 interface OverviewState {
   period: string;
+  /** The clerk chose the period: it is no longer moved to where the data is. */
+  chosen: boolean;
   setPeriod: (period: string) => void;
+  /** Where the data is, when the clerk has not chosen: an empty half-year under way is no first screen. */
+  suggestPeriod: (period: string) => void;
 }
 
-export const useOverview = create<OverviewState>((set) => ({
+export const useOverview = create<OverviewState>((set, get) => ({
   period: currentHalf(),
-  setPeriod: (period) => set({ period }),
+  chosen: false,
+  setPeriod: (period) => set({ period, chosen: true }),
+  suggestPeriod: (period) => {
+    if (!get().chosen) set({ period });
+  },
 }));
