@@ -1,6 +1,6 @@
 // Reading dates as Russian partner spreadsheets write them: «27–28.08.2021», «с 27 июня по 1 июля»,
 // «сентябрь – октябрь 2021», «II квартал», «в течение года».
-import { daysInMonth, halfYearRange, isoDate, monthRange, quarterRange, yearRange } from '../dates';
+import { daysInMonth, halfYearRange, isIsoDate, isoDate, monthRange, quarterRange, yearRange } from '../dates';
 import type { DatePrecision } from '../schema/common';
 import { foldYo } from './normalize';
 
@@ -26,16 +26,21 @@ function monthOf(word: string): number {
   return index >= 0 ? index + 1 : 5;
 }
 
-/** Lower case, «ё» folded, one kind of dash, no «г.»/«года» after years, no trailing dot. */
+/**
+ * Lower case, «ё» folded, one kind of dash, no «г.»/«года»/«годы» after years, no trailing dot; a report's
+ * «В период с …» read as «с …», its «во» as «в».
+ */
 function normalise(text: string): string {
   return foldYo(text)
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
-    .replace(/(\d{4})\s*(?:гг|г|года|год)(?![а-я])\.?/g, '$1')
+    .replace(/(\d{4})\s*(?:гг|г|годы|годов|году|года|год)(?![а-я])\.?/g, '$1')
     .replace(/\s*-\s*/g, '-')
     .replace(/\.$/, '')
-    .trim();
+    .trim()
+    .replace(/^в период (?=с )/, '')
+    .replace(/^во /, 'в ');
 }
 
 class DateTextError extends Error {}
@@ -78,6 +83,8 @@ const RULES: Rule[] = [
     const start = day(Number(m[1]), Number(m[2]), Number(m[3]));
     return days(start, m[4] ? day(Number(m[4]), Number(m[5]), Number(m[6])) : start);
   }],
+  // «2021–2022 годы», «в течение 2021–2022 годов», «с 2021 по 2022 год»: whole years
+  [new RegExp(`^(?:(?:в течение|на протяжении|с)\\s*)?${YEAR}${TO}${YEAR}$`), (m) => span(yearRange(Number(m[1])), yearRange(Number(m[2])), 'year')],
   // «в течение года», «в течение 2022», «2022», «ежемесячно»: the whole year
   [/^(?=.)(?:(?:в течение|на протяжении|весь|круглый|ежемесячно|ежеквартально|постоянно)\s*)?(?:(\d{4})|года?)?$/, (m, y) => {
     const range = yearRange(fullYear(m[1], y));
@@ -139,8 +146,11 @@ const RULES: Rule[] = [
     const range = monthRange(fullYear(m[2], y), monthOf(m[1] as string));
     return span(range, range, 'month');
   }],
-  // «II квартал», «2 кв. 2022», «в III квартале», «I-II квартал»
-  [/^(?:в\s+|в течение\s+)?(i{1,3}|iv|[1-4])(?:-?(?:й|го|ом))?(?:-(i{1,3}|iv|[1-4])(?:-?(?:й|го|ом))?)?\s*(?:квартал[аеы]?|кв)\.?(?:\s*(\d{4}))?$/, (m, y) => {
+  // «IV квартал 2021 – I квартал 2022», «с IV квартала 2021 по I квартал 2022»
+  [/^(?:с\s+)?(i{1,3}|iv|[1-4])(?:-?(?:й|го))?\s*(?:квартала?|кв)\.?\s*(\d{4})(?:-|\s*(?:по|до)\s*)(i{1,3}|iv|[1-4])(?:-?(?:й|го))?\s*(?:квартала?|кв)\.?\s*(\d{4})$/, (m) =>
+    span(quarterRange(Number(m[2]), ROMAN[m[1] as string] as number), quarterRange(Number(m[4]), ROMAN[m[3] as string] as number), 'quarter')],
+  // «II квартал», «2 кв. 2022», «в III квартале», «I-II квартал», «в I–II кварталах 2022»
+  [/^(?:в\s+|в течение\s+)?(i{1,3}|iv|[1-4])(?:-?(?:й|го|ом))?(?:-(i{1,3}|iv|[1-4])(?:-?(?:й|го|ом))?)?\s*(?:квартал(?:а|е|ы|ах|ов)?|кв)\.?(?:\s*(\d{4}))?$/, (m, y) => {
     const year = fullYear(m[3], y);
     const first = ROMAN[m[1] as string] as number;
     return span(quarterRange(year, first), quarterRange(year, m[2] ? (ROMAN[m[2]] as number) : first), 'quarter');
@@ -163,7 +173,10 @@ export function parseDateText(text: string, year: number | null): DateTextResult
     const match = regex.exec(normal);
     if (!match) continue;
     try {
-      return { ok: true, value: build(match, year) };
+      const value = build(match, year);
+      // «1000», «01.01.0005»: dates, but of years the register does not keep (its dates are 1900–2999).
+      if (!isIsoDate(value.startDate) || !isIsoDate(value.endDate)) throw new DateTextError('год вне допустимых пределов (1900–2999)');
+      return { ok: true, value };
     } catch (e) {
       if (!(e instanceof DateTextError)) throw e;
       return { ok: false, message: `${e.message}: «${text.trim()}»` };
