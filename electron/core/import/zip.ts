@@ -1,7 +1,8 @@
 // Reads a zip's central directory before anyone unpacks it: a zip bomb is refused by what it declares,
-// and by what it really unpacks to, before exceljs's reader sees it.
+// and by what it really unpacks to, and a part that is damaged (its CRC) or named twice (read one way
+// by one program and another way by the next) before exceljs's reader sees it.
 import { Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 
 const EOCD = 0x06054b50;
@@ -14,6 +15,8 @@ export interface ZipEntry {
   size: number;
   method: number;
   localOffset: number;
+  /** CRC-32 of the unpacked bytes, as the directory records it. */
+  crc: number;
 }
 
 const LOCAL_ENTRY = 0x04034b50;
@@ -27,6 +30,16 @@ function named(fileName: string | undefined): string {
 
 function broken(fileName?: string): AppError {
   return new AppError('validation', `${named(fileName)} повреждён или обрезан: оглавление книги Excel не найдено. Откройте его в Excel или LibreOffice и сохраните заново.`);
+}
+
+/** A zip no sound program writes: read one way here and another way elsewhere, or changed since. */
+function suspicious(fileName: string | undefined, what: string, details: string): AppError {
+  return new AppError('validation', `${named(fileName)} повреждён или подозрителен: ${what}. Откройте его в Excel или LibreOffice и сохраните заново; если файл прислали, попросите прислать его ещё раз.`, details);
+}
+
+/** A part's name as a program unpacking it on Windows would see it. */
+function nameKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^(\.?\/)+/, '').toLowerCase();
 }
 
 function damaged(fileName: string | undefined, details: string): AppError {
@@ -62,6 +75,7 @@ export function zipEntries(data: Buffer, fileName?: string): ZipEntry[] {
     const extraLength = data.readUInt16LE(offset + 30);
     const commentLength = data.readUInt16LE(offset + 32);
     const method = data.readUInt16LE(offset + 10);
+    const crc = data.readUInt32LE(offset + 16);
     let localOffset = data.readUInt32LE(offset + 42);
     const name = data.toString('utf8', offset + 46, offset + 46 + nameLength);
     // Zip64: sizes of 0xFFFFFFFF are in the extra field (id 1), uncompressed first.
@@ -83,8 +97,14 @@ export function zipEntries(data: Buffer, fileName?: string): ZipEntry[] {
       }
       at += 4 + length;
     }
-    entries.push({ name, compressedSize, size, method, localOffset });
+    entries.push({ name, compressedSize, size, method, localOffset, crc });
     offset = extra + extraLength + commentLength;
+  }
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    const key = nameKey(entry.name);
+    if (seen.has(key)) throw suspicious(fileName, 'в нём две части книги под одним именем, и разные программы прочтут его по-разному', `part ${entry.name} twice`);
+    seen.add(key);
   }
   return entries;
 }
@@ -112,19 +132,21 @@ export function checkUnpackedSize(entries: readonly ZipEntry[], limit: number, f
 /** Big chunks: a tenth of the time of zlib's default 16 KB, each a round trip to its thread. */
 const INFLATE_CHUNK = 1 << 20;
 
-/** Bytes a deflate stream really unpacks to, counted without keeping them; stops past `stop`. */
-function inflatedSize(packed: Buffer, stop: number): Promise<number> {
+/** Bytes a deflate stream really unpacks to and their CRC-32, counted without keeping them; stops past `stop`. */
+function inflated(packed: Buffer, stop: number): Promise<{ size: number; crc: number }> {
   return new Promise((resolve, reject) => {
     const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
     let size = 0;
+    let crc = 0;
     inflater.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      crc = crc32(chunk, crc);
       if (size > stop) {
         inflater.destroy();
-        resolve(size);
+        resolve({ size, crc });
       }
     });
-    inflater.on('end', () => resolve(size));
+    inflater.on('end', () => resolve({ size, crc }));
     inflater.on('error', reject);
     inflater.end(packed);
   });
@@ -155,12 +177,19 @@ export async function checkUnpackedData(
     if (data.readUInt16LE(at + 8) !== entry.method || data.toString('utf8', at + 30, at + 30 + nameLength) !== entry.name || start + entry.compressedSize > data.length) {
       throw damaged(fileName, `part ${entry.name}: local header disagrees with the directory`);
     }
+    // Bit 3: the sizes and CRC follow the data, and the local header holds zeros.
+    if ((data.readUInt16LE(at + 6) & 0x08) === 0 && data.readUInt32LE(at + 14) !== entry.crc) {
+      throw suspicious(fileName, 'две записи о содержимом одной из частей книги не совпадают', `part ${entry.name}: local CRC differs from the directory's`);
+    }
     const packed = data.subarray(start, start + entry.compressedSize);
     let size: number;
-    if (entry.method === 0) size = packed.length;
-    else if (entry.method === 8) {
+    let crc: number;
+    if (entry.method === 0) {
+      size = packed.length;
+      crc = crc32(packed);
+    } else if (entry.method === 8) {
       try {
-        size = await inflatedSize(packed, Math.min(entry.size, limit - total));
+        ({ size, crc } = await inflated(packed, Math.min(entry.size, limit - total)));
       } catch (e) {
         throw damaged(fileName, `part ${entry.name}: ${String(e)}`);
       }
@@ -172,6 +201,9 @@ export async function checkUnpackedData(
       throw damaged(fileName, `part ${entry.name}: ${size} bytes`);
     }
     if (size !== entry.size) throw damaged(fileName, `part ${entry.name}: unpacks to ${size} bytes, declares ${entry.size}`);
+    if (crc !== entry.crc) {
+      throw suspicious(fileName, 'контрольная сумма одной из частей книги не сходится: файл испорчен при копировании или изменён после сохранения', `part ${entry.name}: CRC ${crc} instead of ${entry.crc}`);
+    }
     expected = start + entry.compressedSize;
   }
   // Nothing may hide between the last part and the directory either.
