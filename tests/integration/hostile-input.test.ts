@@ -1,11 +1,13 @@
 // Hostile input: over 200 generated broken files are refused in Russian or read safely, the register
 // untouched, none over 10 s, the biggest in a child process with a 512 MB heap (running out of memory
-// ends it, and the test names the file); exported text never becomes a formula; nothing typed is
-// ever rendered as HTML (an ESLint rule, checked here to catch what it must).
+// ends it, and the test names the file); `reestr import` of a CSV of separators near the size cap is
+// refused within a 1 GB heap; exported text never becomes a formula; nothing typed is ever rendered
+// as HTML (an ESLint rule, checked here to catch what it must).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeCore, openCore, type Core } from '../../electron/core/core';
@@ -18,7 +20,7 @@ import { commitPreview, readImportSource } from '../../electron/core/services/im
 import { parsePeriod, type Period } from '../../shared/period';
 import { EventFilterSchema, EventInputSchema } from '../../shared/schema/event';
 import { hostileCases, planCsv, sharedPlanXlsx, SOUND_ROWS } from '../support/hostile-files';
-import { dbDigest, runCase, type CaseReport } from '../support/hostile-run';
+import { dbDigest, messageProblems, runCase, type CaseReport } from '../support/hostile-run';
 import { tempCore } from '../helpers';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -168,6 +170,61 @@ describe('the export, given text that looks like a formula', () => {
     expect(csv).toContain("'-1 №2");
     expect(csv).toContain("'@SUM(A1:A9) №3");
   });
+});
+
+/** The register's rows, as dbDigest sees them, but for the statistics that closing a register refreshes. */
+function rowsDigest(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_stat%' ORDER BY name").pluck().all() as string[];
+    return JSON.stringify(tables.map((table) => [table, (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) => JSON.stringify(row)).sort()]));
+  } finally {
+    db.close();
+  }
+}
+
+describe('reestr import of a CSV of separators near the size cap', () => {
+  /** `reestr import` in a child with a 1 GB heap: its exit, the command's code and message, its peak memory. */
+  function cliImport(file: string, db: string): Promise<{ exit: number | null; code: number; err: string; peakMb: number }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', join(ROOT, 'bench/cli-import.ts'), file, db], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (exit) => {
+        const line = stdout.trim().split('\n').at(-1) ?? '';
+        const result = line.startsWith('{') ? (JSON.parse(line) as { code: number; err: string; peakMb: number }) : { code: -1, err: stderr.slice(-1500), peakMb: 0 };
+        resolve({ exit, ...result });
+      });
+    });
+  }
+
+  it.each([
+    ['99 MB of «;»', 'разделители.csv', () => Buffer.alloc(99 * 1024 * 1024, ';'), /В строке 1 файла «разделители\.csv» больше 16\s384 столбцов/],
+    ['200,000 rows × 500 columns', 'строки-столбцы.csv', () => Buffer.from(`${';'.repeat(499)}\n`.repeat(200_000)), /В файле «строки-столбцы\.csv» больше 5\s000\s000 ячеек \(предел превышен в строке 10\s001\)/],
+  ] as const)('%s: refused in Russian, naming the limit and the row, within a 1 GB heap; the register unchanged', async (what, name, make, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'reestr-csv-'));
+    try {
+      const db = join(dir, 'reestr.sqlite');
+      const core = openCore(db);
+      loadDemo(core);
+      closeCore(core);
+      const before = rowsDigest(db);
+      const file = join(dir, name);
+      writeFileSync(file, make());
+      // Not a dry run: the refusal must come before anything is written.
+      const run = await cliImport(file, db);
+      console.log(`reestr import, ${what}: peak memory ${Math.round(run.peakMb)} MB`);
+      expect(run.exit, run.err).toBe(0); // the process ended by itself: the heap was enough
+      expect(run.code).toBe(1);
+      expect(run.err).toMatch(message);
+      expect(messageProblems(run.err.replace(/^Ошибка: /, ''), name)).toEqual([]);
+      expect(rowsDigest(db)).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('the renderer', () => {

@@ -2,6 +2,7 @@
 // random bytes, cut and damaged zips, zip bombs, entity expansion, huge sheets, odd text and dates.
 import iconv from 'iconv-lite';
 import { random } from '../../bench/generate';
+import { readEntry, zipEntries, type ZipEntry } from '../../electron/core/import/zip';
 import { deflatedRepeat, makeZip, type ZipPart } from './zip-writer';
 
 /** What the import must do with a file: refuse it, read it, or either (but safely). */
@@ -107,6 +108,11 @@ export function xlsx(parts: WorkbookParts): Buffer {
   ]);
 }
 
+/** The same zip with every part stored, not deflated: a byte changed in it still unpacks. */
+function storedCopy(zip: Buffer): Buffer {
+  return makeZip(zipEntries(zip).map((e) => ({ name: e.name, data: readEntry(zip, e, 64 * 1024 * 1024) as Buffer, method: 0 })));
+}
+
 export const HEADER = ['Наименование мероприятия', 'Сроки проведения', 'Место проведения'];
 
 /** A plan with the header and the given rows, as a one-sheet workbook. */
@@ -205,6 +211,27 @@ export function hostileCases(): HostileCase[] {
       return copy;
     }, { titles: SOUND_ROWS.map((r) => r[0] as string) });
   }
+  // Damage no size check sees: bytes changed in place (the CRC tells), a part named twice (one program
+  // reads the first, another the second).
+  const stored = storedCopy(sound);
+  for (const [i, part] of ['xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/styles.xml'].entries()) {
+    add('damaged zip', `a byte changed in the stored ${part}`, `план-crc-${i}.xlsx`, 'refuse', () => {
+      const entry = zipEntries(stored).find((e) => e.name === part) as ZipEntry;
+      const copy = Buffer.from(stored);
+      const at = entry.localOffset + 30 + copy.readUInt16LE(entry.localOffset + 26) + Math.floor(entry.size / 2);
+      copy[at] = (copy[at] as number) ^ 0x20;
+      return copy;
+    });
+  }
+  const twice = (name: string, second: string, data: string) => {
+    const parts = zipEntries(sound).map((e) => ({ name: e.name, data: readEntry(sound, e, MB) as Buffer }));
+    return makeZip([...parts, { name: second, data: data || (parts.find((p) => p.name === name)?.data as Buffer) }]);
+  };
+  add('damaged zip', 'a sheet named twice, the second another table', 'план-дважды.xlsx', 'refuse', () =>
+    twice('xl/worksheets/sheet1.xml', 'xl/worksheets/sheet1.xml', sheetXml([HEADER, ['Подложный форум', '01.01.2023', 'Орша']])));
+  add('damaged zip', 'the workbook named twice, the same bytes', 'план-дважды-книга.xlsx', 'refuse', () => twice('xl/workbook.xml', 'xl/workbook.xml', ''));
+  add('damaged zip', 'a sheet named twice, in capitals', 'план-дважды-регистр.xlsx', 'refuse', () =>
+    twice('xl/worksheets/sheet1.xml', 'XL/Worksheets/Sheet1.xml', sheetXml([HEADER, ['Подложный форум', '01.01.2023', 'Орша']])));
 
   // Zip bombs: sheets, strings, workbook and styles that unpack to gigabytes, honest about it or lying.
   const cell = '<row><c t="inlineStr"><is><t>Форум</t></is></c></row>';
@@ -271,6 +298,13 @@ export function hostileCases(): HostileCase[] {
     xlsx({ sheets: [`${XML}<!DOCTYPE worksheet [<!ENTITY % dtd SYSTEM "http://127.0.0.1:9/evil.dtd"> %dtd;]>${without(sheetXml([HEADER, ...SOUND_ROWS]))}`] }));
 
   // Many rows, many columns, big cells.
+  // CSV limits checked while reading: a file of separators is one record of a hundred million cells.
+  add('size', '99 MB of «;» (one record of 104 million empty cells)', 'разделители-99.csv', 'refuse', () => Buffer.alloc(99 * MB, ';'), { heavy: true });
+  add('size', '99 MB of «,» and line breaks', 'запятые-99.csv', 'refuse', () => Buffer.from(`${','.repeat(1023)}\n`.repeat(99 * 1024)), { heavy: true });
+  add('size', '200,000 rows × 500 columns of CSV', 'строки-столбцы.csv', 'refuse', () => Buffer.from(`${';'.repeat(499)}\n`.repeat(200_000)), { heavy: true });
+  add('size', 'a CSV row of 20,000 cells', 'длинная-строка.csv', 'refuse', () => Buffer.concat([planCsv(SOUND_ROWS), Buffer.from(`\r\n${'Форум;'.repeat(20_000)}`)]));
+  add('size', 'a CSV quote never closed, 1 MB after it', 'кавычка.csv', 'refuse', () => Buffer.concat([planCsv(SOUND_ROWS), Buffer.from(`\r\n"Форум;${'Ф'.repeat(MB)}`)]));
+  add('size', 'a CSV quote never closed to the end', 'кавычка-конец.csv', 'refuse', () => Buffer.concat([planCsv(SOUND_ROWS), Buffer.from('\r\n"Форум;12.06.2023;Орша')]));
   add('size', 'CSV of 1,000,000 rows', 'миллион.csv', 'refuse', () => {
     const line = 'Мероприятие;12.06.2023;Орша\n';
     return Buffer.concat([Buffer.from(`${HEADER.join(';')}\n`), Buffer.from(line.repeat(1_000_000))]);
@@ -365,6 +399,12 @@ export function hostileCases(): HostileCase[] {
     codes.forEach((c, i) => out.writeUInt32LE(c, i * 4));
     return out;
   }, { titles: [] });
+  add('encoding', 'Windows-1251 as Excel saves it', 'win1251.csv', 'read', () => iconv.encode(text, 'windows-1251'), { titles: SOUND_ROWS.map((r) => r[0] as string) });
+  add('encoding', 'UTF-8 with one stray byte', 'utf8-байт.csv', 'read', () => {
+    const utf8 = Buffer.from(text, 'utf8');
+    const at = utf8.lastIndexOf(Buffer.from('Лепель', 'utf8')); // in the place, not the title
+    return Buffer.concat([utf8.subarray(0, at), Buffer.from([0xff]), utf8.subarray(at)]);
+  }, { titles: SOUND_ROWS.map((r) => r[0] as string) });
   add('encoding', 'KOI8-R', 'koi8.csv', 'either', () => iconv.encode(text, 'koi8-r'), { titles: [] });
   add('encoding', 'CP866', 'cp866.csv', 'either', () => iconv.encode(text, 'cp866'), { titles: [] });
   add('encoding', 'UTF-8 and Windows-1251 lines mixed', 'смесь.csv', 'either', () =>

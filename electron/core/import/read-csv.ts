@@ -6,6 +6,7 @@
 // so neither columns nor cells could be counted while reading. This one follows RFC 4180 as Excel
 // reads it: a field is quoted only when its first character is a quote, `""` in it is one quote,
 // text after the closing quote is kept as it is, and a quote inside an unquoted field is a character.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/errors';
 import { columnLetter } from '../../../shared/column-letter';
@@ -68,13 +69,9 @@ export function detectEncoding(data: Buffer): TextEncoding {
   if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return 'utf-8';
   if (data[0] === 0xff && data[1] === 0xfe) return 'utf-16le';
   if (data[0] === 0xfe && data[1] === 0xff) return 'utf-16be';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(data);
-    return 'utf-8';
-  } catch {
-    const { valid, invalid } = utf8Counts(data);
-    return valid >= 9 * invalid ? 'utf-8' : 'windows-1251';
-  }
+  if (isUtf8(data)) return 'utf-8';
+  const { valid, invalid } = utf8Counts(data);
+  return valid >= 9 * invalid ? 'utf-8' : 'windows-1251';
 }
 
 /** The delimiter used most in the first record (quoted parts aside): `;`, `,` or a tab. */
