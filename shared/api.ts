@@ -36,6 +36,7 @@ import {
   RestoreResultSchema,
 } from './schema/backup';
 import { HistoryEntrySchema, HistoryInputSchema, HistoryRevertSchema } from './schema/history';
+import { DepartmentInputSchema, DepartmentSettingsSchema } from './schema/department';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -77,6 +78,8 @@ export const api = {
   'export.csv': method(PeriodExportSchema, FileOutputSchema),
   'export.all': method(z.strictObject({}), FileOutputSchema),
   'stats.overview': method(OverviewInputSchema, OverviewSchema),
+  'settings.department': method(z.strictObject({}), DepartmentSettingsSchema),
+  'settings.setDepartment': method(DepartmentInputSchema, DepartmentSettingsSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
   // Data safety: the app's mode, where the data lives, backups; in the recovery mode only these answer.
   'app.status': method(z.strictObject({}), AppStatusSchema),

@@ -11,6 +11,7 @@ import { AppError, isAppError } from '../../shared/errors';
 import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS } from '../../shared/ru/plural';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS, REF_KIND_LABELS } from '../../shared/ru/labels';
 import { RefKindSchema, type RefKind } from '../../shared/schema/reference';
+import type { DepartmentSettings } from '../../shared/schema/department';
 import { codeOf, numberArg, parseArgs, periodArg, type CommandSpec, type ParsedArgs } from './args';
 import { agreementCard, agreementsTable, backupsTable, batchesTable, eventCard, eventsTable, refsTable, jsonText, terminalText } from './format';
 import { HELP } from './help';
@@ -46,6 +47,8 @@ const COMMANDS = {
   restore: { args: ['FILE'] },
   check: {},
   export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'group-by', 'out'], flags: ['all', 'csv'] },
+  'settings show': { flags: ['json'] },
+  'settings set': { values: ['home-region', 'home-country', 'department', 'responsible', 'phone'], flags: ['json'] },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -228,9 +231,44 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
       await writeReport(core, p, io);
       return;
     }
+    case 'settings show': {
+      const settings = await call('settings.department', {});
+      print(settings, () => departmentCard(settings));
+      return;
+    }
+    case 'settings set': {
+      const current = await call('settings.department', {});
+      const region = value('home-region');
+      const country = value('home-country');
+      const [name, person, phone] = [value('department'), value('responsible'), value('phone')];
+      if ([region, country, name, person, phone].every((v) => v === undefined)) {
+        throw new AppError('bad_request', 'Укажите, что изменить: --home-region, --home-country, --department, --responsible или --phone.');
+      }
+      const settings = await call('settings.setDepartment', {
+        homeRegion: region ?? current.homeRegion,
+        // A new region alone keeps its own country (or goes under the current one); a country alone moves the home there.
+        homeCountry: country ?? (region === undefined ? current.homeCountry : undefined),
+        departmentName: name ?? current.departmentName,
+        responsibleName: person ?? current.responsibleName,
+        responsiblePhone: phone ?? current.responsiblePhone,
+      });
+      print(settings, () => `Настройки департамента сохранены.\n\n${departmentCard(settings)}`);
+      return;
+    }
     case 'help':
       io.out(HELP);
   }
+}
+
+function departmentCard(s: DepartmentSettings): string {
+  const rows: [string, string | null][] = [
+    ['Домашний регион', s.homeRegion || null],
+    ['Страна', s.homeCountry],
+    ['Департамент', s.departmentName],
+    ['Ответственный', s.responsibleName],
+    ['Телефон', s.responsiblePhone],
+  ];
+  return rows.map(([label, v]) => `${`${label}:`.padEnd(17)} ${v ?? 'не указано'}`).join('\n');
 }
 
 /**

@@ -15,6 +15,7 @@ import { discardReport, exportReport, reportDraft, saveReport } from './services
 import { createBackupHandlers } from './services/backup-handlers';
 import { storageProblem } from './fs-reason';
 import { recordHistory, revertRecord } from './services/history';
+import { departmentSettings, setDepartmentSettings } from './services/department';
 
 const OK = { ok: true } as const;
 
@@ -61,6 +62,8 @@ export function createHandlers(core: Core): Handlers {
     },
     'export.all': () => exportAll(core),
     'stats.overview': ({ period, today }) => overview(core, period, today),
+    'settings.department': () => departmentSettings(core),
+    'settings.setDepartment': (input) => setDepartmentSettings(core, input),
     'demo.load': () => loadDemo(core),
     ...createBackupHandlers(core),
   };

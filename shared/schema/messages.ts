@@ -53,6 +53,11 @@ const FIELD_LABELS: Record<string, string> = {
   locative: 'Предложный падеж',
   folder: 'Папка резервных копий',
   fileName: 'Имя файла',
+  homeRegion: 'Домашний регион',
+  homeCountry: 'Страна',
+  departmentName: 'Наименование департамента',
+  responsibleName: 'Ответственный',
+  responsiblePhone: 'Телефон',
 };
 
 /** Russian names of the codes of fixed lists, shown beside them in messages. */

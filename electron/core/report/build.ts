@@ -4,6 +4,7 @@ import type { Core } from '../core';
 import { listEvents } from '../services/events';
 import { formOf, partnerNames, refForms, type RefForms } from '../services/ref-forms';
 import { getAgreement } from '../services/agreements';
+import { homeOf } from '../services/department';
 import type { Event } from '../../../shared/schema/event';
 import { EventFilterSchema } from '../../../shared/schema/event';
 import type { Report, ReportInput, ReportParagraph } from '../../../shared/schema/report';
@@ -99,9 +100,7 @@ export function buildReport(core: Core, input: ReportInput): Report {
     limit: 100_000,
   })).items);
   const f = refForms(core);
-  const home = core.settings.get<string>('homeRegion') ?? '';
-  const homeRef = f.get('region', home);
-  const homeCountry = f.countryOf(homeRef);
+  const { region: home, regionRef: homeRef, countryRef: homeCountry } = homeOf(core, f);
 
   // Whose representatives: the partner asked for, else the partner countries of the events.
   const partners = partnerNames(f, events.flatMap((e) => e.partners), input.partner, 'genitive', homeCountry?.id);

@@ -1,0 +1,86 @@
+// The department's settings: the home region and country the reports speak from, the name and the responsible person.
+import type { Core } from '../core';
+import { AppError } from '../../../shared/errors';
+import { nameKey } from '../../../shared/ru/normalize';
+import type { Ref } from '../../../shared/schema/reference';
+import { DEFAULT_HOME_COUNTRY, type DepartmentInput, type DepartmentSettings } from '../../../shared/schema/department';
+import { writeTransaction } from '../db/write-transaction';
+import { refForms, type RefForms } from './ref-forms';
+import { createRef } from './references';
+
+/** The settings keys; «homeRegion» is the one the seed has always written. */
+const KEYS = {
+  homeRegion: 'homeRegion',
+  homeCountry: 'homeCountry',
+  departmentName: 'departmentName',
+  responsibleName: 'responsibleName',
+  responsiblePhone: 'responsiblePhone',
+} as const satisfies Record<keyof DepartmentSettings, string>;
+
+/** Where the department is: the one rule every text about «here» reads (reports, sheet titles). */
+export interface Home {
+  region: string;
+  country: string;
+  regionRef: Ref | undefined;
+  countryRef: Ref | undefined;
+}
+
+export function homeOf(core: Core, f: RefForms = refForms(core)): Home {
+  const region = core.settings.get<string>(KEYS.homeRegion) ?? '';
+  const regionRef = f.get('region', region);
+  // The region's own country wins: the reference lists are where a clerk moves a region.
+  const countryRef = f.countryOf(regionRef) ?? f.get('country', core.settings.get<string>(KEYS.homeCountry) ?? DEFAULT_HOME_COUNTRY);
+  return { region, regionRef, countryRef, country: countryRef?.name ?? core.settings.get<string>(KEYS.homeCountry) ?? DEFAULT_HOME_COUNTRY };
+}
+
+export function departmentSettings(core: Core): DepartmentSettings {
+  const home = homeOf(core);
+  return {
+    homeRegion: home.region,
+    homeCountry: home.country,
+    departmentName: core.settings.get<string>(KEYS.departmentName) ?? null,
+    responsibleName: core.settings.get<string>(KEYS.responsibleName) ?? null,
+    responsiblePhone: core.settings.get<string>(KEYS.responsiblePhone) ?? null,
+  };
+}
+
+/** The home region as a region entry: the one listed (under the country given, if one is), else a new one under the country. */
+function homeRegionRef(core: Core, regionName: string, countryName: string | undefined): { region: Ref; country: Ref } {
+  const f = refForms(core);
+  const known = f.get('region', regionName);
+  if (known) {
+    const own = f.countryOf(known);
+    if (countryName !== undefined && own && nameKey(own.name) !== nameKey(countryName)) {
+      throw new AppError('conflict', `Регион «${known.name}» в справочнике относится к стране «${own.name}», а указана страна «${countryName}». Укажите страну «${own.name}» или перенесите регион в справочнике регионов.`);
+    }
+    const country = own ?? (countryName === undefined ? undefined : f.get('country', countryName));
+    if (!country) {
+      throw new AppError('validation', `У региона «${known.name}» в справочнике не указана страна. Укажите её в справочнике регионов или в поле «Страна».`);
+    }
+    return { region: known, country };
+  }
+  const wanted = countryName ?? homeOf(core, f).country;
+  const country = f.get('country', wanted);
+  if (!country) {
+    throw new AppError('validation', `Страны «${wanted}» нет в справочнике стран. Выберите страну из списка или сначала добавьте её в справочник.`);
+  }
+  if (f.get('country', regionName) || f.get('organisation', regionName)) {
+    throw new AppError('validation', `«${regionName}» есть в справочнике, но не как регион. Домашним регионом может быть только регион (область, край, республика).`);
+  }
+  return { region: createRef(core, { kind: 'region', name: regionName, parentId: country.id }), country };
+}
+
+/** Saves the card at once: a new home region is added to the region list in the same transaction. */
+export function setDepartmentSettings(core: Core, input: DepartmentInput): DepartmentSettings {
+  return writeTransaction(core.db, () => {
+    const { region, country } = homeRegionRef(core, input.homeRegion, input.homeCountry);
+    core.settings.set(KEYS.homeRegion, region.name);
+    core.settings.set(KEYS.homeCountry, country.name);
+    for (const key of ['departmentName', 'responsibleName', 'responsiblePhone'] as const) {
+      const value = input[key];
+      if (value === null) core.settings.delete(KEYS[key]);
+      else core.settings.set(KEYS[key], value);
+    }
+    return departmentSettings(core);
+  });
+}
