@@ -1,6 +1,6 @@
 // `npm run bench`: builds a register of 100,000 events and measures the hot paths against the issue's targets.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import ExcelJS from '../electron/core/excel';
 import { tmpdir } from 'node:os';
@@ -177,6 +177,21 @@ async function main(): Promise<void> {
     await writePartnerSheet(bigFile, 100_000, 10);
     const memory = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-memory.ts'), bigFile, file], { encoding: 'utf8' })) as { rows: number; peakMb: number };
 
+    // `reestr import --dry-run` of CSV files of separators near the size cap, each in a process of its
+    // own: the whole command as a clerk runs it (start-up included), and its peak memory.
+    const separators = [
+      { what: '99 MB of «;»', data: Buffer.alloc(99 * 1024 * 1024, ';') },
+      { what: '200,000 rows × 500 columns of «;»', data: Buffer.from(`${';'.repeat(499)}\n`.repeat(200_000)) },
+    ].map(({ what, data }) => {
+      const csv = join(dir, 'separators.csv');
+      writeFileSync(csv, data);
+      let result = { code: -1, peakMb: 0 };
+      const ms = time(() => {
+        result = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'cli-import.ts'), csv, file, '--dry-run'], { encoding: 'utf8' })) as typeof result;
+      });
+      return { what: `${what}, ${result.code === 0 ? 'read' : 'refused'}`, ms, peakMb: result.peakMb };
+    });
+
     console.log(`\nmedians: page ${median(page).toFixed(1)} ms, search ${median(fts).toFixed(1)} ms, range ${median(range).toFixed(2)} ms\n`);
     print([
       { measure: 'open + migrate (existing register)', value: Math.max(...opens), target: 150, unit: 'ms' },
@@ -190,6 +205,10 @@ async function main(): Promise<void> {
       { measure: `  the same ÷ exceljs streaming reader (÷ ${Math.min(...stream).toFixed(0)} ms), for reference`, value: Math.min(...dry) / Math.min(...stream), target: null, unit: '×' },
       { measure: `import commit, ${last.summary.new.toLocaleString('en')} new rows of 10,000`, value: commit, target: 500, unit: 'ms' },
       { measure: `import preview of ${memory.rows.toLocaleString('en')} rows, peak memory`, value: memory.peakMb, target: 500, unit: 'MB' },
+      ...separators.flatMap((r) => [
+        { measure: `reestr import --dry-run, ${r.what}: peak memory`, value: r.peakMb, target: 1024, unit: 'MB' },
+        { measure: '  the same: the whole command', value: r.ms / 1000, target: 10, unit: 's' },
+      ]),
       { measure: `export of ${exportedEvents.toLocaleString('en')} events ÷ exceljs writing them (${Math.min(...exported).toFixed(0)} ÷ ${Math.min(...writeOnly).toFixed(0)} ms)`, value: Math.min(...exported) / Math.min(...writeOnly), target: 1.3, unit: '×' },
       { measure: `export of ${exportMemory.events.toLocaleString('en')} events, peak memory`, value: exportMemory.peakMb, target: 400, unit: 'MB' },
     ]);
