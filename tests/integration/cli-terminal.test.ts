@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../shared/schema/event';
 import type { ImportBatch } from '../../shared/schema/import';
@@ -54,14 +55,24 @@ describe('reestr output with escape sequences in names', () => {
     const add = reestr(['events', 'add', '--db', db, '--json', JSON.stringify({ title, startDate: '2025-02-01' })]);
     expect(add.code).toBe(0);
     expect(add.out).not.toMatch(CONTROL);
+    // The contract drops C0 and C1 controls; the bidirectional override and the line break are text it keeps.
+    const kept = 'Встреча[2J[H31m\u202e\nвторая строка';
+    expect((JSON.parse(reestr(['events', 'show', '1', '--db', db, '--json']).out) as Event).title).toBe(kept);
+    expect(reestr(['events', 'list', '--db', db]).out.trimEnd().split('\n')[1]).toMatch(/Встреча\[2J\[H31m� вторая строка/);
+
+    // A register written before the contract dropped them still holds them: the terminal gets text only.
+    const raw = new Database(db);
+    raw.prepare('UPDATE events SET title = ? WHERE id = 1').run(title);
+    raw.close();
     for (const args of [['events', 'list'], ['events', 'show', '1']]) {
       const shown = reestr([...args, '--db', db]);
       expect(shown.code).toBe(0);
       expect(shown.out).toMatch(/Встреча�\[2J�\[H�31m�/);
       expect(shown.out).not.toMatch(CONTROL);
     }
-    const list = reestr(['events', 'list', '--db', db]).out.trimEnd().split('\n');
-    expect(list[1]).toMatch(/Встреча.*вторая строка/);
+    const lines = reestr(['events', 'list', '--db', db]).out.split('\n');
+    expect(lines[1]).toMatch(/Встреча.* вторая строка/);
+    expect(lines[2]).toBe('');
     expect((JSON.parse(reestr(['events', 'show', '1', '--db', db, '--json']).out) as Event).title).toBe(title);
   });
 });
