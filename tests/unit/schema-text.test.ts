@@ -36,6 +36,7 @@ const BASES: Partial<Record<MethodName, unknown>> = {
   'report.export': { period: '2021-H2', format: 'docx', report: { title: 'Отчёт', paragraphs: [{ eventId: null, text: 'Абзац' }] } },
   'export.csv': { period: '2021', query: 'форум', partners: ['Минск'], spheres: ['культура'], kinds: ['форум'] },
   'settings.setBackupFolder': { folder: '/home/user/копии' },
+  'settings.setDepartment': { homeRegion: 'Смоленская область', homeCountry: 'Российская Федерация', departmentName: 'Департамент', responsibleName: 'Иванова И. И.', responsiblePhone: '+7 (4812) 29-10-00' },
   'backups.upload': { fileName: 'копия.sqlite', data: 'AAAA' },
 };
 
