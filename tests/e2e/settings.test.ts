@@ -1,4 +1,4 @@
-// Настройки in Chromium: where the data lives, the backups list, a restore from it; and a register
+// Настройки in Chromium: the department card, where the data lives, the backups list, a restore from it; and a register
 // damaged by hand, started with `reestr serve`, brought back from its backup on the recovery page.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, readdirSync, writeSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeCore, openCore } from '../../electron/core/core';
 import { loadDemo } from '../../electron/core/services/demo';
 import { makeBackup } from '../../electron/core/services/backups';
+import { departmentSettings } from '../../electron/core/services/department';
 import { appInBrowser, ARTIFACTS, launch, openPage, problemsOf } from './browser';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'reestr.js');
@@ -65,6 +66,34 @@ describe('Настройки', () => {
     expect(await dialog.textContent()).toContain('9 мероприятий и 1 соглашение');
     await dialog.getByRole('button', { name: 'Отмена' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
+    expect(problemsOf(page)).toEqual([]);
+  });
+});
+
+describe('Настройки: Департамент', () => {
+  const session = appInBrowser(undefined, '/settings');
+
+  it('refuses a phone that is not one, saves the department name, and keeps it after a reload', async () => {
+    const { page, app } = session;
+    const card = page.getByTestId('department-settings');
+    const name = card.getByRole('textbox', { name: 'Наименование департамента' });
+    await expect.poll(() => card.getByLabel('Домашний регион').inputValue()).toBe('Смоленская область');
+    await name.fill('Департамент Смоленской области по внешним связям');
+    await card.getByRole('textbox', { name: 'Телефон ответственного' }).fill('секретарю');
+    await card.getByRole('button', { name: 'Сохранить настройки департамента' }).click();
+    await expect.poll(() => card.getByText(/^Поле «Телефон»: укажите номер цифрами/).isVisible()).toBe(true);
+    expect(departmentSettings(app.core).departmentName).toBeNull();
+
+    await card.getByRole('textbox', { name: 'Телефон ответственного' }).fill('+7 (4812) 29-10-00');
+    await card.getByRole('button', { name: 'Сохранить настройки департамента' }).click();
+    await expect.poll(() => page.getByText('Настройки департамента сохранены.').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'settings-department.png'), fullPage: true });
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('department-settings').getByRole('textbox', { name: 'Наименование департамента' }).inputValue())
+      .toBe('Департамент Смоленской области по внешним связям');
+    expect(await page.getByRole('textbox', { name: 'Телефон ответственного' }).inputValue()).toBe('+7 (4812) 29-10-00');
+    expect(departmentSettings(app.core)).toMatchObject({ departmentName: 'Департамент Смоленской области по внешним связям', responsiblePhone: '+7 (4812) 29-10-00' });
     expect(problemsOf(page)).toEqual([]);
   });
 });

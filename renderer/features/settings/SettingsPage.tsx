@@ -1,10 +1,11 @@
-// The Настройки section: where the data lives, the folder for backups (a network drive, a USB stick), the backups.
+// The Настройки section: the department, where the data lives, the folder for backups (a network drive, a USB stick), the backups.
 import { Alert, Button, Code, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { DataPaths } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
 import { BackupsPanel } from './BackupsPanel';
+import { DepartmentCard } from './DepartmentCard';
 
 function Place({ label, path, hint }: { label: string; path: string; hint: string }) {
   return (
@@ -84,6 +85,7 @@ export function SettingsPage() {
   return (
     <Stack maw={960} gap="lg" pb="xl">
       <Title order={2}>Настройки</Title>
+      <DepartmentCard />
       {error && <Alert color="red">{error}</Alert>}
       {paths && (
         <>
