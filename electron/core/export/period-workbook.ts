@@ -17,6 +17,7 @@ import { lowerFirst } from '../../../shared/ru/grammar';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { forPeriod, periodTitle } from '../../../shared/ru/periods';
 import { writeTable, type Column, type TableRow } from './official';
+import { homeOf } from '../services/department';
 
 
 const EVENT_COLUMNS: Column[] = [
@@ -163,8 +164,7 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
   const { period } = options;
   const ids = core.events.allIds(exportFilter(options));
   const f = refForms(core);
-  const home = core.settings.get<string>('homeRegion') ?? '';
-  const homeCountry = f.countryOf(f.get('region', home));
+  const homeCountry = homeOf(core, f).countryRef;
   const partners = partnerNames(f, core.events.partnerNames(ids), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
   const withWhom = partners.length ? partners.join(', ') : 'регионами-партнерами';
   const tally = createTally(f);
