@@ -42,7 +42,8 @@ function clip(text: string, width: number): string {
 /** Columns padded to their widest cell; the last column is not padded. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[], maxWidths: readonly number[] = []): string {
   const clipped = [header, ...rows].map((row) => row.map((cell, i) => clip(oneLine(cell), maxWidths[i] ?? 80)));
-  const widths = header.map((_, i) => Math.max(...clipped.map((row) => (row[i] ?? '').length)));
+  // A reduce, not Math.max(...): a preview of 175,000 rows would overflow the call stack.
+  const widths = header.map((_, i) => clipped.reduce((widest, row) => Math.max(widest, (row[i] ?? '').length), 0));
   return clipped
     .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd())
     .join('\n');

@@ -8,6 +8,7 @@ import { makeBackup } from '../core/services/backups';
 import { AppError } from '../../shared/errors';
 import { ImportOptionsSchema, type ImportPreview, type ImportResult } from '../../shared/schema/import';
 import { parseOrThrow } from '../../shared/schema/messages';
+import { ENCODING_NAMES } from '../../shared/ru/labels';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../shared/ru/plural';
 import { numberArg, type ParsedArgs } from './args';
 import { eventDates, jsonText, table } from './format';
@@ -23,6 +24,7 @@ function previewJson(preview: ImportPreview, result: ImportResult | null): unkno
   return {
     file: preview.fileName,
     sheet: preview.sheet,
+    encoding: preview.encoding,
     headerRow: preview.headerRow,
     columns: Object.fromEntries(preview.columns.filter((c) => c.field).map((c) => [c.field, c.header])),
     rows: preview.rows.map((r) => ({ row: r.row, status: r.status, errors: r.errors, event: r.event, ...(r.duplicateOf ? { duplicateOf: r.duplicateOf.id } : {}) })),
@@ -35,6 +37,7 @@ function previewJson(preview: ImportPreview, result: ImportResult | null): unkno
 function previewText(preview: ImportPreview): string {
   const lines = [
     `Файл: ${preview.fileName}${preview.sheet ? `, лист «${preview.sheet}»` : ''}; заголовок в строке ${preview.headerRow}${preview.headerRows === 2 ? ` (две строки)` : ''}, данные со строки ${preview.dataRow}.`,
+    preview.encoding ? `Кодировка файла: ${ENCODING_NAMES[preview.encoding]}.` : '',
     preview.year ? `Год для дат без года: ${preview.year}${preview.yearSource === 'title' ? ' (из заголовка листа)' : ''}.` : '',
     '',
     'Столбцы:',

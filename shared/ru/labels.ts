@@ -4,7 +4,7 @@ import type { DatePrecision } from '../schema/common';
 import type { EventFormat, EventStatus } from '../schema/event';
 import type { RefKind } from '../schema/reference';
 import { nameKey } from './normalize';
-import type { DuplicateDecision, ImportField, RowStatus } from '../schema/import';
+import type { DuplicateDecision, ImportField, RowStatus, TextEncoding } from '../schema/import';
 import type { BackupReason } from '../schema/backup';
 
 export const FORMAT_LABELS: Record<EventFormat, string> = {
@@ -132,6 +132,14 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   restore: 'перед восстановлением',
   manual: 'вручную',
   migration: 'перед обновлением',
+};
+
+/** A text file's encoding as the import names it. */
+export const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16 (BE)',
+  'windows-1251': 'Windows-1251',
 };
 
 /** The code a value names by its code or its Russian name («очно», `in_person`); undefined for neither. */

@@ -1,6 +1,6 @@
 // Importing partner spreadsheets: what the wizard and the CLI ask, and the preview and batches they get.
 import { z } from 'zod';
-import { IdSchema, NameSchema, TimestampSchema } from './common';
+import { IdSchema, NameSchema, TextSchema, TimestampSchema } from './common';
 import { EventInputSchema } from './event';
 
 /** The `EventInput` fields a column can fill. */
@@ -38,7 +38,8 @@ export const ImportOptionsSchema = z.strictObject({
 export type ImportOptions = z.output<typeof ImportOptionsSchema>;
 
 export const ImportAnalyzeSchema = z.strictObject({
-  fileName: z.string().min(1).max(500),
+  /** Shown in the history and in terminals: no control characters. */
+  fileName: TextSchema.min(1).max(500),
   /** The file's bytes in base64; left out to re-read the file analysed last under `fileId`. */
   data: z.string().max(140 * 1024 * 1024).optional(),
   fileId: z.string().regex(/^[0-9a-f]{64}$/).optional(),

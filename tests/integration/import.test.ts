@@ -220,5 +220,8 @@ describe('reestr import', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', join(dir, 'r.sqlite'), ...args], { encoding: 'utf8' });
     expect(JSON.parse(run('import', file, '--dry-run', '--json').stdout).rows[0].errors).toEqual(['Строка 2, столбец B: не указан год: «сентябрь»']);
     expect(JSON.parse(run('import', file, '--dry-run', '--json', '--year', '2024').stdout).rows[0].event).toMatchObject({ startDate: '2024-09-01', endDate: '2024-09-30' });
+    // The encoding it chose is said, as the wizard says it.
+    expect(JSON.parse(run('import', file, '--dry-run', '--json', '--year', '2024').stdout).encoding).toBe('utf-8');
+    expect(run('import', file, '--dry-run', '--year', '2024').stdout).toMatch(/^Кодировка файла: UTF-8\.$/m);
   });
 });

@@ -69,3 +69,12 @@ describe('table', () => {
     );
   });
 });
+
+describe('a table of a large preview', () => {
+  it('lays out 300,000 rows without running out of stack', () => {
+    const rows = Array.from({ length: 300_000 }, (_, i) => [String(i + 2), 'новое']);
+    const text = table(['Строка', 'Статус'], rows);
+    expect(text.split('\n')).toHaveLength(300_001);
+    expect(text.split('\n')[1]).toBe('2       новое');
+  });
+});

@@ -1,7 +1,7 @@
 // Step 2: which sheet, where its header is, the year of dates without one, the partner of the file.
 import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { columnLetter } from '../../../shared/column-letter';
-import type { TextEncoding } from '../../../shared/schema/import';
+import { ENCODING_NAMES } from '../../../shared/ru/labels';
 import { useRefNames } from '../../components/useRefNames';
 import { useImport } from './importStore';
 import classes from './ImportPage.module.css';
@@ -12,13 +12,6 @@ function partOf(row: number, headerRow: number, headerRows: number, dataRow: num
   if (row < dataRow) return 'numbers';
   return row === dataRow ? 'first' : undefined;
 }
-
-const ENCODING_NAMES: Record<TextEncoding, string> = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16',
-  'utf-16be': 'UTF-16 (BE)',
-  'windows-1251': 'Windows-1251',
-};
 
 function letters(count: number): string[] {
   return Array.from({ length: count }, (_, i) => columnLetter(i));
