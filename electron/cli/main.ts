@@ -262,7 +262,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
 
 function departmentCard(s: DepartmentSettings): string {
   const rows: [string, string | null][] = [
-    ['Домашний регион', s.homeRegion || null],
+    ['Домашний регион', s.homeRegion ? `${s.homeRegion}${s.homeRegionGenitive ? '' : ' (в справочнике регионов нет родительного падежа: отчёт не склонит название)'}` : null],
     ['Страна', s.homeCountry],
     ['Департамент', s.departmentName],
     ['Ответственный', s.responsibleName],

@@ -21,6 +21,8 @@ const PhoneSchema = TextSchema
 
 export const DepartmentSettingsSchema = z.object({
   homeRegion: z.string(),
+  /** «Смоленской области»: what the report's title needs; null until the region list gives it. */
+  homeRegionGenitive: z.string().nullable(),
   homeCountry: z.string(),
   departmentName: z.string().nullable(),
   responsibleName: z.string().nullable(),

@@ -73,7 +73,7 @@ describe('Настройки', () => {
 describe('Настройки: Департамент', () => {
   const session = appInBrowser(undefined, '/settings');
 
-  it('refuses a phone that is not one, saves the department name, and keeps it after a reload', async () => {
+  it('refuses a phone that is not one, saves the department name and keeps it after a reload, adds a new home region', async () => {
     const { page, app } = session;
     const card = page.getByTestId('department-settings');
     const name = card.getByRole('textbox', { name: 'Наименование департамента' });
@@ -94,6 +94,15 @@ describe('Настройки: Департамент', () => {
       .toBe('Департамент Смоленской области по внешним связям');
     expect(await page.getByRole('textbox', { name: 'Телефон ответственного' }).inputValue()).toBe('+7 (4812) 29-10-00');
     expect(departmentSettings(app.core)).toMatchObject({ departmentName: 'Департамент Смоленской области по внешним связям', responsiblePhone: '+7 (4812) 29-10-00' });
+
+    // A region not in the lists is added to them, and the card says the report cannot decline it yet.
+    const card2 = page.getByTestId('department-settings');
+    expect(await card2.getByTestId('home-genitive-missing').count()).toBe(0);
+    await card2.getByLabel('Домашний регион').fill('Новгородская область');
+    await page.keyboard.press('Escape');
+    await card2.getByRole('button', { name: 'Сохранить настройки департамента' }).click();
+    await expect.poll(() => card2.getByTestId('home-genitive-missing').textContent()).toContain('У региона «Новгородская область» в справочнике регионов не указан родительный падеж');
+    expect(departmentSettings(app.core)).toMatchObject({ homeRegion: 'Новгородская область', homeCountry: 'Российская Федерация' });
     expect(problemsOf(page)).toEqual([]);
   });
 });

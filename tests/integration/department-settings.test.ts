@@ -36,7 +36,8 @@ function twoCities(core: Core) {
 describe('department settings', () => {
   it('default to the seeded home: Смоленская область, Российская Федерация, nothing else given', () => {
     expect(departmentSettings(tempCore())).toEqual({
-      homeRegion: 'Смоленская область', homeCountry: 'Российская Федерация', departmentName: null, responsibleName: null, responsiblePhone: null,
+      homeRegion: 'Смоленская область', homeRegionGenitive: 'Смоленской области', homeCountry: 'Российская Федерация',
+      departmentName: null, responsibleName: null, responsiblePhone: null,
     });
   });
 
@@ -65,7 +66,7 @@ describe('department settings', () => {
     set(core, { homeRegion: ' новгородская  область ', responsibleName: 'Иванова Анна Петровна', responsiblePhone: '+7 (8162) 50-10-20' });
     expect(regions().map((r) => r.parentName)).toEqual(['Российская Федерация']);
     expect(departmentSettings(core)).toEqual({
-      homeRegion: 'Новгородская область', homeCountry: 'Российская Федерация', departmentName: null,
+      homeRegion: 'Новгородская область', homeRegionGenitive: null, homeCountry: 'Российская Федерация', departmentName: null,
       responsibleName: 'Иванова Анна Петровна', responsiblePhone: '+7 (8162) 50-10-20',
     });
   });
@@ -104,14 +105,17 @@ describe('reestr settings', () => {
     expect(reestr(['settings', 'set', '--db', db, '--phone', '']).code).toBe(0);
     const json = reestr(['settings', 'show', '--db', db, '--json']);
     expect(JSON.parse(json.out)).toEqual({
-      homeRegion: 'Брянская область', homeCountry: 'Российская Федерация', departmentName: 'Департамент по внешним связям', responsibleName: 'Петров П. П.', responsiblePhone: null,
+      homeRegion: 'Брянская область', homeRegionGenitive: 'Брянской области', homeCountry: 'Российская Федерация', departmentName: 'Департамент по внешним связям', responsibleName: 'Петров П. П.', responsiblePhone: null,
     });
 
     const nothing = reestr(['settings', 'set', '--db', db]);
     expect(nothing.code).not.toBe(0);
     expect(nothing.err).toMatch(/Укажите, что изменить: --home-region/);
+    const added = reestr(['settings', 'set', '--db', db, '--home-region', 'Новгородская область']);
+    expect(added.out).toMatch(/Домашний регион:\s+Новгородская область \(в справочнике регионов нет родительного падежа: отчёт не склонит название\)/);
+    expect(reestr(['refs', 'list', 'regions', '--db', db]).out).toMatch(/Новгородская область\s+Российская Федерация/);
     const conflict = reestr(['settings', 'set', '--db', db, '--home-country', 'Республика Беларусь']);
     expect(conflict.code).not.toBe(0);
-    expect(conflict.err).toMatch(/Регион «Брянская область» в справочнике относится к стране «Российская Федерация»/);
+    expect(conflict.err).toMatch(/Регион «Новгородская область» в справочнике относится к стране «Российская Федерация»/);
   });
 });

@@ -15,7 +15,7 @@ const KEYS = {
   departmentName: 'departmentName',
   responsibleName: 'responsibleName',
   responsiblePhone: 'responsiblePhone',
-} as const satisfies Record<keyof DepartmentSettings, string>;
+} as const satisfies Record<keyof DepartmentInput, string>;
 
 /** Where the department is: the one rule every text about «here» reads (reports, sheet titles). */
 export interface Home {
@@ -37,6 +37,7 @@ export function departmentSettings(core: Core): DepartmentSettings {
   const home = homeOf(core);
   return {
     homeRegion: home.region,
+    homeRegionGenitive: home.regionRef?.genitive ?? null,
     homeCountry: home.country,
     departmentName: core.settings.get<string>(KEYS.departmentName) ?? null,
     responsibleName: core.settings.get<string>(KEYS.responsibleName) ?? null,

@@ -8,7 +8,7 @@ import type { Ref } from '../../../shared/schema/reference';
 import { call } from '../../api/client';
 import { useRefNames } from '../../components/useRefNames';
 
-type Draft = Record<keyof DepartmentSettings, string>;
+type Draft = Record<Exclude<keyof DepartmentSettings, 'homeRegionGenitive'>, string>;
 
 const toDraft = (s: DepartmentSettings): Draft => ({
   homeRegion: s.homeRegion,
@@ -20,6 +20,7 @@ const toDraft = (s: DepartmentSettings): Draft => ({
 
 export function DepartmentCard() {
   const [saved, setSaved] = useState<Draft | null>(null);
+  const [genitive, setGenitive] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,6 +31,7 @@ export function DepartmentCard() {
     call('refs.list', { kind: 'region', withUsage: false }).then(setRegions, () => setRegions([]));
     call('settings.department', {}).then(
       (s) => {
+        setGenitive(s.homeRegionGenitive);
         setSaved(toDraft(s));
         setDraft(toDraft(s));
       },
@@ -50,7 +52,9 @@ export function DepartmentCard() {
     setBusy(true);
     setError(null);
     try {
-      const next = toDraft(await call('settings.setDepartment', { ...draft }));
+      const settings = await call('settings.setDepartment', { ...draft });
+      const next = toDraft(settings);
+      setGenitive(settings.homeRegionGenitive);
       setSaved(next);
       setDraft(next);
       notifications.show({ color: 'green', message: 'Настройки департамента сохранены.' });
@@ -88,6 +92,12 @@ export function DepartmentCard() {
             <TextInput label="Ответственный (ФИО)" value={draft.responsibleName} onChange={(e) => set({ responsibleName: e.currentTarget.value })} />
             <TextInput label="Телефон ответственного" placeholder="+7 (4812) 29-10-00" value={draft.responsiblePhone} onChange={(e) => set({ responsiblePhone: e.currentTarget.value })} />
           </SimpleGrid>
+          {genitive === null && !changed && (
+            <Alert color="yellow" data-testid="home-genitive-missing">
+              У региона «{saved.homeRegion}» в справочнике регионов не указан родительный падеж: заголовок отчёта не сможет его
+              склонить («сотрудничестве {saved.homeRegion}»). Укажите его в разделе Справочники.
+            </Alert>
+          )}
           {error && <Alert color="red">{error}</Alert>}
           <Group>
             <Button type="submit" loading={busy} disabled={!changed}>Сохранить настройки департамента</Button>
