@@ -55,8 +55,3 @@ export function checkInWorker(file: string, check: 'quick_check' | 'integrity_ch
     worker.once('exit', (code) => reject(new Error(`${check}: the worker stopped (${code})`)));
   });
 }
-
-/** `quick_check` in a worker thread (the benchmark times it beside the start-up check). */
-export function quickCheckInWorker(file: string): Promise<string> {
-  return checkInWorker(file, 'quick_check');
-}
