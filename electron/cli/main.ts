@@ -294,14 +294,13 @@ function restoreDamaged(file: string, backup: string, io: Io): boolean {
 async function serveUntilStopped(file: string, options: Omit<Parameters<typeof serve>[1], 'logError'>): Promise<void> {
   const errorLog = createErrorLog(logFolder(file));
   // Whatever escapes a request or a timer is written down; the register stays served.
-  const removeLastResort = installLastResort({
-    log: errorLog,
-    after: () => options.log(`Внимание: внутренняя ошибка программы записана в журнал «${join(logFolder(file), ERROR_LOG)}»; программа продолжает работу.`),
-  });
+  const logged = () => options.log(`Внимание: внутренняя ошибка программы записана в журнал «${join(logFolder(file), ERROR_LOG)}»; программа продолжает работу.`);
+  const removeLastResort = installLastResort({ log: errorLog, after: logged });
   const host: Host = startHost(file, {
+    // The stack goes to the log, never to the terminal: one Russian line says where.
     logError: (e, context) => {
       errorLog(e, context);
-      if (!isAppError(e)) options.log(`Ошибка: ${String((e as Error).stack ?? e)}`);
+      if (!isAppError(e)) logged();
     },
     // The day's first start keeps a snapshot; a failure is told, not fatal.
     onOpen: (core) =>
