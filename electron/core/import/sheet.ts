@@ -19,12 +19,29 @@ export interface Sheet {
   name: string | null;
   /** `rows[i]` is row i + 1 of the sheet (for CSV, record i + 1); a missing row is empty. */
   rows: Cell[][];
+  /**
+   * What the sheet is: a workbook's sheet (the default when absent) or a table of a Word or
+   * OpenDocument text document, offered like a sheet and named «Таблица 1», «Таблица 2»…
+   */
+  kind?: 'sheet' | 'table';
+  /** 1-based row numbers (as in `rows[n - 1]`) the file marks hidden; absent when none or unknown. */
+  hiddenRows?: ReadonlySet<number>;
+  /** 0-based column indexes (as in `rows[i][c]`) the file marks hidden; absent when none or unknown. */
+  hiddenColumns?: ReadonlySet<number>;
+  /**
+   * Cells, as `${row}:${col}` (1-based row, 0-based column), whose value was copied into them from a
+   * cell merged vertically over them: a merged date or place belongs to every row it spans, and the
+   * preview marks the copies. The merge's own first cell is not listed. Absent when none.
+   */
+  inherited?: ReadonlySet<string>;
 }
 
 export interface WorkbookData {
   sheets: Sheet[];
   /** The encoding a CSV file's text was read in; absent for a workbook. */
   encoding?: TextEncoding;
+  /** The format the file was read as (by its bytes, not its name); absent when a caller built the data. */
+  format?: 'xlsx' | 'xls' | 'ods' | 'csv' | 'docx' | 'odt';
 }
 
 /** Bounds that keep a hostile file from taking the memory or the afternoon. */
