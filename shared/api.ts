@@ -9,6 +9,14 @@ import {
   EventRowPageSchema,
   EventSchema,
   EventUpdateSchema,
+  BulkActionSchema,
+  BulkResultSchema,
+  EventBulkDeleteSchema,
+  EventBulkUpdateSchema,
+  EventCreateManyResultSchema,
+  EventCreateManySchema,
+  EventDetailsInputSchema,
+  EventDetailsSchema,
 } from './schema/event';
 import {
   AgreementFilterSchema,
@@ -51,6 +59,12 @@ export const api = {
   'events.delete': method(IdInputSchema, OkSchema),
   'events.restore': method(IdInputSchema, EventSchema),
   'events.move': method(EventMoveSchema, EventSchema),
+  // The grid: many events at once, each change one transaction and one undoable entry.
+  'events.createMany': method(EventCreateManySchema, EventCreateManyResultSchema),
+  'events.bulkUpdate': method(EventBulkUpdateSchema, BulkResultSchema),
+  'events.bulkDelete': method(EventBulkDeleteSchema, BulkResultSchema),
+  'events.undoBulk': method(BulkActionSchema, BulkResultSchema),
+  'events.details': method(EventDetailsInputSchema, z.array(EventDetailsSchema)),
   'calendar.data': method(CalendarQuerySchema, CalendarDataSchema),
   'calendar.prefs': method(z.strictObject({}), CalendarPrefsSchema),
   'calendar.savePrefs': method(CalendarPrefsSchema, CalendarPrefsSchema),

@@ -16,6 +16,7 @@ import { createBackupHandlers } from './services/backup-handlers';
 import { storageProblem } from './fs-reason';
 import { recordHistory, revertRecord } from './services/history';
 import { departmentSettings, setDepartmentSettings } from './services/department';
+import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from './services/bulk';
 
 const OK = { ok: true } as const;
 
@@ -32,6 +33,11 @@ export function createHandlers(core: Core): Handlers {
     'events.delete': ({ id }) => (deleteEvent(core, id), OK),
     'events.restore': ({ id }) => restoreEvent(core, id),
     'events.move': ({ id, startDate, endDate }) => moveEvent(core, id, startDate, endDate),
+    'events.createMany': ({ inputs }) => createManyEvents(core, inputs),
+    'events.bulkUpdate': ({ ids, patch }) => bulkUpdateEvents(core, ids, patch),
+    'events.bulkDelete': ({ ids }) => bulkDeleteEvents(core, ids),
+    'events.undoBulk': (action) => undoBulk(core, action),
+    'events.details': ({ ids }) => eventDetails(core, ids),
     'calendar.data': (query) => calendarData(core, query),
     'calendar.prefs': () => calendarPrefs(core),
     'calendar.savePrefs': (prefs) => saveCalendarPrefs(core, prefs),

@@ -154,3 +154,40 @@ export function eventInputOf(event: Event): EventInput {
   const input = Object.fromEntries(EventInputObject.keyof().options.map((key) => [key, event[key]]));
   return EventInputSchema.parse(input);
 }
+
+// The grid's changes of many events at once.
+
+/** A list a bulk change sets; left out, the events keep theirs (no default to an empty list). */
+const BulkNameListSchema = z.array(NameSchema).max(100).transform((names) => [...new Set(names)]);
+
+/** The fields a change of many events sets, each to one value for all of them (lists replaced). */
+export const EventBulkPatchSchema = z
+  .strictObject({
+    status: EventStatusSchema.optional(),
+    kind: optionalName.optional(),
+    spheres: BulkNameListSchema.optional(),
+    partners: BulkNameListSchema.optional(),
+    organizer: optionalName.optional(),
+  })
+  .refine((patch) => Object.values(patch).some((v) => v !== undefined), 'не выбрано, что изменить');
+export type EventBulkPatch = z.output<typeof EventBulkPatchSchema>;
+
+const BulkIdsSchema = z.array(IdSchema).min(1, 'не выбрано ни одного мероприятия').max(10_000);
+
+export const EventBulkUpdateSchema = z.strictObject({ ids: BulkIdsSchema, patch: EventBulkPatchSchema });
+export const EventBulkDeleteSchema = z.strictObject({ ids: BulkIdsSchema });
+
+/** One change of many events in the change log: its rows from `first` to `last`, undone together. */
+export const BulkActionSchema = z.strictObject({ first: IdSchema, last: IdSchema });
+export type BulkAction = z.infer<typeof BulkActionSchema>;
+
+export const BulkResultSchema = z.object({ count: z.int(), action: BulkActionSchema.nullable() });
+export type BulkResult = z.infer<typeof BulkResultSchema>;
+
+export const EventCreateManySchema = z.strictObject({ inputs: z.array(EventInputSchema).min(1, 'нет строк для добавления').max(5000) });
+export const EventCreateManyResultSchema = z.object({ ids: z.array(IdSchema) });
+
+/** What the grid's optional columns show beyond a row: partners, spheres, the responsible, the agreement, participants. */
+export const EventDetailsSchema = EventSchema.pick({ id: true, partners: true, spheres: true, organizer: true, agreementTitle: true, participants: true });
+export type EventDetails = z.infer<typeof EventDetailsSchema>;
+export const EventDetailsInputSchema = z.strictObject({ ids: z.array(IdSchema).max(500) });
