@@ -15,6 +15,7 @@ import {
   optionalName,
   optionalText,
 } from './common';
+import { GenderSchema } from './reference';
 
 export const EventFormatSchema = z.enum(['in_person', 'remote', 'videoconference', 'hybrid']);
 export type EventFormat = z.infer<typeof EventFormatSchema>;
@@ -49,7 +50,10 @@ export const EventInputObject = z.strictObject({
  * What a clerk or an import gives for one event. `endDate` may be left out: it is then the
  * end of the day, month, quarter or year that `startDate` lies in.
  */
-export const EventInputSchema = EventInputObject.transform((input, ctx) => {
+export const EventInputSchema = EventInputObject.extend({
+  /** Not a field of the event: the gender for `kind` when this save adds it to the list (or its entry has none). */
+  newKindGender: GenderSchema.optional(),
+}).transform((input, ctx) => {
   const { datePrecision: precision } = input;
   const endDate = input.endDate ?? precisionRange(input.startDate, precision).end;
   if (endDate < input.startDate) {

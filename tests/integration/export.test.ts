@@ -66,7 +66,7 @@ describe('the period workbook', () => {
     const agreements = workbook.getWorksheet('Соглашения') as Worksheet;
     expect(agreements.getCell('C4').value).toMatch(/^Договор о сотрудничестве между Постоянным Комитетом/);
     expect(agreements.getCell('K4').value).toBe(1);
-    expect(agreements.getCell('H4').value).toBe('срок истек');
+    expect(agreements.getCell('H4').value).toBe('срок истёк');
     const summary = workbook.getWorksheet('Сводка') as Worksheet;
     expect([summary.getCell('A4').value, summary.getCell('B4').value]).toEqual(['Всего мероприятий', 10]);
   });

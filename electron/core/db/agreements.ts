@@ -38,6 +38,17 @@ function columnsOf(record: AgreementRecord) {
   return { ...columns, autoProlongation: autoProlongation ? 1 : 0 };
 }
 
+/**
+ * The shared rule of shared/agreement-term.ts (agreementState) in SQL, for @today: the status in effect
+ * (a passed term makes an active, not self-prolonging agreement expired), and «expiring» up to @until.
+ */
+const EFFECTIVE_STATUS = `(CASE
+    WHEN a.status <> 'active' OR a.valid_until IS NULL OR a.auto_prolongation = 1 THEN a.status
+    WHEN a.valid_until < @today THEN 'expired'
+    ELSE 'active' END)`;
+const EXPIRING = `(a.status = 'active' AND a.auto_prolongation = 0 AND a.valid_until IS NOT NULL
+    AND a.valid_until >= @today AND a.valid_until <= @until)`;
+
 type Ending = Pick<Agreement, 'id' | 'title' | 'number' | 'status' | 'autoProlongation'> & { validUntil: string };
 type EndingRow = Omit<Ending, 'autoProlongation'> & { autoProlongation: 0 | 1 };
 type Signed = Pick<Agreement, 'id' | 'title' | 'number' | 'validUntil' | 'autoProlongation'> & { signedOn: string };
@@ -69,9 +80,8 @@ export function createAgreementsRepo(db: Db) {
     FROM agreements a LEFT JOIN refs d ON d.id = a.department_id
     WHERE (a.deleted_at IS NOT NULL) = @deleted
       AND (@query IS NULL OR instr(fold(a.title || ' ' || coalesce(a.number, '') || ' ' || coalesce(a.notes, '')), @query) > 0)
-      AND (@statuses IS NULL OR a.status IN (SELECT value FROM json_each(@statuses)))
-      AND (@until IS NULL OR (a.status = 'active' AND a.auto_prolongation = 0
-                              AND a.valid_until IS NOT NULL AND a.valid_until >= @today AND a.valid_until <= @until))`;
+      AND (@statuses IS NULL OR ${EFFECTIVE_STATUS} IN (SELECT value FROM json_each(@statuses)))
+      AND (@until IS NULL OR ${EXPIRING})`;
   const list = db.prepare<Record<string, unknown>, AgreementDbRow>(
     `SELECT ${COLUMNS} ${FILTER} ORDER BY a.signed_on DESC NULLS LAST, a.id DESC LIMIT @limit OFFSET @offset`,
   );

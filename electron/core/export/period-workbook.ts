@@ -6,7 +6,7 @@ import type { Core } from '../core';
 import { listAgreements } from '../services/agreements';
 import { regionCounts } from '../services/overview';
 import { partnerNames, refForms } from '../services/ref-forms';
-import { termState } from '../../../shared/agreement-term';
+import { agreementState, agreementStateText } from '../../../shared/agreement-term';
 import { todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
@@ -14,7 +14,7 @@ import { EventFilterSchema, type Event, type EventFilter } from '../../../shared
 import type { PeriodExport } from '../../../shared/schema/export';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { lowerFirst } from '../../../shared/ru/grammar';
-import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
+import { AGREEMENT_KIND_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { forPeriod, periodTitle } from '../../../shared/ru/periods';
 import { writeTable, type Column, type TableRow } from './official';
 import { homeOf } from '../services/department';
@@ -195,8 +195,8 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
   function* agreementRows(): Generator<TableRow> {
     const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today })).items;
     for (const [i, a] of agreements.entries()) {
-      const term = termState(a, today);
-      const status = term === 'expired' ? 'срок истек' : term === 'expiring' ? `истекает ${formatDate(a.validUntil ?? today)}` : AGREEMENT_STATUS_LABELS[a.status];
+      const term = agreementState(a, today);
+      const status = agreementStateText(a, today);
       yield {
         cells: [i + 1, a.number, a.title, AGREEMENT_KIND_LABELS[a.kind], a.parties.join(', ') || null, a.signedOn ? { date: a.signedOn } : null,
           a.validUntil ? { date: a.validUntil } : 'бессрочно', status, a.spheres.join(', ') || null, a.department, tally.agreements.get(a.id) ?? 0],

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import type { EventRecord } from '../db/events';
 import { AppError } from '../../../shared/errors';
 import type { Event, EventFilter, EventInput, EventPage, EventRowPage } from '../../../shared/schema/event';
+import type { Gender } from '../../../shared/schema/reference';
 import { createRefResolver, type RefResolver } from './references';
 import { editRecord, moveTrash, type RecordKind } from './records';
 import { writeTransaction } from '../db/write-transaction';
@@ -21,7 +22,7 @@ function toRecord(core: Core, refs: RefResolver, input: EventInput): EventRecord
   // Spelled out rather than spread: batches build thousands of these.
   return {
     title: input.title,
-    kindId: input.kind ? refs.ref('kind', input.kind) : null,
+    kindId: input.kind ? kindOf(core, refs, input.kind, input.newKindGender) : null,
     startDate: input.startDate,
     endDate: input.endDate,
     datePrecision: input.datePrecision,
@@ -39,6 +40,14 @@ function toRecord(core: Core, refs: RefResolver, input: EventInput): EventRecord
     sphereIds: input.spheres.map((name) => refs.ref('sphere', name)),
     partnerIds: [...new Set(input.partners.map(refs.partner))],
   };
+}
+
+/** The kind's entry; a gender given with it is kept where the entry has none (a kind this save adds). */
+function kindOf(core: Core, refs: RefResolver, name: string, gender: Gender | undefined): number {
+  const id = refs.ref('kind', name);
+  const row = gender && core.refs.byId(id);
+  if (row && row.gender === null) core.refs.update(id, { ...row, gender, hidden: row.hidden === 1 });
+  return id;
 }
 
 export function getEvent(core: Core, id: number): Event {
