@@ -1,13 +1,17 @@
-// Reading dates as Russian partner spreadsheets write them: «27–28.08.2021», «с 27 июня по 1 июля»,
-// «сентябрь – октябрь 2021», «II квартал», «в течение года».
+// Reading dates as Russian and Belarusian partner spreadsheets write them: «27–28.08.2021», «с 27 июня по 1 июля»,
+// «сентябрь – октябрь 2021», «II квартал», «в течение года», «у траўні», with remarks and times beside them.
 import { daysInMonth, halfYearRange, isIsoDate, isoDate, monthRange, quarterRange, yearRange } from '../dates';
 import type { DatePrecision } from '../schema/common';
+import { belarusianDateText } from './belarusian';
+import { foldLookalikes } from './lookalikes';
 import { foldYo } from './normalize';
 
 export interface ParsedDates {
   startDate: string;
   endDate: string;
   datePrecision: DatePrecision;
+  /** What was written beside the date and is not part of it: «ориентировочно», «11:00», «по согласованию сторон». */
+  remark?: string;
 }
 
 export type DateTextResult = { ok: true; value: ParsedDates } | { ok: false; message: string };
@@ -27,15 +31,17 @@ function monthOf(word: string): number {
 }
 
 /**
- * Lower case, «ё» folded, one kind of dash, no «г.»/«года»/«годы» after years, no trailing dot; a report's
+ * Lower case, «ё» and Latin look-alikes folded, Belarusian words in Russian, one kind of dash, no
+ * «г.»/«года»/«годы» after years, no comma before a year («июнь, 2024»), no trailing dot; a report's
  * «В период с …» read as «с …», its «во» as «в».
  */
 function normalise(text: string): string {
-  return foldYo(text)
+  return belarusianDateText(foldYo(foldLookalikes(text))
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
+    .replace(/\s+/g, ' '))
     .replace(/(\d{4})\s*(?:гг|г|годы|годов|году|года|год)(?![а-я])\.?/g, '$1')
+    .replace(/\s*,\s*(?=\d{4}(?!\d))/g, ' ')
     .replace(/\s*-\s*/g, '-')
     .replace(/\.$/, '')
     .trim()
@@ -85,9 +91,9 @@ const RULES: Rule[] = [
   }],
   // «2021–2022 годы», «в течение 2021–2022 годов», «с 2021 по 2022 год»: whole years
   [new RegExp(`^(?:(?:в течение|на протяжении|с)\\s*)?${YEAR}${TO}${YEAR}$`), (m) => span(yearRange(Number(m[1])), yearRange(Number(m[2])), 'year')],
-  // «в течение года», «в течение 2022», «2022», «ежемесячно»: the whole year
-  [/^(?=.)(?:(?:в течение|на протяжении|весь|круглый|ежемесячно|ежеквартально|постоянно)\s*)?(?:(\d{4})|года?)?$/, (m, y) => {
-    const range = yearRange(fullYear(m[1], y));
+  // «в течение года», «в течение 2022», «2022», «в 2022 году», «ежемесячно»: the whole year
+  [/^(?=.)(?:(?:в течение|на протяжении|весь|круглый|ежемесячно|ежеквартально|постоянно)\s*)?(?:(\d{4})|года?)?$|^(?:в|на) (\d{4})$/, (m, y) => {
+    const range = yearRange(fullYear(m[1] ?? m[2], y));
     return span(range, range, 'year');
   }],
   // «27-28.08.2021»
@@ -163,12 +169,10 @@ const RULES: Rule[] = [
   }],
 ];
 
-/**
- * Reads a period written in Russian. `year` stands in where the text names none (the year of the
- * sheet's title, or the one the user gave); without it such a text is an error.
- */
-export function parseDateText(text: string, year: number | null): DateTextResult {
-  const normal = normalise(text);
+type Matched = DateTextResult | null;
+
+/** The rules tried on one normalised text: null when none matches it. */
+function matchRules(text: string, normal: string, year: number | null): Matched {
   for (const [regex, build] of RULES) {
     const match = regex.exec(normal);
     if (!match) continue;
@@ -182,11 +186,76 @@ export function parseDateText(text: string, year: number | null): DateTextResult
       return { ok: false, message: `${e.message}: «${text.trim()}»` };
     }
   }
+  return null;
+}
+
+/** A bracketed group with no brackets inside: removed innermost first. */
+const BRACKETED = /[([]([^()[\]]*)[)\]]/;
+/** A time of day at the end: «, 11:00», «в 11.00», «с 10:00 до 12:00», «10.00–12.00», «в 11 ч.». */
+const HOUR = '(\\d{1,2})(?:([:.])([0-5]\\d))?(\\s*(?:ч|час|часа|часов|гадз|гадзіне|гадзін)(?!\\p{L})\\.?)?';
+const TIME_TAIL = new RegExp(`(?:\\s*,\\s*|\\s+)((?:(?:в|с|начало в|начало|нач\\.|у|з)\\s*)?${HOUR}(?:\\s*(?:-|–|—|до|по)\\s*${HOUR})?)\\s*$`, 'iu');
+/** What makes a comma's tail part of the date, not a remark on it: numbers of dates, years, month and period words. */
+const DATE_WORDS = /\d{1,2}\.\d{1,2}|\d{4}|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|кв\.|полугод|год/;
+
+/** Whether a trailing match of TIME_TAIL is a time, not the day and month of a date («10.05» is May 10th). */
+function isTime(match: RegExpExecArray): boolean {
+  const [, whole = '', hour, sep, minute, hours] = match;
+  if (Number(hour) > 23 || (!sep && !hours)) return false;
+  if (sep === ':' || hours) return true;
+  // «11.00», «10.30»: a dotted time only where no month could be meant, or after «в»/«с».
+  return /^\D/.test(whole) || minute === '00' || Number(minute) > 12;
+}
+
+/**
+ * The date part of a text and what is written beside it: bracketed remarks, a time of day at the end,
+ * and a comma's tail that names no date. Null when there is nothing to take away.
+ */
+function splitRemark(text: string): { date: string; remark: string } | null {
+  let rest = text;
+  const brackets: string[] = [];
+  for (let match = BRACKETED.exec(rest); match; match = BRACKETED.exec(rest)) {
+    brackets.push((match[1] ?? '').trim());
+    rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`;
+  }
+  const open = rest.search(/[([]/);
+  if (open >= 0) {
+    brackets.push(rest.slice(open + 1).trim());
+    rest = rest.slice(0, open);
+  }
+  const tail: string[] = [];
+  const time = TIME_TAIL.exec(rest);
+  if (time && isTime(time)) {
+    tail.push((time[1] ?? '').trim());
+    rest = rest.slice(0, time.index);
+  }
+  const comma = rest.indexOf(',');
+  if (comma >= 0) {
+    const after = rest.slice(comma + 1).trim();
+    if (!DATE_WORDS.test(normalise(after))) {
+      tail.unshift(after);
+      rest = rest.slice(0, comma);
+    }
+  }
+  if (brackets.length === 0 && tail.length === 0) return null;
+  return { date: rest.replace(/\s+/g, ' ').trim(), remark: [...tail, ...brackets].filter(Boolean).join('; ') };
+}
+
+/**
+ * Reads a period written in Russian or Belarusian. `year` stands in where the text names none (the year of
+ * the sheet's title, or the one the user gave); without it such a text is an error. Remarks in brackets or
+ * after a comma and times of day are not part of the period: they come back as its `remark`.
+ */
+export function parseDateText(text: string, year: number | null): DateTextResult {
+  const whole = matchRules(text, normalise(text), year);
+  if (whole) return whole;
+  const split = splitRemark(text);
+  if (split && split.date) {
+    const part = matchRules(text, normalise(split.date), year);
+    if (part?.ok && split.remark) return { ok: true, value: { ...part.value, remark: split.remark } };
+    if (part) return part;
+  }
   return { ok: false, message: `не удалось разобрать дату «${text.trim()}»` };
 }
 
-/** A year named in a sheet's title: «на 2022 год», «за II полугодие 2021 года», «2022-2023». */
-export function yearInTitle(text: string): number | null {
-  const match = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/.exec(text);
-  return match ? Number(match[1]) : null;
-}
+/** Kept here for the callers that read a title's year one line at a time. */
+export { yearInTitle } from './title-year';

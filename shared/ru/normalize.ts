@@ -1,4 +1,5 @@
-// Folding Russian text for matching: case, «ё»/«е», stray spaces and quotes do not make two names differ.
+// Folding Russian text for matching: case, «ё»/«е», Latin look-alikes, stray spaces and quotes do not make two names differ.
+import { foldLookalikes } from './lookalikes';
 
 /** «ё» → «е», as Russian writers use them interchangeably. */
 export function foldYo(text: string): string {
@@ -6,9 +7,9 @@ export function foldYo(text: string): string {
 }
 const YO = /[ёЁ]/;
 
-/** The key two reference names are compared by. */
+/** The key two reference names are compared by: «г. Гомeль» with a Latin e is Гомель. */
 export function nameKey(name: string): string {
-  return foldYo(name)
+  return foldYo(foldLookalikes(name))
     .toLowerCase() // no locale: Cyrillic lowers the same everywhere, and ICU's is several times slower
     .replace(/[«»"„“”]/g, '')
     .replace(/\s+/g, ' ')

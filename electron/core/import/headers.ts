@@ -1,5 +1,6 @@
-// The Russian header words partners use for each field, and the fuzzy match of a header text to them.
+// The Russian and Belarusian header words partners use for each field, and the fuzzy match of a header text to them.
 import type { ImportField } from '../../../shared/schema/import';
+import { foldLookalikes } from '../../../shared/ru/lookalikes';
 import { foldYo } from '../../../shared/ru/normalize';
 
 /** «№ п/п» and its kin: a header cell that belongs to the table but fills no field. */
@@ -37,9 +38,41 @@ const SYNONYMS: Record<HeaderMeaning, readonly string[]> = {
   status: ['статус', 'отметка о выполнении', 'выполнение', 'состояние', 'отметка об исполнении', 'исполнение'],
 };
 
-/** Lower case, «ё» folded, punctuation and line breaks as single spaces (but «№» and «/» kept). */
+/** The same in Belarusian: plans of Belarusian committees are often headed so. */
+const BELARUSIAN: Partial<Record<HeaderMeaning, readonly string[]>> = {
+  number: ['№ з/п', 'з/п', 'нумар', 'нумар з/п'],
+  title: [
+    'назва мерапрыемства', 'найменне мерапрыемства', 'найменне', 'назва', 'мерапрыемства', 'мерапрыемства', 'змест мерапрыемства',
+    'тэма', 'тэма мерапрыемства', 'найменне мерапрыемстваў', 'змест',
+  ],
+  kind: ['від мерапрыемства', 'від', 'тып мерапрыемства', 'тып', 'форма мерапрыемства'],
+  startDate: [
+    'тэрмін правядзення', 'тэрміны правядзення', 'тэрміны', 'тэрмін', 'дата', 'дата правядзення', 'даты', 'час правядзення',
+    'тэрмін выканання', 'тэрміны выканання', 'перыяд правядзення', 'дата пачатку', 'пачатак', 'перыяд',
+  ],
+  endDate: ['дата заканчэння', 'заканчэнне', 'дата завяршэння'],
+  city: ['месца правядзення', 'горад', 'месца', 'населены пункт', 'горад правядзення'],
+  region: ['рэгіён', 'вобласць', 'рэгіён правядзення'],
+  country: ['краіна', 'дзяржава', 'краіна правядзення'],
+  venue: ['пляцоўка', 'адрас', 'пляцоўка правядзення', 'адрас правядзення'],
+  format: ['фармат', 'форма правядзення', 'фармат правядзення', 'форма ўдзелу', 'фармат удзелу'],
+  spheres: ['сфера супрацоўніцтва', 'сфера', 'сферы', 'кірунак', 'кірунак супрацоўніцтва', 'галіна', 'сферы супрацоўніцтва'],
+  partners: ['партнёр', 'партнёры', 'арганізацыя партнёр', 'замежны партнёр', 'рэгіён партнёр', 'бакі'],
+  participants: ['удзельнікі', 'склад удзельнікаў', 'удзельнікі мерапрыемства', 'колькасць удзельнікаў', 'склад дэлегацыі', 'дэлегацыя'],
+  organizer: [
+    'адказныя выканаўцы', 'адказны выканаўца', 'адказныя', 'адказны', 'выканаўцы', 'выканаўца', 'арганізатар', 'арганізатары',
+    'адказныя за правядзенне',
+  ],
+  outcomes: ['вынік', 'вынікі', 'вынікі правядзення', 'дасягнутыя вынікі'],
+  description: ['заўвага', 'заўвагі', 'апісанне', 'каментарый', 'кароткае апісанне', 'інфармацыя', 'дадатковая інфармацыя'],
+  datePrecision: ['дакладнасць даты'],
+  agreementId: ['пагадненне', 'нумар пагаднення', 'у рамках пагаднення', 'дагавор'],
+  status: ['адзнака аб выкананні', 'выкананне', 'стан'],
+};
+
+/** Lower case, «ё» and Latin look-alikes folded, punctuation and line breaks as single spaces (but «№» and «/» kept). */
 export function headerKey(text: string): string {
-  return foldYo(text)
+  return foldYo(foldLookalikes(text))
     .toLowerCase()
     .replace(/[^\p{L}\p{N}№/]+/gu, ' ')
     .trim();
@@ -59,7 +92,7 @@ export function gramSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): 
   return (2 * shared) / (a.size + b.size);
 }
 
-const ENTRIES = Object.entries(SYNONYMS).flatMap(([meaning, words]) =>
+const ENTRIES = [...Object.entries(SYNONYMS), ...Object.entries(BELARUSIAN)].flatMap(([meaning, words = []]) =>
   words.map((word) => ({ meaning: meaning as HeaderMeaning, key: headerKey(word), grams: trigrams(headerKey(word)) })),
 );
 

@@ -1,8 +1,14 @@
 // Reads the values of a partner's cells into the register's own: its reference names, formats, statuses.
 import type { EventFormat, EventStatus } from '../../../shared/schema/event';
 import type { DatePrecision } from '../../../shared/schema/common';
+import type { ImportColumn, ImportField } from '../../../shared/schema/import';
+import { parseDateText } from '../../../shared/ru/date-text';
 import { PRECISION_LABELS } from '../../../shared/ru/labels';
+import { foldLookalikes } from '../../../shared/ru/lookalikes';
 import { foldYo, nameKey } from '../../../shared/ru/normalize';
+import { titleYear } from '../../../shared/ru/title-year';
+import type { Layout } from './layout';
+import { isDateCell, type Sheet } from './sheet';
 
 export interface RefName {
   name: string;
@@ -43,7 +49,7 @@ const COUNTRY_ALIASES: Record<string, string> = {
 const WORD = /[\p{L}\d]+/gu;
 
 function words(text: string): string[] {
-  return foldYo(text).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
+  return foldYo(foldLookalikes(text)).toLowerCase().split(/[^\p{L}\d]+/u).filter(Boolean);
 }
 
 /** The first four letters of each word of four or more: enough to tell «экономическое» is «экономика». */
@@ -149,7 +155,7 @@ export function kindMatcher(kinds: readonly RefName[]): (text: string) => string
   const byFirst = kindStems(kinds);
   return (text) => {
     // The words of words(text), read only as far as the match needs: a kind is mostly among the first.
-    const folded = foldYo(text).toLowerCase();
+    const folded = foldYo(foldLookalikes(text)).toLowerCase();
     const titleWords: string[] = [];
     let read = false;
     WORD.lastIndex = 0;
@@ -195,7 +201,7 @@ export interface ParsedPlace {
  * («Смоленск – Орша – Витебск») keeps its first city and the whole text as the venue.
  */
 export function parsePlace(text: string, cities: readonly RefName[]): ParsedPlace {
-  const whole = text.replace(/\s+/g, ' ').trim();
+  const whole = foldLookalikes(text).replace(/\s+/g, ' ').trim();
   if (!whole) return { city: null, venue: null };
   const stops = whole.split(/\s[-–—]+>?\s|\s*→\s*/).map((s) => s.trim()).filter(Boolean);
   if (stops.length > 1) {
@@ -212,4 +218,86 @@ export function parsePlace(text: string, cities: readonly RefName[]): ParsedPlac
   const bare = whole.replace(PLACE_PREFIX, '');
   if (parts.length === 1 && /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*(?:\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*)?$/.test(bare)) return { city: bare, venue: null };
   return { city: null, venue: whole };
+}
+
+/** Fields whose text is Russian words, where a Latin look-alike is a typo to fold. */
+const FOLDED_FIELDS: ReadonlySet<ImportField> = new Set([
+  'title', 'kind', 'startDate', 'endDate', 'city', 'region', 'country', 'venue', 'spheres', 'partners', 'organizer',
+]);
+
+/** The fields of a row whose cells had Latin look-alikes inside Cyrillic words: the preview marks them. */
+export function foldedFields(columns: readonly ImportColumn[], shown: Readonly<Record<string, string>>): ImportField[] | undefined {
+  const fields = columns.filter((c) => c.field && FOLDED_FIELDS.has(c.field) && foldLookalikes(shown[String(c.index)] ?? '') !== shown[String(c.index)]);
+  return fields.length ? fields.map((c) => c.field as ImportField) : undefined;
+}
+
+interface FoldableInput {
+  title: string;
+  kind?: string | null;
+  city?: string | null;
+  region?: string | null;
+  country?: string | null;
+  venue?: string | null;
+  organizer?: string | null;
+  description?: string | null;
+  spheres: string[];
+  partners: string[];
+}
+
+/**
+ * The last touches on an imported event's text: Latin look-alikes inside Cyrillic words folded (so «Гомeль»
+ * adds no second city), and what was written beside its dates («ориентировочно», «11:00») kept in its
+ * description as «Сроки: …», the event having no other field for it.
+ */
+export function tidyImportedText(input: FoldableInput, remarks: readonly string[]): void {
+  const fold = (text: string | null | undefined) => (text ? foldLookalikes(text) : text);
+  input.title = foldLookalikes(input.title);
+  input.kind = fold(input.kind);
+  input.city = fold(input.city);
+  input.region = fold(input.region);
+  input.country = fold(input.country);
+  input.venue = fold(input.venue);
+  input.organizer = fold(input.organizer);
+  input.spheres = input.spheres.map(foldLookalikes);
+  input.partners = input.partners.map(foldLookalikes);
+  const said = [...new Set(remarks)].join('; ');
+  if (said) input.description = input.description ? `${input.description}\nСроки: ${said}` : `Сроки: ${said}`;
+}
+
+/** The year of a sheet's title rows (above its header) and of its name: see titleYear for which wins. */
+export function sheetTitleYear(sheet: Sheet, headerRow: number): number | null {
+  const lines: string[] = [];
+  for (let i = 0; i < headerRow - 1; i++) {
+    for (const cell of sheet.rows[i] ?? []) if (typeof cell === 'string') lines.push(cell);
+  }
+  if (sheet.name) lines.push(sheet.name);
+  return titleYear(lines);
+}
+
+/**
+ * A warning when the title's year, taken for dates written without one, is not the year most dates of the
+ * table name («на 2023 год» over dates of 2024); none when no date lacks its year or the user chose the year.
+ */
+export function titleYearWarning(sheet: Sheet, layout: Layout, year: number | null, fromTitle: boolean): string[] {
+  const column = layout.columns.find((c) => c.field === 'startDate');
+  if (year === null || !fromTitle || !column) return [];
+  const counts = new Map<number, number>();
+  let dated = 0;
+  let yearless = 0;
+  for (let r = layout.dataRow; r <= sheet.rows.length; r++) {
+    const cell = sheet.rows[r - 1]?.[column.index] ?? null;
+    let found: number | null = null;
+    if (isDateCell(cell)) found = Number(cell.date.slice(0, 4));
+    else if (typeof cell === 'string' && cell.trim()) {
+      const own = parseDateText(cell, null);
+      if (own.ok) found = Number(own.value.startDate.slice(0, 4));
+      else if (parseDateText(cell, year).ok) yearless++;
+    }
+    if (found === null) continue;
+    dated++;
+    counts.set(found, (counts.get(found) ?? 0) + 1);
+  }
+  const [common, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [year, 0];
+  if (yearless === 0 || common === year || count * 2 <= dated) return [];
+  return [`В заголовке — ${year} год, а в датах таблицы — ${common}: для дат без года взят ${year}; выберите другой год, если нужно.`];
 }
