@@ -86,6 +86,8 @@ export const ImportRowSchema = z.object({
   note: z.string().nullable(),
   /** In Reestr's own full export: the file's id of the agreement, linked to it at the commit. */
   agreementRef: z.string().nullable(),
+  /** Fields whose cells had Latin look-alike letters inside Russian words («Гомeль»), folded to Cyrillic. */
+  folded: z.array(ImportFieldSchema).optional(),
 });
 export type ImportRow = z.infer<typeof ImportRowSchema>;
 

@@ -2,7 +2,6 @@
 import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
 import type { ImportColumn, ImportField, ImportOptions, ImportPreview, ImportSummary } from '../../../shared/schema/import';
-import { yearInTitle } from '../../../shared/ru/date-text';
 import { formatDate } from '../../../shared/ru/dates';
 import { nameKey } from '../../../shared/ru/normalize';
 import { todayIso } from '../../../shared/dates';
@@ -16,7 +15,7 @@ import { detectLayout, findHeaderRow, pickSheet, type Layout } from './layout';
 import { columnLetter } from '../../../shared/column-letter';
 import { parseRows } from './rows';
 import { cellText, type Sheet, type WorkbookData } from './sheet';
-import type { RefLists, RefName } from './values';
+import { sheetTitleYear, titleYearWarning, type RefLists, type RefName } from './values';
 
 /** Rows of the raw sheet sent for the wizard's first step. */
 const RAW_ROWS = 60;
@@ -51,13 +50,7 @@ function applyMapping(layout: Layout, mapping: Partial<Record<ImportField, numbe
 }
 
 function titleYear(sheet: Sheet, headerRow: number): number | null {
-  for (let i = 0; i < headerRow - 1; i++) {
-    for (const cell of sheet.rows[i] ?? []) {
-      const year = typeof cell === 'string' ? yearInTitle(cell) : null;
-      if (year) return year;
-    }
-  }
-  return sheet.name ? yearInTitle(sheet.name) : null;
+  return sheetTitleYear(sheet, headerRow);
 }
 
 function rawRows(sheet: Sheet): string[][] {
@@ -108,7 +101,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   if (!mapped.has('startDate')) warnings.push('Не выбран столбец со сроками проведения.');
 
   const fromTitle = titleYear(sheet, layout.headerRow);
-  const year = fromTitle ?? options.year ?? null;
+  const year = options.year ?? fromTitle ?? null;
   const rows = parseRows({
     sheet,
     layout,
@@ -148,6 +141,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   if (previous) {
     warnings.unshift(`Этот файл уже импортирован ${formatDate(previous.createdAt.slice(0, 10))} (пакет № ${previous.id}, «${previous.fileName}»). Повторные строки отмечены как дубликаты.`);
   }
+  warnings.push(...titleYearWarning(sheet, layout, year, options.year === undefined && fromTitle !== null));
   if (year === null && rows.some((r) => r.errors.some((e) => e.includes('не указан год')))) {
     warnings.push('В таблице есть даты без года, а в заголовке листа год не указан: укажите год.');
   }
@@ -169,7 +163,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     fullExport,
     profileName,
     year,
-    yearSource: fromTitle !== null ? 'title' : options.year !== undefined ? 'user' : null,
+    yearSource: options.year !== undefined ? 'user' : fromTitle !== null ? 'title' : null,
     raw: rawRows(sheet),
     rows,
     summary,

@@ -10,7 +10,8 @@ import { checkedEvent } from './event-check';
 import type { Layout } from './layout';
 import { cellText, errorCellMessage, isDateCell, isErrorCell, type Cell, type Sheet } from './sheet';
 import {
-  canonicalCountry, canonicalRegion, kindMatcher, matchSphere, parseFormat, parsePlace, parsePrecision, parseSpheres, parseStatus, sectionName, type RefLists,
+  canonicalCountry, canonicalRegion, foldedFields, kindMatcher, matchSphere, parseFormat, parsePlace, parsePrecision, parseSpheres, parseStatus, sectionName,
+  tidyImportedText, type RefLists,
 } from './values';
 
 export interface RowContext {
@@ -144,6 +145,8 @@ export function parseRows(ctx: RowContext): ImportRow[] {
     const shown: Record<string, string> = {};
     for (const column of mapped) shown[String(column.index)] = shownText(cells[column.index] ?? null, column.field);
     const row: ImportRow = { row: r, status: 'skipped', errors: [], event: null, cells: shown, duplicateOf: null, decision: null, note: null, agreementRef: null };
+    const folded = foldedFields(mapped, shown);
+    if (folded) row.folded = folded;
     if (what.kind === 'totals') row.note = 'строка итогов';
     else if (what.kind === 'section') {
       sectionSphere = what.sphere;
@@ -167,7 +170,14 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const region = memo((t) => canonicalRegion(t, refs.regions));
   const formatOf = memo(parseFormat);
   // Partners write the same few dates again and again: «II квартал», «сентябрь».
-  const dateText = memo((t) => parseDateText(t, ctx.year));
+  const parsedDate = memo((t) => parseDateText(t, ctx.year));
+  // What is written beside a row's dates («ориентировочно», «11:00»): kept in the event's description.
+  let remarks: string[] = [];
+  const dateText = (t: string) => {
+    const result = parsedDate(t);
+    if (result.ok && result.value.remark) remarks.push(result.value.remark);
+    return result;
+  };
   const partnerNames = ctx.partner ? [ctx.partner] : [];
 
   // The row being read: set by the reader below, used by the helpers (defined once, not per row).
@@ -194,7 +204,7 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const list = (text: string | null) => (text ?? '').split(ctx.strict ? /;/ : /[,;\n]+/).map((p) => p.trim()).filter(Boolean);
 
   return (row: number, rowCells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[]; agreementRef: string | null } => {
-    [r, cells, errors] = [row, rowCells, []];
+    [r, cells, errors, remarks] = [row, rowCells, [], []];
     let agreementRef: string | null = null;
     const input: EventInputRaw & { spheres: string[]; partners: string[] } = {
       title: textOf('title'),
@@ -268,6 +278,7 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
     input.organizer = textOf('organizer') || null;
     input.outcomes = multiline('outcomes');
     input.description = multiline('description');
+    tidyImportedText(input, remarks);
 
     if (errors.length > 0) return { event: null, errors, agreementRef };
     // The schema's rules without zod's cost for a row that surely passes them; zod for the rest, and for the messages.
