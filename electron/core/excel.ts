@@ -32,7 +32,32 @@ const TEXT_RUN_CHARS = LIMITS.cellChars + 1000;
  */
 const SLICE_CHARS = 32 * 1024;
 
+/**
+ * What exceljs's streaming reader drops from a sheet and the import needs: the rows and columns the
+ * file hides and the merged ranges (`A3:A7`). Gathered while the sheet's XML is parsed.
+ */
+export interface SheetMarks {
+  /** 1-based row numbers. */
+  hiddenRows: number[];
+  /** 0-based column indexes, below LIMITS.columns. */
+  hiddenColumns: number[];
+  merges: string[];
+}
+
+/** Marks by the stream a sheet is parsed from (what parseSax is given), and by the worksheet reader. */
+const marksByInput = new WeakMap<object, SheetMarks>();
+const marksByWorksheet = new WeakMap<object, SheetMarks>();
+
+/** The marks of a worksheet `streamWorksheets` yielded, complete once its rows have all been read. */
+export function worksheetMarks(worksheet: object): SheetMarks | undefined {
+  return marksByWorksheet.get(worksheet);
+}
+
+const TRUE = new Set(['1', 'true']);
+
 async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): AsyncGenerator<SaxEvent[]> {
+  const marks = marksByInput.get(input);
+  let lastRow = 0;
   // saxes is exceljs's own dependency; typed loosely here (the any is the CommonJS module's export).
   const { SaxesParser } = require('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(t: string): void; close(): void } };
   // Old-style streams without async iteration, as exceljs itself allows.
@@ -52,6 +77,15 @@ async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): Asyn
     const tag = value as { name: string; attributes: Record<string, string> };
     if (tag.name === 'c' && tag.attributes.t === 'd') tag.attributes.t = 'str';
     if (tag.name === 'si' && ++strings > LIMITS.sharedStrings) error ??= new XmlLimitError('sharedStrings');
+    if (marks) {
+      if (tag.name === 'row') {
+        lastRow = Number(tag.attributes.r) || lastRow + 1;
+        if (TRUE.has(tag.attributes.hidden ?? '')) marks.hiddenRows.push(lastRow);
+      } else if (tag.name === 'col' && TRUE.has(tag.attributes.hidden ?? '')) {
+        const last = Math.min(Number(tag.attributes.max) || 0, LIMITS.columns);
+        for (let c = Math.max(1, Number(tag.attributes.min) || 1); c <= last; c++) marks.hiddenColumns.push(c - 1);
+      } else if (tag.name === 'mergeCell' && tag.attributes.ref && marks.merges.length < LIMITS.rows) marks.merges.push(tag.attributes.ref);
+    }
     events.push({ eventType: 'opentag', value });
   });
   parser.on('text', (value) => events.push({ eventType: 'text', value }));
@@ -81,7 +115,11 @@ async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): Asyn
 
 require.cache[PARSE_SAX] = { id: PARSE_SAX, filename: PARSE_SAX, loaded: true, exports: parseSax } as unknown as NodeJS.Module;
 
-const ExcelJS = require('exceljs') as typeof ExcelJSModule;
+// Loaded on first use (0.3 s): the `reestr` commands and the app's start that never touch a workbook skip it.
+let loaded: typeof ExcelJSModule | undefined;
+const ExcelJS = new Proxy({} as typeof ExcelJSModule, {
+  get: (_, key) => (loaded ??= require('exceljs') as typeof ExcelJSModule)[key as keyof typeof ExcelJSModule],
+});
 export default ExcelJS;
 
 /** A part of an .xlsx package by its path in the zip, unpacked as a stream when its turn comes. */
@@ -116,6 +154,13 @@ export async function* streamWorksheets(parts: readonly PackagePart[], options: 
   for (const p of named('xl/styles.xml')) await reader._parseStyles(p.open());
   for (const p of parts) {
     const sheetNo = SHEET_PART.exec(p.name)?.[1];
-    if (sheetNo !== undefined) for (const { value } of reader._parseWorksheet(p.open(), sheetNo)) yield value;
+    if (sheetNo === undefined) continue;
+    const input = p.open();
+    const marks: SheetMarks = { hiddenRows: [], hiddenColumns: [], merges: [] };
+    marksByInput.set(input, marks);
+    for (const { value } of reader._parseWorksheet(input, sheetNo)) {
+      marksByWorksheet.set(value, marks);
+      yield value;
+    }
   }
 }

@@ -59,7 +59,7 @@ describe('hostile and broken files', () => {
     ['truncated.xlsx', /повреждён или обрезан/],
     ['zip-bomb.xlsx', /распаковывается в 1\s431 МБ/],
     ['password.xlsx', /защищена паролем/],
-    ['old-format.xls', /старом формате Excel 97–2003/],
+    ['old-word.doc', /Word 97–2003 \(\.doc\).*«Сохранить как» → «Документ Word \(\.docx\)»/],
   ])('%s is refused in Russian', async (file, message) => {
     const started = performance.now();
     expect(await refusal(file, readFileSync(join(FIXTURES, file)))).toMatch(message);
@@ -92,7 +92,8 @@ describe('hostile and broken files', () => {
   it('refuses empty, binary and unknown files', async () => {
     expect(await refusal('пусто.csv', Buffer.alloc(0))).toMatch(/пуст/);
     expect(await refusal('данные.csv', Buffer.from([0, 1, 2, 3, 0, 0, 7]))).toMatch(/двоичные данные/);
-    expect(await refusal('отчёт.docx', Buffer.from('просто текст'))).toMatch(/\.xlsx и \.csv/);
+    expect(await refusal('отчёт.docx', Buffer.from('просто текст'))).toMatch(/не является документом Word или OpenDocument/);
+    expect(await refusal('отчёт.pdf', Buffer.from('просто текст'))).toMatch(/\.xlsx, \.xls, \.ods и \.csv и таблицы документов \.docx и \.odt/);
   });
 
   it('leaves the register untouched: the CLI exits with the message and writes nothing', () => {

@@ -1,9 +1,9 @@
 // Reads an .xlsx workbook as a stream, every sheet as plain cells, within LIMITS.
-import { streamWorksheets, XmlLimitError } from '../excel';
+import { streamWorksheets, worksheetMarks, XmlLimitError, type SheetMarks } from '../excel';
 import type { CellFormulaValue, CellValue } from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { columnLetter } from '../../../shared/column-letter';
-import { cellTooLong, cleanText, FORMULA_WITHOUT_VALUE, LIMITS, type Cell, type Sheet, type WorkbookData } from './sheet';
+import { cellTooLong, cleanText, FORMULA_WITHOUT_VALUE, inheritMerges, LIMITS, nothingToRead, type Cell, type Sheet, type WorkbookData } from './sheet';
 import { checkUnpackedData, checkUnpackedSize, entryStream, readEntry, zipEntries, type ZipEntry } from './zip';
 
 type ExcelValue = CellValue;
@@ -60,6 +60,33 @@ function xmlText(text: string): string {
 function attribute(tag: string, name: string): string | undefined {
   const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return match?.[1] === undefined ? undefined : xmlText(match[1]);
+}
+
+/** `B3` as 0-based row and column; null for what is no cell reference. */
+function cellRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1] as string) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** What the sheet's marks add to its rows: merged values copied down, hidden rows and columns. */
+function applyMarks(rows: Cell[][], marks: SheetMarks | undefined): Pick<Sheet, 'hiddenRows' | 'hiddenColumns' | 'inherited'> {
+  if (!marks) return {};
+  const merges = marks.merges.flatMap((ref) => {
+    const [from, to] = ref.split(':').map((part) => cellRef(part.toUpperCase()));
+    return from && to ? [{ top: from.row, left: from.col, bottom: to.row, right: to.col }] : [];
+  });
+  const inherited = new Set<string>();
+  inheritMerges(rows, merges, inherited);
+  const hiddenRows = new Set(marks.hiddenRows.filter((r) => r <= rows.length));
+  const hiddenColumns = new Set(marks.hiddenColumns);
+  return {
+    ...(hiddenRows.size ? { hiddenRows } : {}),
+    ...(hiddenColumns.size ? { hiddenColumns } : {}),
+    ...(inherited.size ? { inherited } : {}),
+  };
 }
 
 interface SheetEntry {
@@ -133,7 +160,7 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
         rows[row.number - 1] = cells;
       }
       for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-      sheets.push({ name, rows, order });
+      sheets.push({ name, rows, order, ...applyMarks(rows, worksheetMarks(worksheet)) });
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -141,6 +168,6 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
     // The reader's own words (English) go to the log, not to the clerk.
     throw new AppError('validation', `Не удалось прочитать книгу «${fileName}»: файл повреждён или сохранён не полностью. Откройте его в Excel или LibreOffice и сохраните заново как .xlsx.`, e);
   }
-  if (sheets.length === 0) throw new AppError('validation', `В книге «${fileName}» не найдено ни одного листа с данными.`);
-  return { sheets: sheets.sort((a, b) => a.order - b.order).map(({ order: _order, ...sheet }) => sheet) };
+  if (sheets.length === 0) throw nothingToRead(fileName, 'xlsx');
+  return { sheets: sheets.sort((a, b) => a.order - b.order).map(({ order: _order, ...sheet }) => sheet), format: 'xlsx' };
 }

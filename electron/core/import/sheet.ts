@@ -66,7 +66,55 @@ export const LIMITS = {
   sheets: 1000,
   /** Entries of sharedStrings.xml, all kept in memory while the sheets are read. */
   sharedStrings: 2_000_000,
+  /**
+   * Cells of an .xls file, all sheets together: its reader holds the whole workbook in memory
+   * (about 200 bytes a cell), so a file is refused by what its records declare before it is parsed.
+   */
+  cells: 2_000_000,
+  /**
+   * XML elements of a Word document's body: Word spends five to ten elements on one cell's text
+   * (paragraph, run and their properties), so a long table has several times a sheet's count.
+   */
+  documentElements: 25_000_000,
+  /** Paragraphs above a document's table kept as its title rows: the last ones before the table. */
+  titleParagraphs: 20,
 } as const;
+
+/** The file kinds as a message names the whole file: «книга» for a workbook, «документ» for a text document. */
+export function isDocument(format: WorkbookData['format']): boolean {
+  return format === 'docx' || format === 'odt';
+}
+
+/** The refusal of a file with nothing to import: no sheet with data, or no table in a document. */
+export function nothingToRead(fileName: string, format: WorkbookData['format']): AppError {
+  return new AppError('validation', isDocument(format)
+    ? `В документе «${fileName}» нет ни одной таблицы с данными: Reestr читает мероприятия из таблиц документа. Если план набран текстом, оформите его таблицей (Вставка → Таблица) или перенесите в Excel.`
+    : `В книге «${fileName}» не найдено ни одного листа с данными.`);
+}
+
+/**
+ * Copies the value of each merged range's first cell into the first column of every row below it
+ * that the range covers, and lists those cells in `inherited`: a date or place merged over a day's
+ * rows belongs to each of them (a row with nothing else in it is left empty). A range one row high (a header over two columns) keeps its value
+ * in its first cell only. `merges` are 0-based inclusive rows and columns, as spreadsheets give them.
+ */
+export function inheritMerges(rows: Cell[][], merges: readonly { top: number; left: number; bottom: number; right: number }[], inherited: Set<string>): void {
+  for (const { top, left, bottom, right: _right } of merges) {
+    if (bottom <= top || left >= LIMITS.columns) continue;
+    const value = rows[top]?.[left] ?? null;
+    if (value === null || value === '') continue;
+    for (let r = top + 1; r <= Math.min(bottom, rows.length - 1); r++) {
+      const row = rows[r] as Cell[];
+      const own = row[left];
+      if (own !== undefined && own !== null && own !== '') continue; // a writer that kept the covered value
+      // A row with nothing else in it stays empty: a merge drawn down past the table makes no rows.
+      if (!row.some((cell, c) => c !== left && cell !== null && cell !== '')) continue;
+      while (row.length < left) row.push(null);
+      row[left] = value;
+      inherited.add(`${r + 1}:${left}`);
+    }
+  }
+}
 
 // Characters that show nothing or turn the text around: controls (tab and line breaks aside),
 // direction marks, embeddings, overrides and isolates, zero-width characters, the BOM. A file's
