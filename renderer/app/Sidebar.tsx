@@ -5,6 +5,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { routeHash, type Section } from './route';
+import { useSavedViews } from '../features/events/savedViews';
 
 const SECTIONS: readonly { section: Section; label: string; icon: ComponentType<{ size?: number }> }[] = [
   { section: 'overview', label: 'Обзор', icon: IconLayoutDashboard },
@@ -19,11 +20,27 @@ const SECTIONS: readonly { section: Section; label: string; icon: ComponentType<
 ];
 
 export function Sidebar({ active }: { active: Section }) {
+  // The register's saved views, under Мероприятия: a click opens the register as the view has it.
+  const { views, activeId, open } = useSavedViews();
   return (
     <Stack gap={2}>
-      {SECTIONS.map(({ section, label, icon: Icon }) => (
-        <NavLink key={section} href={routeHash({ section })} label={label} leftSection={<Icon size={18} />} active={section === active} />
-      ))}
+      {SECTIONS.map(({ section, label, icon: Icon }) => [
+        <NavLink key={section} href={routeHash({ section })} label={label} leftSection={<Icon size={18} />} active={section === active} />,
+        section === 'events' && views.map((view) => (
+          <NavLink
+            key={view.id}
+            href={routeHash({ section: 'events' })}
+            label={view.name}
+            pl={42}
+            py={4}
+            fz="sm"
+            aria-label={`Вид «${view.name}»`}
+            active={active === 'events' && activeId === view.id}
+            variant="subtle"
+            onClick={() => open(view.id)}
+          />
+        )),
+      ])}
     </Stack>
   );
 }

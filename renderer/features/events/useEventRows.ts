@@ -36,6 +36,21 @@ export function useEventRows(filter: Omit<ListInput, 'limit' | 'offset'>, versio
     for (let page = Math.floor(first / PAGE); page <= Math.floor(last / PAGE); page++) load(page);
   }, [load]);
 
+  /** Fetches the loaded pages again after an edit, showing the old rows until the new ones come: the scroll stays. */
+  const pagesRef = useRef(state.pages);
+  pagesRef.current = state.pages;
+  const reload = useCallback(() => {
+    for (const page of pagesRef.current.keys()) {
+      call('events.rows', { ...(JSON.parse(key) as ListInput), limit: PAGE, offset: page * PAGE }).then(
+        (result) => setState((s) => (s.key === stateKey ? { ...s, total: result.total, pages: new Map(s.pages).set(page, result.items) } : s)),
+        (e: Error) => setState((s) => (s.key === stateKey ? { ...s, error: e.message } : s)),
+      );
+    }
+  }, [key, stateKey]);
+
   const rowAt = (index: number): EventRow | undefined => state.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
-  return { total: state.key === stateKey ? state.total : null, error: state.error, rowAt, ensure };
+  /** The rows loaded so far, with their indexes: what Ctrl+A and a Shift-click range can take. */
+  const loaded = (): { index: number; row: EventRow }[] =>
+    [...state.pages.entries()].flatMap(([page, rows]) => rows.map((row, i) => ({ index: page * PAGE + i, row })));
+  return { total: state.key === stateKey ? state.total : null, error: state.error, rowAt, ensure, reload, loaded };
 }

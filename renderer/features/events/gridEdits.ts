@@ -1,0 +1,96 @@
+// What the grid writes: a cell's edit through the card's own call, the optional columns' details, and the undo of the last change.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MethodInput } from '../../../shared/api';
+import { parseDateText } from '../../../shared/ru/date-text';
+import { EventInputObject, type BulkAction, type Event, type EventDetails, type EventFormat, type EventStatus } from '../../../shared/schema/event';
+import { call } from '../../api/client';
+
+export type RawInput = MethodInput<'events.update'>['input'];
+
+/** The event's fields as the card sends them: `events.update` takes them whole. */
+export function rawInputOf(event: Event): RawInput {
+  return Object.fromEntries(EventInputObject.keyof().options.map((key) => [key, event[key]])) as RawInput;
+}
+
+export type CellChange =
+  | { field: 'title'; value: string }
+  | { field: 'dates'; value: string }
+  | { field: 'kind'; value: string }
+  | { field: 'place'; value: string }
+  | { field: 'status'; value: EventStatus }
+  | { field: 'format'; value: EventFormat | null };
+
+/** The event's input with one cell changed; a Russian message when the text cannot be what the cell holds. */
+export function applyCell(input: RawInput, change: CellChange): RawInput | string {
+  switch (change.field) {
+    case 'title':
+      return { ...input, title: change.value };
+    case 'kind':
+      return { ...input, kind: change.value.trim() || null };
+    case 'place':
+      // The city typed replaces the city; the region and country stay as the card has them.
+      return { ...input, city: change.value.trim() || null };
+    case 'status':
+      return { ...input, status: change.value };
+    case 'format':
+      return { ...input, format: change.value };
+    case 'dates': {
+      const year = Number(input.startDate.slice(0, 4)) || null;
+      const parsed = parseDateText(change.value, year);
+      if (!parsed.ok) return `Сроки: ${parsed.message}.`;
+      return { ...input, ...parsed.value };
+    }
+  }
+}
+
+/** One change the grid can take back with Ctrl+Z. */
+export type GridUndo =
+  | { kind: 'edit'; id: number; before: RawInput; label: string }
+  | { kind: 'bulk'; action: BulkAction; label: string }
+  | { kind: 'paste'; ids: number[]; label: string };
+
+/** Saves a cell: reads the event whole, changes the cell, and updates it as the card would. */
+export async function saveCell(id: number, change: CellChange): Promise<GridUndo> {
+  const event = await call('events.get', { id });
+  const before = rawInputOf(event);
+  const input = applyCell(before, change);
+  if (typeof input === 'string') throw new Error(input);
+  await call('events.update', { id, input });
+  return { kind: 'edit', id, before, label: `изменение мероприятия «${event.title}»` };
+}
+
+/** Takes a grid change back: the old fields of an edit, the bulk action's undo, pasted rows to the trash. */
+export async function undoChange(change: GridUndo): Promise<void> {
+  if (change.kind === 'edit') await call('events.update', { id: change.id, input: change.before });
+  else if (change.kind === 'bulk') await call('events.undoBulk', change.action);
+  else await call('events.bulkDelete', { ids: change.ids });
+}
+
+/** The optional columns' values of the rows on screen, fetched only while such a column is shown. */
+export function useEventDetails(ids: readonly number[], enabled: boolean, version: number) {
+  const [details, setDetails] = useState(() => new Map<number, EventDetails>());
+  const asked = useRef(new Set<number>());
+  const key = ids.join(',');
+  useEffect(() => {
+    asked.current = new Set();
+    setDetails(new Map());
+  }, [version]);
+  useEffect(() => {
+    if (!enabled) return;
+    const missing = key.split(',').filter(Boolean).map(Number).filter((id) => !asked.current.has(id));
+    if (missing.length === 0) return;
+    for (const id of missing) asked.current.add(id);
+    call('events.details', { ids: missing.slice(0, 500) }).then(
+      (rows) => setDetails((d) => {
+        const next = new Map(d);
+        for (const row of rows) next.set(row.id, row);
+        return next;
+      }),
+      () => {
+        for (const id of missing) asked.current.delete(id);
+      },
+    );
+  }, [key, enabled, version]);
+  const get = useCallback((id: number) => details.get(id), [details]);
+  return get;
+}
