@@ -38,7 +38,7 @@ const COMMANDS = {
   'agreements delete': { args: ['ID'] },
   'agreements restore': { args: ['ID'] },
   'refs list': { args: ['KIND'], flags: ['json', 'all'] },
-  import: { args: ['FILE'], values: ['sheet', 'header-row', 'year', 'partner'], flags: ['dry-run', 'json'] },
+  import: { args: ['FILE'], values: ['sheet', 'header-row', 'year', 'partner', 'map'], flags: ['dry-run', 'json', 'include-hidden'] },
   'imports list': { flags: ['json'] },
   'imports undo': { args: ['ID'] },
   report: { values: ['period', 'partner', 'out'], flags: ['rounded'] },

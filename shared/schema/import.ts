@@ -18,10 +18,17 @@ export const DuplicateDecisionSchema = z.enum(['skip', 'update', 'new']);
 export type DuplicateDecision = z.infer<typeof DuplicateDecisionSchema>;
 
 const RowNumberKey = z.string().regex(/^\d+$/);
+/** A row of the preview: its sheet row number on the first sheet read, `S:N` (S the sheet's 1-based place in the workbook) on another. */
+const RowKey = z.string().regex(/^(\d+:)?\d+$/);
 
 /** How to read a file: every choice the user may correct; what is left out is detected. */
 export const ImportOptionsSchema = z.strictObject({
+  /** Read this one sheet only; left out, every sheet with the first table's header is read. */
   sheet: z.string().max(300).optional(),
+  /** Sheets of other layouts read too, each with its own header. */
+  sheets: z.array(z.string().max(300)).max(1000).optional(),
+  /** Read the rows and columns the file hides, too. */
+  includeHidden: z.boolean().optional(),
   /** 1-based sheet row of the (first) header row. */
   headerRow: z.int().min(1).max(1000).optional(),
   /** The year of dates written without one, when the title rows name none. */
@@ -30,10 +37,10 @@ export const ImportOptionsSchema = z.strictObject({
   mapping: z.partialRecord(ImportFieldSchema, z.int().min(0).max(1000)).optional(),
   /** A partner added to every event of the file (the oblast that sent it). */
   partner: NameSchema.optional(),
-  /** Corrected cell texts: sheet row → column index → text. */
-  edits: z.record(RowNumberKey, z.record(RowNumberKey, z.string().max(20_000))).optional(),
-  /** Per duplicate row: skip it (the default), update the existing event, or import it as new. */
-  decisions: z.record(RowNumberKey, DuplicateDecisionSchema).optional(),
+  /** Corrected cell texts: row key (see ImportRow.key) → column index → text. */
+  edits: z.record(RowKey, z.record(RowNumberKey, z.string().max(20_000))).optional(),
+  /** Per duplicate row (by key): skip it (the default), update the existing event, or import it as new. */
+  decisions: z.record(RowKey, DuplicateDecisionSchema).optional(),
 });
 export type ImportOptions = z.output<typeof ImportOptionsSchema>;
 
@@ -74,6 +81,12 @@ export type DuplicateOf = z.infer<typeof DuplicateOfSchema>;
 export const ImportRowSchema = z.object({
   /** Sheet row (CSV: record) number, counted from 1. */
   row: z.int(),
+  /** The sheet the row is on; null for a CSV file. */
+  sheet: z.string().nullable(),
+  /** What edits and decisions name the row by: `row` on the first sheet read, `S:row` on another. */
+  key: z.string(),
+  /** The file hides the row: skipped unless hidden rows are asked for. */
+  hidden: z.boolean().optional(),
   status: RowStatusSchema,
   /** Russian messages naming the row and column. */
   errors: z.array(z.string()),
@@ -82,7 +95,7 @@ export const ImportRowSchema = z.object({
   cells: z.record(z.string(), z.string()),
   duplicateOf: DuplicateOfSchema.nullable(),
   decision: DuplicateDecisionSchema.nullable(),
-  /** Why a row is skipped: «раздел «Культура»», «строка итогов». */
+  /** Why a row is skipped: «раздел «Культура»», «строка итогов», «подпись под таблицей», «скрытая строка». */
   note: z.string().nullable(),
   /** In Reestr's own full export: the file's id of the agreement, linked to it at the commit. */
   agreementRef: z.string().nullable(),
@@ -104,7 +117,12 @@ export const ImportPreviewSchema = z.object({
   /** The encoding a CSV file was read in; null for a workbook. */
   encoding: TextEncodingSchema.nullable(),
   sheets: z.array(z.object({ name: z.string().nullable(), rows: z.int() })),
+  /** The first sheet read: its header, columns and raw rows are the ones shown. */
   sheet: z.string().nullable(),
+  /** Every sheet read, the first one first: others with the same header, and those asked for. */
+  readSheets: z.array(z.string()),
+  /** Sheets with data that were not read, and why. */
+  otherSheets: z.array(z.object({ name: z.string(), reason: z.string() })),
   headerRow: z.int(),
   /** 1 or 2: a second header row under merged cells («Период проведения» over «с», «по»). */
   headerRows: z.int(),

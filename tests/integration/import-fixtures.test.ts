@@ -12,16 +12,27 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 interface Expected {
   sheet: string | null;
   headerRow: number;
-  events: ({ row: number } & Record<string, unknown>)[];
+  /** Every sheet read, when a workbook's table spans several. */
+  sheets?: string[];
+  /** The sheets named as not read. */
+  otherSheets?: string[];
+  /** An event's `sheet`, when given, is the sheet its row is on. */
+  events: ({ row: number; sheet?: string } & Record<string, unknown>)[];
   errors: { row: number; contains: string }[];
   skipped?: number[];
+  /** Why skipped rows are skipped, by row. */
+  notes?: Record<string, string>;
+  /** The rows marked hidden. */
+  hidden?: number[];
 }
 
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, ''));
 
 describe('partner files', () => {
   it('are all here', () => {
-    expect(files.sort()).toEqual(['brest-1251.csv', 'errors-and-formulas.xlsx', 'gomel-libreoffice.xlsx', 'plan-vitebsk-2022.xlsx', 'report-mogilev-2021.xlsx', 'utf8-bom.csv', 'utf8.csv']);
+    expect(files.sort()).toEqual(['brest-1251.csv', 'errors-and-formulas.xlsx', 'gomel-libreoffice.xlsx', 'plan-vitebsk-2022.xlsx', 'report-mogilev-2021.xlsx', 'utf8-bom.csv', 'utf8.csv',
+      'quarters-grodno-2024.xlsx', 'plan-and-visits-2024.xlsx', 'plan-signatures-2024.xlsx', 'plan-hidden-rows-2024.xlsx',
+      'old-format.xls', 'plan-minsk-2024-merged.xlsx', 'plan-minsk-2024-merged.xls', 'plan-minsk-2024-merged.ods', 'plan-grodno-2024.docx', 'plan-grodno-2024.odt'].sort());
   });
 
   it.each(files)('%s imports as expected', async (file) => {
@@ -31,11 +42,14 @@ describe('partner files', () => {
     expect(preview.sheet).toBe(expected.sheet);
     expect(preview.headerRow).toBe(expected.headerRow);
 
+    if (expected.sheets) expect(preview.readSheets).toEqual(expected.sheets);
+    if (expected.otherSheets) expect(preview.otherSheets.map((s) => s.name)).toEqual(expected.otherSheets);
     const events = preview.rows.filter((r) => r.event);
     expect(events.map((r) => r.row)).toEqual(expected.events.map((e) => e.row));
-    for (const { row, ...fields } of expected.events) {
-      const event = events.find((r) => r.row === row)?.event;
-      expect(event, `row ${row}`).toMatchObject(fields);
+    for (const [i, { row, sheet, ...fields }] of expected.events.entries()) {
+      const found = events[i];
+      if (sheet !== undefined) expect(found?.sheet, `row ${row}`).toBe(sheet);
+      expect(found?.event, `row ${row}`).toMatchObject(fields);
     }
     const errors = preview.rows.filter((r) => r.status === 'error');
     expect(errors.map((r) => r.row)).toEqual(expected.errors.map((e) => e.row));
@@ -45,5 +59,7 @@ describe('partner files', () => {
       expect(messages).toMatch(new RegExp(`^Строка ${row}(, столбец [A-Z]+)?: `));
     }
     if (expected.skipped) expect(preview.rows.filter((r) => r.status === 'skipped').map((r) => r.row)).toEqual(expected.skipped);
+    for (const [row, note] of Object.entries(expected.notes ?? {})) expect(preview.rows.find((r) => r.row === Number(row))?.note, `row ${row}`).toBe(note);
+    if (expected.hidden) expect(preview.rows.filter((r) => r.hidden).map((r) => r.row)).toEqual(expected.hidden);
   });
 });

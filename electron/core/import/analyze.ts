@@ -66,6 +66,24 @@ function agreementFinder(core: Core): (text: string) => number | null {
   };
 }
 
+/** Header texts in order without the empty ones at the end: what makes two sheets one table. */
+function headerOf(columns: readonly ImportColumn[]): string {
+  return layoutKey(columns).replace(/\|+$/, '');
+}
+
+/** A sheet's header cells, named for a clerk: «Наименование», «Сумма», … */
+function headerNames(columns: readonly ImportColumn[]): string {
+  const named = columns.filter((c) => c.header).map((c) => `«${c.header}»`);
+  return named.length > 4 ? `${named.slice(0, 4).join(', ')} …` : named.join(', ');
+}
+
+interface SheetRead {
+  sheet: Sheet;
+  /** 0-based place in the workbook. */
+  position: number;
+  layout: Layout;
+}
+
 export function analyze(core: Core, source: ImportSource, options: ImportOptions): ImportPreview {
   const fullExport = isFullExport(source.workbook) && options.sheet === undefined;
   const picked = pickSheet(source.workbook.sheets, fullExport ? FULL_EXPORT.events.sheet : options.sheet);
@@ -76,12 +94,14 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   }
   const { sheet } = picked;
   const warnings: string[] = [];
+  const leftOut = (s: Sheet): ReadonlySet<number> => (options.includeHidden ? new Set() : s.hiddenColumns ?? new Set());
   const found = options.headerRow === undefined ? picked.headerRow : findHeaderRow(sheet, options.headerRow);
   if (found === null && options.headerRow !== undefined) {
     throw new AppError('validation', `На листе всего ${sheet.rows.length} строк: строки заголовков ${options.headerRow} нет.`);
   }
-  if (found === null) warnings.push('Строка заголовков таблицы не распознана: укажите её номер и сопоставьте столбцы вручную.');
-  let layout = detectLayout(sheet, found ?? 1);
+  if (found === null && !options.mapping) warnings.push('Строка заголовков таблицы не распознана: укажите её номер и сопоставьте столбцы вручную.');
+  const detected = detectLayout(sheet, found ?? 1, leftOut(sheet));
+  let layout = detected;
 
   let mappingSource: ImportPreview['mappingSource'] = 'detected';
   let profileName: string | null = null;
@@ -100,19 +120,51 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   if (!mapped.has('title')) warnings.push('Не выбран столбец с названием мероприятия.');
   if (!mapped.has('startDate')) warnings.push('Не выбран столбец со сроками проведения.');
 
+  // The other sheets: those with the same header are the same table (a sheet per quarter), read with
+  // the same columns; those the clerk asked for are read with their own; the rest are named.
+  const reads: SheetRead[] = [{ sheet, position: source.workbook.sheets.indexOf(sheet), layout }];
+  const otherSheets: ImportPreview['otherSheets'] = [];
+  if (!fullExport) {
+    const asked = new Set(options.sheets ?? []);
+    for (const name of asked) {
+      if (!source.workbook.sheets.some((s) => s.name === name)) warnings.push(`Листа «${name}» в файле нет.`);
+    }
+    source.workbook.sheets.forEach((other, position) => {
+      if (other === sheet || other.name === null || !other.rows.some((r) => r.some((c) => cellText(c).trim() !== ''))) return;
+      const header = findHeaderRow(other);
+      const own = header === null ? null : detectLayout(other, header, leftOut(other));
+      if (options.sheet === undefined && own && found !== null && headerOf(own.columns) === headerOf(detected.columns)) {
+        reads.push({ sheet: other, position, layout: { ...own, columns: layout.columns } });
+      } else if (asked.has(other.name)) {
+        if (!own) warnings.push(`На листе «${other.name}» не найдена строка заголовков таблицы: строки листа не прочитаны.`);
+        reads.push({ sheet: other, position, layout: own ?? { ...detectLayout(other, 1), columns: [] } });
+      } else {
+        otherSheets.push({
+          name: other.name,
+          reason: options.sheet !== undefined ? `выбран один лист «${options.sheet}»`
+            : own ? `другая таблица (${headerNames(own.columns)})` : 'не найдена строка заголовков таблицы мероприятий',
+        });
+      }
+    });
+  }
+
   const fromTitle = titleYear(sheet, layout.headerRow);
   const year = options.year ?? fromTitle ?? null;
-  const rows = parseRows({
-    sheet,
-    layout,
-    year,
-    refs: refLists(core),
+  const refs = refLists(core);
+  const agreementOf = agreementFinder(core);
+  const rows = reads.flatMap((read, i) => parseRows({
+    sheet: read.sheet,
+    layout: read.layout,
+    year: i === 0 || options.year !== undefined ? year : titleYear(read.sheet, read.layout.headerRow) ?? year,
+    refs,
     edits: options.edits ?? {},
     partner: options.partner ?? null,
     today: todayIso(),
     strict: fullExport,
-    agreementOf: agreementFinder(core),
-  });
+    agreementOf,
+    keyPrefix: i === 0 ? '' : `${read.position + 1}:`,
+    includeHidden: options.includeHidden ?? false,
+  }));
 
   // Existing events over the file's dates, indexed once for every row.
   const dated = rows.flatMap((r) => (r.event ? [r.event] : []));
@@ -127,7 +179,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     row.duplicateOf = row.event ? duplicateOf(row.event) : null;
     if (row.duplicateOf) {
       row.status = 'duplicate';
-      row.decision = options.decisions?.[String(row.row)] ?? 'skip';
+      row.decision = options.decisions?.[row.key] ?? 'skip';
     }
   }
   const summary: ImportSummary = { new: 0, duplicate: 0, error: 0, skipped: 0 };
@@ -145,6 +197,15 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   if (year === null && rows.some((r) => r.errors.some((e) => e.includes('не указан год')))) {
     warnings.push('В таблице есть даты без года, а в заголовке листа год не указан: укажите год.');
   }
+  const hiddenRows = rows.filter((r) => r.hidden && r.status === 'skipped').length;
+  if (hiddenRows) {
+    warnings.push(`Скрытых строк пропущено: ${hiddenRows}. Файл их скрывает; чтобы прочитать и их, включите чтение скрытых строк и столбцов.`);
+  }
+  const hiddenColumns = reads.flatMap(({ sheet: s, layout: l }) =>
+    [...leftOut(s)].sort((a, b) => a - b).flatMap((index) => (index < l.columns.length && !l.columns[index]?.field ? [columnLetter(index)] : [])));
+  if (hiddenColumns.length) {
+    warnings.push(`Скрытые столбцы не сопоставлены: ${[...new Set(hiddenColumns)].join(', ')}. Файл их скрывает; чтобы прочитать и их, включите чтение скрытых строк и столбцов.`);
+  }
   if (options.partner && !core.refs.partnerByKey(nameKey(options.partner))) {
     warnings.push(`Партнёра «${options.partner}» нет в справочнике: он будет добавлен.`);
   }
@@ -155,6 +216,8 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     encoding: source.workbook.encoding ?? null,
     sheets: source.workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
     sheet: sheet.name,
+    readSheets: reads.flatMap((r) => (r.sheet.name === null ? [] : [r.sheet.name])),
+    otherSheets,
     headerRow: layout.headerRow,
     headerRows: layout.headerRows,
     dataRow: layout.dataRow,

@@ -61,9 +61,10 @@ export function findHeaderRow(sheet: Sheet, wanted?: number): number | null {
   return best?.row ?? null;
 }
 
-/** Picks a field for each column: best matches first, each field once. */
-function assignFields(headers: { upper: string; lower: string }[]): (ImportField | null)[] {
+/** Picks a field for each column (but those left out): best matches first, each field once. */
+function assignFields(headers: { upper: string; lower: string }[], leftOut: ReadonlySet<number>): (ImportField | null)[] {
   const candidates = headers.flatMap(({ upper, lower }, index) => {
+    if (leftOut.has(index)) return [];
     // The lower cell of a two-row header says the most («с», «по»), then both together, then the upper.
     const tries = [lower, lower && upper ? `${upper} ${lower}` : '', upper].filter(Boolean);
     return tries.flatMap((t, rank) => {
@@ -85,7 +86,8 @@ function assignFields(headers: { upper: string; lower: string }[]): (ImportField
   return fields;
 }
 
-export function detectLayout(sheet: Sheet, headerRow: number): Layout {
+/** The table under `headerRow`; the columns in `leftOut` (hidden ones) get no field. */
+export function detectLayout(sheet: Sheet, headerRow: number, leftOut: ReadonlySet<number> = new Set()): Layout {
   const first = sheet.rows[headerRow - 1] ?? [];
   const next = sheet.rows[headerRow] ?? [];
   const headerRows = isSubHeader(first, next) ? 2 : 1;
@@ -104,7 +106,7 @@ export function detectLayout(sheet: Sheet, headerRow: number): Layout {
     else if (lower) upper = parent;
     headers.push({ upper, lower });
   }
-  const fields = assignFields(headers);
+  const fields = assignFields(headers, leftOut);
   const columns = headers.map(({ upper, lower }, index) => ({
     index,
     letter: columnLetter(index),

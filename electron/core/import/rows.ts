@@ -1,5 +1,5 @@
-// Turns the data rows of a table into events, section and totals rows into notes, and the rest into
-// Russian messages naming row and column.
+// Turns the data rows of a table into events; section, totals, signature and hidden rows into notes;
+// and the rest into Russian messages naming row and column.
 import type { z } from 'zod';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { EventInputSchema, type EventInput, type EventInputRaw } from '../../../shared/schema/event';
@@ -30,6 +30,10 @@ export interface RowContext {
   strict: boolean;
   /** The register's agreement a cell names (its number, id or title), for partners' files. */
   agreementOf: (text: string) => number | null;
+  /** Put before a row's number in its key: '' on the first sheet read, `S:` on another. */
+  keyPrefix: string;
+  /** Read the rows the file hides like the others (else they are skipped). */
+  includeHidden: boolean;
 }
 
 
@@ -42,6 +46,28 @@ const SERIAL_MAX = 73050;
 const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate']);
 
 const TOTALS = /^\s*(итого|всего)(\s|:|$)/i;
+
+// What clerks put under a table that is not an event: a signature, the stamp, who prepared it, notes.
+/** Posts a signature line opens with. */
+const SIGNATURE_POST = /^(перв(ый|ая)\s+)?(заместител|председател|начальник|руководител|директор|министр|глава|губернатор|управляющ|секретар|исполняющ|и\.\s?о\.|врио|консультант|(главный|ведущий)\s+специалист)/i;
+/** «И.О. Фамилия» or «Фамилия И.О.», or a line to sign on. */
+const SIGNATURE_NAME = /(^|[^А-ЯЁа-яё])[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.|подпись|_{3,}/;
+const STAMP = /^м\.\s?п\.?$/i;
+const EXECUTOR = /^(исполнитель|исп\.|тел\.|телефон)/i;
+const REMARK = /^(примечани[ея]|прим\.|\*)/i;
+/** Rows of more texts than this are data, whatever their first cell says. */
+const NOISE_TEXTS = 4;
+
+/** Why a row under a table is not an event, or null. */
+function noiseOf(texts: readonly string[]): string | null {
+  const first = texts[0] as string;
+  if (texts.length > NOISE_TEXTS) return null;
+  if (STAMP.test(first)) return 'место печати (М.П.)';
+  if (EXECUTOR.test(first)) return 'сведения об исполнителе';
+  if (REMARK.test(first)) return 'примечание к таблице';
+  if (SIGNATURE_POST.test(first) && SIGNATURE_NAME.test(texts.join(' '))) return 'подпись под таблицей';
+  return null;
+}
 
 class CellError extends Error {}
 
@@ -98,23 +124,30 @@ function editedCells(source: readonly Cell[], edits: Readonly<Record<string, str
   return cells;
 }
 
-type RowKind = { kind: 'blank' } | { kind: 'totals' } | { kind: 'section'; name: string; sphere: string | null } | { kind: 'data' };
+type RowKind =
+  | { kind: 'blank' } | { kind: 'totals' } | { kind: 'noise'; note: string } | { kind: 'section'; name: string; sphere: string | null } | { kind: 'data' };
 
-/** Blank, totals, a section over the rows below (one text across the table), or data. */
+/** Blank, totals, a signature or note under the table, a section over the rows below (one text across the table), or data. */
 function classify(cells: readonly Cell[], columns: readonly ImportColumn[], titleIndex: number, spheres: RefLists['spheres']): RowKind {
   let first = -1;
   let firstText = '';
   let single = true;
+  let texts = 0;
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (cell === null || cell === undefined) continue;
     const text = typeof cell === 'string' ? cell.trim() : cellText(cell);
     if (!text) continue;
     if (typeof cell === 'string' && TOTALS.test(text)) return { kind: 'totals' };
+    texts++;
     if (first < 0) [first, firstText] = [i, text];
     else if (text !== firstText) single = false;
   }
   if (first < 0) return { kind: 'blank' };
+  if (texts <= NOISE_TEXTS && typeof cells[first] === 'string') {
+    const note = noiseOf(cells.flatMap((c) => (c === null || c === undefined || cellText(c).trim() === '' ? [] : [clean(cellText(c))])));
+    if (note) return { kind: 'noise', note };
+  }
   if (single && typeof cells[first] === 'string') {
     const text = clean(firstText);
     const name = sectionName(text);
@@ -135,25 +168,40 @@ export function parseRows(ctx: RowContext): ImportRow[] {
   const readEvent = eventReader(ctx, byField);
 
   let sectionSphere: string | null = null;
+  // After a signature or the name of who prepared the table, what is not an event is no error either.
+  let signed = false;
   const rows: ImportRow[] = [];
   for (let r = layout.dataRow; r <= sheet.rows.length; r++) {
-    const cells = editedCells(sheet.rows[r - 1] ?? [], ctx.edits[String(r)]);
+    const key = `${ctx.keyPrefix}${r}`;
+    const cells = editedCells(sheet.rows[r - 1] ?? [], ctx.edits[key]);
     const what: RowKind = ctx.strict
       ? (mapped.some((c) => cells[c.index] !== null && cells[c.index] !== undefined) ? { kind: 'data' } : { kind: 'blank' })
       : classify(cells, mapped, titleIndex, refs.spheres);
     if (what.kind === 'blank') continue;
     const shown: Record<string, string> = {};
     for (const column of mapped) shown[String(column.index)] = shownText(cells[column.index] ?? null, column.field);
-    const row: ImportRow = { row: r, status: 'skipped', errors: [], event: null, cells: shown, duplicateOf: null, decision: null, note: null, agreementRef: null };
+    const row: ImportRow = {
+      row: r, sheet: sheet.name, key, status: 'skipped', errors: [], event: null, cells: shown, duplicateOf: null, decision: null, note: null, agreementRef: null,
+    };
+    const hidden = sheet.hiddenRows?.has(r) ?? false;
+    if (hidden) row.hidden = true;
     const folded = foldedFields(mapped, shown);
     if (folded) row.folded = folded;
-    if (what.kind === 'totals') row.note = 'строка итогов';
+    if (hidden && !ctx.includeHidden) row.note = 'скрытая строка';
+    else if (what.kind === 'totals') row.note = 'строка итогов';
+    else if (what.kind === 'noise') {
+      row.note = what.note;
+      if (what.note !== 'примечание к таблице') signed = true;
+    } else if (what.kind === 'section' && signed) row.note = 'строка под подписью таблицы';
     else if (what.kind === 'section') {
       sectionSphere = what.sphere;
       row.note = `раздел «${what.name}»`;
     } else {
       ({ event: row.event, errors: row.errors, agreementRef: row.agreementRef } = readEvent(r, cells, sectionSphere));
       row.status = row.event ? 'new' : 'error';
+      if (!row.event && signed) {
+        [row.status, row.errors, row.note] = ['skipped', [], 'строка под подписью таблицы'];
+      }
     }
     rows.push(row);
   }

@@ -80,7 +80,8 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
     const now = core.now();
     const batchId = core.batches.insert({
       fileName: preview.fileName,
-      sheet: preview.sheet,
+      // A batch read from several sheets names them all.
+      sheet: preview.readSheets.length > 1 ? preview.readSheets.join(', ') : preview.sheet,
       sha256: preview.fileId,
       options: { ...options, headerRow: preview.headerRow, edits: undefined, decisions: undefined },
       user: core.user,

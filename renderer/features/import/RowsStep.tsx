@@ -18,7 +18,7 @@ function CellEditor({ row, columns }: { row: ImportRow; columns: ImportColumn[] 
   const { options: current, change } = useImport();
   const save = (index: number, text: string) => {
     if ((row.cells[String(index)] ?? '') === text) return;
-    const edits = { ...current.edits, [String(row.row)]: { ...current.edits?.[String(row.row)], [String(index)]: text } };
+    const edits = { ...current.edits, [row.key]: { ...current.edits?.[row.key], [String(index)]: text } };
     void change({ edits });
   };
   return (
@@ -49,11 +49,11 @@ function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) 
   const [editing, setEditing] = useState(row.status === 'error');
   const event = row.event;
   const decide = (decision: DuplicateDecision) =>
-    void change({ decisions: { ...current.decisions, [String(row.row)]: decision } });
+    void change({ decisions: { ...current.decisions, [row.key]: decision } });
   return (
     <div>
       <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Text size="sm" c="dimmed" w={70}>Стр. {row.row}</Text>
+        <Text size="sm" c="dimmed" w={70}>Стр. {row.row}{row.hidden && <><br />скрыта</>}</Text>
         <Badge color={STATUS_COLORS[row.status]} variant="light" w={100}>{ROW_STATUS_LABELS[row.status]}</Badge>
         <div style={{ flex: 1, minWidth: 0 }}>
           {event ? (
@@ -74,7 +74,7 @@ function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) 
               <Select
                 size="xs"
                 w={230}
-                aria-label={`Дубликат в строке ${row.row}`}
+                aria-label={`Дубликат в строке ${row.row}${row.sheet ? ` листа «${row.sheet}»` : ''}`}
                 data={options(DUPLICATE_DECISION_LABELS)}
                 value={row.decision ?? 'skip'}
                 allowDeselect={false}
@@ -86,7 +86,7 @@ function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) 
         </div>
         {row.status !== 'skipped' && (
           <Tooltip label={editing ? 'Скрыть ячейки' : 'Исправить ячейки'}>
-            <ActionIcon variant="subtle" aria-label={`Исправить строку ${row.row}`} onClick={() => setEditing((v) => !v)}><IconPencil size={16} /></ActionIcon>
+            <ActionIcon variant="subtle" aria-label={`Исправить строку ${row.row}${row.sheet ? ` листа «${row.sheet}»` : ''}`} onClick={() => setEditing((v) => !v)}><IconPencil size={16} /></ActionIcon>
           </Tooltip>
         )}
       </Group>
@@ -94,12 +94,29 @@ function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) 
   );
 }
 
+/** A line of the list: a sheet's heading (when several are read) or a row. */
+type Item = { sheet: string; count: number } | { row: ImportRow };
+
+/** The rows to show, each sheet's under its heading when several sheets are read. */
+function itemsOf(rows: readonly ImportRow[], several: boolean): Item[] {
+  if (!several) return rows.map((row) => ({ row }));
+  const items: Item[] = [];
+  let heading: { sheet: string; count: number } | null = null;
+  for (const row of rows) {
+    if (!heading || heading.sheet !== (row.sheet ?? '')) items.push((heading = { sheet: row.sheet ?? '', count: 0 }));
+    heading.count++;
+    items.push({ row });
+  }
+  return items;
+}
+
 export function RowsStep() {
   const { preview, goTo, commit, busy } = useImport();
   const [shown, setShown] = useState<RowStatus | 'all'>('all');
   const scroller = useRef<HTMLDivElement>(null);
   const rows = preview ? (shown === 'all' ? preview.rows : preview.rows.filter((r) => r.status === shown)) : [];
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 10 });
+  const items = itemsOf(rows, (preview?.readSheets.length ?? 0) > 1);
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => 64, overscan: 10 });
   if (!preview) return null;
   const columns = preview.columns.filter((c) => c.field);
   const { summary } = preview;
@@ -124,17 +141,33 @@ export function RowsStep() {
       {preview.warnings.map((w) => <Text key={w} size="sm" c="orange.8">{w}</Text>)}
       <div ref={scroller} className={classes.rows} data-testid="import-rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as ImportRow;
+          {virtualizer.getVirtualItems().map((virtual) => {
+            const item = items[virtual.index] as Item;
+            if (!('row' in item)) {
+              return (
+                <div
+                  key={`sheet:${item.sheet}`}
+                  data-index={virtual.index}
+                  ref={virtualizer.measureElement}
+                  className={classes.sheetHeading}
+                  data-testid="sheet-heading"
+                  style={{ transform: `translateY(${virtual.start}px)` }}
+                >
+                  <Text fw={600} size="sm">Лист «{item.sheet}» · строк: {item.count}</Text>
+                </div>
+              );
+            }
+            const { row } = item;
             return (
               <div
-                key={`${row.row}:${JSON.stringify(row.cells)}`}
-                data-index={item.index}
+                key={`${row.key}:${JSON.stringify(row.cells)}`}
+                data-index={virtual.index}
                 ref={virtualizer.measureElement}
                 className={classes.row}
                 data-status={row.status}
                 data-row={row.row}
-                style={{ transform: `translateY(${item.start}px)` }}
+                data-sheet={row.sheet ?? undefined}
+                style={{ transform: `translateY(${virtual.start}px)` }}
               >
                 <RowView row={row} columns={columns} />
               </div>

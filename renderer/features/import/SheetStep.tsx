@@ -1,5 +1,5 @@
-// Step 2: which sheet, where its header is, the year of dates without one, the partner of the file.
-import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
+// Step 2: which sheets, where the header is, the year of dates without one, the partner of the file, hidden rows.
+import { Button, Checkbox, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { columnLetter } from '../../../shared/column-letter';
 import { ENCODING_NAMES } from '../../../shared/ru/labels';
 import { useRefNames } from '../../components/useRefNames';
@@ -17,6 +17,34 @@ function letters(count: number): string[] {
   return Array.from({ length: count }, (_, i) => columnLetter(i));
 }
 
+/** The sheet choice meaning «the first table and every sheet with its header». */
+const ALL_SHEETS = '\u0000all';
+
+/** Sheets of other layouts, each with the way to read it too. */
+function OtherSheets() {
+  const { preview, change, options, busy } = useImport();
+  if (!preview || preview.otherSheets.length === 0) return null;
+  return (
+    <Stack gap={4} className={classes.otherSheets} data-testid="other-sheets">
+      <Text size="sm" fw={500}>Не прочитаны листы:</Text>
+      {preview.otherSheets.map((s) => (
+        <Group key={s.name} gap="sm" wrap="nowrap">
+          <Text size="sm" style={{ flex: 1 }}>«{s.name}»: {s.reason}</Text>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={busy !== null}
+            aria-label={`Прочитать лист «${s.name}» тоже`}
+            onClick={() => void change({ sheets: [...(options.sheets ?? []), s.name] })}
+          >
+            прочитать этот лист тоже
+          </Button>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
 export function SheetStep() {
   const { preview, change, goTo, busy, options } = useImport();
   const partners = useRefNames('region', 'organisation', 'country');
@@ -28,11 +56,14 @@ export function SheetStep() {
         {preview.sheets.length > 1 && (
           <Select
             label="Лист"
-            w={220}
-            data={preview.sheets.map((s) => ({ value: s.name ?? '', label: `${s.name ?? ''} (${s.rows} стр.)` }))}
-            value={preview.sheet ?? ''}
+            w={260}
+            data={[
+              { value: ALL_SHEETS, label: 'Все листы с этой таблицей' },
+              ...preview.sheets.map((s) => ({ value: s.name ?? '', label: `${s.name ?? ''} (${s.rows} стр.)` })),
+            ]}
+            value={options.sheet ?? ALL_SHEETS}
             allowDeselect={false}
-            onChange={(sheet) => sheet !== null && void change({ sheet, headerRow: undefined })}
+            onChange={(sheet) => sheet !== null && void change({ sheet: sheet === ALL_SHEETS ? undefined : sheet, sheets: undefined, headerRow: undefined })}
           />
         )}
         <NumberInput
@@ -64,6 +95,18 @@ export function SheetStep() {
           onChange={(partner) => void change({ partner: partner ?? undefined })}
         />
       </Group>
+      {preview.readSheets.length > 1 && (
+        <Text size="sm" data-testid="read-sheets">
+          Читаются листы: {preview.readSheets.map((s) => `«${s}»`).join(', ')}. Ниже показан первый из них.
+        </Text>
+      )}
+      <OtherSheets />
+      <Checkbox
+        label="Читать скрытые строки и столбцы"
+        description="Файл скрывает их; без этой отметки они пропускаются"
+        checked={options.includeHidden ?? false}
+        onChange={(e) => void change({ includeHidden: e.currentTarget.checked || undefined })}
+      />
       {preview.encoding && (
         <Text size="sm" c="dimmed" data-testid="file-encoding">
           Кодировка файла: {ENCODING_NAMES[preview.encoding]}. Если буквы в таблице ниже искажены, сохраните файл из Excel как «CSV UTF-8» и выберите снова.

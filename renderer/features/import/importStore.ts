@@ -43,6 +43,11 @@ export const useImport = create<ImportState>((set, get) => ({
     if (!preview) return;
     const next: ImportOptions = { ...options, ...patch };
     if ('sheet' in patch || 'headerRow' in patch) delete next.mapping;
+    // Rows are keyed by their place on the first sheet read: another first sheet names other rows.
+    if ('sheet' in patch) {
+      delete next.edits;
+      delete next.decisions;
+    }
     set({ busy: 'analysing', error: null, options: next });
     try {
       set({ preview: await call('import.analyze', { fileName: preview.fileName, fileId: preview.fileId, options: next }), busy: null });
