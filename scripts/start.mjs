@@ -1,12 +1,46 @@
-// `npm start`: builds, then opens the desktop app; where Electron's binary cannot be had, the web mode.
+// `npm start`: builds what changed since the last build (quietly), then opens the desktop app; where
+// Electron's binary cannot be had (or with --web), the web mode, whose address is the first line printed.
+// Flags: --web (the web mode, without trying Electron), --no-open (no browser), --port N; others go to Electron.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { isCurrent, outputsNewer } from './fresh.mjs';
 
+const ROOT = join(import.meta.dirname, '..');
+process.chdir(ROOT);
 const windows = process.platform === 'win32';
 const npm = windows ? 'npm.cmd' : 'npm';
-if (spawnSync(npm, ['run', 'build'], { stdio: 'inherit', shell: windows }).status !== 0) process.exit(1);
+const args = process.argv.slice(2);
+const forceWeb = args.includes('--web');
+const passed = args.filter((a) => a !== '--web');
+/** What this start rebuilt, for the tests and the bench: REESTR_START_REPORT names a file to write it to. */
+const rebuilt = [];
+
+/** What the renderer is built from: when none of it is newer than dist/renderer, Vite is skipped. */
+const RENDERER_SOURCES = ['renderer', 'shared', 'vite.config.ts', 'node_modules/.package-lock.json'];
+/** Build output goes here, not to the terminal: the address is the first line. Shown when a build fails. */
+const BUILD_LOG = join(ROOT, 'node_modules', '.cache', 'reestr', 'start-build.log');
+
+function quietly(name, command, commandArgs) {
+  const run = spawnSync(command, commandArgs, { encoding: 'utf8', shell: windows, maxBuffer: 64 * 1024 * 1024 });
+  mkdirSync(dirname(BUILD_LOG), { recursive: true });
+  writeFileSync(BUILD_LOG, `${run.stdout ?? ''}${run.stderr ?? ''}`);
+  if (run.status !== 0) {
+    process.stderr.write(`${run.stdout ?? ''}${run.stderr ?? ''}`);
+    console.error(`Не удалось собрать ${name} (сообщения сборки выше, они же в «${BUILD_LOG}»).`);
+    process.exit(1);
+  }
+  rebuilt.push(name);
+}
+
+/** Builds the parts the chosen mode needs whose sources changed since they were built. */
+function buildStale(web) {
+  if (!outputsNewer(ROOT, 'dist/renderer', RENDERER_SOURCES)) quietly('интерфейс', process.execPath, ['node_modules/vite/bin/vite.js', 'build']);
+  if (web && !isCurrent(ROOT, 'dist/cli')) quietly('команду reestr', process.execPath, ['scripts/build-cli.mjs']);
+  if (!web && !isCurrent(ROOT, 'dist-electron')) quietly('оболочку приложения', process.execPath, ['scripts/build-electron.mjs']);
+  if (process.env.REESTR_START_REPORT) writeFileSync(process.env.REESTR_START_REPORT, JSON.stringify({ rebuilt }));
+}
 
 /** Electron's executable, downloading it on first use; null when that is impossible (no internet). */
 function electronBinary() {
@@ -37,18 +71,33 @@ function sqliteForElectron() {
   }
 }
 
+/** The web mode: the server's first line (the address) first, then why it is the browser, then the rest. */
 function webMode(reason) {
-  console.log(`${reason} «Реестр сотрудничества» откроется в браузере.`);
-  return spawn(process.execPath, ['bin/reestr.js', 'serve', ...process.argv.slice(2)], { stdio: 'inherit' });
+  buildStale(true);
+  const child = spawn(process.execPath, ['bin/reestr.js', 'serve', ...passed], { stdio: ['inherit', 'pipe', 'inherit'] });
+  let first = true;
+  child.stdout.on('data', (chunk) => {
+    const text = chunk.toString('utf8');
+    const end = text.indexOf('\n');
+    if (!first || end < 0) return void process.stdout.write(text);
+    first = false;
+    process.stdout.write(`${text.slice(0, end + 1)}${reason ? `${reason}\n` : ''}${text.slice(end + 1)}`);
+  });
+  return child;
 }
 
-const electron = electronBinary();
-const binding = electron && sqliteForElectron();
-const child = !electron
-  ? webMode('Программа Electron недоступна на этом компьютере (её не удалось загрузить), поэтому')
-  : !binding
-    ? webMode('Не удалось собрать модуль базы данных для Electron, поэтому')
-    : spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, REESTR_SQLITE_BINDING: binding } });
+let child;
+if (forceWeb) child = webMode('');
+else {
+  const electron = electronBinary();
+  const binding = electron && sqliteForElectron();
+  if (!electron) child = webMode('Программа Electron недоступна на этом компьютере (её не удалось загрузить), поэтому программа работает в браузере.');
+  else if (!binding) child = webMode('Не удалось собрать модуль базы данных для Electron, поэтому программа работает в браузере.');
+  else {
+    buildStale(false);
+    child = spawn(electron, ['.', ...passed.filter((a) => a !== '--no-open')], { stdio: 'inherit', env: { ...process.env, REESTR_SQLITE_BINDING: binding } });
+  }
+}
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 // A program that cannot be started is told in one line, not as a stack trace from here.
 child.on('error', (e) => {

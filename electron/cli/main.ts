@@ -15,10 +15,8 @@ import type { DepartmentSettings } from '../../shared/schema/department';
 import { codeOf, numberArg, parseArgs, periodArg, type CommandSpec, type ParsedArgs } from './args';
 import { agreementCard, agreementsTable, backupsTable, batchesTable, eventCard, eventsTable, refsTable, jsonText, terminalText } from './format';
 import { HELP } from './help';
-import { serve } from './serve';
-import { importFile } from './import';
-import { writeReport } from './report';
-import { exportCommand } from './export';
+// The commands that read or write files load their modules (and what those pull in) only when run.
+import type { serve } from './serve';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFolder, dailyBackup, listBackups, makeBackup, replaceDamaged, restoreBackup } from '../core/services/backups';
@@ -188,7 +186,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
       return;
     }
     case 'import': {
-      await importFile(core, p, io);
+      await (await import('./import')).importFile(core, p, io);
       return;
     }
     case 'imports list': {
@@ -202,7 +200,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
       return;
     }
     case 'export': {
-      await exportCommand(core, p, io);
+      await (await import('./export')).exportCommand(core, p, io);
       return;
     }
     case 'backup': {
@@ -228,7 +226,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
       return;
     }
     case 'report': {
-      await writeReport(core, p, io);
+      await (await import('./report')).writeReport(core, p, io);
       return;
     }
     case 'settings show': {
@@ -311,7 +309,8 @@ async function serveUntilStopped(file: string, options: Omit<Parameters<typeof s
   });
   let server;
   try {
-    server = await serve(host, { ...options, logError: errorLog });
+    const { serve: start } = await import('./serve');
+    server = await start(host, { ...options, logError: errorLog });
   } catch (e) {
     host.close();
     removeLastResort();

@@ -37,9 +37,11 @@ export async function serve(
     throw new AppError('bad_request', e.code === 'EADDRINUSE' ? `Порт ${options.port} занят другой программой: укажите другой, например --port 0.` : 'Не удалось запустить веб-режим.', e);
   });
   options.log(server.url);
-  options.log('Реестр сотрудничества открыт в браузере по адресу выше. Чтобы закрыть программу, нажмите Ctrl+C.');
   // The browser loads the page while the host checks the register.
   if (options.open) openBrowser(server.url);
+  options.log(options.open
+    ? 'Реестр сотрудничества открыт в браузере по адресу выше. Чтобы закрыть программу, нажмите Ctrl+C.'
+    : 'Браузер не открывался: откройте адрес выше в браузере сами. Чтобы закрыть программу, нажмите Ctrl+C.');
   const status = await host.ready;
   if (status.mode === 'recovery') options.log(`Внимание: ${status.message} Страница программы предложит, что сделать.`);
   return server;

@@ -1,10 +1,8 @@
 // The report as files: .docx in the style of Russian official documents (ГОСТ Р 7.0.97-2016), text, Markdown.
-import { AlignmentType, convertMillimetersToTwip, Document, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { Report, ReportFormat } from '../../../shared/schema/report';
 
 const FONT = 'Times New Roman';
 const SIZE = 28; // half-points: 14 pt
-const INDENT = convertMillimetersToTwip(12.5);
 
 export function reportText(report: Report): string {
   return [report.title, '', ...report.paragraphs.map((p) => p.text)].join('\n') + '\n';
@@ -17,6 +15,9 @@ export function reportMarkdown(report: Report): string {
 }
 
 export async function reportDocx(report: Report): Promise<Buffer> {
+  // docx is loaded here, when a .docx is made: the commands and the app's start that make none skip it.
+  const { AlignmentType, convertMillimetersToTwip, Document, Header, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
+  const INDENT = convertMillimetersToTwip(12.5);
   const document = new Document({
     creator: 'Реестр сотрудничества',
     title: report.title,
