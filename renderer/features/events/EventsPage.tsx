@@ -337,7 +337,7 @@ export function EventsPage() {
                       {label} {sort === filter.sort ? (filter.order === 'asc' ? '▲' : '▼') : ''}
                     </UnstyledButton>
                   ) : <span>{label}</span>}
-                  <div className={classes.resizer} role="separator" aria-orientation="vertical" aria-label={`Ширина столбца «${label}»`} onPointerDown={(e) => resizeStart(id, e)} />
+                  <div className={classes.resizer} aria-hidden title="Потяните, чтобы изменить ширину" onPointerDown={(e) => resizeStart(id, e)} />
                 </div>
               );
             })}
