@@ -58,14 +58,12 @@ const REMARK = /^(примечани[ея]|прим\.|\*)/i;
 /** Rows of more texts than this are data, whatever their first cell says. */
 const NOISE_TEXTS = 4;
 
-/** Why a row under a table is not an event, or null. */
-function noiseOf(texts: readonly string[]): string | null {
-  const first = texts[0] as string;
-  if (texts.length > NOISE_TEXTS) return null;
+/** Why a row under a table is not an event, or null: `first` is its first text, `all` joins them all. */
+function noiseOf(first: string, all: () => string): string | null {
   if (STAMP.test(first)) return 'место печати (М.П.)';
   if (EXECUTOR.test(first)) return 'сведения об исполнителе';
   if (REMARK.test(first)) return 'примечание к таблице';
-  if (SIGNATURE_POST.test(first) && SIGNATURE_NAME.test(texts.join(' '))) return 'подпись под таблицей';
+  if (SIGNATURE_POST.test(first) && SIGNATURE_NAME.test(all())) return 'подпись под таблицей';
   return null;
 }
 
@@ -124,11 +122,17 @@ function editedCells(source: readonly Cell[], edits: Readonly<Record<string, str
   return cells;
 }
 
+/** A date cell, a number, or a text that reads as a date (a year of 2000 standing in for a missing one). */
+function hasDate(cell: Cell | undefined): boolean {
+  if (cell === null || cell === undefined) return false;
+  return typeof cell !== 'string' || parseDateText(cell, 2000).ok;
+}
+
 type RowKind =
   | { kind: 'blank' } | { kind: 'totals' } | { kind: 'noise'; note: string } | { kind: 'section'; name: string; sphere: string | null } | { kind: 'data' };
 
 /** Blank, totals, a signature or note under the table, a section over the rows below (one text across the table), or data. */
-function classify(cells: readonly Cell[], columns: readonly ImportColumn[], titleIndex: number, spheres: RefLists['spheres']): RowKind {
+function classify(cells: readonly Cell[], columns: readonly ImportColumn[], titleIndex: number, dateIndex: number, spheres: RefLists['spheres']): RowKind {
   let first = -1;
   let firstText = '';
   let single = true;
@@ -145,8 +149,9 @@ function classify(cells: readonly Cell[], columns: readonly ImportColumn[], titl
   }
   if (first < 0) return { kind: 'blank' };
   if (texts <= NOISE_TEXTS && typeof cells[first] === 'string') {
-    const note = noiseOf(cells.flatMap((c) => (c === null || c === undefined || cellText(c).trim() === '' ? [] : [clean(cellText(c))])));
-    if (note) return { kind: 'noise', note };
+    const note = noiseOf(firstText, () => cells.map((c) => cellText(c ?? null)).join(' '));
+    // A row with a date is an event, whoever its title names: «Заместитель губернатора А.Б. Петров примет делегацию», «май».
+    if (note && !hasDate(cells[dateIndex])) return { kind: 'noise', note };
   }
   if (single && typeof cells[first] === 'string') {
     const text = clean(firstText);
@@ -165,6 +170,7 @@ export function parseRows(ctx: RowContext): ImportRow[] {
   const byField = new Map<ImportField, ImportColumn>();
   for (const column of mapped) byField.set(column.field as ImportField, column);
   const titleIndex = byField.get('title')?.index ?? -1;
+  const dateIndex = byField.get('startDate')?.index ?? -1;
   const readEvent = eventReader(ctx, byField);
 
   let sectionSphere: string | null = null;
@@ -176,7 +182,7 @@ export function parseRows(ctx: RowContext): ImportRow[] {
     const cells = editedCells(sheet.rows[r - 1] ?? [], ctx.edits[key]);
     const what: RowKind = ctx.strict
       ? (mapped.some((c) => cells[c.index] !== null && cells[c.index] !== undefined) ? { kind: 'data' } : { kind: 'blank' })
-      : classify(cells, mapped, titleIndex, refs.spheres);
+      : classify(cells, mapped, titleIndex, dateIndex, refs.spheres);
     if (what.kind === 'blank') continue;
     const shown: Record<string, string> = {};
     for (const column of mapped) shown[String(column.index)] = shownText(cells[column.index] ?? null, column.field);
