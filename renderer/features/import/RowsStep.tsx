@@ -4,7 +4,7 @@ import { IconPencil } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
-import { DUPLICATE_DECISION_LABELS, FORMAT_LABELS, ROW_STATUS_LABELS } from '../../../shared/ru/labels';
+import { DUPLICATE_DECISION_LABELS, FORMAT_LABELS, IMPORT_FIELD_LABELS, ROW_STATUS_LABELS } from '../../../shared/ru/labels';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { DuplicateDecision, ImportColumn, ImportRow, RowStatus } from '../../../shared/schema/import';
 import { options } from '../../components/forms';
@@ -66,6 +66,11 @@ function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) 
             </>
           ) : <Text size="sm">{row.note ?? titleOf(row, columns)}</Text>}
           {row.errors.map((message) => <Text key={message} size="sm" c="red.8">{message}</Text>)}
+          {row.folded && (
+            <Text size="xs" c="dimmed">
+              Латинские буквы в русских словах заменены на русские: {row.folded.map((f) => `«${IMPORT_FIELD_LABELS[f]}»`).join(', ')}
+            </Text>
+          )}
           {row.duplicateOf && (
             <Group gap="xs" mt={4}>
               <Text size="xs">
