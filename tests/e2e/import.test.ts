@@ -1,4 +1,5 @@
-// The import wizard in Chromium: a two-row-header workbook in, one broken cell fixed, events in the list, undone.
+// The import wizard in Chromium: a two-row-header workbook in, one broken cell fixed, events in the list, undone;
+// a workbook of one sheet per quarter grouped by sheet, a sheet of another table read on request, hidden rows.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listEvents } from '../../electron/core/services/events';
@@ -6,6 +7,7 @@ import { EventFilterSchema } from '../../shared/schema/event';
 import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
 const WORKBOOK = join(import.meta.dirname, '../fixtures/import/report-mogilev-2021.xlsx');
+const fixture = (name: string) => join(import.meta.dirname, '../fixtures/import', name);
 
 const session = appInBrowser();
 
@@ -62,4 +64,48 @@ describe('import wizard', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'import-history.png') });
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);
+
+  it('reads every sheet of a table grouped by sheet, a sheet of another table on request, and hidden rows when asked', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Импорт' }).click();
+    await page.getByTestId('import-file').setInputFiles(fixture('quarters-grodno-2024.xlsx'));
+    const read = page.getByTestId('read-sheets');
+    await expect.poll(() => read.isVisible()).toBe(true);
+    expect(await read.textContent()).toBe('Читаются листы: «I квартал», «II квартал», «III квартал». Ниже показан первый из них.');
+    expect(await page.getByRole('combobox', { name: 'Лист' }).inputValue()).toBe('Все листы с этой таблицей');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-sheets.png') });
+
+    await page.getByRole('button', { name: 'Далее: столбцы' }).click();
+    await page.getByRole('button', { name: 'Далее: проверка строк' }).click();
+    const headings = page.getByTestId('sheet-heading');
+    await expect.poll(() => headings.count()).toBe(3);
+    expect(await headings.allTextContents()).toEqual(['Лист «I квартал» · строк: 5', 'Лист «II квартал» · строк: 3', 'Лист «III квартал» · строк: 3']);
+    expect(await page.locator('[data-sheet="II квартал"][data-row="2"]').textContent()).toContain('Семинар по развитию агроэкотуризма');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-sheets-rows.png') });
+
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Назад' }).click();
+    await page.getByTestId('import-file').setInputFiles(fixture('plan-and-visits-2024.xlsx'));
+    const others = page.getByTestId('other-sheets');
+    await expect.poll(() => others.isVisible()).toBe(true);
+    expect(await others.textContent()).toContain('«Визиты»: другая таблица («Наименование визита», «Дата», «Город», «Ответственный»)');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-other-sheets.png') });
+    await page.getByRole('button', { name: 'Прочитать лист «Визиты» тоже' }).click();
+    await expect.poll(() => read.textContent()).toBe('Читаются листы: «План», «Визиты». Ниже показан первый из них.');
+    expect(await others.textContent()).not.toContain('Визиты');
+
+    await page.getByRole('button', { name: 'Назад' }).click();
+    await page.getByTestId('import-file').setInputFiles(fixture('plan-hidden-rows-2024.xlsx'));
+    await expect.poll(() => page.getByTestId('raw-sheet').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Далее: столбцы' }).click();
+    await page.getByRole('button', { name: 'Далее: проверка строк' }).click();
+    await expect.poll(() => page.getByText(/^Скрытых строк пропущено: 3\./).isVisible()).toBe(true);
+    expect(await page.locator('[data-row="5"]').textContent()).toContain('скрытая строка');
+    await page.screenshot({ path: join(ARTIFACTS, 'import-hidden-rows.png') });
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Назад' }).click();
+    await page.getByLabel('Читать скрытые строки и столбцы').check();
+    await page.getByRole('button', { name: 'Далее: столбцы' }).click();
+    await page.getByRole('button', { name: 'Далее: проверка строк' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Импортировать 6 мероприятий' }).isVisible()).toBe(true);
+    expect(problemsOf(page)).toEqual([]);
+  }, 90_000);
 });

@@ -77,6 +77,9 @@ function headerNames(columns: readonly ImportColumn[]): string {
   return named.length > 4 ? `${named.slice(0, 4).join(', ')} …` : named.join(', ');
 }
 
+/** How to read what a file hides, in the wizard and in the terminal. */
+const READ_HIDDEN = 'Файл их скрывает; чтобы прочитать и их, отметьте «Читать скрытые строки и столбцы» на шаге «Лист и заголовок» (в командной строке: --include-hidden).';
+
 interface SheetRead {
   sheet: Sheet;
   /** 0-based place in the workbook. */
@@ -199,12 +202,12 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   }
   const hiddenRows = rows.filter((r) => r.hidden && r.status === 'skipped').length;
   if (hiddenRows) {
-    warnings.push(`Скрытых строк пропущено: ${hiddenRows}. Файл их скрывает; чтобы прочитать и их, включите чтение скрытых строк и столбцов.`);
+    warnings.push(`Скрытых строк пропущено: ${hiddenRows}. ${READ_HIDDEN}`);
   }
   const hiddenColumns = reads.flatMap(({ sheet: s, layout: l }) =>
     [...leftOut(s)].sort((a, b) => a - b).flatMap((index) => (index < l.columns.length && !l.columns[index]?.field ? [columnLetter(index)] : [])));
   if (hiddenColumns.length) {
-    warnings.push(`Скрытые столбцы не сопоставлены: ${[...new Set(hiddenColumns)].join(', ')}. Файл их скрывает; чтобы прочитать и их, включите чтение скрытых строк и столбцов.`);
+    warnings.push(`Скрытые столбцы не сопоставлены: ${[...new Set(hiddenColumns)].join(', ')}. ${READ_HIDDEN}`);
   }
   if (options.partner && !core.refs.partnerByKey(nameKey(options.partner))) {
     warnings.push(`Партнёра «${options.partner}» нет в справочнике: он будет добавлен.`);

@@ -64,7 +64,7 @@ function RowView({ row, columns }: { row: ImportRow; columns: ImportColumn[] }) 
                   .filter(Boolean).join(' · ')}
               </Text>
             </>
-          ) : <Text size="sm">{row.note ?? titleOf(row, columns)}</Text>}
+          ) : <Text size="sm">{row.note && row.hidden ? `${row.note}: ${titleOf(row, columns)}` : row.note ?? titleOf(row, columns)}</Text>}
           {row.errors.map((message) => <Text key={message} size="sm" c="red.8">{message}</Text>)}
           {row.folded && (
             <Text size="xs" c="dimmed">

@@ -61,7 +61,8 @@ export function SheetStep() {
               { value: ALL_SHEETS, label: 'Все листы с этой таблицей' },
               ...preview.sheets.map((s) => ({ value: s.name ?? '', label: `${s.name ?? ''} (${s.rows} стр.)` })),
             ]}
-            value={options.sheet ?? ALL_SHEETS}
+            // Several sheets read: «every sheet»; one: that sheet, as it was found.
+            value={options.sheet ?? (preview.readSheets.length > 1 ? ALL_SHEETS : (preview.sheet ?? ''))}
             allowDeselect={false}
             onChange={(sheet) => sheet !== null && void change({ sheet: sheet === ALL_SHEETS ? undefined : sheet, sheets: undefined, headerRow: undefined })}
           />
