@@ -1,8 +1,11 @@
 // Broken, hostile and odd files for the import, generated at run time (nothing big is committed):
 // random bytes, cut and damaged zips, zip bombs, entity expansion, huge sheets, odd text and dates.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { random } from '../../bench/generate';
 import { readEntry, zipEntries, type ZipEntry } from '../../electron/core/import/zip';
+import { docx, odf, odfContentXml, odfParagraph, odfTable, wordDocumentXml, wordParagraph, wordTable, xls } from './office-files';
 import { deflatedRepeat, makeZip, type ZipPart } from './zip-writer';
 
 /** What the import must do with a file: refuse it, read it, or either (but safely). */
@@ -190,7 +193,7 @@ export function hostileCases(): HostileCase[] {
   // Random bytes of many sizes under spreadsheet names; and random bytes behind a zip signature.
   const sizes = [1, 2, 3, 4, 7, 16, 22, 100, 512, 1000, 4096, 65_536, 1_000_000];
   for (const size of sizes) {
-    for (const ext of ['xlsx', 'xls', 'csv']) {
+    for (const ext of ['xlsx', 'xls', 'csv', 'docx', 'ods', 'doc']) {
       // A CSV of random bytes may read as a line of junk text: then it must hold no event.
       add('random bytes', `${size} B .${ext}`, `данные-${size}.${ext}`, ext === 'csv' ? 'either' : 'refuse', () => randomBytes(size, size * 3 + ext.length), { titles: [] });
     }
@@ -434,5 +437,124 @@ export function hostileCases(): HostileCase[] {
     Buffer.from(`${XML}<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell><Data>Форум</Data></Cell></Row></Table></Worksheet></Workbook>`));
   add('wrong type', 'an OLE file that is no workbook', 'старый.xls', 'refuse', () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), randomBytes(2000, 21)]));
   add('wrong type', 'a shell script named .csv', 'скрипт.csv', 'either', () => Buffer.from('#!/bin/sh\nrm -rf / --no-preserve-root\n'), { titles: [] });
+  documentCases(add);
   return cases;
+}
+
+/** The sound plan as a table of cells. */
+const SOUND_TABLE = [HEADER, ...SOUND_ROWS].map((row) => row.map((text) => ({ text })));
+const SOUND_TITLES = SOUND_ROWS.map((r) => r[0] as string);
+
+/** A cut at each of these fractions of a file, and near its end. */
+function cutsOf(file: Buffer): number[] {
+  const cuts = [1, 4, 30, 100];
+  for (let i = 1; i <= 9; i++) cuts.push(Math.floor((file.length * i) / 10));
+  cuts.push(file.length - 22, file.length - 1);
+  return [...new Set(cuts)];
+}
+
+type Add = (group: string, name: string, fileName: string, expected: Expected, make: HostileCase['make'], more?: Partial<HostileCase>) => void;
+
+/** Word, OpenDocument and old Excel files: cut, damaged, bombs, entities, sizes, odd text, other types. */
+function documentCases(add: Add): void {
+  const word = docx(wordDocumentXml(wordParagraph('План мероприятий на 2023 год') + wordTable(SOUND_TABLE)));
+  const ods = odf('ods', odfContentXml('ods', odfTable(SOUND_TABLE)));
+  const odt = odf('odt', odfContentXml('odt', odfParagraph('План мероприятий на 2023 год') + odfTable(SOUND_TABLE)));
+  const oldExcel = () => xls([HEADER, ...SOUND_ROWS]);
+  add('odd text', 'a sound Word plan is read', 'план.docx', 'read', () => word, { titles: SOUND_TITLES });
+  add('odd text', 'a sound OpenDocument sheet is read', 'план.ods', 'read', () => ods, { titles: SOUND_TITLES });
+  add('odd text', 'a sound OpenDocument text plan is read', 'план.odt', 'read', () => odt, { titles: SOUND_TITLES });
+  add('odd text', 'a sound .xls plan is read', 'план.xls', 'read', oldExcel, { titles: SOUND_TITLES });
+  const oddTitle = [[{ text: '\u202eмуроФ\u202c Фо\u200bрум' }, { text: '12.06.2023' }, { text: 'Орша' }]];
+  add('odd text', 'direction marks and zero-width characters in a Word title', 'знаки.docx', 'read', () => docx(wordDocumentXml(wordTable([...SOUND_TABLE.slice(0, 1), ...oddTitle]))), { titles: ['муроФ Форум'] });
+  add('odd text', 'direction marks and zero-width characters in an .ods title', 'знаки.ods', 'read', () => odf('ods', odfContentXml('ods', odfTable([...SOUND_TABLE.slice(0, 1), ...oddTitle]))), { titles: ['муроФ Форум'] });
+
+  for (const [kind, file] of [['docx', word], ['ods', ods], ['odt', odt]] as const) {
+    for (const cut of cutsOf(file)) add('cut zip', `.${kind}: first ${cut} of ${file.length} bytes`, `план-${cut}.${kind}`, 'refuse', () => file.subarray(0, cut));
+    for (let i = 1; i <= 6; i++) {
+      const at = Math.floor((file.length * i) / 7);
+      add('damaged zip', `.${kind}: 64 random bytes at ${at}`, `план-повреждён-${at}.${kind}`, 'either', () => {
+        const copy = Buffer.from(file);
+        randomBytes(64, at + 5).copy(copy, at);
+        return copy;
+      }, { titles: SOUND_TITLES });
+    }
+  }
+  for (const fraction of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+    add('cut zip', `.xls: the first ${fraction * 100} %`, `план-${fraction}.xls`, 'refuse', async () => {
+      const file = await oldExcel();
+      return file.subarray(0, Math.floor(file.length * fraction));
+    });
+  }
+  add('damaged zip', '.xls: random bytes over its sector table', 'план-сектора.xls', 'either', async () => {
+    const file = Buffer.from(await oldExcel());
+    randomBytes(512, 99).copy(file, 512);
+    return file;
+  }, { titles: SOUND_TITLES });
+
+  // Bombs in the parts the document readers parse.
+  const wordHead = `${XML}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`;
+  const odsHead = odfContentXml('ods', '').split('<office:spreadsheet>')[0] as string;
+  for (const lie of [false, true]) {
+    const how = lie ? 'declaring 4 KB' : 'declared';
+    add('zip bomb', `word/document.xml of 2 GB of spaces, ${how}`, 'бомба.docx', 'refuse', () => docx(bomb('', wordHead, ' ', 2 * GB, '</w:body></w:document>', lie)), { heavy: true });
+    add('zip bomb', `content.xml of 1 GB of rows, ${how}`, 'бомба.ods', 'refuse', () =>
+      odf('ods', bomb('', `${odsHead}<office:spreadsheet><table:table table:name="Лист1">`, '<table:table-row><table:table-cell office:value-type="string"><text:p>Форум</text:p></table:table-cell></table:table-row>', GB, '</table:table></office:spreadsheet></office:body></office:document-content>', lie)), { heavy: true });
+  }
+  add('zip bomb', 'a Word table cell of 1 GB', 'бомба-ячейка.docx', 'refuse', () =>
+    docx(bomb('', `${wordHead}<w:tbl><w:tr><w:tc><w:p><w:r><w:t>`, 'Ф', GB, '</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>', true)), { heavy: true });
+  add('zip bomb', 'a Word table of 1 GB of empty paragraphs in one cell', 'бомба-абзацы.docx', 'refuse', () =>
+    docx(bomb('', `${wordHead}<w:tbl><w:tr><w:tc>`, '<w:p/>', GB, '</w:tc></w:tr></w:tbl></w:body></w:document>', false)), { heavy: true });
+
+  // Entities: refused outright in a document, whatever they would expand to.
+  add('entities', 'billion laughs in word/document.xml', 'смех.docx', 'refuse', () =>
+    docx(`${LAUGHS('w:document')}${without(wordDocumentXml(wordTable([...SOUND_TABLE, [{ text: '&lol9;' }, { text: '12.06.2023' }]]))).replace('&amp;lol9;', '&lol9;')}`));
+  add('entities', 'billion laughs in an .ods content.xml', 'смех.ods', 'refuse', () =>
+    odf('ods', `${LAUGHS('office:document-content')}${without(odfContentXml('ods', odfTable([...SOUND_TABLE, [{ text: '&lol9;' }]]))).replace('&amp;lol9;', '&lol9;')}`));
+  add('entities', 'billion laughs in an .odt content.xml', 'смех.odt', 'refuse', () =>
+    odf('odt', `${LAUGHS('office:document-content')}${without(odfContentXml('odt', odfTable(SOUND_TABLE)))}`));
+  add('entities', 'external entity in word/document.xml', 'внешняя.docx', 'refuse', () =>
+    docx(`${EXTERNAL('w:document')}${without(wordDocumentXml(wordTable([...SOUND_TABLE, [{ text: '&xxe;' }]]))).replace('&amp;xxe;', '&xxe;')}`));
+  add('entities', 'an undeclared entity in content.xml', 'сущность.odt', 'refuse', () =>
+    odf('odt', odfContentXml('odt', odfTable([...SOUND_TABLE, [{ text: '&nbsp;' }]])).replace('&amp;nbsp;', '&nbsp;')));
+
+  // Sizes: repeats and spans that would make a billion rows or cells, long tables and cells.
+  const odsRows = (rows: string) => odf('ods', odfContentXml('ods', `<table:table table:name="Лист1">${rows}</table:table>`));
+  const odsRow = (cells: string, attributes = '') => `<table:table-row${attributes}>${cells}</table:table-row>`;
+  const odsCell = (text: string, attributes = '') => `<table:table-cell office:value-type="string"${attributes}><text:p>${escapeXml(text)}</text:p></table:table-cell>`;
+  const odsHeader = odsRow(HEADER.map((h) => odsCell(h)).join(''));
+  add('size', 'an .ods row repeated a billion times', 'повтор-строк.ods', 'refuse', () =>
+    odsRows(odsHeader + odsRow(SOUND_ROWS[0]?.map((t) => odsCell(t)).join('') ?? '', ' table:number-rows-repeated="1000000000"')));
+  add('size', 'an .ods cell repeated a billion times', 'повтор-ячеек.ods', 'read', () =>
+    odsRows(odsHeader + odsRow(`${odsCell('Форум')}${odsCell('12.06.2023')}${odsCell('Орша', ' table:number-columns-repeated="1000000000"')}`)), { titles: ['Форум'] });
+  add('size', 'an .ods with a million empty rows, then one', 'далёкая-строка.ods', 'refuse', () =>
+    odsRows(`${odsHeader}${odsRow('<table:table-cell table:number-columns-repeated="1024"/>', ' table:number-rows-repeated="1048000"')}${odsRow(odsCell('Форум') + odsCell('12.06.2023'))}`));
+  add('size', 'an .ods with the million empty rows LibreOffice writes at the end', 'хвост.ods', 'read', () =>
+    odsRows(`${odsHeader}${SOUND_ROWS.map((r) => odsRow(r.map((t) => odsCell(t)).join(''))).join('')}${odsRow('<table:table-cell table:number-columns-repeated="1024"/>', ' table:number-rows-repeated="1048570"')}`), { titles: SOUND_TITLES });
+  add('size', 'a merge over a billion rows', 'слияние.ods', 'read', () =>
+    odsRows(odsHeader + odsRow(`${odsCell('Форум')}${odsCell('12.06.2023', ' table:number-rows-spanned="1000000000"')}`)), { titles: ['Форум'] });
+  add('size', 'a Word table of 200,001 rows', 'длинная.docx', 'refuse', () =>
+    docx(wordDocumentXml(`<w:tbl>${'<w:tr><w:tc><w:p><w:r><w:t>Форум</w:t></w:r></w:p></w:tc></w:tr>'.repeat(200_001)}</w:tbl>`)), { heavy: true });
+  add('size', 'a Word cell spanning a billion columns', 'широкая.docx', 'read', () =>
+    docx(wordDocumentXml(wordTable(SOUND_TABLE).replace('</w:tbl>', '<w:tr><w:tc><w:p><w:r><w:t>Форум</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>12.06.2023</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr><w:p><w:r><w:t>Орша</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>лишнее</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'))), { titles: [...SOUND_TITLES, 'Форум'], errorRows: 0 });
+  const megabyte = 'Очень длинное название. '.repeat(Math.ceil(MB / 24)).slice(0, MB);
+  add('size', 'a 1 MB title in a Word table', 'длинная-ячейка.docx', 'refuse', () => docx(wordDocumentXml(wordTable([...SOUND_TABLE, [{ text: megabyte }, { text: '12.06.2023' }]]))));
+  add('size', 'a 1 MB title in an .ods', 'длинная-ячейка.ods', 'refuse', () => odf('ods', odfContentXml('ods', odfTable([...SOUND_TABLE, [{ text: megabyte }, { text: '12.06.2023' }]]))));
+  add('size', 'a 1 MB paragraph above a Word table (dropped, not a title)', 'длинный-абзац.docx', 'read', () =>
+    docx(wordDocumentXml(wordParagraph(megabyte.slice(0, 99_000)) + wordParagraph(megabyte.slice(0, 99_000)) + wordTable(SOUND_TABLE))), { titles: SOUND_TITLES });
+  add('size', '2,000 tables in a Word document', 'много-таблиц.docx', 'refuse', () => docx(wordDocumentXml(wordTable(SOUND_TABLE).repeat(2000))));
+  add('size', '2,000 sheets in an .ods', 'много-листов.ods', 'refuse', () => odf('ods', odfContentXml('ods', odfTable(SOUND_TABLE).repeat(2000))));
+
+  // Empty documents and documents of other kinds.
+  add('empty', 'a Word document without a table', 'письмо.docx', 'refuse', () => docx(wordDocumentXml(wordParagraph('Направляем план мероприятий.'))));
+  add('empty', 'a Word document with an empty table', 'пустая-таблица.docx', 'refuse', () => docx(wordDocumentXml('<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>')));
+  add('empty', 'an .odt without a body', 'пустой.odt', 'refuse', () => odf('odt', `${XML}<office:document-content/>`));
+  add('empty', 'an .ods whose content.xml is not XML', 'не-xml.ods', 'refuse', () => odf('ods', 'это не XML <<<'));
+  add('empty', 'a Word document.xml not closed', 'незакрытый.docx', 'refuse', () => docx(wordDocumentXml(wordTable(SOUND_TABLE)).slice(0, -40)));
+  add('wrong type', 'an OpenDocument file without content.xml', 'без-содержимого.ods', 'refuse', () =>
+    makeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 }]));
+  add('wrong type', 'an OpenDocument file protected with a password', 'пароль.ods', 'refuse', () =>
+    odf('ods', odfContentXml('ods', odfTable(SOUND_TABLE)), [{ name: 'META-INF/manifest.xml', data: '<manifest:manifest><manifest:encryption-data/></manifest:manifest>' }]));
+  add('wrong type', 'a Word 97–2003 document', 'старый.doc', 'refuse', () => readFileSync(join(import.meta.dirname, '../fixtures/import/old-word.doc')));
+  add('wrong type', 'a Word 97–2003 document named .xls', 'старый-документ.xls', 'refuse', () => readFileSync(join(import.meta.dirname, '../fixtures/import/old-word.doc')));
 }
