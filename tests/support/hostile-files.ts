@@ -359,7 +359,8 @@ export function hostileCases(): HostileCase[] {
   const odd: [string, string, string][] = [
     ['C0 controls', 'Фо\u0001рум\u0007 \u001b[31mкрасный\u001b[0m', 'Форум [31mкрасный[0m'],
     ['DEL and C1 controls', 'Фо\u007fрум\u0085\u009b', 'Форум'],
-    ['right-to-left override', '\u202eмурoФ\u202c Форум', 'мурoФ Форум'],
+    // The Latin «o» typed inside a Cyrillic word is folded to Cyrillic on import.
+    ['right-to-left override', '\u202eмурoФ\u202c Форум', 'муроФ Форум'],
     ['right-to-left and left-to-right marks', '\u200fФорум\u200e молодёжи', 'Форум молодёжи'],
     ['isolates', '\u2067Форум\u2069 \u2066молодёжи\u2069', 'Форум молодёжи'],
     ['zero-width characters', 'Фо\u200bрум\u200c мо\u200dлодёжи\u2060\ufeff', 'Форум молодёжи'],
