@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the `reestr` command from its bundle (dist/cli/main.cjs), rebuilt first when a source changed since
 // it was made, with V8's compiled code kept beside it so that the next start skips most of the compiling.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -28,7 +28,11 @@ if (!isCurrent(root, 'dist/cli')) {
 
 /** Loads the bundle as CommonJS, with its code cache (named by the bundle's size and time) when there is one. */
 function load() {
-  const stat = statSync(bundle);
+  // Size and time from the very file read: a build replacing it meanwhile cannot pair its source with another's cache.
+  const fd = openSync(bundle, 'r');
+  const stat = fstatSync(fd);
+  const source = readFileSync(fd, 'utf8');
+  closeSync(fd);
   const cacheFile = `${bundle}.cache-${stat.size}-${Math.trunc(stat.mtimeMs)}`;
   let cachedData;
   try {
@@ -36,7 +40,7 @@ function load() {
   } catch {
     // The first run after a build makes it.
   }
-  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
   const module = new Module(bundle);
   module.filename = bundle;
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
