@@ -27,7 +27,7 @@ beforeAll(async () => {
     })));
   });
   page = await openPage(app.browser, app.server.url, '/events');
-  await rows().first().waitFor();
+  await rows().first().waitFor({ timeout: 20_000 });
 }, 60_000);
 
 afterAll(async () => {
@@ -39,7 +39,7 @@ describe('the events grid', () => {
     for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
       const small = await openPage(app.browser, app.server.url, '/events');
       await small.setViewportSize({ width, height });
-      await small.locator('[role="row"][data-loaded="true"]').first().waitFor();
+      await small.locator('[role="row"][data-loaded="true"]').first().waitFor({ timeout: 20_000 });
       const scroller = small.getByTestId('events-scroller');
       const overflow = await scroller.evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -71,6 +71,7 @@ describe('the events grid', () => {
     await dates.fill('когда-нибудь весной');
     await dates.press('Enter');
     await expect.poll(() => page.getByText('Сроки: не удалось разобрать дату «когда-нибудь весной».').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'grid-cell-error.png') });
     expect(getEvent(app.core, meetingId).startDate).toBe('2022-03-15');
     await dates.press('Escape');
     await expect.poll(() => dates.count()).toBe(0);
@@ -126,7 +127,9 @@ describe('the events grid', () => {
       document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, tsv);
     const dialog = page.getByRole('dialog', { name: 'Добавить 10 мероприятий?' });
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Добавить 10 мероприятий' }).waitFor();
+    // The dialog's opening transition, for a screenshot of it in full.
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join(ARTIFACTS, 'grid-paste.png') });
     await dialog.getByRole('button', { name: 'Добавить 10 мероприятий' }).click();
     await expect.poll(() => countOf('Вставленный')).toBe(10);
@@ -141,7 +144,7 @@ describe('the events grid', () => {
     await page.getByRole('checkbox', { name: 'Формат' }).uncheck();
     await page.keyboard.press('Escape');
     await page.reload();
-    await rows().first().waitFor();
+    await rows().first().waitFor({ timeout: 20_000 });
     const headers = await page.getByRole('columnheader').allInnerTexts();
     expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['Сроки', 'Название', 'Вид', 'Место', 'Партнёр', 'Статус']);
     await search('Пакетная встреча № 7');

@@ -1,7 +1,8 @@
 // The choice of the register's columns: which are shown and in what order; widths are dragged in the header.
 import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconColumns } from '@tabler/icons-react';
-import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMNS, useColumnPrefs, type ColumnId } from './gridColumns';
+import { COLUMNS, COLUMN_BY_ID, DEFAULT_COLUMNS, type ColumnId } from './gridColumns';
+import { useColumnPrefs } from './columnPrefs';
 
 export function ColumnsMenu() {
   const { visible, widths, set } = useColumnPrefs();

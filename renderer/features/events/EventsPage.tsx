@@ -20,7 +20,8 @@ import { PeriodPicker } from '../../components/PeriodPicker';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from './EmptyRegister';
 import { useExcelExport } from '../export/exportToExcel';
-import { CHECK_WIDTH, COLUMN_BY_ID, gridTemplate, MIN_WIDTH, useColumnPrefs, type ColumnId } from './gridColumns';
+import { CHECK_WIDTH, COLUMN_BY_ID, gridTemplate, MIN_WIDTH, type ColumnId } from './gridColumns';
+import { useColumnPrefs } from './columnPrefs';
 import { undoChange, useEventDetails, type GridUndo } from './gridEdits';
 import { CellEditor } from './CellEditor';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -140,7 +141,7 @@ export function EventsPage() {
   const bulkTrash = () => {
     setBusy(true);
     call('events.bulkDelete', { ids: selectedIds }).then((result) => {
-      if (result.action) remember({ kind: 'bulk', action: result.action, label: `${countOf(result.count, EVENT_FORMS)} в корзину` });
+      if (result.action) remember({ kind: 'bulk', action: result.action, label: `перемещение в корзину: ${countOf(result.count, EVENT_FORMS)}` });
       setSelected(new Set());
     }, failed).finally(() => setBusy(false));
   };
@@ -427,7 +428,7 @@ export function EventsPage() {
                               />
                             ) : id === 'title' ? (
                               <Tooltip label={text} openDelay={600} multiline maw={500}><span>{text}</span></Tooltip>
-                            ) : text}
+                            ) : <span>{text}</span>}
                           </div>
                         );
                       })}

@@ -1,5 +1,4 @@
-// The register's columns: what each shows and edits, and the clerk's choice of them, kept across reloads.
-import { create } from 'zustand';
+// The register's columns: what each shows and edits, and how the clerk's choice of them is laid out.
 import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { placeLine } from '../../../shared/ru/place';
@@ -49,8 +48,6 @@ export interface ColumnPrefs {
   widths: Partial<Record<ColumnId, number>>;
 }
 
-const STORAGE_KEY = 'reestr.events.columns';
-
 /** Keeps only known columns, each once, with sane widths: the stored text may be from another version. */
 export function cleanPrefs(raw: unknown): ColumnPrefs {
   const value = (typeof raw === 'object' && raw !== null ? raw : {}) as { visible?: unknown; widths?: unknown };
@@ -63,31 +60,6 @@ export function cleanPrefs(raw: unknown): ColumnPrefs {
   }
   return { visible: visible.length > 0 ? visible : [...DEFAULT_COLUMNS], widths };
 }
-
-function loadPrefs(): ColumnPrefs {
-  try {
-    return cleanPrefs(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'));
-  } catch {
-    return cleanPrefs(null);
-  }
-}
-
-interface ColumnStore extends ColumnPrefs {
-  set: (prefs: ColumnPrefs) => void;
-}
-
-export const useColumnPrefs = create<ColumnStore>((set) => ({
-  ...loadPrefs(),
-  set: (prefs) => {
-    const clean = cleanPrefs(prefs);
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(clean));
-    } catch {
-      // A full or disabled storage: the choice lasts this session only.
-    }
-    set(clean);
-  },
-}));
 
 export const CHECK_WIDTH = 28;
 

@@ -4,7 +4,9 @@ import { nameKey } from '../../../shared/ru/normalize';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import type { EventFormat, EventStatus } from '../../../shared/schema/event';
 import { COLUMN_BY_ID, type ColumnId } from './gridColumns';
-import type { RawInput } from './gridEdits';
+import type { MethodInput } from '../../../shared/api';
+
+type RawInput = MethodInput<'events.create'>;
 
 /** Rows of cells as Excel writes them: tabs between cells, a line per row, a cell with a tab or line break in quotes. */
 export function parseTsv(text: string): string[][] {

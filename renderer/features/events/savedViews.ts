@@ -1,7 +1,8 @@
 // Saved views of the register: a named set of filters, columns and sort, kept in this browser's storage.
 import { create } from 'zustand';
 import { useEventsFilter, type EventsFilterState } from './filterStore';
-import { cleanPrefs, useColumnPrefs, type ColumnPrefs } from './gridColumns';
+import { cleanPrefs, type ColumnPrefs } from './gridColumns';
+import { useColumnPrefs } from './columnPrefs';
 
 type ViewFilter = Pick<EventsFilterState, 'query' | 'period' | 'kinds' | 'spheres' | 'partners' | 'formats' | 'statuses' | 'sort' | 'order'>;
 
