@@ -5,8 +5,10 @@ import type { ImportBatch } from '../../shared/schema/import';
 import type { BackupInfo } from '../core/services/backups';
 import type { Ref } from '../../shared/schema/reference';
 import { formatDate, formatDateRange } from '../../shared/ru/dates';
+import { agreementStateText, agreementTermText } from '../../shared/agreement-term';
+import { todayIso } from '../../shared/dates';
 import { placeLine } from '../../shared/ru/place';
-import { AGREEMENT_KIND_LABELS, BACKUP_REASON_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
+import { AGREEMENT_KIND_LABELS, BACKUP_REASON_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS } from '../../shared/ru/labels';
 
 /**
  * Control characters (C0 but line feed and tab, DEL, C1) and the bidirectional overrides that could move or
@@ -89,7 +91,11 @@ export function eventCard(e: Event): string {
 }
 
 function term(a: Agreement): string {
-  return a.validUntil ? `до ${formatDate(a.validUntil)}` : 'бессрочно';
+  return agreementTermText(a, todayIso());
+}
+
+function state(a: Agreement): string {
+  return agreementStateText(a, todayIso());
 }
 
 export function agreementsTable(agreements: readonly Agreement[]): string {
@@ -101,7 +107,7 @@ export function agreementsTable(agreements: readonly Agreement[]): string {
       a.number ?? '',
       a.signedOn ? formatDate(a.signedOn) : '',
       term(a),
-      AGREEMENT_STATUS_LABELS[a.status],
+      state(a),
       a.title,
     ]),
     [8, 12, 16, 10, 16, 12, 90],
@@ -117,8 +123,8 @@ export function agreementCard(a: Agreement): string {
     ['Стороны', a.parties.join('; ')],
     ['Подписано', a.signedOn && formatDate(a.signedOn)],
     ['Действует с', a.validFrom && formatDate(a.validFrom)],
-    ['Срок действия', term(a) + (a.autoProlongation ? ', с автопролонгацией' : '')],
-    ['Статус', AGREEMENT_STATUS_LABELS[a.status]],
+    ['Срок действия', (a.validUntil ? `до ${formatDate(a.validUntil)}` : 'бессрочно') + (a.autoProlongation ? ', с автопролонгацией' : '')],
+    ['Статус', state(a)],
     ['Сферы', a.spheres.join(', ')],
     ['Ответственный', a.department],
     ['Примечание', a.notes],

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { dayNumber, isIsoDate } from '../dates';
 import { IdSchema, IsoDateSchema, NameSchema, QuerySchema, TextSchema } from './common';
+import { AgreementStatusSchema } from './agreement';
 import { EventFilterSchema, EventSummarySchema } from './event';
 
 /** The filters of the events table, the period aside: the view's dates are the period. */
@@ -41,6 +42,9 @@ export const DeadlineSchema = z.object({
   kind: z.enum(['ends', 'warning', 'anniversary']),
   /** Years since the signing, for an anniversary. */
   years: z.int().positive().nullable(),
+  /** What the agreement's state today follows from (shared/agreement-term.ts). */
+  status: AgreementStatusSchema,
+  autoProlongation: z.boolean(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 

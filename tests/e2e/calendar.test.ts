@@ -70,7 +70,7 @@ describe('the calendar', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.url()).toMatch(/#\/calendar\/month\/2021-12$/);
     const end = page.locator('[data-date="2021-12-31"] .reestr-deadline-ends');
-    await expect.poll(() => end.textContent()).toContain('Истекает срок: Договор о сотрудничестве');
+    await expect.poll(() => end.textContent()).toContain('Срок истёк: Договор о сотрудничестве');
     await page.goBack();
     await page.goBack();
     await page.goBack();

@@ -85,7 +85,7 @@ describe('events by the precision of their dates', () => {
   });
 
   it('lays a year out: days for exact dates, months, quarters and the year for the rest', () => {
-    const layout = yearLayout(2021, events, [{ agreementId: 1, title: 'Договор', number: null, validUntil: '2021-12-31', date: '2021-12-31', kind: 'ends', years: null }]);
+    const layout = yearLayout(2021, events, [{ agreementId: 1, title: 'Договор', number: null, validUntil: '2021-12-31', date: '2021-12-31', kind: 'ends', years: null, status: 'active', autoProlongation: false }]);
     expect([...layout.byDay.keys()]).toEqual(['2021-09-07', '2021-09-08', '2021-06-27', '2021-06-28', '2021-06-29', '2021-06-30', '2021-07-01']);
     expect([...layout.byMonth.entries()].map(([m, list]) => [m, list.map((e) => e.id)])).toEqual([[9, [2]], [10, [2]], [11, [6]]]);
     expect([...layout.byQuarter.keys()]).toEqual([3]);
@@ -96,7 +96,7 @@ describe('events by the precision of their dates', () => {
   });
 
   it('lists the agenda under days, and imprecise events under their month, quarter or year before its days', () => {
-    const deadline: Deadline = { agreementId: 1, title: 'Договор', number: '7', validUntil: '2021-12-31', date: '2021-10-02', kind: 'warning', years: null };
+    const deadline: Deadline = { agreementId: 1, title: 'Договор', number: '7', validUntil: '2021-12-31', date: '2021-10-02', kind: 'warning', years: null, status: 'active', autoProlongation: false };
     const groups = agendaGroups('2021-07-01', events, [deadline]);
     expect(groups.map((g) => [g.title, g.note, g.events.map((e) => e.id), g.deadlines.length])).toEqual([
       ['2021 год', 'в течение года', [4], 0],
@@ -109,7 +109,12 @@ describe('events by the precision of their dates', () => {
       ['Ноябрь 2021', 'в течение месяца', [6], 0],
     ]);
     expect(deadlineLabel(deadline)).toBe('Через 90 дней истекает: № 7 Договор');
-    expect(deadlineLabel({ ...deadline, number: null, kind: 'ends' })).toBe('Истекает срок: Договор');
+    // The end of the term, by the agreement's state on the day the calendar is looked at.
+    const ends: Deadline = { ...deadline, number: null, kind: 'ends', date: '2021-12-31' };
+    expect(deadlineLabel(ends, '2021-12-01')).toBe('Истекает срок: Договор');
+    expect(deadlineLabel(ends, '2022-01-01')).toBe('Срок истёк: Договор');
+    expect(deadlineLabel({ ...ends, autoProlongation: true }, '2022-01-01')).toBe('Окончание срока (продлевается автоматически): Договор');
+    expect(deadlineLabel({ ...ends, status: 'terminated' }, '2021-12-01')).toBe('Окончание срока (расторгнуто): Договор');
     expect(deadlineLabel({ ...deadline, kind: 'anniversary', years: 5 })).toBe('5 лет со дня подписания: № 7 Договор');
     expect(deadlineLabel({ ...deadline, kind: 'anniversary', years: 20, validUntil: null })).toBe('20 лет со дня подписания: № 7 Договор');
   });

@@ -21,7 +21,7 @@ export function calendarData(core: Core, query: CalendarQuery): CalendarData {
 function deadlines(core: Core, start: string, end: string): Deadline[] {
   const marks: Deadline[] = [];
   for (const a of core.agreements.endingBetween(start, addDays(end, EXPIRY_WARNING_DAYS))) {
-    const brief = { agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, years: null };
+    const brief = { agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, years: null, status: a.status, autoProlongation: a.autoProlongation };
     const warning = addDays(a.validUntil, -EXPIRY_WARNING_DAYS);
     // The day the agreements' own rule first calls it «истекает».
     if (termState(a, warning) === 'expiring' && warning >= start && warning <= end) marks.push({ ...brief, date: warning, kind: 'warning' });
@@ -45,7 +45,7 @@ function anniversaries(core: Core, start: string, end: string): Deadline[] {
       const date = isoDate(year, signed.month, Math.min(signed.day, daysInMonth(year, signed.month)));
       if (years % ANNIVERSARY_YEARS !== 0 || date < start || date > end) continue;
       if (a.validUntil && !a.autoProlongation && date > a.validUntil) continue;
-      marks.push({ agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, date, kind: 'anniversary', years });
+      marks.push({ agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, date, kind: 'anniversary', years, status: 'active', autoProlongation: a.autoProlongation });
     }
   }
   return marks;

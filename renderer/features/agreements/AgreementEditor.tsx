@@ -4,8 +4,10 @@ import { DateInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useMemo, useState } from 'react';
-import { formatDateRange } from '../../../shared/ru/dates';
-import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS } from '../../../shared/ru/labels';
+import { AGREEMENT_STATE_LABELS, agreementState, effectiveStatus } from '../../../shared/agreement-term';
+import { todayIso } from '../../../shared/dates';
+import { formatDate, formatDateRange } from '../../../shared/ru/dates';
+import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
 import { AgreementInputSchema, type Agreement, type AgreementInput } from '../../../shared/schema/agreement';
 import type { Event } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
@@ -17,6 +19,15 @@ import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard'
 import { useRefNames } from '../../components/useRefNames';
 import { HistoryTab } from '../history/HistoryTab';
 import { CardHeading, type CardTab } from '../history/CardHeading';
+import { useNewRefValues } from '../references/NewRefValues';
+
+/** The statuses a clerk can set; «истекает» follows from the dates alone. */
+const STATUS_OPTIONS = options({
+  draft: AGREEMENT_STATE_LABELS.draft,
+  active: AGREEMENT_STATE_LABELS.active,
+  expired: AGREEMENT_STATE_LABELS.expired,
+  terminated: AGREEMENT_STATE_LABELS.terminated,
+});
 
 type Draft = Omit<AgreementInput, 'number' | 'department' | 'notes'> & { number: string; department: string; notes: string };
 
@@ -45,6 +56,7 @@ export function AgreementEditor({ id }: { id: string }) {
   const partners = useRefNames('country', 'region', 'organisation');
   const spheres = useRefNames('sphere');
   const departments = useRefNames('department');
+  const newValues = useNewRefValues();
 
   useEffect(() => {
     if (isNew) return;
@@ -76,6 +88,13 @@ export function AgreementEditor({ id }: { id: string }) {
   async function save() {
     setTouched(true);
     if (!input || !AgreementInputSchema.safeParse(input).success) return;
+    // Names not in their lists are added by the same save, once the clerk says so.
+    const answer = await newValues.confirm([
+      { list: 'partner', names: input.parties },
+      { list: 'sphere', names: input.spheres },
+      { list: 'department', names: [input.department] },
+    ]);
+    if (!answer) return;
     try {
       const agreement = isNew ? await call('agreements.create', input) : await call('agreements.update', { id: Number(id), input });
       notifications.show({ color: 'green', message: `Соглашение сохранено: ${agreement.title}` });
@@ -96,11 +115,20 @@ export function AgreementEditor({ id }: { id: string }) {
     setTab('card');
   }
 
-  useHotkeys([['mod+S', () => void save()], ['Escape', close]], []);
+  // Escape in the question about new names answers it, not the card.
+  useHotkeys([['mod+S', () => void save()], ['Escape', () => !newValues.open && close()]], []);
 
   if (loadError) return <Alert color="red" title="Не удалось открыть соглашение">{loadError}</Alert>;
   if (!draft) return <Loader />;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  // The status as the dates make it today, by the register's own rule.
+  const today = todayIso();
+  const terms = { ...draft, validUntil: openEnded ? null : draft.validUntil };
+  const state = agreementState(terms, today);
+  const stateNote = state === 'expiring' && terms.validUntil ? `истекает ${formatDate(terms.validUntil)}`
+    : state === 'expired' && draft.status === 'active' && terms.validUntil
+      ? `срок действия окончился ${formatDate(terms.validUntil)}; чтобы продлить, измените «Действует до» или отметьте автопролонгацию`
+      : undefined;
   const date = (field: 'signedOn' | 'validFrom' | 'validUntil', label: string, disabled = false) => (
     <DateInput label={label} clearable disabled={disabled} valueFormat={DAY_FORMAT} dateParser={parseTypedDate}
       value={draft[field]} error={errors[field]} onChange={(d) => set({ [field]: d })} />
@@ -116,7 +144,9 @@ export function AgreementEditor({ id }: { id: string }) {
       <SimpleGrid cols={3}>
         <Select label="Вид" allowDeselect={false} data={options(AGREEMENT_KIND_LABELS)} value={draft.kind} onChange={(k) => k && set({ kind: k as Draft['kind'] })} />
         <TextInput label="Номер" value={draft.number} error={errors.number} onChange={(e) => set({ number: e.currentTarget.value })} />
-        <Select label="Статус" allowDeselect={false} data={options(AGREEMENT_STATUS_LABELS)} value={draft.status} onChange={(s) => s && set({ status: s as Draft['status'] })} />
+        <Select label="Статус" allowDeselect={false} data={STATUS_OPTIONS} value={effectiveStatus(terms, today)} onChange={(s) => s && set({ status: s as Draft['status'] })}
+          description={stateNote} inputWrapperOrder={['label', 'input', 'description', 'error']}
+          styles={state === 'expired' || state === 'expiring' ? { input: { color: state === 'expired' ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-orange-8)', fontWeight: 600 } } : undefined} />
       </SimpleGrid>
       <TagsInput label="Стороны" data={partners} value={draft.parties} onChange={(parties) => set({ parties })} placeholder="Выберите или введите" />
       <SimpleGrid cols={3}>
@@ -152,6 +182,7 @@ export function AgreementEditor({ id }: { id: string }) {
         </Stack>
       )}
       </>)}
+      {newValues.dialog}
     </Stack>
   );
 }

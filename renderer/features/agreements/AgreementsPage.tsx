@@ -3,20 +3,22 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@man
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { termState, type TermState } from '../../../shared/agreement-term';
+import { agreementState, agreementStateText, agreementTermText, type AgreementState } from '../../../shared/agreement-term';
 import { todayIso } from '../../../shared/dates';
 import { formatDate } from '../../../shared/ru/dates';
-import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS } from '../../../shared/ru/labels';
+import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
 import { AGREEMENT_FORMS, countOf } from '../../../shared/ru/plural';
 import type { Agreement } from '../../../shared/schema/agreement';
 import { call } from '../../api/client';
 import { navigate } from '../../app/route';
 
-const TERM_TEXT: Record<TermState, { color: string; text: (a: Agreement) => string }> = {
-  open_ended: { color: 'dimmed', text: () => 'бессрочно' },
-  in_force: { color: 'dark', text: (a) => `до ${formatDate(a.validUntil ?? '')}` },
-  expiring: { color: 'orange.8', text: (a) => `истекает ${formatDate(a.validUntil ?? '')}` },
-  expired: { color: 'red.8', text: (a) => `истёк ${formatDate(a.validUntil ?? '')}` },
+/** How a state stands out: those running out in orange, those ended in red. */
+export const STATE_COLORS: Record<AgreementState, string> = {
+  draft: 'dimmed',
+  active: 'dark',
+  expiring: 'orange.8',
+  expired: 'red.8',
+  terminated: 'dimmed',
 };
 
 export function AgreementsPage() {
@@ -58,16 +60,16 @@ export function AgreementsPage() {
           </Table.Thead>
           <Table.Tbody>
             {items.map((a) => {
-              const term = termState(a, today);
+              const state = agreementState(a, today);
               return (
-                <Table.Tr key={a.id} style={{ cursor: 'pointer' }} bg={term === 'expiring' ? 'orange.0' : undefined}
-                  data-term={term} onClick={() => navigate({ section: 'agreements', item: String(a.id) })}>
+                <Table.Tr key={a.id} style={{ cursor: 'pointer' }} bg={state === 'expiring' ? 'orange.0' : undefined}
+                  data-state={state} onClick={() => navigate({ section: 'agreements', item: String(a.id) })}>
                   <Table.Td>{AGREEMENT_KIND_LABELS[a.kind]}</Table.Td>
                   <Table.Td>{a.number ?? ''}</Table.Td>
                   <Table.Td>{a.title}</Table.Td>
                   <Table.Td>{a.signedOn ? formatDate(a.signedOn) : ''}</Table.Td>
-                  <Table.Td><Text size="sm" c={TERM_TEXT[term].color} fw={term === 'expiring' ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>{TERM_TEXT[term].text(a)}</Text></Table.Td>
-                  <Table.Td>{AGREEMENT_STATUS_LABELS[a.status]}</Table.Td>
+                  <Table.Td><Text size="sm" c={a.validUntil ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>{agreementTermText(a, today)}</Text></Table.Td>
+                  <Table.Td><Text size="sm" c={STATE_COLORS[state]} fw={state === 'expiring' || state === 'expired' ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>{agreementStateText(a, today)}</Text></Table.Td>
                   <Table.Td ta="right">{a.eventCount}</Table.Td>
                 </Table.Tr>
               );

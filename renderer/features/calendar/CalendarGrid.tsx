@@ -95,7 +95,8 @@ export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen
       moreLinkContent={(arg) => `+${arg.num} ещё`}
       eventOrder="order,start,-duration,title"
       events={inputs}
-      dayCellClass={(day) => (day.dow === 0 || day.dow === 6 ? 'reestr-weekend' : '')}
+      // Today a blue ring and number, not a shade: a shade read as one more weekend.
+      dayCellClass={(day) => [day.dow === 0 || day.dow === 6 ? 'reestr-weekend' : '', day.isToday ? 'reestr-today' : ''].filter(Boolean).join(' ')}
       editable
       eventDurationEditable
       selectable

@@ -12,6 +12,8 @@ import type { CalendarEvent, CalendarView, ColorBy, Deadline } from '../../../sh
 import { call } from '../../api/client';
 import { navigate, parseRoute } from '../../app/route';
 import { EventFilterFields } from '../../components/EventFilterFields';
+import { PeriodPicker } from '../../components/PeriodPicker';
+import { parsePeriod } from '../../../shared/period';
 import { useRefNames } from '../../components/useRefNames';
 import { newEventOn } from '../events/EventEditor';
 import { useExcelExport } from '../export/exportToExcel';
@@ -37,6 +39,15 @@ const STEP_HINTS: Record<CalendarView, [string, string]> = {
 
 function go(place: Place, replace = false): void {
   navigate({ section: 'calendar', item: placeItem(place) }, { replace });
+}
+
+/** The place for a period chosen in the field: a month or year in its own grid when one is shown, else the agenda. */
+function placeOfPeriod(code: string, view: CalendarView): Place | null {
+  const period = parsePeriod(code);
+  if (!period) return null;
+  if (view === 'month' && period.kind === 'month') return { view: 'month', year: period.year, month: period.index ?? 1 };
+  if (view === 'year' && period.kind === 'year') return { view: 'year', year: period.year };
+  return { view: 'list', period };
 }
 
 /** Steps from the address as it is now, not as last drawn: a second quick press steps again. */
@@ -150,6 +161,10 @@ export function CalendarPage({ item }: { item?: string }) {
         </Group>
       </Group>
       <Group gap="sm" align="flex-end" className="reestr-no-print">
+        <PeriodPicker label="Период" value={placePeriodCode(place)} onChange={(code) => {
+          const chosen = code && placeOfPeriod(code, place.view);
+          if (chosen) go(chosen);
+        }} />
         <TextInput
           w={280}
           label="Найти в календаре"

@@ -60,7 +60,7 @@ export function YearView({ year, events, deadlines, colors, matches, onOpen, onD
             const list = layout.byDay.get(day) ?? [];
             const marks = layout.deadlinesByDay.get(day) ?? [];
             const found = matches ? list.filter((e) => matches.has(e.id)).length : 0;
-            const hint = [list.length ? countOf(list.length, EVENT_FORMS) : '', ...marks.map(deadlineLabel), ...list.slice(0, 5).map((e) => `• ${e.title}`)]
+            const hint = [list.length ? countOf(list.length, EVENT_FORMS) : '', ...marks.map((d) => deadlineLabel(d)), ...list.slice(0, 5).map((e) => `• ${e.title}`)]
               .filter(Boolean)
               .join('\n');
             const classes = [

@@ -1,8 +1,8 @@
 // Events as the views group them: imprecise ones in bands of their month, quarter or year, never on a day.
-import { addDays, monthRange, quarterOf, quarterRange, rangesOverlap, ymd, type DateRange } from '../../../shared/dates';
+import { addDays, monthRange, quarterOf, quarterRange, rangesOverlap, todayIso, ymd, type DateRange } from '../../../shared/dates';
 import { dayHeading, romanNumeral } from '../../../shared/ru/dates';
 import { monthTitle } from '../../../shared/ru/periods';
-import { EXPIRY_WARNING_DAYS } from '../../../shared/agreement-term';
+import { agreementState, EXPIRY_WARNING_DAYS } from '../../../shared/agreement-term';
 import { countOf, YEAR_FORMS } from '../../../shared/ru/plural';
 import type { CalendarEvent, Deadline } from '../../../shared/schema/calendar';
 import type { DatePrecision } from '../../../shared/schema/common';
@@ -114,9 +114,17 @@ export const DEADLINE_NAMES: Record<Deadline['kind'], { short: string; legend: s
 /** The kinds of agreement marks, in the legend's order. */
 export const DEADLINE_KINDS = Object.keys(DEADLINE_NAMES) as Deadline['kind'][];
 
-/** A mark's line: «Истекает срок: …», «Через 90 дней истекает: …», «10 лет со дня подписания: …». */
-export function deadlineLabel(d: Deadline): string {
+/**
+ * A mark's line: «Истекает срок: …» («Срок истёк: …» once the agreement's state today says so),
+ * «Через 90 дней истекает: …», «10 лет со дня подписания: …».
+ */
+export function deadlineLabel(d: Deadline, today = todayIso()): string {
   const name = d.number ? `№ ${d.number} ${d.title}` : d.title;
   if (d.kind === 'anniversary') return `${countOf(d.years ?? 0, YEAR_FORMS)} со дня подписания: ${name}`;
-  return d.kind === 'ends' ? `Истекает срок: ${name}` : `Через ${EXPIRY_WARNING_DAYS} дней истекает: ${name}`;
+  if (d.kind === 'warning') return `Через ${EXPIRY_WARNING_DAYS} дней истекает: ${name}`;
+  const state = agreementState(d, today);
+  if (state === 'expired') return `Срок истёк: ${name}`;
+  if (state === 'terminated') return `Окончание срока (расторгнуто): ${name}`;
+  if (d.autoProlongation) return `Окончание срока (продлевается автоматически): ${name}`;
+  return `Истекает срок: ${name}`;
 }

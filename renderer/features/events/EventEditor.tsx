@@ -17,6 +17,7 @@ import { DateFields, monthsSpanned, understood, type DateValue } from './DateFie
 import classes from './EventsPage.module.css';
 import { HistoryTab } from '../history/HistoryTab';
 import { CardHeading, type CardTab } from '../history/CardHeading';
+import { useNewRefValues } from '../references/NewRefValues';
 
 type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
   Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {
@@ -102,6 +103,7 @@ export function EventEditor({ id }: { id: string }) {
   const spheres = useRefNames('sphere');
   const partners = useRefNames('country', 'region', 'organisation');
   const departments = useRefNames('department');
+  const newValues = useNewRefValues();
 
   useEffect(() => {
     call('agreements.list', { limit: 1000 }).then(
@@ -141,9 +143,20 @@ export function EventEditor({ id }: { id: string }) {
     }
     if (draft.datePrecision !== 'day' && monthsSpanned(draft) > 12
       && !window.confirm(`Мероприятие длится ${countOf(monthsSpanned(draft), MONTH_FORMS)}: ${understood(draft)}. Сохранить так?`)) return;
+    // Names not in their lists are added by the same save, once the clerk says so.
+    const answer = await newValues.confirm([
+      { list: 'kind', names: [draft.kind] },
+      { list: 'city', names: [draft.city] },
+      { list: 'region', names: [draft.region] },
+      { list: 'country', names: [draft.country] },
+      { list: 'sphere', names: draft.spheres },
+      { list: 'partner', names: draft.partners },
+      { list: 'department', names: [draft.organizer], listName: 'ответственных' },
+    ]);
+    if (!answer) return;
     setBusy(true);
     try {
-      const input = toInput(draft);
+      const input = { ...toInput(draft), ...(answer.kindGender && { newKindGender: answer.kindGender }) };
       const event = isNew ? await call('events.create', input) : await call('events.update', { id: Number(id), input });
       setSaved(event);
       setDraft(draftOf(event));
@@ -178,7 +191,8 @@ export function EventEditor({ id }: { id: string }) {
     setTab('card');
   }
 
-  useHotkeys([['mod+S', () => void save()], ['Escape', close]], []);
+  // Escape in the question about new names answers it, not the card.
+  useHotkeys([['mod+S', () => void save()], ['Escape', () => !newValues.open && close()]], []);
   useEffect(() => onCommand((command) => {
     if (command === 'save') void save();
     if (command === 'close') close();
@@ -240,6 +254,7 @@ export function EventEditor({ id }: { id: string }) {
           : <Button color="red" variant="light" onClick={() => void moveToTrash()}>В корзину</Button>)}
       </Group>
       </>)}
+      {newValues.dialog}
     </Stack>
   );
 }
