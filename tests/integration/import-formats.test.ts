@@ -76,6 +76,13 @@ describe('the Word plan (python-docx, then LibreOffice to .odt)', () => {
     expect(message).toContain('«Сохранить как» → «Документ Word (.docx)»');
   });
 
+  it('a cut or damaged document is named a document, with the program that resaves it', async () => {
+    const file = readFileSync(join(FIXTURES, 'plan-grodno-2024.docx'));
+    expect(await refusal('план.docx', file.subarray(0, file.length - 100))).toBe('Файл «план.docx» повреждён или обрезан: оглавление документа Word не найдено. Откройте его в Word или LibreOffice и сохраните заново.');
+    const odt = readFileSync(join(FIXTURES, 'plan-grodno-2024.odt'));
+    expect(await refusal('план.odt', odt.subarray(0, odt.length - 100))).toMatch(/оглавление документа не найдено\. Откройте его в LibreOffice Writer/);
+  });
+
   it('a document without a table is a document, not a workbook, in the message', async () => {
     const message = await refusal('письмо.docx', docx(wordDocumentXml(wordParagraph('Направляем план мероприятий на 2024 год.'))));
     expect(message).toMatch(/^В документе «письмо\.docx» нет ни одной таблицы с данными/);

@@ -28,13 +28,31 @@ function named(fileName: string | undefined): string {
   return fileName === undefined ? 'Файл' : `Файл «${fileName}»`;
 }
 
+/**
+ * How the messages name the file's whole and its program, by the name the clerk gave it: the zip is
+ * read before anything tells a workbook from a document, and a Word file is not «книга Excel».
+ */
+function kindOf(fileName: string | undefined): { whole: string; in: string; program: string } {
+  const extension = /\.([^./\\]+)$/.exec(fileName ?? '')?.[1]?.toLowerCase();
+  if (extension === 'docx' || extension === 'doc') return { whole: 'документа Word', in: 'в документе Word', program: 'Word' };
+  if (extension === 'odt') return { whole: 'документа', in: 'в документе', program: 'LibreOffice Writer' };
+  if (extension === 'ods') return { whole: 'таблицы', in: 'в таблице', program: 'LibreOffice Calc' };
+  return { whole: 'книги Excel', in: 'в книге Excel', program: 'Excel' };
+}
+
+/** «Откройте его в Excel или LibreOffice», with the program of the file's kind. */
+function reopen(fileName: string | undefined): string {
+  const { program } = kindOf(fileName);
+  return program.startsWith('LibreOffice') ? `Откройте его в ${program}` : `Откройте его в ${program} или LibreOffice`;
+}
+
 function broken(fileName?: string): AppError {
-  return new AppError('validation', `${named(fileName)} повреждён или обрезан: оглавление книги Excel не найдено. Откройте его в Excel или LibreOffice и сохраните заново.`);
+  return new AppError('validation', `${named(fileName)} повреждён или обрезан: оглавление ${kindOf(fileName).whole} не найдено. ${reopen(fileName)} и сохраните заново.`);
 }
 
 /** A zip no sound program writes: read one way here and another way elsewhere, or changed since. */
 function suspicious(fileName: string | undefined, what: string, details: string): AppError {
-  return new AppError('validation', `${named(fileName)} повреждён или подозрителен: ${what}. Откройте его в Excel или LibreOffice и сохраните заново; если файл прислали, попросите прислать его ещё раз.`, details);
+  return new AppError('validation', `${named(fileName)} повреждён или подозрителен: ${what}. ${reopen(fileName)} и сохраните заново; если файл прислали, попросите прислать его ещё раз.`, details);
 }
 
 /** A part's name as a program unpacking it on Windows would see it. */
@@ -43,7 +61,7 @@ function nameKey(name: string): string {
 }
 
 function damaged(fileName: string | undefined, details: string): AppError {
-  return new AppError('validation', `${named(fileName)} повреждён: части книги Excel не читаются. Откройте его в Excel или LibreOffice и сохраните заново.`, details);
+  return new AppError('validation', `${named(fileName)} повреждён: части ${kindOf(fileName).whole} не читаются. ${reopen(fileName)} и сохраните заново.`, details);
 }
 
 /** The entries a zip declares; throws the Russian «damaged» error when there is no readable directory. */
@@ -103,7 +121,7 @@ export function zipEntries(data: Buffer, fileName?: string): ZipEntry[] {
   const seen = new Set<string>();
   for (const entry of entries) {
     const key = nameKey(entry.name);
-    if (seen.has(key)) throw suspicious(fileName, 'в нём две части книги под одним именем, и разные программы прочтут его по-разному', `part ${entry.name} twice`);
+    if (seen.has(key)) throw suspicious(fileName, `в нём две части ${kindOf(fileName).whole.split(' ')[0]} под одним именем, и разные программы прочтут его по-разному`, `part ${entry.name} twice`);
     seen.add(key);
   }
   return entries;
@@ -116,14 +134,14 @@ function mb(n: number): string {
 function tooBig(fileName: string | undefined, total: number | null, limit: number): AppError {
   return new AppError(
     'validation',
-    `${named(fileName)} распаковывается ${total === null ? 'более чем' : 'в'} ${mb(total ?? limit)} МБ, а Reestr читает книги не больше ${mb(limit)} МБ в распакованном виде. Возможно, файл повреждён или намеренно раздут; если это настоящая таблица, разделите её на несколько файлов.`,
+    `${named(fileName)} распаковывается ${total === null ? 'более чем' : 'в'} ${mb(total ?? limit)} МБ, а Reestr читает файлы не больше ${mb(limit)} МБ в распакованном виде. Возможно, файл повреждён или намеренно раздут; если это настоящая таблица, разделите её на несколько файлов.`,
   );
 }
 
 /** Refuses a zip that declares it would unpack to more than `limit` bytes, or has too many parts. */
 export function checkUnpackedSize(entries: readonly ZipEntry[], limit: number, fileName?: string, maxEntries = Infinity): void {
   if (entries.length > maxEntries) {
-    throw new AppError('validation', `${named(fileName)} состоит из ${entries.length.toLocaleString('ru-RU')} частей: в книге Excel их не бывает больше ${maxEntries.toLocaleString('ru-RU')}. Возможно, файл повреждён или намеренно испорчен.`);
+    throw new AppError('validation', `${named(fileName)} состоит из ${entries.length.toLocaleString('ru-RU')} частей: ${kindOf(fileName).in} их не бывает больше ${maxEntries.toLocaleString('ru-RU')}. Возможно, файл повреждён или намеренно испорчен.`);
   }
   const total = entries.reduce((sum, e) => sum + e.size, 0);
   if (total > limit) throw tooBig(fileName, total, limit);
@@ -179,7 +197,7 @@ export async function checkUnpackedData(
     }
     // Bit 3: the sizes and CRC follow the data, and the local header holds zeros.
     if ((data.readUInt16LE(at + 6) & 0x08) === 0 && data.readUInt32LE(at + 14) !== entry.crc) {
-      throw suspicious(fileName, 'две записи о содержимом одной из частей книги не совпадают', `part ${entry.name}: local CRC differs from the directory's`);
+      throw suspicious(fileName, `две записи о содержимом одной из частей ${kindOf(fileName).whole.split(' ')[0]} не совпадают`, `part ${entry.name}: local CRC differs from the directory's`);
     }
     const packed = data.subarray(start, start + entry.compressedSize);
     let size: number;
@@ -197,12 +215,13 @@ export async function checkUnpackedData(
     total += size;
     if (total > limit) throw tooBig(fileName, null, limit);
     // Styles, the workbook and relationships are parsed whole into objects: small in any real book.
-    if (size > limits.otherPart && /\.(xml|rels)$/i.test(entry.name) && !/^xl\/(worksheets\/sheet\d+|sharedStrings)\.xml$/.test(entry.name)) {
+    // Sheets, shared strings and a document's body are streamed, bounded by the parsers' own limits.
+    if (size > limits.otherPart && /\.(xml|rels)$/i.test(entry.name) && !/^(xl\/(worksheets\/sheet\d+|sharedStrings)\.xml|word\/document\.xml|content\.xml)$/.test(entry.name)) {
       throw damaged(fileName, `part ${entry.name}: ${size} bytes`);
     }
     if (size !== entry.size) throw damaged(fileName, `part ${entry.name}: unpacks to ${size} bytes, declares ${entry.size}`);
     if (crc !== entry.crc) {
-      throw suspicious(fileName, 'контрольная сумма одной из частей книги не сходится: файл испорчен при копировании или изменён после сохранения', `part ${entry.name}: CRC ${crc} instead of ${entry.crc}`);
+      throw suspicious(fileName, `контрольная сумма одной из частей ${kindOf(fileName).whole.split(' ')[0]} не сходится: файл испорчен при копировании или изменён после сохранения`, `part ${entry.name}: CRC ${crc} instead of ${entry.crc}`);
     }
     expected = start + entry.compressedSize;
   }
