@@ -35,13 +35,13 @@ function FileStep() {
       >
         <IconFileSpreadsheet size={40} stroke={1.4} />
         <Text fw={500}>Перетащите сюда таблицу партнёра</Text>
-        <Text size="sm" c="dimmed">Книга Excel (.xlsx) или CSV. Старый формат .xls откройте в Excel и сохраните как .xlsx.</Text>
+        <Text size="sm" c="dimmed">Книга Excel (.xlsx, .xls), таблица OpenDocument (.ods), CSV или документ Word (.docx) и OpenDocument (.odt) с таблицей.</Text>
         <Button leftSection={<IconUpload size={16} />} loading={busy !== null} onClick={() => input.current?.click()}>Выбрать файл…</Button>
         <input
           ref={input}
           type="file"
           hidden
-          accept=".xlsx,.xlsm,.xls,.csv,.txt"
+          accept=".xlsx,.xlsm,.xls,.ods,.csv,.txt,.docx,.odt,.doc"
           data-testid="import-file"
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
