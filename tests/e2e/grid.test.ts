@@ -149,6 +149,12 @@ describe('the events grid', () => {
     expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['Сроки', 'Название', 'Вид', 'Место', 'Партнёр', 'Статус']);
     await search('Пакетная встреча № 7');
     await expect.poll(() => rows().first().locator('[data-col="partners"]').innerText()).toBe('Китай');
+    // The optional columns edit in place too: several partners separated by «;».
+    await rows().first().locator('[data-col="partners"]').dblclick();
+    await page.locator('input[aria-label="Партнёр: новое значение"]').fill('Китай; Вьетнам');
+    await page.locator('input[aria-label="Партнёр: новое значение"]').press('Enter');
+    await expect.poll(() => getEvent(app.core, packIds[6] as number).partners).toEqual(['Китай', 'Вьетнам']);
+    await expect.poll(() => rows().first().locator('[data-col="partners"]').innerText()).toBe('Китай, Вьетнам');
   });
 
   it('saves a view and reopens it from the sidebar', async () => {

@@ -2,7 +2,7 @@
 import { Autocomplete, NativeSelect, TextInput, Tooltip } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
-import type { EventFormat, EventRow, EventStatus } from '../../../shared/schema/event';
+import type { EventDetails, EventFormat, EventRow, EventStatus } from '../../../shared/schema/event';
 import { useRefNames } from '../../components/useRefNames';
 import type { ColumnDef } from './gridColumns';
 import { saveCell, type CellChange, type GridUndo } from './gridEdits';
@@ -10,12 +10,16 @@ import { saveCell, type CellChange, type GridUndo } from './gridEdits';
 interface Props {
   column: ColumnDef;
   row: EventRow;
+  /** The optional columns' values: a partner, sphere or responsible cell starts from them. */
+  details: EventDetails | undefined;
   onSaved: (undo: GridUndo) => void;
   onCancel: () => void;
 }
 
-function initialText(column: ColumnDef, row: EventRow): string {
+function initialText(column: ColumnDef, row: EventRow, details: EventDetails | undefined): string {
   if (column.id === 'place') return row.city ?? '';
+  if (column.id === 'partners' || column.id === 'spheres') return details?.[column.id].join('; ') ?? '';
+  if (column.id === 'organizer') return details?.organizer ?? '';
   if (column.id === 'status') return row.status;
   if (column.id === 'format') return row.format ?? '';
   return column.text(row, undefined);
@@ -27,22 +31,26 @@ function changeOf(column: ColumnDef, value: string): CellChange | null {
     case 'dates': return { field: 'dates', value };
     case 'kind': return { field: 'kind', value };
     case 'place': return { field: 'place', value };
+    case 'organizer': return { field: 'organizer', value };
+    case 'partners': return { field: 'partners', value };
+    case 'spheres': return { field: 'spheres', value };
     case 'status': return { field: 'status', value: value as EventStatus };
     case 'format': return { field: 'format', value: (value || null) as EventFormat | null };
     default: return null;
   }
 }
 
-export function CellEditor({ column, row, onSaved, onCancel }: Props) {
-  const [value, setValue] = useState(() => initialText(column, row));
+export function CellEditor({ column, row, details, onSaved, onCancel }: Props) {
+  const initial = initialText(column, row, details);
+  const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const names = useRefNames(column.refKind ?? 'kind');
+  const names = useRefNames(...(column.refKinds ?? ['kind']));
 
   const save = (text: string) => {
     const change = changeOf(column, text);
     if (!change || busy) return;
-    if (text === initialText(column, row)) {
+    if (text === initial) {
       onCancel();
       return;
     }
@@ -92,6 +100,13 @@ export function CellEditor({ column, row, onSaved, onCancel }: Props) {
     );
   } else if (column.editor === 'ref') {
     field = <Autocomplete {...common} data={names} limit={8} value={value} onChange={setValue} />;
+  } else if (column.editor === 'list') {
+    // The names offered complete the last of those typed after «;».
+    const head = value.includes(';') ? `${value.slice(0, value.lastIndexOf(';') + 1)} ` : '';
+    const tail = value.slice(head ? value.lastIndexOf(';') + 1 : 0).trim();
+    field = (
+      <Autocomplete {...common} placeholder="Через «;»" data={names.filter((n) => !tail || n.toLocaleLowerCase('ru').includes(tail.toLocaleLowerCase('ru'))).map((n) => head + n)} filter={({ options }) => options} limit={8} value={value} onChange={setValue} />
+    );
   } else {
     field = <TextInput {...common} value={value} onChange={(e) => setValue(e.currentTarget.value)} />;
   }

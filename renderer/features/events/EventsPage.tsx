@@ -416,6 +416,7 @@ export function EventsPage() {
                               <CellEditor
                                 column={column}
                                 row={event}
+                                details={details(event.id)}
                                 onCancel={() => {
                                   setEditing(null);
                                   scroller.current?.focus();

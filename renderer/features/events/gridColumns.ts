@@ -3,11 +3,12 @@ import { formatDateRange } from '../../../shared/ru/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { placeLine } from '../../../shared/ru/place';
 import type { EventDetails, EventFilter, EventRow } from '../../../shared/schema/event';
+import type { RefKind } from '../../../shared/schema/reference';
 
 export type ColumnId = 'dates' | 'title' | 'kind' | 'place' | 'format' | 'status' | 'partners' | 'spheres' | 'organizer' | 'agreement' | 'participants';
 
 /** How a cell is edited in place: free text, a name from a reference list, or one of a fixed list. */
-export type EditorKind = 'text' | 'dates' | 'ref' | 'status' | 'format';
+export type EditorKind = 'text' | 'dates' | 'ref' | 'list' | 'status' | 'format';
 
 export interface ColumnDef {
   id: ColumnId;
@@ -16,8 +17,8 @@ export interface ColumnDef {
   width: number;
   sort?: EventFilter['sort'];
   editor?: EditorKind;
-  /** The reference list a `ref` editor offers. */
-  refKind?: 'kind' | 'city';
+  /** The reference lists a `ref` or `list` editor offers. */
+  refKinds?: RefKind[];
   /** Needs the event's details (a second request), not only its row. */
   details?: boolean;
   text: (row: EventRow, details: EventDetails | undefined) => string;
@@ -26,13 +27,13 @@ export interface ColumnDef {
 export const COLUMNS: readonly ColumnDef[] = [
   { id: 'dates', label: 'Сроки', width: 150, sort: 'startDate', editor: 'dates', text: (r) => formatDateRange(r.startDate, r.endDate, r.datePrecision) },
   { id: 'title', label: 'Название', width: 220, sort: 'title', editor: 'text', text: (r) => r.title },
-  { id: 'kind', label: 'Вид', width: 120, sort: 'kind', editor: 'ref', refKind: 'kind', text: (r) => r.kind ?? '' },
-  { id: 'place', label: 'Место', width: 150, editor: 'ref', refKind: 'city', text: (r) => placeLine(r) },
+  { id: 'kind', label: 'Вид', width: 120, sort: 'kind', editor: 'ref', refKinds: ['kind'], text: (r) => r.kind ?? '' },
+  { id: 'place', label: 'Место', width: 150, editor: 'ref', refKinds: ['city'], text: (r) => placeLine(r) },
   { id: 'format', label: 'Формат', width: 110, editor: 'format', text: (r) => (r.format ? FORMAT_LABELS[r.format] : '') },
   { id: 'status', label: 'Статус', width: 115, editor: 'status', text: (r) => EVENT_STATUS_LABELS[r.status] },
-  { id: 'partners', label: 'Партнёр', width: 160, details: true, text: (_, d) => d?.partners.join(', ') ?? '' },
-  { id: 'spheres', label: 'Сфера', width: 140, details: true, text: (_, d) => d?.spheres.join(', ') ?? '' },
-  { id: 'organizer', label: 'Ответственный', width: 150, details: true, text: (_, d) => d?.organizer ?? '' },
+  { id: 'partners', label: 'Партнёр', width: 160, details: true, editor: 'list', refKinds: ['country', 'region', 'organisation'], text: (_, d) => d?.partners.join(', ') ?? '' },
+  { id: 'spheres', label: 'Сфера', width: 140, details: true, editor: 'list', refKinds: ['sphere'], text: (_, d) => d?.spheres.join(', ') ?? '' },
+  { id: 'organizer', label: 'Ответственный', width: 150, details: true, editor: 'ref', refKinds: ['department'], text: (_, d) => d?.organizer ?? '' },
   { id: 'agreement', label: 'Соглашение', width: 170, details: true, text: (_, d) => d?.agreementTitle ?? '' },
   { id: 'participants', label: 'Участники', width: 170, details: true, text: (_, d) => d?.participants ?? '' },
 ];

@@ -17,6 +17,8 @@ export type CellChange =
   | { field: 'dates'; value: string }
   | { field: 'kind'; value: string }
   | { field: 'place'; value: string }
+  | { field: 'organizer'; value: string }
+  | { field: 'spheres' | 'partners'; value: string }
   | { field: 'status'; value: EventStatus }
   | { field: 'format'; value: EventFormat | null };
 
@@ -30,6 +32,12 @@ export function applyCell(input: RawInput, change: CellChange): RawInput | strin
     case 'place':
       // The city typed replaces the city; the region and country stay as the card has them.
       return { ...input, city: change.value.trim() || null };
+    case 'organizer':
+      return { ...input, organizer: change.value.trim() || null };
+    case 'spheres':
+    case 'partners':
+      // Several names in one cell are separated by «;», as the paste and the bulk change read them.
+      return { ...input, [change.field]: change.value.split(';').map((name) => name.trim()).filter(Boolean) };
     case 'status':
       return { ...input, status: change.value };
     case 'format':
