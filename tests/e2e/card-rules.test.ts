@@ -72,6 +72,23 @@ describe('the cards’ rules in the browser', () => {
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);
 
+  it('asks about a new party of an agreement, and saves it with the agreement', async () => {
+    const { page, app } = session;
+    await page.getByRole('button', { name: 'Новое соглашение' }).click();
+    await page.getByLabel('Название').fill('Соглашение о сотрудничестве с Могилёвским облисполкомом');
+    const parties = page.getByRole('combobox', { name: 'Стороны' });
+    await parties.fill('Могилевский облисполком');
+    await parties.press('Enter');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByText('Добавить «Могилевский облисполком» в справочник партнёров?').isVisible()).toBe(true);
+    expect(await dialog.getByRole('radio').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Добавить и сохранить' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/agreements$/);
+    expect(app.core.refs.partnerByKey('могилевский облисполком')?.name).toBe('Могилевский облисполком');
+    expect(problemsOf(page)).toEqual([]);
+  }, 60_000);
+
   it('shows the agenda of a half-year typed into the calendar’s period field', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Календарь' }).click();
@@ -89,6 +106,12 @@ describe('the cards’ rules in the browser', () => {
     await expect.poll(() => agenda.textContent()).toContain('Срок истёк: Договор о сотрудничестве');
     expect(await agenda.textContent()).toContain('Шестьдесят пятое заседание');
     await page.screenshot({ path: join(ARTIFACTS, 'calendar-agenda-half-year.png') });
+    // At 1280×720 the period field stays on the toolbar, whole.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const box = await field.boundingBox();
+    expect(box && box.x + box.width <= 1280).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'calendar-agenda-half-year-1280.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);
 
