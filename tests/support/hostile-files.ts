@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { random } from '../../bench/generate';
 import { readEntry, zipEntries, type ZipEntry } from '../../electron/core/import/zip';
-import { docx, odf, odfContentXml, odfParagraph, odfTable, wordDocumentXml, wordParagraph, wordTable, xls } from './office-files';
+import { docx, odf, odfContentXml, odfParagraph, odfTable, wordDocumentXml, wordParagraph, wordTable, xls, xlsWithRecords } from './office-files';
 import { deflatedRepeat, makeZip, type ZipPart } from './zip-writer';
 
 /** What the import must do with a file: refuse it, read it, or either (but safely). */
@@ -543,6 +543,10 @@ function documentCases(add: Add): void {
   add('size', 'a 1 MB title in an .ods', 'длинная-ячейка.ods', 'refuse', () => odf('ods', odfContentXml('ods', odfTable([...SOUND_TABLE, [{ text: megabyte }, { text: '12.06.2023' }]]))));
   add('size', 'a 1 MB paragraph above a Word table (dropped, not a title)', 'длинный-абзац.docx', 'read', () =>
     docx(wordDocumentXml(wordParagraph(megabyte.slice(0, 99_000)) + wordParagraph(megabyte.slice(0, 99_000)) + wordTable(SOUND_TABLE))), { titles: SOUND_TITLES });
+  // An .xls is parsed whole into memory: refused by the cells and sheets its records declare, before that.
+  add('size', 'an .xls declaring 2.05 million blank cells (500 MULBLANK records)', 'много-ячеек.xls', 'refuse', async () =>
+    xlsWithRecords(await oldExcel(), { type: 0x00be, length: 8224, count: 500 }));
+  add('size', 'an .xls declaring 1,001 sheets', 'много-листов.xls', 'refuse', async () => xlsWithRecords(await oldExcel(), { type: 0x0085, length: 8, count: 1001 }));
   add('size', '2,000 tables in a Word document', 'много-таблиц.docx', 'refuse', () => docx(wordDocumentXml(wordTable(SOUND_TABLE).repeat(2000))));
   add('size', '2,000 sheets in an .ods', 'много-листов.ods', 'refuse', () => odf('ods', odfContentXml('ods', odfTable(SOUND_TABLE).repeat(2000))));
 

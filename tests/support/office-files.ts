@@ -136,3 +136,22 @@ export async function xls(rows: readonly (readonly (string | number | null)[])[]
   X.utils.book_append_sheet(book, sheet, 'Лист1');
   return X.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer;
 }
+
+/** The .xls with `records` (BIFF type and data length) appended to its Workbook stream: what a file declares. */
+export async function xlsWithRecords(file: Buffer, records: { type: number; length: number; count: number }): Promise<Buffer> {
+  const X = await import('@e965/xlsx');
+  const CFB = X.CFB as unknown as {
+    read(data: Buffer, options: { type: 'buffer' }): unknown;
+    find(cfb: unknown, path: string): { content: Uint8Array; size: number } | null;
+    write(cfb: unknown, options: { type: 'buffer' }): Buffer;
+  };
+  const cfb = CFB.read(file, { type: 'buffer' });
+  const stream = CFB.find(cfb, 'Workbook');
+  if (!stream) throw new Error('no Workbook stream');
+  const record = Buffer.alloc(4 + records.length);
+  record.writeUInt16LE(records.type, 0);
+  record.writeUInt16LE(records.length, 2);
+  stream.content = Buffer.concat([Buffer.from(stream.content), ...Array.from({ length: records.count }, () => record)]);
+  stream.size = stream.content.length;
+  return Buffer.from(CFB.write(cfb, { type: 'buffer' }));
+}
