@@ -172,13 +172,14 @@ export const EventBulkPatchSchema = z
     spheres: BulkNameListSchema.optional(),
     partners: BulkNameListSchema.optional(),
     organizer: optionalName.optional(),
-  })
-  .refine((patch) => Object.values(patch).some((v) => v !== undefined), 'не выбрано, что изменить');
+  });
 export type EventBulkPatch = z.output<typeof EventBulkPatchSchema>;
 
 const BulkIdsSchema = z.array(IdSchema).min(1, 'не выбрано ни одного мероприятия').max(10_000);
 
-export const EventBulkUpdateSchema = z.strictObject({ ids: BulkIdsSchema, patch: EventBulkPatchSchema });
+export const EventBulkUpdateSchema = z
+  .strictObject({ ids: BulkIdsSchema, patch: EventBulkPatchSchema })
+  .refine(({ patch }) => Object.values(patch).some((v) => v !== undefined), 'Не выбрано, какое поле изменить у выбранных мероприятий.');
 export const EventBulkDeleteSchema = z.strictObject({ ids: BulkIdsSchema });
 
 /** One change of many events in the change log: its rows from `first` to `last`, undone together. */

@@ -74,7 +74,7 @@ describe('bulk changes of events', () => {
     expect(refused.ok).toBe(false);
     expect(core.events.rows({ deleted: false, sort: 'startDate', order: 'asc', limit: 100, offset: 0 }).total).toBe(2);
     const empty = await dispatch('events.bulkUpdate', { ids: [ids[0]], patch: {} });
-    expect(empty).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'validation', message: 'Не выбрано, какое поле изменить у выбранных мероприятий.' } });
     // A patch of the status alone leaves the lists as they were.
     const status = await dispatch('events.bulkUpdate', { ids, patch: { status: 'cancelled' } });
     expect(status.ok).toBe(true);

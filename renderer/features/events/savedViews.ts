@@ -74,3 +74,12 @@ export const useSavedViews = create<ViewsState>((set, get) => ({
     set({ activeId: id });
   },
 }));
+
+// A view stays marked in the sidebar only while the register shows its filter.
+useEventsFilter.subscribe((filter) => {
+  const { activeId, views } = useSavedViews.getState();
+  const view = views.find((v) => v.id === activeId);
+  if (!view) return;
+  const changed = (Object.keys(view.filter) as (keyof ViewFilter)[]).some((key) => JSON.stringify(view.filter[key]) !== JSON.stringify(filter[key]));
+  if (changed) useSavedViews.setState({ activeId: null });
+});
