@@ -189,6 +189,8 @@ function matchRules(text: string, normal: string, year: number | null): Matched 
   return null;
 }
 
+/** The longest text read as a date with remarks beside it. */
+const REMARKED_DATE_MAX = 500;
 /** A bracketed group with no brackets inside: removed innermost first. */
 const BRACKETED = /[([]([^()[\]]*)[)\]]/;
 /** A time of day at the end: «, 11:00», «в 11.00», «с 10:00 до 12:00», «10.00–12.00», «в 11 ч.». */
@@ -211,7 +213,9 @@ function isTime(match: RegExpExecArray): boolean {
  * and a comma's tail that names no date. Null when there is nothing to take away.
  */
 function splitRemark(text: string): { date: string; remark: string } | null {
-  let rest = text;
+  // A date with its remark fits a cell's line or two; a longer text is no date, and its brackets are not searched.
+  if (text.length > REMARKED_DATE_MAX) return null;
+  let rest = text.replace(/\s+/g, ' ');
   const brackets: string[] = [];
   for (let match = BRACKETED.exec(rest); match; match = BRACKETED.exec(rest)) {
     brackets.push((match[1] ?? '').trim());

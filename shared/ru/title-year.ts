@@ -14,14 +14,20 @@ const PREPOSITION_BEFORE = /(?:^|[^\p{L}])(?:на|в|во|за|план)\s*$/u;
 const DOCUMENT_LINE = /№|(?:^|[^\p{L}])от\s+\d|протокол|приказ|решени|постановлени|распоряжени|утвержд|зацвердж|загад|пастанов/u;
 const PLAN_LINE = /план/u;
 
-/** How surely a year found in a line is the plan's year: 3 a plan's phrase, 2 a bare mention, 1 a document's date. */
-function rank(line: string, at: number): number {
-  const before = line.slice(0, at);
-  const after = line.slice(at + 4);
+/** How far around a year its phrase is looked for: a hostile megabyte line costs no more than a short one. */
+const NEAR = 40;
+
+/**
+ * How surely a year found in a line is the plan's year: 3 a plan's phrase, 2 a bare mention, 1 a document's
+ * date. `cites` and `plan` say whether the line cites a document and whether it names a plan.
+ */
+function rank(line: string, at: number, cites: boolean, plan: boolean): number {
+  const before = line.slice(Math.max(0, at - NEAR), at);
+  const after = line.slice(at + 4, at + 4 + NEAR);
   if (DATE_BEFORE.test(before)) return 1;
   if (YEAR_WORD_AFTER.test(after) || PREPOSITION_BEFORE.test(before)) return 3;
-  if (DOCUMENT_LINE.test(line)) return 1;
-  return PLAN_LINE.test(line) ? 3 : 2;
+  if (cites) return 1;
+  return plan ? 3 : 2;
 }
 
 /**
@@ -33,9 +39,12 @@ export function titleYear(lines: readonly string[]): number | null {
   let best: { year: number; rank: number } | null = null;
   for (const text of lines) {
     const line = belarusianDateText(foldYo(foldLookalikes(text)).toLowerCase().replace(/[\u2010-\u2015\u2212]/g, '-'));
+    const cites = DOCUMENT_LINE.test(line);
+    const plan = PLAN_LINE.test(line);
     for (const match of line.matchAll(YEAR)) {
-      const score = rank(line, match.index);
+      const score = rank(line, match.index, cites, plan);
       if (!best || score > best.rank) best = { year: Number(match[1]), rank: score };
+      if (best.rank === 3) break; // the first plan phrase of a line is as good as any later one
     }
   }
   return best?.year ?? null;

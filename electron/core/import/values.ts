@@ -284,14 +284,24 @@ export function titleYearWarning(sheet: Sheet, layout: Layout, year: number | nu
   const counts = new Map<number, number>();
   let dated = 0;
   let yearless = 0;
+  // A text's own year, or 0 for a date read only with the title's year, or null for no date: plans repeat their dates.
+  const known = new Map<string, number | null>();
+  const yearOf = (text: string): number | null => {
+    let found = known.get(text);
+    if (found === undefined) {
+      const own = parseDateText(text, null);
+      found = own.ok ? Number(own.value.startDate.slice(0, 4)) : parseDateText(text, year).ok ? 0 : null;
+      known.set(text, found);
+    }
+    return found;
+  };
   for (let r = layout.dataRow; r <= sheet.rows.length; r++) {
     const cell = sheet.rows[r - 1]?.[column.index] ?? null;
     let found: number | null = null;
     if (isDateCell(cell)) found = Number(cell.date.slice(0, 4));
     else if (typeof cell === 'string' && cell.trim()) {
-      const own = parseDateText(cell, null);
-      if (own.ok) found = Number(own.value.startDate.slice(0, 4));
-      else if (parseDateText(cell, year).ok) yearless++;
+      found = yearOf(cell);
+      if (found === 0) [found, yearless] = [null, yearless + 1];
     }
     if (found === null) continue;
     dated++;
