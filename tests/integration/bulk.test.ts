@@ -1,10 +1,12 @@
 // Changes of many events from the grid: all or nothing, one undoable action, and their change history.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
 import { createEvents, getEvent } from '../../electron/core/services/events';
 import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from '../../electron/core/services/bulk';
 import { recordHistory } from '../../electron/core/services/history';
 import { AppError } from '../../shared/errors';
+import type { EventBulkPatch } from '../../shared/schema/event';
 import { eventInput, tempCore } from '../helpers';
 
 function register(count: number) {
@@ -79,5 +81,33 @@ describe('bulk changes of events', () => {
     const status = await dispatch('events.bulkUpdate', { ids, patch: { status: 'cancelled' } });
     expect(status.ok).toBe(true);
     expect(getEvent(core, ids[0] as number).partners).toEqual(['Китай']);
+  });
+
+  it('undoes any series of bulk changes, newest first, back to the register as it was', () => {
+    const patch: fc.Arbitrary<EventBulkPatch> = fc.record({
+      status: fc.constantFrom('planned', 'held', 'cancelled', 'postponed'),
+      kind: fc.constantFrom('встреча', 'форум', null),
+      spheres: fc.subarray(['культура', 'образование', 'спорт']),
+      partners: fc.subarray(['Китай', 'Вьетнам', 'Минская область']),
+      organizer: fc.constantFrom('Отдел сотрудничества', null),
+    }, { requiredKeys: [] }).filter((p) => Object.keys(p).length > 0);
+    const step = fc.record({ pick: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 8 }), patch, trash: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 5 }), (steps) => {
+        const { core, ids } = register(8);
+        const snapshot = () => ids.map((id) => getEvent(core, id)).map(({ updatedAt: _u, ...e }) => e);
+        const start = snapshot();
+        const actions = [];
+        for (const { pick, patch: p, trash } of steps) {
+          const chosen = pick.map((i) => ids[i] as number).filter((id) => !getEvent(core, id).deletedAt);
+          if (chosen.length === 0) continue;
+          const result = trash ? bulkDeleteEvents(core, chosen) : bulkUpdateEvents(core, chosen, p);
+          if (result.action) actions.push(result.action);
+        }
+        for (const action of actions.reverse()) undoBulk(core, action);
+        expect(snapshot()).toEqual(start);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
