@@ -534,6 +534,8 @@ function documentCases(add: Add): void {
     odsRows(`${odsHeader}${SOUND_ROWS.map((r) => odsRow(r.map((t) => odsCell(t)).join(''))).join('')}${odsRow('<table:table-cell table:number-columns-repeated="1024"/>', ' table:number-rows-repeated="1048570"')}`), { titles: SOUND_TITLES });
   add('size', 'a merge over a billion rows', 'слияние.ods', 'read', () =>
     odsRows(odsHeader + odsRow(`${odsCell('Форум')}${odsCell('12.06.2023', ' table:number-rows-spanned="1000000000"')}`)), { titles: ['Форум'] });
+  add('size', '20,000 rows each with a cell merged over a billion rows (overlapping merges)', 'слияния.ods', 'either', () =>
+    odsRows(odsHeader + Array.from({ length: 20_000 }, (_, i) => odsRow(`${odsCell(`Форум ${i}`)}${odsCell('12.06.2023', ' table:number-rows-spanned="1000000000"')}`)).join('')));
   add('size', 'a Word table of 200,001 rows', 'длинная.docx', 'refuse', () =>
     docx(wordDocumentXml(`<w:tbl>${'<w:tr><w:tc><w:p><w:r><w:t>Форум</w:t></w:r></w:p></w:tc></w:tr>'.repeat(200_001)}</w:tbl>`)), { heavy: true });
   add('size', 'a Word cell spanning a billion columns', 'широкая.docx', 'read', () =>

@@ -95,20 +95,25 @@ export function nothingToRead(fileName: string, format: WorkbookData['format']):
 /**
  * Copies the value of each merged range's first cell into the first column of every row below it
  * that the range covers, and lists those cells in `inherited`: a date or place merged over a day's
- * rows belongs to each of them (a row with nothing else in it is left empty). A range one row high (a header over two columns) keeps its value
- * in its first cell only. `merges` are 0-based inclusive rows and columns, as spreadsheets give them.
+ * rows belongs to each of them. A row with nothing of its own stays empty (a merge drawn down past
+ * the table makes no rows), and a range one row high (a header over two columns) keeps its value in
+ * its first cell only. `merges` are 0-based inclusive rows and columns, as spreadsheets give them.
+ * Ranges of a sound file never overlap, so the work is at most one visit per cell of the sheet's
+ * columns; a file whose ranges overlap over and over stops being filled in there.
  */
 export function inheritMerges(rows: Cell[][], merges: readonly { top: number; left: number; bottom: number; right: number }[], inherited: Set<string>): void {
-  for (const { top, left, bottom, right: _right } of merges) {
-    if (bottom <= top || left >= LIMITS.columns) continue;
+  if (merges.length === 0) return;
+  const filled = (cell: Cell | undefined) => cell !== undefined && cell !== null && cell !== '';
+  const hasOwn = rows.map((row) => row.some(filled));
+  let budget = rows.length * LIMITS.columns;
+  for (const { top, left, bottom } of merges) {
+    if (bottom <= top || left >= LIMITS.columns || top < 0 || left < 0) continue;
     const value = rows[top]?.[left] ?? null;
-    if (value === null || value === '') continue;
+    if (!filled(value)) continue;
     for (let r = top + 1; r <= Math.min(bottom, rows.length - 1); r++) {
+      if (--budget < 0) return;
       const row = rows[r] as Cell[];
-      const own = row[left];
-      if (own !== undefined && own !== null && own !== '') continue; // a writer that kept the covered value
-      // A row with nothing else in it stays empty: a merge drawn down past the table makes no rows.
-      if (!row.some((cell, c) => c !== left && cell !== null && cell !== '')) continue;
+      if (!hasOwn[r] || filled(row[left])) continue; // an empty row, or a writer that kept the covered value
       while (row.length < left) row.push(null);
       row[left] = value;
       inherited.add(`${r + 1}:${left}`);
