@@ -31,7 +31,7 @@ export const ImportOptionsSchema = z.strictObject({
   includeHidden: z.boolean().optional(),
   /** 1-based sheet row of the (first) header row. */
   headerRow: z.int().min(1).max(1000).optional(),
-  /** The year of dates written without one, when the title rows name none. */
+  /** The year of dates written without one: the clerk's choice, over the year the title rows name. */
   year: z.int().min(1900).max(2100).optional(),
   /** Field → 0-based column index; replaces the detected mapping as a whole. */
   mapping: z.partialRecord(ImportFieldSchema, z.int().min(0).max(1000)).optional(),
