@@ -75,15 +75,20 @@ export function SheetStep() {
           onChange={(v) => typeof v === 'number' && v >= 1 && void change({ headerRow: v })}
         />
         <NumberInput
+          // The title's year is shown and can be replaced: a whole year typed (or an arrow clicked) reads the
+          // file again with it; emptied, the title's year is back. Remounted when the year read changes.
+          key={`${preview.yearSource ?? ''}${preview.year ?? ''}`}
           label="Год для дат без года"
           description={preview.yearSource === 'title' ? 'взят из заголовка листа' : undefined}
           w={190}
           min={1990}
           max={2100}
           placeholder="не указан"
-          value={preview.yearSource === 'title' ? (preview.year ?? '') : (options.year ?? '')}
-          disabled={preview.yearSource === 'title'}
-          onChange={(v) => void change({ year: typeof v === 'number' && v >= 1900 ? v : undefined })}
+          defaultValue={preview.year ?? ''}
+          onChange={(v) => {
+            if (v === '' && options.year !== undefined) void change({ year: undefined });
+            else if (typeof v === 'number' && v >= 1900 && v <= 2100 && v !== preview.year) void change({ year: v });
+          }}
         />
         <Select
           label="Партнёр (для всех мероприятий файла)"
