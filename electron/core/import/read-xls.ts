@@ -41,27 +41,52 @@ export function hasStream(cfb: CFBContainer, name: string): boolean {
   return cfb.FileIndex.some((entry) => entry.type === 2 && entry.name === name);
 }
 
-// BIFF record types that hold cells, and the sheet record.
+// BIFF record types that hold cells, the sheet records, and the column widths that say which are hidden.
 const CELL_RECORDS = new Set([0x0006, 0x00fd, 0x0203, 0x027e, 0x0201, 0x0204, 0x0205, 0x00d6, 0x0406]);
 const MULRK = 0x00bd;
 const MULBLANK = 0x00be;
 const BOUNDSHEET = 0x0085;
+const BOF = 0x0809;
+const COLINFO = 0x007d;
 
-/** Cells and sheets the workbook stream declares, counted from its record headers without parsing it. */
-function countRecords(stream: Uint8Array): { cells: number; sheets: number } {
+interface Declared {
+  cells: number;
+  sheets: number;
+  /** Hidden 0-based columns by the stream position of their sheet's BOF record. */
+  hiddenColumns: Map<number, Set<number>>;
+  /** Stream positions of the sheets' BOF records, in BOUNDSHEET (tab) order. */
+  sheetAt: number[];
+}
+
+/**
+ * What the workbook stream declares, from its record headers without parsing it: cells and sheets
+ * (for the limits), and the hidden columns (COLINFO), which SheetJS gives only with its costly styles.
+ */
+function scanRecords(stream: Uint8Array): Declared {
   const view = Buffer.from(stream.buffer, stream.byteOffset, stream.byteLength);
-  let cells = 0;
-  let sheets = 0;
+  const declared: Declared = { cells: 0, sheets: 0, hiddenColumns: new Map(), sheetAt: [] };
+  let sheet = -1;
   for (let at = 0; at + 4 <= view.length; ) {
     const type = view.readUInt16LE(at);
     const length = view.readUInt16LE(at + 2);
-    if (CELL_RECORDS.has(type)) cells++;
-    else if (type === MULRK) cells += Math.max(0, Math.floor((length - 6) / 6));
-    else if (type === MULBLANK) cells += Math.max(0, Math.floor((length - 6) / 2));
-    else if (type === BOUNDSHEET) sheets++;
-    at += 4 + length;
+    const data = at + 4;
+    if (CELL_RECORDS.has(type)) declared.cells++;
+    else if (type === MULRK) declared.cells += Math.max(0, Math.floor((length - 6) / 6));
+    else if (type === MULBLANK) declared.cells += Math.max(0, Math.floor((length - 6) / 2));
+    else if (type === BOUNDSHEET) {
+      declared.sheets++;
+      if (length >= 4 && data + 4 <= view.length) declared.sheetAt.push(view.readUInt32LE(data));
+    } else if (type === BOF) sheet = at;
+    else if (type === COLINFO && length >= 10 && data + 10 <= view.length && (view.readUInt16LE(data + 8) & 1) === 1) {
+      const first = view.readUInt16LE(data);
+      const last = Math.min(view.readUInt16LE(data + 2), LIMITS.columns - 1);
+      let hidden = declared.hiddenColumns.get(sheet);
+      if (!hidden) declared.hiddenColumns.set(sheet, (hidden = new Set()));
+      for (let c = first; c <= last; c++) hidden.add(c);
+    }
+    at = data + length;
   }
-  return { cells, sheets };
+  return declared;
 }
 
 function tooBig(fileName: string, what: string): AppError {
@@ -74,7 +99,7 @@ export async function readXls(data: Buffer, cfb: CFBContainer, fileName: string)
   const stream = cfb.FileIndex.find((entry) => entry.type === 2 && (entry.name === 'Workbook' || entry.name === 'Book'));
   const content = stream?.content as Uint8Array | undefined;
   if (!content) throw damaged(fileName, 'no Workbook stream');
-  const declared = countRecords(content);
+  const declared = scanRecords(content);
   if (declared.sheets > LIMITS.sheets) throw tooBig(fileName, `в ней ${declared.sheets.toLocaleString('ru-RU')} листов, а Reestr читает книги не больше чем из ${LIMITS.sheets.toLocaleString('ru-RU')} листов`);
   if (declared.cells > LIMITS.cells) throw tooBig(fileName, `в ней больше ${LIMITS.cells.toLocaleString('ru-RU')} ячеек`);
 
@@ -88,10 +113,9 @@ export async function readXls(data: Buffer, cfb: CFBContainer, fileName: string)
       cellText: false,
       cellDates: false, // serial numbers with their format: read as dates below, in no time zone
       cellNF: true,
-      cellStyles: true, // hidden columns
+      cellStyles: false, // hidden columns are read from the records above: styles double the time
       sheetStubs: false,
       bookVBA: false,
-      sheetRows: LIMITS.rows + 1,
     });
   } catch (e) {
     if (/password|encrypt/i.test(String(e))) {
@@ -101,11 +125,12 @@ export async function readXls(data: Buffer, cfb: CFBContainer, fileName: string)
   }
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   const sheets: Sheet[] = [];
-  for (const sheetName of workbook.SheetNames) {
+  for (const [index, sheetName] of workbook.SheetNames.entries()) {
     const ws = workbook.Sheets[sheetName];
     if (!ws) continue;
     const name = cleanText(sheetName);
     const dense = (ws as unknown as { '!data'?: ({ t: string; v?: unknown; z?: string | number; w?: string } | undefined)[][] })['!data'] ?? [];
+    // BIFF8 has at most 65,536 rows a sheet: this holds for what a damaged file might claim.
     if (dense.length > LIMITS.rows) {
       throw new AppError('validation', `На листе «${name}» файла «${fileName}» больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей.`);
     }
@@ -140,8 +165,7 @@ export async function readXls(data: Buffer, cfb: CFBContainer, fileName: string)
     inheritMerges(rows, merges, inherited);
     const hiddenRows = new Set<number>();
     for (const [i, info] of (ws['!rows'] ?? []).entries()) if (info?.hidden && i < rows.length) hiddenRows.add(i + 1);
-    const hiddenColumns = new Set<number>();
-    for (const [i, info] of (ws['!cols'] ?? []).entries()) if (info?.hidden && i < LIMITS.columns) hiddenColumns.add(i);
+    const hiddenColumns = declared.hiddenColumns.get(declared.sheetAt[index] ?? -1) ?? new Set<number>();
     sheets.push({
       name,
       rows,
