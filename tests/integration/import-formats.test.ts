@@ -10,6 +10,7 @@ import { readSpreadsheet } from '../../electron/core/import/read-file';
 import { cellText, type Sheet } from '../../electron/core/import/sheet';
 import { AppError } from '../../shared/errors';
 import { sheetXml, xlsx } from '../support/hostile-files';
+import { makeZip } from '../support/zip-writer';
 import { docx, odf, odfContentXml, odfParagraph, odfTable, plainRows, wordDocumentXml, wordParagraph, wordTable, xls, type Table } from '../support/office-files';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
@@ -81,6 +82,11 @@ describe('the Word plan (python-docx, then LibreOffice to .odt)', () => {
     expect(await refusal('план.docx', file.subarray(0, file.length - 100))).toBe('Файл «план.docx» повреждён или обрезан: оглавление документа Word не найдено. Откройте его в Word или LibreOffice и сохраните заново.');
     const odt = readFileSync(join(FIXTURES, 'plan-grodno-2024.odt'));
     expect(await refusal('план.odt', odt.subarray(0, odt.length - 100))).toMatch(/оглавление документа не найдено\. Откройте его в LibreOffice Writer/);
+  });
+
+  it('a zip named .docx that holds no document is not called a workbook', async () => {
+    const zip = makeZip([{ name: 'word/media/image1.png', data: 'PNG' }, { name: 'readme.txt', data: 'текст' }]);
+    expect(await refusal('план.docx', zip)).toMatch(/^Файл «план\.docx» — архив, но не документ Word или OpenDocument/);
   });
 
   it('a document without a table is a document, not a workbook, in the message', async () => {

@@ -41,6 +41,9 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<W
     if (entries.some((e) => e.name === 'word/document.xml')) return readDocx(data, entries, fileName);
     const odf = odfFormat(data, entries);
     if (odf) return readOdf(data, entries, fileName, odf);
+    if (['docx', 'odt', 'doc'].includes(extension)) {
+      throw new AppError('validation', `Файл «${fileName}» — архив, но не документ Word или OpenDocument: в нём нет текста документа. Возможно, он повреждён или это файл другого типа; откройте его в Word или LibreOffice и сохраните как «Документ Word (.docx)».`);
+    }
     return { ...(await readXlsx(data, fileName)), format: 'xlsx' };
   }
   if (data.subarray(0, 8).equals(OLE)) return readCompound(fileName, data);
