@@ -1,6 +1,8 @@
 // Reads OpenDocument files as sheets, streaming content.xml: the sheets of a spreadsheet (.ods) and
 // the tables of a text document (.odt, «Таблица 1»… with the paragraphs above as title rows), with
 // merged cells (number-rows-spanned, covered cells), repeated rows and cells, hidden rows and columns.
+// SheetJS reads .ods too, but parses content.xml whole in memory, drops hidden rows and columns and
+// prints warnings to the console; .odt needs this reader anyway, and both share its limits.
 import { AppError } from '../../../shared/errors';
 import { documentRefusal } from './read-docx';
 import { TableBuilder, TitleParagraphs } from './read-table';
