@@ -275,8 +275,8 @@ export function EventsPage() {
     target.addEventListener('pointerup', up);
   };
 
-  const loadedIds = loaded().map(({ row }) => row.id);
-  const allLoadedSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
+  // Walks the loaded rows only while something is selected: a long scroll may have loaded many thousands.
+  const allLoadedSelected = selected.size > 0 && loaded().every(({ row }) => selected.has(row.id));
 
   return (
     <Stack h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))" gap="sm">
@@ -442,7 +442,9 @@ export function EventsPage() {
         </div>
         <Group className={classes.footer} justify="space-between" wrap="nowrap">
           <span>{total === null ? 'Загрузка…' : `Всего: ${countOf(total, EVENT_FORMS)}`}</span>
-          {notice && <span role="status" className={classes.notice}>{notice}</span>}
+          {notice
+            ? <span role="status" className={classes.notice}>{notice}</span>
+            : editable && total !== 0 && <span className={classes.notice} data-hint>Двойной щелчок или Enter — изменить ячейку · Ctrl+A — выбрать загруженные строки · Ctrl+V — вставить строки из Excel</span>}
         </Group>
       </Box>
       <Modal opened={paste !== null} onClose={() => setPaste(null)} size="xl" title={paste && paste.inputs.length > 0 ? `Добавить ${countOf(paste.inputs.length, EVENT_FORMS)}?` : 'Вставка из буфера обмена'}>
