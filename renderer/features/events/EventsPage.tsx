@@ -22,7 +22,7 @@ import { EmptyRegister } from './EmptyRegister';
 import { useExcelExport } from '../export/exportToExcel';
 import { CHECK_WIDTH, COLUMN_BY_ID, gridTemplate, MIN_WIDTH, type ColumnId } from './gridColumns';
 import { useColumnPrefs } from './columnPrefs';
-import { undoChange, useEventDetails, type GridUndo } from './gridEdits';
+import { dropUndo, lastUndo, pushUndo, undoChange, useEventDetails, type GridUndo } from './gridEdits';
 import { CellEditor } from './CellEditor';
 import { ColumnsMenu } from './ColumnsMenu';
 import { SavedViewsMenu } from './SavedViewsMenu';
@@ -36,7 +36,6 @@ const PREFETCH = 100;
 const GAP = 10;
 /** A click opens the card after this long, unless a second click makes it a double-click that edits the cell. */
 const OPEN_DELAY = 250;
-const UNDO_DEPTH = 50;
 
 interface Cell {
   index: number;
@@ -104,29 +103,34 @@ export function EventsPage() {
   }, [filterKey]);
   const editable = !filter.deleted;
 
-  // Changes the grid made, newest last: Ctrl+Z takes back the last one.
-  const undos = useRef<GridUndo[]>([]);
+  // Changes the grid made: Ctrl+Z takes back the last one.
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = useCallback(() => {
     reload();
     setDetailsVersion((v) => v + 1);
   }, [reload]);
   const remember = useCallback((change: GridUndo) => {
-    undos.current = [...undos.current.slice(-(UNDO_DEPTH - 1)), change];
+    pushUndo(change);
     setNotice(`Сохранено: ${change.label}. Ctrl+Z — отменить.`);
     refresh();
   }, [refresh]);
+  // One undo at a time: a second Ctrl+Z while the first is on its way would take back the same change.
+  const undoing = useRef(false);
   const undo = useCallback(() => {
-    const change = undos.current.at(-1);
+    if (undoing.current) return;
+    const change = lastUndo();
     if (!change) {
       setNotice('Отменять нечего: изменений в таблице не было.');
       return;
     }
+    undoing.current = true;
     undoChange(change).then(() => {
-      undos.current = undos.current.slice(0, -1);
+      dropUndo(change);
       setNotice(`Отменено: ${change.label}.`);
       refresh();
-    }, failed);
+    }, failed).finally(() => {
+      undoing.current = false;
+    });
   }, [refresh]);
 
   const [busy, setBusy] = useState(false);

@@ -57,6 +57,23 @@ export type GridUndo =
   | { kind: 'bulk'; action: BulkAction; label: string }
   | { kind: 'paste'; ids: number[]; label: string };
 
+const UNDO_DEPTH = 50;
+/** The grid's changes, newest last: kept while the app is open, so a visit to a card does not lose them. */
+const undoStack: GridUndo[] = [];
+
+export function pushUndo(change: GridUndo): void {
+  undoStack.push(change);
+  if (undoStack.length > UNDO_DEPTH) undoStack.shift();
+}
+
+/** The newest change, still on the stack until its undo succeeds. */
+export const lastUndo = (): GridUndo | undefined => undoStack.at(-1);
+
+export function dropUndo(change: GridUndo): void {
+  const at = undoStack.lastIndexOf(change);
+  if (at >= 0) undoStack.splice(at, 1);
+}
+
 /** Saves a cell: reads the event whole, changes the cell, and updates it as the card would. */
 export async function saveCell(id: number, change: CellChange): Promise<GridUndo> {
   const event = await call('events.get', { id });
