@@ -23,15 +23,22 @@ function on(tag: XmlTag): boolean {
   return value === undefined || !['0', 'false', 'off'].includes(value);
 }
 
-/** The refusal of a document whose XML is not what Word writes. */
-export function documentRefusal(fileName: string, e: XmlRefusal, what: string): AppError {
+/** The refusal of a document whose XML is not what Word or LibreOffice writes. */
+export function documentRefusal(fileName: string, e: XmlRefusal, format: 'docx' | 'odt' | 'ods'): AppError {
+  const sheet = format === 'ods';
+  const it = sheet ? 'ней' : 'нём';
   const why = {
-    doctype: 'в нём есть объявление DOCTYPE, которого не пишет ни Word, ни LibreOffice',
-    elements: 'в нём больше элементов разметки, чем бывает в настоящих документах',
-    text: `в нём есть фрагмент текста длиннее ${LIMITS.cellChars.toLocaleString('ru-RU')} знаков`,
-    malformed: 'его содержимое повреждено или обрезано',
+    doctype: `в ${it} есть объявление DOCTYPE, которого не пишет ни Word, ни LibreOffice`,
+    elements: `в ${it} больше элементов разметки, чем бывает в настоящих ${sheet ? 'таблицах' : 'документах'}`,
+    text: `в ${it} есть фрагмент текста длиннее ${LIMITS.cellChars.toLocaleString('ru-RU')} знаков`,
+    malformed: `${sheet ? 'её' : 'его'} содержимое повреждено или обрезано`,
   }[e.reason];
-  return new AppError('validation', `${what} «${fileName}» Reestr не читает: ${why}. Откройте его в Word или LibreOffice и сохраните заново; если файл прислали, попросите прислать его ещё раз.`, e.message);
+  const program = format === 'docx' ? 'Word или LibreOffice' : 'LibreOffice';
+  return new AppError(
+    'validation',
+    `${sheet ? 'Таблицу' : 'Документ'} «${fileName}» Reestr не читает: ${why}. Откройте ${sheet ? 'её' : 'его'} в ${program} и сохраните заново; если файл прислали, попросите прислать его ещё раз.`,
+    e.message,
+  );
 }
 
 interface CellState {
@@ -86,7 +93,7 @@ export async function readDocx(data: Buffer, entries: readonly ZipEntry[], fileN
             if (sheets.length >= LIMITS.sheets) {
               throw new AppError('validation', `В документе «${fileName}» больше ${LIMITS.sheets.toLocaleString('ru-RU')} таблиц: Reestr читает документы не больше чем из ${LIMITS.sheets.toLocaleString('ru-RU')} таблиц.`);
             }
-            table = new TableBuilder(fileName, `таблице ${sheets.length + 1}`, titles.take());
+            table = new TableBuilder(fileName, { table: sheets.length + 1 }, titles.take());
             vertical = new Map();
           }
           break;
@@ -194,7 +201,7 @@ export async function readDocx(data: Buffer, entries: readonly ZipEntry[], fileN
       }
     },
   }, { elements: LIMITS.documentElements, textRun: LIMITS.cellChars + 1000 }).catch((e: unknown) => {
-    if (e instanceof XmlRefusal) throw documentRefusal(fileName, e, 'Документ');
+    if (e instanceof XmlRefusal) throw documentRefusal(fileName, e, 'docx');
     throw e;
   });
   if (!sheets.some((s) => s.rows.some((r) => r.length > 0))) throw nothingToRead(fileName, 'docx');

@@ -39,7 +39,6 @@ export function odfFormat(data: Buffer, entries: readonly ZipEntry[]): 'ods' | '
 }
 
 export async function readOdf(data: Buffer, entries: readonly ZipEntry[], fileName: string, format: 'ods' | 'odt'): Promise<WorkbookData> {
-  const what = format === 'odt' ? 'Документ' : 'Таблицу';
   checkUnpackedSize(entries, LIMITS.unpackedBytes, fileName, LIMITS.zipEntries);
   const manifest = entries.find((e) => e.name === 'META-INF/manifest.xml');
   if (manifest && readEntry(data, manifest, LIMITS.otherPartBytes)?.includes('encryption-data')) {
@@ -105,7 +104,7 @@ export async function readOdf(data: Buffer, entries: readonly ZipEntry[], fileNa
               throw new AppError('validation', `В файле «${fileName}» больше ${LIMITS.sheets.toLocaleString('ru-RU')} ${text ? 'таблиц' : 'листов'}: Reestr читает файлы не больше чем из ${LIMITS.sheets.toLocaleString('ru-RU')}.`);
             }
             tableName = text ? `Таблица ${sheets.length + 1}` : cleanText(tag.attributes['table:name'] ?? `Лист${sheets.length + 1}`);
-            table = new TableBuilder(fileName, text ? `таблице ${sheets.length + 1}` : `листе «${tableName}»`, text ? titles.take() : []);
+            table = new TableBuilder(fileName, text ? { table: sheets.length + 1 } : { sheet: tableName }, text ? titles.take() : []);
             hiddenColumns = new Set();
             columnAt = 0;
           }
@@ -198,7 +197,7 @@ export async function readOdf(data: Buffer, entries: readonly ZipEntry[], fileNa
       }
     },
   }, { elements: LIMITS.xmlElements, textRun: LIMITS.cellChars + 1000 }).catch((e: unknown) => {
-    if (e instanceof XmlRefusal) throw documentRefusal(fileName, e, what);
+    if (e instanceof XmlRefusal) throw documentRefusal(fileName, e, format);
     throw e;
   });
   if (!sheets.some((s) => s.rows.some((r) => r.length > 0))) throw nothingToRead(fileName, format);

@@ -20,8 +20,8 @@ export class TableBuilder {
 
   constructor(
     private readonly fileName: string,
-    /** The table as a message names it: «листе «План»», «таблице 2». */
-    private readonly where: string,
+    /** Where the table is: a sheet's name, or a document table's number (from 1). */
+    private readonly place: { sheet: string } | { table: number },
     titles: readonly string[] = [],
   ) {
     for (const title of titles) this.rows.push([title]);
@@ -42,7 +42,7 @@ export class TableBuilder {
     if (this.rows.length + this.blank + repeat > LIMITS.rows) {
       throw new AppError(
         'validation',
-        `В ${this.where} файла «${this.fileName}» больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей.`,
+        `${'sheet' in this.place ? `На листе «${this.place.sheet}»` : `В таблице ${this.place.table}`} файла «${this.fileName}» больше ${LIMITS.rows.toLocaleString('ru-RU')} строк: Reestr читает таблицы не длиннее. Разделите файл на несколько частей.`,
       );
     }
     for (; this.blank > 0; this.blank--) this.rows.push([]);
@@ -55,7 +55,10 @@ export class TableBuilder {
   /** A cell's text, cleaned and checked against the limit; null when empty. */
   text(raw: string, row: number, col: number): string | null {
     const text = cleanText(raw.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/^\n+|\n+$/g, ''));
-    if (text.length > LIMITS.cellChars) throw cellTooLong(this.fileName, `${columnLetter(col)}${row + 1}`);
+    if (text.length > LIMITS.cellChars) {
+      // A spreadsheet's cells have letters; a document's table is counted in rows and columns.
+      throw cellTooLong(this.fileName, 'sheet' in this.place ? `${columnLetter(col)}${row + 1} на листе «${this.place.sheet}»` : `в строке ${row + 1}, столбце ${col + 1} таблицы ${this.place.table}`);
+    }
     return text.trim() === '' ? null : text;
   }
 
