@@ -85,6 +85,7 @@ describe('the events grid', () => {
 
     await page.keyboard.press('Control+Z');
     await expect.poll(() => getEvent(app.core, meetingId).startDate).toBe('2022-03-15');
+    await expect.poll(() => page.getByRole('status').innerText()).toBe('Отменено: изменение мероприятия «Заседание совместной комиссии».');
     await page.keyboard.press('Control+Z');
     await expect.poll(() => getEvent(app.core, meetingId).title).toBe('Заседание комиссии по сотрудничеству');
   });
@@ -142,11 +143,22 @@ describe('the events grid', () => {
     await page.getByRole('checkbox', { name: 'Партнёр' }).check();
     await page.getByRole('button', { name: '«Партнёр» левее' }).click();
     await page.getByRole('checkbox', { name: 'Формат' }).uncheck();
-    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Столбцы' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Формат' }).count()).toBe(0);
+    // Widen «Вид» by dragging the right edge of its header.
+    const kindHeader = page.locator('[role="columnheader"][data-col="kind"]');
+    const before = (await kindHeader.boundingBox())?.width ?? 0;
+    const edge = await kindHeader.locator('div[aria-hidden]').boundingBox();
+    await page.mouse.move((edge?.x ?? 0) + 4, (edge?.y ?? 0) + 8);
+    await page.mouse.down();
+    await page.mouse.move((edge?.x ?? 0) + 34, (edge?.y ?? 0) + 8, { steps: 5 });
+    await page.mouse.move((edge?.x ?? 0) + 64, (edge?.y ?? 0) + 8, { steps: 5 });
+    await page.mouse.up();
     await page.reload();
     await rows().first().waitFor({ timeout: 20_000 });
     const headers = await page.getByRole('columnheader').allInnerTexts();
     expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['Сроки', 'Название', 'Вид', 'Место', 'Партнёр', 'Статус']);
+    expect((await page.locator('[role="columnheader"][data-col="kind"]').boundingBox())?.width ?? 0).toBeCloseTo(before + 60, -1);
     await search('Пакетная встреча № 7');
     await expect.poll(() => rows().first().locator('[data-col="partners"]').innerText()).toBe('Китай');
     // The optional columns edit in place too: several partners separated by «;».
