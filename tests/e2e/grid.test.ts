@@ -88,6 +88,17 @@ describe('the events grid', () => {
     await expect.poll(() => page.getByRole('status').innerText()).toBe('Отменено: изменение мероприятия «Заседание совместной комиссии».');
     await page.keyboard.press('Control+Z');
     await expect.poll(() => getEvent(app.core, meetingId).title).toBe('Заседание комиссии по сотрудничеству');
+
+    // From the keyboard: arrows move to a cell, Enter opens its editor, Esc leaves it unchanged.
+    await page.getByTestId('events-scroller').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const keyed = page.getByRole('textbox', { name: 'Название: новое значение' });
+    await expect.poll(() => keyed.inputValue()).toBe('Заседание комиссии по сотрудничеству');
+    await keyed.press('Escape');
+    await expect.poll(() => keyed.count()).toBe(0);
   });
 
   it('changes the status of 50 selected rows at once, and Ctrl+Z undoes them as one', async () => {
