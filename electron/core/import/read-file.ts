@@ -26,7 +26,7 @@ async function readCompound(fileName: string, data: Buffer): Promise<WorkbookDat
   if (hasStream(cfb, 'WordDocument')) {
     throw new AppError('validation', `Файл «${fileName}» — документ Word 97–2003 (.doc): таблицы из него Reestr не читает. Откройте его в Word или LibreOffice и выберите «Сохранить как» → «Документ Word (.docx)», затем выберите новый файл.`);
   }
-  if (hasStream(cfb, 'Workbook') || hasStream(cfb, 'Book')) return readXls(data, cfb, fileName);
+  if (hasStream(cfb, 'Workbook') || hasStream(cfb, 'Book')) return readXls(cfb, fileName);
   throw new AppError('validation', `Файл «${fileName}» — документ Microsoft Office, но не книга Excel и не документ Word: Reestr читает таблицы .xlsx, .xls, .ods, .csv и таблицы документов .docx и .odt.`);
 }
 

@@ -94,7 +94,7 @@ function tooBig(fileName: string, what: string): AppError {
 }
 
 /** Every sheet of an .xls workbook held in `cfb` (its Workbook or Book stream). */
-export async function readXls(data: Buffer, cfb: CFBContainer, fileName: string): Promise<WorkbookData> {
+export async function readXls(cfb: CFBContainer, fileName: string): Promise<WorkbookData> {
   const X = await sheetJs();
   const stream = cfb.FileIndex.find((entry) => entry.type === 2 && (entry.name === 'Workbook' || entry.name === 'Book'));
   const content = stream?.content as Uint8Array | undefined;
@@ -105,7 +105,9 @@ export async function readXls(data: Buffer, cfb: CFBContainer, fileName: string)
 
   let workbook: ReturnType<SheetJS['read']>;
   try {
-    workbook = X.read(data, {
+    // The container read above, parsed once: the same as X.read does after reading it again.
+    const parse = (X as unknown as { parse_xlscfb(cfb: CFBContainer, options: XLSX.ParsingOptions): XLSX.WorkBook }).parse_xlscfb;
+    workbook = parse(cfb, {
       type: 'buffer',
       dense: true,
       cellFormula: false, // the values Excel saved, never a formula of ours computed
