@@ -445,10 +445,10 @@ export function EventsPage() {
           </div>
         </div>
         <Group className={classes.footer} justify="space-between" wrap="nowrap">
-          <span>{total === null ? 'Загрузка…' : `Всего: ${countOf(total, EVENT_FORMS)}`}</span>
+          <span className={classes.total}>{total === null ? 'Загрузка…' : `Всего: ${countOf(total, EVENT_FORMS)}`}</span>
           {notice
             ? <span role="status" className={classes.notice}>{notice}</span>
-            : editable && total !== 0 && <span className={classes.notice} data-hint>Двойной щелчок или Enter — изменить ячейку · Ctrl+A — выбрать загруженные строки · Ctrl+V — вставить строки из Excel</span>}
+            : editable && total !== 0 && <span className={classes.notice} data-hint>Двойной щелчок или Enter — изменить ячейку · Ctrl+A — выбрать строки · Ctrl+V — вставить строки из Excel</span>}
         </Group>
       </Box>
       <Modal opened={paste !== null} onClose={() => setPaste(null)} size="xl" title={paste && paste.inputs.length > 0 ? `Добавить ${countOf(paste.inputs.length, EVENT_FORMS)}?` : 'Вставка из буфера обмена'}>
