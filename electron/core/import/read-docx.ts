@@ -6,10 +6,18 @@ import { TableBuilder, TitleParagraphs } from './read-table';
 import { LIMITS, nothingToRead, type Cell, type Sheet, type WorkbookData } from './sheet';
 import { checkUnpackedData, checkUnpackedSize, entryStream, type ZipEntry } from './zip';
 
+/** Local names by qualified name: a document has a few dozen element names, met millions of times. */
+const LOCAL = new Map<string, string>();
+
 /** The element's name without its prefix: `w:tbl` → `tbl` (Word always writes `w:`, others need not). */
 function local(name: string): string {
-  const colon = name.indexOf(':');
-  return colon < 0 ? name : name.slice(colon + 1);
+  let known = LOCAL.get(name);
+  if (known === undefined) {
+    const colon = name.indexOf(':');
+    known = colon < 0 ? name : name.slice(colon + 1);
+    if (LOCAL.size < 10_000) LOCAL.set(name, known);
+  }
+  return known;
 }
 
 function attr(tag: XmlTag, name: string): string | undefined {
@@ -143,7 +151,10 @@ export async function readDocx(data: Buffer, entries: readonly ZipEntry[], fileN
           put('-');
           break;
         case 'p':
-          if (depth === 0 && !cell) paragraph = [];
+          // Paragraphs of a cell are its lines: a line break before each but the first.
+          if (cell) {
+            if (cell.text.length) cell.text.push('\n');
+          } else if (depth === 0) paragraph = [];
           break;
       }
     },
@@ -164,8 +175,7 @@ export async function readDocx(data: Buffer, entries: readonly ZipEntry[], fileN
           vanish = false;
           break;
         case 'p':
-          if (cell) cell.text.push('\n');
-          else if (depth === 0) titles.add(paragraph.join(''));
+          if (!cell && depth === 0) titles.add(paragraph.join(''));
           break;
         case 'tc': {
           if (depth !== 1 || !cell || !table) break;

@@ -54,7 +54,7 @@ export class TableBuilder {
 
   /** A cell's text, cleaned and checked against the limit; null when empty. */
   text(raw: string, row: number, col: number): string | null {
-    const text = cleanText(raw.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/^\n+|\n+$/g, ''));
+    const text = cleanText(raw.includes('\n') ? raw.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/^\n+|\n+$/g, '') : raw);
     if (text.length > LIMITS.cellChars) {
       // A spreadsheet's cells have letters; a document's table is counted in rows and columns.
       throw cellTooLong(this.fileName, 'sheet' in this.place ? `${columnLetter(col)}${row + 1} на листе «${this.place.sheet}»` : `в строке ${row + 1}, столбце ${col + 1} таблицы ${this.place.table}`);
