@@ -22,7 +22,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
-        <Notifications position="top-center" />
+        <Notifications position="bottom-center" />
         <StartGate />
       </DatesProvider>
     </MantineProvider>
