@@ -104,11 +104,13 @@ describe('hidden rows and columns', () => {
     expect(texts(sheet)[2]).toEqual(['Отменённый семинар', '14.03.2024', 'Лида', 'отменён']);
   });
 
-  it('a Word row marked hidden and hidden text in a run are not shown text', async () => {
-    const body = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Наименование</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>скрыто</w:t></w:r></w:p></w:tc></w:tr>'
+  it('a Word row marked hidden is recorded; hidden, deleted and fallback text is not shown text', async () => {
+    const fallback = '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:r><w:t> (рамка)</w:t></w:r></mc:Choice>'
+      + '<mc:Fallback><w:pict><w:tbl><w:tr><w:tc><w:p><w:r><w:t>копия</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:pict></mc:Fallback></mc:AlternateContent>';
+    const body = `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Наименование</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>скрыто</w:t></w:r>${fallback}</w:p></w:tc></w:tr>`
       + '<w:tr><w:trPr><w:hidden/></w:trPr><w:tc><w:p><w:r><w:t>Черновик</w:t></w:r><w:del><w:r><w:delText>удалено</w:delText></w:r></w:del></w:p></w:tc></w:tr></w:tbl>';
     const sheet = (await readSpreadsheet('план.docx', docx(wordDocumentXml(body)))).sheets[0] as Sheet;
-    expect(texts(sheet)).toEqual([['Наименование'], ['Черновик']]);
+    expect(texts(sheet)).toEqual([['Наименование (рамка)'], ['Черновик']]);
     expect([...(sheet.hiddenRows ?? [])]).toEqual([2]);
   });
 });

@@ -90,7 +90,8 @@ export async function readDocx(data: Buffer, entries: readonly ZipEntry[], fileN
   await parseXml(entryStream(data, part), {
     open(tag) {
       const name = local(tag.name);
-      if (SKIPPED.has(name)) {
+      // Inside a skipped part nothing counts: a table in a fallback is the same table again.
+      if (skip || SKIPPED.has(name)) {
         skip++;
         return;
       }
@@ -163,7 +164,7 @@ export async function readDocx(data: Buffer, entries: readonly ZipEntry[], fileN
     },
     close(raw) {
       const name = local(raw);
-      if (SKIPPED.has(name)) {
+      if (skip) {
         skip--;
         return;
       }
