@@ -84,6 +84,11 @@ describe('the Word plan (python-docx, then LibreOffice to .odt)', () => {
     expect(await refusal('план.odt', odt.subarray(0, odt.length - 100))).toMatch(/оглавление документа не найдено\. Откройте его в LibreOffice Writer/);
   });
 
+  it('a «.doc» saved as RTF and an HTML table saved as «.xls» are named for what they are, with the way out', async () => {
+    expect(await refusal('план.doc', Buffer.from('{\\rtf1\\ansi\\ansicpg1251 {\\fonttbl} План}'))).toMatch(/^Файл «план\.doc» — документ RTF: .*«Сохранить как» → «Документ Word \(\.docx\)»/);
+    expect(await refusal('выгрузка.xls', Buffer.from('<html><body><table><tr><td>Форум</td></tr></table></body></html>'))).toMatch(/^Файл «выгрузка\.xls» — веб-страница \(HTML\), сохранённая под именем книги Excel/);
+  });
+
   it('a zip named .docx that holds no document is not called a workbook', async () => {
     const zip = makeZip([{ name: 'word/media/image1.png', data: 'PNG' }, { name: 'readme.txt', data: 'текст' }]);
     expect(await refusal('план.docx', zip)).toMatch(/^Файл «план\.docx» — архив, но не документ Word или OpenDocument/);

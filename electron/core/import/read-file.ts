@@ -47,6 +47,15 @@ export async function readSpreadsheet(fileName: string, data: Buffer): Promise<W
     return { ...(await readXlsx(data, fileName)), format: 'xlsx' };
   }
   if (data.subarray(0, 8).equals(OLE)) return readCompound(fileName, data);
+  // Word saves «.doc» files in RTF when asked, and accounting programs save HTML tables as «.xls»:
+  // neither is read, but each is named with the step that helps.
+  const head = data.subarray(0, 512).toString('latin1').trimStart();
+  if (head.startsWith('{\\rtf')) {
+    throw new AppError('validation', `Файл «${fileName}» — документ RTF: таблицы из него Reestr не читает. Откройте его в Word или LibreOffice и выберите «Сохранить как» → «Документ Word (.docx)», затем выберите новый файл.`);
+  }
+  if (['xls', 'xlsx', 'doc', 'docx'].includes(extension) && /^(<\?xml[^>]*>\s*)?(<!doctype html|<html|<table)/i.test(head)) {
+    throw new AppError('validation', `Файл «${fileName}» — веб-страница (HTML), сохранённая под именем ${extension === 'xls' || extension === 'xlsx' ? 'книги Excel' : 'документа Word'}: так выгружают таблицы некоторые программы. Откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)».`);
+  }
   if (['docx', 'doc', 'odt'].includes(extension)) {
     throw new AppError('validation', `Файл «${fileName}» не является документом Word или OpenDocument, хотя так назван: возможно, он повреждён или это файл другого типа.`);
   }
