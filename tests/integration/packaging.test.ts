@@ -47,7 +47,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('keeps the runtime dependencies to what the main process loads', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['better-sqlite3', 'docx', 'exceljs', 'iconv-lite', 'zod']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@e965/xlsx', 'better-sqlite3', 'docx', 'exceljs', 'iconv-lite', 'zod']);
   });
 
   describe('Electron fuses', () => {
