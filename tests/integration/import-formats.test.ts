@@ -11,7 +11,7 @@ import { cellText, type Sheet } from '../../electron/core/import/sheet';
 import { AppError } from '../../shared/errors';
 import { sheetXml, xlsx } from '../support/hostile-files';
 import { makeZip } from '../support/zip-writer';
-import { docx, odf, odfContentXml, odfParagraph, odfTable, plainRows, wordDocumentXml, wordParagraph, wordTable, xls, type Table } from '../support/office-files';
+import { docx, odf, odfContentXml, odfParagraph, odfTable, plainRows, wordDocumentXml, wordParagraph, wordTable, xls, xlsWithRecords, type Table } from '../support/office-files';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 
@@ -87,6 +87,15 @@ describe('the Word plan (python-docx, then LibreOffice to .odt)', () => {
   it('a «.doc» saved as RTF and an HTML table saved as «.xls» are named for what they are, with the way out', async () => {
     expect(await refusal('план.doc', Buffer.from('{\\rtf1\\ansi\\ansicpg1251 {\\fonttbl} План}'))).toMatch(/^Файл «план\.doc» — документ RTF: .*«Сохранить как» → «Документ Word \(\.docx\)»/);
     expect(await refusal('выгрузка.xls', Buffer.from('<html><body><table><tr><td>Форум</td></tr></table></body></html>'))).toMatch(/^Файл «выгрузка\.xls» — веб-страница \(HTML\), сохранённая под именем книги Excel/);
+  });
+
+  it('an .xls protected with a password says so, as an .xlsx does', async () => {
+    const filePass = Buffer.alloc(54);
+    filePass.writeUInt16LE(1, 0);
+    filePass.writeUInt16LE(1, 2);
+    filePass.writeUInt16LE(1, 4);
+    const locked = await xlsWithRecords(await xls([['Наименование мероприятия', 'Сроки'], ['Форум', '12.06.2023']]), { type: 0x002f, length: 54, count: 1, data: filePass, afterBof: true });
+    expect(await refusal('план.xls', locked)).toMatch(/^Книга «план\.xls» защищена паролем/);
   });
 
   it('a zip named .docx that holds no document is not called a workbook', async () => {

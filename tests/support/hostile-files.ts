@@ -562,6 +562,12 @@ function documentCases(add: Add): void {
     makeZip([{ name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 0 }]));
   add('wrong type', 'an OpenDocument file protected with a password', 'пароль.ods', 'refuse', () =>
     odf('ods', odfContentXml('ods', odfTable(SOUND_TABLE)), [{ name: 'META-INF/manifest.xml', data: '<manifest:manifest><manifest:encryption-data/></manifest:manifest>' }]));
+  // FILEPASS right after the workbook's BOF, as Excel writes a password-protected .xls (RC4, version 1.1).
+  const filePass = Buffer.alloc(54);
+  filePass.writeUInt16LE(1, 0);
+  filePass.writeUInt16LE(1, 2);
+  filePass.writeUInt16LE(1, 4);
+  add('wrong type', 'an .xls protected with a password', 'пароль.xls', 'refuse', async () => xlsWithRecords(await oldExcel(), { type: 0x002f, length: 54, count: 1, data: filePass, afterBof: true }));
   add('wrong type', 'a Word 97–2003 document', 'старый.doc', 'refuse', () => readFileSync(join(import.meta.dirname, '../fixtures/import/old-word.doc')));
   add('wrong type', 'a Word 97–2003 document named .xls', 'старый-документ.xls', 'refuse', () => readFileSync(join(import.meta.dirname, '../fixtures/import/old-word.doc')));
 }

@@ -137,8 +137,11 @@ export async function xls(rows: readonly (readonly (string | number | null)[])[]
   return X.write(book, { type: 'buffer', bookType: 'biff8' }) as Buffer;
 }
 
-/** The .xls with `records` (BIFF type and data length) appended to its Workbook stream: what a file declares. */
-export async function xlsWithRecords(file: Buffer, records: { type: number; length: number; count: number }): Promise<Buffer> {
+/**
+ * The .xls with `records` (BIFF type and data length, zeros, `count` times) appended to its Workbook
+ * stream, or (`afterBof`) the given data as one record right after the stream's first BOF record.
+ */
+export async function xlsWithRecords(file: Buffer, records: { type: number; length: number; count: number; data?: Buffer; afterBof?: boolean }): Promise<Buffer> {
   const X = await import('@e965/xlsx');
   const CFB = X.CFB as unknown as {
     read(data: Buffer, options: { type: 'buffer' }): unknown;
@@ -151,7 +154,12 @@ export async function xlsWithRecords(file: Buffer, records: { type: number; leng
   const record = Buffer.alloc(4 + records.length);
   record.writeUInt16LE(records.type, 0);
   record.writeUInt16LE(records.length, 2);
-  stream.content = Buffer.concat([Buffer.from(stream.content), ...Array.from({ length: records.count }, () => record)]);
+  records.data?.copy(record, 4);
+  const content = Buffer.from(stream.content);
+  const bof = 4 + content.readUInt16LE(2);
+  stream.content = records.afterBof
+    ? Buffer.concat([content.subarray(0, bof), record, content.subarray(bof)])
+    : Buffer.concat([content, ...Array.from({ length: records.count }, () => record)]);
   stream.size = stream.content.length;
   return Buffer.from(CFB.write(cfb, { type: 'buffer' }));
 }
