@@ -25,7 +25,7 @@ export const HELP = `reestr — «Реестр сотрудничества» и
 Справочники:
   refs list kinds|spheres|departments|cities|countries|regions|organisations|formats [--all] [--json]
 
-Импорт таблиц партнёров (.xlsx, .csv):
+Импорт таблиц партнёров (.xlsx, .xls, .ods, .csv, таблицы в документах .docx и .odt):
   import ФАЙЛ [--sheet ЛИСТ] [--header-row N] [--year ГГГГ] [--partner ПАРТНЁР]
          [--map "title=B,startDate=C"] [--include-hidden] [--dry-run] [--json]
                                   прочитать и записать новые строки одним пакетом
