@@ -409,6 +409,8 @@ export function EventsPage() {
                             key={id}
                             role="gridcell"
                             data-col={id}
+                            // A clipped text is told whole on hover: two long titles that begin alike stay apart.
+                            title={isEditing ? undefined : text || undefined}
                             className={`${classes.cell} ${id === 'title' ? classes.title : ''} ${isActive ? classes.active : ''} ${isEditing ? classes.editing : ''}`}
                             onClick={() => setActive({ index: item.index, col: id })}
                             onDoubleClick={(e) => {
