@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Core } from '../core/core';
 import { buildReport } from '../core/report/build';
+import { departmentSettings } from '../core/services/department';
 import { renderReport, reportText } from '../core/report/render';
 import { AppError } from '../../shared/errors';
 import { ReportFormatSchema, ReportInputSchema } from '../../shared/schema/report';
@@ -23,7 +24,7 @@ export async function writeReport(core: Core, p: ParsedArgs, io: { out: (text: s
   const format = ReportFormatSchema.safeParse(/\.([^.]+)$/.exec(out)?.[1]?.toLowerCase()).data;
   if (!format) throw new AppError('bad_request', `Файл отчёта должен называться .docx, .txt или .md, а не «${out}».`);
   try {
-    await writeFile(out, await renderReport(report, format));
+    await writeFile(out, await renderReport(report, format, departmentSettings(core)));
   } catch (e) {
     throw new AppError('internal', `Не удалось записать «${out}» (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте папку и права на запись.`);
   }

@@ -60,7 +60,7 @@ export function createHandlers(core: Core): Handlers {
     'report.draft': (input) => reportDraft(core, input),
     'report.save': (input) => saveReport(core, input),
     'report.discard': (input) => discardReport(core, input),
-    'report.export': ({ report, period, format }) => exportReport(report, period, format),
+    'report.export': ({ report, period, format }) => exportReport(core, report, period, format),
     'export.period': (input) => exportPeriod(core, input),
     'export.csv': (input) => {
       const { fileName, data } = exportCsv(core, input);

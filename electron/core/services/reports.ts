@@ -2,6 +2,7 @@
 import type { Core } from '../core';
 import { buildReport } from '../report/build';
 import { renderReport } from '../report/render';
+import { departmentSettings } from './department';
 import type { Period } from '../../../shared/period';
 import type { Report, ReportDraft, ReportFormat, ReportInput } from '../../../shared/schema/report';
 import { nameKey } from '../../../shared/ru/normalize';
@@ -34,6 +35,6 @@ export function reportFileName(period: Period, format: ReportFormat): string {
   return `Отчёт_${periodTitle(period).replace(/[\s.–]+/g, '_')}.${format}`;
 }
 
-export async function exportReport(report: Report, period: Period, format: ReportFormat): Promise<{ fileName: string; data: string }> {
-  return { fileName: reportFileName(period, format), data: (await renderReport(report, format)).toString('base64') };
+export async function exportReport(core: Core, report: Report, period: Period, format: ReportFormat): Promise<{ fileName: string; data: string }> {
+  return { fileName: reportFileName(period, format), data: (await renderReport(report, format, departmentSettings(core))).toString('base64') };
 }
