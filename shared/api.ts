@@ -45,6 +45,7 @@ import {
 } from './schema/backup';
 import { HistoryEntrySchema, HistoryInputSchema, HistoryRevertSchema } from './schema/history';
 import { DepartmentInputSchema, DepartmentSettingsSchema } from './schema/department';
+import { JobIdSchema, JobStartSchema, JobStatusSchema } from './schema/jobs';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -84,6 +85,10 @@ export const api = {
   'import.commit': method(ImportCommitSchema, ImportResultSchema),
   'import.batches': method(z.strictObject({}), z.array(ImportBatchSchema)),
   'import.undo': method(IdInputSchema, ImportBatchSchema),
+  // Long work in a worker thread: started, then followed by polling (over IPC and HTTP alike), cancellable.
+  'jobs.start': method(JobStartSchema, z.object({ jobId: z.string() })),
+  'jobs.status': method(JobIdSchema, JobStatusSchema),
+  'jobs.cancel': method(JobIdSchema, JobStatusSchema),
   'report.draft': method(ReportDraftInputSchema, ReportDraftSchema),
   'report.save': method(ReportSaveSchema, ReportDraftSchema),
   'report.discard': method(ReportInputSchema, ReportDraftSchema),

@@ -17,6 +17,8 @@ import { storageProblem } from './fs-reason';
 import { recordHistory, revertRecord } from './services/history';
 import { departmentSettings, setDepartmentSettings } from './services/department';
 import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from './services/bulk';
+import { makeBackup } from './services/backups';
+import { createJobRunner } from './jobs/runner';
 
 const OK = { ok: true } as const;
 
@@ -24,6 +26,7 @@ export const INTERNAL_ERROR = 'Внутренняя ошибка програм�
 
 export function createHandlers(core: Core): Handlers {
   const imports = createImportFiles(core);
+  const jobs = createJobRunner(core.file);
   return {
     'events.list': (filter) => listEvents(core, filter),
     'events.rows': (filter) => eventRows(core, filter),
@@ -57,6 +60,18 @@ export function createHandlers(core: Core): Handlers {
     'import.commit': (input) => imports.commit(input),
     'import.batches': () => listBatches(core),
     'import.undo': ({ id }) => undoBatch(core, id),
+    'jobs.start': ({ input }) => {
+      // A file no longer kept fails the call itself, before any job starts.
+      const { fileName, data } = imports.file(input.fileId);
+      const prepare = async () => {
+        // As the direct commit does: a checked backup first, here on this thread while it goes on serving.
+        await makeBackup(core, 'import');
+        return { fileName, data, options: input.options };
+      };
+      return { jobId: jobs.start('import.commit', prepare, () => imports.forget(input.fileId)) };
+    },
+    'jobs.status': ({ jobId }) => jobs.status(jobId),
+    'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     'report.draft': (input) => reportDraft(core, input),
     'report.save': (input) => saveReport(core, input),
     'report.discard': (input) => discardReport(core, input),

@@ -13,6 +13,11 @@ export function useSqliteBinding(path: string | undefined): void {
   nativeBinding = path || undefined;
 }
 
+/** The binding named by useSqliteBinding, for a worker thread that opens the register on its own. */
+export function sqliteBinding(): string | undefined {
+  return nativeBinding;
+}
+
 export function openSqlite(file: string, options: Database.Options = {}): Database.Database {
   return new Database(file, { nativeBinding, ...options });
 }

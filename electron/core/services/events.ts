@@ -60,11 +60,16 @@ export function getEvent(core: Core, id: number): Event {
  * Inserts all events or none; returns their ids in order. A batch (an import, the demo) is one
  * «import» entry of the change log, its events found by their batch id; single events log a create.
  */
-export function createEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null): number[] {
+/** `afterEach` hears of every row written (an import job's progress; it throws to roll all back). */
+export function createEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null, afterEach?: () => void): number[] {
   return writeTransaction(core.db, () => {
     const now = core.now();
     const refs = createRefResolver(core, batchId);
-    const ids = inputs.map((input) => core.events.insert(toRecord(core, refs, input), now, batchId));
+    const ids = inputs.map((input) => {
+      const id = core.events.insert(toRecord(core, refs, input), now, batchId);
+      afterEach?.();
+      return id;
+    });
     if (batchId !== null) {
       core.log.record({ at: now, user: core.user, action: 'import', entity: 'batch', entityId: batchId, after: { events: ids.length }, batchId });
     } else {

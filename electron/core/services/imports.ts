@@ -43,10 +43,13 @@ class NothingToImport extends Error {
   }
 }
 
+/** A job's hold on a commit: hears rows written of the total, and throws to roll the whole batch back. */
+export type CommitProgress = (done: number, total: number) => void;
+
 /** Writes the rows a preview marks new (and the duplicates the user chose to import or update) as one batch. */
-export function commitPreview(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource): ImportResult {
+export function commitPreview(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource, progress?: CommitProgress): ImportResult {
   try {
-    return writeBatch(core, preview, options, source);
+    return writeBatch(core, preview, options, source, progress);
   } catch (e) {
     if (e instanceof NothingToImport) return e.result;
     throw e;
@@ -75,7 +78,7 @@ function importFileAgreements(core: Core, source: ImportSource, batchId: number)
   return { ids, created };
 }
 
-function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource): ImportResult {
+function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource, progress?: CommitProgress): ImportResult {
   return writeTransaction(core.db, (): ImportResult => {
     const now = core.now();
     const batchId = core.batches.insert({
@@ -94,6 +97,10 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
     const created: EventInput[] = [];
     let updated = 0;
     let skipped = 0;
+    const total = preview.rows.filter((row) => (row.status === 'new' && row.event) || (row.status === 'duplicate' && row.event && row.duplicateOf && (row.decision === 'new' || row.decision === 'update'))).length;
+    let done = 0;
+    const step = progress && (() => progress(++done, total));
+    progress?.(0, total);
     for (const row of preview.rows) {
       if (row.status === 'new' && row.event) created.push(linked(row.event, row));
       else if (row.status === 'duplicate' && row.event && row.duplicateOf) {
@@ -104,6 +111,7 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
           if (existing && !existing.deletedAt) {
             updateEvent(core, existing.id, merged(existing, event), batchId);
             updated++;
+            step?.();
           } else skipped++;
         } else skipped++;
       } else if (row.status === 'skipped') skipped++;
@@ -112,7 +120,7 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
       // Nothing to write: no empty batch in the history either (the transaction rolls it back).
       throw new NothingToImport({ batchId: null, created: 0, updated: 0, skipped, errors: preview.summary.error, agreements: 0 });
     }
-    createEvents(core, created, batchId);
+    createEvents(core, created, batchId, step);
     const result = { batchId, created: created.length, updated, skipped, errors: preview.summary.error, agreements: agreements.created };
     core.batches.setSummary(batchId, result);
     // The mapping as confirmed, offered next time for a file with the same header.
@@ -162,27 +170,33 @@ export interface ImportFiles {
   /** Reads the file (from `data`, or the one kept under `fileId`) and previews it with `options`. */
   analyze(input: { fileName: string; data?: string; fileId?: string; options: ImportOptions }): Promise<ImportPreview>;
   commit(input: { fileId: string; options: ImportOptions }): Promise<ImportResult>;
+  /** The bytes of a kept file, for a job that reads and commits it on its own connection. */
+  file(fileId: string): { fileName: string; data: Buffer };
+  /** Lets go of a kept file once committed. */
+  forget(fileId: string): void;
 }
 
 /** The import calls of one open register, keeping the last files read between preview and commit. */
 export function createImportFiles(core: Core): ImportFiles {
-  const kept = new Map<string, ImportSource>();
-  const keep = (source: ImportSource) => {
+  const kept = new Map<string, { source: ImportSource; data: Buffer }>();
+  const keep = (source: ImportSource, data: Buffer) => {
     kept.delete(source.fileId);
-    kept.set(source.fileId, source);
+    kept.set(source.fileId, { source, data });
     while (kept.size > KEPT_FILES) kept.delete(kept.keys().next().value as string);
   };
-  const find = (fileId: string): ImportSource => {
-    const source = kept.get(fileId);
-    if (!source) throw new AppError('not_found', 'Файл для импорта больше не открыт: выберите его снова.');
-    return source;
+  const held = (fileId: string) => {
+    const file = kept.get(fileId);
+    if (!file) throw new AppError('not_found', 'Файл для импорта больше не открыт: выберите его снова.');
+    return file;
   };
+  const find = (fileId: string): ImportSource => held(fileId).source;
   return {
     async analyze({ fileName, data, fileId, options }) {
       let source: ImportSource;
       if (data !== undefined) {
-        source = await readImportSource(fileName, Buffer.from(data, 'base64'));
-        keep(source);
+        const bytes = Buffer.from(data, 'base64');
+        source = await readImportSource(fileName, bytes);
+        keep(source, bytes);
       } else if (fileId !== undefined) source = find(fileId);
       else throw new AppError('bad_request', 'Не передан файл для импорта.');
       return analyze(core, source, options);
@@ -193,6 +207,13 @@ export function createImportFiles(core: Core): ImportFiles {
       const result = commitPreview(core, analyze(core, source, options), options, source);
       kept.delete(fileId);
       return result;
+    },
+    file(fileId) {
+      const { source, data } = held(fileId);
+      return { fileName: source.fileName, data };
+    },
+    forget(fileId) {
+      kept.delete(fileId);
     },
   };
 }

@@ -1,0 +1,134 @@
+// Runs long work (an import's commit) in worker threads, each on its own connection, followed by polling.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorInfo } from '../../../shared/errors';
+import type { JobKind, JobStatus } from '../../../shared/schema/jobs';
+import { sqliteBinding } from '../db/sqlite';
+import { CANCEL, DONE, SLOTS, TOTAL, type WorkerData, type WorkerEnd } from './protocol';
+import type { JobPayloads, JobResults } from './work';
+
+/** Finished jobs kept for a late poll; the oldest go first. */
+const KEPT_FINISHED = 20;
+
+export const JOB_FAILED = 'Внутренняя ошибка программы: действие не выполнено, данные не изменены.';
+
+/**
+ * How a worker starts. From the sources (tests, `tsx`), the .ts entry is loaded through tsx's loader,
+ * registered inside the thread; from a bundle (dist/cli, dist-electron), the bundled entry beside it,
+ * `job-worker.cjs`, which scripts/build-cli.mjs and scripts/build-electron.mjs write. One eval'd
+ * script serves both, so neither depends on how the thread's loader would treat a file path.
+ */
+function workerScript(): string {
+  const fromSources = import.meta.url.endsWith('.ts');
+  if (fromSources) {
+    const entry = new URL('./worker.ts', import.meta.url).href;
+    return `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+  }
+  return `require(${JSON.stringify(fileURLToPath(new URL('./job-worker.cjs', import.meta.url)))})`;
+}
+
+interface Job {
+  id: string;
+  kind: JobKind;
+  state: JobStatus['state'];
+  shared: Int32Array;
+  result?: unknown;
+  error?: ErrorInfo;
+}
+
+export interface Runner {
+  /**
+   * Starts a job: `prepare` (on this thread, may wait: a backup) gives the worker's payload, then the
+   * worker runs; `finish` hears the result of a job done. Answers at once with the job's id.
+   */
+  start<K extends JobKind>(kind: K, prepare: () => Promise<JobPayloads[K]>, finish?: (result: JobResults[K]) => void): string;
+  status(jobId: string): JobStatus;
+  /** Asks the job to stop: its transaction rolls back. A finished job stays as it ended. */
+  cancel(jobId: string): JobStatus;
+  /** Waits for every running job to end (cancelling them first when asked). */
+  settle(cancel?: boolean): Promise<void>;
+}
+
+/** The job runner of one open register file; `logError` hears unexpected failures. */
+export function createJobRunner(file: string, logError: (e: unknown) => void = console.error): Runner {
+  const jobs = new Map<string, Job>();
+  const running = new Set<Promise<void>>();
+
+  const find = (jobId: string): Job => {
+    const job = jobs.get(jobId);
+    if (!job) throw new AppError('not_found', 'Задание не найдено: возможно, программа была перезапущена. Проверьте журнал импорта.');
+    return job;
+  };
+
+  const forgetOld = () => {
+    const finished = [...jobs.values()].filter((j) => j.state !== 'running');
+    for (const job of finished.slice(0, Math.max(0, finished.length - KEPT_FINISHED))) jobs.delete(job.id);
+  };
+
+  const runWorker = (job: Job, payload: unknown): Promise<WorkerEnd> =>
+    new Promise((resolve) => {
+      const data: WorkerData = { kind: job.kind, file, nativeBinding: sqliteBinding(), shared: job.shared.buffer as SharedArrayBuffer, payload };
+      const worker = new Worker(workerScript(), { eval: true, workerData: data });
+      let end: WorkerEnd | undefined;
+      worker.once('message', (m: WorkerEnd) => (end = m));
+      worker.once('error', (e) => {
+        logError(e);
+        end ??= { state: 'failed', error: { code: 'internal', message: JOB_FAILED } };
+      });
+      worker.once('exit', (code) => resolve(end ?? { state: 'failed', error: { code: 'internal', message: JOB_FAILED }, detail: `the job worker stopped (${code})` }));
+    });
+
+  return {
+    start(kind, prepare, finish) {
+      if (file === ':memory:') throw new AppError('bad_request', 'Задание нельзя выполнить в отдельном потоке: база данных открыта только в памяти, а не из файла.');
+      const job: Job = { id: randomUUID(), kind, state: 'running', shared: new Int32Array(new SharedArrayBuffer(SLOTS * 4)) };
+      jobs.set(job.id, job);
+      const run = (async () => {
+        try {
+          const payload = await prepare();
+          const end: WorkerEnd = Atomics.load(job.shared, CANCEL) ? { state: 'cancelled' } : await runWorker(job, payload);
+          if (end.state === 'failed' && end.error.code === 'internal') {
+            if (end.detail) logError(new Error(end.detail));
+            end.error = { code: 'internal', message: JOB_FAILED };
+          }
+          if (end.state === 'done') {
+            job.result = end.result;
+            finish?.(end.result as JobResults[typeof kind]);
+          }
+          if (end.state === 'failed') job.error = end.error;
+          job.state = end.state;
+        } catch (e) {
+          if (!(e instanceof AppError)) logError(e);
+          job.error = e instanceof AppError ? e.toInfo() : { code: 'internal', message: JOB_FAILED };
+          job.state = 'failed';
+        }
+        forgetOld();
+      })();
+      running.add(run);
+      void run.finally(() => running.delete(run));
+      return job.id;
+    },
+    status(jobId) {
+      const job = find(jobId);
+      const status: JobStatus = {
+        jobId: job.id,
+        kind: job.kind,
+        state: job.state,
+        progress: { done: Atomics.load(job.shared, DONE), total: Atomics.load(job.shared, TOTAL) },
+      };
+      if (job.result !== undefined) status.result = job.result as JobStatus['result'];
+      if (job.error) status.error = job.error;
+      return status;
+    },
+    cancel(jobId) {
+      const job = find(jobId);
+      if (job.state === 'running') Atomics.store(job.shared, CANCEL, 1);
+      return this.status(jobId);
+    },
+    async settle(cancel = false) {
+      if (cancel) for (const job of jobs.values()) if (job.state === 'running') Atomics.store(job.shared, CANCEL, 1);
+      await Promise.all([...running]);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// The job runner: an import committed in a worker thread reports progress, can be cancelled, and the register stays readable.
+import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createDispatch, createHandlers } from '../../electron/core/backend';
+import type { Core } from '../../electron/core/core';
+import type { JobStatus } from '../../shared/schema/jobs';
+import { tempCore } from '../helpers';
+
+const CITIES = ['Витебск', 'Орша', 'Полоцк', 'Новополоцк', 'Глубокое'];
+
+/** A plan of `rows` distinct events, as a clerk's CSV. */
+function planCsv(rows: number): string {
+  const lines = ['Наименование мероприятия;Сроки проведения;Место проведения'];
+  for (let i = 0; i < rows; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const month = String((i % 12) + 1).padStart(2, '0');
+    lines.push(`Совещание № ${i + 1};${day}.${month}.2025;г. ${CITIES[i % CITIES.length]}`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function setup() {
+  const core = tempCore();
+  const dispatch = createDispatch(createHandlers(core));
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await dispatch(method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value as T;
+  };
+  return { core, dispatch, call };
+}
+
+/** Everything a commit could touch, counted, with the newest change log entry. */
+function snapshot(core: Core) {
+  const count = (table: string) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return {
+    events: count('events'),
+    texts: count('event_texts'),
+    refs: count('refs'),
+    batches: count('import_batches'),
+    profiles: count('import_profiles'),
+    log: count('change_log'),
+    lastLog: core.db.prepare('SELECT * FROM change_log ORDER BY id DESC LIMIT 1').get() ?? null,
+  };
+}
+
+type Call = ReturnType<typeof setup>['call'];
+
+/** Polls a job until it ends, keeping every progress seen. */
+async function follow(call: Call, jobId: string, each?: (status: JobStatus) => Promise<void>): Promise<{ end: JobStatus; seen: JobStatus[] }> {
+  const seen: JobStatus[] = [];
+  for (;;) {
+    const status = await call<JobStatus>('jobs.status', { jobId });
+    seen.push(status);
+    if (status.state !== 'running') return { end: status, seen };
+    await each?.(status);
+    await sleep(5);
+  }
+}
+
+describe('jobs: an import commit in a worker thread', () => {
+  it('commits 20,000 rows with growing progress, and events.list answers meanwhile with the register as it was', async () => {
+    const { core, call } = setup();
+    await call('events.create', { title: 'Уже в реестре', startDate: '2024-01-10' });
+    const preview = await call<{ fileId: string; summary: { new: number } }>('import.analyze', { fileName: 'план.csv', data: Buffer.from(planCsv(20_000)).toString('base64') });
+    expect(preview.summary.new).toBe(20_000);
+
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } });
+    const listed: number[] = [];
+    const { end, seen } = await follow(call, jobId, async (status) => {
+      // Mid-write the other connection's rows are not committed yet: the list still shows the one event.
+      if (status.progress.done > 0 && status.progress.done < status.progress.total) listed.push((await call<{ total: number }>('events.list', {})).total);
+    });
+
+    expect(end).toMatchObject({ state: 'done', progress: { done: 20_000, total: 20_000 }, result: { created: 20_000, skipped: 0, errors: 0 } });
+    const dones = seen.map((s) => s.progress.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+    expect(seen.some((s) => s.progress.done > 0 && s.progress.done < 20_000)).toBe(true);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed)).toEqual(new Set([1]));
+    expect((await call<{ total: number }>('events.list', {})).total).toBe(20_001);
+    expect(core.events.get(2)?.title).toBe('Совещание № 1');
+    // The file is let go once committed, as after the direct call.
+    expect((await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } }).catch((e: Error) => e.message))).toMatch(/больше не открыт/);
+  });
+
+  it('cancelled mid-write leaves the register exactly as before: counts, references and change log', async () => {
+    const { core, call } = setup();
+    await call('events.create', { title: 'Уже в реестре', startDate: '2024-01-10', city: 'Минск' });
+    const preview = await call<{ fileId: string }>('import.analyze', { fileName: 'план.csv', data: Buffer.from(planCsv(20_000)).toString('base64') });
+    const before = snapshot(core);
+
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } });
+    let cancelledAt = -1;
+    const { end } = await follow(call, jobId, async (status) => {
+      if (cancelledAt < 0 && status.progress.done > 0) {
+        cancelledAt = status.progress.done;
+        expect((await call<JobStatus>('jobs.cancel', { jobId })).state).toBe('running');
+      }
+    });
+
+    expect(cancelledAt).toBeGreaterThan(0);
+    expect(end.state).toBe('cancelled');
+    expect(end.result).toBeUndefined();
+    expect(snapshot(core)).toEqual(before);
+    // Cancelling an ended job changes nothing.
+    expect((await call<JobStatus>('jobs.cancel', { jobId })).state).toBe('cancelled');
+  });
+
+  it('cancelled before its worker starts writes nothing, and the file can still be committed', async () => {
+    const { core, call } = setup();
+    const preview = await call<{ fileId: string }>('import.analyze', { fileName: 'план.csv', data: Buffer.from(planCsv(50)).toString('base64') });
+    const before = snapshot(core);
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } });
+    await call('jobs.cancel', { jobId });
+    expect((await follow(call, jobId)).end.state).toBe('cancelled');
+    expect(snapshot(core)).toEqual(before);
+
+    const again = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } });
+    expect((await follow(call, again.jobId)).end).toMatchObject({ state: 'done', progress: { done: 50, total: 50 }, result: { created: 50 } });
+  });
+
+  it('names an unknown job in Russian', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('jobs.status', { jobId: 'нет' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await dispatch('jobs.status', { jobId: '0000-ffff' })).toEqual({ ok: false, error: { code: 'not_found', message: 'Задание не найдено: возможно, программа была перезапущена. Проверьте журнал импорта.' } });
+  });
+});
