@@ -12,6 +12,7 @@ export const CLI_DIR = 'dist/cli';
 export const BUNDLE = `${CLI_DIR}/main.cjs`;
 /** bin/reestr.js keeps V8's code cache of the bundle in files named so, beside it. */
 export const CACHE_PREFIX = 'main.cjs.cache-';
+const WORKER = 'job-worker.cjs';
 const MIGRATIONS = 'electron/core/db/migrations';
 
 /** Builds the bundle; throws esbuild's failure (its messages already printed) or ERR_MODULE_NOT_FOUND without esbuild. */
@@ -19,14 +20,12 @@ export async function buildCli() {
   const { build } = await import('esbuild');
   const builtAt = Date.now();
   const out = join(ROOT, CLI_DIR);
-  const result = await build({
+  const options = {
     absWorkingDir: ROOT,
-    entryPoints: ['electron/cli/main.ts'],
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    outfile: BUNDLE,
     // better-sqlite3 is native; exceljs loads its own files at run time (and electron/core/excel.ts patches one).
     external: ['better-sqlite3', 'exceljs'],
     // The sources find their files (migrations, the renderer) from their module's URL: the bundle's, here.
@@ -35,19 +34,22 @@ export async function buildCli() {
     metafile: true,
     write: false,
     logLevel: 'error',
-  });
+  };
+  const result = await build({ ...options, entryPoints: ['electron/cli/main.ts'], outfile: BUNDLE });
+  // The job runner's worker threads (electron/core/jobs/runner.ts) load this file beside the bundle.
+  const worker = await build({ ...options, entryPoints: ['electron/core/jobs/worker.ts'], outfile: `${CLI_DIR}/${WORKER}` });
   mkdirSync(join(out, 'migrations'), { recursive: true });
-  for (const file of result.outputFiles) writeAtomic(file.path, file.contents);
+  for (const file of [...result.outputFiles, ...worker.outputFiles]) writeAtomic(file.path, file.contents);
   // Code caches of earlier bundles (V8 checks a cache against its source's length only), and whatever else an
   // earlier layout left.
-  for (const name of readdirSync(out)) if (!['main.cjs', 'migrations', INPUTS_FILE].includes(name) && !name.endsWith('.tmp')) rmSync(join(out, name), { recursive: true, force: true });
+  for (const name of readdirSync(out)) if (!['main.cjs', WORKER, 'migrations', INPUTS_FILE].includes(name) && !name.endsWith('.tmp')) rmSync(join(out, name), { recursive: true, force: true });
   // db/migrate.ts reads the .sql files beside its own module: beside the bundle, here.
   const migrations = readdirSync(join(ROOT, MIGRATIONS));
   for (const name of migrations) writeAtomic(join(out, 'migrations', name), readFileSync(join(ROOT, MIGRATIONS, name)));
   for (const name of readdirSync(join(out, 'migrations'))) if (!migrations.includes(name)) rmSync(join(out, 'migrations', name), { force: true });
   const lock = 'node_modules/.package-lock.json';
   writeInputs(ROOT, CLI_DIR, builtAt, [
-    ...Object.keys(result.metafile.inputs),
+    ...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(worker.metafile.inputs)]),
     MIGRATIONS,
     ...migrations.map((name) => `${MIGRATIONS}/${name}`),
     'scripts/build-cli.mjs',
