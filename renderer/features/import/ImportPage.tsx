@@ -57,14 +57,23 @@ function FileStep() {
 }
 
 function DoneStep() {
-  const { busy, result, preview, reset } = useImport();
+  const { busy, result, preview, reset, job, cancel } = useImport();
   const setFilter = useEventsFilter((s) => s.set);
   if (busy === 'committing' || !result) {
-    const total = preview ? preview.summary.new : 0;
+    const total = job?.total ?? 0;
+    const done = job?.done ?? 0;
     return (
       <Stack maw={560}>
-        <Text>Запись в реестр{total ? `: ${countOf(total, EVENT_FORMS)}` : ''}…</Text>
-        <Progress value={100} animated striped size="lg" aria-label="Запись в реестр" />
+        <Text>
+          {total ? `Записано ${done.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}` : `Проверка файла перед записью${preview ? `: ${countOf(preview.summary.new, EVENT_FORMS)}` : ''}…`}
+        </Text>
+        <Progress value={total ? (100 * done) / total : 0} animated={!total} striped={!total} size="lg" aria-label="Запись в реестр" transitionDuration={200} />
+        <Group>
+          <Button variant="default" color="red" onClick={() => void cancel()} disabled={!job || job.cancelling} loading={job?.cancelling}>
+            Отменить
+          </Button>
+          {job?.cancelling && <Text size="sm" c="dimmed">Отмена: записанное откатывается…</Text>}
+        </Group>
       </Stack>
     );
   }
@@ -89,7 +98,7 @@ function DoneStep() {
 }
 
 export function ImportPage() {
-  const { step, goTo, preview, error, fileName } = useImport();
+  const { step, goTo, preview, error, notice, fileName } = useImport();
   const active = STEPS.indexOf(step);
   const reachable = (target: number) => preview !== null && target < active && step !== 'done';
   return (
@@ -106,6 +115,7 @@ export function ImportPage() {
         <Stepper.Step label="Готово" />
       </Stepper>
       {error && <Alert color="red" title="Не удалось выполнить импорт">{error}</Alert>}
+      {notice && <Alert color="yellow" title="Импорт отменён">{notice}</Alert>}
       {step === 'file' && <FileStep />}
       {step === 'sheet' && <SheetStep />}
       {step === 'columns' && <ColumnsStep />}

@@ -1,6 +1,7 @@
 // The import wizard's state, kept while the clerk looks elsewhere: the file, the choices, the preview.
 import { create } from 'zustand';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
+import type { JobStatus } from '../../../shared/schema/jobs';
 import { call } from '../../api/client';
 import { base64 } from '../../components/base64';
 
@@ -13,16 +14,27 @@ interface ImportState {
   options: ImportOptions;
   busy: 'reading' | 'analysing' | 'committing' | null;
   error: string | null;
+  /** What the clerk should know that is not an error: a cancelled commit. */
+  notice: string | null;
   result: ImportResult | null;
+  /** The commit job being followed, and its rows written of the total (total 0 while the file is checked). */
+  job: { id: string; done: number; total: number; cancelling: boolean } | null;
   goTo: (step: ImportStep) => void;
   choose: (file: File) => Promise<void>;
   /** Re-reads the kept file with changed choices; a changed mapping or sheet drops edits and decisions. */
   change: (patch: Partial<ImportOptions>) => Promise<void>;
   commit: () => Promise<void>;
+  /** Asks the commit to stop: its transaction rolls back, the register stays as it was. */
+  cancel: () => Promise<void>;
   reset: () => void;
 }
 
-const INITIAL = { step: 'file' as ImportStep, fileName: null, preview: null, options: {}, busy: null, error: null, result: null };
+const INITIAL = { step: 'file' as ImportStep, fileName: null, preview: null, options: {}, busy: null, error: null, notice: null, result: null, job: null };
+
+/** How often a running commit is asked for its progress. */
+const POLL_MS = 250;
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const useImport = create<ImportState>((set, get) => ({
   ...INITIAL,
@@ -58,11 +70,35 @@ export const useImport = create<ImportState>((set, get) => ({
   async commit() {
     const { preview, options } = get();
     if (!preview) return;
-    set({ busy: 'committing', error: null, step: 'done' });
+    set({ busy: 'committing', error: null, notice: null, step: 'done', job: null });
     try {
-      set({ result: await call('import.commit', { fileId: preview.fileId, options }), busy: null });
+      // A job in the back end's worker thread: the app goes on answering while the rows are written.
+      const { jobId } = await call('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId, options } });
+      set({ job: { id: jobId, done: 0, total: 0, cancelling: false } });
+      let status: JobStatus;
+      for (;;) {
+        status = await call('jobs.status', { jobId });
+        if (status.state !== 'running') break;
+        const job = get().job;
+        set({ job: { id: jobId, ...status.progress, cancelling: job?.cancelling ?? false } });
+        await wait(POLL_MS);
+      }
+      if (status.state === 'done' && status.result) set({ result: status.result, busy: null, job: null });
+      else if (status.state === 'cancelled') {
+        set({ busy: null, job: null, step: 'rows', notice: 'В реестр ничего не записано: он остался таким, каким был до импорта. Файл можно записать снова.' });
+      } else set({ busy: null, job: null, step: 'rows', error: status.error?.message ?? 'Импорт не выполнен: данные не изменены.' });
     } catch (e) {
-      set({ busy: null, error: (e as Error).message, step: 'rows' });
+      set({ busy: null, job: null, error: (e as Error).message, step: 'rows' });
+    }
+  },
+  async cancel() {
+    const job = get().job;
+    if (!job || job.cancelling) return;
+    set({ job: { ...job, cancelling: true } });
+    try {
+      await call('jobs.cancel', { jobId: job.id });
+    } catch (e) {
+      set({ error: (e as Error).message });
     }
   },
   reset: () => set(INITIAL),
