@@ -20,6 +20,7 @@ import { commitPreview, readImportSource } from '../electron/core/services/impor
 import { periodTables, writePeriodWorkbook, writeTables } from '../electron/core/export/period-workbook';
 import { parsePeriod, type Period } from '../shared/period';
 import { startRows } from './start';
+import { jobRows, jobRowsAlone } from './jobs';
 
 interface Row {
   measure: string;
@@ -93,6 +94,7 @@ function insertBatch(core: Core, events: EventInput[]): number {
 async function main(): Promise<void> {
   // `npm run bench -- --only start`: the start-up rows alone, without the 100,000-event register.
   if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'start') return print(await startRows());
+  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'jobs') return print(await jobRowsAlone(TOTAL));
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {
@@ -231,6 +233,8 @@ async function main(): Promise<void> {
       { measure: `export of ${exportedEvents.toLocaleString('en')} events ÷ exceljs writing them (${Math.min(...exported).toFixed(0)} ÷ ${Math.min(...writeOnly).toFixed(0)} ms)`, value: Math.min(...exported) / Math.min(...writeOnly), target: 1.3, unit: '×' },
       { measure: `export of ${exportMemory.events.toLocaleString('en')} events, peak memory`, value: exportMemory.peakMb, target: 400, unit: 'MB' },
     ]);
+    console.log('\nWhile a job runs (the register above gains its rows):');
+    print(await jobRows(file));
     console.log('\nStarting up:');
     print(await startRows());
     console.log(`\n${TOTAL.toLocaleString('en')} events; ${RUNS} runs per query; Node ${process.version}.`);
