@@ -26,7 +26,8 @@ export async function exportCommand(core: Core, p: ParsedArgs, io: { out: (text:
     period: periodArg(value('period')),
     partners: list('partner'), spheres: list('sphere'), kinds: list('kind'),
     formats: list('format')?.map((f) => codeOf(f, FORMAT_LABELS)),
-    statuses: list('status')?.map((s) => codeOf(s, EVENT_STATUS_LABELS)),
+    // Held events go to the «проведенных» sheet, the others to their own; a choice keeps only those chosen.
+    statuses: (list('statuses') ?? list('status'))?.map((s) => codeOf(s, EVENT_STATUS_LABELS)),
     groupBy: value('group-by'),
   });
   if (p.flags.has('csv')) {

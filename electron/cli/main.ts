@@ -44,7 +44,7 @@ const COMMANDS = {
   'backups list': { flags: ['json'] },
   restore: { args: ['FILE'] },
   check: {},
-  export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'group-by', 'out'], flags: ['all', 'csv'] },
+  export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'statuses', 'group-by', 'out'], flags: ['all', 'csv'] },
   'settings show': { flags: ['json'] },
   'settings set': { values: ['home-region', 'home-country', 'department', 'responsible', 'phone'], flags: ['json'] },
 } as const satisfies Record<string, CommandSpec>;

@@ -10,48 +10,57 @@ import { agreementState, agreementStateText } from '../../../shared/agreement-te
 import { todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
-import { EventFilterSchema, type Event, type EventFilter } from '../../../shared/schema/event';
+import { EventFilterSchema, type Event, type EventFilter, type EventStatus } from '../../../shared/schema/event';
+import { reportedEvents } from '../report/build';
 import type { PeriodExport } from '../../../shared/schema/export';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { lowerFirst } from '../../../shared/ru/grammar';
-import { AGREEMENT_KIND_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
+import { AGREEMENT_KIND_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { forPeriod, periodTitle } from '../../../shared/ru/periods';
-import { writeTable, type Column, type TableRow } from './official';
+import { normalFont, writeTable, type Column, type TableRow } from './official';
 import { homeOf } from '../services/department';
 
 
+// Sized for A4 landscape at 100% in 10 pt (sum of widths within the printable width, see official.ts);
+// the format is said in the place column («дистанционно», «в формате ВКС»).
 const EVENT_COLUMNS: Column[] = [
-  { header: '№ п/п', width: 5, center: true },
-  { header: 'Сроки проведения', width: 15, center: true },
-  { header: 'Наименование мероприятия', width: 36 },
-  { header: 'Место проведения', width: 20 },
-  { header: 'Формат', width: 12, center: true },
-  { header: 'Участники', width: 28 },
-  { header: 'Сфера', width: 16 },
-  { header: 'Итоги', width: 28 },
-  { header: 'Ответственный', width: 20 },
-  { header: 'Соглашение', width: 22 },
+  { header: '№ п/п', width: 4, center: true },
+  { header: 'Сроки проведения', width: 11, center: true },
+  { header: 'Наименование мероприятия', width: 22 },
+  { header: 'Вид', width: 11 },
+  { header: 'Место проведения', width: 15 },
+  { header: 'Участники', width: 15 },
+  { header: 'Сфера', width: 15 },
+  { header: 'Итоги', width: 13 },
+  { header: 'Ответственный', width: 15 },
+  { header: 'Соглашение', width: 13 },
+  { header: 'Статус', width: 15, center: true },
 ];
 
-const SUMMARY_COLUMNS: Column[] = [{ header: 'Показатель', width: 60 }, { header: 'Мероприятий', width: 16, center: true }];
+const SUMMARY_COLUMNS: Column[] = [{ header: 'Показатель', width: 62 }, { header: 'Мероприятий', width: 16, center: true }];
 
 const AGREEMENT_COLUMNS: Column[] = [
-  { header: '№ п/п', width: 6, center: true },
-  { header: 'Номер', width: 12, center: true },
-  { header: 'Наименование', width: 48 },
-  { header: 'Вид', width: 14 },
-  { header: 'Стороны', width: 34 },
-  { header: 'Подписано', width: 13, center: true },
-  { header: 'Действует до', width: 14, center: true },
-  { header: 'Статус', width: 16 },
-  { header: 'Сферы', width: 24 },
-  { header: 'Ответственное подразделение', width: 28 },
+  { header: '№ п/п', width: 4, center: true },
+  { header: 'Номер', width: 8, center: true },
+  { header: 'Наименование', width: 26 },
+  { header: 'Вид', width: 11 },
+  { header: 'Стороны', width: 19 },
+  { header: 'Подписано', width: 11, center: true },
+  { header: 'Действует до', width: 12, center: true },
+  { header: 'Статус', width: 12 },
+  { header: 'Сферы', width: 13 },
+  { header: 'Ответственное подразделение', width: 16 },
   { header: 'Мероприятий за период', width: 14, center: true },
 ];
 
-/** The period a table covers, or the whole register's. */
+/** The statuses of the «проведенных» sheet, and of the one for events planned but not (yet) held. */
+const NOT_HELD: readonly EventStatus[] = ['planned', 'postponed', 'cancelled'];
+
+/** The period a table covers, or the whole register's; «III квартал 2021 года» kept on one line. */
 function forPeriodOrAll(period: Period | undefined): string {
-  return period ? forPeriod(period) : 'за весь период учета';
+  if (!period) return 'за весь период учета';
+  const text = forPeriod(period);
+  return period.kind === 'range' ? text : text.replace(/(?<=^за .*) /g, '\u00a0');
 }
 
 /** `Мероприятия_2021_III_квартал.xlsx`. */
@@ -63,14 +72,18 @@ export function periodFileName(period: Period | undefined): string {
   return `Мероприятия_${period.year}_${name.replace(/\s+/g, '_')}.xlsx`;
 }
 
-function place(e: Event): string {
-  return [e.venue, e.city && `г. ${e.city}`, e.region, e.country].filter(Boolean).join(', ');
+/** Where: the venue and city, and the format when not in person («дистанционно», «в формате ВКС»). */
+export function place(e: Pick<Event, 'venue' | 'city' | 'region' | 'country' | 'format'>): string {
+  const where = [e.venue, e.city && `г. ${e.city}`, e.region, e.country].filter(Boolean).join(', ');
+  const how = e.format === 'remote' ? 'дистанционно' : e.format === 'videoconference' ? 'в формате ВКС' : e.format === 'hybrid' ? 'в смешанном формате' : '';
+  if (!how) return where;
+  return where ? `${where} (${how})` : how;
 }
 
 function eventRow(e: Event, n: number): TableRow {
   const dates = e.datePrecision === 'day' && e.startDate === e.endDate ? { date: e.startDate } : formatDateRange(e.startDate, e.endDate, e.datePrecision);
   return {
-    cells: [n, dates, e.title, place(e) || null, e.format ? FORMAT_LABELS[e.format] : null, e.participants, e.spheres.join(', ') || null, e.outcomes, e.organizer, e.agreementTitle],
+    cells: [n, dates, e.title, e.kind, place(e) || null, e.participants, e.spheres.join(', ') || null, e.outcomes, e.organizer, e.agreementTitle, EVENT_STATUS_LABELS[e.status]],
   };
 }
 
@@ -156,47 +169,60 @@ export interface Table {
   rows: Iterable<TableRow>;
 }
 
+/** The date the agreements register stands at: the period's end, or today while the period goes on. */
+export function registerDate(period: Period | undefined, today: string): string {
+  return period && period.end < today ? period.end : today;
+}
+
 /**
- * The workbook's three tables, to be written in order: the events stream past the tally, which the
- * agreements register and the summary read after them.
+ * The workbook's tables, to be written in order: the held events (what the report of the period
+ * counts) stream past the tally, which the agreements register and the summary read after them; the
+ * events planned but not held, when chosen and any, get their own sheet.
  */
 export function periodTables(core: Core, options: PeriodExport, today = todayIso()): { tables: Table[]; events: () => number } {
   const { period } = options;
-  const ids = core.events.allIds(exportFilter(options));
+  const chosen = options.statuses?.length ? options.statuses : null;
+  const filter = exportFilter(options);
+  const showHeld = !chosen || chosen.includes('held');
+  const heldIds = showHeld ? core.events.allIds(reportedEvents(filter)) : [];
+  const otherStatuses = NOT_HELD.filter((s) => !chosen || chosen.includes(s));
+  const otherIds = otherStatuses.length ? core.events.allIds({ ...filter, statuses: [...otherStatuses] }) : [];
   const f = refForms(core);
   const homeCountry = homeOf(core, f).countryRef;
-  const partners = partnerNames(f, core.events.partnerNames(ids), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
+  const partners = partnerNames(f, core.events.partnerNames([...heldIds, ...otherIds]), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
   const withWhom = partners.length ? partners.join(', ') : 'регионами-партнерами';
   const tally = createTally(f);
 
-  function* stream(): Generator<Event> {
+  function* stream(ids: readonly number[], counted: boolean): Generator<Event> {
     for (let i = 0; i < ids.length; i += CHUNK) {
       // The sheet has no description column: the longest text is not read.
       for (const e of core.events.getMany(ids.slice(i, i + CHUNK), true)) {
-        tally.add(e);
+        if (counted) tally.add(e);
         yield e;
       }
     }
   }
-  let events: Iterable<Event> = stream();
-  let groupOf: ((e: Event) => string) | null = null;
   // Grouping sorts, and so holds the events of the export.
   const byDate = (a: Event, b: Event) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0);
-  if (options.groupBy === 'sphere') {
-    const order = (name: string) => f.order('sphere', name);
-    events = [...events].sort((a, b) => order(a.spheres[0] ?? '') - order(b.spheres[0] ?? '') || byDate(a, b));
-    groupOf = (e) => (e.spheres[0] ? e.spheres[0].charAt(0).toUpperCase() + e.spheres[0].slice(1) : 'Сфера не указана');
-  } else if (options.groupBy === 'partner') {
-    const regionOf = (e: Event) => f.areaOf(e.partners.map((name) => f.partner(name)).find(Boolean))?.name ?? 'Партнер не указан';
-    events = [...events].sort((a, b) => regionOf(a).localeCompare(regionOf(b), 'ru') || byDate(a, b));
-    groupOf = regionOf;
+  function arranged(events: Iterable<Event>): Iterable<TableRow> {
+    if (options.groupBy === 'sphere') {
+      const order = (name: string) => f.order('sphere', name);
+      const sorted = [...events].sort((a, b) => order(a.spheres[0] ?? '') - order(b.spheres[0] ?? '') || byDate(a, b));
+      return eventRows(sorted, (e) => (e.spheres[0] ? e.spheres[0].charAt(0).toUpperCase() + e.spheres[0].slice(1) : 'Сфера не указана'));
+    }
+    if (options.groupBy === 'partner') {
+      const regionOf = (e: Event) => f.areaOf(e.partners.map((name) => f.partner(name)).find(Boolean))?.name ?? 'Партнер не указан';
+      return eventRows([...events].sort((a, b) => regionOf(a).localeCompare(regionOf(b), 'ru') || byDate(a, b)), regionOf);
+    }
+    return eventRows(events, null);
   }
 
+  const asOf = registerDate(period, today);
   function* agreementRows(): Generator<TableRow> {
-    const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today })).items;
+    const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today: asOf })).items;
     for (const [i, a] of agreements.entries()) {
-      const term = agreementState(a, today);
-      const status = agreementStateText(a, today);
+      const term = agreementState(a, asOf);
+      const status = agreementStateText(a, asOf);
       yield {
         cells: [i + 1, a.number, a.title, AGREEMENT_KIND_LABELS[a.kind], a.parties.join(', ') || null, a.signedOn ? { date: a.signedOn } : null,
           a.validUntil ? { date: a.validUntil } : 'бессрочно', status, a.spheres.join(', ') || null, a.department, tally.agreements.get(a.id) ?? 0],
@@ -206,27 +232,37 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
   }
 
   function* summaryRows(): Generator<TableRow> {
-    yield { cells: ['Всего мероприятий', tally.total] };
+    yield { cells: ['Всего проведено мероприятий', tally.total] };
     for (const [title, counts] of tally.sections()) {
       yield { cells: [], group: title };
       for (const [name, n] of counts) yield { cells: [name, n] };
     }
   }
 
-  return {
-    tables: [
-      { sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${forPeriodOrAll(period)}`, columns: EVENT_COLUMNS, rows: eventRows(events, groupOf) },
-      { sheetName: 'Соглашения', title: `Реестр соглашений о сотрудничестве по состоянию на ${formatDate(today)}`, columns: AGREEMENT_COLUMNS, rows: agreementRows() },
-      { sheetName: 'Сводка', title: `Сводные данные о мероприятиях ${forPeriodOrAll(period)}`, columns: SUMMARY_COLUMNS, rows: summaryRows() },
-    ],
-    events: () => tally.total,
-  };
+  const when = forPeriodOrAll(period);
+  const tables: Table[] = [];
+  if (showHeld || otherIds.length === 0) {
+    tables.push({ sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${when}`, columns: EVENT_COLUMNS, rows: arranged(stream(heldIds, true)) });
+  }
+  if (otherIds.length) {
+    tables.push({
+      sheetName: showHeld ? 'Не проведенные' : 'Мероприятия',
+      title: `Информация о мероприятиях, запланированных в рамках сотрудничества с ${withWhom} ${when} и не проведенных`,
+      columns: EVENT_COLUMNS, rows: arranged(stream(otherIds, false)),
+    });
+  }
+  tables.push(
+    { sheetName: 'Соглашения', title: `Реестр соглашений о сотрудничестве по состоянию на ${formatDate(asOf)}`, columns: AGREEMENT_COLUMNS, rows: agreementRows() },
+    { sheetName: 'Сводка', title: `Сводные данные о мероприятиях, проведенных ${when}`, columns: SUMMARY_COLUMNS, rows: summaryRows() },
+  );
+  return { tables, events: () => tally.total };
 }
 
 /** Writes the tables, streamed: inline strings, as a shared-string table would hold every text of the export to the end. */
 export async function writeTables(tables: readonly Table[], out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Реестр сотрудничества';
+  normalFont(workbook);
   for (const t of tables) writeTable(workbook, t.sheetName, t.title, t.columns, t.rows);
   await workbook.commit();
 }

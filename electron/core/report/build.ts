@@ -6,7 +6,7 @@ import { formOf, partnerNames, refForms, type RefForms } from '../services/ref-f
 import { getAgreement } from '../services/agreements';
 import { homeOf } from '../services/department';
 import type { Event } from '../../../shared/schema/event';
-import { EventFilterSchema } from '../../../shared/schema/event';
+import { EventFilterSchema, type EventFilter } from '../../../shared/schema/event';
 import type { Report, ReportInput, ReportParagraph } from '../../../shared/schema/report';
 import { eventDatePhrase, periodGenitive, periodIn } from '../../../shared/ru/date-phrases';
 import { capitalize, cityLocative, joinList, lowerFirst, pastVerb, pluralOf } from '../../../shared/ru/grammar';
@@ -89,16 +89,20 @@ function inReportOrder(events: Event[]): Event[] {
   return events.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 }
 
+/** What a report of a period counts: the held events among those a filter selects (the export's «Сводка» counts the same). */
+export function reportedEvents(filter: EventFilter): EventFilter {
+  return { ...filter, statuses: ['held'] };
+}
+
 export function buildReport(core: Core, input: ReportInput): Report {
   const { period } = input;
-  const events = inReportOrder(listEvents(core, EventFilterSchema.parse({
+  const events = inReportOrder(listEvents(core, reportedEvents(EventFilterSchema.parse({
     period: `${period.start}..${period.end}`,
     partners: input.partner ? [input.partner] : undefined,
-    statuses: ['held'],
     sort: 'startDate',
     order: 'asc',
     limit: 100_000,
-  })).items);
+  }))).items);
   const f = refForms(core);
   const { region: home, regionRef: homeRef, countryRef: homeCountry } = homeOf(core, f);
 

@@ -76,11 +76,12 @@ export function ExportPage() {
     <Stack gap="sm" maw={1200}>
       <Title order={2}>Экспорт</Title>
       <Text size="sm" c="dimmed">
-        Книга Excel для отправки: мероприятия периода, реестр соглашений и сводка — шрифт Times New Roman, рамки, заголовок
-        на каждой странице, альбомный A4.
+        Книга Excel для отправки: проведенные мероприятия периода, отдельным листом — запланированные, перенесенные и
+        отмененные (выбор статуса оставляет только выбранные), реестр соглашений и сводка, которая считает то же, что отчет
+        за период. Times New Roman не мельче 10 пт, рамки, заголовок на каждой странице, A4 в натуральную величину.
       </Text>
       <Group gap="sm" align="flex-end">
-        <PeriodPicker label="Период" w={260} value={period} onChange={(value) => value && setPeriod(value)} />
+        <PeriodPicker label="Период" w={340} value={period} onChange={(value) => value && setPeriod(value)} />
       </Group>
       <Group gap="sm" align="flex-start">
         <MultiSelect w={260} label="Партнёр" placeholder="все партнёры" searchable clearable data={partnerNames} value={partners} onChange={setPartners} />
