@@ -42,5 +42,6 @@ export async function exportCommand(core: Core, p: ParsedArgs, io: { out: (text:
   const file = out ?? periodFileName(options.period);
   if (!/\.xlsx$/i.test(file)) throw new AppError('bad_request', `Файл выгрузки должен называться .xlsx, а не «${file}».`);
   const result = await exportPeriodFile(core, options, file);
-  io.out(`Выгрузка записана в «${file}»: ${countOf(result.events, EVENT_FORMS)}, соглашения и сводка.`);
+  const split = result.notHeld && result.held ? ` (проведено — ${result.held}, не проведено — ${result.notHeld})` : result.notHeld ? ` (не проведено — ${result.notHeld})` : '';
+  io.out(`Выгрузка записана в «${file}»: ${countOf(result.events, EVENT_FORMS)}${split}, соглашения и сводка.`);
 }

@@ -29,7 +29,8 @@ describe('export in the browser', () => {
     await workbook.xlsx.readFile(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Мероприятия', 'Соглашения', 'Сводка']);
     const sheet = workbook.getWorksheet('Мероприятия') as Worksheet;
-    expect(sheet.getCell('A1').value).toBe('Информация о мероприятиях, проведенных в рамках сотрудничества с Республикой Беларусь за II полугодие 2021 года');
+    expect(sheet.getCell('A1').value).toBe('Информация о мероприятиях, проведенных в рамках сотрудничества с Республикой Беларусь за II\u00a0полугодие\u00a02021\u00a0года');
+    expect(new Set((sheet.getRows(4, sheet.rowCount - 3) ?? []).filter((r) => typeof r.getCell(1).value === 'number').map((r) => r.getCell(11).value))).toEqual(new Set(['проведено']));
     const titles = (sheet.getRows(4, sheet.rowCount - 3) ?? []).filter((r) => typeof r.getCell(1).value === 'number').map((r) => r.getCell(3).value);
     expect(titles).toHaveLength(9);
     expect(titles).toContain('Встреча депутатов Парламентского Собрания с представителями Администрации Смоленской области');

@@ -42,7 +42,7 @@ describe('the period workbook', () => {
     loadDemo(core);
     createEvents(core, [EventInputSchema.parse({ title: '=СУММ(A1:A2) и +7 -3 @ссылка', startDate: '2021-12-01', city: 'Орша' })]);
     const file = join(tempDir(), 'out.xlsx');
-    expect(await exportPeriodFile(core, { period: H2, groupBy: 'sphere' }, file)).toEqual({ events: 10 });
+    expect(await exportPeriodFile(core, { period: H2, groupBy: 'sphere' }, file)).toEqual({ events: 10, held: 10, notHeld: 0 });
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -120,7 +120,7 @@ describe('the period workbook', () => {
     const file = join(tempDir(), 'q3.xlsx');
     const result = await exportPeriodFile(core, { period: q3 }, file);
     const reported = buildReport(core, ReportInputSchema.parse({ period: '2021-Q3' })).paragraphs.filter((p) => p.eventId !== null).length;
-    expect(result.events).toBe(reported);
+    expect(result).toEqual({ events: reported + 3, held: reported, notHeld: 3 });
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
@@ -146,7 +146,7 @@ describe('the period workbook', () => {
 
     // A choice of statuses keeps only those: the planned ones alone, titled so.
     const planned = join(tempDir(), 'planned.xlsx');
-    expect(await exportPeriodFile(core, { period: q3, statuses: ['planned'] }, planned)).toEqual({ events: 0 });
+    expect(await exportPeriodFile(core, { period: q3, statuses: ['planned'] }, planned)).toEqual({ events: 1, held: 0, notHeld: 1 });
     const only = new ExcelJS.Workbook();
     await only.xlsx.readFile(planned);
     expect(only.worksheets.map((s) => s.name)).toEqual(['Мероприятия', 'Соглашения', 'Сводка']);
@@ -191,7 +191,8 @@ describe('the period workbook', () => {
     expect(run('events', 'add', '--json', JSON.stringify({ title: 'Запланированное совещание', startDate: '2021-09-20', format: 'videoconference', status: 'planned' })).status).toBe(0);
     expect(run('events', 'add', '--json', JSON.stringify({ title: 'Семинар по экспорту', startDate: '2021-09-15', format: 'remote', outcomes: 'Достигнуты договоренности о проведении совместной выставки-ярмарки, обмене делегациями и подготовке проекта дорожной карты сотрудничества на 2022–2023 годы'.repeat(2) })).status).toBe(0);
     const xlsx = join(dir, 'Квартал.xlsx');
-    expect(run('export', '--period', '2021-Q3', '--out', xlsx).status).toBe(0);
+    expect(run('export', '--period', '2021-Q3', '--out', xlsx).stdout).toMatch(/10 мероприятий \(проведено — 8, не проведено — 2\)/);
+    expect(run('export', '--period', '2021-Q3', '--statuses', 'запланировано', '--out', join(dir, 'planned.xlsx')).stdout).toMatch(/1 мероприятие \(не проведено — 1\)/);
     const convert = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { encoding: 'utf8', timeout: 120_000 });
     expect(convert.status, convert.stderr).toBe(0);
     const pdf = join(dir, 'Квартал.pdf');

@@ -179,7 +179,7 @@ export function registerDate(period: Period | undefined, today: string): string 
  * counts) stream past the tally, which the agreements register and the summary read after them; the
  * events planned but not held, when chosen and any, get their own sheet.
  */
-export function periodTables(core: Core, options: PeriodExport, today = todayIso()): { tables: Table[]; events: () => number } {
+export function periodTables(core: Core, options: PeriodExport, today = todayIso()): { tables: Table[]; events: () => number; notHeld: () => number } {
   const { period } = options;
   const chosen = options.statuses?.length ? options.statuses : null;
   const filter = exportFilter(options);
@@ -193,11 +193,13 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
   const withWhom = partners.length ? partners.join(', ') : 'регионами-партнерами';
   const tally = createTally(f);
 
+  let otherCount = 0;
   function* stream(ids: readonly number[], counted: boolean): Generator<Event> {
     for (let i = 0; i < ids.length; i += CHUNK) {
       // The sheet has no description column: the longest text is not read.
       for (const e of core.events.getMany(ids.slice(i, i + CHUNK), true)) {
         if (counted) tally.add(e);
+        else otherCount++;
         yield e;
       }
     }
@@ -255,7 +257,7 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
     { sheetName: 'Соглашения', title: `Реестр соглашений о сотрудничестве по состоянию на ${formatDate(asOf)}`, columns: AGREEMENT_COLUMNS, rows: agreementRows() },
     { sheetName: 'Сводка', title: `Сводные данные о мероприятиях, проведенных ${when}`, columns: SUMMARY_COLUMNS, rows: summaryRows() },
   );
-  return { tables, events: () => tally.total };
+  return { tables, events: () => tally.total, notHeld: () => otherCount };
 }
 
 /** Writes the tables, streamed: inline strings, as a shared-string table would hold every text of the export to the end. */
@@ -267,8 +269,15 @@ export async function writeTables(tables: readonly Table[], out: Writable): Prom
   await workbook.commit();
 }
 
-export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<{ events: number }> {
-  const { tables, events } = periodTables(core, options, today);
+/** What a period workbook holds: its events, of them held (those «Сводка» and the report count) and not held. */
+export interface PeriodWorkbookResult {
+  events: number;
+  held: number;
+  notHeld: number;
+}
+
+export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<PeriodWorkbookResult> {
+  const { tables, events, notHeld } = periodTables(core, options, today);
   await writeTables(tables, out);
-  return { events: events() };
+  return { events: events() + notHeld(), held: events(), notHeld: notHeld() };
 }

@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Core } from '../core';
-import { exportFilter, periodFileName, writePeriodWorkbook } from '../export/period-workbook';
+import { exportFilter, periodFileName, writePeriodWorkbook, type PeriodWorkbookResult } from '../export/period-workbook';
 import { writeFullWorkbook } from '../export/full-workbook';
 import { eventsCsv } from '../export/csv';
 import { todayIso } from '../../../shared/dates';
@@ -39,7 +39,7 @@ async function toBase64(write: (out: Writable) => Promise<unknown>): Promise<str
   return Buffer.concat(chunks).toString('base64');
 }
 
-export function exportPeriodFile(core: Core, options: PeriodExport, file: string): Promise<{ events: number }> {
+export function exportPeriodFile(core: Core, options: PeriodExport, file: string): Promise<PeriodWorkbookResult> {
   return toFile(file, (out) => writePeriodWorkbook(core, options, out));
 }
 
