@@ -60,7 +60,9 @@ export function createHandlers(core: Core): Handlers {
     'import.commit': (input) => imports.commit(input),
     'import.batches': () => listBatches(core),
     'import.undo': ({ id }) => undoBatch(core, id),
-    'jobs.start': ({ input }) => {
+    'jobs.start': (start) => {
+      if (start.kind !== 'import.commit') return { jobId: jobs.start(start.kind, () => Promise.resolve(start.input)) };
+      const { input } = start;
       // A file no longer kept fails the call itself, before any job starts.
       const { fileName, data } = imports.file(input.fileId);
       const prepare = async () => {

@@ -120,6 +120,36 @@ describe('jobs: an import commit in a worker thread', () => {
     expect((await follow(call, again.jobId)).end).toMatchObject({ state: 'done', progress: { done: 50, total: 50 }, result: { created: 50 } });
   });
 
+  it('exports in a worker thread the same file as the direct call', async () => {
+    const { core, call } = setup();
+    for (let i = 0; i < 30; i++) await call('events.create', { title: `Форум ${i + 1}`, startDate: `2024-0${(i % 9) + 1}-10`, city: 'Витебск' });
+    const direct = await call<{ fileName: string; data: string }>('export.csv', { period: '2024' });
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'export.csv', input: { period: '2024' } });
+    const { end } = await follow(call, jobId);
+    expect(end).toMatchObject({ state: 'done', kind: 'export.csv', result: direct });
+
+    const all = await call<{ jobId: string }>('jobs.start', { kind: 'export.all', input: {} });
+    const whole = (await follow(call, all.jobId)).end;
+    expect(whole.state).toBe('done');
+    const file = whole.result as { fileName: string; data: string };
+    expect(file.fileName).toMatch(/^Реестр_полная_выгрузка_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // An .xlsx is a ZIP: «PK» first.
+    expect(Buffer.from(file.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(core.events.get(1)?.title).toBe('Форум 1');
+  });
+
+  it('cancels an export by stopping its thread: no result, the register as it was', async () => {
+    const { core, call } = setup();
+    await call('events.create', { title: 'Форум', startDate: '2024-03-10' });
+    const before = snapshot(core);
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'export.period', input: {} });
+    await call('jobs.cancel', { jobId });
+    const { end } = await follow(call, jobId);
+    expect(end.state).toBe('cancelled');
+    expect(end.result).toBeUndefined();
+    expect(snapshot(core)).toEqual(before);
+  });
+
   it('names an unknown job in Russian', async () => {
     const { dispatch } = setup();
     expect(await dispatch('jobs.status', { jobId: 'нет' })).toMatchObject({ ok: false, error: { code: 'validation' } });

@@ -6,7 +6,7 @@ import { AppError, type ErrorInfo } from '../../../shared/errors';
 import type { JobKind, JobStatus } from '../../../shared/schema/jobs';
 import { sqliteBinding } from '../db/sqlite';
 import { CANCEL, DONE, SLOTS, TOTAL, type WorkerData, type WorkerEnd } from './protocol';
-import type { JobPayloads, JobResults } from './work';
+import { READ_ONLY, type JobPayloads, type JobResults } from './work';
 
 /** Finished jobs kept for a late poll; the oldest go first. */
 const KEPT_FINISHED = 20;
@@ -35,6 +35,7 @@ interface Job {
   shared: Int32Array;
   result?: unknown;
   error?: ErrorInfo;
+  worker?: Worker;
 }
 
 export interface Runner {
@@ -70,13 +71,20 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
     new Promise((resolve) => {
       const data: WorkerData = { kind: job.kind, file, nativeBinding: sqliteBinding(), shared: job.shared.buffer as SharedArrayBuffer, payload };
       const worker = new Worker(workerScript(), { eval: true, workerData: data });
+      job.worker = worker;
+      // Cancelled before the thread was made: a read-only job stops at once.
+      if (Atomics.load(job.shared, CANCEL) && READ_ONLY.has(job.kind)) void worker.terminate();
       let end: WorkerEnd | undefined;
       worker.once('message', (m: WorkerEnd) => (end = m));
       worker.once('error', (e) => {
         logError(e);
         end ??= { state: 'failed', error: { code: 'internal', message: JOB_FAILED } };
       });
-      worker.once('exit', (code) => resolve(end ?? { state: 'failed', error: { code: 'internal', message: JOB_FAILED }, detail: `the job worker stopped (${code})` }));
+      worker.once('exit', (code) => {
+        job.worker = undefined;
+        if (!end && Atomics.load(job.shared, CANCEL)) end = { state: 'cancelled' };
+        resolve(end ?? { state: 'failed', error: { code: 'internal', message: JOB_FAILED }, detail: `the job worker stopped (${code})` });
+      });
     });
 
   return {
@@ -123,7 +131,11 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
     },
     cancel(jobId) {
       const job = find(jobId);
-      if (job.state === 'running') Atomics.store(job.shared, CANCEL, 1);
+      if (job.state === 'running') {
+        Atomics.store(job.shared, CANCEL, 1);
+        // A write is rolled back by its worker between rows; a read has nothing to keep, its thread just stops.
+        if (READ_ONLY.has(job.kind)) void job.worker?.terminate();
+      }
       return this.status(jobId);
     },
     async settle(cancel = false) {

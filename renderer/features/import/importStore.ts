@@ -83,7 +83,7 @@ export const useImport = create<ImportState>((set, get) => ({
         set({ job: { id: jobId, ...status.progress, cancelling: job?.cancelling ?? false } });
         await wait(POLL_MS);
       }
-      if (status.state === 'done' && status.result) set({ result: status.result, busy: null, job: null });
+      if (status.state === 'done' && status.result && 'batchId' in status.result) set({ result: status.result, busy: null, job: null });
       else if (status.state === 'cancelled') {
         set({ busy: null, job: null, step: 'rows', notice: 'В реестр ничего не записано: он остался таким, каким был до импорта. Файл можно записать снова.' });
       } else set({ busy: null, job: null, step: 'rows', error: status.error?.message ?? 'Импорт не выполнен: данные не изменены.' });
