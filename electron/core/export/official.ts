@@ -61,7 +61,8 @@ export function linesOf(text: string, width: number, size: number, bold = false)
   for (const paragraph of text.split('\n')) {
     let used = 0;
     lines++;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    // A no-break space joins its words, as LibreOffice keeps them on one line.
+    for (const word of paragraph.split(/[^\S\u00a0]+/).filter(Boolean)) {
       const need = used === 0 ? word.length : used + 1 + word.length;
       if (need <= perLine) {
         used = need;
