@@ -26,15 +26,15 @@ import { homeOf } from '../services/department';
 const EVENT_COLUMNS: Column[] = [
   { header: '№ п/п', width: 4, center: true },
   { header: 'Сроки проведения', width: 11, center: true },
-  { header: 'Наименование мероприятия', width: 22 },
-  { header: 'Вид', width: 11 },
-  { header: 'Место проведения', width: 15 },
-  { header: 'Участники', width: 15 },
+  { header: 'Наименование мероприятия', width: 20 },
+  { header: 'Вид', width: 10 },
+  { header: 'Место проведения', width: 13 },
+  { header: 'Участники', width: 21 },
   { header: 'Сфера', width: 15 },
-  { header: 'Итоги', width: 13 },
+  { header: 'Итоги', width: 15 },
   { header: 'Ответственный', width: 15 },
-  { header: 'Соглашение', width: 13 },
-  { header: 'Статус', width: 15, center: true },
+  { header: 'Соглашение', width: 12 },
+  { header: 'Статус', width: 14, center: true },
 ];
 
 const SUMMARY_COLUMNS: Column[] = [{ header: 'Показатель', width: 62 }, { header: 'Мероприятий', width: 16, center: true }];
