@@ -51,7 +51,7 @@ export function bodySize(columns: readonly Column[]): number {
  * bold run wide), so an estimate errs towards one line too many, never one too few.
  */
 function charsPerWidth(size: number, bold: boolean): number {
-  return (10 / size) * (bold ? 0.82 : 0.92);
+  return (10 / size) * (bold ? 0.85 : 0.98);
 }
 
 /** Lines a text takes wrapped at word ends in a column, a word longer than the line broken as LibreOffice does. */
