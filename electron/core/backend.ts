@@ -24,10 +24,42 @@ const OK = { ok: true } as const;
 
 export const INTERNAL_ERROR = 'Внутренняя ошибка программы: действие не выполнено, данные не изменены.';
 
+/** The register's own wait for a write lock (db/connection.ts), restored once no job writes. */
+const BUSY_TIMEOUT_MS = 5000;
+
+export const WRITE_DURING_IMPORT = 'Идёт запись импорта в реестр: это изменение не сохранено. Повторите, когда импорт закончится, или отмените импорт.';
+
+/**
+ * While a job writes it holds the register's write lock, and a write on this thread would wait for it
+ * with the thread stopped (SQLite's busy wait): instead such a write is refused at once, saying why.
+ */
+function refuseWritesDuringJobs(handlers: Handlers, writing: () => boolean): Handlers {
+  const explain = (e: unknown): unknown => {
+    const code = (e as { code?: unknown } | null)?.code;
+    return writing() && typeof code === 'string' && code.startsWith('SQLITE_BUSY') ? new AppError('conflict', WRITE_DURING_IMPORT, e) : e;
+  };
+  const guarded = Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [
+      name,
+      (input: unknown) => {
+        try {
+          const answer = (handler as (input: unknown) => unknown)(input);
+          return answer instanceof Promise ? answer.catch((e: unknown) => Promise.reject(explain(e))) : answer;
+        } catch (e) {
+          throw explain(e);
+        }
+      },
+    ]),
+  );
+  return guarded as Handlers;
+}
+
 export function createHandlers(core: Core): Handlers {
   const imports = createImportFiles(core);
-  const jobs = createJobRunner(core.file);
-  return {
+  const jobs = createJobRunner(core.file, console.error, (active) => {
+    if (core.db.open) core.db.pragma(`busy_timeout = ${active ? 0 : BUSY_TIMEOUT_MS}`);
+  });
+  return refuseWritesDuringJobs({
     'events.list': (filter) => listEvents(core, filter),
     'events.rows': (filter) => eventRows(core, filter),
     'events.get': ({ id }) => getEvent(core, id),
@@ -89,7 +121,7 @@ export function createHandlers(core: Core): Handlers {
     'settings.setDepartment': (input) => setDepartmentSettings(core, input),
     'demo.load': () => loadDemo(core),
     ...createBackupHandlers(core),
-  };
+  }, () => jobs.writing());
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;

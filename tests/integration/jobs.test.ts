@@ -1,7 +1,7 @@
 // The job runner: an import committed in a worker thread reports progress, can be cancelled, and the register stays readable.
 import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDispatch, createHandlers } from '../../electron/core/backend';
+import { createDispatch, createHandlers, WRITE_DURING_IMPORT } from '../../electron/core/backend';
 import type { Core } from '../../electron/core/core';
 import type { JobStatus } from '../../shared/schema/jobs';
 import { tempCore } from '../helpers';
@@ -85,26 +85,33 @@ describe('jobs: an import commit in a worker thread', () => {
   });
 
   it('cancelled mid-write leaves the register exactly as before: counts, references and change log', async () => {
-    const { core, call } = setup();
+    const { core, call, dispatch } = setup();
     await call('events.create', { title: 'Уже в реестре', startDate: '2024-01-10', city: 'Минск' });
     const preview = await call<{ fileId: string }>('import.analyze', { fileName: 'план.csv', data: Buffer.from(planCsv(20_000)).toString('base64') });
     const before = snapshot(core);
 
     const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } });
     let cancelledAt = -1;
+    let refused: unknown = null;
     const { end } = await follow(call, jobId, async (status) => {
       if (cancelledAt < 0 && status.progress.done > 0) {
+        // The worker holds the write lock: a write here is refused at once, saying why, not left waiting.
+        refused = await dispatch('events.create', { title: 'Во время импорта', startDate: '2024-02-01' });
         cancelledAt = status.progress.done;
         expect((await call<JobStatus>('jobs.cancel', { jobId })).state).toBe('running');
       }
     });
+    expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: WRITE_DURING_IMPORT } });
 
     expect(cancelledAt).toBeGreaterThan(0);
     expect(end.state).toBe('cancelled');
     expect(end.result).toBeUndefined();
     expect(snapshot(core)).toEqual(before);
-    // Cancelling an ended job changes nothing.
+    // Cancelling an ended job changes nothing; with no job writing, writes wait for the lock as usual again.
     expect((await call<JobStatus>('jobs.cancel', { jobId })).state).toBe('cancelled');
+    expect(core.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    await call('events.create', { title: 'После отмены', startDate: '2024-02-01' });
+    expect(snapshot(core).events).toBe(before.events + 1);
   });
 
   it('cancelled before its worker starts writes nothing, and the file can still be committed', async () => {

@@ -49,12 +49,18 @@ export interface Runner {
   cancel(jobId: string): JobStatus;
   /** Waits for every running job to end (cancelling them first when asked). */
   settle(cancel?: boolean): Promise<void>;
+  /** Whether a job that writes (an import's commit) is running: it may hold the register's write lock. */
+  writing(): boolean;
 }
 
-/** The job runner of one open register file; `logError` hears unexpected failures. */
-export function createJobRunner(file: string, logError: (e: unknown) => void = console.error): Runner {
+/**
+ * The job runner of one open register file; `logError` hears unexpected failures, `onWriting` hears
+ * when the first job that writes starts and when the last one ends.
+ */
+export function createJobRunner(file: string, logError: (e: unknown) => void = console.error, onWriting: (active: boolean) => void = () => {}): Runner {
   const jobs = new Map<string, Job>();
   const running = new Set<Promise<void>>();
+  let writers = 0;
 
   const find = (jobId: string): Job => {
     const job = jobs.get(jobId);
@@ -92,6 +98,8 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
       if (file === ':memory:') throw new AppError('bad_request', 'Задание нельзя выполнить в отдельном потоке: база данных открыта только в памяти, а не из файла.');
       const job: Job = { id: randomUUID(), kind, state: 'running', shared: new Int32Array(new SharedArrayBuffer(SLOTS * 4)) };
       jobs.set(job.id, job);
+      const writes = !READ_ONLY.has(kind);
+      if (writes && writers++ === 0) onWriting(true);
       const run = (async () => {
         try {
           const payload = await prepare();
@@ -111,6 +119,7 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
           job.error = e instanceof AppError ? e.toInfo() : { code: 'internal', message: JOB_FAILED };
           job.state = 'failed';
         }
+        if (writes && --writers === 0) onWriting(false);
         forgetOld();
       })();
       running.add(run);
@@ -142,5 +151,6 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
       if (cancel) for (const job of jobs.values()) if (job.state === 'running') Atomics.store(job.shared, CANCEL, 1);
       await Promise.all([...running]);
     },
+    writing: () => writers > 0,
   };
 }
