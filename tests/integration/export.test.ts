@@ -12,7 +12,7 @@ import { readEntry, zipEntries } from '../../electron/core/import/zip';
 import { exportPeriodFile } from '../../electron/core/services/exports';
 import { createEvents } from '../../electron/core/services/events';
 import { loadDemo } from '../../electron/core/services/demo';
-import { periodFileName, place, registerDate } from '../../electron/core/export/period-workbook';
+import { periodFileName, place, registerDate, sheetDates } from '../../electron/core/export/period-workbook';
 import { linesOf, PRINTABLE_WIDTH } from '../../electron/core/export/official';
 import { buildReport } from '../../electron/core/report/build';
 import { ReportInputSchema } from '../../shared/schema/report';
@@ -165,6 +165,15 @@ describe('the period workbook', () => {
     expect(registerDate(undefined, '2026-12-05')).toBe('2026-12-05');
   });
 
+  it('writes dates known to the month or quarter with «г.», a range broken after its dash', () => {
+    expect(sheetDates('III квартал 2021', 'quarter')).toBe('III\u00a0квартал 2021\u00a0г.');
+    expect(sheetDates('IV квартал 2021 – I квартал 2022', 'quarter')).toBe('IV\u00a0квартал 2021\u00a0г.\u00a0– I\u00a0квартал 2022\u00a0г.');
+    expect(sheetDates('I–II кварталы 2021', 'quarter')).toBe('I–II\u00a0кварталы 2021\u00a0г.');
+    expect(sheetDates('сентябрь–октябрь 2021', 'month')).toBe('сентябрь–октябрь 2021\u00a0г.');
+    expect(sheetDates('2021 год', 'year')).toBe('2021 год');
+    expect(sheetDates('27–28.08.2021', 'day')).toBe('27–28.08.2021');
+  });
+
   it('estimates wrapped lines from the text and the width, never fewer than a word-by-word wrap needs', () => {
     expect(linesOf('короткий', 20, 10)).toBe(1);
     expect(linesOf('а б', 3, 10)).toBe(2);
@@ -190,8 +199,9 @@ describe('the period workbook', () => {
     expect(run('events', 'add', '--json', JSON.stringify({ title: 'Отмененный семинар по туризму', startDate: '2021-08-10', city: 'Витебск', status: 'cancelled' })).status).toBe(0);
     expect(run('events', 'add', '--json', JSON.stringify({ title: 'Запланированное совещание', startDate: '2021-09-20', format: 'videoconference', status: 'planned' })).status).toBe(0);
     expect(run('events', 'add', '--json', JSON.stringify({ title: 'Семинар по экспорту', startDate: '2021-09-15', format: 'remote', outcomes: 'Достигнуты договоренности о проведении совместной выставки-ярмарки, обмене делегациями и подготовке проекта дорожной карты сотрудничества на 2022–2023 годы'.repeat(2) })).status).toBe(0);
+    expect(run('events', 'add', '--json', JSON.stringify({ title: 'Программа обменов', startDate: '2021-07-01', endDate: '2022-03-31', datePrecision: 'quarter' })).status).toBe(0);
     const xlsx = join(dir, 'Квартал.xlsx');
-    expect(run('export', '--period', '2021-Q3', '--out', xlsx).stdout).toMatch(/10 мероприятий \(проведено — 8, не проведено — 2\)/);
+    expect(run('export', '--period', '2021-Q3', '--out', xlsx).stdout).toMatch(/11 мероприятий \(проведено — 9, не проведено — 2\)/);
     expect(run('export', '--period', '2021-Q3', '--statuses', 'запланировано', '--out', join(dir, 'planned.xlsx')).stdout).toMatch(/1 мероприятие \(не проведено — 1\)/);
     const convert = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, xlsx], { encoding: 'utf8', timeout: 120_000 });
     expect(convert.status, convert.stderr).toBe(0);

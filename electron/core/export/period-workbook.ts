@@ -80,8 +80,21 @@ export function place(e: Pick<Event, 'venue' | 'city' | 'region' | 'country' | '
   return where ? `${where} (${how})` : how;
 }
 
+/**
+ * Dates known to the month or quarter as a table of a document writes them: «III квартал 2021 г.»,
+ * a numeral kept with its «квартал», «г.» with its year, a range broken after its dash
+ * («IV квартал 2021 г. –» / «I квартал 2022 г.»), never before a lone «I».
+ */
+export function sheetDates(text: string, precision: Event['datePrecision']): string {
+  if (precision !== 'month' && precision !== 'quarter') return text;
+  return text
+    .split(' – ')
+    .map((part) => part.replace(/(\d{4})$/, '$1\u00a0г.').replace(/^([IVX]+(?:–[IVX]+)?) /, '$1\u00a0'))
+    .join('\u00a0– ');
+}
+
 function eventRow(e: Event, n: number): TableRow {
-  const dates = e.datePrecision === 'day' && e.startDate === e.endDate ? { date: e.startDate } : formatDateRange(e.startDate, e.endDate, e.datePrecision);
+  const dates = e.datePrecision === 'day' && e.startDate === e.endDate ? { date: e.startDate } : sheetDates(formatDateRange(e.startDate, e.endDate, e.datePrecision), e.datePrecision);
   return {
     cells: [n, dates, e.title, e.kind, place(e) || null, e.participants, e.spheres.join(', ') || null, e.outcomes, e.organizer, e.agreementTitle, EVENT_STATUS_LABELS[e.status]],
   };
