@@ -27,6 +27,10 @@ export const INTERNAL_ERROR = 'Внутренняя ошибка програм�
 /** The register's own wait for a write lock (db/connection.ts), restored once no job writes. */
 const BUSY_TIMEOUT_MS = 5000;
 
+export const RESTORE_DURING_IMPORT = 'Идёт запись импорта в реестр: восстановить копию сейчас нельзя. Дождитесь окончания импорта или отмените его, затем повторите.';
+
+const REPLACE_FILE = new Set(['backups.restore', 'recovery.restore']);
+
 export const WRITE_DURING_IMPORT = 'Идёт запись импорта в реестр: это изменение не сохранено. Повторите, когда импорт закончится, или отмените импорт.';
 
 /**
@@ -42,6 +46,8 @@ function refuseWritesDuringJobs(handlers: Handlers, writing: () => boolean): Han
     Object.entries(handlers).map(([name, handler]) => [
       name,
       (input: unknown) => {
+        // A restore replaces the file under the job's own connection: never while a job writes into it.
+        if (REPLACE_FILE.has(name) && writing()) throw new AppError('conflict', RESTORE_DURING_IMPORT);
         try {
           const answer = (handler as (input: unknown) => unknown)(input);
           return answer instanceof Promise ? answer.catch((e: unknown) => Promise.reject(explain(e))) : answer;

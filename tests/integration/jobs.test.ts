@@ -1,7 +1,7 @@
 // The job runner: an import committed in a worker thread reports progress, can be cancelled, and the register stays readable.
 import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createDispatch, createHandlers, WRITE_DURING_IMPORT } from '../../electron/core/backend';
+import { createDispatch, createHandlers, RESTORE_DURING_IMPORT, WRITE_DURING_IMPORT } from '../../electron/core/backend';
 import type { Core } from '../../electron/core/core';
 import type { JobStatus } from '../../shared/schema/jobs';
 import { tempCore } from '../helpers';
@@ -93,15 +93,20 @@ describe('jobs: an import commit in a worker thread', () => {
     const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } });
     let cancelledAt = -1;
     let refused: unknown = null;
+    let restore: unknown = null;
     const { end } = await follow(call, jobId, async (status) => {
       if (cancelledAt < 0 && status.progress.done > 0) {
         // The worker holds the write lock: a write here is refused at once, saying why, not left waiting.
         refused = await dispatch('events.create', { title: 'Во время импорта', startDate: '2024-02-01' });
+        // The copy the import made before writing: restoring it now would replace the file under the job.
+        const [copy] = (await call<{ backups: { name: string }[] }>('backups.list', {})).backups;
+        restore = await dispatch('backups.restore', { name: copy?.name });
         cancelledAt = status.progress.done;
         expect((await call<JobStatus>('jobs.cancel', { jobId })).state).toBe('running');
       }
     });
     expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: WRITE_DURING_IMPORT } });
+    expect(restore).toEqual({ ok: false, error: { code: 'conflict', message: RESTORE_DURING_IMPORT } });
 
     expect(cancelledAt).toBeGreaterThan(0);
     expect(end.state).toBe('cancelled');
