@@ -154,6 +154,12 @@ describe('the period workbook', () => {
     expect(sheet.getCell('A1').value).toMatch(/^Информация о мероприятиях, запланированных/);
     expect(sheet.getCell('C4').value).toBe('Запланированное совещание по образованию');
     expect(sheet.getCell('C5').value).toBeNull();
+    // Chosen statuses with no event still say what the sheet would list.
+    const none = join(tempDir(), 'none.xlsx');
+    await exportPeriodFile(core, { period: parsePeriod('2021-Q1') as Period, statuses: ['cancelled'] }, none);
+    const empty = new ExcelJS.Workbook();
+    await empty.xlsx.readFile(none);
+    expect((empty.getWorksheet('Мероприятия') as Worksheet).getCell('A1').value).toMatch(/^Информация о мероприятиях, запланированных .* и не проведенных$/);
   });
 
   it('says the format where the place is, and dates the register at the period end or today', () => {

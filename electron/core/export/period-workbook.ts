@@ -256,10 +256,11 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
 
   const when = forPeriodOrAll(period);
   const tables: Table[] = [];
-  if (showHeld || otherIds.length === 0) {
+  if (showHeld) {
     tables.push({ sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${when}`, columns: EVENT_COLUMNS, rows: arranged(stream(heldIds, true)) });
   }
-  if (otherIds.length) {
+  // Their own sheet when there are any; the only one when the choice leaves out the held ones.
+  if (otherIds.length || !showHeld) {
     tables.push({
       sheetName: showHeld ? 'Не проведенные' : 'Мероприятия',
       title: `Информация о мероприятиях, запланированных в рамках сотрудничества с ${withWhom} ${when} и не проведенных`,
