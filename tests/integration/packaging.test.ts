@@ -41,7 +41,7 @@ describe('electron-builder.yml', () => {
     expect(config.files).toEqual(expect.arrayContaining(['dist/renderer/**', 'dist-electron/**', 'package.json']));
     expect(pkg.main).toBe('dist-electron/main.js');
     // npm test builds before it runs the tests.
-    for (const file of ['dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/migrations/001_initial.sql', 'dist-electron/migrations/002_imports.sql', 'dist/renderer/index.html']) {
+    for (const file of ['dist-electron/main.js', 'dist-electron/preload.cjs', 'dist-electron/job-worker.cjs', 'dist-electron/migrations/001_initial.sql', 'dist-electron/migrations/002_imports.sql', 'dist/renderer/index.html']) {
       expect(existsSync(join(ROOT, file)), file).toBe(true);
     }
   });
