@@ -202,8 +202,11 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
   const otherIds = otherStatuses.length ? core.events.allIds({ ...filter, statuses: [...otherStatuses] }) : [];
   const f = refForms(core);
   const homeCountry = homeOf(core, f).countryRef;
-  const partners = partnerNames(f, core.events.partnerNames([...heldIds, ...otherIds]), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
-  const withWhom = partners.length ? partners.join(', ') : 'регионами-партнерами';
+  // Each sheet's title names the partners of its own events.
+  const withWhom = (ids: readonly number[]) => {
+    const partners = partnerNames(f, core.events.partnerNames([...ids]), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
+    return partners.length ? partners.join(', ') : 'регионами-партнерами';
+  };
   const tally = createTally(f);
 
   let otherCount = 0;
@@ -257,13 +260,13 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
   const when = forPeriodOrAll(period);
   const tables: Table[] = [];
   if (showHeld) {
-    tables.push({ sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom} ${when}`, columns: EVENT_COLUMNS, rows: arranged(stream(heldIds, true)) });
+    tables.push({ sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom(heldIds)} ${when}`, columns: EVENT_COLUMNS, rows: arranged(stream(heldIds, true)) });
   }
   // Their own sheet when there are any; the only one when the choice leaves out the held ones.
   if (otherIds.length || !showHeld) {
     tables.push({
       sheetName: showHeld ? 'Не проведенные' : 'Мероприятия',
-      title: `Информация о мероприятиях, запланированных в рамках сотрудничества с ${withWhom} ${when} и не проведенных`,
+      title: `Информация о мероприятиях, запланированных в рамках сотрудничества с ${withWhom(otherIds)} ${when} и не проведенных`,
       columns: EVENT_COLUMNS, rows: arranged(stream(otherIds, false)),
     });
   }
