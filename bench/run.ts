@@ -93,8 +93,9 @@ function insertBatch(core: Core, events: EventInput[]): number {
 
 async function main(): Promise<void> {
   // `npm run bench -- --only start`: the start-up rows alone, without the 100,000-event register.
-  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'start') return print(await startRows());
-  if (process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'jobs') return print(await jobRowsAlone(TOTAL));
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  if (only === 'start') return print(await startRows());
+  if (only === 'jobs') return print(await jobRowsAlone(TOTAL));
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {

@@ -12,7 +12,7 @@ import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { Count, Overview } from '../../../shared/schema/stats';
 import { call } from '../../api/client';
 import { navigate, routeHash } from '../../app/route';
-import { PeriodPicker } from '../../components/PeriodPicker';
+import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
 import { EmptyRegister } from '../events/EmptyRegister';
 import { useEventsFilter, type EventsFilterState } from '../events/filterStore';
 import { useOverview } from './overviewStore';
@@ -31,10 +31,8 @@ function useOpenEvents() {
   };
 }
 
-function label(code: string): string {
-  const period = parsePeriod(code);
-  return period ? periodTitle(period) : code;
-}
+/** A period's name, or its code when it names none. */
+const label = (code: string): string => periodLabel(code) || code;
 
 function Comparison({ title, counts, onOpen, current, previous }: {
   title: string;
