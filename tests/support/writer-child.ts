@@ -10,6 +10,7 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const input = (title: string, description: string) =>
   EventInputSchema.parse({ title, startDate: '2024-05-01', description, spheres: [`Сфера ${tag}`], city: 'Орша' });
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 const core = openCore(file);
 say('ready');
 const deadline = Date.now() + Number(seconds) * 1000;
@@ -28,6 +29,9 @@ for (let i = 0; i < 100_000 && Date.now() < deadline; i++) {
       for (const t of titles) say(`ack ${t}`);
     }
     writes++;
+    // A breath between actions, as any real writer has: a loop that takes the lock back the instant
+    // it lets go starves the other copies' busy wait (SQLite queues no one), which no clerk does.
+    Atomics.wait(PAUSE, 0, 0, 2);
   } catch (e) {
     const { code, message } = e as { code?: string; message?: string };
     say(`refused ${code ?? '?'} ${String(message).replace(/\s+/g, ' ')}`);
