@@ -52,6 +52,7 @@ const FIELD_LABELS: Record<string, string> = {
   genitive: 'Родительный падеж',
   instrumental: 'Творительный падеж',
   locative: 'Предложный падеж',
+  settlement: 'Тип населенного пункта',
   folder: 'Папка резервных копий',
   fileName: 'Имя файла',
   homeRegion: 'Домашний регион',

@@ -12,6 +12,14 @@ export const PARTNER_KINDS = ['country', 'region', 'organisation'] as const sati
 export const GenderSchema = z.enum(['m', 'f', 'n', 'pl']);
 export type Gender = z.infer<typeof GenderSchema>;
 
+/**
+ * A settlement's type as written before its name: «г.» город, «пгт» посёлок городского типа, «рп»
+ * рабочий посёлок, «п.» посёлок, «с.» село, «д.» деревня, «ст-ца» станица, «х.» хутор, and for
+ * Belarus «г. п.» городской посёлок and «аг.» агрогородок.
+ */
+export const SettlementSchema = z.enum(['г.', 'пгт', 'рп', 'п.', 'с.', 'д.', 'ст-ца', 'х.', 'г. п.', 'аг.']);
+export type Settlement = z.infer<typeof SettlementSchema>;
+
 export const RefSchema = z.object({
   id: IdSchema,
   kind: RefKindSchema,
@@ -22,6 +30,8 @@ export const RefSchema = z.object({
   genitive: z.string().nullable(),
   instrumental: z.string().nullable(),
   locative: z.string().nullable(),
+  /** Cities only; null where nobody said (reports then ask). */
+  settlement: SettlementSchema.nullable(),
   hidden: z.boolean(),
   /** How many events and agreements use it; null unless asked for (counting costs a scan). */
   usage: z.int().nullable(),
@@ -44,6 +54,7 @@ export const RefUpdateSchema = z.strictObject({
   genitive: form.optional(),
   instrumental: form.optional(),
   locative: form.optional(),
+  settlement: SettlementSchema.nullish(),
   hidden: z.boolean().optional(),
 });
 export type RefUpdate = z.output<typeof RefUpdateSchema>;

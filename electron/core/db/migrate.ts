@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { seedReferenceData } from './seed';
+import { seedReferenceData, seedSettlements } from './seed';
 import { writeTransaction } from './write-transaction';
 
 export interface Migration {
@@ -16,7 +16,7 @@ export interface Migration {
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /** Steps that are data, not schema, run in the same transaction as their migration (by file name). */
-const DATA_STEPS: Record<string, (db: Database) => void> = { '001_initial': seedReferenceData };
+const DATA_STEPS: Record<string, (db: Database) => void> = { '001_initial': seedReferenceData, '006_settlements': seedSettlements };
 
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   const migrations = readdirSync(dir)

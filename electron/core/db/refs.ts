@@ -13,6 +13,7 @@ export interface RefRow {
   genitive: string | null;
   instrumental: string | null;
   locative: string | null;
+  settlement: Ref['settlement'];
   hidden: 0 | 1;
 }
 
@@ -57,9 +58,9 @@ export function createRefsRepo(db: Db) {
   const one = db.prepare<{ id: number }, RefRow & { parent_name: string | null; usage: number }>(
     `SELECT r.*, p.name AS parent_name, ${USAGE} AS usage FROM refs r LEFT JOIN refs p ON p.id = r.parent_id WHERE r.id = @id`,
   );
-  const update = db.prepare<{ id: number; name: string; key: string; gender: string | null; genitive: string | null; instrumental: string | null; locative: string | null; hidden: number }>(
+  const update = db.prepare<{ id: number; name: string; key: string; gender: string | null; genitive: string | null; instrumental: string | null; locative: string | null; settlement: string | null; hidden: number }>(
     `UPDATE refs SET name = @name, name_key = @key, gender = @gender, genitive = @genitive, instrumental = @instrumental,
-       locative = @locative, hidden = @hidden WHERE id = @id`,
+       locative = @locative, settlement = @settlement, hidden = @hidden WHERE id = @id`,
   );
   // Every place a reference is used, moved from @victim to @survivor in one statement each.
   const moves = [
@@ -98,6 +99,7 @@ export function createRefsRepo(db: Db) {
     genitive: r.genitive,
     instrumental: r.instrumental,
     locative: r.locative,
+    settlement: r.settlement,
     hidden: r.hidden === 1,
     usage: r.usage,
   });
@@ -109,7 +111,7 @@ export function createRefsRepo(db: Db) {
       return row ? toRef(row) : undefined;
     },
     update: (id: number, ref: Omit<Ref, 'id' | 'kind' | 'parentId' | 'parentName' | 'usage'>) =>
-      void update.run({ id, name: ref.name, key: nameKey(ref.name), gender: ref.gender, genitive: ref.genitive, instrumental: ref.instrumental, locative: ref.locative, hidden: ref.hidden ? 1 : 0 }),
+      void update.run({ id, name: ref.name, key: nameKey(ref.name), gender: ref.gender, genitive: ref.genitive, instrumental: ref.instrumental, locative: ref.locative, settlement: ref.settlement, hidden: ref.hidden ? 1 : 0 }),
     /** Moves every use of `victim` to `survivor` and deletes `victim`; the caller holds the transaction. */
     merge: (survivor: number, victim: number) => moves.forEach((statement) => statement.run({ survivor, victim })),
     partnerByKey: (key: string) => partnerByKey.get(key),

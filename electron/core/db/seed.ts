@@ -12,6 +12,7 @@ interface SeedRef {
   genitive?: string;
   instrumental?: string;
   locative?: string;
+  settlement?: string;
 }
 
 function seedRefs(): SeedRef[] {
@@ -45,4 +46,10 @@ export function seedReferenceData(db: Database): void {
     });
   }
   db.prepare(`INSERT INTO settings (key, value) VALUES ('homeRegion', ?)`).run(JSON.stringify(data.homeRegion));
+}
+
+/** The settlement types of the seeded cities (migration 006 added the column after they were seeded). */
+export function seedSettlements(db: Database): void {
+  const update = db.prepare(`UPDATE refs SET settlement = @settlement WHERE kind = 'city' AND name_key = @key`);
+  for (const city of data.cities) update.run({ settlement: city.settlement, key: nameKey(city.name) });
 }

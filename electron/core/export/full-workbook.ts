@@ -26,7 +26,7 @@ export const FULL_EXPORT = {
   },
   refs: {
     sheet: 'Справочники',
-    columns: ['Справочник', 'Название', 'Входит в', 'Род', 'Родительный падеж', 'Творительный падеж', 'Предложный падеж', 'Скрыто'],
+    columns: ['Справочник', 'Название', 'Входит в', 'Род', 'Родительный падеж', 'Творительный падеж', 'Предложный падеж', 'Тип населенного пункта', 'Скрыто'],
   },
 } as const;
 
@@ -88,7 +88,7 @@ export async function writeFullWorkbook(core: Core, out: Writable): Promise<{ ev
   function* refRows(): Generator<Value[]> {
     for (const kind of RefKindSchema.options) {
       for (const r of listRefs(core, kind, true, false)) {
-        yield [REF_KIND_LABELS[kind], r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.hidden ? 'да' : 'нет'];
+        yield [REF_KIND_LABELS[kind], r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.settlement, r.hidden ? 'да' : 'нет'];
       }
     }
   }

@@ -114,12 +114,12 @@ export function buildReport(core: Core, input: ReportInput): Report {
   const opening = events.length
     ? `${periodIn(period)} состоялись следующие мероприятия с участием представителей ${whose}.`
     : `${periodIn(period)} мероприятий с участием представителей ${whose} не проводилось.`;
-  paragraphs.push({ eventId: null, text: opening });
+  paragraphs.push({ eventId: null, generated: false, text: opening });
 
   for (const event of events) {
     const body = bodyOf(core, event, f);
     const text = [eventDatePhrase(event.startDate, event.endDate, event.datePrecision), placePhrase(event, body, home, f), body].filter(Boolean).join(' ');
-    paragraphs.push({ eventId: event.id, text: sentence(text) });
+    paragraphs.push({ eventId: event.id, generated: !event.description, text: sentence(text) });
   }
 
   if (events.length) {
@@ -128,6 +128,7 @@ export function buildReport(core: Core, input: ReportInput): Report {
     const homeGenitive = formOf('genitive', homeRef, home);
     paragraphs.push({
       eventId: null,
+      generated: false,
       text: `На протяжении ${periodGenitive(period)} органами исполнительной власти ${homeGenitive} осуществлялось сотрудничество с организациями ${whose}${genitives.length ? ` ${spheresPhrase(genitives)}` : ''}.`,
     });
 
@@ -145,14 +146,16 @@ export function buildReport(core: Core, input: ReportInput): Report {
     }
     const held = pluralForm(input.rounded ? 5 : n, ['проведенное', 'проведенных', 'проведенных']);
     const where = territories.length ? `, ${held} на территории ${joinList(territories, ', а также на территории ')}` : '';
-    paragraphs.push({ eventId: null, text: `Всего за отчетный период состоялось ${count}${kindList}${where}.` });
+    paragraphs.push({ eventId: null, generated: false, text: `Всего за отчетный период состоялось ${count}${kindList}${where}.` });
 
     const distant = events.filter((e) => e.format === 'remote' || e.format === 'videoconference').length;
-    if (distant * 2 > n) paragraphs.push({ eventId: null, text: 'Большая часть мероприятий была проведена в дистанционном формате.' });
+    if (distant * 2 > n) paragraphs.push({ eventId: null, generated: false, text: 'Большая часть мероприятий была проведена в дистанционном формате.' });
   }
 
   return {
     title: capitalize(`информация о международном и межрегиональном сотрудничестве ${formOf('genitive', homeRef, home)} ${forPeriod(period)}`),
     paragraphs,
+    tables: [],
+    gaps: [],
   };
 }

@@ -1,0 +1,3 @@
+-- The settlement type of a city as reports abbreviate it before the name: «г.», «д.», «пгт», «аг.»…
+-- (the seeded cities get theirs in the migration's data step, db/seed.ts seedSettlements).
+ALTER TABLE refs ADD COLUMN settlement TEXT;
