@@ -18,6 +18,7 @@ import { writePartnerSheet } from './partner-sheet';
 import { analyze } from '../electron/core/import/analyze';
 import { commitPreview, readImportSource } from '../electron/core/services/imports';
 import { periodTables, writePeriodWorkbook, writeTables } from '../electron/core/export/period-workbook';
+import { periodSource } from '../electron/core/services/export-sources';
 import { parsePeriod, type Period } from '../shared/period';
 import { startRows } from './start';
 import { jobRows, jobRowsAlone } from './jobs';
@@ -180,13 +181,13 @@ async function main(): Promise<void> {
     // exceljs writing the very same three sheets, cells and styles from rows made beforehand: no query.
     const EXPORT_PERIOD = '2018-01-01..2019-01-31';
     const year = parsePeriod(EXPORT_PERIOD) as Period;
-    const made = periodTables(core, { period: year });
+    const made = periodTables(periodSource(core), { period: year });
     const tables = made.tables.map((t) => ({ ...t, rows: [...t.rows] }));
     const writeOnly: number[] = [];
     const exported: number[] = [];
     for (let i = 0; i < PAIRED_RUNS; i++) {
       writeOnly.push(await timeAsync(() => writeTables(tables, nullSink())));
-      exported.push(await timeAsync(() => writePeriodWorkbook(core, { period: year }, nullSink())));
+      exported.push(await timeAsync(() => writePeriodWorkbook(periodSource(core), { period: year }, nullSink())));
     }
     const exportedEvents = made.events();
     closeCore(core);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
 import type { stream } from 'exceljs';
-import { LIMITS } from './import/sheet';
+import { LIMITS } from './workbook-format';
 
 const require = createRequire(import.meta.url);
 const PARSE_SAX = require.resolve('exceljs/lib/utils/parse-sax.js');

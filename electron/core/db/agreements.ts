@@ -54,6 +54,9 @@ type EndingRow = Omit<Ending, 'autoProlongation'> & { autoProlongation: 0 | 1 };
 type Signed = Pick<Agreement, 'id' | 'title' | 'number' | 'validUntil' | 'autoProlongation'> & { signedOn: string };
 type SignedRow = Omit<Signed, 'autoProlongation'> & { autoProlongation: 0 | 1 };
 
+/** The register's order: the latest signed first, unsigned ones last. */
+const ORDER = 'a.signed_on DESC NULLS LAST, a.id DESC';
+
 export function createAgreementsRepo(db: Db) {
   const insert = db.prepare<Record<string, unknown>, { id: number }>(
     `INSERT INTO agreements (kind, number, title, signed_on, valid_from, valid_until, auto_prolongation, status,
@@ -83,9 +86,12 @@ export function createAgreementsRepo(db: Db) {
       AND (@statuses IS NULL OR ${EFFECTIVE_STATUS} IN (SELECT value FROM json_each(@statuses)))
       AND (@until IS NULL OR ${EXPIRING})`;
   const list = db.prepare<Record<string, unknown>, AgreementDbRow>(
-    `SELECT ${COLUMNS} ${FILTER} ORDER BY a.signed_on DESC NULLS LAST, a.id DESC LIMIT @limit OFFSET @offset`,
+    `SELECT ${COLUMNS} ${FILTER} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`,
   );
   const count = db.prepare<Record<string, unknown>, number>(`SELECT count(*) ${FILTER}`).pluck();
+  const all = db.prepare<[], AgreementDbRow>(
+    `SELECT ${COLUMNS} FROM agreements a LEFT JOIN refs d ON d.id = a.department_id WHERE a.deleted_at IS NULL ORDER BY ${ORDER}`,
+  );
 
   const endingBetween = db.prepare<[string, string], EndingRow>(
     `SELECT id, title, number, valid_until AS validUntil, status, auto_prolongation AS autoProlongation
@@ -124,6 +130,8 @@ export function createAgreementsRepo(db: Db) {
     /** Live agreements, drafts aside, whose term ends between the two dates. */
     endingBetween: (start: string, end: string): Ending[] =>
       endingBetween.all(start, end).map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),
+    /** Every live agreement, in the register's order (what «all agreements» means to the export, the import and the overview). */
+    all: (): Agreement[] => all.all().map(toAgreement),
     list(filter: AgreementFilter, until: string | null, today: string): { items: Agreement[]; total: number } {
       const params = {
         deleted: filter.deleted ? 1 : 0,

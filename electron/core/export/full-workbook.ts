@@ -3,35 +3,14 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from '../excel';
 import { excelDate } from './official';
-import type { Core } from '../core';
-import { listEvents } from '../services/events';
-import { listAgreements } from '../services/agreements';
-import { listRefs } from '../services/references';
-import { AgreementFilterSchema } from '../../../shared/schema/agreement';
-import { EventFilterSchema, type Event } from '../../../shared/schema/event';
+import type { FullSource } from './sources';
+import type { Event } from '../../../shared/schema/event';
 import { RefKindSchema } from '../../../shared/schema/reference';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS, REF_KIND_LABELS } from '../../../shared/ru/labels';
 
-/** Sheet names and column names of the full export: its import and its readers rely on them. */
-export const FULL_EXPORT = {
-  events: {
-    sheet: 'Мероприятия',
-    columns: ['ID', 'Название', 'Вид', 'Дата начала', 'Дата окончания', 'Точность даты', 'Город', 'Регион', 'Страна', 'Место (площадка)',
-      'Формат', 'Сферы', 'Партнёры', 'Участники', 'Ответственный', 'Итоги', 'Описание', 'Статус', 'ID соглашения'],
-  },
-  agreements: {
-    sheet: 'Соглашения',
-    columns: ['ID', 'Вид', 'Номер', 'Название', 'Стороны', 'Подписано', 'Действует с', 'Действует до', 'Автопролонгация', 'Статус',
-      'Подразделение', 'Сферы', 'Примечание'],
-  },
-  refs: {
-    sheet: 'Справочники',
-    columns: ['Справочник', 'Название', 'Входит в', 'Род', 'Родительный падеж', 'Творительный падеж', 'Предложный падеж', 'Тип населенного пункта', 'Скрыто'],
-  },
-} as const;
+import { FULL_EXPORT, LIST_SEPARATOR } from '../workbook-format';
 
-/** Lists in one cell: names never hold «;». */
-export const LIST_SEPARATOR = '; ';
+export { FULL_EXPORT, LIST_SEPARATOR };
 
 const WIDTHS: Record<string, number> = { 'Название': 60, 'Участники': 40, 'Итоги': 40, 'Описание': 60, 'Примечание': 40, 'Стороны': 40 };
 
@@ -64,14 +43,14 @@ function eventValues(e: Event): Value[] {
   ];
 }
 
-export async function writeFullWorkbook(core: Core, out: Writable): Promise<{ events: number; agreements: number }> {
+export async function writeFullWorkbook(source: FullSource, out: Writable): Promise<{ events: number; agreements: number }> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Реестр сотрудничества';
   const PAGE = 2000;
   let events = 0;
   function* eventRows(): Generator<Value[]> {
     for (let offset = 0; ; offset += PAGE) {
-      const page = listEvents(core, EventFilterSchema.parse({ sort: 'startDate', order: 'asc', limit: PAGE, offset })).items;
+      const page = source.events(offset, PAGE);
       for (const e of page) yield eventValues(e);
       events += page.length;
       if (page.length < PAGE) return;
@@ -79,7 +58,7 @@ export async function writeFullWorkbook(core: Core, out: Writable): Promise<{ ev
   }
   addSheet(workbook, FULL_EXPORT.events.sheet, FULL_EXPORT.events.columns, eventRows());
 
-  const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000 })).items;
+  const agreements = source.agreements();
   addSheet(workbook, FULL_EXPORT.agreements.sheet, FULL_EXPORT.agreements.columns, agreements.map((a) => [
     a.id, AGREEMENT_KIND_LABELS[a.kind], a.number, a.title, a.parties.join(LIST_SEPARATOR) || null, date(a.signedOn), date(a.validFrom),
     date(a.validUntil), a.autoProlongation ? 'да' : 'нет', AGREEMENT_STATUS_LABELS[a.status], a.department, a.spheres.join(LIST_SEPARATOR) || null, a.notes,
@@ -87,7 +66,7 @@ export async function writeFullWorkbook(core: Core, out: Writable): Promise<{ ev
 
   function* refRows(): Generator<Value[]> {
     for (const kind of RefKindSchema.options) {
-      for (const r of listRefs(core, kind, true, false)) {
+      for (const r of source.refs(kind)) {
         yield [REF_KIND_LABELS[kind], r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.settlement, r.hidden ? 'да' : 'нет'];
       }
     }

@@ -2,14 +2,11 @@
 // register and a summary, each an official-looking sheet.
 import type { Writable } from 'node:stream';
 import ExcelJS from '../excel';
-import type { Core } from '../core';
-import { listAgreements } from '../services/agreements';
-import { regionCounts } from '../services/overview';
-import { partnerNames, refForms } from '../services/ref-forms';
+import type { PeriodSource } from './sources';
+import { partnerNames, regionCounts, type RefForms } from '../ref-forms';
 import { agreementState, agreementStateText } from '../../../shared/agreement-term';
 import { todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
-import { AgreementFilterSchema } from '../../../shared/schema/agreement';
 import { EventFilterSchema, type Event, type EventFilter, type EventStatus } from '../../../shared/schema/event';
 import { reportedEvents } from '../report/build';
 import type { PeriodExport } from '../../../shared/schema/export';
@@ -18,7 +15,6 @@ import { lowerFirst } from '../../../shared/ru/grammar';
 import { AGREEMENT_KIND_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { forPeriod, periodTitle } from '../../../shared/ru/periods';
 import { normalFont, writeTable, type Column, type TableRow } from './official';
-import { homeOf } from '../services/department';
 
 
 // Sized for A4 landscape at 100% in 10 pt (sum of widths within the printable width, see official.ts);
@@ -137,7 +133,7 @@ export function exportFilter(options: PeriodExport): EventFilter {
 const CHUNK = 1000;
 
 /** What the summary and the agreements register count, gathered as the events stream past. */
-function createTally(f: ReturnType<typeof refForms>) {
+function createTally(f: RefForms) {
   const counter = () => new Map<string, number>();
   const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const kinds = counter();
@@ -192,19 +188,18 @@ export function registerDate(period: Period | undefined, today: string): string 
  * counts) stream past the tally, which the agreements register and the summary read after them; the
  * events planned but not held, when chosen and any, get their own sheet.
  */
-export function periodTables(core: Core, options: PeriodExport, today = todayIso()): { tables: Table[]; events: () => number; notHeld: () => number } {
+export function periodTables(source: PeriodSource, options: PeriodExport, today = todayIso()): { tables: Table[]; events: () => number; notHeld: () => number } {
   const { period } = options;
   const chosen = options.statuses?.length ? options.statuses : null;
   const filter = exportFilter(options);
   const showHeld = !chosen || chosen.includes('held');
-  const heldIds = showHeld ? core.events.allIds(reportedEvents(filter)) : [];
+  const heldIds = showHeld ? source.eventIds(reportedEvents(filter)) : [];
   const otherStatuses = NOT_HELD.filter((s) => !chosen || chosen.includes(s));
-  const otherIds = otherStatuses.length ? core.events.allIds({ ...filter, statuses: [...otherStatuses] }) : [];
-  const f = refForms(core);
-  const homeCountry = homeOf(core, f).countryRef;
+  const otherIds = otherStatuses.length ? source.eventIds({ ...filter, statuses: [...otherStatuses] }) : [];
+  const f = source.refForms;
   // Each sheet's title names the partners of its own events.
   const withWhom = (ids: readonly number[]) => {
-    const partners = partnerNames(f, core.events.partnerNames([...ids]), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', homeCountry?.id);
+    const partners = partnerNames(f, source.partnerNames(ids), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', source.homeCountryId);
     return partners.length ? partners.join(', ') : 'регионами-партнерами';
   };
   const tally = createTally(f);
@@ -213,7 +208,7 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
   function* stream(ids: readonly number[], counted: boolean): Generator<Event> {
     for (let i = 0; i < ids.length; i += CHUNK) {
       // The sheet has no description column: the longest text is not read.
-      for (const e of core.events.getMany(ids.slice(i, i + CHUNK), true)) {
+      for (const e of source.events(ids.slice(i, i + CHUNK))) {
         if (counted) tally.add(e);
         else otherCount++;
         yield e;
@@ -237,7 +232,7 @@ export function periodTables(core: Core, options: PeriodExport, today = todayIso
 
   const asOf = registerDate(period, today);
   function* agreementRows(): Generator<TableRow> {
-    const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today: asOf })).items;
+    const agreements = source.agreements();
     for (const [i, a] of agreements.entries()) {
       const term = agreementState(a, asOf);
       const status = agreementStateText(a, asOf);
@@ -293,8 +288,8 @@ export interface PeriodWorkbookResult {
   notHeld: number;
 }
 
-export async function writePeriodWorkbook(core: Core, options: PeriodExport, out: Writable, today = todayIso()): Promise<PeriodWorkbookResult> {
-  const { tables, events, notHeld } = periodTables(core, options, today);
+export async function writePeriodWorkbook(source: PeriodSource, options: PeriodExport, out: Writable, today = todayIso()): Promise<PeriodWorkbookResult> {
+  const { tables, events, notHeld } = periodTables(source, options, today);
   await writeTables(tables, out);
   return { events: events() + notHeld(), held: events(), notHeld: notHeld() };
 }

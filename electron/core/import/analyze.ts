@@ -8,7 +8,7 @@ import { todayIso } from '../../../shared/dates';
 import { createDuplicateFinder } from './duplicates';
 import type { DatedEvent } from '../db/events';
 import { isFullExport, readFileAgreements } from './full-export';
-import { FULL_EXPORT } from '../export/full-workbook';
+import { FULL_EXPORT } from '../workbook-format';
 import { AgreementFilterSchema } from '../../../shared/schema/agreement';
 import { headerKey } from './headers';
 import { detectLayout, findHeaderRow, pickSheet, type Layout } from './layout';

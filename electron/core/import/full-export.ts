@@ -1,5 +1,5 @@
 // Reestr's own full export read back: told by its sheets and header, its agreements read row by row.
-import { FULL_EXPORT } from '../export/full-workbook';
+import { FULL_EXPORT } from '../workbook-format';
 import { AgreementInputSchema, type AgreementInput } from '../../../shared/schema/agreement';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, codeOfLabel } from '../../../shared/ru/labels';

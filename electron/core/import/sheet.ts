@@ -1,6 +1,7 @@
 // What every reader hands on: sheets as rows of plain cell values, whatever the file format was.
 import { AppError } from '../../../shared/errors';
 import type { TextEncoding } from '../../../shared/schema/import';
+import { LIMITS } from '../workbook-format';
 
 export interface DateCell {
   /** ISO `YYYY-MM-DD`: a real date cell of a workbook. */
@@ -44,41 +45,8 @@ export interface WorkbookData {
   format?: 'xlsx' | 'xls' | 'ods' | 'csv' | 'docx' | 'odt';
 }
 
-/** Bounds that keep a hostile file from taking the memory or the afternoon. */
-export const LIMITS = {
-  /** Bytes of the file itself. */
-  fileBytes: 100 * 1024 * 1024,
-  /** Bytes the zip parts of a workbook may unpack to, together. */
-  unpackedBytes: 600 * 1024 * 1024,
-  /** Rows of one sheet, or records of a CSV file. */
-  rows: 200_000,
-  /** Columns read of a row; cells beyond are ignored. */
-  columns: 100,
-  /** Parts of a workbook's zip: real ones have dozens, a few hundred with many pictures. */
-  zipEntries: 10_000,
-  /** Bytes of an XML part other than sheets and shared strings (styles, workbook, relationships). */
-  otherPartBytes: 32 * 1024 * 1024,
-  /** Characters of one cell: Excel's own limit is 32,767; Reestr's longest field is 50,000. */
-  cellChars: 100_000,
-  /** XML elements of one part: a sheet of 200,000 rows of 10 cells has about 4.2 million. */
-  xmlElements: 5_000_000,
-  /** Sheets of a workbook: each costs time to open, even an empty one. */
-  sheets: 1000,
-  /** Entries of sharedStrings.xml, all kept in memory while the sheets are read. */
-  sharedStrings: 2_000_000,
-  /**
-   * Cells of an .xls file, all sheets together: its reader holds the whole workbook in memory
-   * (about 200 bytes a cell), so a file is refused by what its records declare before it is parsed.
-   */
-  cells: 2_000_000,
-  /**
-   * XML elements of a Word document's body: Word spends five to ten elements on one cell's text
-   * (paragraph, run and their properties), so a long table has several times a sheet's count.
-   */
-  documentElements: 25_000_000,
-  /** Paragraphs above a document's table kept as its title rows: the last ones before the table. */
-  titleParagraphs: 20,
-} as const;
+/** Bounds that keep a hostile file from taking the memory or the afternoon (kept with the workbook format). */
+export { LIMITS };
 
 /** The file kinds as a message names the whole file: «книга» for a workbook, «документ» for a text document. */
 export function isDocument(format: WorkbookData['format']): boolean {

@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import { exportFilter, periodFileName, writePeriodWorkbook, type PeriodWorkbookResult } from '../export/period-workbook';
 import { writeFullWorkbook } from '../export/full-workbook';
 import { eventsCsv } from '../export/csv';
+import { fullSource, periodSource } from './export-sources';
 import { todayIso } from '../../../shared/dates';
 import type { Writable } from 'node:stream';
 import type { PeriodExport } from '../../../shared/schema/export';
@@ -40,17 +41,17 @@ async function toBase64(write: (out: Writable) => Promise<unknown>): Promise<str
 }
 
 export function exportPeriodFile(core: Core, options: PeriodExport, file: string): Promise<PeriodWorkbookResult> {
-  return toFile(file, (out) => writePeriodWorkbook(core, options, out));
+  return toFile(file, (out) => writePeriodWorkbook(periodSource(core), options, out));
 }
 
 export const FULL_EXPORT_NAME = () => `Реестр_полная_выгрузка_${todayIso()}.xlsx`;
 
 export function exportAllFile(core: Core, file: string): Promise<{ events: number; agreements: number }> {
-  return toFile(file, (out) => writeFullWorkbook(core, out));
+  return toFile(file, (out) => writeFullWorkbook(fullSource(core), out));
 }
 
 export async function exportAll(core: Core): Promise<{ fileName: string; data: string }> {
-  return { fileName: FULL_EXPORT_NAME(), data: await toBase64((out) => writeFullWorkbook(core, out)) };
+  return { fileName: FULL_EXPORT_NAME(), data: await toBase64((out) => writeFullWorkbook(fullSource(core), out)) };
 }
 
 /** The events of the filter as the table lists them, as CSV: every one of them, whatever the table's page. */
@@ -60,5 +61,5 @@ export function exportCsv(core: Core, options: PeriodExport): { fileName: string
 }
 
 export async function exportPeriod(core: Core, options: PeriodExport): Promise<{ fileName: string; data: string }> {
-  return { fileName: periodFileName(options.period), data: await toBase64((out) => writePeriodWorkbook(core, options, out)) };
+  return { fileName: periodFileName(options.period), data: await toBase64((out) => writePeriodWorkbook(periodSource(core), options, out)) };
 }

@@ -2,7 +2,8 @@
 import type { Core } from '../core';
 import type { KeyCount } from '../db/stats';
 import { listAgreements } from './agreements';
-import { refForms, type RefForms } from './ref-forms';
+import { refForms } from './ref-forms';
+import { regionCounts } from '../ref-forms';
 import { addDays, monthKeys, todayIso } from '../../../shared/dates';
 import { periodCode, yearBefore, type Period } from '../../../shared/period';
 import { termState } from '../../../shared/agreement-term';
@@ -29,15 +30,6 @@ function compare(current: KeyCount[], previous: KeyCount[], label: (key: string)
 /** Months a chart shows at most: three years. */
 const MONTHS_SHOWN = 36;
 
-/** Each partner link [event, partner] counted at its region (an organisation at the region or country it is in). */
-export function regionCounts(f: RefForms, links: [number, number][]): KeyCount[] {
-  const events = new Map<string, Set<number>>();
-  for (const [eventId, partnerId] of links) {
-    const name = f.areaOf(f.byId(partnerId))?.name;
-    if (name) events.set(name, (events.get(name) ?? new Set()).add(eventId));
-  }
-  return [...events].map(([name, ids]) => [name, ids.size]);
-}
 
 /** The half-year a date lies in, as a period code. */
 function halfOf(date: string | null): string | null {

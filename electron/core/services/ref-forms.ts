@@ -1,57 +1,9 @@
-// The reference lists with their grammatical forms, for the texts made from records: reports, sheet titles.
+// The reference forms over the open register; the forms themselves live in ../ref-forms.ts.
 import type { Core } from '../core';
-import type { Ref, RefKind } from '../../../shared/schema/reference';
-import { nameKey } from '../../../shared/ru/normalize';
+import { buildRefForms } from '../ref-forms';
 
-const KINDS: RefKind[] = ['kind', 'sphere', 'city', 'region', 'country', 'organisation'];
+export { formOf, partnerNames, type RefForms } from '../ref-forms';
 
 export function refForms(core: Core) {
-  const byName = new Map<string, Ref>();
-  const byId = new Map<number, Ref>();
-  for (const kind of KINDS) {
-    for (const ref of core.refs.list(kind, true, false)) {
-      byName.set(`${kind}:${nameKey(ref.name)}`, ref);
-      byId.set(ref.id, ref);
-    }
-  }
-  const get = (kind: RefKind, name: string | null | undefined) => (name ? byName.get(`${kind}:${nameKey(name)}`) : undefined);
-  const countryOf = (ref: Ref | undefined): Ref | undefined => {
-    for (let at = ref; at; at = at.parentId ? byId.get(at.parentId) : undefined) if (at.kind === 'country') return at;
-    return undefined;
-  };
-  /** The region or country a partner is in (itself, if it is one). */
-  const areaOf = (ref: Ref | undefined): Ref | undefined => {
-    for (let at = ref; at; at = at.parentId ? byId.get(at.parentId) : undefined) if (at.kind === 'region' || at.kind === 'country') return at;
-    return undefined;
-  };
-  // The lists' own order (as seeded: the order reports name spheres in), new entries after.
-  const order = (kind: RefKind, name: string) => get(kind, name)?.id ?? Number.MAX_SAFE_INTEGER;
-  // The same few partners recur on thousands of events: each name is looked up once.
-  const partners = new Map<string, Ref | undefined>();
-  const partner = (name: string): Ref | undefined => {
-    if (!partners.has(name)) partners.set(name, get('country', name) ?? get('region', name) ?? get('organisation', name));
-    return partners.get(name);
-  };
-  return { get, byId: (id: number) => byId.get(id), countryOf, areaOf, order, partner };
-}
-
-export type RefForms = ReturnType<typeof refForms>;
-
-/** A name in the genitive or instrumental the list gives, else as it is. */
-export function formOf(form: 'genitive' | 'instrumental', ref: Ref | undefined, name: string): string {
-  return ref?.[form] ?? name;
-}
-
-/**
- * The partners a text names: the one asked for, else the countries of the events' partners other
- * than the home country, each in the form asked.
- */
-export function partnerNames(f: RefForms, eventPartners: Iterable<string>, asked: string | undefined, form: 'genitive' | 'instrumental', homeCountryId?: number): string[] {
-  if (asked) return [formOf(form, f.partner(asked), asked)];
-  const countries = new Map<string, string>();
-  for (const name of eventPartners) {
-    const country = f.countryOf(f.partner(name));
-    if (country && country.id !== homeCountryId) countries.set(country.name, formOf(form, country, country.name));
-  }
-  return [...countries.values()];
+  return buildRefForms((kind) => core.refs.list(kind, true, false));
 }

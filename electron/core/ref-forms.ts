@@ -1,0 +1,69 @@
+// The reference lists with their grammatical forms, for the texts made from records: reports, sheet
+// titles, the export's tally. Pure: built from the lists a loader hands in, so export/ and report/
+// use it without reaching into services/ or the database.
+import type { Ref, RefKind } from '../../shared/schema/reference';
+import { nameKey } from '../../shared/ru/normalize';
+
+export const REF_FORM_KINDS: readonly RefKind[] = ['kind', 'sphere', 'city', 'region', 'country', 'organisation'];
+
+/** The forms over the lists `listOf` gives for each kind (hidden entries included). */
+export function buildRefForms(listOf: (kind: RefKind) => readonly Ref[]) {
+  const byName = new Map<string, Ref>();
+  const byId = new Map<number, Ref>();
+  for (const kind of REF_FORM_KINDS) {
+    for (const ref of listOf(kind)) {
+      byName.set(`${kind}:${nameKey(ref.name)}`, ref);
+      byId.set(ref.id, ref);
+    }
+  }
+  const get = (kind: RefKind, name: string | null | undefined) => (name ? byName.get(`${kind}:${nameKey(name)}`) : undefined);
+  const countryOf = (ref: Ref | undefined): Ref | undefined => {
+    for (let at = ref; at; at = at.parentId ? byId.get(at.parentId) : undefined) if (at.kind === 'country') return at;
+    return undefined;
+  };
+  /** The region or country a partner is in (itself, if it is one). */
+  const areaOf = (ref: Ref | undefined): Ref | undefined => {
+    for (let at = ref; at; at = at.parentId ? byId.get(at.parentId) : undefined) if (at.kind === 'region' || at.kind === 'country') return at;
+    return undefined;
+  };
+  // The lists' own order (as seeded: the order reports name spheres in), new entries after.
+  const order = (kind: RefKind, name: string) => get(kind, name)?.id ?? Number.MAX_SAFE_INTEGER;
+  // The same few partners recur on thousands of events: each name is looked up once.
+  const partners = new Map<string, Ref | undefined>();
+  const partner = (name: string): Ref | undefined => {
+    if (!partners.has(name)) partners.set(name, get('country', name) ?? get('region', name) ?? get('organisation', name));
+    return partners.get(name);
+  };
+  return { get, byId: (id: number) => byId.get(id), countryOf, areaOf, order, partner };
+}
+
+export type RefForms = ReturnType<typeof buildRefForms>;
+
+/** A name in the genitive or instrumental the list gives, else as it is. */
+export function formOf(form: 'genitive' | 'instrumental', ref: Ref | undefined, name: string): string {
+  return ref?.[form] ?? name;
+}
+
+/**
+ * The partners a text names: the one asked for, else the countries of the events' partners other
+ * than the home country, each in the form asked.
+ */
+export function partnerNames(f: RefForms, eventPartners: Iterable<string>, asked: string | undefined, form: 'genitive' | 'instrumental', homeCountryId?: number): string[] {
+  if (asked) return [formOf(form, f.partner(asked), asked)];
+  const countries = new Map<string, string>();
+  for (const name of eventPartners) {
+    const country = f.countryOf(f.partner(name));
+    if (country && country.id !== homeCountryId) countries.set(country.name, formOf(form, country, country.name));
+  }
+  return [...countries.values()];
+}
+
+/** Each partner link [event, partner] counted at its region (an organisation at the region or country it is in). */
+export function regionCounts(f: RefForms, links: [number, number][]): [string, number][] {
+  const events = new Map<string, Set<number>>();
+  for (const [eventId, partnerId] of links) {
+    const name = f.areaOf(f.byId(partnerId))?.name;
+    if (name) events.set(name, (events.get(name) ?? new Set()).add(eventId));
+  }
+  return [...events].map(([name, ids]) => [name, ids.size]);
+}
