@@ -1,7 +1,7 @@
 // Dialogs of the reference lists: an entry's name and forms, and the merge of two entries.
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Gender, Ref, RefKind } from '../../../shared/schema/reference';
+import type { Gender, Ref, RefKind, Settlement } from '../../../shared/schema/reference';
 
 /** Which grammatical forms a list carries, as the reports need them. */
 export const FORMS: Record<RefKind, readonly ('gender' | 'genitive' | 'instrumental' | 'locative')[]> = {
@@ -28,17 +28,39 @@ export const GENDERS: { value: Gender; label: string }[] = [
   { value: 'pl', label: 'множественное число (прошли Дни культуры)' },
 ];
 
+/** A settlement's type as the reports write it before the name, and what it stands for. */
+export const SETTLEMENTS: { value: Settlement; label: string }[] = [
+  { value: 'г.', label: 'г. — город' },
+  { value: 'пгт', label: 'пгт — посёлок городского типа' },
+  { value: 'рп', label: 'рп — рабочий посёлок' },
+  { value: 'п.', label: 'п. — посёлок' },
+  { value: 'с.', label: 'с. — село' },
+  { value: 'д.', label: 'д. — деревня' },
+  { value: 'ст-ца', label: 'ст-ца — станица' },
+  { value: 'х.', label: 'х. — хутор' },
+  { value: 'г. п.', label: 'г. п. — городской посёлок (Беларусь)' },
+  { value: 'аг.', label: 'аг. — агрогородок (Беларусь)' },
+];
+
+export const SETTLEMENT_LABEL = 'Тип населённого пункта';
+
+export function settlementLabel(settlement: Settlement | null): string | null {
+  return SETTLEMENTS.find((s) => s.value === settlement)?.label ?? null;
+}
+
 export interface RefChange {
   name: string;
   gender: Gender | null;
   genitive: string | null;
   instrumental: string | null;
   locative: string | null;
+  settlement: Settlement | null;
 }
 
 export function EditRefDialog({ entry, kind, onSave, onClose }: { entry: Ref | null; kind: RefKind; onSave: (change: RefChange) => void; onClose: () => void }) {
   const [change, setChange] = useState<RefChange>({
     name: entry?.name ?? '', gender: entry?.gender ?? null, genitive: entry?.genitive ?? null, instrumental: entry?.instrumental ?? null, locative: entry?.locative ?? null,
+    settlement: entry?.settlement ?? null,
   });
   return (
     <Modal opened onClose={onClose} title={entry ? 'Изменить запись' : 'Новая запись'} size="lg">
@@ -47,6 +69,18 @@ export function EditRefDialog({ entry, kind, onSave, onClose }: { entry: Ref | n
         {FORMS[kind].map((form) => form === 'gender'
           ? <Select key={form} label={FORM_LABELS.gender} data={GENDERS} value={change.gender} clearable onChange={(g) => setChange({ ...change, gender: g as Gender | null })} />
           : <TextInput key={form} label={FORM_LABELS[form]} value={change[form] ?? ''} onChange={(e) => setChange({ ...change, [form]: e.currentTarget.value || null })} />)}
+        {kind === 'city' && (
+          <Select
+            label={SETTLEMENT_LABEL}
+            description="Пишется в отчётах перед названием: «в г. Орше», «в д. Заболотье», «в аг. Лесное»."
+            placeholder="не указан — отчёт попросит уточнить"
+            data={SETTLEMENTS}
+            value={change.settlement}
+            clearable
+            allowDeselect={false}
+            onChange={(s) => setChange({ ...change, settlement: s as Settlement | null })}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Отмена</Button>
           <Button onClick={() => onSave(change)} disabled={!change.name.trim()}>Сохранить</Button>

@@ -6,15 +6,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { REF_KIND_LABELS } from '../../../shared/ru/labels';
 import { ENTRY_FORMS, countOf } from '../../../shared/ru/plural';
 import { RefKindSchema, type Ref, type RefKind } from '../../../shared/schema/reference';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorMessage, notifyError } from '../../api/notifyError';
 import { navigate } from '../../app/route';
-import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, type RefChange } from './RefDialogs';
+import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, SETTLEMENT_LABEL, settlementLabel, type RefChange } from './RefDialogs';
 
 const ORDER: RefKind[] = ['kind', 'sphere', 'country', 'region', 'organisation', 'city', 'department'];
-
-function failed(e: unknown) {
-  notifications.show({ color: 'red', title: 'Не выполнено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
-}
 
 function formsOf(r: Ref): string {
   return FORMS[r.kind]
@@ -32,18 +29,22 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
   const [merging, setMerging] = useState<Ref | null>(null);
 
   const reload = useCallback(() => {
-    call('refs.list', { kind, includeHidden: true, withUsage: true }).then(setEntries, (e: Error) => setError(e.message));
+    call('refs.list', { kind, includeHidden: true, withUsage: true }).then(setEntries, (e: unknown) => setError(errorMessage(e)));
   }, [kind]);
   useEffect(reload, [reload]);
 
   async function save(change: RefChange) {
     try {
-      if (editing === 'new') await call('refs.create', { kind, name: change.name });
-      else if (editing) await call('refs.update', { id: editing.id, ...change });
+      if (editing === 'new') {
+        const created = await call('refs.create', { kind, name: change.name });
+        // The forms chosen in the dialog are kept too, not only the name.
+        const { name: _name, ...forms } = change;
+        if (Object.values(forms).some((v) => v !== null)) await call('refs.update', { id: created.id, ...forms });
+      } else if (editing) await call('refs.update', { id: editing.id, ...change });
       setEditing(null);
       reload();
     } catch (e) {
-      failed(e);
+      notifyError(e);
     }
   }
 
@@ -54,7 +55,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
       setMerging(null);
       reload();
     } catch (e) {
-      failed(e);
+      notifyError(e);
     }
   }
 
@@ -63,7 +64,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
       await call('refs.update', { id: entry.id, hidden });
       reload();
     } catch (e) {
-      failed(e);
+      notifyError(e);
     }
   }
 
@@ -86,6 +87,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
           <Table.Tr>
             <Table.Th>Название</Table.Th>
             {(kind === 'city' || kind === 'region' || kind === 'organisation') && <Table.Th>Входит в</Table.Th>}
+            {kind === 'city' && <Table.Th>{SETTLEMENT_LABEL}</Table.Th>}
             <Table.Th>{FORMS[kind].map((f) => FORM_LABELS[f].split(' (')[0]).join(', ')}</Table.Th>
             <Table.Th ta="right">Записей</Table.Th>
             <Table.Th w={48} />
@@ -96,6 +98,11 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
             <Table.Tr key={entry.id} c={entry.hidden ? 'dimmed' : undefined} data-ref={entry.name}>
               <Table.Td>{entry.name} {entry.hidden && <Badge size="xs" color="gray" variant="light">скрыто</Badge>}</Table.Td>
               {(kind === 'city' || kind === 'region' || kind === 'organisation') && <Table.Td>{entry.parentName ?? ''}</Table.Td>}
+              {kind === 'city' && (
+                <Table.Td data-settlement={entry.settlement ?? ''}>
+                  {settlementLabel(entry.settlement) ?? <Text span size="sm" c="orange.8">не указан</Text>}
+                </Table.Td>
+              )}
               <Table.Td>{formsOf(entry)}</Table.Td>
               <Table.Td ta="right">{entry.usage}</Table.Td>
               <Table.Td>

@@ -1,17 +1,25 @@
-// The Отчёты section: the half-year report drafted from the register, edited paragraph by paragraph,
-// saved per period and partner, exported as .docx, .txt or .md.
-import { ActionIcon, Alert, Anchor, Button, Group, Loader, Menu, Select, Stack, Switch, Text, Textarea, TextInput, Title, Tooltip } from '@mantine/core';
+// The Отчёты section: the documents drafted from the register (the report, the plan, the справка,
+// the agreements report, the covering letter), checked, edited paragraph by paragraph and table by
+// table, saved per document, period and partner, exported as .docx, .txt or .md.
+import { Alert, Box, Button, Group, Loader, Menu, Modal, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconDownload, IconRefresh, IconTrash } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { Report, ReportFormat } from '../../../shared/schema/report';
+import { IconDownload, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import { REF_KIND_LABELS } from '../../../shared/ru/labels';
+import { RefUpdateSchema } from '../../../shared/schema/reference';
+import type { DocumentKind, Report, ReportFormat, ReportGap } from '../../../shared/schema/report';
 import { call } from '../../api/client';
-import { routeHash } from '../../app/route';
+import { errorMessage, notifyError } from '../../api/notifyError';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { saveFile } from '../../components/saveFile';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
 import { useOverview } from '../overview/overviewStore';
+import { DocumentKindPicker, documentLabel } from './DocumentKindPicker';
+import { insertParagraph, uncheckedCount } from './draftEdits';
+import { ParagraphEditor } from './ParagraphEditor';
+import { ReportCheck, uncheckedPhrase } from './ReportCheck';
+import { ReportTableEditor } from './ReportTableEditor';
 
 const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'docx', label: 'Документ Word (.docx)' },
@@ -26,6 +34,7 @@ function savedLabel(savedAt: string | null): string {
 }
 
 export function ReportsPage() {
+  const [kind, setKind] = useState<DocumentKind>('report');
   const [period, setPeriod] = useState(() => useOverview.getState().period);
   const [partner, setPartner] = useState<string | null>(null);
   const [rounded, setRounded] = useState(false);
@@ -34,44 +43,41 @@ export function ReportsPage() {
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The export waiting for the clerk's answer: marks remain. */
+  const [asking, setAsking] = useState<ReportFormat | null>(null);
   const partners = useRefNames('country', 'region', 'organisation');
   useLeaveGuard(dirty);
 
-  const input = { period, partner: partner ?? undefined, rounded };
-  const load = async (fresh: boolean) => {
+  const input = { kind, period, partner: partner ?? undefined, rounded: kind === 'report' && rounded };
+  const show = (draft: { report: Report; savedAt: string | null }) => {
+    setReport(draft.report);
+    setSavedAt(draft.savedAt);
+    setDirty(false);
+  };
+  const load = async (how: 'saved' | 'rebuild') => {
     setBusy(true);
     setError(null);
     try {
-      const draft = await call('report.draft', { ...input, fresh });
-      setReport(draft.report);
-      setSavedAt(draft.savedAt);
-      setDirty(false);
+      // Rebuilding forgets the saved draft: what the clerk sees is what a later visit finds.
+      show(how === 'rebuild' ? await call('report.discard', input) : await call('report.draft', { ...input, fresh: false }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
   };
   const key = JSON.stringify(input);
   // Reloads when the choice changes (load itself is new every render).
-  useEffect(() => void load(false), [key]);
+  useEffect(() => void load('saved'), [key]);
 
   const choose = (change: () => void) => {
-    if (dirty && !window.confirm('Черновик изменён и не сохранён. Перейти к другому отчёту без сохранения?')) return;
+    if (dirty && !window.confirm('Черновик изменён и не сохранён. Перейти к другому документу без сохранения?')) return;
     change();
   };
-  const edit = (next: Report) => {
-    setReport(next);
+  const update = useCallback((change: (r: Report) => Report) => {
+    setReport((r) => (r ? change(r) : r));
     setDirty(true);
-  };
-  const paragraphs = report?.paragraphs ?? [];
-  const move = (from: number, to: number) => {
-    if (!report || to < 0 || to >= paragraphs.length) return;
-    const next = [...paragraphs];
-    const [moved] = next.splice(from, 1);
-    if (moved) next.splice(to, 0, moved);
-    edit({ ...report, paragraphs: next });
-  };
+  }, []);
 
   const save = async () => {
     if (!report) return;
@@ -79,30 +85,73 @@ export function ReportsPage() {
       const draft = await call('report.save', { ...input, report });
       setSavedAt(draft.savedAt);
       setDirty(false);
-      notifications.show({ color: 'green', message: 'Черновик отчёта сохранён.' });
+      notifications.show({ color: 'green', message: `Черновик сохранён: ${documentLabel(kind)}.` });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     }
   };
   const rebuild = () => {
-    if (savedAt || dirty) {
-      if (!window.confirm('Собрать отчёт заново из реестра? Правки черновика будут заменены (сохранённый черновик останется, пока вы не сохраните новый).')) return;
-    }
-    void load(true);
+    if ((savedAt || dirty) && !window.confirm('Собрать документ заново из реестра? Ваши правки и сохранённый черновик будут заменены новым текстом.')) return;
+    void load('rebuild');
   };
-  const exportAs = async (format: ReportFormat) => {
-    if (!report) return;
+  const fix = async (gap: ReportGap, value: string) => {
+    const change = RefUpdateSchema.safeParse({ id: gap.refId, [gap.field]: value });
+    if (!change.success) {
+      notifications.show({ color: 'red', title: 'Не записано', message: `Значение «${value}» не подходит для справочника.` });
+      return;
+    }
     try {
-      const file = await call('report.export', { report, period, format });
+      await call('refs.update', change.data);
+    } catch (e) {
+      notifyError(e, 'Не записано');
+      return;
+    }
+    notifications.show({ color: 'green', message: `Записано в справочник «${REF_KIND_LABELS[gap.refKind]}»: ${gap.name} — ${value}.` });
+    if ((savedAt || dirty) && !window.confirm('Записано в справочник. Собрать документ заново, чтобы исправление вошло в текст? Ваши правки черновика будут заменены.')) {
+      // The list is fixed; the text is the clerk's until a rebuild.
+      setReport((r) => (r ? { ...r, gaps: r.gaps.filter((g) => g !== gap) } : r));
+      return;
+    }
+    await load('rebuild');
+  };
+  const jump = (index: number) => {
+    const box = document.querySelector(`[data-paragraph="${index}"]`);
+    box?.scrollIntoView({ block: 'center' });
+    box?.querySelector('textarea')?.focus({ preventScroll: true });
+  };
+
+  const exportAs = async (format: ReportFormat, confirmed = false) => {
+    if (!report) return;
+    if (!confirmed && uncheckedCount(report) > 0) {
+      setAsking(format);
+      return;
+    }
+    setAsking(null);
+    try {
+      const file = await call('report.export', { kind, report, period, format });
       saveFile(file.fileName, file.data);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     }
   };
 
+  const paragraphs = report?.paragraphs ?? [];
+  const tables = report?.tables ?? [];
+  /** The tables that follow the first `n` paragraphs, with their indexes. */
+  const tablesAfter = (n: number) => tables.flatMap((t, i) => (t.after === n || (n === paragraphs.length && t.after > n) ? [i] : []));
+  const tableBlock = (n: number) => tablesAfter(n).map((i) => (
+    <Fragment key={`t${i}`}>
+      <ReportTableEditor table={tables[i]!} index={i} update={update} />
+      <Group justify="flex-end">
+        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => update((r) => insertParagraph(r, n, i))}>Абзац после таблицы</Button>
+      </Group>
+    </Fragment>
+  ));
+
   return (
     <Stack gap="sm" maw={1100}>
-      <Title order={2}>Отчёты</Title>
+      <Title order={2}>Отчёты и документы</Title>
+      <DocumentKindPicker value={kind} onChange={(k) => k !== kind && choose(() => setKind(k))} />
       <Group align="flex-end" gap="sm">
         <PeriodPicker label="Период" value={period} onChange={(value) => value && choose(() => setPeriod(value))} />
         <Select
@@ -115,47 +164,57 @@ export function ReportsPage() {
           value={partner}
           onChange={(value) => choose(() => setPartner(value))}
         />
-        <Switch mb={8} label="Округлить число мероприятий («более 30»)" checked={rounded} onChange={(e) => { const on = e.currentTarget.checked; choose(() => setRounded(on)); }} />
+        {kind === 'report' && (
+          <Switch mb={8} label="Округлить число мероприятий («более 30»)" checked={rounded} onChange={(e) => { const on = e.currentTarget.checked; choose(() => setRounded(on)); }} />
+        )}
       </Group>
-      <Group gap="sm">
-        <Button onClick={() => void save()} disabled={!dirty}>Сохранить черновик</Button>
-        <Menu position="bottom-start">
-          <Menu.Target>
-            <Button variant="light" leftSection={<IconDownload size={16} />} disabled={!report}>Экспорт</Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {FORMATS.map(({ format, label }) => <Menu.Item key={format} onClick={() => void exportAs(format)}>{label}</Menu.Item>)}
-          </Menu.Dropdown>
-        </Menu>
-        <Button variant="subtle" leftSection={<IconRefresh size={16} />} onClick={rebuild}>Собрать заново из реестра</Button>
-        {busy ? <Loader size="sm" /> : <Text size="sm" c="dimmed">{dirty ? 'Есть несохранённые правки.' : savedLabel(savedAt)}</Text>}
-      </Group>
-      {error && <Alert color="red" title="Не удалось подготовить отчёт">{error}</Alert>}
+      <Box
+        py={6}
+        style={{ position: 'sticky', top: 'var(--app-shell-header-height, 0px)', zIndex: 5, background: 'var(--mantine-color-body)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <Group gap="sm">
+          <Button onClick={() => void save()} disabled={!dirty}>Сохранить черновик</Button>
+          <Menu position="bottom-start">
+            <Menu.Target>
+              <Button variant="light" leftSection={<IconDownload size={16} />} disabled={!report}>Экспорт</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {FORMATS.map(({ format, label }) => <Menu.Item key={format} onClick={() => void exportAs(format)}>{label}</Menu.Item>)}
+            </Menu.Dropdown>
+          </Menu>
+          <Button variant="subtle" leftSection={<IconRefresh size={16} />} onClick={rebuild}>Собрать заново из реестра</Button>
+          {busy ? <Loader size="sm" /> : <Text size="sm" c="dimmed">{dirty ? 'Есть несохранённые правки.' : savedLabel(savedAt)}</Text>}
+        </Group>
+      </Box>
+      {error && <Alert color="red" title="Не удалось подготовить документ">{error}</Alert>}
+      {report && <ReportCheck report={report} onFix={fix} onJump={jump} />}
       {report && (
         <Stack gap="xs">
-          <TextInput label="Заголовок" value={report.title} onChange={(e) => edit({ ...report, title: e.currentTarget.value })} />
+          <TextInput label="Заголовок" value={report.title} onChange={(e) => { const title = e.currentTarget.value; update((r) => ({ ...r, title })); }} />
           {paragraphs.map((paragraph, i) => (
-            <Group key={`${paragraph.eventId ?? 'p'}-${i}`} align="flex-start" gap="xs" wrap="nowrap" data-paragraph={i}>
-              <Textarea
-                style={{ flex: 1 }}
-                autosize
-                minRows={2}
-                aria-label={`Абзац ${i + 1}`}
-                description={paragraph.eventId ? <Anchor href={routeHash({ section: 'events', item: String(paragraph.eventId) })} size="xs">мероприятие № {paragraph.eventId}</Anchor> : undefined}
-                value={paragraph.text}
-                onChange={(e) => {
-                  const text = e.currentTarget.value;
-                  edit({ ...report, paragraphs: paragraphs.map((p, j) => (j === i ? { ...p, text } : p)) });
-                }}
-              />
-              <Stack gap={2} pt={paragraph.eventId ? 22 : 4}>
-                <Tooltip label="Выше"><ActionIcon variant="subtle" aria-label={`Абзац ${i + 1} выше`} disabled={i === 0} onClick={() => move(i, i - 1)}><IconArrowUp size={16} /></ActionIcon></Tooltip>
-                <Tooltip label="Ниже"><ActionIcon variant="subtle" aria-label={`Абзац ${i + 1} ниже`} disabled={i === paragraphs.length - 1} onClick={() => move(i, i + 1)}><IconArrowDown size={16} /></ActionIcon></Tooltip>
-                <Tooltip label="Убрать абзац"><ActionIcon variant="subtle" color="red" aria-label={`Убрать абзац ${i + 1}`} onClick={() => edit({ ...report, paragraphs: paragraphs.filter((_, j) => j !== i) })}><IconTrash size={16} /></ActionIcon></Tooltip>
-              </Stack>
-            </Group>
+            <Fragment key={`${paragraph.eventId ?? 'p'}-${i}`}>
+              {tableBlock(i)}
+              <ParagraphEditor paragraph={paragraph} index={i} last={i === paragraphs.length - 1} update={update} />
+            </Fragment>
           ))}
+          {tableBlock(paragraphs.length)}
+          <Group>
+            <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => update((r) => insertParagraph(r, r.paragraphs.length, r.tables.length))}>
+              Добавить абзац в конец
+            </Button>
+          </Group>
         </Stack>
+      )}
+      {asking && report && (
+        <Modal opened onClose={() => setAsking(null)} title="Не все абзацы проверены" size="md">
+          <Stack>
+            <Text size="sm">В документе {uncheckedPhrase(uncheckedCount(report))}. Выгрузить всё равно?</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setAsking(null)}>Вернуться к проверке</Button>
+              <Button onClick={() => void exportAs(asking, true)}>Выгрузить всё равно</Button>
+            </Group>
+          </Stack>
+        </Modal>
       )}
     </Stack>
   );

@@ -1,0 +1,55 @@
+// One paragraph of a draft: its text, the event it tells of, the «check» mark of a paragraph built
+// from the record's fields, and moving, removing and adding paragraphs.
+import { ActionIcon, Anchor, Checkbox, Group, Paper, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconRowInsertBottom, IconTrash } from '@tabler/icons-react';
+import { memo } from 'react';
+import type { ReportParagraph } from '../../../shared/schema/report';
+import { routeHash } from '../../app/route';
+import { editParagraph, insertParagraph, markChecked, moveParagraph, removeParagraph } from './draftEdits';
+import type { DraftUpdate } from './ReportTableEditor';
+
+export const GENERATED_NOTE = 'Составлено из полей записи — проверьте текст';
+
+export const ParagraphEditor = memo(function ParagraphEditor({ paragraph, index, last, update }: { paragraph: ReportParagraph; index: number; last: boolean; update: DraftUpdate }) {
+  const n = index + 1;
+  const marked = paragraph.generated;
+  return (
+    <Paper
+      data-paragraph={index}
+      data-generated={marked ? 'true' : undefined}
+      p={marked ? 'xs' : 0}
+      bg={marked ? 'yellow.0' : undefined}
+      style={marked ? { borderLeft: '4px solid var(--mantine-color-yellow-6)' } : undefined}
+    >
+      {marked && (
+        <Group gap="sm" mb={4} justify="space-between">
+          <Group gap={6} wrap="nowrap">
+            <IconAlertTriangle size={16} color="var(--mantine-color-yellow-8)" aria-hidden />
+            <Text size="sm" c="yellow.9">{GENERATED_NOTE}</Text>
+          </Group>
+          <Checkbox size="sm" label="Проверено" aria-label={`Абзац ${n} проверен`} checked={false} onChange={() => update((r) => markChecked(r, index))} />
+        </Group>
+      )}
+      <Group align="flex-start" gap="xs" wrap="nowrap">
+        <Textarea
+          style={{ flex: 1 }}
+          autosize
+          minRows={2}
+          aria-label={`Абзац ${n}`}
+          description={paragraph.eventId ? <Anchor href={routeHash({ section: 'events', item: String(paragraph.eventId) })} size="xs">мероприятие № {paragraph.eventId}</Anchor> : undefined}
+          value={paragraph.text}
+          onChange={(e) => {
+            const text = e.currentTarget.value;
+            update((r) => editParagraph(r, index, text));
+          }}
+        />
+        <Stack gap={0} pt={paragraph.eventId ? 22 : 0}>
+          <Tooltip label="Выше"><ActionIcon variant="subtle" size="sm" aria-label={`Абзац ${n} выше`} disabled={index === 0} onClick={() => update((r) => moveParagraph(r, index, index - 1))}><IconArrowUp size={16} /></ActionIcon></Tooltip>
+          <Tooltip label="Ниже"><ActionIcon variant="subtle" size="sm" aria-label={`Абзац ${n} ниже`} disabled={last} onClick={() => update((r) => moveParagraph(r, index, index + 1))}><IconArrowDown size={16} /></ActionIcon></Tooltip>
+          <Tooltip label="Добавить абзац ниже"><ActionIcon variant="subtle" size="sm" aria-label={`Добавить абзац после ${n}`} onClick={() => update((r) => insertParagraph(r, index + 1))}><IconRowInsertBottom size={16} /></ActionIcon></Tooltip>
+          <Tooltip label="Убрать абзац"><ActionIcon variant="subtle" size="sm" color="red" aria-label={`Убрать абзац ${n}`} onClick={() => update((r) => removeParagraph(r, index))}><IconTrash size={16} /></ActionIcon></Tooltip>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+});

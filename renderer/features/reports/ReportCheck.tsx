@@ -1,0 +1,94 @@
+// The check before export: how many paragraphs built from fields are not checked yet, and what the
+// reference lists lack for the generator to write surely, each with a fix stored in the list at once.
+import { Alert, Anchor, Button, Group, Paper, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useState } from 'react';
+import { REF_KIND_LABELS } from '../../../shared/ru/labels';
+import { pluralForm } from '../../../shared/ru/plural';
+import type { Report, ReportGap } from '../../../shared/schema/report';
+import { routeHash } from '../../app/route';
+import { FORM_LABELS, GENDERS, SETTLEMENTS, SETTLEMENT_LABEL } from '../references/RefDialogs';
+import { uncheckedCount } from './draftEdits';
+
+const FIELD_LABELS: Record<ReportGap['field'], string> = {
+  gender: FORM_LABELS.gender,
+  genitive: FORM_LABELS.genitive,
+  instrumental: FORM_LABELS.instrumental,
+  locative: FORM_LABELS.locative,
+  settlement: SETTLEMENT_LABEL,
+};
+
+/** «3 абзаца не проверены». */
+export function uncheckedPhrase(n: number): string {
+  return `${n} ${pluralForm(n, ['абзац', 'абзаца', 'абзацев'])} ${pluralForm(n, ['не проверен', 'не проверены', 'не проверены'])}`;
+}
+
+function GapRow({ gap, onFix }: { gap: ReportGap; onFix: (gap: ReportGap, value: string) => Promise<void> }) {
+  const [value, setValue] = useState<string>(gap.guess ?? '');
+  const [busy, setBusy] = useState(false);
+  const label = FIELD_LABELS[gap.field];
+  const fix = async () => {
+    setBusy(true);
+    try {
+      await onFix(gap, value.trim());
+    } finally {
+      setBusy(false);
+    }
+  };
+  const field = gap.field === 'settlement' || gap.field === 'gender'
+    ? <Select size="xs" w={300} aria-label={`${label}: ${gap.name}`} placeholder="Выберите" data={gap.field === 'settlement' ? SETTLEMENTS : GENDERS} value={value || null} allowDeselect={false} onChange={(v) => setValue(v ?? '')} />
+    : <TextInput size="xs" w={300} aria-label={`${label}: ${gap.name}`} value={value} onChange={(e) => setValue(e.currentTarget.value)} />;
+  return (
+    <Paper withBorder p="xs" data-gap={gap.name}>
+      <Text size="sm">{gap.message}</Text>
+      <Group gap="xs" mt={6} align="center">
+        <Text size="xs" c="dimmed">{label.split(' (')[0]}:</Text>
+        {field}
+        <Button size="xs" loading={busy} disabled={!value.trim()} onClick={() => void fix()} aria-label={`Записать в справочник: ${gap.name}`}>
+          Записать в справочник
+        </Button>
+        <Anchor size="xs" href={routeHash({ section: 'references', item: gap.refKind })}>Открыть справочник «{REF_KIND_LABELS[gap.refKind]}»</Anchor>
+      </Group>
+    </Paper>
+  );
+}
+
+export function ReportCheck({ report, onFix, onJump }: { report: Report; onFix: (gap: ReportGap, value: string) => Promise<void>; onJump: (paragraph: number) => void }) {
+  const unchecked = uncheckedCount(report);
+  const gaps = report.gaps;
+  if (unchecked === 0 && gaps.length === 0) {
+    return (
+      <Group gap={6} aria-label="Проверка перед выгрузкой">
+        <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden />
+        <Text size="sm" c="green.8">Проверка: все абзацы проверены, справочникам хватает данных.</Text>
+      </Group>
+    );
+  }
+  const first = report.paragraphs.findIndex((p) => p.generated);
+  return (
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="Проверка перед выгрузкой" role="region" aria-label="Проверка перед выгрузкой" p="sm">
+      <Stack gap="xs">
+        {unchecked > 0 && (
+          <Group gap="xs">
+            <Text size="sm">
+              {uncheckedPhrase(unchecked)}: они составлены из полей записей. Прочитайте их и поправьте текст или отметьте «Проверено».
+            </Text>
+            <Button size="compact-sm" variant="white" onClick={() => onJump(first)}>К первому</Button>
+          </Group>
+        )}
+        {gaps.length > 0 && (
+          <>
+            <Text size="sm">
+              Справочникам не хватает данных ({gaps.length}): пока в тексте стоит предположение программы. Проверьте его и запишите в справочник — документ соберётся с исправлением.
+            </Text>
+            <ScrollArea.Autosize mah={260} type="auto">
+              <Stack gap={6}>
+                {gaps.map((gap) => <GapRow key={`${gap.refId}-${gap.field}`} gap={gap} onFix={onFix} />)}
+              </Stack>
+            </ScrollArea.Autosize>
+          </>
+        )}
+      </Stack>
+    </Alert>
+  );
+}

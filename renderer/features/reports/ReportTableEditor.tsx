@@ -1,0 +1,82 @@
+// A table of a document (the plan's events, the справка's counts): caption and cells edited in place,
+// rows added and removed.
+import { ActionIcon, Button, Group, Paper, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { memo } from 'react';
+import type { Report, ReportTable } from '../../../shared/schema/report';
+import { addRow, editCaption, editCell, removeRow } from './draftEdits';
+
+export type DraftUpdate = (change: (report: Report) => Report) => void;
+
+/** Short columns («№», «Срок») narrow, the rest share the width. */
+function columnWidth(column: string): string | undefined {
+  const c = column.trim().toLowerCase();
+  if (/^№/.test(c)) return '3.5rem';
+  if (c.length <= 12 && /(срок|дата|количество|число|всего|кол-во)/.test(c)) return '9rem';
+  return undefined;
+}
+
+const Row = memo(function Row({ table, row, cells, columns, update }: { table: number; row: number; cells: readonly string[]; columns: readonly string[]; update: DraftUpdate }) {
+  return (
+    <Table.Tr data-row={row}>
+      {columns.map((column, j) => (
+        <Table.Td key={j} p={4}>
+          <Textarea
+            autosize
+            minRows={1}
+            size="sm"
+            aria-label={`Таблица ${table + 1}, строка ${row + 1}: ${column}`}
+            value={cells[j] ?? ''}
+            onChange={(e) => {
+              const text = e.currentTarget.value;
+              update((r) => editCell(r, table, row, j, text));
+            }}
+          />
+        </Table.Td>
+      ))}
+      <Table.Td p={4} w={40}>
+        <Tooltip label="Убрать строку">
+          <ActionIcon variant="subtle" color="red" aria-label={`Таблица ${table + 1}: убрать строку ${row + 1}`} onClick={() => update((r) => removeRow(r, table, row))}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Table.Td>
+    </Table.Tr>
+  );
+});
+
+export const ReportTableEditor = memo(function ReportTableEditor({ table, index, update }: { table: ReportTable; index: number; update: DraftUpdate }) {
+  return (
+    <Paper withBorder p="sm" data-table={index}>
+      <TextInput
+        label={`Таблица ${index + 1}: заголовок`}
+        placeholder="без заголовка"
+        value={table.caption ?? ''}
+        onChange={(e) => {
+          const caption = e.currentTarget.value;
+          update((r) => editCaption(r, index, caption));
+        }}
+        mb="xs"
+      />
+      <Table.ScrollContainer minWidth={640}>
+        <Table withTableBorder withColumnBorders verticalSpacing={4} style={{ tableLayout: 'fixed' }}>
+          <Table.Thead>
+            <Table.Tr>
+              {table.columns.map((column, j) => <Table.Th key={j} w={columnWidth(column)}>{column}</Table.Th>)}
+              <Table.Th w={40} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {table.rows.map((cells, i) => <Row key={i} table={index} row={i} cells={cells} columns={table.columns} update={update} />)}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="space-between" mt="xs">
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => update((r) => addRow(r, index))}>
+          Добавить строку
+        </Button>
+        {table.rows.length === 0 && <Text size="sm" c="dimmed">В таблице нет строк.</Text>}
+      </Group>
+    </Paper>
+  );
+});
