@@ -9,7 +9,6 @@ import { createDuplicateFinder } from './duplicates';
 import type { DatedEvent } from '../db/events';
 import { isFullExport, readFileAgreements } from './full-export';
 import { FULL_EXPORT } from '../workbook-format';
-import { AgreementFilterSchema } from '../../../shared/schema/agreement';
 import { headerKey } from './headers';
 import { detectLayout, findHeaderRow, pickSheet, type Layout } from './layout';
 import { columnLetter } from '../../../shared/column-letter';
@@ -59,7 +58,7 @@ function rawRows(sheet: Sheet): string[][] {
 
 /** The register's agreement a partner's cell names: its id, number or title. */
 function agreementFinder(core: Core): (text: string) => number | null {
-  const agreements = core.agreements.list(AgreementFilterSchema.parse({ limit: 100_000 }), null, todayIso()).items;
+  const agreements = core.agreements.all();
   return (text) => {
     const key = nameKey(text.replace(/^№\s*/, ''));
     return agreements.find((a) => String(a.id) === key || (a.number && nameKey(a.number) === key) || nameKey(a.title) === key)?.id ?? null;

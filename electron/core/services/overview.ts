@@ -1,13 +1,12 @@
 // The overview of a period beside the same period a year before: what the first screen shows.
 import type { Core } from '../core';
 import type { KeyCount } from '../db/stats';
-import { listAgreements } from './agreements';
 import { refForms } from './ref-forms';
 import { regionCounts } from '../ref-forms';
 import { addDays, monthKeys, todayIso } from '../../../shared/dates';
 import { periodCode, yearBefore, type Period } from '../../../shared/period';
 import { termState } from '../../../shared/agreement-term';
-import { AgreementFilterSchema, type Agreement } from '../../../shared/schema/agreement';
+import type { Agreement } from '../../../shared/schema/agreement';
 import type { Count, Overview } from '../../../shared/schema/stats';
 import { FORMAT_LABELS } from '../../../shared/ru/labels';
 import { MONTHS_NOMINATIVE } from '../../../shared/ru/dates';
@@ -53,7 +52,7 @@ export function overview(core: Core, period: Period, today = todayIso()): Overvi
   const monthLabel = (key: string) => `${MONTHS_NOMINATIVE[Number(key.slice(5, 7)) - 1] ?? ''}${manyYears ? ` ${key.slice(0, 4)}` : ''}`;
   const byMonth = new Map(compare(current, previousShifted, monthLabel).map((c) => [c.key, c]));
 
-  const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000, today })).items.filter((a) => a.status !== 'draft');
+  const agreements = core.agreements.all().filter((a) => a.status !== 'draft');
   // In force during the period: begun by its end, not ended (nor terminated) before its start.
   const inPeriod = agreements.filter((a) => (a.validFrom ?? a.signedOn ?? period.start) <= period.end && (a.validUntil ?? period.end) >= period.start
     && !(a.status === 'terminated' && a.updatedAt.slice(0, 10) < period.start));
