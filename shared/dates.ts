@@ -1,5 +1,7 @@
 // Calendar arithmetic on ISO `YYYY-MM-DD` strings: no Date objects, no time zones.
-import type { DatePrecision } from './schema/common';
+/** How exactly a date is known: the day, the month, the quarter or only the year. */
+export const DATE_PRECISIONS = ['day', 'month', 'quarter', 'year'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export interface DateRange {
   start: string;

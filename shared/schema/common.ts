@@ -1,6 +1,6 @@
 // Building blocks shared by every schema: ids, ISO dates, precisions, periods, names and texts.
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
+import { DATE_PRECISIONS, isIsoDate } from '../dates';
 import { parsePeriod, PERIOD_HINT } from '../period';
 
 /**
@@ -46,7 +46,7 @@ export const IsoDateSchema = z
   .string()
   .refine(isIsoDate, { message: 'ожидается дата в формате ГГГГ-ММ-ДД (например, 2021-09-08)' });
 
-export const DatePrecisionSchema = z.enum(['day', 'month', 'quarter', 'year']);
+export const DatePrecisionSchema = z.enum(DATE_PRECISIONS);
 export type DatePrecision = z.infer<typeof DatePrecisionSchema>;
 
 /** A period code, parsed into its kind and bounds. */
