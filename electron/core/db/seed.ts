@@ -4,7 +4,7 @@ import data from '../../../resources/reference-data.json';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefKind } from '../../../shared/schema/reference';
 
-interface SeedRef {
+export interface SeedRef {
   kind: RefKind;
   name: string;
   parent?: string | null;
@@ -15,7 +15,7 @@ interface SeedRef {
   settlement?: string;
 }
 
-function seedRefs(): SeedRef[] {
+export function seedRefs(): SeedRef[] {
   return [
     ...data.kinds.map(([name, gender]) => ({ kind: 'kind' as const, name: name ?? '', gender })),
     ...data.spheres.map(([name, genitive]) => ({ kind: 'sphere' as const, name: name ?? '', genitive })),
