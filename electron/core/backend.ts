@@ -12,7 +12,9 @@ import { overview } from './services/overview';
 import { exportAll, exportCsv, exportPeriod } from './services/exports';
 import { calendarData, calendarPrefs, moveEvent, saveCalendarPrefs } from './services/calendar';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
-import { createBackupHandlers } from './services/backup-handlers';
+import { createBackupHandlers, restoreSource } from './services/backup-handlers';
+import { createUploads } from './services/backup-files';
+import { markDamaged } from './db/connection';
 import { storageProblem } from './fs-reason';
 import { recordHistory, revertRecord } from './services/history';
 import { departmentSettings, setDepartmentSettings } from './services/department';
@@ -62,6 +64,7 @@ function refuseWritesDuringJobs(handlers: Handlers, writing: () => boolean): Han
 
 export function createHandlers(core: Core): Handlers {
   const imports = createImportFiles(core);
+  const uploads = createUploads(core.file);
   const jobs = createJobRunner(core.file, console.error, (active) => {
     if (core.db.open) core.db.pragma(`busy_timeout = ${active ? 0 : BUSY_TIMEOUT_MS}`);
   });
@@ -99,23 +102,50 @@ export function createHandlers(core: Core): Handlers {
     'import.batches': () => listBatches(core),
     'import.undo': ({ id }) => undoBatch(core, id),
     'jobs.start': (start) => {
-      if (start.kind !== 'import.commit') return { jobId: jobs.start(start.kind, () => Promise.resolve(start.input)) };
-      const { input } = start;
-      // A file no longer kept fails the call itself, before any job starts.
-      const { fileName, data } = imports.file(input.fileId);
-      const prepare = async () => {
-        // As the direct commit does: a checked backup first, here on this thread while it goes on serving.
-        await makeBackup(core, 'import');
-        return { fileName, data, options: input.options };
-      };
-      return { jobId: jobs.start('import.commit', prepare, () => imports.forget(input.fileId)) };
+      switch (start.kind) {
+        case 'import.analyze': {
+          // The bytes kept here (the wizard's later previews and the commit name them by fileId), read in the worker.
+          const { options, ...file } = start.input;
+          const { fileName, data } = imports.hold(file);
+          return { jobId: jobs.start('import.analyze', () => Promise.resolve({ fileName, data, options })) };
+        }
+        case 'import.commit': {
+          const { input } = start;
+          // A file no longer kept fails the call itself, before any job starts.
+          const { fileName, data } = imports.file(input.fileId);
+          const prepare = async () => {
+            // As the direct commit does: a checked backup first, here on this thread while it goes on serving.
+            await makeBackup(core, 'import');
+            return { fileName, data, options: input.options };
+          };
+          return { jobId: jobs.start('import.commit', prepare, () => imports.forget(input.fileId)) };
+        }
+        case 'report.export': {
+          const { report, period, format, kind } = start.input;
+          return { jobId: jobs.start('report.export', () => Promise.resolve({ report, period, format, kind })) };
+        }
+        case 'backups.restore': {
+          if (jobs.writing()) throw new AppError('conflict', RESTORE_DURING_IMPORT);
+          const { file, restored } = restoreSource(core, uploads, start.input);
+          // A register found damaged by the safety snapshot is marked so here too: never noted as closed cleanly.
+          const damaged = (error: { code: string }) => error.code === 'db_damaged' && markDamaged(core.db);
+          return { jobId: jobs.start('backups.restore', () => Promise.resolve({ file }), restored, damaged) };
+        }
+        case 'export.period':
+        case 'export.csv':
+          return { jobId: jobs.start(start.kind, () => Promise.resolve(start.input)) };
+        case 'export.all':
+        case 'backups.create':
+        case 'check':
+          return { jobId: jobs.start(start.kind, () => Promise.resolve({})) };
+      }
     },
     'jobs.status': ({ jobId }) => jobs.status(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     'report.draft': (input) => reportDraft(core, input),
     'report.save': (input) => saveReport(core, input),
     'report.discard': (input) => discardReport(core, input),
-    'report.export': ({ report, period, format }) => exportReport(core, report, period, format),
+    'report.export': ({ report, period, format, kind }) => exportReport(core, report, period, format, kind),
     'export.period': (input) => exportPeriod(core, input),
     'export.csv': (input) => {
       const { fileName, data } = exportCsv(core, input);
@@ -126,7 +156,7 @@ export function createHandlers(core: Core): Handlers {
     'settings.department': () => departmentSettings(core),
     'settings.setDepartment': (input) => setDepartmentSettings(core, input),
     'demo.load': () => loadDemo(core),
-    ...createBackupHandlers(core),
+    ...createBackupHandlers(core, uploads),
   }, () => jobs.writing());
 }
 

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { APP_FOLDER } from './paths';
 import { makePrivateFile, privateFolder } from './private-files';
-import { backupBeforeMigration } from './services/backups';
+import { backupBeforeMigration } from './services/backup-snapshot';
 import { closeDatabase, openDatabase, type Db, type OpenOptions } from './db/connection';
 import { createAgreementsRepo } from './db/agreements';
 import { createBatchesRepo } from './db/batches';

@@ -162,6 +162,99 @@ describe('jobs: an import commit in a worker thread', () => {
     expect(snapshot(core)).toEqual(before);
   });
 
+  it('analyses a file in a worker: rows read and sheets told, the same preview as the direct call, committed by its id', async () => {
+    const { core, call } = setup();
+    const data = Buffer.from(planCsv(3_000)).toString('base64');
+    const direct = await call<{ fileId: string }>('import.analyze', { fileName: 'план.csv', data });
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.analyze', input: { fileName: 'план.csv', data } });
+    const { end, seen } = await follow(call, jobId);
+    // 3,000 rows and the header, on one sheet (a CSV file), then checked.
+    expect(end).toMatchObject({ state: 'done', kind: 'import.analyze', progress: { done: 3_001, total: 3_001, sheets: 1, stage: 'checking' } });
+    expect(end.result).toEqual(direct);
+    expect(seen.every((s) => s.progress.done <= s.progress.total)).toBe(true);
+    // Another preview of the kept file, with other options, by its id alone.
+    const again = await call<{ jobId: string }>('jobs.start', { kind: 'import.analyze', input: { fileName: 'план.csv', fileId: direct.fileId, options: { headerRow: 1 } } });
+    expect((await follow(call, again.jobId)).end).toMatchObject({ state: 'done', result: { fileId: direct.fileId, headerRow: 1, summary: { new: 3_000 } } });
+    const commit = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: direct.fileId } });
+    expect((await follow(call, commit.jobId)).end).toMatchObject({ state: 'done', result: { created: 3_000 } });
+    expect(core.events.get(1)?.title).toBe('Совещание № 1');
+  });
+
+  it('analysing a file that is no table fails as the direct call does; cancelled, it leaves nothing', async () => {
+    const { core, call } = setup();
+    const bad = Buffer.from('PK\u0003\u0004 это не книга').toString('base64');
+    const direct = await setup().dispatch('import.analyze', { fileName: 'книга.xlsx', data: bad });
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.analyze', input: { fileName: 'книга.xlsx', data: bad } });
+    const { end } = await follow(call, jobId);
+    expect(direct.ok).toBe(false);
+    expect(end).toMatchObject({ state: 'failed', error: direct.ok ? {} : direct.error });
+
+    const before = snapshot(core);
+    const big = await call<{ jobId: string }>('jobs.start', { kind: 'import.analyze', input: { fileName: 'план.csv', data: Buffer.from(planCsv(50_000)).toString('base64') } });
+    expect((await call<JobStatus>('jobs.cancel', big)).state).toBe('running');
+    const cancelled = (await follow(call, big.jobId)).end;
+    expect(cancelled.state).toBe('cancelled');
+    expect(cancelled.result).toBeUndefined();
+    expect(snapshot(core)).toEqual(before);
+  });
+
+  it('exports the period workbook with events written of the total', async () => {
+    const { call } = setup();
+    for (let i = 0; i < 250; i++) await call('events.create', { title: `Семинар ${i + 1}`, startDate: `2024-0${(i % 9) + 1}-1${i % 10}`, status: i % 5 ? 'held' : 'planned' });
+    await call('events.create', { title: 'Вне периода', startDate: '2023-05-05', status: 'held' });
+    const direct = await call<{ fileName: string }>('export.period', { period: '2024' });
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'export.period', input: { period: '2024', groupBy: 'sphere' } });
+    const { end, seen } = await follow(call, jobId);
+    expect(end).toMatchObject({ state: 'done', kind: 'export.period', progress: { done: 250, total: 250, stage: 'writing' }, result: { fileName: direct.fileName } });
+    expect(Buffer.from((end.result as { data: string }).data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(seen.every((s) => s.progress.done <= s.progress.total)).toBe(true);
+    const csv = await call<{ jobId: string }>('jobs.start', { kind: 'export.csv', input: { period: '2024', statuses: ['planned'] } });
+    expect((await follow(call, csv.jobId)).end).toMatchObject({ state: 'done', progress: { done: 50, total: 50 } });
+  });
+
+  it('makes a backup, checks the register and restores the backup, each in a worker', async () => {
+    const { core, call } = setup();
+    await call('events.create', { title: 'До копии', startDate: '2024-01-10' });
+    const made = await call<{ jobId: string }>('jobs.start', { kind: 'backups.create', input: {} });
+    const backup = (await follow(call, made.jobId)).end;
+    expect(backup).toMatchObject({ state: 'done', kind: 'backups.create', progress: { stage: 'checking' }, result: { reason: 'manual' } });
+    const { name } = backup.result as { name: string };
+    expect((await call<{ backups: { name: string }[] }>('backups.list', {})).backups.map((b) => b.name)).toContain(name);
+
+    const check = await call<{ jobId: string }>('jobs.start', { kind: 'check', input: {} });
+    expect((await follow(call, check.jobId)).end).toMatchObject({ state: 'done', result: { ok: true, detail: null } });
+
+    await call('events.create', { title: 'После копии', startDate: '2024-02-10' });
+    const restore = await call<{ jobId: string }>('jobs.start', { kind: 'backups.restore', input: { name } });
+    const { end, seen } = await follow(call, restore.jobId);
+    expect(end).toMatchObject({ state: 'done', result: { contents: { events: 1 }, safety: { reason: 'restore' }, keptAs: null } });
+    expect(seen.at(-1)?.progress.stage).toBe('writing');
+    // The serving connection sees the restored register at once.
+    expect((await call<{ items: { title: string }[] }>('events.list', {})).items.map((e) => e.title)).toEqual(['До копии']);
+    expect(core.db.prepare("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'копии'").pluck().get()).toBe(1);
+  });
+
+  it('a backup cancelled while it copies leaves no file', async () => {
+    const { call } = setup();
+    for (let i = 0; i < 5; i++) await call('events.createMany', { inputs: Array.from({ length: 500 }, (_, j) => ({ title: `Встреча ${i}-${j} ${'подробно '.repeat(40)}`, startDate: '2024-03-10' })) });
+    const before = (await call<{ backups: unknown[] }>('backups.list', {})).backups.length;
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'backups.create', input: {} });
+    await call('jobs.cancel', { jobId });
+    const { end } = await follow(call, jobId);
+    expect(end.state).toBe('cancelled');
+    expect((await call<{ backups: unknown[] }>('backups.list', {})).backups.length).toBe(before);
+  });
+
+  it('exports a document in a worker as the direct call does', async () => {
+    const { call } = setup();
+    await call('events.create', { title: 'Форум регионов', startDate: '2024-03-10', status: 'held', city: 'Витебск' });
+    const { report } = await call<{ report: unknown }>('report.draft', { period: '2024-H1' });
+    const input = { report, period: '2024-H1', format: 'txt' };
+    const direct = await call<{ fileName: string; data: string }>('report.export', input);
+    const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'report.export', input });
+    expect((await follow(call, jobId)).end).toMatchObject({ state: 'done', kind: 'report.export', result: direct });
+  });
+
   it('names an unknown job in Russian', async () => {
     const { dispatch } = setup();
     expect(await dispatch('jobs.status', { jobId: 'нет' })).toMatchObject({ ok: false, error: { code: 'validation' } });

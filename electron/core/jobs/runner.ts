@@ -1,12 +1,12 @@
-// Runs long work (an import's commit) in worker threads, each on its own connection, followed by polling.
+// Runs long work (imports, exports, documents, backups, checks) in worker threads, each on its own connection, followed by polling.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorInfo } from '../../../shared/errors';
 import type { JobKind, JobStatus } from '../../../shared/schema/jobs';
 import { sqliteBinding } from '../db/sqlite';
-import { CANCEL, DONE, SLOTS, TOTAL, type WorkerData, type WorkerEnd } from './protocol';
-import { READ_ONLY, type JobPayloads, type JobResults } from './work';
+import { CANCEL, DONE, SHEETS, SLOTS, STAGE, STAGES, TOTAL, type WorkerData, type WorkerEnd } from './protocol';
+import { READ_ONLY, WRITES, type JobPayloads, type JobResults } from './work';
 
 /** Finished jobs kept for a late poll; the oldest go first. */
 const KEPT_FINISHED = 20;
@@ -41,15 +41,16 @@ interface Job {
 export interface Runner {
   /**
    * Starts a job: `prepare` (on this thread, may wait: a backup) gives the worker's payload, then the
-   * worker runs; `finish` hears the result of a job done. Answers at once with the job's id.
+   * worker runs; `finish` hears the result of a job done, `failed` the error of one failed.
+   * Answers at once with the job's id.
    */
-  start<K extends JobKind>(kind: K, prepare: () => Promise<JobPayloads[K]>, finish?: (result: JobResults[K]) => void): string;
+  start<K extends JobKind>(kind: K, prepare: () => Promise<JobPayloads[K]>, finish?: (result: JobResults[K]) => void, failed?: (error: ErrorInfo) => void): string;
   status(jobId: string): JobStatus;
   /** Asks the job to stop: its transaction rolls back. A finished job stays as it ended. */
   cancel(jobId: string): JobStatus;
   /** Waits for every running job to end (cancelling them first when asked). */
   settle(cancel?: boolean): Promise<void>;
-  /** Whether a job that writes (an import's commit) is running: it may hold the register's write lock. */
+  /** Whether a job that writes (an import's commit, a restore) is running: it may hold the register's write lock. */
   writing(): boolean;
 }
 
@@ -94,11 +95,11 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
     });
 
   return {
-    start(kind, prepare, finish) {
+    start(kind, prepare, finish, failed) {
       if (file === ':memory:') throw new AppError('bad_request', 'Задание нельзя выполнить в отдельном потоке: база данных открыта только в памяти, а не из файла.');
       const job: Job = { id: randomUUID(), kind, state: 'running', shared: new Int32Array(new SharedArrayBuffer(SLOTS * 4)) };
       jobs.set(job.id, job);
-      const writes = !READ_ONLY.has(kind);
+      const writes = WRITES.has(kind);
       if (writes && writers++ === 0) onWriting(true);
       const run = (async () => {
         try {
@@ -112,7 +113,10 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
             job.result = end.result;
             finish?.(end.result as JobResults[typeof kind]);
           }
-          if (end.state === 'failed') job.error = end.error;
+          if (end.state === 'failed') {
+            job.error = end.error;
+            failed?.(end.error);
+          }
           job.state = end.state;
         } catch (e) {
           if (!(e instanceof AppError)) logError(e);
@@ -134,6 +138,10 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
         state: job.state,
         progress: { done: Atomics.load(job.shared, DONE), total: Atomics.load(job.shared, TOTAL) },
       };
+      const sheets = Atomics.load(job.shared, SHEETS);
+      const stage = STAGES[Atomics.load(job.shared, STAGE) - 1];
+      if (sheets) status.progress.sheets = sheets;
+      if (stage) status.progress.stage = stage;
       if (job.result !== undefined) status.result = job.result as JobStatus['result'];
       if (job.error) status.error = job.error;
       return status;

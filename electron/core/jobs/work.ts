@@ -1,45 +1,90 @@
 // What each kind of job does inside its worker thread, on the worker's own connection to the register.
 import type { Core } from '../core';
-import type { ImportOptions, ImportResult } from '../../../shared/schema/import';
+import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
 import type { PeriodExport } from '../../../shared/schema/export';
-import { exportAll, exportCsv, exportPeriod } from '../services/exports';
-import type { JobKind } from '../../../shared/schema/jobs';
+import type { DocumentKind, Report as ReportDocument, ReportFormat } from '../../../shared/schema/report';
+import type { z } from 'zod';
+import type { BackupInfoDto, RestoreResultSchema } from '../../../shared/schema/backup';
+import type { Period } from '../../../shared/period';
+import { exportAll, exportCsv } from '../services/exports';
+import { exportPeriodWithProgress } from './export-progress';
+import type { CheckResult, JobKind } from '../../../shared/schema/jobs';
 import { analyze } from '../import/analyze';
 import { commitPreview, readImportSource } from '../services/imports';
+import { exportReport } from '../services/reports';
+import { makeBackup, restoreBackup } from '../services/backups';
+import { backupDto } from '../services/backup-handlers';
+import type { Report } from './protocol';
+
+type FileOutput = { fileName: string; data: string };
 
 /** The data a job's worker receives for each kind (structured-cloned into the thread). */
 export interface JobPayloads {
+  'import.analyze': { fileName: string; data: Uint8Array; options: ImportOptions };
   'import.commit': { fileName: string; data: Uint8Array; options: ImportOptions };
   'export.period': PeriodExport;
   'export.csv': PeriodExport;
   'export.all': Record<string, never>;
+  'report.export': { report: ReportDocument; period: Period; format: ReportFormat; kind: DocumentKind };
+  'backups.create': Record<string, never>;
+  /** The checked file to restore, found by the serving thread (a listed backup or the upload). */
+  'backups.restore': { file: string };
+  check: Record<string, never>;
 }
-type FileOutput = { fileName: string; data: string };
 export interface JobResults {
+  'import.analyze': ImportPreview;
   'import.commit': ImportResult;
   'export.period': FileOutput;
   'export.csv': FileOutput;
   'export.all': FileOutput;
+  'report.export': FileOutput;
+  'backups.create': BackupInfoDto;
+  'backups.restore': z.infer<typeof RestoreResultSchema>;
+  check: CheckResult;
 }
 
-/** Kinds that only read the register: cancelled by stopping their thread, as there is nothing to roll back. */
-export const READ_ONLY: ReadonlySet<JobKind> = new Set(['export.period', 'export.csv', 'export.all']);
+/**
+ * Kinds that leave nothing behind when stopped: they only read the register and make their answer
+ * in memory, so a cancel stops their thread at once. The others stop at their next report and clean up.
+ */
+export const READ_ONLY: ReadonlySet<JobKind> = new Set(['import.analyze', 'export.period', 'export.csv', 'export.all', 'report.export', 'check']);
 
-/** Progress as the worker reports it: rows written of the total; throws to stop (cancel). */
-export type Report = (done: number, total: number) => void;
+/** Kinds that write the register and hold its write lock while they run. */
+export const WRITES: ReadonlySet<JobKind> = new Set(['import.commit', 'backups.restore']);
+
+const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 export const work: { [K in JobKind]: (core: Core, payload: JobPayloads[K], report: Report) => Promise<JobResults[K]> } = {
+  // Read, then checked against the register: rows read and sheets once read, then the check.
+  'import.analyze': async (core, { fileName, data, options }, report) => {
+    report(0, 0, { stage: 'reading' });
+    const source = await readImportSource(fileName, bytes(data));
+    const rows = source.workbook.sheets.reduce((n, s) => n + s.rows.length, 0);
+    report(rows, rows, { sheets: source.workbook.sheets.length, stage: 'checking' });
+    return analyze(core, source, options);
+  },
   // The file is read and checked again here, against the register as this connection sees it, then
   // written as one transaction: a cancel between rows rolls all of it back.
   'import.commit': async (core, { fileName, data, options }, report) => {
-    const source = await readImportSource(fileName, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    const source = await readImportSource(fileName, bytes(data));
     return commitPreview(core, analyze(core, source, options), options, source, report);
   },
   // Exports read one snapshot of the register (their own read transaction on this connection).
-  'export.period': (core, options) => exportPeriod(core, options),
-  'export.csv': (core, options) => {
-    const { fileName, data } = exportCsv(core, options);
+  'export.period': (core, options, report) => exportPeriodWithProgress(core, options, report),
+  'export.csv': (core, options, report) => {
+    const { fileName, data } = exportCsv(core, options, report);
     return Promise.resolve({ fileName, data });
   },
   'export.all': (core) => exportAll(core),
+  'report.export': (core, { report, period, format, kind }) => exportReport(core, report, period, format, kind),
+  'backups.create': async (core, _payload, report) => backupDto(await makeBackup(core, 'manual', undefined, report)),
+  'backups.restore': async (core, { file }, report) => {
+    const { safety, contents } = await restoreBackup(core, file, report);
+    return { contents, safety: backupDto(safety), keptAs: null };
+  },
+  // `PRAGMA integrity_check`: every page, and every index against its table.
+  check: (core) => {
+    const result = String(core.db.pragma('integrity_check', { simple: true }));
+    return Promise.resolve({ ok: result === 'ok', detail: result === 'ok' ? null : result.slice(0, 1000) });
+  },
 };

@@ -5,7 +5,7 @@ import { closeCore, openCore, type Core } from '../core';
 import { useSqliteBinding } from '../db/sqlite';
 import { storageProblem } from '../fs-reason';
 import { work } from './work';
-import { CANCEL, DONE, TOTAL, type WorkerData, type WorkerEnd } from './protocol';
+import { CANCEL, DONE, SHEETS, STAGE, STAGES, TOTAL, type Report, type WorkerData, type WorkerEnd } from './protocol';
 
 /** Thrown between rows once the job is cancelled: the transaction around them rolls back. */
 class Cancelled extends Error {}
@@ -18,12 +18,14 @@ async function main(): Promise<WorkerEnd> {
   try {
     // The app's connection opened and checked the file already: no second start-up check here.
     core = openCore(data.file, { deferCheck: true });
-    const report = (done: number, total: number) => {
+    const report: Report = (done, total, more) => {
       Atomics.store(shared, TOTAL, total);
       Atomics.store(shared, DONE, done);
+      if (more?.sheets !== undefined) Atomics.store(shared, SHEETS, more.sheets);
+      if (more?.stage) Atomics.store(shared, STAGE, STAGES.indexOf(more.stage) + 1);
       if (Atomics.load(shared, CANCEL)) throw new Cancelled();
     };
-    const run = work[data.kind] as (core: Core, payload: unknown, report: (done: number, total: number) => void) => Promise<unknown>;
+    const run = work[data.kind] as (core: Core, payload: unknown, report: Report) => Promise<unknown>;
     return { state: 'done', result: await run(core, data.payload, report) };
   } catch (e) {
     if (e instanceof Cancelled) return { state: 'cancelled' };

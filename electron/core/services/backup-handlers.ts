@@ -2,7 +2,7 @@
 import { basename, join } from 'node:path';
 import type { Handlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import type { BackupInfoDto, BackupPreview, DataPaths } from '../../../shared/schema/backup';
+import type { BackupInfoDto, BackupPreview, BackupSource, DataPaths } from '../../../shared/schema/backup';
 import type { Core } from '../core';
 import { logFolder } from '../paths';
 import { backupFolder, defaultBackupFolder, inspectBackup, listBackups, makeBackup, restoreBackup, type BackupInfo } from './backups';
@@ -33,15 +33,23 @@ const NOT_IN_RECOVERY = () => {
   throw new AppError('bad_request', 'База данных открыта и исправна: восстановить её из копии можно в разделе «Настройки».');
 };
 
-export function createBackupHandlers(core: Core): Pick<Handlers, BackupMethod> {
-  const uploads = createUploads(core.file);
-  /** A backup of the list, by its name in the backup folder. */
-  const listed = (name: string): BackupInfo => {
-    const file = join(backupFolder(core), name);
-    const found = listBackups(backupFolder(core)).find((b) => b.file === file);
-    if (!found) throw new AppError('not_found', `Резервной копии «${name}» нет в папке «${backupFolder(core)}»: обновите список.`);
-    return found;
-  };
+/** A backup of the list, by its name in the backup folder. */
+function listed(core: Core, name: string): BackupInfo {
+  const file = join(backupFolder(core), name);
+  const found = listBackups(backupFolder(core)).find((b) => b.file === file);
+  if (!found) throw new AppError('not_found', `Резервной копии «${name}» нет в папке «${backupFolder(core)}»: обновите список.`);
+  return found;
+}
+
+export type Uploads = ReturnType<typeof createUploads>;
+
+/** The file a restore reads: a backup of the list, or the copy the user picked (then let go once restored). */
+export function restoreSource(core: Core, uploads: Uploads, source: BackupSource): { file: string; restored: () => void } {
+  if ('name' in source) return { file: listed(core, source.name).file, restored: () => {} };
+  return { file: uploads.fileOf(source.uploadId), restored: () => uploads.discard() };
+}
+
+export function createBackupHandlers(core: Core, uploads: Uploads = createUploads(core.file)): Pick<Handlers, BackupMethod> {
   return {
     'app.status': () => ({ mode: 'normal' as const }),
     'settings.paths': () => dataPaths(core),
@@ -53,14 +61,14 @@ export function createBackupHandlers(core: Core): Pick<Handlers, BackupMethod> {
     'backups.list': () => ({ folder: backupFolder(core), backups: listBackups(backupFolder(core)).map(backupDto) }),
     'backups.create': async () => backupDto(await makeBackup(core, 'manual')),
     'backups.inspect': ({ name }): BackupPreview => {
-      const info = listed(name);
+      const info = listed(core, name);
       return { source: { name }, fileName: name, ...nameInfo(name), bytes: info.bytes, contents: inspectBackup(info.file) };
     },
     'backups.upload': (input) => uploads.upload(input),
     'backups.restore': async (source) => {
-      const file = 'name' in source ? listed(source.name).file : uploads.fileOf(source.uploadId);
+      const { file, restored } = restoreSource(core, uploads, source);
       const { safety, contents } = await restoreBackup(core, file);
-      if ('uploadId' in source) uploads.discard();
+      restored();
       return { contents, safety: backupDto(safety), keptAs: null };
     },
     'recovery.backups': NOT_IN_RECOVERY,

@@ -2,80 +2,29 @@
 // a restore copies a checked snapshot into the open register in one transaction, after a snapshot of it.
 import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { openSqlite } from '../db/sqlite';
 import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
 import { addDays } from '../../../shared/dates';
 import { BACKUP_NAME, type BackupReason } from '../../../shared/schema/backup';
-import { CHECKED_SUFFIX, closeDatabase, markDamaged, openDatabase, type Db } from '../db/connection';
-import { createSettingsRepo } from '../db/settings';
-import { vacuumInto } from '../db/snapshot';
+import { CHECKED_SUFFIX, closeDatabase, markDamaged, openDatabase } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { writeTransaction } from '../db/write-transaction';
 import { fsReason, storageProblem } from '../fs-reason';
 import { makePrivateFile, privateFolder } from '../private-files';
+import type { Report } from '../jobs/protocol';
+import { backupBeforeMigration, defaultBackupFolder, inspectBackup, stamp, type BackupContents, type BackupInfo } from './backup-snapshot';
 
 export type { BackupReason };
-
-export interface BackupInfo {
-  file: string;
-  /** ISO time the snapshot was taken (from its name). */
-  at: string;
-  reason: BackupReason;
-  bytes: number;
-}
-
-export interface BackupContents {
-  events: number;
-  agreements: number;
-  schemaVersion: number;
-  /** The newest change recorded in the copy. */
-  lastChange: string | null;
-}
+export { backupBeforeMigration, defaultBackupFolder, inspectBackup, stamp, type BackupContents, type BackupInfo };
 
 const KEEP = { daily: 7, weekly: 4, monthly: 12, import: 10 } as const;
 const NAME = BACKUP_NAME;
 
-/** «backups» beside the database: where backups go unless the user chose another folder. */
-export function defaultBackupFolder(databaseFile: string): string {
-  return join(dirname(databaseFile), 'backups');
-}
-
 /** The folder backups go to: the one chosen in the settings, else «backups» beside the database. */
 export function backupFolder(core: Core): string {
   return core.settings.get<string>('backupFolder') ?? defaultBackupFolder(core.file);
-}
-
-function stamp(iso: string): string {
-  return `${iso.slice(0, 10)}_${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}`;
-}
-
-/** Opens a file read-only and checks it is a sound Reestr database; its counts when it is. */
-export function inspectBackup(file: string): BackupContents {
-  let db: Database.Database | undefined;
-  try {
-    db = openSqlite(file, { readonly: true, fileMustExist: true });
-    const check = db.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new AppError('validation', `Резервная копия «${basename(file)}» повреждена (проверка целостности: ${String(check)}).`, { damaged: String(check) });
-    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
-      throw new AppError('validation', `Файл «${basename(file)}» — не резервная копия этой версии Реестра (версия схемы ${schemaVersion}).`);
-    }
-    const count = (sql: string) => db?.prepare(sql).pluck().get() as number;
-    return {
-      events: count('SELECT count(*) FROM events WHERE deleted_at IS NULL'),
-      agreements: count('SELECT count(*) FROM agreements WHERE deleted_at IS NULL'),
-      schemaVersion,
-      lastChange: (db.prepare('SELECT max(at) FROM change_log').pluck().get() as string | null) ?? null,
-    };
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('validation', `Файл «${basename(file)}» не является резервной копией Реестра или не читается.`);
-  } finally {
-    db?.close();
-  }
 }
 
 /** Why a snapshot could not be written, as it was: the program stopping, the disk, the folder. */
@@ -90,21 +39,39 @@ function backupFailure(core: Core, folder: string, e: unknown): AppError {
   return new AppError('internal', `Не удалось записать резервную копию в «${folder}» (${why}): проверьте, что папка доступна для записи и на диске есть место.`, e);
 }
 
-/** A snapshot of the open register, checked, then the rotation applied to the folder. */
-export async function makeBackup(core: Core, reason: BackupReason, file?: string): Promise<BackupInfo> {
+/**
+ * A snapshot of the open register, checked, then the rotation applied to the folder. `progress`
+ * (a job's) hears pages copied of the total, then the check; throwing from it stops the backup,
+ * its copy removed.
+ */
+export async function makeBackup(core: Core, reason: BackupReason, file?: string, progress?: Report): Promise<BackupInfo> {
   const at = core.now();
   const folder = backupFolder(core);
   const target = file ?? join(folder, `reestr-${stamp(at)}-${reason}.sqlite`);
+  let stopped: { by: unknown } | undefined;
   try {
     privateFolder(dirname(target), { chmodExisting: dirname(target) === defaultBackupFolder(core.file) });
-    await core.db.backup(target);
+    await core.db.backup(target, {
+      progress: ({ totalPages, remainingPages }) => {
+        try {
+          progress?.(totalPages - remainingPages, totalPages, { stage: 'copying' });
+        } catch (e) {
+          stopped = { by: e };
+          throw e;
+        }
+        // Pages a step: small enough for a cancel to be heard soon, large enough to cost nothing.
+        return 1000;
+      },
+    });
     makePrivateFile(target);
   } catch (e) {
     // A copy cut short is no backup: it would be listed, and stand for the day's.
     rmSync(target, { force: true });
+    if (stopped) throw stopped.by;
     throw backupFailure(core, dirname(target), e);
   }
   try {
+    progress?.(0, 0, { stage: 'checking' });
     // The copy keeps the register's WAL mode, and every reader would leave «-wal» and «-shm» files
     // beside it: a backup is one self-contained file.
     const copy = openSqlite(target);
@@ -185,13 +152,14 @@ const TABLES = ['settings', 'import_batches', 'refs', 'agreements', 'agreement_p
  * Replaces the register's contents with the backup's, after checking it and taking a snapshot of the
  * register as it is: one transaction, so it is all done or not at all.
  */
-export async function restoreBackup(core: Core, file: string): Promise<{ safety: BackupInfo; contents: BackupContents }> {
+export async function restoreBackup(core: Core, file: string, progress?: Report): Promise<{ safety: BackupInfo; contents: BackupContents }> {
+  progress?.(0, 0, { stage: 'checking' });
   const contents = inspectBackup(file);
   // A copy made by an earlier version is brought up to this one's schema first, in a copy of its own.
   const upgraded = contents.schemaVersion < SCHEMA_VERSION ? upgradedCopy(core, file) : null;
   try {
-    const safety = await safetySnapshot(core);
-    copyContents(core, upgraded ?? file, basename(file));
+    const safety = await safetySnapshot(core, progress);
+    copyContents(core, upgraded ?? file, basename(file), progress);
     return { safety, contents };
   } finally {
     if (upgraded) for (const suffix of ['', '-wal', '-shm', CHECKED_SUFFIX]) rmSync(`${upgraded}${suffix}`, { force: true });
@@ -203,9 +171,9 @@ export async function restoreBackup(core: Core, file: string): Promise<{ safety:
  * not written to, and the restore is done the way of a damaged register (kept aside as it is, the
  * backup put in its place), which the next opening offers.
  */
-async function safetySnapshot(core: Core): Promise<BackupInfo> {
+async function safetySnapshot(core: Core, progress?: Report): Promise<BackupInfo> {
   try {
-    return await makeBackup(core, 'restore');
+    return await makeBackup(core, 'restore', undefined, progress);
   } catch (e) {
     const damaged = e instanceof AppError && e.code === 'validation' ? (e.details as { damaged?: string } | undefined)?.damaged : undefined;
     if (damaged === undefined && !(e instanceof AppError && e.code === 'db_damaged')) throw e;
@@ -230,21 +198,31 @@ function upgradedCopy(core: Core, file: string): string {
 }
 
 /** Replaces every table's rows by the copy's, in one transaction; the chosen backup folder stays. */
-function copyContents(core: Core, file: string, shownName: string): void {
+function copyContents(core: Core, file: string, shownName: string, progress?: Report): void {
   const { db } = core;
   const folder = core.settings.get<string>('backupFolder');
   db.prepare('ATTACH DATABASE ? AS backup').run(file);
   try {
     db.pragma('foreign_keys = OFF');
+    // Progress: the tables copied, then the events indexed; a throw from it (a cancel) rolls it all back.
     writeTransaction(db, () => {
+      const events = db.prepare('SELECT count(*) FROM backup.events').pluck().get() as number;
+      const total = TABLES.length + events;
+      progress?.(0, total, { stage: 'writing' });
       db.exec(`INSERT INTO main.events_fts (events_fts) VALUES ('delete-all')`);
       for (const table of [...TABLES].reverse()) db.exec(`DELETE FROM main.${table}`);
-      for (const table of TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM backup.${table}`);
+      for (const [i, table] of TABLES.entries()) {
+        db.exec(`INSERT INTO main.${table} SELECT * FROM backup.${table}`);
+        progress?.(i + 1, total, { stage: 'writing' });
+      }
       const index = db.prepare('INSERT INTO events_fts (rowid, body) VALUES (?, ?)');
       const texts = db.prepare('SELECT e.id, e.title, t.description, t.participants, t.outcomes FROM events e JOIN event_texts t ON t.event_id = e.id').raw();
+      let indexed = 0;
       for (const [id, title, description, participants, outcomes] of texts.all() as [number, string, string | null, string | null, string | null][]) {
         index.run(id, indexText(title, description, participants, outcomes));
+        if (++indexed % 1000 === 0) progress?.(TABLES.length + indexed, total, { stage: 'writing' });
       }
+      progress?.(total, total, { stage: 'writing' });
       const broken = db.pragma('foreign_key_check') as unknown[];
       if (broken.length) throw new AppError('validation', `В резервной копии «${shownName}» нарушены связи между записями (${broken.length}); восстановление отменено.`);
       if (folder === undefined) core.settings.delete('backupFolder');
@@ -278,34 +256,3 @@ export function replaceDamaged(databaseFile: string, backupFile: string, now: st
   return { keptAs, contents };
 }
 
-/**
- * Before a schema migration: a consistent copy by VACUUM INTO (opening is synchronous, the backup
- * API is not), checked, in the chosen folder or else beside the database. Without it the register
- * is not migrated, and so not changed.
- */
-export function backupBeforeMigration(db: Db, databaseFile: string, now = new Date().toISOString()): BackupInfo {
-  const chosen = createSettingsRepo(db).get<string>('backupFolder');
-  const fallback = defaultBackupFolder(databaseFile);
-  let failure: unknown;
-  for (const folder of chosen && chosen !== fallback ? [chosen, fallback] : [fallback]) {
-    const target = join(folder, `reestr-${stamp(now)}-migration.sqlite`);
-    try {
-      privateFolder(folder, { chmodExisting: folder === fallback });
-      rmSync(target, { force: true });
-      // VACUUM INTO writes a rollback-journal file, one self-contained file as it is.
-      vacuumInto(db, target);
-      makePrivateFile(target);
-      inspectBackup(target);
-      return { file: target, at: now, reason: 'migration', bytes: statSync(target).size };
-    } catch (e) {
-      try {
-        rmSync(target, { force: true });
-      } catch {
-        // the folder itself is what failed
-      }
-      failure = e;
-    }
-  }
-  const why = failure instanceof AppError ? failure.message : fsReason(failure);
-  throw new AppError('db_unavailable', `Перед обновлением базы данных к новой версии программы не удалось сделать резервную копию (${why}). База данных не изменена. Проверьте, что на диске есть место и папка резервных копий доступна для записи.`, failure);
-}

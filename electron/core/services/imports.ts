@@ -170,6 +170,11 @@ export interface ImportFiles {
   /** Reads the file (from `data`, or the one kept under `fileId`) and previews it with `options`. */
   analyze(input: { fileName: string; data?: string; fileId?: string; options: ImportOptions }): Promise<ImportPreview>;
   commit(input: { fileId: string; options: ImportOptions }): Promise<ImportResult>;
+  /**
+   * Keeps the file sent (`data`) or finds the one kept (`fileId`): its bytes, for a job that reads it
+   * on its own connection (an analysis, a commit). Nothing is parsed here.
+   */
+  hold(input: { fileName: string; data?: string; fileId?: string }): { fileName: string; data: Buffer };
   /** The bytes of a kept file, for a job that reads and commits it on its own connection. */
   file(fileId: string): { fileName: string; data: Buffer };
   /** Lets go of a kept file once committed. */
@@ -178,39 +183,56 @@ export interface ImportFiles {
 
 /** The import calls of one open register, keeping the last files read between preview and commit. */
 export function createImportFiles(core: Core): ImportFiles {
-  const kept = new Map<string, { source: ImportSource; data: Buffer }>();
-  const keep = (source: ImportSource, data: Buffer) => {
-    kept.delete(source.fileId);
-    kept.set(source.fileId, { source, data });
+  // The bytes, and the file as read once a direct call has read it (a job reads it in its own thread).
+  const kept = new Map<string, { fileName: string; data: Buffer; source?: ImportSource }>();
+  const keep = (fileName: string, data: Buffer, source?: ImportSource): string => {
+    const fileId = source?.fileId ?? fileIdOf(data);
+    kept.delete(fileId);
+    kept.set(fileId, { fileName, data, source });
     while (kept.size > KEPT_FILES) kept.delete(kept.keys().next().value as string);
+    return fileId;
   };
   const held = (fileId: string) => {
     const file = kept.get(fileId);
     if (!file) throw new AppError('not_found', 'Файл для импорта больше не открыт: выберите его снова.');
     return file;
   };
-  const find = (fileId: string): ImportSource => held(fileId).source;
+  const find = async (fileId: string): Promise<ImportSource> => {
+    const file = held(fileId);
+    file.source ??= await readImportSource(file.fileName, file.data);
+    return file.source;
+  };
   return {
     async analyze({ fileName, data, fileId, options }) {
       let source: ImportSource;
       if (data !== undefined) {
         const bytes = Buffer.from(data, 'base64');
         source = await readImportSource(fileName, bytes);
-        keep(source, bytes);
-      } else if (fileId !== undefined) source = find(fileId);
+        keep(fileName, bytes, source);
+      } else if (fileId !== undefined) source = await find(fileId);
       else throw new AppError('bad_request', 'Не передан файл для импорта.');
       return analyze(core, source, options);
     },
     async commit({ fileId, options }) {
-      const source = find(fileId);
+      const source = await find(fileId);
       await makeBackup(core, 'import');
       const result = commitPreview(core, analyze(core, source, options), options, source);
       kept.delete(fileId);
       return result;
     },
+    hold({ fileName, data, fileId }) {
+      if (data !== undefined) {
+        const bytes = Buffer.from(data, 'base64');
+        keep(fileName, bytes);
+        return { fileName, data: bytes };
+      }
+      if (fileId === undefined) throw new AppError('bad_request', 'Не передан файл для импорта.');
+      const file = held(fileId);
+      return { fileName: file.fileName, data: file.data };
+    },
     file(fileId) {
-      const { source, data } = held(fileId);
-      return { fileName: source.fileName, data };
+      const { fileName, data } = held(fileId);
+      return { fileName, data };
     },
     forget(fileId) {
       kept.delete(fileId);

@@ -1,0 +1,38 @@
+// The period workbook as a job writes it: events written of the total, told as the sheets of events are written.
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Core } from '../core';
+import type { PeriodExport } from '../../../shared/schema/export';
+import type { TableRow } from '../export/official';
+import { exportFilter, periodFileName, periodTables, writeTables } from '../export/period-workbook';
+import { periodSource } from '../services/export-sources';
+import type { Report } from './protocol';
+
+/** How often (in events) the export reports its progress. */
+const REPORT_EVERY = 100;
+
+/**
+ * The same workbook as `exportPeriod` (services/exports.ts), its events counted as they are written;
+ * the agreements register and the summary follow in a moment, then the file is zipped.
+ */
+export async function exportPeriodWithProgress(core: Core, options: PeriodExport, progress: Report): Promise<{ fileName: string; data: string }> {
+  const total = core.events.allIds(exportFilter(options)).length;
+  const { tables } = periodTables(periodSource(core), options);
+  // The sheets of events come first and share their columns; a group row («Культура») is no event.
+  const eventColumns = tables[0]?.columns;
+  let done = 0;
+  progress(0, total, { stage: 'writing' });
+  function* counted(rows: Iterable<TableRow>): Generator<TableRow> {
+    for (const row of rows) {
+      yield row;
+      if (!row.group && ++done % REPORT_EVERY === 0) progress(done, total, { stage: 'writing' });
+    }
+    progress(done, total, { stage: 'writing' });
+  }
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeTables(tables.map((t) => (t.columns === eventColumns ? { ...t, rows: counted(t.rows) } : t)), out);
+  await finished(out);
+  return { fileName: periodFileName(options.period), data: Buffer.concat(chunks).toString('base64') };
+}
