@@ -1,9 +1,12 @@
-// The report as files: .docx in the style of Russian official documents (ГОСТ Р 7.0.97-2016), text, Markdown.
+// The documents as files: .docx in the style of Russian official documents (ГОСТ Р 7.0.97-2016), text, Markdown;
+// paragraphs and tables for every kind, a letter's form (sender, addressee, signature) for the covering letter.
 import type { DepartmentSettings } from '../../../shared/schema/department';
-import type { Report, ReportFormat } from '../../../shared/schema/report';
+import type { DocumentKind, Report, ReportFormat, ReportTable } from '../../../shared/schema/report';
 
 const FONT = 'Times New Roman';
 const SIZE = 28; // half-points: 14 pt
+/** Tables are set a size smaller than the body, as official tables are (12 pt). */
+const TABLE_SIZE = 24;
 /** The executor's mark is set smaller than the body (ГОСТ Р 7.0.97-2016, 5.1). */
 const MARK_SIZE = 20; // 10 pt
 /**
@@ -11,6 +14,11 @@ const MARK_SIZE = 20; // 10 pt
  * МойОфис read 240 as an exact 12 pt pitch and 14 pt lines touch.
  */
 const LINE = 276;
+/** A table with this many columns or more is set on a landscape page. */
+const LANDSCAPE_COLUMNS = 5;
+
+const MM = 56.6929; // twips in a millimetre
+const PAGE = { width: 210, height: 297, top: 20, bottom: 20, left: 20, right: 10 } as const;
 
 /** Who prepared the document: the department's responsible person from Настройки. */
 export type Executor = Pick<DepartmentSettings, 'responsibleName' | 'responsiblePhone'>;
@@ -25,22 +33,231 @@ export function executorMark(executor: Executor | undefined): string | null {
   return `Исп. ${[name, tel].filter(Boolean).join(', ')}`;
 }
 
-export function reportText(report: Report): string {
-  return [report.title, '', ...report.paragraphs.map((p) => p.text)].join('\n') + '\n';
+/** A piece of a document in reading order: a paragraph (by index) or a table. */
+type Block = { paragraph: number } | { table: ReportTable };
+
+/** The paragraphs with each table after its first `after` of them (past the end: at the end). */
+function blocks(report: Report): Block[] {
+  const out: Block[] = [];
+  const tablesAfter = (n: number) => report.tables.filter((t) => Math.min(t.after, report.paragraphs.length) === n).map((table) => ({ table }));
+  out.push(...tablesAfter(0));
+  report.paragraphs.forEach((_, i) => out.push({ paragraph: i }, ...tablesAfter(i + 1)));
+  return out;
 }
 
-export function reportMarkdown(report: Report): string {
+/** A cell's text on one line, for the text and Markdown forms. */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+
+function tableText(table: ReportTable): string {
+  const lines = [...(table.caption ? [table.caption] : []), table.columns.join('\t'), ...table.rows.map((row) => row.map(oneLine).join('\t'))];
+  return lines.join('\n');
+}
+
+/** The letter's title (its subject line) follows the sender and addressee; every other title comes first. */
+function titleFirst(kind: DocumentKind): boolean {
+  return kind !== 'letter';
+}
+
+export function reportText(report: Report, kind: DocumentKind = 'report'): string {
+  const body = blocks(report).map((b) => ('table' in b ? tableText(b.table) : (report.paragraphs[b.paragraph]?.text ?? '')));
+  const parts = titleFirst(kind) ? [report.title, '', ...body] : [...body.slice(0, 2), report.title, ...body.slice(2)];
+  return parts.join('\n') + '\n';
+}
+
+export function reportMarkdown(report: Report, kind: DocumentKind = 'report'): string {
   // Markdown's own characters in the text stay text.
   const escape = (text: string) => text.replace(/([\\`*_[\]#<>|])/g, '\\$1').replace(/^(\d+)\. /, '$1\\. ');
-  return [`# ${escape(report.title)}`, ...report.paragraphs.map((p) => escape(p.text))].join('\n\n') + '\n';
+  const cells = (row: readonly string[]) => `| ${row.map((c) => escape(oneLine(c))).join(' | ')} |`;
+  const table = (t: ReportTable) => [
+    ...(t.caption ? [`${escape(t.caption)}\n`] : []),
+    [cells(t.columns), `|${t.columns.map(() => ' --- ').join('|')}|`, ...t.rows.map(cells)].join('\n'),
+  ].join('\n');
+  const body = blocks(report).map((b) => ('table' in b ? table(b.table) : escape(report.paragraphs[b.paragraph]?.text ?? '').replace(/\n/g, '  \n')));
+  const title = `# ${escape(report.title)}`;
+  const parts = titleFirst(kind) ? [title, ...body] : [...body.slice(0, 2), title, ...body.slice(2)];
+  return parts.join('\n\n') + '\n';
 }
 
-export async function reportDocx(report: Report, executor?: Executor): Promise<Buffer> {
+/** Whether the document is set on landscape pages: a table of many columns reads better so. */
+export function isLandscape(report: Report): boolean {
+  return report.tables.some((t) => t.columns.length >= LANDSCAPE_COLUMNS);
+}
+
+/** The width of the text on the page, in millimetres. */
+function textWidth(landscape: boolean): number {
+  return (landscape ? PAGE.height : PAGE.width) - PAGE.left - PAGE.right;
+}
+
+/** Average width of a character of Times New Roman (Cyrillic text with its spaces), in millimetres per point of size. */
+const CHAR_MM_PER_PT = 0.165;
+/** A cell's padding on both sides together, in millimetres. */
+const CELL_PADDING_MM = 3.8;
+
+/**
+ * Column widths (twips) in proportion to what the columns hold, never narrower than the longest word
+ * of a column at the table's size, so that no word breaks mid-way.
+ */
+export function columnWidths(table: ReportTable, totalMm: number): number[] {
+  const charMm = CHAR_MM_PER_PT * (TABLE_SIZE / 2);
+  const texts = (j: number) => [table.columns[j] ?? '', ...table.rows.map((r) => r[j] ?? '')];
+  const longestWord = (j: number) => Math.max(...texts(j).flatMap((t) => t.split(/\s+/).map((w) => w.length)));
+  const average = (j: number) => {
+    const rows = table.rows.map((r) => r[j] ?? '');
+    const lengths = (rows.length ? rows : [table.columns[j] ?? '']).map((t) => t.length);
+    return lengths.reduce((a, b) => a + b, 0) / lengths.length;
+  };
+  const n = table.columns.length;
+  const mins = Array.from({ length: n }, (_, j) => longestWord(j) * charMm + CELL_PADDING_MM);
+  const weights = Array.from({ length: n }, (_, j) => Math.max(Math.min(average(j), 200), 4));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  let widths = weights.map((w) => (w / sum) * totalMm);
+  // Columns under their minimum get it; the others give it up in proportion.
+  const short = widths.map((w, j) => w < (mins[j] ?? 0));
+  const fixed = widths.reduce((a, _w, j) => a + (short[j] ? (mins[j] ?? 0) : 0), 0);
+  const free = widths.reduce((a, w, j) => a + (short[j] ? 0 : w), 0);
+  if (fixed < totalMm && free > 0) widths = widths.map((w, j) => (short[j] ? (mins[j] ?? 0) : (w * (totalMm - fixed)) / free));
+  return widths.map((w) => Math.round(w * MM));
+}
+
+/**
+ * How many A4 sheets the document takes as the .docx sets it: lines of 14 pt text at 1.15 spacing, tables'
+ * rows by their tallest cell. An estimate for a letter's «Приложение: … на N л.»; the clerk checks it.
+ */
+export function estimatePages(report: Report): number {
+  const landscape = isLandscape(report);
+  const width = textWidth(landscape);
+  const height = (landscape ? PAGE.width : PAGE.height) - PAGE.top - PAGE.bottom;
+  const lineMm = (size: number) => size * 0.3528 * 1.15 * 1.15;
+  const linesOf = (text: string, mm: number, size: number, indent = 0) => text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * CHAR_MM_PER_PT * size + indent) / mm)), 0);
+  let used = lineMm(14) * linesOf(report.title, width, 14) + 4;
+  for (const b of blocks(report)) {
+    if ('table' in b) {
+      const widths = columnWidths(b.table, width).map((w) => w / MM - CELL_PADDING_MM);
+      const rowMm = (row: readonly string[]) => Math.max(...row.map((c, j) => linesOf(c, widths[j] ?? width, 12))) * lineMm(12) * 0.87 + 1.5;
+      used += (b.table.caption ? lineMm(14) * 1.5 : 0) + [b.table.columns, ...b.table.rows].reduce((sum, r) => sum + rowMm(r), 0) + lineMm(14) * 0.5;
+    } else used += lineMm(14) * linesOf(report.paragraphs[b.paragraph]?.text ?? '', width, 14, 12.5);
+  }
+  return Math.max(1, Math.ceil(used / height));
+}
+
+export async function reportDocx(report: Report, executor?: Executor, kind: DocumentKind = 'report'): Promise<Buffer> {
   // docx is loaded here, when a .docx is made: the commands and the app's start that make none skip it.
-  const { AlignmentType, convertMillimetersToTwip, Document, Header, LineRuleType, Packer, PageNumber, Paragraph, TextRun } = await import('docx');
+  const {
+    AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation,
+    Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
+  } = await import('docx');
   const INDENT = convertMillimetersToTwip(12.5);
   const spacing = { line: LINE, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+  const single = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+  const landscape = isLandscape(report);
+  const textTwips = convertMillimetersToTwip(textWidth(landscape));
   const mark = executorMark(executor);
+  const letter = kind === 'letter';
+
+  /** A text's lines as runs: a line end in the text is a line break in the paragraph. */
+  const runs = (text: string, options: { bold?: boolean; size?: number } = {}) =>
+    text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, font: FONT, size: options.size ?? SIZE, bold: options.bold }));
+
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const table = (t: ReportTable) => {
+    const widths = columnWidths(t, textWidth(landscape));
+    const cell = (text: string, j: number, header: boolean) => new TableCell({
+      width: { size: widths[j] ?? 0, type: WidthType.DXA },
+      verticalAlign: header ? VerticalAlign.CENTER : VerticalAlign.TOP,
+      margins: { left: 100, right: 100, top: 30, bottom: 30 },
+      children: text.split('\n').map((l) => new Paragraph({
+        // Numbers and short counts centred, words to the left.
+        alignment: header || /^[\d.]+$/.test(l.trim()) ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: single,
+        children: [new TextRun({ text: l, font: FONT, size: TABLE_SIZE, bold: header })],
+      })),
+    });
+    return [
+      ...(t.caption ? [new Paragraph({ alignment: AlignmentType.LEFT, keepNext: true, spacing: { ...spacing, before: 240, after: 120 }, children: runs(t.caption) })] : []),
+      new Table({
+        layout: TableLayoutType.FIXED,
+        width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        columnWidths: widths,
+        borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+        rows: [
+          // The header repeats on every page the table runs over.
+          new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, j) => cell(c, j, true)) }),
+          ...t.rows.map((row) => new TableRow({ cantSplit: row.join('').length < 600, children: t.columns.map((_, j) => cell(row[j] ?? '', j, false)) })),
+        ],
+      }),
+      // Air after the table before the text goes on.
+      new Paragraph({ spacing: single, children: [] }),
+    ];
+  };
+
+  const title = new Paragraph({
+    alignment: letter ? AlignmentType.LEFT : AlignmentType.CENTER,
+    spacing: { ...spacing, before: letter ? 240 : 0, after: letter ? 480 : 240 },
+    children: runs(report.title, { bold: !letter }),
+  });
+
+  const body = (i: number, last: boolean) => {
+    const text = report.paragraphs[i]?.text ?? '';
+    // The mark never stands alone on a last page.
+    const keepNext = mark !== null && last;
+    if (letter && /^Уважаем/.test(text)) {
+      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...spacing, after: 240 }, children: runs(text) });
+    }
+    if (letter && /^Приложени[ея]:/.test(text)) {
+      return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { ...spacing, before: 240 }, indent: { left: INDENT * 1.7, hanging: INDENT * 1.7 }, children: runs(text) });
+    }
+    if (letter && last) {
+      // The signature: the position on the left, the name at the right margin.
+      return new Paragraph({
+        alignment: AlignmentType.LEFT,
+        keepNext,
+        spacing: { ...spacing, before: 720 },
+        tabStops: [{ type: TabStopType.RIGHT, position: textTwips }],
+        children: runs(text),
+      });
+    }
+    return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing, keepNext, children: runs(text) });
+  };
+
+  const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [];
+  const all = blocks(report);
+  if (letter) {
+    // The form's head: the department and the registration blanks on the left, the addressee on the right.
+    const half = Math.round(textTwips / 2);
+    const headCell = (i: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], bold: boolean) => new TableCell({
+      width: { size: half, type: WidthType.DXA },
+      borders: { top: none, bottom: none, left: none, right: none },
+      children: (report.paragraphs[i]?.text ?? '').split('\n').map((l, k) => new Paragraph({
+        alignment,
+        spacing: { ...spacing, before: k === 1 && i === 0 ? 240 : 0 },
+        children: [new TextRun({ text: l, font: FONT, size: SIZE, bold: bold && k === 0 })],
+      })),
+    });
+    children.push(new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: half * 2, type: WidthType.DXA },
+      columnWidths: [half, half],
+      borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+      rows: [new TableRow({ children: [headCell(0, AlignmentType.CENTER, true), headCell(1, AlignmentType.LEFT, false)] })],
+    }));
+    children.push(title);
+  } else children.push(title);
+  const lastParagraph = report.paragraphs.length - 1;
+  for (const b of all) {
+    if ('table' in b) children.push(...table(b.table));
+    else if (!letter || b.paragraph > 1) children.push(body(b.paragraph, b.paragraph === lastParagraph));
+  }
+  if (mark) {
+    // The executor's mark: left, small, set apart from the text.
+    children.push(new Paragraph({
+      alignment: AlignmentType.LEFT,
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 720, after: 0 },
+      keepLines: true,
+      children: [new TextRun({ text: mark, font: FONT, size: MARK_SIZE })],
+    }));
+  }
+
   const document = new Document({
     creator: 'Реестр сотрудничества',
     title: report.title,
@@ -51,10 +268,14 @@ export async function reportDocx(report: Report, executor?: Executor): Promise<B
       properties: {
         titlePage: true, // no number on the first page
         page: {
-          size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+          size: {
+            width: convertMillimetersToTwip(PAGE.width),
+            height: convertMillimetersToTwip(PAGE.height),
+            orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+          },
           margin: {
-            top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20),
-            left: convertMillimetersToTwip(20), right: convertMillimetersToTwip(10),
+            top: convertMillimetersToTwip(PAGE.top), bottom: convertMillimetersToTwip(PAGE.bottom),
+            left: convertMillimetersToTwip(PAGE.left), right: convertMillimetersToTwip(PAGE.right),
             header: convertMillimetersToTwip(10),
           },
         },
@@ -63,31 +284,14 @@ export async function reportDocx(report: Report, executor?: Executor): Promise<B
         default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE })] })] }),
         first: new Header({ children: [] }),
       },
-      children: [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...spacing, after: 240 }, children: [new TextRun({ text: report.title, bold: true, font: FONT, size: SIZE })] }),
-        ...report.paragraphs.map((p, i) => new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          indent: { firstLine: INDENT },
-          spacing,
-          // The mark never stands alone on a last page.
-          keepNext: mark !== null && i === report.paragraphs.length - 1,
-          children: [new TextRun({ text: p.text, font: FONT, size: SIZE })],
-        })),
-        // The executor's mark: left, small, set apart from the text.
-        ...(mark ? [new Paragraph({
-          alignment: AlignmentType.LEFT,
-          spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 720, after: 0 },
-          keepLines: true,
-          children: [new TextRun({ text: mark, font: FONT, size: MARK_SIZE })],
-        })] : []),
-      ],
+      children,
     }],
   });
   return Packer.toBuffer(document);
 }
 
-/** The executor's mark goes into the .docx only: the text and Markdown are the report's words alone. */
-export async function renderReport(report: Report, format: ReportFormat, executor?: Executor): Promise<Buffer> {
-  if (format === 'docx') return reportDocx(report, executor);
-  return Buffer.from(format === 'md' ? reportMarkdown(report) : reportText(report), 'utf8');
+/** The executor's mark goes into the .docx only: the text and Markdown are the document's words alone. */
+export async function renderReport(report: Report, format: ReportFormat, executor?: Executor, kind: DocumentKind = 'report'): Promise<Buffer> {
+  if (format === 'docx') return reportDocx(report, executor, kind);
+  return Buffer.from(format === 'md' ? reportMarkdown(report, kind) : reportText(report, kind), 'utf8');
 }

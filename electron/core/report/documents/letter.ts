@@ -1,0 +1,54 @@
+// The covering letter of a period's report: the department as the sender, an addressee and salutation the clerk
+// writes in, a sentence naming the attached report, «Приложение: … на N л. в 1 экз.» and the signature.
+import type { Core } from '../../core';
+import { formOf, refForms } from '../../services/ref-forms';
+import { departmentSettings, homeOf } from '../../services/department';
+import type { Report, ReportInput } from '../../../../shared/schema/report';
+import { periodIn } from '../../../../shared/ru/date-phrases';
+import { attachmentLine, countText, verbForCount } from '../../../../shared/ru/documents';
+import { joinList } from '../../../../shared/ru/grammar';
+import { forPeriod } from '../../../../shared/ru/periods';
+import { EVENT_FORMS } from '../../../../shared/ru/plural';
+import { homeGenitive, partnerGroup, periodEvents, scopeOf } from './common';
+
+/** The blanks of a letter's form: the number and date it gets when registered. */
+export const LETTER_REGISTRATION = '____________ № ____________\nНа № ____________ от ____________';
+
+/** The letter's parts in their order: the render lays them out by these places. */
+export const LETTER_PARTS = { sender: 0, addressee: 1, salutation: 2 } as const;
+
+/**
+ * `pages`: how many sheets the attached report takes (estimated from its draft), null for a blank the
+ * clerk fills in.
+ */
+export function buildLetter(core: Core, input: ReportInput, pages: number | null): Report {
+  const f = refForms(core);
+  const home = homeOf(core, f);
+  const settings = departmentSettings(core);
+  const { period } = input;
+  const held = periodEvents(core, input, ['held']);
+  const scope = scopeOf(held, f, home);
+  const what = `отчет о мероприятиях ${scope} сотрудничества ${homeGenitive(home)} ${forPeriod(period)}`;
+  const partners = input.partner
+    ? [formOf('genitive', f.partner(input.partner), input.partner)]
+    : [...new Set(held.flatMap((e) => e.partners.map((p) => partnerGroup(p, f, home))))].filter((g) => g !== home.region).map((g) => formOf('genitive', f.partner(g), g));
+  const n = held.length;
+  const summary = n
+    ? `${periodIn(period)} ${verbForCount(n, 'состоялось', 'состоялись')} ${countText(n, EVENT_FORMS, 'n')}${partners.length ? ` с участием представителей ${joinList(partners)}` : ''}.`
+    : `${periodIn(period)} мероприятий ${scope} сотрудничества не проводилось.`;
+  const text = (t: string) => ({ eventId: null, generated: false, text: t });
+  return {
+    title: `О направлении отчета ${forPeriod(period)}`,
+    paragraphs: [
+      text(`${settings.departmentName ?? '[Наименование департамента]'}\n${LETTER_REGISTRATION}`),
+      text('[Должность адресата]\n[И.О. Фамилия]'),
+      text('Уважаемый(ая) [Имя Отчество]!'),
+      text(`Направляем ${what}.`),
+      text(summary),
+      text(attachmentLine(`отчет ${forPeriod(period)}`, pages)),
+      text('Начальник департамента\t[И.О. Фамилия]'),
+    ],
+    tables: [],
+    gaps: [],
+  };
+}

@@ -1,0 +1,125 @@
+// The quarterly «Справка»: how many events were held (in words), the main ones named, and tables of
+// counts by sphere and by partner; what was postponed or cancelled, and what agreements carried.
+import type { Core } from '../../core';
+import { formOf, refForms, type RefForms } from '../../services/ref-forms';
+import { homeOf, type Home } from '../../services/department';
+import type { Event } from '../../../../shared/schema/event';
+import type { Report, ReportInput, ReportParagraph, ReportTable } from '../../../../shared/schema/report';
+import { periodIn } from '../../../../shared/ru/date-phrases';
+import { countText, notHeldPhrase, planTerm, verbForCount } from '../../../../shared/ru/documents';
+import { capitalize, joinList } from '../../../../shared/ru/grammar';
+import { forPeriod } from '../../../../shared/ru/periods';
+import { EVENT_FORMS } from '../../../../shared/ru/plural';
+import { nameKey } from '../../../../shared/ru/normalize';
+import { homeGenitive, inPlanOrder, partnerGroup, periodEvents, placeCell, scopeOf } from './common';
+
+/** How many events a справка names as the main ones. */
+const MAIN_COUNT = 3;
+
+/** Kinds that make an event a main one, the weightiest first. */
+const MAIN_KINDS = ['визит', 'переговоры', 'форум', 'дни культуры', 'конференция', 'заседание', 'фестиваль', 'выставка', 'ярмарка', 'совещание'];
+
+/** The main events: of the weightiest kinds, then with the most partners, then the longest; told in date order. */
+function mainEvents(events: readonly Event[]): Event[] {
+  const weight = (e: Event) => {
+    const rank = MAIN_KINDS.indexOf(nameKey(e.kind ?? ''));
+    return (rank < 0 ? 0 : 100 - rank) + 2 * e.partners.length + (e.endDate > e.startDate ? 1 : 0);
+  };
+  // Two parts of one event (the same first words) count once.
+  const opening = (e: Event) => nameKey(e.title).split(' ').slice(0, 5).join(' ');
+  const chosen: Event[] = [];
+  for (const e of [...events].sort((a, b) => weight(b) - weight(a) || a.startDate.localeCompare(b.startDate))) {
+    if (chosen.length < MAIN_COUNT && !chosen.some((c) => opening(c) === opening(e))) chosen.push(e);
+  }
+  return inPlanOrder(chosen);
+}
+
+/** Rows of «№, name, count», the largest count first, then the list's own order. */
+function countRows(counts: Map<string, number>, order: (name: string) => number): string[][] {
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]))
+    .map(([name, n], i) => [`${i + 1}.`, capitalize(name), String(n)]);
+}
+
+/** The partners of the events in the genitive: foreign countries and the home country's other regions. */
+function partnersGenitive(events: readonly Event[], f: RefForms, home: Home): string[] {
+  const names = new Map<string, string>();
+  for (const e of events) {
+    for (const partner of e.partners) {
+      const group = partnerGroup(partner, f, home);
+      if (group === home.region) continue;
+      names.set(group, formOf('genitive', f.partner(group), group));
+    }
+  }
+  return [...names.values()];
+}
+
+export function buildSpravka(core: Core, input: ReportInput): Report {
+  const f = refForms(core);
+  const home = homeOf(core, f);
+  const { period } = input;
+  const all = periodEvents(core, input, ['held', 'postponed', 'cancelled']);
+  const held = inPlanOrder(all.filter((e) => e.status === 'held'));
+  const scope = scopeOf(held, f, home);
+  const paragraphs: ReportParagraph[] = [];
+  const tables: ReportTable[] = [];
+  const n = held.length;
+  const partners = input.partner ? [formOf('genitive', f.partner(input.partner), input.partner)] : partnersGenitive(held, f, home);
+  const withWhom = partners.length ? ` с участием представителей ${joinList(partners)}` : '';
+
+  if (n === 0) {
+    paragraphs.push({ eventId: null, generated: false, text: `${periodIn(period)} мероприятий ${scope} сотрудничества${withWhom} не проводилось.` });
+  } else {
+    paragraphs.push({
+      eventId: null,
+      generated: false,
+      text: `${periodIn(period)} ${verbForCount(n, 'состоялось', 'состоялись')} ${countText(n, EVENT_FORMS, 'n')} ${scope} сотрудничества${withWhom}.`,
+    });
+    const main = mainEvents(held);
+    paragraphs.push({ eventId: null, generated: false, text: `${n <= MAIN_COUNT ? 'Основные мероприятия' : 'Наиболее значимые из них'}:` });
+    main.forEach((e, i) => {
+      const term = planTerm(e.startDate, e.endDate, e.datePrecision, null);
+      const place = placeCell(e, f, home);
+      paragraphs.push({ eventId: e.id, generated: false, text: `– ${e.title}: ${[term, place].filter(Boolean).join(', ')}${i === main.length - 1 ? '.' : ';'}` });
+    });
+    const spheres = new Map<string, number>();
+    const byPartner = new Map<string, number>();
+    for (const e of held) {
+      for (const s of e.spheres) spheres.set(s, (spheres.get(s) ?? 0) + 1);
+      for (const group of new Set(e.partners.map((p) => partnerGroup(p, f, home)))) byPartner.set(group, (byPartner.get(group) ?? 0) + 1);
+    }
+    paragraphs.push({ eventId: null, generated: false, text: 'Распределение мероприятий по сферам сотрудничества и партнерам приведено в таблицах 1 и 2 (мероприятие, относящееся к нескольким сферам или партнерам, учтено в каждой из них).' });
+    const after = paragraphs.length;
+    tables.push({
+      caption: 'Таблица 1. Мероприятия по сферам сотрудничества',
+      columns: ['№ п/п', 'Сфера сотрудничества', 'Количество мероприятий'],
+      rows: countRows(spheres, (s) => f.order('sphere', s)),
+      after,
+    });
+    tables.push({
+      caption: 'Таблица 2. Мероприятия по партнерам',
+      columns: ['№ п/п', 'Партнер', 'Количество мероприятий'],
+      rows: countRows(byPartner, (p) => f.partner(p)?.id ?? Number.MAX_SAFE_INTEGER),
+      after,
+    });
+  }
+
+  const underAgreements = held.filter((e) => e.agreementId !== null).length;
+  if (underAgreements) {
+    paragraphs.push({ eventId: null, generated: false, text: `В рамках действующих соглашений о сотрудничестве ${verbForCount(underAgreements, 'состоялось', 'состоялись')} ${countText(underAgreements, EVENT_FORMS, 'n')}.` });
+  }
+  const postponed = all.filter((e) => e.status === 'postponed').length;
+  const cancelled = all.filter((e) => e.status === 'cancelled').length;
+  const notHeld = [
+    postponed ? notHeldPhrase(postponed, 'перенесено', 'перенесены', EVENT_FORMS) : null,
+    cancelled ? notHeldPhrase(cancelled, 'отменено', 'отменены', EVENT_FORMS) : null,
+  ].filter((p): p is string => p !== null);
+  if (notHeld.length) paragraphs.push({ eventId: null, generated: false, text: `Кроме того, ${joinList(notHeld)}.` });
+
+  return {
+    title: `Справка о мероприятиях ${scope} сотрудничества ${homeGenitive(home)} ${forPeriod(period)}`,
+    paragraphs,
+    tables,
+    gaps: [],
+  };
+}
