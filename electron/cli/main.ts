@@ -39,7 +39,7 @@ const COMMANDS = {
   import: { args: ['FILE'], values: ['sheet', 'header-row', 'year', 'partner', 'map'], flags: ['dry-run', 'json', 'include-hidden'] },
   'imports list': { flags: ['json'] },
   'imports undo': { args: ['ID'] },
-  report: { values: ['period', 'partner', 'out'], flags: ['rounded'] },
+  report: { values: ['kind', 'period', 'partner', 'out'], flags: ['rounded'] },
   backup: { values: ['out'] },
   'backups list': { flags: ['json'] },
   restore: { args: ['FILE'] },
