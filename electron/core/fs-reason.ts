@@ -18,23 +18,35 @@ export function fsReason(e: unknown): string {
   return reasons[code] ?? (code || 'неизвестная ошибка');
 }
 
+/** What kind of storage trouble a failure is: the one triage of SQLite's and the disk's codes. */
+export type StorageKind = 'damaged' | 'full' | 'readonly' | 'locked' | 'cantopen';
+
+/** The storage trouble `e` (an error with a SQLite or file-system code) is, or null for any other failure. */
+export function storageKind(e: unknown): StorageKind | null {
+  const code = (e as { code?: unknown } | null)?.code?.toString() ?? '';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return 'damaged';
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'full';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'readonly';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'EACCES' || code === 'EPERM') return 'cantopen';
+  return null;
+}
+
 /**
  * A write the storage refused (a full disk, a read-only medium, a register locked by another copy, a
  * damaged file), as a Russian message; null for any other failure.
  */
 export function storageProblem(e: unknown): AppError | null {
-  const code = (e as { code?: unknown } | null)?.code?.toString() ?? '';
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new AppError('db_damaged', 'База данных повреждена: изменение не сохранено, и программа больше в неё не пишет. Восстановите её из резервной копии.', e);
+  switch (storageKind(e)) {
+    case 'damaged':
+      return new AppError('db_damaged', 'База данных повреждена: изменение не сохранено, и программа больше в неё не пишет. Восстановите её из резервной копии.', e);
+    case 'full':
+      return new AppError('db_unavailable', 'На диске нет свободного места: изменение не сохранено. Освободите место на диске и повторите.', e);
+    case 'readonly':
+      return new AppError('db_unavailable', 'База данных сейчас доступна только для чтения (диск защищён от записи или нет прав): изменение не сохранено.', e);
+    case 'locked':
+      return new AppError('db_unavailable', 'База данных занята другой программой или другой копией Реестра: изменение не сохранено. Повторите через минуту.', e);
+    default:
+      return null;
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new AppError('db_unavailable', 'На диске нет свободного места: изменение не сохранено. Освободите место на диске и повторите.', e);
-  }
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return new AppError('db_unavailable', 'База данных сейчас доступна только для чтения (диск защищён от записи или нет прав): изменение не сохранено.', e);
-  }
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new AppError('db_unavailable', 'База данных занята другой программой или другой копией Реестра: изменение не сохранено. Повторите через минуту.', e);
-  }
-  return null;
 }

@@ -11,6 +11,7 @@ import type { AppStatus, RecoveryBackup } from '../../shared/schema/backup';
 import { createDispatch, createHandlers, type Dispatch } from './backend';
 import { closeCore, openCore, type Core } from './core';
 import { createSettingsRepo } from './db/settings';
+import { storageKind } from './fs-reason';
 import { backupDto } from './services/backup-handlers';
 import { createUploads } from './services/backup-files';
 import { defaultBackupFolder, inspectBackup, listBackups, replaceDamaged, type BackupInfo } from './services/backups';
@@ -45,21 +46,12 @@ type RecoveryMethod = 'app.status' | 'backups.upload' | 'recovery.backups' | 're
 /** How many of the newest backups the recovery page checks and shows. */
 const RECOVERY_LIST = 10;
 
-function causeCode(e: unknown): string {
-  const details = isAppError(e) ? e.details : e;
-  return (details as { code?: unknown } | null)?.code?.toString() ?? '';
-}
-
 /** What kind of trouble an opening failure is. */
 function classify(e: unknown): Problem {
-  const code = causeCode(e);
   if (isAppError(e) && e.code === 'db_damaged') return 'damaged';
   if (isAppError(e) && e.code === 'db_newer') return 'newer';
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return 'damaged';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return 'readonly';
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return 'full';
-  return 'other';
+  const kind = storageKind(isAppError(e) ? e.details : e);
+  return kind === null || kind === 'cantopen' ? 'other' : kind;
 }
 
 /**

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { openSqlite } from './sqlite';
+import { storageKind, type StorageKind } from '../fs-reason';
 import { AppError } from '../../../shared/errors';
 import { nameKey } from '../../../shared/ru/normalize';
 import { migrate, newerSchemaError, SCHEMA_VERSION, schemaVersion } from './migrate';
@@ -11,23 +12,15 @@ import { migrate, newerSchemaError, SCHEMA_VERSION, schemaVersion } from './migr
 export type Db = Database.Database;
 
 function unavailable(file: string, cause: unknown): AppError {
-  const code = (cause as { code?: string } | null)?.code ?? '';
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new AppError('db_unavailable', `Файл «${file}» не является базой данных Реестра или повреждён.`, cause);
-  }
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new AppError('db_unavailable', `База данных «${file}» занята: её использует другая запущенная копия Реестра или другая программа. Закройте её и повторите.`, cause);
-  }
-  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') {
-    return new AppError('db_unavailable', `База данных «${file}» доступна только для чтения (диск или флешка защищены от записи, или нет прав на запись): Реестр не может в неё писать. Перенесите файл на диск, доступный для записи, или снимите защиту, и повторите.`, cause);
-  }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new AppError('db_unavailable', `На диске, где лежит база данных «${file}», нет свободного места. Освободите место и повторите.`, cause);
-  }
-  if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code === 'EACCES' || code === 'EPERM') {
-    return new AppError('db_unavailable', `Не удалось открыть базу данных «${file}» для записи: проверьте путь и права доступа.`, cause);
-  }
-  return new AppError('db_unavailable', `Не удалось открыть базу данных «${file}».`, cause);
+  const messages: Record<StorageKind, string> = {
+    damaged: `Файл «${file}» не является базой данных Реестра или повреждён.`,
+    locked: `База данных «${file}» занята: её использует другая запущенная копия Реестра или другая программа. Закройте её и повторите.`,
+    readonly: `База данных «${file}» доступна только для чтения (диск или флешка защищены от записи, или нет прав на запись): Реестр не может в неё писать. Перенесите файл на диск, доступный для записи, или снимите защиту, и повторите.`,
+    full: `На диске, где лежит база данных «${file}», нет свободного места. Освободите место и повторите.`,
+    cantopen: `Не удалось открыть базу данных «${file}» для записи: проверьте путь и права доступа.`,
+  };
+  const kind = storageKind(cause);
+  return new AppError('db_unavailable', kind ? messages[kind] : `Не удалось открыть базу данных «${file}».`, cause);
 }
 
 export interface OpenOptions {
