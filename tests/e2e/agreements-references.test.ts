@@ -1,4 +1,5 @@
-// Agreements and reference lists in Chromium: an agreement with an event under it, and a merge of two entries.
+// Agreements and reference lists in Chromium: an agreement with an event under it, a merge of two entries,
+// and a city's settlement type chosen in its dialog.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
@@ -53,6 +54,34 @@ describe('agreements and reference lists in the browser', () => {
     await expect.poll(() => page.locator('[data-ref="Форумм"]').count()).toBe(0);
     expect(getEvent(session.app.core, id).kind).toBe('форум');
     expect(listRefs(session.app.core, 'kind', true).map((r) => r.name)).not.toContain('Форумм');
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('adds a Belarusian agrotown with its settlement type, and changes a city\'s type', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Справочники' }).click();
+    await page.getByRole('tab', { name: 'Города' }).click();
+    // A seeded city is a town.
+    await expect.poll(() => page.locator('[data-ref="Витебск"] [data-settlement]').textContent()).toBe('г. — город');
+
+    await page.getByRole('button', { name: 'Добавить запись' }).click();
+    await page.getByRole('textbox', { name: 'Название' }).fill('Лесное');
+    await page.getByRole('combobox', { name: 'Тип населённого пункта' }).click();
+    await page.getByRole('option', { name: 'аг. — агрогородок (Беларусь)' }).click();
+    await page.getByRole('textbox', { name: 'Предложный падеж (в ком? в чём?)' }).fill('Лесном');
+    await page.screenshot({ path: join(ARTIFACTS, 'reference-city-dialog.png') });
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.locator('[data-ref="Лесное"] [data-settlement]').textContent()).toBe('аг. — агрогородок (Беларусь)');
+    const created = listRefs(session.app.core, 'city', true).find((r) => r.name === 'Лесное');
+    expect(created).toMatchObject({ settlement: 'аг.', locative: 'Лесном' });
+
+    await page.getByRole('button', { name: 'Действия: Лесное' }).click();
+    await page.getByRole('menuitem', { name: 'Изменить' }).click();
+    await page.getByRole('combobox', { name: 'Тип населённого пункта' }).click();
+    await page.getByRole('option', { name: 'г. п. — городской посёлок (Беларусь)' }).click();
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.locator('[data-ref="Лесное"] [data-settlement]').textContent()).toBe('г. п. — городской посёлок (Беларусь)');
+    expect(listRefs(session.app.core, 'city', true).find((r) => r.name === 'Лесное')?.settlement).toBe('г. п.');
     expect(problemsOf(page)).toEqual([]);
   });
 });

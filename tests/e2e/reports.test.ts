@@ -1,8 +1,12 @@
-// The Отчёты section in Chromium: the 2021-H2 draft of the demo data, a paragraph edited, saved, exported as .docx.
+// The Отчёты section in Chromium: the 2021-H2 draft of the demo data, a paragraph edited, saved, exported as .docx;
+// the check before export: paragraphs built from fields marked, a city with no settlement type fixed in one click.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/core/services/demo';
+import { createEvent } from '../../electron/core/services/events';
+import { listRefs } from '../../electron/core/services/references';
+import { EventInputSchema } from '../../shared/schema/event';
 import { readEntry, zipEntries } from '../../electron/core/import/zip';
 import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 
@@ -39,7 +43,15 @@ describe('the report in the browser', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Абзац 1', exact: true }).inputValue()).toBe(edited);
 
     await page.getByRole('button', { name: 'Экспорт' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Документ Word (.docx)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.getByRole('menuitem', { name: 'Документ Word (.docx)' }).click();
+        // The opening and closing paragraphs, counted from the register, may be marked for checking.
+        const anyway = page.getByRole('button', { name: 'Выгрузить всё равно' });
+        if (await anyway.isVisible({ timeout: 1500 }).catch(() => false)) await anyway.click();
+      })(),
+    ]);
     expect(download.suggestedFilename()).toBe('Отчёт_II_полугодие_2021_года.docx');
     const file = join(ARTIFACTS, download.suggestedFilename());
     await download.saveAs(file);
@@ -49,4 +61,76 @@ describe('the report in the browser', () => {
     expect(xml).toContain('В период с 27 по 28 августа 2021 года');
     expect(problemsOf(page)).toEqual([]);
   }, 60_000);
+
+  it('marks paragraphs built from fields and fixes a city with no settlement type in one click', async () => {
+    const { page, app } = session;
+    createEvent(app.core, EventInputSchema.parse({
+      title: 'Встреча с жителями по вопросам приграничного сотрудничества',
+      kind: 'встреча',
+      startDate: '2022-03-10',
+      city: 'Заболотье',
+      partners: ['Республика Беларусь'],
+      status: 'held',
+    }));
+    expect(listRefs(app.core, 'city', true).find((r) => r.name === 'Заболотье')?.settlement).toBeNull();
+    await page.getByRole('link', { name: 'Мероприятия' }).click();
+    await page.getByRole('link', { name: 'Отчёты' }).click();
+    const field = page.getByRole('combobox', { name: 'Период' });
+    await field.fill('I квартал 2022');
+    await field.press('Enter');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Заголовок' }).inputValue()).toMatch(/I квартал 2022 года$/);
+
+    const check = page.getByRole('region', { name: 'Проверка перед выгрузкой' });
+    const gap = check.locator('[data-gap="Заболотье"]');
+    await expect.poll(() => gap.isVisible()).toBe(true);
+    const marked = page.locator('[data-generated="true"]');
+    expect(await marked.count()).toBeGreaterThan(0);
+    expect(await marked.first().getByText('Составлено из полей записи — проверьте текст').isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-check.png') });
+
+    // Exporting with marks left asks once, and «Вернуться к проверке» exports nothing.
+    const unchecked = await marked.count();
+    await page.getByRole('button', { name: 'Экспорт' }).click();
+    await page.getByRole('menuitem', { name: 'Документ Word (.docx)' }).click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Не все абзацы проверены' }).textContent())
+      .toContain(`В документе ${unchecked} ${unchecked === 1 ? 'абзац не проверен' : unchecked < 5 ? 'абзаца не проверены' : 'абзацев не проверены'}. Выгрузить всё равно?`);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-check-export.png') });
+    await page.getByRole('button', { name: 'Вернуться к проверке' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // The one-click fix: the village's type goes to the reference list, the draft is built again with it.
+    await check.getByRole('combobox', { name: 'Тип населённого пункта: Заболотье' }).click();
+    await page.getByRole('option', { name: 'д. — деревня' }).click();
+    await check.getByRole('button', { name: 'Записать в справочник: Заболотье' }).click();
+    await expect.poll(() => gap.count()).toBe(0);
+    expect(listRefs(app.core, 'city', true).find((r) => r.name === 'Заболотье')?.settlement).toBe('д.');
+    const texts = async () => Promise.all((await page.getByRole('textbox', { name: /^Абзац \d+$/ }).all()).map((t) => t.inputValue()));
+    await expect.poll(async () => (await texts()).join('\n')).toMatch(/в д\.\sЗаболотье/);
+    expect((await texts()).join('\n')).not.toMatch(/в г\.\sЗаболотье/);
+
+    // An edited paragraph is the clerk's own; the rest are ticked «Проверено»; then no question at export.
+    const firstMarked = Number(await marked.first().getAttribute('data-paragraph'));
+    const box = page.getByRole('textbox', { name: `Абзац ${firstMarked + 1}`, exact: true });
+    await box.fill(`${await box.inputValue()} `);
+    expect(await page.locator(`[data-paragraph="${firstMarked}"]`).getAttribute('data-generated')).toBeNull();
+    while ((await marked.count()) > 0) {
+      const n = Number(await marked.first().getAttribute('data-paragraph'));
+      await page.getByRole('checkbox', { name: `Абзац ${n + 1} проверен` }).check();
+    }
+    await expect.poll(() => page.getByText('Проверка: непроверенных абзацев нет, справочникам хватает данных.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Экспорт' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Документ Word (.docx)' }).click()]);
+    const file = join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(file);
+    expect(documentText(file)).toMatch(/в д\.\sЗаболотье/);
+
+    // The list shows the type the fix stored.
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByRole('link', { name: 'Справочники' }).click();
+    await page.getByRole('tab', { name: 'Города' }).click();
+    await expect.poll(() => page.locator('[data-ref="Заболотье"] [data-settlement]').textContent()).toBe('д. — деревня');
+    await page.locator('[data-ref="Заболотье"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'references-settlement.png') });
+    expect(problemsOf(page)).toEqual([]);
+  }, 90_000);
 });

@@ -66,9 +66,6 @@ export function EditRefDialog({ entry, kind, onSave, onClose }: { entry: Ref | n
     <Modal opened onClose={onClose} title={entry ? 'Изменить запись' : 'Новая запись'} size="lg">
       <Stack>
         <TextInput label="Название" required value={change.name} onChange={(e) => setChange({ ...change, name: e.currentTarget.value })} autoFocus />
-        {FORMS[kind].map((form) => form === 'gender'
-          ? <Select key={form} label={FORM_LABELS.gender} data={GENDERS} value={change.gender} clearable onChange={(g) => setChange({ ...change, gender: g as Gender | null })} />
-          : <TextInput key={form} label={FORM_LABELS[form]} value={change[form] ?? ''} onChange={(e) => setChange({ ...change, [form]: e.currentTarget.value || null })} />)}
         {kind === 'city' && (
           <Select
             label={SETTLEMENT_LABEL}
@@ -81,6 +78,9 @@ export function EditRefDialog({ entry, kind, onSave, onClose }: { entry: Ref | n
             onChange={(s) => setChange({ ...change, settlement: s as Settlement | null })}
           />
         )}
+        {FORMS[kind].map((form) => form === 'gender'
+          ? <Select key={form} label={FORM_LABELS.gender} data={GENDERS} value={change.gender} clearable onChange={(g) => setChange({ ...change, gender: g as Gender | null })} />
+          : <TextInput key={form} label={FORM_LABELS[form]} value={change[form] ?? ''} onChange={(e) => setChange({ ...change, [form]: e.currentTarget.value || null })} />)}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Отмена</Button>
           <Button onClick={() => onSave(change)} disabled={!change.name.trim()}>Сохранить</Button>

@@ -60,7 +60,7 @@ export function ReportCheck({ report, onFix, onJump }: { report: Report; onFix: 
     return (
       <Group gap={6} aria-label="Проверка перед выгрузкой">
         <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden />
-        <Text size="sm" c="green.8">Проверка: все абзацы проверены, справочникам хватает данных.</Text>
+        <Text size="sm" c="green.8">Проверка: непроверенных абзацев нет, справочникам хватает данных.</Text>
       </Group>
     );
   }

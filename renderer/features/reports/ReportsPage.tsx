@@ -7,7 +7,7 @@ import { IconDownload, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { REF_KIND_LABELS } from '../../../shared/ru/labels';
 import { RefUpdateSchema } from '../../../shared/schema/reference';
-import type { DocumentKind, Report, ReportFormat, ReportGap } from '../../../shared/schema/report';
+import { DocumentKindSchema, type DocumentKind, type Report, type ReportFormat, type ReportGap } from '../../../shared/schema/report';
 import { call } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -33,8 +33,15 @@ function savedLabel(savedAt: string | null): string {
   return `Черновик сохранён ${at.toLocaleDateString('ru-RU')} в ${at.toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' })}.`;
 }
 
+const KIND_KEY = 'reestr.documentKind';
+
+/** The document chosen last time: a clerk working on the plan comes back to the plan. */
+function rememberedKind(): DocumentKind {
+  return DocumentKindSchema.safeParse(localStorage.getItem(KIND_KEY)).data ?? 'report';
+}
+
 export function ReportsPage() {
-  const [kind, setKind] = useState<DocumentKind>('report');
+  const [kind, setKind] = useState<DocumentKind>(rememberedKind);
   const [period, setPeriod] = useState(() => useOverview.getState().period);
   const [partner, setPartner] = useState<string | null>(null);
   const [rounded, setRounded] = useState(false);
@@ -151,7 +158,7 @@ export function ReportsPage() {
   return (
     <Stack gap="sm" maw={1100}>
       <Title order={2}>Отчёты и документы</Title>
-      <DocumentKindPicker value={kind} onChange={(k) => k !== kind && choose(() => setKind(k))} />
+      <DocumentKindPicker value={kind} onChange={(k) => k !== kind && choose(() => { localStorage.setItem(KIND_KEY, k); setKind(k); })} />
       <Group align="flex-end" gap="sm">
         <PeriodPicker label="Период" value={period} onChange={(value) => value && choose(() => setPeriod(value))} />
         <Select

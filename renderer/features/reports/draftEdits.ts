@@ -55,11 +55,11 @@ export function editCaption(report: Report, table: number, caption: string): Rep
   return withTable(report, table, (t) => ({ ...t, caption: caption || null }));
 }
 
-/** An empty row at the end; a «№» first column gets the next number. */
+/** An empty row at the end; a «№» first column gets the next number, written as the others are («4.» or «4»). */
 export function addRow(report: Report, table: number): Report {
   return withTable(report, table, (t) => {
     const row = t.columns.map(() => '');
-    if (isNumberColumn(t.columns[0])) row[0] = String(t.rows.length + 1);
+    if (isNumberColumn(t.columns[0])) row[0] = numberAs(t.rows.length + 1, t.rows[0]?.[0] ?? '1.');
     return { ...t, rows: [...t.rows, row] };
   });
 }
@@ -67,10 +67,15 @@ export function addRow(report: Report, table: number): Report {
 /** Removes a row; a «№» first column is numbered again, if it held the plain numbers 1, 2, 3… */
 export function removeRow(report: Report, table: number, row: number): Report {
   return withTable(report, table, (t) => {
-    const numbered = isNumberColumn(t.columns[0]) && t.rows.every((r, i) => r[0] === String(i + 1));
+    const sample = t.rows[0]?.[0] ?? '';
+    const numbered = isNumberColumn(t.columns[0]) && t.rows.every((r, i) => r[0] === numberAs(i + 1, sample));
     const rows = t.rows.filter((_, i) => i !== row);
-    return { ...t, rows: numbered ? rows.map((r, i) => [String(i + 1), ...r.slice(1)]) : rows };
+    return { ...t, rows: numbered ? rows.map((r, i) => [numberAs(i + 1, sample), ...r.slice(1)]) : rows };
   });
+}
+
+function numberAs(n: number, sample: string): string {
+  return sample.trim().endsWith('.') ? `${n}.` : String(n);
 }
 
 function isNumberColumn(column: string | undefined): boolean {
