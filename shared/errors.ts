@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'bad_request'
+  | 'unauthorized'
   | 'forbidden'
   | 'db_newer'
   | 'db_unavailable'
