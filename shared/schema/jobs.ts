@@ -19,6 +19,8 @@ export const JobStartSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('check'), input: z.strictObject({}) }),
 ]);
 export type JobStart = z.infer<typeof JobStartSchema>;
+/** What a caller passes to start one (defaults may be left out). */
+export type JobStartInput = z.input<typeof JobStartSchema>;
 export type JobKind = JobStart['kind'];
 export const JOB_KINDS = ['import.analyze', 'import.commit', 'export.period', 'export.csv', 'export.all', 'report.export', 'backups.create', 'backups.restore', 'check'] as const satisfies readonly JobKind[];
 

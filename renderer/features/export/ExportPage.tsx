@@ -1,6 +1,6 @@
 // The Экспорт section: the period's sheets for sending upward, chosen by buttons, filtered and
 // grouped as the events table is, previewed, then saved as an Excel workbook.
-import { Alert, Button, Group, MultiSelect, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { formatDateRange } from '../../../shared/ru/dates';
@@ -9,15 +9,39 @@ import { placeLine } from '../../../shared/ru/place';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { EventRow, EventStatus } from '../../../shared/schema/event';
 import { call } from '../../api/client';
+import { startJob, type Job, type JobProgress } from '../../api/jobs';
+import { errorMessage } from '../../api/notifyError';
 import { options } from '../../components/forms';
 import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
-import { exportToExcel } from './exportToExcel';
+import { exportJob } from './exportToExcel';
 import { saveFile } from '../../components/saveFile';
 import { useRefNames } from '../../components/useRefNames';
 
 const PREVIEW_ROWS = 30;
 
 type Grouping = 'none' | 'sphere' | 'partner';
+type What = 'xlsx' | 'csv' | 'all';
+type FileJob = Job<{ fileName: string; data: string }>;
+
+/** The file being made: which, its job, how far it is, whether a cancel was asked. */
+interface Running {
+  what: What;
+  job: FileJob;
+  progress: JobProgress;
+  cancelling: boolean;
+}
+
+const CANCELLED = 'Файл не сохранён; реестр не изменён.';
+
+/** What the bar says: events written of the total once known. */
+function progressText({ what, progress }: Running): string {
+  if (what === 'all') return 'Полная выгрузка реестра…';
+  if (!progress.total) return 'Подготовка выгрузки…';
+  const done = progress.done.toLocaleString('ru-RU');
+  const total = progress.total.toLocaleString('ru-RU');
+  if (what === 'csv') return `Прочитано ${done} из ${total} мероприятий`;
+  return progress.done < progress.total ? `Записано ${done} из ${total} мероприятий` : `Записано ${total} мероприятий; соглашения, сводка и упаковка файла…`;
+}
 
 export function ExportPage() {
   const thisYear = new Date().getFullYear();
@@ -54,21 +78,32 @@ export function ExportPage() {
     // The filter is rebuilt every render: its JSON says when it changed.
   }, [key]);
 
-  const [saving, setSaving] = useState<'xlsx' | 'csv' | 'all' | null>(null);
-  const save = async (what: 'xlsx' | 'csv' | 'all') => {
-    setSaving(what);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const saving = running?.what ?? null;
+  const save = async (what: What) => {
     setError(null);
+    setNotice(null);
+    const onProgress = (progress: JobProgress) => setRunning((r) => (r && r.job === job ? { ...r, progress } : r));
+    const job: FileJob =
+      what === 'xlsx'
+        ? exportJob({ ...filter, groupBy: grouping === 'none' ? undefined : grouping }, onProgress)
+        : startJob(what === 'csv' ? { kind: 'export.csv', input: filter } : { kind: 'export.all', input: {} }, onProgress);
+    setRunning({ what, job, progress: { done: 0, total: 0 }, cancelling: false });
     try {
-      if (what === 'xlsx') await exportToExcel({ ...filter, groupBy: grouping === 'none' ? undefined : grouping });
-      else {
-        const file = what === 'csv' ? await call('export.csv', filter) : await call('export.all', {});
-        saveFile(file.fileName, file.data);
-      }
+      const end = await job.end;
+      if (end.state === 'done') saveFile(end.result.fileName, end.result.data);
+      else setNotice(CANCELLED);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
-      setSaving(null);
+      setRunning(null);
     }
+  };
+  const cancel = () => {
+    if (!running || running.cancelling) return;
+    setRunning({ ...running, cancelling: true });
+    running.job.cancel().catch((e: unknown) => setError(errorMessage(e)));
   };
 
   const title = periodLabel(period);
@@ -95,17 +130,35 @@ export function ExportPage() {
         </Stack>
       </Group>
       <Group>
-        <Button leftSection={<IconFileSpreadsheet size={18} />} loading={saving === 'xlsx'} onClick={() => void save('xlsx')} disabled={preview?.total === 0}>
+        <Button leftSection={<IconFileSpreadsheet size={18} />} loading={saving === 'xlsx'} onClick={() => void save('xlsx')} disabled={preview?.total === 0 || (saving !== null && saving !== 'xlsx')}>
           Сохранить в Excel
         </Button>
-        <Button variant="default" loading={saving === 'csv'} onClick={() => void save('csv')} disabled={preview?.total === 0}>Таблица в CSV</Button>
+        <Button variant="default" loading={saving === 'csv'} onClick={() => void save('csv')} disabled={preview?.total === 0 || (saving !== null && saving !== 'csv')}>Таблица в CSV</Button>
         <Text size="sm" c="dimmed">{title}: {preview ? countOf(preview.total, EVENT_FORMS) : '…'}</Text>
       </Group>
       <Group gap="xs">
-        <Button variant="subtle" px={0} loading={saving === 'all'} onClick={() => void save('all')}>Полная выгрузка реестра (.xlsx)</Button>
+        <Button variant="subtle" px={0} loading={saving === 'all'} onClick={() => void save('all')} disabled={saving !== null && saving !== 'all'}>Полная выгрузка реестра (.xlsx)</Button>
         <Text size="sm" c="dimmed">все мероприятия, соглашения и справочники — для архива и переноса на другой компьютер (её читает «Импорт»)</Text>
       </Group>
+      {running && (
+        <Stack gap={6} maw={560} data-testid="export-progress">
+          <Text size="sm">{progressText(running)}</Text>
+          <Progress
+            size="lg"
+            aria-label="Выгрузка"
+            value={running.progress.total ? (100 * running.progress.done) / running.progress.total : 0}
+            animated={!running.progress.total || running.progress.done >= running.progress.total}
+            striped={!running.progress.total || running.progress.done >= running.progress.total}
+            transitionDuration={200}
+          />
+          <Group>
+            <Button variant="default" color="red" onClick={cancel} disabled={running.cancelling} loading={running.cancelling}>Отменить</Button>
+            {running.cancelling && <Text size="sm" c="dimmed">Отмена: файл не будет сохранён…</Text>}
+          </Group>
+        </Stack>
+      )}
       {error && <Alert color="red" title="Не удалось выгрузить">{error}</Alert>}
+      {notice && <Alert color="yellow" title="Выгрузка отменена">{notice}</Alert>}
       {preview && preview.total > 0 && (
         <Table withTableBorder striped verticalSpacing={4} fz="sm" data-testid="export-preview">
           <Table.Thead>

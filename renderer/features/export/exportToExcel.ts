@@ -1,13 +1,19 @@
-// One export for the Экспорт section, the events table and the calendar: the workbook, handed to the user.
+// One export for the Экспорт section, the events table and the calendar: the workbook, made in the
+// back end's worker thread (the app goes on answering), handed to the user.
 import { useState } from 'react';
-import { notifications } from '@mantine/notifications';
-import type { MethodInput } from '../../../shared/api';
-import { call } from '../../api/client';
+import type { MethodInput, MethodOutput } from '../../../shared/api';
+import { startJob, type Job, type JobProgress } from '../../api/jobs';
+import { notifyError } from '../../api/notifyError';
 import { saveFile } from '../../components/saveFile';
 
+/** The workbook as a job: `onProgress` hears events written of the total; a cancelled job saves nothing. */
+export function exportJob(input: MethodInput<'export.period'>, onProgress?: (progress: JobProgress) => void): Job<MethodOutput<'export.period'>> {
+  return startJob<MethodOutput<'export.period'>>({ kind: 'export.period', input }, onProgress);
+}
+
 export async function exportToExcel(input: MethodInput<'export.period'>): Promise<void> {
-  const file = await call('export.period', input);
-  saveFile(file.fileName, file.data);
+  const end = await exportJob(input).end;
+  if (end.state === 'done') saveFile(end.result.fileName, end.result.data);
 }
 
 /** A page's «Экспорт в Excel» button: busy while the file is made, a notice when it cannot be. */
@@ -18,7 +24,7 @@ export function useExcelExport(): { exporting: boolean; exportShown: (input: Met
     try {
       await exportToExcel(input);
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Не удалось выгрузить', message: (e as Error).message });
+      notifyError(e, 'Не удалось выгрузить');
     } finally {
       setExporting(false);
     }
