@@ -1,5 +1,6 @@
 // Where an agreement stands today, by its status and its dates: the one rule of the register, the card,
-// the calendar, the export and the core's SQL filter (electron/core/db/agreements.ts mirrors it).
+// the calendar, the export and the core's list filter (electron/core/db/agreements.ts applies it to
+// the rows its query finds).
 import { addDays } from './dates';
 import { formatDate } from './ru/dates';
 import type { Agreement, AgreementStatus } from './schema/agreement';
@@ -16,10 +17,15 @@ export type AgreementState = 'draft' | 'active' | 'expiring' | 'expired' | 'term
 type Terms = Pick<Agreement, 'validUntil' | 'status' | 'autoProlongation'>;
 
 export function agreementState(a: Terms, today: string, warningDays = EXPIRY_WARNING_DAYS): AgreementState {
+  return agreementStateUntil(a, today, addDays(today, warningDays));
+}
+
+/** The same state with the warning up to a date: a term ending from today to `until` is «истекает». */
+export function agreementStateUntil(a: Terms, today: string, until: string): AgreementState {
   if (a.status !== 'active') return a.status;
   if (!a.validUntil || a.autoProlongation) return 'active';
   if (a.validUntil < today) return 'expired';
-  return a.validUntil <= addDays(today, warningDays) ? 'expiring' : 'active';
+  return a.validUntil <= until ? 'expiring' : 'active';
 }
 
 /** The status the agreement has in effect today: «истекает» is still «действует». */

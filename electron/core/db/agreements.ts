@@ -1,6 +1,7 @@
 // SQL of the agreements table group: agreements, their parties and spheres.
 import type { Db } from './connection';
 import { nameKey } from '../../../shared/ru/normalize';
+import { agreementStateUntil, effectiveStatus } from '../../../shared/agreement-term';
 import type { Agreement, AgreementFilter, AgreementInput } from '../../../shared/schema/agreement';
 
 export interface AgreementRecord extends Omit<AgreementInput, 'parties' | 'spheres' | 'department'> {
@@ -38,16 +39,7 @@ function columnsOf(record: AgreementRecord) {
   return { ...columns, autoProlongation: autoProlongation ? 1 : 0 };
 }
 
-/**
- * The shared rule of shared/agreement-term.ts (agreementState) in SQL, for @today: the status in effect
- * (a passed term makes an active, not self-prolonging agreement expired), and «expiring» up to @until.
- */
-const EFFECTIVE_STATUS = `(CASE
-    WHEN a.status <> 'active' OR a.valid_until IS NULL OR a.auto_prolongation = 1 THEN a.status
-    WHEN a.valid_until < @today THEN 'expired'
-    ELSE 'active' END)`;
-const EXPIRING = `(a.status = 'active' AND a.auto_prolongation = 0 AND a.valid_until IS NOT NULL
-    AND a.valid_until >= @today AND a.valid_until <= @until)`;
+type TermsRow = Pick<Agreement, 'id' | 'status' | 'validUntil'> & { autoProlongation: 0 | 1 };
 
 type Ending = Pick<Agreement, 'id' | 'title' | 'number' | 'status' | 'autoProlongation'> & { validUntil: string };
 type EndingRow = Omit<Ending, 'autoProlongation'> & { autoProlongation: 0 | 1 };
@@ -79,16 +71,18 @@ export function createAgreementsRepo(db: Db) {
   const setDeleted = db.prepare<{ id: number; now: string | null; stamp: string }>(
     `UPDATE agreements SET deleted_at = @now, updated_at = @stamp WHERE id = @id AND (deleted_at IS NULL) = (@now IS NOT NULL)`,
   );
-  const FILTER = `
-    FROM agreements a LEFT JOIN refs d ON d.id = a.department_id
-    WHERE (a.deleted_at IS NOT NULL) = @deleted
-      AND (@query IS NULL OR instr(fold(a.title || ' ' || coalesce(a.number, '') || ' ' || coalesce(a.notes, '')), @query) > 0)
-      AND (@statuses IS NULL OR ${EFFECTIVE_STATUS} IN (SELECT value FROM json_each(@statuses)))
-      AND (@until IS NULL OR ${EXPIRING})`;
-  const list = db.prepare<Record<string, unknown>, AgreementDbRow>(
-    `SELECT ${COLUMNS} ${FILTER} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`,
+  // The query finds the candidates and their terms; the states (effective status, «истекает») are
+  // shared/agreement-term.ts's rule applied to them, and only the page asked for is read whole.
+  const candidates = db.prepare<{ deleted: number; query: string | null }, TermsRow>(
+    `SELECT a.id, a.status, a.valid_until AS validUntil, a.auto_prolongation AS autoProlongation
+     FROM agreements a
+     WHERE (a.deleted_at IS NOT NULL) = @deleted
+       AND (@query IS NULL OR instr(fold(a.title || ' ' || coalesce(a.number, '') || ' ' || coalesce(a.notes, '')), @query) > 0)
+     ORDER BY ${ORDER}`,
   );
-  const count = db.prepare<Record<string, unknown>, number>(`SELECT count(*) ${FILTER}`).pluck();
+  const byIds = db.prepare<[string], AgreementDbRow>(
+    `SELECT ${COLUMNS} FROM agreements a LEFT JOIN refs d ON d.id = a.department_id WHERE a.id IN (SELECT value FROM json_each(?))`,
+  );
   const all = db.prepare<[], AgreementDbRow>(
     `SELECT ${COLUMNS} FROM agreements a LEFT JOIN refs d ON d.id = a.department_id WHERE a.deleted_at IS NULL ORDER BY ${ORDER}`,
   );
@@ -133,17 +127,17 @@ export function createAgreementsRepo(db: Db) {
     /** Every live agreement, in the register's order (what «all agreements» means to the export, the import and the overview). */
     all: (): Agreement[] => all.all().map(toAgreement),
     list(filter: AgreementFilter, until: string | null, today: string): { items: Agreement[]; total: number } {
-      const params = {
-        deleted: filter.deleted ? 1 : 0,
-        query: filter.query ? nameKey(filter.query) : null,
-        statuses: filter.statuses?.length ? JSON.stringify(filter.statuses) : null,
-        until,
-        today,
-      };
-      return {
-        items: list.all({ ...params, limit: filter.limit, offset: filter.offset }).map(toAgreement),
-        total: count.get(params) as number,
-      };
+      const statuses = filter.statuses?.length ? new Set(filter.statuses) : null;
+      const ids = candidates
+        .all({ deleted: filter.deleted ? 1 : 0, query: filter.query ? nameKey(filter.query) : null })
+        .filter((row) => {
+          const terms = { ...row, autoProlongation: row.autoProlongation === 1 };
+          return (!statuses || statuses.has(effectiveStatus(terms, today))) && (until === null || agreementStateUntil(terms, today, until) === 'expiring');
+        })
+        .map((row) => row.id);
+      const page = ids.slice(filter.offset, filter.offset + filter.limit);
+      const rows = new Map(byIds.all(JSON.stringify(page)).map((row) => [row.id, toAgreement(row)]));
+      return { items: page.map((id) => rows.get(id)).filter((a) => a !== undefined), total: ids.length };
     },
   };
 }
