@@ -79,7 +79,7 @@ export function buildAgreementsReport(core: Core, input: ReportInput): Report {
   const rows = agreements.map((a, i) => {
     const under = byAgreement.get(a.id) ?? [];
     const ended = a.validUntil !== null && a.validUntil < today ? 'истек' : 'истекает';
-    const term = agreementTermCell(a) + (endsSoon(a, period) ? (a.validUntil && a.validUntil <= period.end ? ` – ${ended} в отчетном периоде` : ` – ${ended} в течение ${EXPIRY_WARNING_DAYS} дней после него`) : '');
+    const term = agreementTermCell(a) + (endsSoon(a, period) ? (a.validUntil && a.validUntil <= period.end ? ` – ${ended} в отчетном периоде` : ` – ${ended} в течение ${EXPIRY_WARNING_DAYS} дней после отчетного периода`) : '');
     const list = under.map((e) => `– ${e.title} (${planTerm(e.startDate, e.endDate, e.datePrecision, null)})`);
     return [`${i + 1}.`, agreementName(a), a.parties.join(', '), cellText(term), under.length ? [`${cellText(countText(under.length, EVENT_FORMS, 'n'))}:`, ...list].join('\n') : 'Не проводились'];
   });
