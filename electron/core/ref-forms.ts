@@ -3,6 +3,8 @@
 // use it without reaching into services/ or the database.
 import type { Ref, RefKind } from '../../shared/schema/reference';
 import { nameKey } from '../../shared/ru/normalize';
+import { declinePhrase } from '../../shared/ru/morph';
+import { ensureMorphology } from './report/morphology';
 
 export const REF_FORM_KINDS: readonly RefKind[] = ['kind', 'sphere', 'city', 'region', 'country', 'organisation'];
 
@@ -39,9 +41,15 @@ export function buildRefForms(listOf: (kind: RefKind) => readonly Ref[]) {
 
 export type RefForms = ReturnType<typeof buildRefForms>;
 
-/** A name in the genitive or instrumental the list gives, else as it is. */
+/** A name in the genitive or instrumental as the dictionary declines it («Республика Узбекистан» → «Республики Узбекистан»); as it is when it cannot. */
+export function declinedName(name: string, form: 'genitive' | 'instrumental'): string {
+  ensureMorphology();
+  return declinePhrase(name, form === 'genitive' ? 'gent' : 'ablt').text;
+}
+
+/** A name in the genitive or instrumental: the list's form (a clerk's correction wins), else the dictionary's. */
 export function formOf(form: 'genitive' | 'instrumental', ref: Ref | undefined, name: string): string {
-  return ref?.[form] ?? name;
+  return ref?.[form] ?? declinedName(name, form);
 }
 
 /**

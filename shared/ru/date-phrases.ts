@@ -66,6 +66,20 @@ export function periodIn(period: Period): string {
   }
 }
 
+/**
+ * How a closing paragraph opens on the whole period: «На протяжении II полугодия 2021 года», and for a
+ * range of days as its opening says it: «17 сентября 2021 года», «В период с 10 июля по 20 августа 2021 года».
+ */
+export function periodThroughout(period: Period): string {
+  return period.kind === 'range' ? dayPhrase(period.start, period.end) : `На протяжении ${periodGenitive(period)}`;
+}
+
+/** «за 17 сентября 2021 года», «за период с 10 июля по 20 августа 2021 года»: a range of days in a title. */
+export function forDays(start: string, end: string): string {
+  const phrase = dayPhrase(start, end);
+  return start === end ? `за ${phrase}` : `за период ${phrase.replace(/^В период /, '')}`;
+}
+
 /** «II полугодия 2021 года», «сентября 2021 года», «2021 года»: the period in the genitive. */
 export function periodGenitive(period: Period): string {
   const n = period.index ?? 1;

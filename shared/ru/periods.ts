@@ -3,6 +3,7 @@ import type { Period } from '../period';
 import { ymd } from '../dates';
 import { formatDate, MONTHS_GENITIVE, MONTHS_NOMINATIVE, romanNumeral } from './dates';
 import { capitalize, lowerFirst } from './grammar';
+import { forDays } from './date-phrases';
 
 /** The period in the nominative, as a heading says it. */
 export function periodTitle(period: Period): string {
@@ -20,9 +21,12 @@ export function periodTitle(period: Period): string {
   }
 }
 
-/** What a report or table covers: «за III квартал 2021 года», «за период с 01.07.2021 по 15.09.2021». */
+/**
+ * What a report or table covers, in words as the report's text says it: «за III квартал 2021 года»,
+ * «за период с 1 июля по 15 сентября 2021 года», «за 17 сентября 2021 года».
+ */
 export function forPeriod(period: Period): string {
-  return period.kind === 'range' ? `за период с ${formatDate(period.start)} по ${formatDate(period.end)}` : `за ${lowerFirst(periodTitle(period))}`;
+  return period.kind === 'range' ? forDays(period.start, period.end) : `за ${lowerFirst(periodTitle(period))}`;
 }
 
 /** A calendar month's heading: «Сентябрь 2021». */

@@ -45,10 +45,12 @@ describe('periodTitle', () => {
 });
 
 describe('forPeriod', () => {
-  it('says what a report covers: a named period in the accusative, a range from one date to the other', () => {
+  it('says what a report covers: a named period in the accusative, a range in words as the report\'s text says it', () => {
     expect(forPeriod(parsePeriod('2021-H2') as Period)).toBe('за II полугодие 2021 года');
     expect(forPeriod(parsePeriod('2021-09') as Period)).toBe('за сентябрь 2021 года');
     expect(forPeriod(parsePeriod('2021') as Period)).toBe('за 2021 год');
-    expect(forPeriod(parsePeriod('2021-07-01..2021-09-15') as Period)).toBe('за период с 01.07.2021 по 15.09.2021');
+    expect(forPeriod(parsePeriod('2021-07-01..2021-09-15') as Period)).toBe('за период с 1 июля по 15 сентября 2021 года');
+    expect(forPeriod(parsePeriod('2021-09-17..2021-09-17') as Period)).toBe('за 17 сентября 2021 года');
+    expect(forPeriod(parsePeriod('2021-12-20..2022-01-10') as Period)).toBe('за период с 20 декабря 2021 года по 10 января 2022 года');
   });
 });

@@ -1,72 +1,33 @@
-// Drafts the half-year report from the register: an opening, one paragraph per event held in the
+// Drafts the report of a period from the register: an opening, one paragraph per event held in the
 // period, and closing paragraphs counted from them, in the Russian of the department's own reports.
+// Paragraphs built from fields (no clerk's text) are marked `generated`; what the reference lists left
+// undecided is listed in `gaps` with the guess the text used.
 import type { Core } from '../core';
 import { listEvents } from '../services/events';
-import { formOf, partnerNames, refForms, type RefForms } from '../services/ref-forms';
+import { refForms } from '../services/ref-forms';
+import { declinedName, formOf, type RefForms } from '../ref-forms';
 import { getAgreement } from '../services/agreements';
 import { homeOf } from '../services/department';
 import type { Event } from '../../../shared/schema/event';
 import { EventFilterSchema, type EventFilter } from '../../../shared/schema/event';
+import type { Ref } from '../../../shared/schema/reference';
 import type { Report, ReportInput, ReportParagraph } from '../../../shared/schema/report';
-import { eventDatePhrase, periodGenitive, periodIn } from '../../../shared/ru/date-phrases';
-import { capitalize, cityLocative, joinList, lowerFirst, pastVerb, pluralOf } from '../../../shared/ru/grammar';
-import { countOf, EVENT_FORMS, pluralForm } from '../../../shared/ru/plural';
+import type { Period } from '../../../shared/period';
+import { eventDatePhrase, periodIn, periodThroughout } from '../../../shared/ru/date-phrases';
+import { capitalize, joinList, lowerFirst } from '../../../shared/ru/grammar';
+import { EVENT_FORMS, pluralForm } from '../../../shared/ru/plural';
+import { countPhrase, countTakesPlural } from '../../../shared/ru/count-words';
+import { headNoun, pluralPhrase } from '../../../shared/ru/morph';
 import { forPeriod } from '../../../shared/ru/periods';
-import { nameKey } from '../../../shared/ru/normalize';
-import type { AgreementKind } from '../../../shared/schema/agreement';
+import { ensureMorphology } from './morphology';
+import { Gaps } from './gaps';
+import { placePhrase, type PlaceContext } from './places';
+import { eventSentences, FORMAT_CLAUSE, formatMentioned } from './sentences';
 
-/** Kinds a report says «состоялась» of («состоялась встреча»); the others «прошел» («прошел форум»). */
-const HAPPENED = new Set(['встреча', 'визит', 'переговоры', 'служебная командировка', 'презентация', 'акция']);
-
-/** Kinds listed in the closing's brackets before «и т.д.». */
+/** Kinds listed in the closing's brackets before «и т. д.». */
 const KINDS_SHOWN = 6;
-
-const AGREEMENT_GENITIVE: Record<AgreementKind, string> = {
-  agreement: 'соглашения', contract: 'договора', memorandum: 'меморандума', plan: 'плана', protocol: 'протокола', other: 'документа',
-};
-
-/** Where, as the report says it: the home region's cities alone, others with region and country. */
-function placePhrase(event: Event, body: string, home: string, f: RefForms): string {
-  const city = f.get('city', event.city);
-  const folded = body.replace(/\s/g, ' ').toLowerCase();
-  const mentions = (text: string) => folded.includes(text.toLowerCase());
-  const parts: string[] = [];
-  if (event.city && !mentions(`г. ${event.city}`)) {
-    const where = [event.region, event.country].filter((n): n is string => Boolean(n) && n !== home);
-    const abroad = event.region !== home && where.length > 0 ? ` (${where.join(', ')})` : '';
-    // «г.» keeps to its name across a line end.
-    const cityWord = `г.\u00a0${city?.locative ?? cityLocative(event.city)}`;
-    if (event.venue && !mentions(event.venue)) {
-      const venue = /^(на|в|во|по)\s/.test(event.venue) ? event.venue : `на базе ${event.venue}`;
-      parts.push(`${venue} (г.\u00a0${event.city}${abroad ? `, ${where.join(', ')}` : ''})`);
-    } else parts.push(`в ${cityWord}${abroad}`);
-  } else if (!event.city && event.venue && !mentions(event.venue)) {
-    parts.push(/^(на|в|во|по)\s/.test(event.venue) ? event.venue : `на базе ${event.venue}`);
-  }
-  if (parts.length === 0 && event.format === 'remote' && !mentions('дистанционн')) parts.push('в дистанционном формате');
-  if (parts.length === 0 && event.format === 'videoconference' && !mentions('видео-конференц')) parts.push('в формате видео-конференц-связи');
-  return parts.join(' ');
-}
-
-/** What happened: the clerk's own report text, or a sentence built from the record. */
-function bodyOf(core: Core, event: Event, f: RefForms): string {
-  if (event.description) return lowerFirst(event.description.trim().replace(/\s+/g, ' '));
-  const kind = f.get('kind', event.kind);
-  const verb = pastVerb(HAPPENED.has(nameKey(event.kind ?? '')) ? 'состояться' : 'пройти', kind?.gender ?? (event.kind ? 'm' : 'n'));
-  const titleNamesKind = event.kind && nameKey(event.title).includes(nameKey(event.kind).slice(0, -2));
-  // Titles keep their capitals: «прошел Международный форум», «прошли Дни культуры».
-  let text = titleNamesKind || !event.kind ? `${verb} ${event.title}` : `${verb} ${event.kind} «${event.title}»`;
-  if (event.agreementId !== null) {
-    const agreement = getAgreement(core, event.agreementId);
-    const [first, ...rest] = agreement.title.split(' ');
-    const named = first && /^(договор|соглашение|меморандум|план|протокол)/i.test(first) ? [AGREEMENT_GENITIVE[agreement.kind], ...rest].join(' ') : `${AGREEMENT_GENITIVE[agreement.kind]} «${agreement.title}»`;
-    text += ` в рамках ${named}${agreement.signedOn ? ` от ${eventDatePhrase(agreement.signedOn, agreement.signedOn, 'day')}` : ''}`;
-  }
-  text += '.';
-  if (event.participants) text += ` В мероприятии приняли участие ${lowerFirst(event.participants.replace(/[.;]\s*$/, ''))}.`;
-  if (event.outcomes) text += ` В рамках мероприятия ${lowerFirst(event.outcomes.replace(/\.\s*$/, ''))}.`;
-  return text;
-}
+/** Kinds that are not kinds of event for the closing's count of kinds: a programme runs, it is not held. */
+const NOT_EVENT_KINDS = new Set(['программа', 'проект', 'план']);
 
 /** Ends with a full stop, unless it ends a sentence already (a closing quote or bracket does not). */
 function sentence(text: string): string {
@@ -74,24 +35,70 @@ function sentence(text: string): string {
   return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** «в сферах культуры, спорта, а также социальной сфере». */
-function spheresPhrase(genitives: readonly string[]): string {
-  const spheres = genitives.filter((g) => !/сферы$/.test(g));
-  const areas = genitives.filter((g) => /сферы$/.test(g)).map((g) => g.replace(/сферы$/, 'сфере'));
-  const named = spheres.length ? `в ${spheres.length > 1 ? 'сферах' : 'сфере'} ${spheres.join(', ')}` : '';
-  if (!areas.length) return named;
-  return named ? `${named}, а также ${joinList(areas)}` : `в ${joinList(areas)}`;
+/**
+ * «в сферах промышленности и торговли, культуры и спорта, а также социальной сфере, в том числе
+ * межпарламентское и приграничное»: spheres that are themselves cooperation («приграничное
+ * сотрудничество») are said of the cooperation, not as «сотрудничество … в сфере … сотрудничества».
+ */
+function spheresPhrase(spheres: readonly { name: string; genitive: string }[]): { spheres: string; kinds: string[] } {
+  const cooperation = spheres.filter((s) => /\sсотрудничество$/i.test(s.name)).map((s) => s.name.replace(/\s+сотрудничество$/i, '').toLowerCase());
+  const rest = spheres.filter((s) => !/\sсотрудничество$/i.test(s.name)).map((s) => s.genitive);
+  const named = rest.filter((g) => !/сферы$/.test(g));
+  const areas = rest.filter((g) => /сферы$/.test(g)).map((g) => g.replace(/сферы$/, 'сфере'));
+  let text = named.length ? `в ${named.length > 1 ? 'сферах' : 'сфере'} ${joinList(named)}` : '';
+  if (areas.length) text = text ? `${text}, а также ${joinList(areas)}` : `в ${joinList(areas)}`;
+  return { spheres: text, kinds: cooperation };
 }
 
-/** By date, an event known only to the month (quarter, year) after the dated events of its first month. */
-function inReportOrder(events: Event[]): Event[] {
-  const key = (e: Event) => `${e.startDate.slice(0, 7)}|${e.datePrecision === 'day' ? 0 : 1}|${e.startDate}|${e.endDate}`;
+/**
+ * By date, an event known only to the month (quarter) after the dated events of its first month; the
+ * events that run the whole year, or are known only to months spanning the whole period, after all the others.
+ */
+function inReportOrder(events: Event[], period: Period): Event[] {
+  const long = (e: Event) => e.datePrecision === 'year' || (e.datePrecision !== 'day' && e.startDate <= period.start && e.endDate >= period.end && period.start !== period.end);
+  const key = (e: Event) => `${long(e) ? 1 : 0}|${e.startDate.slice(0, 7)}|${e.datePrecision === 'day' ? 0 : 1}|${e.startDate}|${e.endDate}`;
   return events.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 }
 
 /** What a report of a period counts: the held events among those a filter selects (the export's «Сводка» counts the same). */
 export function reportedEvents(filter: EventFilter): EventFilter {
   return { ...filter, statuses: ['held'] };
+}
+
+/** A partner's or region's name in the genitive: the list's form, else the dictionary's (and a gap). */
+function genitiveOf(ref: Ref | undefined, name: string, gaps: Gaps): string {
+  if (ref?.genitive) return ref.genitive;
+  const guess = declinedName(name, 'genitive');
+  if (ref) {
+    gaps.partnerForm(ref, 'genitive', guess);
+    if (!ref.instrumental) gaps.partnerForm(ref, 'instrumental', declinedName(name, 'instrumental'));
+  }
+  return guess;
+}
+
+/**
+ * Whose representatives took part: the partner asked for; else the partner countries other than the
+ * home country, then the other Russian regions among the partners and where events were held.
+ */
+function partiesOf(f: RefForms, events: Event[], asked: string | undefined, homeRef: Ref | undefined, homeCountry: Ref | undefined, gaps: Gaps): string[] {
+  if (asked) return [genitiveOf(f.partner(asked), asked, gaps)];
+  const countries = new Map<string, string>();
+  const regions = new Map<string, string>();
+  const addRegion = (region: Ref | undefined) => {
+    if (region && region.kind === 'region' && region.id !== homeRef?.id && !regions.has(region.name)) regions.set(region.name, genitiveOf(region, region.name, gaps));
+  };
+  for (const event of events) {
+    for (const name of event.partners) {
+      const ref = f.partner(name);
+      const country = f.countryOf(ref);
+      if (country && country.id !== homeCountry?.id) {
+        if (!countries.has(country.name)) countries.set(country.name, genitiveOf(country, country.name, gaps));
+      } else if (country) addRegion(f.areaOf(ref));
+    }
+    const region = f.get('region', event.region);
+    if (region && (!homeCountry || f.countryOf(region)?.id === homeCountry.id)) addRegion(region);
+  }
+  return [...countries.values(), ...regions.values()];
 }
 
 export function buildReport(core: Core, input: ReportInput): Report {
@@ -102,13 +109,15 @@ export function buildReport(core: Core, input: ReportInput): Report {
     sort: 'startDate',
     order: 'asc',
     limit: 100_000,
-  }))).items);
+  }))).items, period);
+  ensureMorphology();
   const f = refForms(core);
+  const gaps = new Gaps();
   const { region: home, regionRef: homeRef, countryRef: homeCountry } = homeOf(core, f);
+  const homeGenitive = formOf('genitive', homeRef, home);
 
-  // Whose representatives: the partner asked for, else the partner countries of the events.
-  const partners = partnerNames(f, events.flatMap((e) => e.partners), input.partner, 'genitive', homeCountry?.id);
-  const whose = partners.length ? joinList(partners) : 'регионов-партнеров';
+  const parties = partiesOf(f, events, input.partner, homeRef, homeCountry, gaps);
+  const whose = parties.length ? joinList(parties) : 'регионов-партнеров';
 
   const paragraphs: ReportParagraph[] = [];
   const opening = events.length
@@ -116,46 +125,79 @@ export function buildReport(core: Core, input: ReportInput): Report {
     : `${periodIn(period)} мероприятий с участием представителей ${whose} не проводилось.`;
   paragraphs.push({ eventId: null, generated: false, text: opening });
 
+  const places: PlaceContext = { f, home, homeCountry: homeCountry?.name ?? null, gaps };
+  const agreements = new Map<number, ReturnType<typeof getAgreement>>();
+  const agreement = (id: number) => {
+    if (!agreements.has(id)) agreements.set(id, getAgreement(core, id));
+    return agreements.get(id) as ReturnType<typeof getAgreement>;
+  };
   for (const event of events) {
-    const body = bodyOf(core, event, f);
-    const text = [eventDatePhrase(event.startDate, event.endDate, event.datePrecision), placePhrase(event, body, home, f), body].filter(Boolean).join(' ');
-    paragraphs.push({ eventId: event.id, generated: !event.description, text: sentence(text) });
+    const generated = !event.description;
+    const clause = event.format ? FORMAT_CLAUSE[event.format] : undefined;
+    let body: string;
+    let place: string;
+    if (generated) {
+      body = eventSentences(event, { f, gaps, agreement }, Boolean(event.city));
+      place = placePhrase(event, body, places);
+      // No city: the format stands where the place would («12 мая 2022 года в формате видео-конференц-связи прошел …»).
+      if (!event.city && clause && event.format && !formatMentioned(event.format, body)) place = place ? `${place} ${clause}` : clause;
+    } else {
+      body = lowerFirst(event.description?.trim().replace(/\s+/g, ' ') ?? '');
+      place = placePhrase(event, body, places);
+      if (clause && event.format && !formatMentioned(event.format, body)) place = place ? `${place} (${clause})` : clause;
+    }
+    const text = [eventDatePhrase(event.startDate, event.endDate, event.datePrecision), place, body].filter(Boolean).join(' ');
+    paragraphs.push({ eventId: event.id, generated, text: sentence(text) });
   }
 
   if (events.length) {
-    const spheres = [...new Set(events.flatMap((e) => e.spheres))].sort((a, b) => f.order('sphere', a) - f.order('sphere', b));
-    const genitives = spheres.map((s) => formOf('genitive', f.get('sphere', s), s));
-    const homeGenitive = formOf('genitive', homeRef, home);
+    const sphereNames = [...new Set(events.flatMap((e) => e.spheres))].sort((a, b) => f.order('sphere', a) - f.order('sphere', b));
+    const spheres = spheresPhrase(sphereNames.map((s) => ({ name: s, genitive: formOf('genitive', f.get('sphere', s), s) })));
+    const cooperation = spheres.kinds.length && !spheres.spheres ? `${joinList(spheres.kinds)} сотрудничество` : 'сотрудничество';
+    const including = spheres.kinds.length && spheres.spheres ? `, в том числе ${joinList(spheres.kinds)}` : '';
     paragraphs.push({
       eventId: null,
       generated: false,
-      text: `На протяжении ${periodGenitive(period)} органами исполнительной власти ${homeGenitive} осуществлялось сотрудничество с организациями ${whose}${genitives.length ? ` ${spheresPhrase(genitives)}` : ''}.`,
+      text: `${periodThroughout(period)} органами исполнительной власти ${homeGenitive} осуществлялось ${cooperation} с организациями ${whose}${spheres.spheres ? ` ${spheres.spheres}` : ''}${including}.`,
     });
 
     const kindCounts = new Map<string, number>();
-    for (const e of events) if (e.kind) kindCounts.set(e.kind, (kindCounts.get(e.kind) ?? 0) + 1);
-    const kinds = [...kindCounts].sort((a, b) => b[1] - a[1] || f.order('kind', a[0]) - f.order('kind', b[0])).map(([k]) => pluralOf(k, f.get('kind', k)?.gender ?? null));
-    const kindList = kinds.length ? ` (${kinds.slice(0, KINDS_SHOWN).join(', ')}${kinds.length > KINDS_SHOWN ? ' и т.д.' : ''})` : '';
-    const n = events.length;
-    const count = input.rounded && n >= 10 ? `более ${Math.floor((n - 1) / 10) * 10} ${pluralForm(Math.floor((n - 1) / 10) * 10, EVENT_FORMS)}` : countOf(n, EVENT_FORMS);
-    const territories: string[] = [];
-    if (events.some((e) => e.region === home)) territories.push(formOf('genitive', homeRef, home));
     for (const e of events) {
-      const country = e.country && e.country !== homeCountry?.name ? formOf('genitive', f.get('country', e.country), e.country) : null;
-      if (country && !territories.includes(country)) territories.push(country);
+      if (!e.kind) continue;
+      const head = headNoun(e.kind);
+      if (head && NOT_EVENT_KINDS.has(head.lemma)) continue;
+      kindCounts.set(e.kind, (kindCounts.get(e.kind) ?? 0) + 1);
     }
-    const held = pluralForm(input.rounded ? 5 : n, ['проведенное', 'проведенных', 'проведенных']);
+    const kinds = [...kindCounts]
+      .sort((a, b) => b[1] - a[1] || f.order('kind', a[0]) - f.order('kind', b[0]))
+      .map(([k]) => (f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)));
+    const kindList = kinds.length ? ` (${kinds.slice(0, KINDS_SHOWN).join(', ')}${kinds.length > KINDS_SHOWN ? ' и т.\u00a0д.' : ''})` : '';
+    const n = events.length;
+    const count = countPhrase(n, EVENT_FORMS, input.rounded);
+    const territories: string[] = [];
+    if (events.some((e) => e.region === home)) territories.push(homeGenitive);
+    const regionsAt = new Map<string, string>();
+    const countriesAt = new Map<string, string>();
+    for (const e of events) {
+      const region = e.region && e.region !== home ? f.get('region', e.region) : undefined;
+      const inHomeCountry = !e.country || e.country === homeCountry?.name;
+      if (region && inHomeCountry && (!homeCountry || f.countryOf(region)?.id === homeCountry.id) && !regionsAt.has(region.name)) regionsAt.set(region.name, genitiveOf(region, region.name, gaps));
+      if (e.country && !inHomeCountry && !countriesAt.has(e.country)) countriesAt.set(e.country, genitiveOf(f.get('country', e.country), e.country, gaps));
+    }
+    territories.push(...regionsAt.values(), ...countriesAt.values());
+    const held = input.rounded && n > 10 ? 'проведенных' : pluralForm(n, ['проведенное', 'проведенных', 'проведенных']);
     const where = territories.length ? `, ${held} на территории ${joinList(territories, ', а также на территории ')}` : '';
-    paragraphs.push({ eventId: null, generated: false, text: `Всего за отчетный период состоялось ${count}${kindList}${where}.` });
+    const verb = countTakesPlural(n, input.rounded) ? 'состоялись' : 'состоялось';
+    paragraphs.push({ eventId: null, generated: false, text: `Всего за отчетный период ${verb} ${count}${kindList}${where}.` });
 
     const distant = events.filter((e) => e.format === 'remote' || e.format === 'videoconference').length;
     if (distant * 2 > n) paragraphs.push({ eventId: null, generated: false, text: 'Большая часть мероприятий была проведена в дистанционном формате.' });
   }
 
   return {
-    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${formOf('genitive', homeRef, home)} ${forPeriod(period)}`),
+    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${homeGenitive} ${forPeriod(period)}`),
     paragraphs,
     tables: [],
-    gaps: [],
+    gaps: gaps.list(),
   };
 }

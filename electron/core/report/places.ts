@@ -1,0 +1,56 @@
+// Where an event was, as the report says it: «в г. Орле», «в д. Ляхновичах (Витебская область,
+// Республика Беларусь)», «на базе Рославльского многопрофильного колледжа (г. Рославль)»; the home
+// region's cities alone, a Russian city with its region only.
+import type { Event } from '../../../shared/schema/event';
+import type { Ref } from '../../../shared/schema/reference';
+import { cityLocative } from '../../../shared/ru/grammar';
+import { declinePhrase, placeLocative } from '../../../shared/ru/morph';
+import type { RefForms } from '../ref-forms';
+import type { Gaps } from './gaps';
+
+const NBSP = '\u00a0';
+
+/** «г.», «д.», «г. п.» as written before a name, kept to it across a line end. */
+function abbreviation(city: Ref | undefined, gaps: Gaps): string {
+  if (city?.settlement) return city.settlement.replace(/ /g, NBSP);
+  if (city) gaps.settlement(city, 'г.');
+  return 'г.';
+}
+
+/** A city's locative: the reference's own form, else the dictionary's, else a guess from the ending (and a gap). */
+export function locativeOf(name: string, city: Ref | undefined, gaps: Gaps): string {
+  if (city?.locative) return city.locative;
+  const found = placeLocative(name);
+  if (found.known) return found.text;
+  const guess = cityLocative(name);
+  if (city) gaps.locative(city, guess);
+  return guess;
+}
+
+/** «на базе …» with the venue in the genitive, unless the clerk wrote a preposition of its own. */
+function venuePhrase(venue: string): string {
+  if (/^(на|в|во|по|при)\s/i.test(venue)) return venue;
+  return `на базе ${declinePhrase(venue, 'gent').text}`;
+}
+
+export interface PlaceContext {
+  f: RefForms;
+  home: string;
+  homeCountry: string | null;
+  gaps: Gaps;
+}
+
+/** The place words of an event's paragraph (without the format clause); empty when the text names the place itself. */
+export function placePhrase(event: Event, body: string, ctx: PlaceContext): string {
+  const folded = body.replace(/\s/g, ' ').toLowerCase();
+  const mentions = (text: string) => folded.includes(text.replace(/\s/g, ' ').toLowerCase());
+  const venueShown = event.venue && !mentions(event.venue) ? event.venue : null;
+  if (!event.city) return venueShown ? venuePhrase(venueShown) : '';
+  const ref = ctx.f.get('city', event.city);
+  const abbr = abbreviation(ref, ctx.gaps);
+  if (mentions(`${abbr} ${event.city}`)) return venueShown ? venuePhrase(venueShown) : '';
+  // A city of another Russian region: with the region; abroad: with region and country; at home: alone.
+  const where = event.region === ctx.home ? [] : [event.region, event.country === ctx.homeCountry ? null : event.country].filter((n): n is string => Boolean(n) && n !== ctx.home);
+  if (venueShown) return `${venuePhrase(venueShown)} (${abbr}${NBSP}${event.city}${where.length ? `, ${where.join(', ')}` : ''})`;
+  return `в ${abbr}${NBSP}${locativeOf(event.city, ref, ctx.gaps)}${where.length ? ` (${where.join(', ')})` : ''}`;
+}

@@ -1,0 +1,124 @@
+// An event's paragraph built from its fields when the clerk wrote no text of their own, in the style of
+// the department's reports: «12 мая 2022 года в г. Лепеле (Витебская область, Республика Беларусь)
+// состоялся круглый стол «Туризм без границ» (в формате видео-конференц-связи). В мероприятии приняли
+// участие представители …». The verb agrees with the noun actually written (the title's head noun).
+import type { Event, EventFormat } from '../../../shared/schema/event';
+import type { Agreement } from '../../../shared/schema/agreement';
+import type { Gender } from '../../../shared/schema/reference';
+import { eventDatePhrase } from '../../../shared/ru/date-phrases';
+import { lowerFirst, pastVerb, type ReportVerb } from '../../../shared/ru/grammar';
+import { declinePhrase, headNoun, lowerCommon, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
+import { nameKey } from '../../../shared/ru/normalize';
+import type { RefForms } from '../ref-forms';
+import type { Gaps } from './gaps';
+
+/** Heads a report says «состоялся» of: «состоялась встреча», «состоялся круглый стол», «состоялась бизнес-миссия». */
+const HAPPENED = new Set([
+  'встреча', 'визит', 'переговоры', 'командировка', 'презентация', 'акция', 'миссия', 'бизнес-миссия', 'стол', 'концерт', 'церемония',
+  'открытие', 'беседа', 'телемост', 'прием', 'приём', 'консультация', 'поездка', 'экскурсия', 'подписание', 'гастроли',
+]);
+/** Heads of what runs for a while rather than takes place: «реализовывалась программа». */
+const CARRIED_OUT = new Set(['программа', 'проект', 'план']);
+
+/**
+ * Nouns that name events: a title opening with one is the subject itself («Семинар для специалистов …»);
+ * another title («Туризм без границ») is the name of an event of its kind: «круглый стол «Туризм без границ»».
+ */
+const EVENT_NOUNS = new Set([
+  'форум', 'фестиваль', 'семинар', 'конференция', 'выставка', 'ярмарка', 'встреча', 'визит', 'переговоры', 'заседание', 'совещание', 'стол',
+  'конкурс', 'акция', 'автопробег', 'пробег', 'командировка', 'презентация', 'миссия', 'программа', 'проект', 'план', 'часть', 'день', 'неделя',
+  'мастер-класс', 'класс', 'концерт', 'турнир', 'соревнование', 'олимпиада', 'слет', 'слёт', 'сессия', 'смена', 'лагерь', 'экспедиция',
+  'тренинг', 'вебинар', 'курс', 'обучение', 'стажировка', 'экскурсия', 'церемония', 'открытие', 'праздник', 'чтения', 'игра', 'спартакиада',
+  'чемпионат', 'первенство', 'кубок', 'марафон', 'эстафета', 'выступление', 'показ', 'гастроли', 'поездка', 'прием', 'приём', 'консультация',
+  'пленум', 'съезд', 'собрание', 'диалог', 'саммит', 'симпозиум', 'коллегия', 'беседа', 'телемост', 'урок', 'лекция', 'митинг', 'шествие',
+  'фотовыставка', 'кинофестиваль', 'декада', 'месячник', 'вечер', 'бал', 'ассамблея', 'мероприятие', 'фестиваль-конкурс', 'конференция-выставка',
+  'выставка-ярмарка', 'бизнес-миссия', 'конгресс', 'биеннале', 'салон', 'смотр', 'вахта', 'экспозиция', 'ралли', 'велопробег', 'забег',
+  'круиз', 'тур', 'фестиваль-ярмарка', 'выставка-конкурс', 'заседание-семинар', 'совет', 'подписание', 'старт', 'сбор', 'сборы',
+  'паломничество', 'поход', 'реконструкция', 'обмен', 'кейс-чемпионат', 'хакатон', 'квест', 'квиз', 'челлендж', 'флешмоб',
+]);
+
+/** The format clause the seed adds after the subject: «(в формате видео-конференц-связи)». */
+export const FORMAT_CLAUSE: Partial<Record<EventFormat, string>> = {
+  remote: 'в дистанционном формате',
+  videoconference: 'в формате видео-конференц-связи',
+  hybrid: 'в очном и дистанционном форматах',
+};
+
+const FORMAT_MENTIONED: Partial<Record<EventFormat, RegExp>> = {
+  remote: /дистанционн|онлайн|в режиме онлайн/i,
+  videoconference: /видео-?конференц|ВКС/i,
+  hybrid: /смешанн|гибридн|очн\p{L}* и дистанционн/iu,
+};
+
+export function formatMentioned(format: EventFormat, text: string): boolean {
+  return FORMAT_MENTIONED[format]?.test(text) ?? false;
+}
+
+function verbOf(head: HeadNoun | null, kindHead: HeadNoun | null): ReportVerb {
+  const lemmas = [head?.lemma, head?.word.toLowerCase(), kindHead?.lemma, kindHead?.word.toLowerCase()].filter((l): l is string => Boolean(l));
+  const first = lemmas.slice(0, head ? 2 : lemmas.length);
+  if (first.some((l) => CARRIED_OUT.has(l))) return 'реализовываться';
+  if (first.some((l) => HAPPENED.has(l) || HAPPENED.has(l.replace(/^.*-/, '')))) return 'состояться';
+  return 'пройти';
+}
+
+const isEventNoun = (head: HeadNoun) => EVENT_NOUNS.has(head.lemma) || EVENT_NOUNS.has(head.word.toLowerCase()) || EVENT_NOUNS.has(head.word.toLowerCase().replace(/^.*-/, ''));
+
+export interface SentenceContext {
+  f: RefForms;
+  gaps: Gaps;
+  agreement: (id: number) => Agreement;
+}
+
+/** «договора о сотрудничестве между … от 8 февраля 2021 года»: the agreement as the seed names it. */
+function agreementPhrase(agreement: Agreement): string {
+  const date = agreement.signedOn ? ` от ${eventDatePhrase(agreement.signedOn, agreement.signedOn, 'day')}` : '';
+  const title = agreement.title.trim();
+  if (/^(договор|соглашени|меморандум|план|протокол|программ|дорожн|концепци|стратеги)/i.test(title)) {
+    const declined = declinePhrase(title, 'gent');
+    if (declined.declined) return `${lowerFirst(declined.text)}${date}`;
+  }
+  const KIND: Record<Agreement['kind'], string> = { agreement: 'соглашения', contract: 'договора', memorandum: 'меморандума', plan: 'плана', protocol: 'протокола', other: 'документа' };
+  return `${KIND[agreement.kind]} «${title.replace(/^«(.*)»$/, '$1')}»${date}`;
+}
+
+/** The subject and its verb: «состоялся круглый стол «Туризм без границ»», «прошли Дни культуры …». */
+function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject: string } {
+  const title = event.title.trim().replace(/\.$/, '');
+  const kindRef = ctx.f.get('kind', event.kind);
+  const kindHead = event.kind ? headNoun(event.kind) : null;
+  let kindGender: Gender | null = kindRef?.gender ?? null;
+  if (event.kind && kindRef && !kindRef.gender) {
+    kindGender = kindHead?.gender ?? null;
+    ctx.gaps.kindGender(kindRef, kindGender);
+  }
+  kindGender ??= kindHead?.gender ?? null;
+  const head = headNoun(title);
+  const titleNamesKind = Boolean(event.kind) && nameKey(title).includes(nameKey(event.kind ?? '').slice(0, -2));
+  if (head && (!event.kind || titleNamesKind || isEventNoun(head))) {
+    const gender = head.gender ?? kindGender ?? 'm';
+    return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title) };
+  }
+  if (!event.kind) return { verb: pastVerb('пройти', 'n'), subject: `мероприятие ${quoted(title)}` };
+  const kindText = lowerCommon(event.kind);
+  return { verb: pastVerb(verbOf(null, kindHead), kindGender ?? 'm'), subject: `${kindText} ${quoted(title)}` };
+}
+
+function quoted(title: string): string {
+  return /^«.*»$/.test(title) || /^".*"$/.test(title) ? title.replace(/^"(.*)"$/, '«$1»') : `«${title}»`;
+}
+
+/** What happened, as sentences: the subject, the agreement, the format when not in person, who took part, what came of it. */
+export function eventSentences(event: Event, ctx: SentenceContext, formatClause: boolean): string {
+  const { verb, subject } = subjectOf(event, ctx);
+  let text = `${verb} ${subject}`;
+  if (formatClause && event.format && FORMAT_CLAUSE[event.format] && !formatMentioned(event.format, subject)) text += ` (${FORMAT_CLAUSE[event.format]})`;
+  if (event.agreementId !== null) text += ` в рамках ${agreementPhrase(ctx.agreement(event.agreementId))}`;
+  text += '.';
+  if (event.participants) {
+    const who = event.participants.trim().replace(/[.;]\s*$/, '');
+    text += ` В мероприятии ${pastVerb('принять', subjectGender(who) ?? 'pl')} участие ${lowerCommon(who)}.`;
+  }
+  if (event.outcomes) text += ` В рамках мероприятия ${lowerCommon(event.outcomes.trim().replace(/\.\s*$/, ''))}.`;
+  return text;
+}

@@ -1,0 +1,336 @@
+// Russian morphology for the texts built from fields: a title's head noun with its gender and number,
+// noun phrases declined (a venue after «на базе», partners in the genitive and instrumental, kinds in the
+// plural), city names in the locative, common words told from names.
+//
+// Engine: `az` 0.2.3 (MIT; deNULL/Az.js), the JavaScript port of pymorphy2 over the OpenCorpora
+// dictionary (~390 000 lemmas; 11 MB of DAWG files in node_modules/az/dicts, read from disk, never
+// fetched). Chosen over `lvovich` (people's and city names only), `russian-nouns-js` (nouns only: no
+// adjectives, no analysis) and `petrovich` (people's names): one dictionary both analyses and inflects
+// nouns, adjectives and participles, and marks geographic names (Geox) and indeclinable words (Fixd).
+// Numbers under ten are a list (shared/ru/count-words.ts): `numeralize-ru` is not worth a dependency.
+// Loaded lazily and synchronously (~150 ms, ~60 MB) when a text is first built: the back end passes a
+// reader of the dictionary files, so shared/ stays free of Node.
+import Az, { type AzParse } from 'az';
+import type { Gender } from '../schema/reference';
+
+/** Reads one file of az's `dicts` directory (e.g. `words.dawg`) whole. */
+export type DictReader = (file: string) => Uint8Array;
+
+export type Case = 'nomn' | 'gent' | 'datv' | 'accs' | 'ablt' | 'loct';
+
+let ready = false;
+
+/** Loads the dictionary once; later calls return at once. Throws what the reader throws. */
+export function initMorphology(read: DictReader): void {
+  if (ready) return;
+  // az loads its files with callbacks and counts them down; the reads here are synchronous, so the
+  // callbacks wait in a queue until init has counted all its files, then run in order.
+  const queue: (() => void)[] = [];
+  const original = Az.load;
+  let failure: unknown = null;
+  Az.load = (url, type, callback) => {
+    const bytes = read(url.replace(/^.*\//, ''));
+    queue.push(() => callback(null, type === 'json' ? JSON.parse(new TextDecoder().decode(bytes)) : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  };
+  try {
+    Az.Morph.init('dicts', (err) => {
+      if (err) failure = err;
+    });
+    for (const run of queue) run();
+  } finally {
+    Az.load = original;
+  }
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  ready = true;
+}
+
+export function morphologyReady(): boolean {
+  return ready;
+}
+
+const cache = new Map<string, AzParse[]>();
+
+function parses(word: string): AzParse[] {
+  if (!ready) throw new Error('Морфологический словарь не загружен: тексту отчёта не на чем строиться.');
+  // As written: the dictionary tells «Гагарин» the town from «гагарин» by the capital.
+  const key = word;
+  let found = cache.get(key);
+  if (!found) {
+    found = Az.Morph(key);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+const GENDERS: Record<string, Gender> = { masc: 'm', femn: 'f', neut: 'n' };
+
+/** Words that stay as they are before a hyphen: «бизнес-миссия», «пресс-конференция», «вице-губернатор». */
+const INVARIABLE_PARTS = new Set([
+  'бизнес', 'интернет', 'пресс', 'вице', 'экс', 'медиа', 'арт', 'онлайн', 'веб', 'мастер', 'блиц', 'шоу', 'экспо', 'фото', 'видео',
+  'кино', 'эко', 'гала', 'квест', 'флешмоб', 'обер', 'штаб', 'премьер', 'генерал', 'контр', 'конференц', 'экспресс', 'стартап', 'диджитал', 'медиа',
+]);
+
+const ACRONYM = /^[\p{Lu}\d][\p{Lu}\d-]*\p{Lu}[\p{Lu}\d-]*$/u;
+const ROMAN = /^[IVXLC]+$/;
+const PROPER = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Trad'];
+
+const isAcronym = (word: string) => word.length > 1 && ACRONYM.test(word);
+
+/** The writer's capitals on a form the dictionary gives in lower case; «ё» only where the writer wrote it. */
+function restoreCase(original: string, produced: string): string {
+  const plain = /ё/i.test(original) ? produced : produced.replace(/ё/g, 'е');
+  if (isAcronym(original)) return original;
+  const from = original.split('-');
+  return plain
+    .split('-')
+    .map((part, i) => (/^\p{Lu}/u.test(from[Math.min(i, from.length - 1)] ?? '') ? part.charAt(0).toUpperCase() + part.slice(1) : part))
+    .join('-');
+}
+
+type Role = 'noun' | 'adj';
+
+/** One word of a noun phrase in the nominative, as the dictionary reads it. */
+interface Word {
+  role: Role;
+  gender: Gender | null;
+  plural: boolean;
+  /** The dictionary has the word (not a guess from its ending). */
+  known: boolean;
+  geo: boolean;
+  /** Common gender («глава», «руководитель» is masculine anyway): reports agree in the masculine. */
+  common: boolean;
+  /** The word in another case and number, with the writer's capitals. */
+  inflect(grams: string[]): string;
+}
+
+const nominatives = (word: string) => parses(word).filter((p) => p.tag.CAse === 'nomn' || (p.tag.Fixd && p.tag.POS === 'NOUN'));
+const isAdj = (p: AzParse) => p.tag.POS === 'ADJF' || p.tag.POS === 'PRTF';
+
+function wordOf(original: string, parse: AzParse, role: Role): Word {
+  const plural = parse.tag.NMbr === 'plur';
+  return {
+    role,
+    gender: plural ? 'pl' : (GENDERS[parse.tag.GNdr ?? ''] ?? null),
+    plural,
+    known: parse.parser === 'Dictionary' || parse.parser === 'Abbr',
+    geo: Boolean(parse.tag.Geox),
+    common: Boolean(parse.tag['Ms-f']),
+    inflect: (grams) => {
+      if (parse.tag.Fixd) return original;
+      // An adjective keeps its own gender in the singular («Витебская область» → «Витебской области»).
+      const gender = role === 'adj' && grams.includes('sing') && parse.tag.GNdr ? [parse.tag.GNdr] : [];
+      const form = parse.inflect([...grams, ...gender]) || parse.inflect(grams);
+      return form ? restoreCase(original, form.word) : original;
+    },
+  };
+}
+
+/** A whole word's reading as noun or adjective in the nominative; hyphenated words part by part. */
+function readWord(original: string, preferAdj: boolean, preferGeo: boolean): Word | null {
+  if (isAcronym(original)) {
+    return { role: 'noun', gender: null, plural: false, known: true, geo: false, common: false, inflect: () => original };
+  }
+  if (!/^[\p{L}-]+$/u.test(original) || /^-|-$/.test(original)) return null;
+  const hyphen = original.indexOf('-');
+  if (hyphen > 0 && !parses(original).some((p) => p.parser === 'Dictionary')) {
+    const first = original.slice(0, hyphen);
+    const rest = original.slice(hyphen + 1);
+    const last = readWord(rest, preferAdj, preferGeo);
+    if (!last) return null;
+    const head = last.role === 'noun' && !INVARIABLE_PARTS.has(first.toLowerCase()) ? readWord(first, false, false) : null;
+    if (head && head.role === 'noun' && head.known) {
+      // Two nouns («выставка-ярмарка», «фестиваль-конкурс»): both decline; the first gives gender.
+      return { ...head, known: head.known && last.known, inflect: (grams) => `${head.inflect(grams)}-${last.inflect(grams)}` };
+    }
+    // «бизнес-миссия», «Российско-Белорусский»: the first part stays.
+    return { ...last, inflect: (grams) => `${first}-${last.inflect(grams)}` };
+  }
+  const found = nominatives(original);
+  const adj = found.find((p) => p.tag.POS === 'ADJF') ?? found.find(isAdj); // «Соединенные» the adjective, not the participle
+  const nouns = found.filter((p) => p.tag.POS === 'NOUN');
+  const noun = (preferGeo ? nouns.find((p) => p.tag.Geox) : undefined) ?? nouns.find((p) => p.parser === 'Dictionary') ?? nouns[0];
+  if (adj && (preferAdj || !noun)) return wordOf(original, adj, 'adj');
+  if (noun) return wordOf(original, noun, 'noun');
+  return null;
+}
+
+interface Token {
+  text: string;
+  /** The word without punctuation around it. */
+  word: string;
+  lead: string;
+  trail: string;
+}
+
+function tokens(phrase: string): string[] {
+  return phrase.split(/(\s+)/);
+}
+
+function tokenOf(text: string): Token {
+  const m = /^([^\p{L}\d]*)([\p{L}\d][\p{L}\d-]*?)([^\p{L}\d]*)$/u.exec(text);
+  return m ? { text, lead: m[1] ?? '', word: m[2] ?? '', trail: m[3] ?? '' } : { text, lead: text, word: '', trail: '' };
+}
+
+interface Phrase {
+  parts: string[];
+  /** Indexes into parts of the agreeing words before the head, and the head's. */
+  adjs: { at: number; word: Word }[];
+  head: { at: number; word: Word } | null;
+}
+
+/** The adjectives and the head noun a phrase opens with: «Первая часть …», «Рославльский многопрофильный колледж». */
+function analysePhrase(phrase: string, preferGeo = false): Phrase {
+  const parts = tokens(phrase);
+  const adjs: Phrase['adjs'] = [];
+  for (let at = 0; at < parts.length; at += 2) {
+    const token = tokenOf(parts[at] ?? '');
+    if (!token.word || /[«"“„(]/.test(token.lead)) break;
+    if (ROMAN.test(token.word) || /^\d+$/.test(token.word)) {
+      if (adjs.length === 0 && !token.trail) continue; // «XII Международный форум», «2021»
+      break;
+    }
+    const next = tokenOf(parts[at + 2] ?? '');
+    const nextReads = Boolean(next.word) && !token.trail && !/[«"“„(]/.test(next.lead) && readWord(next.word, true, preferGeo) !== null;
+    const word = readWord(token.word, nextReads, preferGeo);
+    if (!word) break;
+    if (word.role === 'noun') return { parts, adjs, head: { at, word } };
+    adjs.push({ at, word });
+    if (token.trail) break;
+  }
+  return { parts, adjs, head: null };
+}
+
+export interface HeadNoun {
+  /** The head noun as written. */
+  word: string;
+  /** Its gender, `pl` when plural; null for an abbreviation the dictionary cannot tell. */
+  gender: Gender | null;
+  known: boolean;
+  /** The nominative singular, lower case («дни» → «день»). */
+  lemma: string;
+}
+
+/** The noun a title or phrase is about: «Первая часть … заседания» → «часть» (f). Null if it opens with none. */
+export function headNoun(phrase: string): HeadNoun | null {
+  const { parts, head } = analysePhrase(phrase);
+  if (!head) return null;
+  const word = tokenOf(parts[head.at] ?? '').word;
+  const lemmaParse = isAcronym(word) ? null : nominatives(word.replace(/^.*-/, ''))[0]?.normalize();
+  return {
+    word,
+    gender: head.word.common && !head.word.plural ? 'm' : head.word.gender,
+    known: head.word.known,
+    lemma: lemmaParse ? lemmaParse.word : word.toLowerCase(),
+  };
+}
+
+export interface Declined {
+  text: string;
+  /** Every declined word was in the dictionary (else the text is a guess from endings, or unchanged). */
+  known: boolean;
+  /** The phrase opened with a noun phrase in the nominative (else it is returned as written). */
+  declined: boolean;
+}
+
+/**
+ * A noun phrase in another case (and the plural if asked): the adjectives before the head noun and the
+ * head decline, what follows stays («Республика Узбекистан» → «Республики Узбекистан», «Рославльский
+ * многопрофильный колледж» → «Рославльского многопрофильного колледжа», «конференция-выставка» →
+ * «конференции-выставки»). A phrase not in the nominative (already declined) stays as written.
+ */
+export function declinePhrase(phrase: string, grammaticalCase: Case, plural = false, preferGeo = false): Declined {
+  const { parts, adjs, head } = analysePhrase(phrase, preferGeo);
+  if (!head) return { text: phrase, known: false, declined: false };
+  const number = plural || head.word.plural ? 'plur' : 'sing';
+  const out = [...parts];
+  for (const { at, word } of [...adjs, head]) {
+    const token = tokenOf(parts[at] ?? '');
+    out[at] = `${token.lead}${word.inflect([grammaticalCase, number])}${token.trail}`;
+  }
+  return { text: out.join(''), known: [...adjs, head].every((w) => w.word.known), declined: true };
+}
+
+/** A kind in the nominative plural: «круглый стол» → «круглые столы», «конференция-выставка» → «конференции-выставки». */
+export function pluralPhrase(phrase: string): string {
+  return declinePhrase(phrase, 'nomn', true).text;
+}
+
+/**
+ * A settlement's name in the locative: «Орёл» → «Орле», «Великие Луки» → «Великих Луках», «Гродно» →
+ * «Гродно», «Ростов-на-Дону» → «Ростове-на-Дону». `known` is false when the dictionary does not know
+ * the place (the form is then a guess the caller may replace).
+ */
+export function placeLocative(name: string): Declined {
+  const trimmed = name.trim();
+  const on = /^(.+?)(-на-.+)$/.exec(trimmed);
+  if (on) {
+    const first = placeLocative(on[1] ?? '');
+    return { ...first, text: `${first.text}${on[2] ?? ''}` };
+  }
+  const result = declinePhrase(trimmed, 'loct', false, true);
+  const { adjs, head } = analysePhrase(trimmed, true);
+  const geo = [...adjs, ...(head ? [head] : [])].some(({ word }) => word.geo) || parses(trimmed.split(/\s/)[0] ?? '').some((p) => p.tag.Geox);
+  return { ...result, known: result.known && geo };
+}
+
+/** Capitalised words of official style that keep their capital («Губернатор Смоленской области»). */
+const OFFICIAL = new Set(['губернатор', 'президент', 'премьер-министр']);
+/** Heads of the names of recurring events: «Дни культуры», «Неделя …», «День города», «Год …». */
+const NAMED_HEADS = new Set(['день', 'неделя', 'год', 'декада', 'олимпиада', 'спартакиада']);
+/** First words that open an event's own name: «Международный форум …», «Всероссийский конкурс …». */
+const NAME_OPENERS = /^(международн|всероссийск|всемирн|всебелорусск|межрегиональн|межгосударственн|евразийск|славянск)/;
+
+/**
+ * Whether a phrase's first capital is only that of a sentence's start and may be lowered mid-sentence:
+ * «Круглый стол по вопросам…», «Семинар для…», «Представители…», «Глава района» may; names may not:
+ * «Международный форум…», «Российско-Белорусский … форум», «Дни культуры…», «Гомельский областной
+ * исполнительный комитет», «Губернатор …», «ФГБОУ …», «„Славянский базар“».
+ */
+export function isCommonStart(phrase: string): boolean {
+  const first = tokenOf(tokens(phrase.trim())[0] ?? '');
+  if (!first.word || first.lead || !/^\p{Lu}/u.test(first.word) || isAcronym(first.word) || ROMAN.test(first.word)) return false;
+  const lower = first.word.toLowerCase();
+  if (OFFICIAL.has(lower) || NAME_OPENERS.test(lower)) return false;
+  if (/-\p{Lu}/u.test(first.word)) return false; // «Российско-Белорусский»
+  const all = parses(first.word.replace(/^.*-/, (m) => (INVARIABLE_PARTS.has(m.slice(0, -1).toLowerCase()) || parses(m.slice(0, -1)).some((p) => p.parser === 'Dictionary') ? '' : m)));
+  if (!all.some((p) => p.parser === 'Dictionary')) return false; // a word the dictionary lacks: a name
+  const read = all.filter((p) => p.parser === 'Dictionary');
+  if (read.every((p) => PROPER.some((g) => p.tag[g]))) return false;
+  if (read.some((p) => isAdj(p)) && !read.some((p) => p.tag.POS === 'NOUN') && isPlaceAdjective(read)) {
+    // «Гомельский областной исполнительный комитет», «Смоленская область»: an adjective of a place opens a name.
+    return false;
+  }
+  const head = headNoun(phrase);
+  if (head && NAMED_HEADS.has(head.lemma)) return false;
+  return true;
+}
+
+/** «Смоленский» (Смоленск), «Гомельский» (Гомель), «Рославльский» (Рославль): an adjective made from a place's name. */
+function isPlaceAdjective(read: AzParse[]): boolean {
+  const lemma = read.find(isAdj)?.normalize();
+  if (!lemma) return false;
+  const stem = /^(.+?)(?:ский|цкий)$/.exec(lemma.word)?.[1];
+  if (!stem) return false;
+  return [`${stem}ск`, stem, `${stem}ь`, `${stem}а`, `${stem}ка`].some((name) => parses(name.charAt(0).toUpperCase() + name.slice(1)).some((p) => p.tag.Geox && p.parser === 'Dictionary'));
+}
+
+/** The phrase with its first letter lowered when that capital is only a sentence's (see isCommonStart). */
+export function lowerCommon(phrase: string): string {
+  const trimmed = phrase.trim();
+  return isCommonStart(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+}
+
+/**
+ * The grammatical number and gender a verb agrees with for a subject phrase: «глава района» → m,
+ * «делегация» → f, «представители …», «А и Б», «А, Б» → pl. Null when no noun opens it.
+ */
+export function subjectGender(phrase: string): Gender | null {
+  const text = phrase.replace(/«[^»]*»|"[^"]*"|\([^)]*\)/g, ' ');
+  const head = headNoun(text);
+  if (/,|;|\s(и|а также)\s/.test(text) && head?.gender !== 'pl') {
+    // «глава района и его заместитель», «делегация, представители …»: several.
+    return 'pl';
+  }
+  return head?.gender ?? null;
+}
