@@ -6,11 +6,12 @@ export const HistoryEntitySchema = z.enum(['event', 'agreement']);
 export type HistoryEntity = z.infer<typeof HistoryEntitySchema>;
 
 /**
- * What happened: `import` is a creation by an import (or the demo data), `update` with a file name an
+ * What happened (the actions of the change log, electron/core/db/changelog.ts, as well): `import` is a creation by an import (or the demo data), `update` with a file name an
  * import's update of an existing record, `undo` a change made by taking an import back, `merge` a
  * change made by merging two reference entries, `revert` a return to an earlier version.
  */
-export const HistoryActionSchema = z.enum(['create', 'update', 'delete', 'restore', 'merge', 'import', 'undo', 'revert']);
+export const CHANGE_ACTIONS = ['create', 'update', 'delete', 'restore', 'merge', 'import', 'undo', 'revert'] as const;
+export const HistoryActionSchema = z.enum(CHANGE_ACTIONS);
 export type HistoryAction = z.infer<typeof HistoryActionSchema>;
 
 /** One field as the clerk reads it: its Russian label and values (names, dates, «да»/«нет», «—» for empty). */

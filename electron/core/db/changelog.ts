@@ -1,7 +1,9 @@
 // SQL of the change log: one row per create, update, delete, restore, merge, import, undo or revert.
 import type { Db } from './connection';
+import type { HistoryAction } from '../../../shared/schema/history';
 
-export type ChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'merge' | 'import' | 'undo' | 'revert';
+/** The log's actions are the history's: one list, in shared/schema/history.ts. */
+export type ChangeAction = HistoryAction;
 export type ChangeEntity = 'event' | 'agreement' | 'ref' | 'batch';
 
 export interface Change {
