@@ -51,6 +51,13 @@ export function createBatchesRepo(db: Db) {
   const list = db.prepare<[], BatchRow>(`${SELECT} ORDER BY b.id DESC`);
   const bySha = db.prepare<[string], BatchRow>(`${SELECT} WHERE b.sha256 = ? AND b.undone_at IS NULL ORDER BY b.id DESC LIMIT 1`);
   const markUndone = db.prepare<[string, number]>('UPDATE import_batches SET undone_at = ? WHERE id = ? AND undone_at IS NULL');
+  const unlinkAgreements = db.prepare<[number]>(
+    'UPDATE events SET agreement_id = NULL WHERE agreement_id IN (SELECT id FROM agreements WHERE batch_id = ?)',
+  );
+  const deleteRecords = [
+    db.prepare<[number]>('DELETE FROM events WHERE batch_id = ?'),
+    db.prepare<[number]>('DELETE FROM agreements WHERE batch_id = ?'),
+  ];
   return {
     insert: (batch: NewBatch) => (insert.get({ ...batch, options: batch.options === undefined ? null : JSON.stringify(batch.options) }) as { id: number }).id,
     setSummary: (id: number, summary: unknown) => setSummary.run(JSON.stringify(summary), id),
@@ -65,6 +72,14 @@ export function createBatchesRepo(db: Db) {
       return row ? toBatch(row) : undefined;
     },
     markUndone: (id: number, now: string) => markUndone.run(now, id).changes > 0,
+    /**
+     * Deletes for good the records (events and agreements) a batch created, unlinking the events
+     * kept from its agreements; the count deleted. The caller holds the transaction.
+     */
+    deleteRecords(batchId: number): number {
+      unlinkAgreements.run(batchId);
+      return deleteRecords.reduce((sum, statement) => sum + statement.run(batchId).changes, 0);
+    },
   };
 }
 

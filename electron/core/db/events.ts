@@ -165,13 +165,6 @@ export function createEventsRepo(db: Db) {
       `SELECT * FROM (${overlapSql([], 'id, title, start_date, end_date, date_precision')})`,
     )
     .raw();
-  const unlinkBatchAgreements = db.prepare<[number]>(
-    'UPDATE events SET agreement_id = NULL WHERE agreement_id IN (SELECT id FROM agreements WHERE batch_id = ?)',
-  );
-  const deleteBatch = [
-    db.prepare<[number]>('DELETE FROM events WHERE batch_id = ?'),
-    db.prepare<[number]>('DELETE FROM agreements WHERE batch_id = ?'),
-  ];
   const summaryNames = db.prepare<[], [number, string]>(`SELECT id, name FROM refs WHERE kind IN ('kind', 'city', 'sphere')`).raw();
 
   /** The few kind, city and sphere names of summaries, looked up in memory rather than joined per row. */
@@ -250,11 +243,6 @@ export function createEventsRepo(db: Db) {
       writeLinks(id, r);
     },
     get: (id: number): Event | undefined => getMany([id])[0],
-    /** Deletes for good the events and agreements a batch created; the caller holds the transaction. */
-    deleteBatch(batchId: number): number {
-      unlinkBatchAgreements.run(batchId);
-      return deleteBatch.reduce((sum, statement) => sum + statement.run(batchId).changes, 0);
-    },
     getMany,
     /** Moves to the trash (now given) or back (now null); false when it was not there to move. */
     setDeleted: (id: number, now: string | null, stamp: string) => setDeleted.run({ id, now, stamp }).changes > 0,

@@ -157,7 +157,7 @@ export function undoBatch(core: Core, id: number): ImportBatch {
       const current = core.events.get(eventId);
       if (current) writeEvent(core, eventId, eventInputOf(before as Event), now);
     }
-    const removed = core.events.deleteBatch(id);
+    const removed = core.batches.deleteRecords(id);
     logTouched(core, { entity: 'event', action: 'undo', at: now, batchId: id }, touched, (eventId) => core.events.get(eventId));
     const refs = core.refs.deleteUnusedOfBatch(id);
     if (core.settings.get<number>('demoBatchId') === id) core.settings.delete('demoBatchId');
