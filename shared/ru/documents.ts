@@ -39,7 +39,8 @@ export function verbForCount(n: number, singular: string, plural: string): strin
 /** «8 февраля 2021 года», or in a table cell «8 февраля 2021 г.». */
 export function dateWords(iso: string, short = false): string {
   const { year, month, day } = ymd(iso);
-  return `${day} ${MONTHS_GENITIVE[month - 1] ?? ''} ${year} ${short ? 'г.' : 'года'}`;
+  // «г.» keeps to its year across a line end.
+  return `${day} ${MONTHS_GENITIVE[month - 1] ?? ''} ${year}${short ? '\u00a0г.' : ' года'}`;
 }
 
 /** What a plan is for: «на 2022 год», «на II квартал 2022 года», «на период с 01.07.2022 по 15.09.2022». */
@@ -55,7 +56,7 @@ export function planTerm(start: string, end: string, precision: DatePrecision, p
   const a = ymd(start);
   const b = ymd(end);
   const sameYear = a.year === b.year;
-  const yearOf = (year: number) => (sameYear && year === planYear ? '' : ` ${year} г.`);
+  const yearOf = (year: number) => (sameYear && year === planYear ? '' : ` ${year}\u00a0г.`);
   const tail = sameYear ? yearOf(a.year) : '';
   const month = (n: number) => MONTHS_NOMINATIVE[n - 1] ?? '';
   const monthGen = (n: number) => MONTHS_GENITIVE[n - 1] ?? '';
@@ -64,21 +65,21 @@ export function planTerm(start: string, end: string, precision: DatePrecision, p
       if (start === end) return `${a.day} ${monthGen(a.month)}${tail}`;
       if (sameYear && a.month === b.month) return `${a.day}–${b.day} ${monthGen(a.month)}${tail}`;
       if (sameYear) return `${a.day} ${monthGen(a.month)} – ${b.day} ${monthGen(b.month)}${tail}`;
-      return `${a.day} ${monthGen(a.month)} ${a.year} г. – ${b.day} ${monthGen(b.month)} ${b.year} г.`;
+      return `${a.day} ${monthGen(a.month)} ${a.year}\u00a0г. – ${b.day} ${monthGen(b.month)} ${b.year}\u00a0г.`;
     case 'month':
       if (sameYear && a.month === b.month) return `${month(a.month)}${tail}`;
       if (sameYear) return `${month(a.month)}–${month(b.month)}${tail}`;
-      return `${month(a.month)} ${a.year} г. – ${month(b.month)} ${b.year} г.`;
+      return `${month(a.month)} ${a.year}\u00a0г. – ${month(b.month)} ${b.year}\u00a0г.`;
     case 'quarter': {
       const qa = romanNumeral(quarterOf(a.month));
       const qb = romanNumeral(quarterOf(b.month));
       if (sameYear && qa === qb) return `${qa} квартал${tail}`;
       if (sameYear) return `${qa}–${qb} кварталы${tail}`;
-      return `${qa} квартал ${a.year} г. – ${qb} квартал ${b.year} г.`;
+      return `${qa} квартал ${a.year}\u00a0г. – ${qb} квартал ${b.year}\u00a0г.`;
     }
     case 'year':
-      if (sameYear) return a.year === planYear ? 'в течение года' : `в течение ${a.year} г.`;
-      return `${a.year}–${b.year} гг.`;
+      if (sameYear) return a.year === planYear ? 'в течение года' : `в течение ${a.year}\u00a0г.`;
+      return `${a.year}–${b.year}\u00a0гг.`;
   }
 }
 

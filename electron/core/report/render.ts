@@ -88,34 +88,43 @@ function textWidth(landscape: boolean): number {
   return (landscape ? PAGE.height : PAGE.width) - PAGE.left - PAGE.right;
 }
 
-/** Average width of a character of Times New Roman (Cyrillic text with its spaces), in millimetres per point of size. */
-const CHAR_MM_PER_PT = 0.165;
-/** A cell's padding on both sides together, in millimetres. */
-const CELL_PADDING_MM = 3.8;
+/** Average width of a character of Times New Roman in running text (Cyrillic with its spaces, justified), in millimetres per point of size. */
+const CHAR_MM_PER_PT = 0.178;
+/** The width a character of a long word may take (wide letters such as «ж», «ш», «щ», «ю» among them): a column fits its longest word. */
+const WORD_CHAR_MM_PER_PT = 0.2;
+/** A cell's padding on both sides together (100 twips each), with a margin for the borders, in millimetres. */
+const CELL_PADDING_MM = 4.5;
+/** A column whose cells are all this short (numbers, counts) gets only the width its header and cells need. */
+const NARROW_CELL = 6;
 
 /**
  * Column widths (twips) in proportion to what the columns hold, never narrower than the longest word
- * of a column at the table's size, so that no word breaks mid-way.
+ * of a column at the table's size (the header's in bold), so that no word breaks mid-way; columns of
+ * numbers only as wide as they need.
  */
 export function columnWidths(table: ReportTable, totalMm: number): number[] {
-  const charMm = CHAR_MM_PER_PT * (TABLE_SIZE / 2);
-  const texts = (j: number) => [table.columns[j] ?? '', ...table.rows.map((r) => r[j] ?? '')];
-  const longestWord = (j: number) => Math.max(...texts(j).flatMap((t) => t.split(/\s+/).map((w) => w.length)));
-  const average = (j: number) => {
-    const rows = table.rows.map((r) => r[j] ?? '');
-    const lengths = (rows.length ? rows : [table.columns[j] ?? '']).map((t) => t.length);
-    return lengths.reduce((a, b) => a + b, 0) / lengths.length;
-  };
+  const charMm = WORD_CHAR_MM_PER_PT * (TABLE_SIZE / 2);
+  const cells = (j: number) => table.rows.map((r) => r[j] ?? '');
+  const longestWord = (texts: string[]) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/).map((w) => w.length)));
   const n = table.columns.length;
-  const mins = Array.from({ length: n }, (_, j) => longestWord(j) * charMm + CELL_PADDING_MM);
-  const weights = Array.from({ length: n }, (_, j) => Math.max(Math.min(average(j), 200), 4));
-  const sum = weights.reduce((a, b) => a + b, 0);
-  let widths = weights.map((w) => (w / sum) * totalMm);
+  const mins = Array.from({ length: n }, (_, j) => Math.max(longestWord([table.columns[j] ?? '']) * 1.08, longestWord(cells(j))) * charMm + CELL_PADDING_MM);
+  const narrow = Array.from({ length: n }, (_, j) => cells(j).every((c) => c.length <= NARROW_CELL));
+  const weights = Array.from({ length: n }, (_, j) => {
+    const texts = cells(j).length ? cells(j) : [table.columns[j] ?? ''];
+    // Less than in proportion: a column of long names gives some of its width to the shorter ones.
+    return Math.max(Math.min(texts.reduce((a, t) => a + t.length, 0) / texts.length, 200), 4) ** 0.75;
+  });
+  const fixedMm = mins.reduce((a, m, j) => a + (narrow[j] ? m : 0), 0);
+  const sum = weights.reduce((a, w, j) => a + (narrow[j] ? 0 : w), 0);
+  let widths = weights.map((w, j) => (narrow[j] ? (mins[j] ?? 0) : sum ? (w / sum) * (totalMm - fixedMm) : 0));
   // Columns under their minimum get it; the others give it up in proportion.
-  const short = widths.map((w, j) => w < (mins[j] ?? 0));
+  const short = widths.map((w, j) => narrow[j] || w < (mins[j] ?? 0));
   const fixed = widths.reduce((a, _w, j) => a + (short[j] ? (mins[j] ?? 0) : 0), 0);
   const free = widths.reduce((a, w, j) => a + (short[j] ? 0 : w), 0);
   if (fixed < totalMm && free > 0) widths = widths.map((w, j) => (short[j] ? (mins[j] ?? 0) : (w * (totalMm - fixed)) / free));
+  // Every column narrow: they share the width in proportion to their needs.
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (total < totalMm - 1 && !widths.some((_w, j) => !short[j])) widths = widths.map((w) => (w * totalMm) / total);
   return widths.map((w) => Math.round(w * MM));
 }
 
@@ -127,9 +136,11 @@ export function estimatePages(report: Report): number {
   const landscape = isLandscape(report);
   const width = textWidth(landscape);
   const height = (landscape ? PAGE.width : PAGE.height) - PAGE.top - PAGE.bottom;
-  const lineMm = (size: number) => size * 0.3528 * 1.15 * 1.15;
+  // The pitch of 1.15 lines of 14 pt Times New Roman as LibreOffice sets it (41 lines to an A4 page).
+  const lineMm = (size: number) => size * 0.3528 * 1.15 * 1.1;
   const linesOf = (text: string, mm: number, size: number, indent = 0) => text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * CHAR_MM_PER_PT * size + indent) / mm)), 0);
-  let used = lineMm(14) * linesOf(report.title, width, 14) + 4;
+  // The title with the space after it, and the executor's mark with the space before it.
+  let used = lineMm(14) * linesOf(report.title, width * 0.9, 14) + 4 + 17;
   for (const b of blocks(report)) {
     if ('table' in b) {
       const widths = columnWidths(b.table, width).map((w) => w / MM - CELL_PADDING_MM);
@@ -174,7 +185,10 @@ export async function reportDocx(report: Report, executor?: Executor, kind: Docu
       })),
     });
     return [
-      ...(t.caption ? [new Paragraph({ alignment: AlignmentType.LEFT, keepNext: true, spacing: { ...spacing, before: 240, after: 120 }, children: runs(t.caption) })] : []),
+      // The caption above the table, or a little air between the text and the table.
+      t.caption
+        ? new Paragraph({ alignment: AlignmentType.LEFT, keepNext: true, spacing: { ...spacing, before: 240, after: 120 }, children: runs(t.caption) })
+        : new Paragraph({ keepNext: true, spacing: { ...single, after: 0 }, children: [] }),
       new Table({
         layout: TableLayoutType.FIXED,
         width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
@@ -217,7 +231,8 @@ export async function reportDocx(report: Report, executor?: Executor, kind: Docu
         children: runs(text),
       });
     }
-    return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing, keepNext, children: runs(text) });
+    // A paragraph that opens a list («…:») stays on the page of the list's first item.
+    return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT }, spacing, keepNext: keepNext || /:$/.test(text.trim()), children: runs(text) });
   };
 
   const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [];

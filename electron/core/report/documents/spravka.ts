@@ -91,13 +91,13 @@ export function buildSpravka(core: Core, input: ReportInput): Report {
     paragraphs.push({ eventId: null, generated: false, text: 'Распределение мероприятий по сферам сотрудничества и партнерам приведено в таблицах 1 и 2 (мероприятие, относящееся к нескольким сферам или партнерам, учтено в каждой из них).' });
     const after = paragraphs.length;
     tables.push({
-      caption: 'Таблица 1. Мероприятия по сферам сотрудничества',
+      caption: 'Таблица 1 – Мероприятия по сферам сотрудничества',
       columns: ['№ п/п', 'Сфера сотрудничества', 'Количество мероприятий'],
       rows: countRows(spheres, (s) => f.order('sphere', s)),
       after,
     });
     tables.push({
-      caption: 'Таблица 2. Мероприятия по партнерам',
+      caption: 'Таблица 2 – Мероприятия по партнерам',
       columns: ['№ п/п', 'Партнер', 'Количество мероприятий'],
       rows: countRows(byPartner, (p) => f.partner(p)?.id ?? Number.MAX_SAFE_INTEGER),
       after,
