@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import { AppError } from '../../../shared/errors';
 import { parseOrThrow } from '../../../shared/schema/messages';
 import { LoginNameSchema, PasswordSchema, type Account, type Role, type Session } from '../../../shared/schema/account';
+import { pgTransaction } from '../../core/store/pg/pool';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 
 /** A session lasts a working day and a bit; signing in again starts a new one. */
@@ -46,19 +47,11 @@ export async function listAccounts(pool: Pool): Promise<Account[]> {
 
 /** The account can no longer sign in, and its open sessions end now. */
 export async function disableAccount(pool: Pool, login: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await pgTransaction(pool, async (client) => {
     const { rows } = await client.query<{ id: number }>('UPDATE accounts SET disabled_at = coalesce(disabled_at, now()) WHERE login_key = $1 RETURNING id', [loginKey(login)]);
     if (!rows[0]) throw new AppError('not_found', `Учётной записи «${login}» нет.`);
     await client.query('UPDATE sessions SET ended_at = now() WHERE account_id = $1 AND ended_at IS NULL', [rows[0].id]);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 interface AccountRow {

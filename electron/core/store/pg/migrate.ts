@@ -8,6 +8,7 @@ import { loadMigrations, type Migration } from '../../db/migrate';
 import { seedRefs } from '../../db/seed';
 import data from '../../../../resources/reference-data.json';
 import { nameKey } from '../../../../shared/ru/normalize';
+import { pgTransaction } from './pool';
 
 export const PG_MIGRATIONS = loadMigrations(fileURLToPath(new URL('./migrations/', import.meta.url)));
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -45,9 +46,7 @@ export function newerServerSchemaError(found: number): AppError {
 
 /** Brings the server's database up to the latest schema; refuses one made by a newer version. */
 export async function migratePg(pool: Pool, migrations: Migration[] = PG_MIGRATIONS): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await pgTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query('CREATE TABLE IF NOT EXISTS reestr_schema (version integer NOT NULL)');
     const current = await pgSchemaVersion(client);
@@ -58,11 +57,5 @@ export async function migratePg(pool: Pool, migrations: Migration[] = PG_MIGRATI
     }
     await client.query('DELETE FROM reestr_schema');
     await client.query('INSERT INTO reestr_schema (version) VALUES ($1)', [migrations.length]);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK');
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

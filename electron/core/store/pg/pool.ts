@@ -13,3 +13,19 @@ const types = {
 export function openPool(connectionString: string, max = 10): pg.Pool {
   return new pg.Pool({ connectionString, max, types });
 }
+
+/** Runs `work` in one transaction on one connection of the pool: committed whole, or rolled back whole. */
+export async function pgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK');
+    throw e;
+  } finally {
+    client.release();
+  }
+}
