@@ -1,6 +1,8 @@
-// An event's or agreement's fields as the clerk reads them in its change history: names, dates, «да»/«нет».
+// A record's fields as the clerk reads them in its change history (names, dates, «да»/«нет»), and
+// the words that name each kind of record.
 import type { DatePrecision } from '../schema/common';
-import type { FieldChange, HistoryEntity } from '../schema/history';
+import type { FieldChange } from '../schema/history';
+import type { RecordKindName } from '../record-kinds';
 import { formatDate, formatDateRange } from './dates';
 import {
   AGREEMENT_FIELD_LABELS,
@@ -11,6 +13,20 @@ import {
   FORMAT_LABELS,
   PRECISION_LABELS,
 } from './labels';
+
+/** How texts name a kind of record: «мероприятие», «в мероприятии», «восстановите его». */
+export interface RecordWords {
+  one: string;
+  genitive: string;
+  prepositional: string;
+  /** The pronoun in the accusative: «его», «её». */
+  it: string;
+}
+
+export const RECORD_WORDS: Record<RecordKindName, RecordWords> = {
+  event: { one: 'мероприятие', genitive: 'мероприятия', prepositional: 'мероприятии', it: 'его' },
+  agreement: { one: 'соглашение', genitive: 'соглашения', prepositional: 'соглашении', it: 'его' },
+};
 
 /** A version of a record: all its fields, or the few a change kept. */
 export type Fields = Readonly<Record<string, unknown>>;
@@ -68,6 +84,12 @@ function agreementValue(field: string, f: Fields): string {
   }
 }
 
+/** Each kind's fields in the card's order with their labels, and how a field's value reads. */
+const FIELD_VIEWS: Record<RecordKindName, { labels: Readonly<Record<string, string>>; value: (field: string, f: Fields) => string }> = {
+  event: { labels: EVENT_FIELD_LABELS, value: eventValue },
+  agreement: { labels: AGREEMENT_FIELD_LABELS, value: agreementValue },
+};
+
 /** The stored fields a shown field is made of. */
 function sourcesOf(field: string): string[] {
   return field === 'dates' ? ['startDate', 'endDate', 'datePrecision'] : [field];
@@ -77,9 +99,8 @@ function sourcesOf(field: string): string[] {
  * The fields that differ between two versions, in the card's order, with their values as the clerk
  * reads them. A field missing from either version (a change that kept only a few) is not compared.
  */
-export function fieldChanges(entity: HistoryEntity, before: Fields, after: Fields): FieldChange[] {
-  const labels: Readonly<Record<string, string>> = entity === 'event' ? EVENT_FIELD_LABELS : AGREEMENT_FIELD_LABELS;
-  const value = entity === 'event' ? eventValue : agreementValue;
+export function fieldChanges(entity: RecordKindName, before: Fields, after: Fields): FieldChange[] {
+  const { labels, value } = FIELD_VIEWS[entity];
   const changes: FieldChange[] = [];
   for (const [field, label] of Object.entries(labels)) {
     const sources = sourcesOf(field);

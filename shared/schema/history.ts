@@ -1,8 +1,9 @@
 // Change history of an event or agreement: its entries as the clerk reads them, and the return to a version.
 import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common';
+import { RECORD_KINDS } from '../record-kinds';
 
-export const HistoryEntitySchema = z.enum(['event', 'agreement']);
+export const HistoryEntitySchema = z.enum(RECORD_KINDS);
 export type HistoryEntity = z.infer<typeof HistoryEntitySchema>;
 
 /**

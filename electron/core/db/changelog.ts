@@ -1,10 +1,12 @@
 // SQL of the change log: one row per create, update, delete, restore, merge, import, undo or revert.
 import type { Db } from './connection';
 import type { HistoryAction } from '../../../shared/schema/history';
+import type { RecordKindName } from '../../../shared/record-kinds';
 
 /** The log's actions are the history's: one list, in shared/schema/history.ts. */
 export type ChangeAction = HistoryAction;
-export type ChangeEntity = 'event' | 'agreement' | 'ref' | 'batch';
+/** What a row is about: a record of a kind the register keeps, a reference entry or an import batch. */
+export type ChangeEntity = RecordKindName | 'ref' | 'batch';
 
 export interface Change {
   at: string;

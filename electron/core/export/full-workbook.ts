@@ -4,7 +4,9 @@ import type { Writable } from 'node:stream';
 import ExcelJS from '../excel';
 import { excelDate } from './official';
 import type { FullSource } from './sources';
+import type { Agreement } from '../../../shared/schema/agreement';
 import type { Event } from '../../../shared/schema/event';
+import { RECORD_KINDS, type RecordKindName } from '../../../shared/record-kinds';
 import { RefKindSchema } from '../../../shared/schema/reference';
 import { AGREEMENT_KIND_LABELS, AGREEMENT_STATUS_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS, PRECISION_LABELS, REF_KIND_LABELS } from '../../../shared/ru/labels';
 
@@ -43,35 +45,53 @@ function eventValues(e: Event): Value[] {
   ];
 }
 
+/** Events read a page at a time, so the export never holds them all. */
+const PAGE = 2000;
+
+function* eventRows(source: FullSource): Generator<Value[]> {
+  for (let offset = 0; ; offset += PAGE) {
+    const page = source.events(offset, PAGE);
+    for (const e of page) yield eventValues(e);
+    if (page.length < PAGE) return;
+  }
+}
+
+function agreementValues(a: Agreement): Value[] {
+  return [
+    a.id, AGREEMENT_KIND_LABELS[a.kind], a.number, a.title, a.parties.join(LIST_SEPARATOR) || null, date(a.signedOn), date(a.validFrom),
+    date(a.validUntil), a.autoProlongation ? 'да' : 'нет', AGREEMENT_STATUS_LABELS[a.status], a.department, a.spheres.join(LIST_SEPARATOR) || null, a.notes,
+  ];
+}
+
+/** Each kind of record's sheet: its name and columns, and its rows. */
+const RECORD_SHEETS: Record<RecordKindName, { format: { sheet: string; columns: readonly string[] }; rows: (source: FullSource) => Iterable<Value[]> }> = {
+  event: { format: FULL_EXPORT.events, rows: eventRows },
+  agreement: { format: FULL_EXPORT.agreements, rows: (source) => source.agreements().map(agreementValues) },
+};
+
+function* refRows(source: FullSource): Generator<Value[]> {
+  for (const kind of RefKindSchema.options) {
+    for (const r of source.refs(kind)) {
+      yield [REF_KIND_LABELS[kind], r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.settlement, r.hidden ? 'да' : 'нет'];
+    }
+  }
+}
+
+/** The records of every kind, a sheet each, then the reference lists; how many records of each kind it holds. */
 export async function writeFullWorkbook(source: FullSource, out: Writable): Promise<{ events: number; agreements: number }> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Реестр сотрудничества';
-  const PAGE = 2000;
-  let events = 0;
-  function* eventRows(): Generator<Value[]> {
-    for (let offset = 0; ; offset += PAGE) {
-      const page = source.events(offset, PAGE);
-      for (const e of page) yield eventValues(e);
-      events += page.length;
-      if (page.length < PAGE) return;
-    }
-  }
-  addSheet(workbook, FULL_EXPORT.events.sheet, FULL_EXPORT.events.columns, eventRows());
-
-  const agreements = source.agreements();
-  addSheet(workbook, FULL_EXPORT.agreements.sheet, FULL_EXPORT.agreements.columns, agreements.map((a) => [
-    a.id, AGREEMENT_KIND_LABELS[a.kind], a.number, a.title, a.parties.join(LIST_SEPARATOR) || null, date(a.signedOn), date(a.validFrom),
-    date(a.validUntil), a.autoProlongation ? 'да' : 'нет', AGREEMENT_STATUS_LABELS[a.status], a.department, a.spheres.join(LIST_SEPARATOR) || null, a.notes,
-  ]));
-
-  function* refRows(): Generator<Value[]> {
-    for (const kind of RefKindSchema.options) {
-      for (const r of source.refs(kind)) {
-        yield [REF_KIND_LABELS[kind], r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.settlement, r.hidden ? 'да' : 'нет'];
+  const counts = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKindName, number>;
+  for (const kind of RECORD_KINDS) {
+    const { format, rows } = RECORD_SHEETS[kind];
+    addSheet(workbook, format.sheet, format.columns, (function* counted() {
+      for (const row of rows(source)) {
+        counts[kind]++;
+        yield row;
       }
-    }
+    })());
   }
-  addSheet(workbook, FULL_EXPORT.refs.sheet, FULL_EXPORT.refs.columns, refRows());
+  addSheet(workbook, FULL_EXPORT.refs.sheet, FULL_EXPORT.refs.columns, refRows(source));
   await workbook.commit();
-  return { events, agreements: agreements.length };
+  return { events: counts.event, agreements: counts.agreement };
 }

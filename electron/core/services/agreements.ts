@@ -43,7 +43,6 @@ export function updateAgreement(core: Core, id: number, input: AgreementInput, l
 
 const AGREEMENTS: RecordKind<Agreement> = {
   entity: 'agreement',
-  noun: 'Соглашение',
   get: getAgreement,
   setDeleted: (core, id, deletedAt, now) => core.agreements.setDeleted(id, deletedAt, now),
 };

@@ -96,7 +96,6 @@ export function updateEvent(core: Core, id: number, input: EventInput, batchId: 
 
 export const EVENTS: RecordKind<Event> = {
   entity: 'event',
-  noun: 'Мероприятие',
   get: getEvent,
   setDeleted: (core, id, deletedAt, now) => core.events.setDeleted(id, deletedAt, now),
 };

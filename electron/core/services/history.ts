@@ -3,7 +3,7 @@ import type { Core } from '../core';
 import type { LoggedChange } from '../db/changelog';
 import { AppError } from '../../../shared/errors';
 import { nameKey } from '../../../shared/ru/normalize';
-import { fieldChanges, type Fields } from '../../../shared/ru/field-values';
+import { fieldChanges, RECORD_WORDS, type Fields } from '../../../shared/ru/field-values';
 import { AgreementInputSchema, type Agreement } from '../../../shared/schema/agreement';
 import { eventInputOf, type Event } from '../../../shared/schema/event';
 import type { HistoryAction, HistoryEntity, HistoryEntry } from '../../../shared/schema/history';
@@ -12,8 +12,6 @@ import { getAgreement, updateAgreement } from './agreements';
 import { EVENTS, getEvent, writeEvent } from './events';
 import { editRecord } from './records';
 import { writeTransaction } from '../db/write-transaction';
-
-const NOUN_GENITIVE: Record<HistoryEntity, string> = { event: 'мероприятия', agreement: 'соглашения' };
 
 /** One change of a record with the record's versions right before and right after it. */
 interface Step {
@@ -26,7 +24,7 @@ interface Step {
 const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function recordOf(core: Core, entity: HistoryEntity, id: number): Event | Agreement {
-  return entity === 'event' ? getEvent(core, id) : getAgreement(core, id);
+  return KINDS[entity].get(core, id);
 }
 
 /**
@@ -133,13 +131,26 @@ export function revertRecord(core: Core, entity: HistoryEntity, id: number, chan
   return writeTransaction(core.db, () => {
     const record = recordOf(core, entity, id);
     const step = stepsOf(core, entity, record).find((s) => s.change.id === changeId);
-    if (!step) throw new AppError('not_found', `В истории ${NOUN_GENITIVE[entity]} № ${id} нет такой записи: обновите историю.`, { changeId });
+    if (!step) throw new AppError('not_found', `В истории ${RECORD_WORDS[entity].genitive} № ${id} нет такой записи: обновите историю.`, { changeId });
     if (fieldChanges(entity, record, step.after).length === 0) {
       throw new AppError('conflict', 'Эта версия совпадает с нынешней: возвращать нечего.');
     }
-    const names = presentNames(core);
-    if (entity === 'event') {
-      const v = step.after as Event;
+    return KINDS[entity].revert(core, id, step.after, presentNames(core), changeId);
+  });
+}
+
+type PresentNames = ReturnType<typeof presentNames>;
+
+/** What the history needs of each kind of record: to read one, and to write a version back. */
+const KINDS: Record<HistoryEntity, {
+  get: (core: Core, id: number) => Event | Agreement;
+  /** Writes `version` (its names as the lists hold them now) over the record, logged as a revert to `versionOf`. */
+  revert: (core: Core, id: number, version: Fields, names: PresentNames, versionOf: number) => Event | Agreement;
+}> = {
+  event: {
+    get: getEvent,
+    revert(core, id, version, names, versionOf) {
+      const v = version as Event;
       const input = eventInputOf({
         ...v,
         kind: names.one(['kind'], v.kind),
@@ -150,23 +161,28 @@ export function revertRecord(core: Core, entity: HistoryEntity, id: number, chan
         spheres: names.all(['sphere'], v.spheres),
         partners: names.all(names.partners, v.partners),
       });
-      return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now), { versionOf: changeId });
-    }
-    const v = step.after as Agreement;
-    const input = AgreementInputSchema.parse({
-      kind: v.kind,
-      number: v.number,
-      title: v.title,
-      parties: names.all(names.partners, v.parties),
-      signedOn: v.signedOn,
-      validFrom: v.validFrom,
-      validUntil: v.validUntil,
-      autoProlongation: v.autoProlongation,
-      status: v.status,
-      spheres: names.all(['sphere'], v.spheres),
-      department: names.one(['department'], v.department),
-      notes: v.notes,
-    });
-    return updateAgreement(core, id, input, { versionOf: changeId });
-  });
-}
+      return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now), { versionOf });
+    },
+  },
+  agreement: {
+    get: getAgreement,
+    revert(core, id, version, names, versionOf) {
+      const v = version as Agreement;
+      const input = AgreementInputSchema.parse({
+        kind: v.kind,
+        number: v.number,
+        title: v.title,
+        parties: names.all(names.partners, v.parties),
+        signedOn: v.signedOn,
+        validFrom: v.validFrom,
+        validUntil: v.validUntil,
+        autoProlongation: v.autoProlongation,
+        status: v.status,
+        spheres: names.all(['sphere'], v.spheres),
+        department: names.one(['department'], v.department),
+        notes: v.notes,
+      });
+      return updateAgreement(core, id, input, { versionOf });
+    },
+  },
+};

@@ -2,16 +2,20 @@
 import type { Core } from '../core';
 import type { ChangeEntity } from '../db/changelog';
 import { AppError } from '../../../shared/errors';
+import type { RecordKindName } from '../../../shared/record-kinds';
+import { RECORD_WORDS } from '../../../shared/ru/field-values';
+import { capitalize } from '../../../shared/ru/grammar';
 import { writeTransaction } from '../db/write-transaction';
 
 /** What editing and the trash need of a kind of record. */
 export interface RecordKind<T> {
-  entity: Extract<ChangeEntity, 'event' | 'agreement'>;
-  /** The record's name in a message, neuter like both of ours: «Мероприятие», «Соглашение». */
-  noun: string;
+  entity: RecordKindName;
   get: (core: Core, id: number) => T;
   setDeleted: (core: Core, id: number, deletedAt: string | null, now: string) => boolean;
 }
+
+/** The record's name at the head of a message: «Мероприятие», «Соглашение». */
+const nounOf = (kind: RecordKind<unknown>) => capitalize(RECORD_WORDS[kind.entity].one);
 
 /** How an edit goes into the change log: an import's update names its batch, a revert the version it brought back. */
 export interface EditLog {
@@ -29,7 +33,7 @@ export function editRecord<T extends { deletedAt: string | null }>(
 ): T {
   return writeTransaction(core.db, () => {
     const before = kind.get(core, id);
-    if (before.deletedAt) throw new AppError('conflict', `${kind.noun} № ${id} находится в корзине: сначала восстановите его.`);
+    if (before.deletedAt) throw new AppError('conflict', `${nounOf(kind)} № ${id} находится в корзине: сначала восстановите ${RECORD_WORDS[kind.entity].it}.`);
     const now = core.now();
     write(now);
     const after = kind.get(core, id);
@@ -44,7 +48,7 @@ export function moveTrash<T>(core: Core, kind: RecordKind<T>, id: number, toTras
     const before = kind.get(core, id);
     const now = core.now();
     if (!kind.setDeleted(core, id, toTrash ? now : null, now)) {
-      throw new AppError('conflict', `${kind.noun} № ${id} ${toTrash ? 'уже в корзине' : 'не в корзине'}.`);
+      throw new AppError('conflict', `${nounOf(kind)} № ${id} ${toTrash ? 'уже в корзине' : 'не в корзине'}.`);
     }
     const after = kind.get(core, id);
     core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: kind.entity, entityId: id, before, after });

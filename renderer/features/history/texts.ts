@@ -1,5 +1,7 @@
 // The words of the «История изменений» tab: what each entry says happened.
 import { formatTimestamp } from '../../../shared/ru/dates';
+import { capitalize } from '../../../shared/ru/grammar';
+import { RECORD_WORDS } from '../../../shared/ru/field-values';
 import type { HistoryEntity, HistoryEntry } from '../../../shared/schema/history';
 
 export const TAB_LABEL = 'История изменений';
@@ -42,7 +44,7 @@ export function confirmTitle(entry: HistoryEntry): string {
 }
 
 export function willChange(entity: HistoryEntity): string {
-  return entity === 'event' ? 'В мероприятии изменится:' : 'В соглашении изменится:';
+  return `В ${RECORD_WORDS[entity].prepositional} изменится:`;
 }
 
 export function reverted(entry: HistoryEntry): string {
@@ -52,7 +54,6 @@ export function reverted(entry: HistoryEntry): string {
 /** Why the buttons are off: unsaved edits in the card, or the record in the trash. */
 export function blockedText(reason: 'dirty' | 'trash', entity: HistoryEntity): string {
   if (reason === 'dirty') return 'В карточке есть несохранённые изменения: сохраните или отмените их, чтобы вернуть прежнюю версию.';
-  return entity === 'event'
-    ? 'Мероприятие в корзине: чтобы вернуть прежнюю версию, сначала восстановите его.'
-    : 'Соглашение в корзине: чтобы вернуть прежнюю версию, сначала восстановите его.';
+  const words = RECORD_WORDS[entity];
+  return `${capitalize(words.one)} в корзине: чтобы вернуть прежнюю версию, сначала восстановите ${words.it}.`;
 }
