@@ -7,33 +7,15 @@ import type { DatePrecision } from '../schema/common';
 import type { DocumentKind } from '../schema/report';
 import { MONTHS_GENITIVE, MONTHS_NOMINATIVE, romanNumeral } from './dates';
 import { forPeriod, periodTitle } from './periods';
-import { pluralForm, type PluralForms } from './plural';
-
-/** The gender a counted noun agrees in: «одно мероприятие», «один форум», «одна встреча», «две встречи». */
-export type CountGender = 'm' | 'f' | 'n';
-
-const UNDER_TEN = ['ноль', '', 'два', 'три', 'четыре', 'пять', 'шесть', 'семь', 'восемь', 'девять'] as const;
-const ONE: Record<CountGender, string> = { m: 'один', f: 'одна', n: 'одно' };
-
-/** A number as the documents write it: in words under ten («шесть», «одно», «две»), in figures from ten. */
-export function numberText(n: number, gender: CountGender): string {
-  if (n === 1) return ONE[gender];
-  if (n === 2 && gender === 'f') return 'две';
-  if (n >= 0 && n < 10) return UNDER_TEN[n] ?? String(n);
-  return n.toLocaleString('ru-RU');
-}
-
-/** «шесть мероприятий», «одно соглашение», «12 мероприятий». */
-export function countText(n: number, forms: PluralForms, gender: CountGender): string {
-  return `${numberText(n, gender)} ${pluralForm(n, forms)}`;
-}
+import { countInWords, countTakesPlural } from './count-words';
+import type { PluralForms } from './plural';
 
 /**
- * A past verb agreeing with a count as the seed writes it: the singular after «один» (21, 31…),
- * the plural otherwise («состоялись три мероприятия», «состоялись шесть мероприятий»).
+ * A past verb agreeing with a count as the reports write it (shared/ru/count-words.ts): the plural after
+ * two to four («состоялись три мероприятия»), the singular otherwise («состоялось одно», «состоялось пять»).
  */
 export function verbForCount(n: number, singular: string, plural: string): string {
-  return n % 10 === 1 && n % 100 !== 11 ? singular : plural;
+  return countTakesPlural(n, false) ? plural : singular;
 }
 
 /** «8 февраля 2021 года», or in a table cell «8 февраля 2021 г.». */
@@ -86,7 +68,7 @@ export function planTerm(start: string, end: string, precision: DatePrecision, p
 /** An agreement as the seed names it: its title, «от 8 февраля 2021 года», its number. */
 export function agreementName(a: Pick<Agreement, 'title' | 'signedOn' | 'number'>): string {
   const signed = a.signedOn ? ` от ${dateWords(a.signedOn)}` : '';
-  const number = a.number ? ` № ${a.number}` : '';
+  const number = a.number ? ` №\u00a0${a.number}` : '';
   return `${a.title}${signed}${number}`;
 }
 
@@ -128,6 +110,5 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
 
 /** What was done to the events that did not take place: «перенесено одно мероприятие», «отменены два мероприятия». */
 export function notHeldPhrase(n: number, singular: string, plural: string, forms: PluralForms): string {
-  const verb = n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? plural : singular;
-  return `${verb} ${countText(n, forms, 'n')}`;
+  return `${verbForCount(n, singular, plural)} ${countInWords(n, forms)}`;
 }

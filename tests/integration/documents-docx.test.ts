@@ -99,7 +99,7 @@ describe('documents as .docx from the command line, read by LibreOffice', () => 
     const screen = run('report', '--kind', 'spravka', '--period', '2021-H2');
     expect(screen.status, screen.stderr).toBe(0);
     expect(screen.stdout.split('\n')[0]).toBe('Справка о мероприятиях международного сотрудничества Смоленской области за II полугодие 2021 года');
-    expect(screen.stdout).toContain('Во II полугодии 2021 года состоялись девять мероприятий');
+    expect(screen.stdout).toContain('Во II полугодии 2021 года состоялось девять мероприятий');
     expect(screen.stdout).toMatch(/^1\.\tМолодежная политика\t4$/m);
     const help = run('--help');
     expect(help.stdout).toMatch(/report \[--kind ВИД\] --period P/);

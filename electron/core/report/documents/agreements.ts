@@ -10,7 +10,8 @@ import type { Period } from '../../../../shared/period';
 import { AgreementFilterSchema, type Agreement } from '../../../../shared/schema/agreement';
 import type { Report, ReportInput, ReportParagraph } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
-import { agreementName, agreementTermCell, countText, dateWords, planTerm, verbForCount } from '../../../../shared/ru/documents';
+import { countInWords } from '../../../../shared/ru/count-words';
+import { agreementName, agreementTermCell, dateWords, planTerm, verbForCount } from '../../../../shared/ru/documents';
 import { forPeriod } from '../../../../shared/ru/periods';
 import { AGREEMENT_FORMS, EVENT_FORMS } from '../../../../shared/ru/plural';
 import { nameKey } from '../../../../shared/ru/normalize';
@@ -68,11 +69,11 @@ export function buildAgreementsReport(core: Core, input: ReportInput): Report {
     paragraphs.push({ eventId: null, generated: false, text: `${periodIn(period)} соглашений о сотрудничестве${input.partner ? ` с участием ${formOf('genitive', f.partner(input.partner), input.partner)}` : ''}, действовавших в этот период, в реестре нет.` });
   } else {
     const under = n === 1 ? 'в его рамках' : 'в их рамках';
-    const eventsText = events ? `${under} ${verbForCount(events, 'состоялось', 'состоялись')} ${countText(events, EVENT_FORMS, 'n')}` : `мероприятий ${under} не проводилось`;
+    const eventsText = events ? `${under} ${verbForCount(events, 'состоялось', 'состоялись')} ${countInWords(events, EVENT_FORMS)}` : `мероприятий ${under} не проводилось`;
     paragraphs.push({
       eventId: null,
       generated: false,
-      text: `${periodIn(period)} ${verbForCount(n, 'действовало', 'действовали')} ${countText(n, AGREEMENT_FORMS, 'n')} о сотрудничестве ${homeGenitive(home)}; ${eventsText}.`,
+      text: `${periodIn(period)} ${verbForCount(n, 'действовало', 'действовали')} ${countInWords(n, AGREEMENT_FORMS)} о сотрудничестве ${homeGenitive(home)}; ${eventsText}.`,
     });
   }
 
@@ -81,7 +82,7 @@ export function buildAgreementsReport(core: Core, input: ReportInput): Report {
     const ended = a.validUntil !== null && a.validUntil < today ? 'истек' : 'истекает';
     const term = agreementTermCell(a) + (endsSoon(a, period) ? (a.validUntil && a.validUntil <= period.end ? ` – ${ended} в отчетном периоде` : ` – ${ended} в течение ${EXPIRY_WARNING_DAYS} дней после отчетного периода`) : '');
     const list = under.map((e) => `– ${e.title} (${planTerm(e.startDate, e.endDate, e.datePrecision, null)})`);
-    return [`${i + 1}.`, agreementName(a), a.parties.join(', '), cellText(term), under.length ? [`${cellText(countText(under.length, EVENT_FORMS, 'n'))}:`, ...list].join('\n') : 'Не проводились'];
+    return [`${i + 1}.`, agreementName(a), a.parties.join(', '), cellText(term), under.length ? [`${cellText(countInWords(under.length, EVENT_FORMS))}:`, ...list].join('\n') : 'Не проводились'];
   });
 
   const ending = agreements.filter((a) => endsSoon(a, period));

@@ -5,7 +5,8 @@ import { formOf, refForms } from '../../services/ref-forms';
 import { departmentSettings, homeOf } from '../../services/department';
 import type { Report, ReportInput } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
-import { attachmentLine, countText, verbForCount } from '../../../../shared/ru/documents';
+import { countInWords } from '../../../../shared/ru/count-words';
+import { attachmentLine, verbForCount } from '../../../../shared/ru/documents';
 import { joinList } from '../../../../shared/ru/grammar';
 import { forPeriod } from '../../../../shared/ru/periods';
 import { EVENT_FORMS } from '../../../../shared/ru/plural';
@@ -34,7 +35,7 @@ export function buildLetter(core: Core, input: ReportInput, pages: number | null
     : [...new Set(held.flatMap((e) => e.partners.map((p) => partnerGroup(p, f, home))))].filter((g) => g !== home.region).map((g) => formOf('genitive', f.partner(g), g));
   const n = held.length;
   const summary = n
-    ? `${periodIn(period)} ${verbForCount(n, 'состоялось', 'состоялись')} ${countText(n, EVENT_FORMS, 'n')}${partners.length ? ` с участием представителей ${joinList(partners)}` : ''}.`
+    ? `${periodIn(period)} ${verbForCount(n, 'состоялось', 'состоялись')} ${countInWords(n, EVENT_FORMS)}${partners.length ? ` с участием представителей ${joinList(partners)}` : ''}.`
     : `${periodIn(period)} мероприятий ${scope} сотрудничества не проводилось.`;
   const text = (t: string) => ({ eventId: null, generated: false, text: t });
   return {

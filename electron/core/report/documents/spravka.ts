@@ -6,7 +6,8 @@ import { homeOf, type Home } from '../../services/department';
 import type { Event } from '../../../../shared/schema/event';
 import type { Report, ReportInput, ReportParagraph, ReportTable } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
-import { countText, notHeldPhrase, planTerm, verbForCount } from '../../../../shared/ru/documents';
+import { countInWords } from '../../../../shared/ru/count-words';
+import { notHeldPhrase, planTerm, verbForCount } from '../../../../shared/ru/documents';
 import { capitalize, joinList } from '../../../../shared/ru/grammar';
 import { forPeriod } from '../../../../shared/ru/periods';
 import { EVENT_FORMS } from '../../../../shared/ru/plural';
@@ -73,7 +74,7 @@ export function buildSpravka(core: Core, input: ReportInput): Report {
     paragraphs.push({
       eventId: null,
       generated: false,
-      text: `${periodIn(period)} ${verbForCount(n, 'состоялось', 'состоялись')} ${countText(n, EVENT_FORMS, 'n')} ${scope} сотрудничества${withWhom}.`,
+      text: `${periodIn(period)} ${verbForCount(n, 'состоялось', 'состоялись')} ${countInWords(n, EVENT_FORMS)} ${scope} сотрудничества${withWhom}.`,
     });
     const main = mainEvents(held);
     paragraphs.push({ eventId: null, generated: false, text: `${n <= MAIN_COUNT ? 'Основные мероприятия' : 'Наиболее значимые из них'}:` });
@@ -106,7 +107,7 @@ export function buildSpravka(core: Core, input: ReportInput): Report {
 
   const underAgreements = held.filter((e) => e.agreementId !== null).length;
   if (underAgreements) {
-    paragraphs.push({ eventId: null, generated: false, text: `В рамках действующих соглашений о сотрудничестве ${verbForCount(underAgreements, 'состоялось', 'состоялись')} ${countText(underAgreements, EVENT_FORMS, 'n')}.` });
+    paragraphs.push({ eventId: null, generated: false, text: `В рамках действующих соглашений о сотрудничестве ${verbForCount(underAgreements, 'состоялось', 'состоялись')} ${countInWords(underAgreements, EVENT_FORMS)}.` });
   }
   const postponed = all.filter((e) => e.status === 'postponed').length;
   const cancelled = all.filter((e) => e.status === 'cancelled').length;
