@@ -6,6 +6,9 @@ export default defineConfig({
     // better-sqlite3 is native: separate processes keep each file's handles apart.
     pool: 'forks',
     testTimeout: 30_000,
+    // A poll ends as soon as its condition holds: the bound only matters on a busy machine (workers,
+    // Chromium and LibreOffice sharing two cores), where the default second failed tests that were right.
+    expect: { poll: { timeout: 30_000 } },
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

@@ -25,6 +25,27 @@ function register(core: Core) {
   return { events: count('events'), refs: count('refs'), batches: count('import_batches'), log: count('change_log') };
 }
 
+describe('import wizard: a long analysis', () => {
+  it('reads and checks the file in a job with its progress; cancelled, the wizard stays at the file and nothing is written', async () => {
+    const { page, app } = session;
+    const before = register(app.core);
+    await page.getByRole('link', { name: 'Импорт' }).click();
+    await page.getByTestId('import-file').setInputFiles(bigPlan());
+    const bar = page.getByRole('progressbar', { name: 'Разбор файла' });
+    await bar.waitFor({ timeout: 60_000 });
+    await page.getByText(/^(Чтение файла…|Прочитано строк: 50\s001\. Проверка строк и поиск дубликатов…)$/).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'import-analysis.png') });
+    await page.getByRole('button', { name: 'Отменить' }).click();
+
+    const notice = page.getByRole('alert').filter({ hasText: 'Разбор файла отменён' });
+    await notice.waitFor({ timeout: 120_000 });
+    expect(await notice.textContent()).toContain('Разбор файла остановлен: ничего не записано.');
+    expect(await bar.count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Выбрать файл…' }).isEnabled()).toBe(true);
+    expect(register(app.core)).toEqual(before);
+  }, 300_000);
+});
+
 describe('import wizard: a long commit', () => {
   it('shows rows written of the total and, cancelled, writes nothing', async () => {
     const { page, app } = session;

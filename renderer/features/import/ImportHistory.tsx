@@ -6,8 +6,8 @@ import { formatTimestamp } from '../../../shared/ru/dates';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { ImportBatch } from '../../../shared/schema/import';
 import { call } from '../../api/client';
-import { navigate } from '../../app/route';
-import { useEventsFilter, type EventsFilterState } from '../events/filterStore';
+import { navigate } from '../../router/route';
+import { useEventsFilter, type EventsFilterState } from '../../stores/eventsFilter';
 
 /** Opens the events list on the events of one batch, every other filter cleared. */
 export function showBatch(set: EventsFilterState['set'], batchId: number, fileName: string): void {

@@ -3,19 +3,41 @@ import { Alert, Button, Group, Loader, Progress, Stack, Stepper, Text, Title } f
 import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useRef, useState, type DragEvent } from 'react';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import { navigate } from '../../app/route';
-import { useEventsFilter } from '../events/filterStore';
+import { navigate } from '../../router/route';
+import { useEventsFilter } from '../../stores/eventsFilter';
 import { ColumnsStep } from './ColumnsStep';
 import { ImportHistory, showBatch } from './ImportHistory';
 import { RowsStep } from './RowsStep';
 import { SheetStep } from './SheetStep';
-import { useImport, type ImportStep } from './importStore';
+import { ANALYSIS_CANCELLED, useImport, type ImportStep } from './importStore';
 import classes from './ImportPage.module.css';
 
 const STEPS: readonly ImportStep[] = ['file', 'sheet', 'columns', 'rows', 'done'];
 
+/** What the analysis is doing: reading the file, then checking the rows it read. */
+export function AnalysisProgress() {
+  const { analysis, cancelAnalysis } = useImport();
+  if (!analysis) return null;
+  const { progress, cancelling } = analysis;
+  const checking = progress.stage === 'checking';
+  const sheets = progress.sheets ?? 0;
+  const text = checking
+    ? `Прочитано строк: ${progress.done.toLocaleString('ru-RU')}${sheets > 1 ? ` на ${sheets} листах` : ''}. Проверка строк и поиск дубликатов…`
+    : 'Чтение файла…';
+  return (
+    <Stack gap={6} w="100%" maw={560}>
+      <Text size="sm">{text}</Text>
+      {/* Two steps: reading (its rows are counted once read), then the check of every row. */}
+      <Progress value={checking ? 100 : 50} animated striped size="md" aria-label="Разбор файла" transitionDuration={200} />
+      <Group>
+        <Button size="xs" variant="default" onClick={() => void cancelAnalysis()} disabled={cancelling} loading={cancelling}>Отменить</Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function FileStep() {
-  const { choose, busy } = useImport();
+  const { choose, busy, analysis } = useImport();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const drop = (e: DragEvent) => {
@@ -49,7 +71,8 @@ function FileStep() {
             if (file) void choose(file);
           }}
         />
-        {busy && <Group gap="xs"><Loader size="xs" /><Text size="sm">{busy === 'reading' ? 'Чтение файла…' : 'Разбор таблицы…'}</Text></Group>}
+        {busy && !analysis && <Group gap="xs"><Loader size="xs" /><Text size="sm">Чтение файла…</Text></Group>}
+        <AnalysisProgress />
       </div>
       <ImportHistory />
     </Stack>
@@ -115,7 +138,7 @@ export function ImportPage() {
         <Stepper.Step label="Готово" />
       </Stepper>
       {error && <Alert color="red" title="Не удалось выполнить импорт">{error}</Alert>}
-      {notice && <Alert color="yellow" title="Импорт отменён">{notice}</Alert>}
+      {notice && <Alert color="yellow" title={notice === ANALYSIS_CANCELLED ? 'Разбор файла отменён' : 'Импорт отменён'}>{notice}</Alert>}
       {step === 'file' && <FileStep />}
       {step === 'sheet' && <SheetStep />}
       {step === 'columns' && <ColumnsStep />}

@@ -3,6 +3,8 @@ import { create } from 'zustand';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
 import type { JobStatus } from '../../../shared/schema/jobs';
 import { call } from '../../api/client';
+import { startJob, type Job, type JobProgress } from '../../api/jobs';
+import { errorMessage } from '../../api/notifyError';
 import { base64 } from '../../components/base64';
 
 export type ImportStep = 'file' | 'sheet' | 'columns' | 'rows' | 'done';
@@ -19,6 +21,8 @@ interface ImportState {
   result: ImportResult | null;
   /** The commit job being followed, and its rows written of the total (total 0 while the file is checked). */
   job: { id: string; done: number; total: number; cancelling: boolean } | null;
+  /** The analysis job being followed: reading the file, then (rows read, sheets) checking its rows. */
+  analysis: { progress: JobProgress; cancelling: boolean } | null;
   goTo: (step: ImportStep) => void;
   choose: (file: File) => Promise<void>;
   /** Re-reads the kept file with changed choices; a changed mapping or sheet drops edits and decisions. */
@@ -26,10 +30,17 @@ interface ImportState {
   commit: () => Promise<void>;
   /** Asks the commit to stop: its transaction rolls back, the register stays as it was. */
   cancel: () => Promise<void>;
+  /** Stops reading and checking the file: the wizard stays where it was. */
+  cancelAnalysis: () => Promise<void>;
   reset: () => void;
 }
 
-const INITIAL = { step: 'file' as ImportStep, fileName: null, preview: null, options: {}, busy: null, error: null, notice: null, result: null, job: null };
+const INITIAL = { step: 'file' as ImportStep, fileName: null, preview: null, options: {}, busy: null, error: null, notice: null, result: null, job: null, analysis: null };
+
+export const ANALYSIS_CANCELLED = 'Разбор файла остановлен: ничего не записано.';
+
+/** The analysis followed now: a newer one replaces it (the older is cancelled, its answer dropped). */
+let analysing: Job<ImportPreview> | null = null;
 
 /** How often a running commit is asked for its progress. */
 const POLL_MS = 250;
@@ -41,14 +52,18 @@ export const useImport = create<ImportState>((set, get) => ({
   goTo: (step) => set({ step }),
   async choose(file) {
     set({ ...INITIAL, fileName: file.name, busy: 'reading' });
+    let data: string;
     try {
-      const data = base64(await file.arrayBuffer());
-      set({ busy: 'analysing' });
-      const preview = await call('import.analyze', { fileName: file.name, data, options: {} });
-      set({ preview, busy: null, step: 'sheet' });
+      data = base64(await file.arrayBuffer());
     } catch (e) {
-      set({ busy: null, error: (e as Error).message });
+      set({ busy: null, error: errorMessage(e) });
+      return;
     }
+    const end = await analyse(set, { fileName: file.name, data, options: {} });
+    if (end === 'stale') return;
+    if (end === 'cancelled') set({ ...INITIAL, notice: ANALYSIS_CANCELLED });
+    else if (end instanceof Error) set({ busy: null, analysis: null, error: errorMessage(end) });
+    else set({ preview: end, busy: null, analysis: null, step: 'sheet' });
   },
   async change(patch) {
     const { preview, options } = get();
@@ -60,12 +75,13 @@ export const useImport = create<ImportState>((set, get) => ({
       delete next.edits;
       delete next.decisions;
     }
-    set({ busy: 'analysing', error: null, options: next });
-    try {
-      set({ preview: await call('import.analyze', { fileName: preview.fileName, fileId: preview.fileId, options: next }), busy: null });
-    } catch (e) {
-      set({ busy: null, error: (e as Error).message });
-    }
+    set({ busy: 'analysing', error: null, notice: null, options: next });
+    const end = await analyse(set, { fileName: preview.fileName, fileId: preview.fileId, options: next });
+    if (end === 'stale') return;
+    // Stopped: the preview shown is still the one of the choices before.
+    if (end === 'cancelled') set({ busy: null, analysis: null, options, notice: ANALYSIS_CANCELLED });
+    else if (end instanceof Error) set({ busy: null, analysis: null, error: errorMessage(end) });
+    else set({ preview: end, busy: null, analysis: null });
   },
   async commit() {
     const { preview, options } = get();
@@ -101,5 +117,44 @@ export const useImport = create<ImportState>((set, get) => ({
       set({ error: (e as Error).message });
     }
   },
-  reset: () => set(INITIAL),
+  async cancelAnalysis() {
+    const { analysis } = get();
+    if (!analysing || !analysis || analysis.cancelling) return;
+    set({ analysis: { ...analysis, cancelling: true } });
+    try {
+      await analysing.cancel();
+    } catch (e) {
+      set({ error: errorMessage(e) });
+    }
+  },
+  reset: () => {
+    void analysing?.cancel().catch(() => {});
+    analysing = null;
+    set(INITIAL);
+  },
 }));
+
+type Set = (patch: Partial<ImportState>) => void;
+
+/**
+ * Reads and checks the file in a job of the back end's worker thread (the app goes on answering),
+ * the progress shown as it comes; 'stale' when a newer analysis replaced this one.
+ */
+async function analyse(set: Set, input: { fileName: string; data?: string; fileId?: string; options: ImportOptions }): Promise<ImportPreview | 'cancelled' | 'stale' | Error> {
+  void analysing?.cancel().catch(() => {});
+  const job = startJob<ImportPreview>({ kind: 'import.analyze', input }, (progress) => {
+    if (analysing === job) set({ analysis: { progress, cancelling: useImport.getState().analysis?.cancelling ?? false } });
+  });
+  analysing = job;
+  set({ analysis: { progress: { done: 0, total: 0 }, cancelling: false } });
+  try {
+    const end = await job.end;
+    if (analysing !== job) return 'stale';
+    analysing = null;
+    return end.state === 'done' ? end.result : 'cancelled';
+  } catch (e) {
+    if (analysing !== job) return 'stale';
+    analysing = null;
+    return e instanceof Error ? e : new Error(String(e));
+  }
+}
