@@ -1,9 +1,10 @@
 // The workspace: a sidebar of sections and the section the address names.
 import { AppShell, Group, Loader, Title } from '@mantine/core';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { EventsPage } from '../features/events/EventsPage';
 import { Sidebar } from './Sidebar';
-import { useRoute } from './route';
+import { useRoute, type Route } from '../router/route';
+import type { Section } from '../router/sections';
 
 // The register opens first; cards and the other sections load when first opened.
 const EventEditor = lazy(() => import('../features/events/EventEditor').then((m) => ({ default: m.EventEditor })));
@@ -16,6 +17,19 @@ const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
+
+/** Each section's page for its route: one entry per section of router/sections.ts. */
+const PAGES: Record<Section, (route: Route) => ReactNode> = {
+  overview: () => <OverviewPage />,
+  events: ({ item }) => (item ? <EventEditor key={item} id={item} /> : <EventsPage />),
+  agreements: ({ item }) => (item ? <AgreementEditor key={item} id={item} /> : <AgreementsPage />),
+  calendar: ({ item }) => <CalendarPage item={item} />,
+  import: () => <ImportPage />,
+  export: () => <ExportPage />,
+  reports: () => <ReportsPage />,
+  references: ({ item }) => <ReferencesPage kind={item} />,
+  settings: () => <SettingsPage />,
+};
 
 export function App() {
   const route = useRoute();
@@ -32,15 +46,7 @@ export function App() {
       <AppShell.Main h="100dvh">
         {/* A boundary per section: a suspended section must not keep the previous one mounted (and its leave guard set). */}
         <Suspense key={route.section} fallback={<Loader />}>
-        {route.section === 'events' && (route.item ? <EventEditor key={route.item} id={route.item} /> : <EventsPage />)}
-        {route.section === 'agreements' && (route.item ? <AgreementEditor key={route.item} id={route.item} /> : <AgreementsPage />)}
-        {route.section === 'references' && <ReferencesPage kind={route.item} />}
-        {route.section === 'import' && <ImportPage />}
-        {route.section === 'reports' && <ReportsPage />}
-        {route.section === 'overview' && <OverviewPage />}
-        {route.section === 'export' && <ExportPage />}
-        {route.section === 'calendar' && <CalendarPage item={route.item} />}
-        {route.section === 'settings' && <SettingsPage />}
+        {PAGES[route.section](route)}
         </Suspense>
       </AppShell.Main>
     </AppShell>

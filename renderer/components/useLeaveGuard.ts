@@ -1,6 +1,6 @@
 // Unsaved changes are not lost by a click elsewhere, the back button or closing the window.
 import { useEffect } from 'react';
-import { setLeaveGuard } from '../app/route';
+import { setLeaveGuard } from '../router/route';
 
 export const UNSAVED_QUESTION = 'Изменения не сохранены. Уйти без сохранения?';
 

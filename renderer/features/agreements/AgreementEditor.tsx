@@ -12,7 +12,7 @@ import { AgreementInputSchema, type Agreement, type AgreementInput } from '../..
 import type { Event } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { ApiError, call } from '../../api/client';
-import { navigate, routeHash } from '../../app/route';
+import { navigate, routeHash } from '../../router/route';
 import '../../components/dates';
 import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';

@@ -10,7 +10,7 @@ import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
 import { AGREEMENT_FORMS, countOf } from '../../../shared/ru/plural';
 import type { Agreement } from '../../../shared/schema/agreement';
 import { call } from '../../api/client';
-import { navigate } from '../../app/route';
+import { navigate } from '../../router/route';
 
 /** How a state stands out: those running out in orange, those ended in red. */
 export const STATE_COLORS: Record<AgreementState, string> = {

@@ -10,12 +10,12 @@ import { formatDateRange } from '../../../shared/ru/dates';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { CalendarEvent, CalendarView, ColorBy, Deadline } from '../../../shared/schema/calendar';
 import { call } from '../../api/client';
-import { navigate, parseRoute } from '../../app/route';
+import { navigate, parseRoute } from '../../router/route';
 import { EventFilterFields } from '../../components/EventFilterFields';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { parsePeriod } from '../../../shared/period';
 import { useRefNames } from '../../components/useRefNames';
-import { newEventOn } from '../events/EventEditor';
+import { openNewEventOn } from '../../stores/newEvent';
 import { useExcelExport } from '../export/exportToExcel';
 import { AgendaView } from './AgendaView';
 import { CalendarGrid, type Move } from './CalendarGrid';
@@ -260,7 +260,7 @@ export function CalendarPage({ item }: { item?: string }) {
             <Text>Создать мероприятие на {formatDateRange(selection.start, selection.end, 'day')}?</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setSelection(null)}>Отмена</Button>
-              <Button onClick={() => newEventOn(selection.start, selection.end)}>Создать</Button>
+              <Button onClick={() => openNewEventOn(selection.start, selection.end)}>Создать</Button>
             </Group>
           </Stack>
         </Modal>

@@ -8,7 +8,7 @@ import { placeLine } from '../../../shared/ru/place';
 import type { CalendarEvent } from '../../../shared/schema/calendar';
 import type { Event } from '../../../shared/schema/event';
 import { call } from '../../api/client';
-import { navigate } from '../../app/route';
+import { navigate } from '../../router/route';
 
 function Fields({ rows }: { rows: [string, string | null | undefined][] }) {
   return (

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import { ApiError, call } from '../../api/client';
-import { navigate } from '../../app/route';
+import { navigate } from '../../router/route';
 
 export function EmptyRegister({ onLoaded }: { onLoaded: () => void }) {
   const [busy, setBusy] = useState(false);

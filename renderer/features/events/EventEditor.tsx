@@ -9,7 +9,8 @@ import { countOf, MONTH_FORMS } from '../../../shared/ru/plural';
 import { EventInputSchema, type Event, type EventInputRaw } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { ApiError, call, onCommand } from '../../api/client';
-import { navigate } from '../../app/route';
+import { navigate } from '../../router/route';
+import { takeNewEventDays } from '../../stores/newEvent';
 import { options } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
@@ -64,14 +65,8 @@ function toInput(d: Draft): EventInputRaw {
   return { ...d, format: d.format as EventInputRaw['format'], agreementId: d.agreementId === null ? null : Number(d.agreementId) };
 }
 
-/** Fields handed to the new-event card: a copy («Копировать»), or dates selected in the calendar. */
+/** Fields handed to the new-event card by its «Копировать». */
 let pendingCopy: Draft | null = null;
-
-/** Opens a new event's card with these dates. */
-export function newEventOn(startDate: string, endDate: string): void {
-  pendingCopy = { ...emptyDraft(), startDate, endDate };
-  navigate({ section: 'events', item: 'new' });
-}
 
 function duplicate(draft: Draft): void {
   pendingCopy = { ...draft, title: `${draft.title} (копия)` };
@@ -81,7 +76,9 @@ function duplicate(draft: Draft): void {
 function takeCopy(): Draft | null {
   const copy = pendingCopy;
   pendingCopy = null;
-  return copy;
+  // Or the days selected in the calendar.
+  const days = takeNewEventDays();
+  return copy ?? (days ? { ...emptyDraft(), ...days } : null);
 }
 
 

@@ -1,6 +1,6 @@
 // Saved views of the register: a named set of filters, columns and sort, kept in this browser's storage.
 import { create } from 'zustand';
-import { useEventsFilter, type EventsFilterState } from './filterStore';
+import { useEventsFilter, type EventsFilterState } from '../../stores/eventsFilter';
 import { cleanPrefs, type ColumnPrefs } from './gridColumns';
 import { useColumnPrefs } from './columnPrefs';
 

@@ -11,11 +11,11 @@ import { periodTitle } from '../../../shared/ru/periods';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { Count, Overview } from '../../../shared/schema/stats';
 import { call } from '../../api/client';
-import { navigate, routeHash } from '../../app/route';
+import { navigate, routeHash } from '../../router/route';
 import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
 import { EmptyRegister } from '../events/EmptyRegister';
-import { useEventsFilter, type EventsFilterState } from '../events/filterStore';
-import { useOverview } from './overviewStore';
+import { useEventsFilter, type EventsFilterState } from '../../stores/eventsFilter';
+import { useOverview } from '../../stores/overviewPeriod';
 
 const CURRENT = 'var(--mantine-color-blue-6)';
 const PREVIOUS = 'var(--mantine-color-gray-4)';

@@ -8,7 +8,7 @@ import { ENTRY_FORMS, countOf } from '../../../shared/ru/plural';
 import { RefKindSchema, type Ref, type RefKind } from '../../../shared/schema/reference';
 import { call } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
-import { navigate } from '../../app/route';
+import { navigate } from '../../router/route';
 import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, SETTLEMENT_LABEL, settlementLabel, type RefChange } from './RefDialogs';
 
 const ORDER: RefKind[] = ['kind', 'sphere', 'country', 'region', 'organisation', 'city', 'department'];

@@ -4,7 +4,7 @@ import { ActionIcon, Anchor, Checkbox, Group, Paper, Stack, Text, Textarea, Tool
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconRowInsertBottom, IconTrash } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { ReportParagraph } from '../../../shared/schema/report';
-import { routeHash } from '../../app/route';
+import { routeHash } from '../../router/route';
 import { editParagraph, insertParagraph, markChecked, moveParagraph, removeParagraph } from './draftEdits';
 import type { DraftUpdate } from './ReportTableEditor';
 

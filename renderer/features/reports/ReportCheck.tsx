@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { REF_KIND_LABELS } from '../../../shared/ru/labels';
 import { pluralForm } from '../../../shared/ru/plural';
 import type { Report, ReportGap } from '../../../shared/schema/report';
-import { routeHash } from '../../app/route';
+import { routeHash } from '../../router/route';
 import { FORM_LABELS, GENDERS, SETTLEMENTS, SETTLEMENT_LABEL } from '../references/RefDialogs';
 import { uncheckedCount } from './draftEdits';
 

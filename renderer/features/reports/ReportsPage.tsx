@@ -14,7 +14,7 @@ import { PeriodPicker } from '../../components/PeriodPicker';
 import { saveFile } from '../../components/saveFile';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
-import { useOverview } from '../overview/overviewStore';
+import { useOverview } from '../../stores/overviewPeriod';
 import { DocumentKindPicker, documentLabel } from './DocumentKindPicker';
 import { insertParagraph, uncheckedCount } from './draftEdits';
 import { ParagraphEditor } from './ParagraphEditor';

@@ -1,6 +1,6 @@
 // The events list's filter, kept while the clerk moves between sections.
 import { create } from 'zustand';
-import type { EventFilter, EventFormat, EventStatus } from '../../../shared/schema/event';
+import type { EventFilter, EventFormat, EventStatus } from '../../shared/schema/event';
 
 export interface EventsFilterState {
   query: string;

@@ -1,7 +1,8 @@
 // Routes live in the address (#/events/42), so the back button works and a view can be bookmarked.
 import { useSyncExternalStore } from 'react';
+import { FIRST_SECTION, SECTIONS, type Section } from './sections';
 
-export type Section = 'overview' | 'events' | 'agreements' | 'calendar' | 'import' | 'export' | 'reports' | 'references' | 'settings';
+export type { Section };
 
 export interface Route {
   section: Section;
@@ -9,12 +10,9 @@ export interface Route {
   item?: string;
 }
 
-const SECTIONS: readonly Section[] = ['overview', 'events', 'agreements', 'calendar', 'import', 'export', 'reports', 'references', 'settings'];
-
 export function parseRoute(hash: string): Route {
   const [section, ...rest] = hash.replace(/^#\/?/, '').split('/');
-  // The overview is the first screen.
-  const known = SECTIONS.find((s) => s === section) ?? 'overview';
+  const known = SECTIONS.find((s) => s.id === section)?.id ?? FIRST_SECTION;
   const item = rest.filter(Boolean).map(decodeSegment).join('/');
   return item && known === section ? { section: known, item } : { section: known };
 }
