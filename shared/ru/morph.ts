@@ -277,7 +277,7 @@ export function placeLocative(name: string): Declined {
 /** Capitalised words of official style that keep their capital («Губернатор Смоленской области»). */
 const OFFICIAL = new Set(['губернатор', 'президент', 'премьер-министр']);
 /** Heads of the names of recurring events: «Дни культуры», «Неделя …», «День города», «Год …». */
-const NAMED_HEADS = new Set(['день', 'неделя', 'год', 'декада', 'олимпиада', 'спартакиада']);
+const NAMED_HEADS = new Set(['день', 'неделя', 'год', 'декада']);
 /** First words that open an event's own name: «Международный форум …», «Всероссийский конкурс …». */
 const NAME_OPENERS = /^(международн|всероссийск|всемирн|всебелорусск|межрегиональн|межгосударственн|евразийск|славянск)/;
 
@@ -287,11 +287,13 @@ const NAME_OPENERS = /^(международн|всероссийск|всеми
  * «Международный форум…», «Российско-Белорусский … форум», «Дни культуры…», «Гомельский областной
  * исполнительный комитет», «Губернатор …», «ФГБОУ …», «„Славянский базар“».
  */
-export function isCommonStart(phrase: string): boolean {
+export function isCommonStart(phrase: string, commonWords: readonly string[] = []): boolean {
   const first = tokenOf(tokens(phrase.trim())[0] ?? '');
   if (!first.word || first.lead || !/^\p{Lu}/u.test(first.word) || isAcronym(first.word) || ROMAN.test(first.word)) return false;
   const lower = first.word.toLowerCase();
   if (OFFICIAL.has(lower) || NAME_OPENERS.test(lower)) return false;
+  // A word the caller knows for a common noun (the event's kind: «квиз») though the dictionary lacks it.
+  if (commonWords.some((w) => w.trim().toLowerCase() === lower)) return true;
   if (/-\p{Lu}/u.test(first.word)) return false; // «Российско-Белорусский»
   const all = parses(first.word.replace(/^.*-/, (m) => (INVARIABLE_PARTS.has(m.slice(0, -1).toLowerCase()) || parses(m.slice(0, -1)).some((p) => p.parser === 'Dictionary') ? '' : m)));
   if (!all.some((p) => p.parser === 'Dictionary')) return false; // a word the dictionary lacks: a name
@@ -316,9 +318,9 @@ function isPlaceAdjective(read: AzParse[]): boolean {
 }
 
 /** The phrase with its first letter lowered when that capital is only a sentence's (see isCommonStart). */
-export function lowerCommon(phrase: string): string {
+export function lowerCommon(phrase: string, commonWords: readonly string[] = []): string {
   const trimmed = phrase.trim();
-  return isCommonStart(trimmed) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
+  return isCommonStart(trimmed, commonWords) ? trimmed.charAt(0).toLowerCase() + trimmed.slice(1) : trimmed;
 }
 
 /**

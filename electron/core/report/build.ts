@@ -98,7 +98,9 @@ function partiesOf(f: RefForms, events: Event[], asked: string | undefined, home
     const region = f.get('region', event.region);
     if (region && (!homeCountry || f.countryOf(region)?.id === homeCountry.id)) addRegion(region);
   }
-  return [...countries.values(), ...regions.values()];
+  // In the lists' own order (the seeded order of partners, new entries after).
+  const ordered = (found: Map<string, string>, kind: 'country' | 'region') => [...found].sort((a, b) => f.order(kind, a[0]) - f.order(kind, b[0])).map(([, g]) => g);
+  return [...ordered(countries, 'country'), ...ordered(regions, 'region')];
 }
 
 export function buildReport(core: Core, input: ReportInput): Report {
@@ -184,7 +186,8 @@ export function buildReport(core: Core, input: ReportInput): Report {
       if (region && inHomeCountry && (!homeCountry || f.countryOf(region)?.id === homeCountry.id) && !regionsAt.has(region.name)) regionsAt.set(region.name, genitiveOf(region, region.name, gaps));
       if (e.country && !inHomeCountry && !countriesAt.has(e.country)) countriesAt.set(e.country, genitiveOf(f.get('country', e.country), e.country, gaps));
     }
-    territories.push(...regionsAt.values(), ...countriesAt.values());
+    const ordered = (found: Map<string, string>, kind: 'country' | 'region') => [...found].sort((a, b) => f.order(kind, a[0]) - f.order(kind, b[0])).map(([, g]) => g);
+    territories.push(...ordered(regionsAt, 'region'), ...ordered(countriesAt, 'country'));
     const held = input.rounded && n > 10 ? 'проведенных' : pluralForm(n, ['проведенное', 'проведенных', 'проведенных']);
     const where = territories.length ? `, ${held} на территории ${joinList(territories, ', а также на территории ')}` : '';
     const verb = countTakesPlural(n, input.rounded) ? 'состоялись' : 'состоялось';

@@ -1,4 +1,4 @@
-// Where an event was, as the report says it: «в г. Орле», «в д. Ляхновичах (Витебская область,
+// Where an event was, as the report says it: «в г. Орле», «в д. Ляхновичи (Витебская область,
 // Республика Беларусь)», «на базе Рославльского многопрофильного колледжа (г. Рославль)»; the home
 // region's cities alone, a Russian city with its region only.
 import type { Event } from '../../../shared/schema/event';
@@ -52,5 +52,9 @@ export function placePhrase(event: Event, body: string, ctx: PlaceContext): stri
   // A city of another Russian region: with the region; abroad: with region and country; at home: alone.
   const where = event.region === ctx.home ? [] : [event.region, event.country === ctx.homeCountry ? null : event.country].filter((n): n is string => Boolean(n) && n !== ctx.home);
   if (venueShown) return `${venuePhrase(venueShown)} (${abbr}${NBSP}${event.city}${where.length ? `, ${where.join(', ')}` : ''})`;
-  return `в ${abbr}${NBSP}${locativeOf(event.city, ref, ctx.gaps)}${where.length ? ` (${where.join(', ')})` : ''}`;
+  // After «г.» the name declines («в г. Орле»); after «д.», «пгт», «аг.» official style keeps it as named
+  // («в д. Ляхновичи», «в пгт Кардымово»), unless the list gives a form.
+  const name = abbr === 'г.' ? locativeOf(event.city, ref, ctx.gaps) : (ref?.locative ?? event.city);
+  // «ст-ца» is the one abbreviation with a case ending: «в ст-це».
+  return `в ${abbr.replace('ст-ца', 'ст-це')}${NBSP}${name}${where.length ? ` (${where.join(', ')})` : ''}`;
 }

@@ -95,12 +95,12 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   kindGender ??= kindHead?.gender ?? null;
   const head = headNoun(title);
   const titleNamesKind = Boolean(event.kind) && nameKey(title).includes(nameKey(event.kind ?? '').slice(0, -2));
-  if (head && (!event.kind || titleNamesKind || isEventNoun(head))) {
+  if (head && (titleNamesKind || isEventNoun(head))) {
     const gender = head.gender ?? kindGender ?? 'm';
-    return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title) };
+    return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, event.kind ? [event.kind] : []) };
   }
   if (!event.kind) return { verb: pastVerb('пройти', 'n'), subject: `мероприятие ${quoted(title)}` };
-  const kindText = lowerCommon(event.kind);
+  const kindText = lowerCommon(event.kind, [event.kind]);
   return { verb: pastVerb(verbOf(null, kindHead), kindGender ?? 'm'), subject: `${kindText} ${quoted(title)}` };
 }
 
