@@ -43,6 +43,20 @@ export const enforced = [
     to: { path: ['^electron/', '^renderer/', ELECTRON_PACKAGE, '^node_modules/better-sqlite3/'] },
   },
   {
+    name: 'renderer-app-on-top',
+    comment: 'renderer/app puts the sections together; nothing below it imports it (routing lives in renderer/router).',
+    severity: 'error',
+    from: { path: '^renderer/(features|components|router|stores|api)/' },
+    to: { path: '^renderer/app/' },
+  },
+  {
+    name: 'renderer-shared-below-features',
+    comment: 'The router, the stores, the API client and the components serve the features and import none of them.',
+    severity: 'error',
+    from: { path: '^renderer/(components|router|stores|api)/' },
+    to: { path: '^renderer/features/' },
+  },
+  {
     name: 'backend-not-renderer',
     comment: 'The back end never imports the renderer.',
     severity: 'error',
@@ -96,6 +110,13 @@ export const enforced = [
 /** Rules the code is being brought to: enforce each once `npm run deps` shows it holds. */
 /** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
 export const next = [
+  {
+    name: 'features-apart',
+    comment: 'A feature talks to another through renderer/stores or the router; pieces two features show belong in renderer/components.',
+    severity: 'error',
+    from: { path: '^renderer/features/([^/]+)/' },
+    to: { path: '^renderer/features/', pathNot: '^renderer/features/$1/' },
+  },
   {
     name: 'report-not-services',
     comment: 'The report is drafted from read models the services hand in, like the export.',
