@@ -8,6 +8,8 @@ import { loadDemo } from '../../electron/core/services/demo';
 import { setDepartmentSettings } from '../../electron/core/services/department';
 import { discardReport, exportReport, reportDraft, reportFileName, saveReport } from '../../electron/core/services/reports';
 import { buildDocument } from '../../electron/core/report/documents';
+import { createEvents } from '../../electron/core/services/events';
+import { EventInputSchema } from '../../shared/schema/event';
 import { estimatePages, reportMarkdown, reportText } from '../../electron/core/report/render';
 import { parsePeriod, type Period } from '../../shared/period';
 import { ReportDraftInputSchema, ReportInputSchema, type DocumentKind, type Report } from '../../shared/schema/report';
@@ -166,6 +168,22 @@ describe('the covering letter', () => {
     expect(lines.indexOf('О направлении отчета за II полугодие 2021 года')).toBe(5);
     expect(lines[0]).toBe('[Наименование департамента]');
     expect(reportMarkdown(letter, 'letter')).toMatch(/\\\[И\.О\. Фамилия\\\]\n\n# О направлении отчета/);
+  });
+});
+
+describe('what the lists leave undecided', () => {
+  it('writes «г.» for a settlement of no type and the dictionary\'s form of a partner of none, and lists both for the clerk', () => {
+    const core = tempCore();
+    createEvents(core, [EventInputSchema.parse({ title: 'Встреча с ветеранами', kind: 'встреча', startDate: '2023-03-02', city: 'Ляхновичи', country: 'Республика Беларусь', partners: ['Ассоциация молодежных организаций'], spheres: ['молодежная политика'] })]);
+    const plan = build(core, 'plan', '2023');
+    expect(plan.tables[0]?.rows[0]?.[3]).toBe('г.\u00a0Ляхновичи (Республика Беларусь)');
+    expect(plan.gaps.map((g) => [g.refKind, g.name, g.field, g.guess])).toEqual([['city', 'Ляхновичи', 'settlement', 'г.']]);
+    const spravka = build(core, 'spravka', '2023-Q1');
+    expect(texts(spravka)[0]).toBe('В I квартале 2023 года состоялось одно мероприятие международного сотрудничества с участием представителей Ассоциации молодежных организаций.');
+    expect(spravka.gaps.map((g) => [g.refKind, g.name, g.field, g.guess])).toEqual([
+      ['organisation', 'Ассоциация молодежных организаций', 'genitive', 'Ассоциации молодежных организаций'],
+      ['city', 'Ляхновичи', 'settlement', 'г.'],
+    ]);
   });
 });
 

@@ -2,7 +2,8 @@
 // events held under it in the period, and those whose term ends within the period or the 90 days after it.
 import type { Core } from '../../core';
 import { listAgreements } from '../../services/agreements';
-import { formOf, refForms, type RefForms } from '../../services/ref-forms';
+import { refForms, type RefForms } from '../../services/ref-forms';
+import { Gaps } from '../gaps';
 import { homeOf } from '../../services/department';
 import { addDays } from '../../../../shared/dates';
 import { agreementState, EXPIRY_WARNING_DAYS } from '../../../../shared/agreement-term';
@@ -15,7 +16,7 @@ import { agreementName, agreementTermCell, dateWords, planTerm, verbForCount } f
 import { forPeriod } from '../../../../shared/ru/periods';
 import { AGREEMENT_FORMS, EVENT_FORMS } from '../../../../shared/ru/plural';
 import { nameKey } from '../../../../shared/ru/normalize';
-import { cellText, homeGenitive, periodEvents } from './common';
+import { cellText, homeGenitive, partnerForm, periodEvents } from './common';
 
 export const AGREEMENT_COLUMNS = ['№ п/п', 'Наименование соглашения', 'Стороны', 'Срок действия', 'Мероприятия, проведенные в отчетном периоде'];
 
@@ -52,6 +53,7 @@ function hasParty(a: Agreement, partner: string, f: RefForms): boolean {
 export function buildAgreementsReport(core: Core, input: ReportInput): Report {
   const f = refForms(core);
   const home = homeOf(core, f);
+  const gaps = new Gaps();
   const { period } = input;
   const today = core.now().slice(0, 10);
   const held = periodEvents(core, input, ['held']);
@@ -66,7 +68,7 @@ export function buildAgreementsReport(core: Core, input: ReportInput): Report {
   const n = agreements.length;
   const events = agreements.reduce((sum, a) => sum + (byAgreement.get(a.id)?.length ?? 0), 0);
   if (n === 0) {
-    paragraphs.push({ eventId: null, generated: false, text: `${periodIn(period)} соглашений о сотрудничестве${input.partner ? ` с участием ${formOf('genitive', f.partner(input.partner), input.partner)}` : ''}, действовавших в этот период, в реестре нет.` });
+    paragraphs.push({ eventId: null, generated: false, text: `${periodIn(period)} соглашений о сотрудничестве${input.partner ? ` с участием ${partnerForm(input.partner, 'genitive', f, gaps)}` : ''}, действовавших в этот период, в реестре нет.` });
   } else {
     const under = n === 1 ? 'в его рамках' : 'в их рамках';
     const eventsText = events ? `${under} ${verbForCount(events, 'состоялось', 'состоялись')} ${countInWords(events, EVENT_FORMS)}` : `мероприятий ${under} не проводилось`;
@@ -99,6 +101,6 @@ export function buildAgreementsReport(core: Core, input: ReportInput): Report {
     title: `Отчет о реализации соглашений о сотрудничестве ${forPeriod(period)}`,
     paragraphs,
     tables: n ? [{ caption: null, columns: AGREEMENT_COLUMNS, rows, after: 1 }] : [],
-    gaps: [],
+    gaps: gaps.list(),
   };
 }

@@ -2,7 +2,8 @@
 // cell says it, and whether the register's partners make the cooperation international, interregional or both.
 import type { Core } from '../../core';
 import { listEvents } from '../../services/events';
-import { formOf, type RefForms } from '../../services/ref-forms';
+import { declinedName, formOf, type RefForms } from '../../ref-forms';
+import type { Gaps } from '../gaps';
 import type { Home } from '../../services/department';
 import { precisionRange } from '../../../../shared/dates';
 import { capitalize } from '../../../../shared/ru/grammar';
@@ -38,12 +39,15 @@ const FORMAT_CELL = { remote: 'дистанционно', videoconference: 'в �
  * Where, as a table cell: «г. Смоленск, ФГБОУ ВО …», «г. Минск (Республика Беларусь)», «г. Орша (Витебская область,
  * Республика Беларусь), в формате видео-конференц-связи», «дистанционно»; the home region and country go unsaid.
  */
-export function placeCell(event: Event, f: RefForms, home: Home): string {
+export function placeCell(event: Event, f: RefForms, home: Home, gaps: Gaps): string {
   const parts: string[] = [];
   if (event.city) {
-    const settlement = f.get('city', event.city)?.settlement;
+    const city = f.get('city', event.city);
+    // As the report writes it: «г.» where the list gives no type, and the draft asks.
+    if (city && !city.settlement) gaps.settlement(city, 'г.');
+    const settlement = city?.settlement ?? 'г.';
     const around = [event.region !== home.region ? event.region : null, event.country !== home.country ? event.country : null].filter(Boolean);
-    parts.push(`${settlement ? `${settlement}\u00a0` : ''}${event.city}${around.length ? ` (${around.join(', ')})` : ''}`);
+    parts.push(`${settlement.replace(/ /g, '\u00a0')}\u00a0${event.city}${around.length ? ` (${around.join(', ')})` : ''}`);
   }
   if (event.venue) parts.push(event.venue);
   if (event.format && event.format !== 'in_person') parts.push(FORMAT_CELL[event.format]);
@@ -99,4 +103,25 @@ export function partnerGroup(name: string, f: RefForms, home: Home): string {
   const area = f.areaOf(ref);
   if (area?.kind === 'region') return area.name;
   return ref?.name ?? name;
+}
+
+/** A partner's name in the genitive or instrumental: the list's form, else the dictionary's, which the draft asks to confirm. */
+export function partnerForm(name: string, form: 'genitive' | 'instrumental', f: RefForms, gaps: Gaps): string {
+  const ref = f.partner(name);
+  if (!ref || ref[form]) return formOf(form, ref, name);
+  const guess = declinedName(name, form);
+  gaps.partnerForm(ref, form, guess);
+  return guess;
+}
+
+/** The partners of the events in the genitive, each once: foreign countries and the home country's other regions. */
+export function partnersGenitive(events: readonly Event[], f: RefForms, home: Home, gaps: Gaps): string[] {
+  const names = new Map<string, string>();
+  for (const e of events) {
+    for (const partner of e.partners) {
+      const group = partnerGroup(partner, f, home);
+      if (group !== home.region && !names.has(group)) names.set(group, partnerForm(group, 'genitive', f, gaps));
+    }
+  }
+  return [...names.values()];
 }

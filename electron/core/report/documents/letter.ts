@@ -1,7 +1,8 @@
 // The covering letter of a period's report: the department as the sender, an addressee and salutation the clerk
 // writes in, a sentence naming the attached report, «Приложение: … на N л. в 1 экз.» and the signature.
 import type { Core } from '../../core';
-import { formOf, refForms } from '../../services/ref-forms';
+import { refForms } from '../../services/ref-forms';
+import { Gaps } from '../gaps';
 import { departmentSettings, homeOf } from '../../services/department';
 import type { Report, ReportInput } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
@@ -10,7 +11,7 @@ import { attachmentLine, verbForCount } from '../../../../shared/ru/documents';
 import { joinList } from '../../../../shared/ru/grammar';
 import { forPeriod } from '../../../../shared/ru/periods';
 import { EVENT_FORMS } from '../../../../shared/ru/plural';
-import { homeGenitive, partnerGroup, periodEvents, scopeOf } from './common';
+import { homeGenitive, partnerForm, partnersGenitive, periodEvents, scopeOf } from './common';
 
 /** The blanks of a letter's form: the number and date it gets when registered. */
 export const LETTER_REGISTRATION = '____________ № ____________\nНа № ____________ от ____________';
@@ -25,14 +26,15 @@ export const LETTER_PARTS = { sender: 0, addressee: 1, salutation: 2 } as const;
 export function buildLetter(core: Core, input: ReportInput, pages: number | null): Report {
   const f = refForms(core);
   const home = homeOf(core, f);
+  const gaps = new Gaps();
   const settings = departmentSettings(core);
   const { period } = input;
   const held = periodEvents(core, input, ['held']);
   const scope = scopeOf(held, f, home);
   const what = `отчет о мероприятиях ${scope} сотрудничества ${homeGenitive(home)} ${forPeriod(period)}`;
   const partners = input.partner
-    ? [formOf('genitive', f.partner(input.partner), input.partner)]
-    : [...new Set(held.flatMap((e) => e.partners.map((p) => partnerGroup(p, f, home))))].filter((g) => g !== home.region).map((g) => formOf('genitive', f.partner(g), g));
+    ? [partnerForm(input.partner, 'genitive', f, gaps)]
+    : partnersGenitive(held, f, home, gaps);
   const n = held.length;
   const summary = n
     ? `${periodIn(period)} ${verbForCount(n, 'состоялось', 'состоялись')} ${countInWords(n, EVENT_FORMS)}${partners.length ? ` с участием представителей ${joinList(partners)}` : ''}.`
@@ -50,6 +52,6 @@ export function buildLetter(core: Core, input: ReportInput, pages: number | null
       text('Начальник департамента\t[И.О. Фамилия]'),
     ],
     tables: [],
-    gaps: [],
+    gaps: gaps.list(),
   };
 }

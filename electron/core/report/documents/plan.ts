@@ -1,12 +1,13 @@
 // «План мероприятий … на 2022 год»: the table of the period's events that are planned or held (a plan
 // lists what a year holds, whatever has happened since), postponed ones marked, cancelled ones left out.
 import type { Core } from '../../core';
-import { formOf, refForms } from '../../services/ref-forms';
+import { refForms } from '../../services/ref-forms';
+import { Gaps } from '../gaps';
 import { homeOf } from '../../services/department';
 import type { Report, ReportInput } from '../../../../shared/schema/report';
 import { periodOn, planTerm } from '../../../../shared/ru/documents';
 import { capitalize } from '../../../../shared/ru/grammar';
-import { cellText, homeGenitive, inPlanOrder, periodEvents, placeCell, scopeOf } from './common';
+import { cellText, homeGenitive, inPlanOrder, partnerForm, periodEvents, placeCell, scopeOf } from './common';
 
 export const PLAN_COLUMNS = ['№ п/п', 'Наименование мероприятия', 'Срок проведения', 'Место проведения', 'Ответственные'];
 
@@ -17,6 +18,7 @@ export const PLAN_NOTE = 'Сроки и место проведения меро
 export function buildPlan(core: Core, input: ReportInput): Report {
   const f = refForms(core);
   const home = homeOf(core, f);
+  const gaps = new Gaps();
   const events = inPlanOrder(periodEvents(core, input, ['planned', 'held', 'postponed']));
   const { period } = input;
   // The plan's own year goes unsaid in its terms; a plan across years says every year.
@@ -25,13 +27,13 @@ export function buildPlan(core: Core, input: ReportInput): Report {
     `${i + 1}.`,
     e.title,
     capitalize(planTerm(e.startDate, e.endDate, e.datePrecision, planYear)) + (e.status === 'postponed' ? ' (перенесено)' : ''),
-    cellText(placeCell(e, f, home)),
+    cellText(placeCell(e, f, home, gaps)),
     e.organizer ?? '',
   ]);
   return {
-    title: `План мероприятий ${scopeOf(events, f, home)} сотрудничества ${homeGenitive(home)}${input.partner ? ` с ${formOf('instrumental', f.partner(input.partner), input.partner)}` : ''} ${periodOn(period)}`,
+    title: `План мероприятий ${scopeOf(events, f, home)} сотрудничества ${homeGenitive(home)}${input.partner ? ` с ${partnerForm(input.partner, 'instrumental', f, gaps)}` : ''} ${periodOn(period)}`,
     paragraphs: [{ eventId: null, generated: false, text: events.length ? PLAN_NOTE : `Мероприятий ${periodOn(period)} в реестре нет.` }],
     tables: [{ caption: null, columns: PLAN_COLUMNS, rows, after: 0 }],
-    gaps: [],
+    gaps: gaps.list(),
   };
 }

@@ -1,8 +1,9 @@
 // The quarterly «Справка»: how many events were held (in words), the main ones named, and tables of
 // counts by sphere and by partner; what was postponed or cancelled, and what agreements carried.
 import type { Core } from '../../core';
-import { formOf, refForms, type RefForms } from '../../services/ref-forms';
-import { homeOf, type Home } from '../../services/department';
+import { refForms } from '../../services/ref-forms';
+import { Gaps } from '../gaps';
+import { homeOf } from '../../services/department';
 import type { Event } from '../../../../shared/schema/event';
 import type { Report, ReportInput, ReportParagraph, ReportTable } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
@@ -12,7 +13,7 @@ import { capitalize, joinList } from '../../../../shared/ru/grammar';
 import { forPeriod } from '../../../../shared/ru/periods';
 import { EVENT_FORMS } from '../../../../shared/ru/plural';
 import { nameKey } from '../../../../shared/ru/normalize';
-import { homeGenitive, inPlanOrder, partnerGroup, periodEvents, placeCell, scopeOf } from './common';
+import { homeGenitive, inPlanOrder, partnerForm, partnerGroup, partnersGenitive, periodEvents, placeCell, scopeOf } from './common';
 
 /** How many events a справка names as the main ones. */
 const MAIN_COUNT = 3;
@@ -42,22 +43,10 @@ function countRows(counts: Map<string, number>, order: (name: string) => number)
     .map(([name, n], i) => [`${i + 1}.`, capitalize(name), String(n)]);
 }
 
-/** The partners of the events in the genitive: foreign countries and the home country's other regions. */
-function partnersGenitive(events: readonly Event[], f: RefForms, home: Home): string[] {
-  const names = new Map<string, string>();
-  for (const e of events) {
-    for (const partner of e.partners) {
-      const group = partnerGroup(partner, f, home);
-      if (group === home.region) continue;
-      names.set(group, formOf('genitive', f.partner(group), group));
-    }
-  }
-  return [...names.values()];
-}
-
 export function buildSpravka(core: Core, input: ReportInput): Report {
   const f = refForms(core);
   const home = homeOf(core, f);
+  const gaps = new Gaps();
   const { period } = input;
   const all = periodEvents(core, input, ['held', 'postponed', 'cancelled']);
   const held = inPlanOrder(all.filter((e) => e.status === 'held'));
@@ -65,7 +54,7 @@ export function buildSpravka(core: Core, input: ReportInput): Report {
   const paragraphs: ReportParagraph[] = [];
   const tables: ReportTable[] = [];
   const n = held.length;
-  const partners = input.partner ? [formOf('genitive', f.partner(input.partner), input.partner)] : partnersGenitive(held, f, home);
+  const partners = input.partner ? [partnerForm(input.partner, 'genitive', f, gaps)] : partnersGenitive(held, f, home, gaps);
   const withWhom = partners.length ? ` с участием представителей ${joinList(partners)}` : '';
 
   if (n === 0) {
@@ -80,7 +69,7 @@ export function buildSpravka(core: Core, input: ReportInput): Report {
     paragraphs.push({ eventId: null, generated: false, text: `${n <= MAIN_COUNT ? 'Основные мероприятия' : 'Наиболее значимые из них'}:` });
     main.forEach((e, i) => {
       const term = planTerm(e.startDate, e.endDate, e.datePrecision, null);
-      const place = placeCell(e, f, home);
+      const place = placeCell(e, f, home, gaps);
       paragraphs.push({ eventId: e.id, generated: false, text: `– ${e.title}: ${[term, place].filter(Boolean).join(', ')}${i === main.length - 1 ? '.' : ';'}` });
     });
     const spheres = new Map<string, number>();
@@ -121,6 +110,6 @@ export function buildSpravka(core: Core, input: ReportInput): Report {
     title: `Справка о мероприятиях ${scope} сотрудничества ${homeGenitive(home)} ${forPeriod(period)}`,
     paragraphs,
     tables,
-    gaps: [],
+    gaps: gaps.list(),
   };
 }
