@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { readEntry, zipEntries } from '../../electron/core/import/zip';
 import { loadDemo } from '../../electron/core/services/demo';
@@ -28,6 +28,8 @@ function fill(core: Core): void {
 }
 
 const session = appInBrowser(fill);
+// The smallest screen the office has: the page must work there.
+beforeAll(async () => session.page.setViewportSize({ width: 1280, height: 720 }));
 
 function documentXml(file: string): string {
   const data = readFileSync(file);
@@ -41,7 +43,7 @@ async function pdfText(docx: string): Promise<string> {
   await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo`, '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 180_000 });
   const pdf = join(dir, docx.replace(/^.*\//, '').replace(/\.docx$/, '.pdf'));
   expect(existsSync(pdf)).toBe(true);
-  const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
+  const { stdout } = await run('pdftotext', [pdf, '-']);
   return stdout.replace(/\s+/g, ' ');
 }
 
@@ -51,7 +53,7 @@ async function openDocument(page: Page, label: string, period: string, title: Re
   const field = page.getByRole('combobox', { name: 'Период' });
   await field.fill(period);
   await field.press('Enter');
-  await expect.poll(() => page.getByRole('textbox', { name: 'Заголовок' }).inputValue(), { timeout: 15_000 }).toMatch(title);
+  await expect.poll(() => page.getByRole('textbox', { name: 'Заголовок', exact: true }).inputValue(), { timeout: 15_000 }).toMatch(title);
 }
 
 async function exportDocx(page: Page, fileName: string): Promise<string> {

@@ -78,10 +78,10 @@ describe('the report in the browser', () => {
     const field = page.getByRole('combobox', { name: 'Период' });
     await field.fill('I квартал 2022');
     await field.press('Enter');
-    await expect.poll(() => page.getByRole('textbox', { name: 'Заголовок' }).inputValue()).toMatch(/I квартал 2022 года$/);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Заголовок', exact: true }).inputValue()).toMatch(/I квартал 2022 года$/);
 
     const check = page.getByRole('region', { name: 'Проверка перед выгрузкой' });
-    const gap = check.locator('[data-gap="Заболотье"]');
+    const gap = check.locator('[data-gap="Заболотье"][data-field="settlement"]');
     await expect.poll(() => gap.isVisible()).toBe(true);
     const marked = page.locator('[data-generated="true"]');
     expect(await marked.count()).toBeGreaterThan(0);
@@ -101,7 +101,7 @@ describe('the report in the browser', () => {
     // The one-click fix: the village's type goes to the reference list, the draft is built again with it.
     await check.getByRole('combobox', { name: 'Тип населённого пункта: Заболотье' }).click();
     await page.getByRole('option', { name: 'д. — деревня' }).click();
-    await check.getByRole('button', { name: 'Записать в справочник: Заболотье' }).click();
+    await check.getByRole('button', { name: 'Записать в справочник: Заболотье, Тип населённого пункта' }).click();
     await expect.poll(() => gap.count()).toBe(0);
     expect(listRefs(app.core, 'city', true).find((r) => r.name === 'Заболотье')?.settlement).toBe('д.');
     const texts = async () => Promise.all((await page.getByRole('textbox', { name: /^Абзац \d+$/ }).all()).map((t) => t.inputValue()));
@@ -129,6 +129,7 @@ describe('the report in the browser', () => {
     await page.getByRole('link', { name: 'Справочники' }).click();
     await page.getByRole('tab', { name: 'Города' }).click();
     await expect.poll(() => page.locator('[data-ref="Заболотье"] [data-settlement]').textContent()).toBe('д. — деревня');
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0);
     await page.locator('[data-ref="Заболотье"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'references-settlement.png') });
     expect(problemsOf(page)).toEqual([]);

@@ -8,7 +8,7 @@ import { pluralForm } from '../../../shared/ru/plural';
 import type { Report, ReportGap } from '../../../shared/schema/report';
 import { routeHash } from '../../router/route';
 import { FORM_LABELS, GENDERS, SETTLEMENTS, SETTLEMENT_LABEL } from '../references/RefDialogs';
-import { uncheckedCount } from './draftEdits';
+import { firstPlaceholder, placeholders, uncheckedCount } from './draftEdits';
 
 const FIELD_LABELS: Record<ReportGap['field'], string> = {
   gender: FORM_LABELS.gender,
@@ -39,12 +39,12 @@ function GapRow({ gap, onFix }: { gap: ReportGap; onFix: (gap: ReportGap, value:
     ? <Select size="xs" w={300} aria-label={`${label}: ${gap.name}`} placeholder="Выберите" data={gap.field === 'settlement' ? SETTLEMENTS : GENDERS} value={value || null} allowDeselect={false} onChange={(v) => setValue(v ?? '')} />
     : <TextInput size="xs" w={300} aria-label={`${label}: ${gap.name}`} value={value} onChange={(e) => setValue(e.currentTarget.value)} />;
   return (
-    <Paper withBorder p="xs" data-gap={gap.name}>
+    <Paper withBorder p="xs" data-gap={gap.name} data-field={gap.field}>
       <Text size="sm">{gap.message}</Text>
       <Group gap="xs" mt={6} align="center">
         <Text size="xs" c="dimmed">{label.split(' (')[0]}:</Text>
         {field}
-        <Button size="xs" loading={busy} disabled={!value.trim()} onClick={() => void fix()} aria-label={`Записать в справочник: ${gap.name}`}>
+        <Button size="xs" loading={busy} disabled={!value.trim()} onClick={() => void fix()} aria-label={`Записать в справочник: ${gap.name}, ${label.split(' (')[0]}`}>
           Записать в справочник
         </Button>
         <Anchor size="xs" href={routeHash({ section: 'references', item: gap.refKind })}>Открыть справочник «{REF_KIND_LABELS[gap.refKind]}»</Anchor>
@@ -56,7 +56,8 @@ function GapRow({ gap, onFix }: { gap: ReportGap; onFix: (gap: ReportGap, value:
 export function ReportCheck({ report, onFix, onJump }: { report: Report; onFix: (gap: ReportGap, value: string) => Promise<void>; onJump: (paragraph: number) => void }) {
   const unchecked = uncheckedCount(report);
   const gaps = report.gaps;
-  if (unchecked === 0 && gaps.length === 0) {
+  const blanks = placeholders(report);
+  if (unchecked === 0 && gaps.length === 0 && blanks.length === 0) {
     return (
       <Group gap={6} aria-label="Проверка перед выгрузкой">
         <IconCircleCheck size={18} color="var(--mantine-color-green-7)" aria-hidden />
@@ -71,9 +72,18 @@ export function ReportCheck({ report, onFix, onJump }: { report: Report; onFix: 
         {unchecked > 0 && (
           <Group gap="xs">
             <Text size="sm">
-              {uncheckedPhrase(unchecked)}: они составлены из полей записей. Прочитайте их и поправьте текст или отметьте «Проверено».
+              {uncheckedPhrase(unchecked)}: {pluralForm(unchecked, ['он составлен', 'они составлены', 'они составлены'])} из полей записей.
+              Прочитайте и поправьте текст или отметьте «Проверено».
             </Text>
             <Button size="compact-sm" variant="white" onClick={() => onJump(first)}>К первому</Button>
+          </Group>
+        )}
+        {blanks.length > 0 && (
+          <Group gap="xs">
+            <Text size="sm">
+              Не заполнено: {blanks.join(', ')}. Впишите вместо них нужный текст (квадратные скобки уберите).
+            </Text>
+            {firstPlaceholder(report) >= 0 && <Button size="compact-sm" variant="white" onClick={() => onJump(firstPlaceholder(report))}>К первому</Button>}
           </Group>
         )}
         {gaps.length > 0 && (
@@ -83,7 +93,7 @@ export function ReportCheck({ report, onFix, onJump }: { report: Report; onFix: 
             </Text>
             <ScrollArea.Autosize mah={260} type="auto">
               <Stack gap={6}>
-                {gaps.map((gap) => <GapRow key={`${gap.refId}-${gap.field}`} gap={gap} onFix={onFix} />)}
+                {gaps.map((gap) => <GapRow key={`${gap.refId}-${gap.field}-${gap.guess ?? ''}`} gap={gap} onFix={onFix} />)}
               </Stack>
             </ScrollArea.Autosize>
           </>

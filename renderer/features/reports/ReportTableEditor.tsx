@@ -12,7 +12,9 @@ export type DraftUpdate = (change: (report: Report) => Report) => void;
 function columnWidth(column: string): string | undefined {
   const c = column.trim().toLowerCase();
   if (/^№/.test(c)) return '3.5rem';
-  if (c.length <= 12 && /(срок|дата|количество|число|всего|кол-во)/.test(c)) return '9rem';
+  if (/(количество|число|всего|кол-во)/.test(c)) return '9rem';
+  if (/^(срок|дата)/.test(c) && c.length <= 20) return '10rem';
+  if (/^наименование/.test(c)) return '30%';
   return undefined;
 }
 
@@ -45,11 +47,11 @@ const Row = memo(function Row({ table, row, cells, columns, update }: { table: n
   );
 });
 
-export const ReportTableEditor = memo(function ReportTableEditor({ table, index, update }: { table: ReportTable; index: number; update: DraftUpdate }) {
+export const ReportTableEditor = memo(function ReportTableEditor({ table, index, update, onParagraphAfter }: { table: ReportTable; index: number; update: DraftUpdate; onParagraphAfter: () => void }) {
   return (
     <Paper withBorder p="sm" data-table={index}>
       <TextInput
-        label={`Таблица ${index + 1}: заголовок`}
+        label={`Таблица ${index + 1} — заголовок (необязательно)`}
         placeholder="без заголовка"
         value={table.caption ?? ''}
         onChange={(e) => {
@@ -72,10 +74,15 @@ export const ReportTableEditor = memo(function ReportTableEditor({ table, index,
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" mt="xs">
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => update((r) => addRow(r, index))}>
-          Добавить строку
+        <Group gap="sm">
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => update((r) => addRow(r, index))}>
+            Добавить строку
+          </Button>
+          {table.rows.length === 0 && <Text size="sm" c="dimmed">В таблице нет строк.</Text>}
+        </Group>
+        <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={onParagraphAfter}>
+          Добавить абзац после таблицы
         </Button>
-        {table.rows.length === 0 && <Text size="sm" c="dimmed">В таблице нет строк.</Text>}
       </Group>
     </Paper>
   );

@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconRefresh } from '@tabler/icons-react';
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import { REF_KIND_LABELS } from '../../../shared/ru/labels';
-import { RefUpdateSchema } from '../../../shared/schema/reference';
+import { RefUpdateSchema, SettlementSchema } from '../../../shared/schema/reference';
 import { DocumentKindSchema, type DocumentKind, type Report, type ReportFormat, type ReportGap } from '../../../shared/schema/report';
 import { call } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
@@ -15,8 +15,9 @@ import { saveFile } from '../../components/saveFile';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
 import { useOverview } from '../../stores/overviewPeriod';
+import { GENDERS, settlementLabel } from '../references/RefDialogs';
 import { DocumentKindPicker, documentLabel } from './DocumentKindPicker';
-import { insertParagraph, uncheckedCount } from './draftEdits';
+import { insertParagraph, placeholders, uncheckedCount } from './draftEdits';
 import { ParagraphEditor } from './ParagraphEditor';
 import { ReportCheck, uncheckedPhrase } from './ReportCheck';
 import { ReportTableEditor } from './ReportTableEditor';
@@ -26,6 +27,13 @@ const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'txt', label: 'Текст (.txt)' },
   { format: 'md', label: 'Markdown (.md)' },
 ];
+
+/** «д. (деревня)», «женский», «в Заболотье» as a notice names what was stored. */
+function valueLabel(field: ReportGap['field'], value: string): string {
+  if (field === 'settlement') return (settlementLabel(SettlementSchema.safeParse(value).data ?? null) ?? value).replace(/^(.+?) — (.+)$/, '$1 ($2)');
+  if (field === 'gender') return GENDERS.find((g) => g.value === value)?.label.split(' ')[0] ?? value;
+  return `«${value}»`;
+}
 
 function savedLabel(savedAt: string | null): string {
   if (!savedAt) return 'Черновик собран из реестра и ещё не сохранён.';
@@ -113,7 +121,7 @@ export function ReportsPage() {
       notifyError(e, 'Не записано');
       return;
     }
-    notifications.show({ color: 'green', message: `Записано в справочник «${REF_KIND_LABELS[gap.refKind]}»: ${gap.name} — ${value}.` });
+    notifications.show({ color: 'green', message: `Записано в справочник «${REF_KIND_LABELS[gap.refKind]}»: ${gap.name} — ${valueLabel(gap.field, value)}.` });
     if ((savedAt || dirty) && !window.confirm('Записано в справочник. Собрать документ заново, чтобы исправление вошло в текст? Ваши правки черновика будут заменены.')) {
       // The list is fixed; the text is the clerk's until a rebuild.
       setReport((r) => (r ? { ...r, gaps: r.gaps.filter((g) => g !== gap) } : r));
@@ -129,7 +137,7 @@ export function ReportsPage() {
 
   const exportAs = async (format: ReportFormat, confirmed = false) => {
     if (!report) return;
-    if (!confirmed && uncheckedCount(report) > 0) {
+    if (!confirmed && (uncheckedCount(report) > 0 || placeholders(report).length > 0)) {
       setAsking(format);
       return;
     }
@@ -147,12 +155,7 @@ export function ReportsPage() {
   /** The tables that follow the first `n` paragraphs, with their indexes. */
   const tablesAfter = (n: number) => tables.flatMap((t, i) => (t.after === n || (n === paragraphs.length && t.after > n) ? [i] : []));
   const tableBlock = (n: number) => tablesAfter(n).map((i) => (
-    <Fragment key={`t${i}`}>
-      <ReportTableEditor table={tables[i]!} index={i} update={update} />
-      <Group justify="flex-end">
-        <Button size="compact-xs" variant="subtle" leftSection={<IconPlus size={12} />} onClick={() => update((r) => insertParagraph(r, n, i))}>Абзац после таблицы</Button>
-      </Group>
-    </Fragment>
+    <ReportTableEditor key={`t${i}`} table={tables[i]!} index={i} update={update} onParagraphAfter={() => update((r) => insertParagraph(r, Math.min(n, r.paragraphs.length), i))} />
   ));
 
   return (
@@ -213,9 +216,14 @@ export function ReportsPage() {
         </Stack>
       )}
       {asking && report && (
-        <Modal opened onClose={() => setAsking(null)} title="Не все абзацы проверены" size="md">
+        <Modal opened onClose={() => setAsking(null)} title={uncheckedCount(report) > 0 ? 'Не все абзацы проверены' : 'Не все поля заполнены'} size="lg">
           <Stack>
-            <Text size="sm">В документе {uncheckedPhrase(uncheckedCount(report))}. Выгрузить всё равно?</Text>
+            {uncheckedCount(report) > 0 && <Text size="sm">В документе {uncheckedPhrase(uncheckedCount(report))}. Выгрузить всё равно?</Text>}
+            {placeholders(report).length > 0 && (
+              <Text size="sm">
+                Не заполнено: {placeholders(report).join(', ')}.{uncheckedCount(report) > 0 ? '' : ' Выгрузить всё равно?'}
+              </Text>
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setAsking(null)}>Вернуться к проверке</Button>
               <Button onClick={() => void exportAs(asking, true)}>Выгрузить всё равно</Button>

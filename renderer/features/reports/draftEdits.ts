@@ -86,3 +86,16 @@ function isNumberColumn(column: string | undefined): boolean {
 export function uncheckedCount(report: Report): number {
   return report.paragraphs.filter((p) => p.generated).length;
 }
+
+const PLACEHOLDER = /\[[^[\]\n]{2,80}\]/g;
+
+/** The «[И.О. Фамилия]» fields a template leaves for the clerk, each once, in the order they appear. */
+export function placeholders(report: Report): string[] {
+  const texts = [report.title, ...report.paragraphs.map((p) => p.text), ...report.tables.flatMap((t) => t.rows.flat())];
+  return [...new Set(texts.flatMap((t) => t.match(PLACEHOLDER) ?? []))];
+}
+
+/** The first paragraph with a placeholder left; -1 when none. */
+export function firstPlaceholder(report: Report): number {
+  return report.paragraphs.findIndex((p) => new RegExp(PLACEHOLDER.source).test(p.text));
+}
