@@ -132,6 +132,9 @@ function readWord(original: string, preferAdj: boolean, preferGeo: boolean): Wor
     return { role: 'noun', gender: null, plural: false, known: true, geo: false, common: false, inflect: () => original };
   }
   if (!/^[\p{L}-]+$/u.test(original) || /^-|-$/.test(original)) return null;
+  // A preposition, conjunction or pronoun opens no noun phrase («О сотрудничестве»: not the letter «о»).
+  const best = parses(original)[0];
+  if (original.length === 1 || (best && ['PREP', 'CONJ', 'PRCL', 'INTJ', 'NPRO'].includes(best.tag.POS ?? ''))) return null;
   const hyphen = original.indexOf('-');
   if (hyphen > 0 && !parses(original).some((p) => p.parser === 'Dictionary')) {
     const first = original.slice(0, hyphen);
