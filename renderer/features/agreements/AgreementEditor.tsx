@@ -11,7 +11,8 @@ import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
 import { AgreementInputSchema, type Agreement, type AgreementInput } from '../../../shared/schema/agreement';
 import type { Event } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorMessage, notifyError } from '../../api/notifyError';
 import { navigate, routeHash } from '../../router/route';
 import '../../components/dates';
 import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
@@ -66,7 +67,7 @@ export function AgreementEditor({ id }: { id: string }) {
         setDraft(draftOf(a));
         setOpenEnded(a.validUntil === null);
       },
-      (e: Error) => setLoadError(e.message),
+      (e: unknown) => setLoadError(errorMessage(e)),
     );
     call('events.list', { agreementId: Number(id), limit: 1000 }).then((page) => setEvents(page.items), () => setEvents([]));
   }, [id, isNew]);
@@ -102,7 +103,7 @@ export function AgreementEditor({ id }: { id: string }) {
       setDraft(draftOf(agreement));
       navigate({ section: 'agreements' }, { force: true });
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Не сохранено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
+      notifyError(e, 'Не сохранено');
     }
   }
 

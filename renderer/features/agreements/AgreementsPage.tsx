@@ -10,6 +10,7 @@ import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
 import { AGREEMENT_FORMS, countOf } from '../../../shared/ru/plural';
 import type { Agreement } from '../../../shared/schema/agreement';
 import { call } from '../../api/client';
+import { errorMessage } from '../../api/notifyError';
 import { navigate } from '../../router/route';
 
 /** How a state stands out: those running out in orange, those ended in red. */
@@ -31,7 +32,7 @@ export function AgreementsPage() {
   useEffect(() => {
     call('agreements.list', { query: debounced || undefined, limit: 10_000 }).then(
       (page) => setItems(page.items),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, [debounced]);
 

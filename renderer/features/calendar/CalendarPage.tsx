@@ -10,6 +10,7 @@ import { formatDateRange } from '../../../shared/ru/dates';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { CalendarEvent, CalendarView, ColorBy, Deadline } from '../../../shared/schema/calendar';
 import { call } from '../../api/client';
+import { notifyError } from '../../api/notifyError';
 import { navigate, parseRoute } from '../../router/route';
 import { EventFilterFields } from '../../components/EventFilterFields';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -111,7 +112,7 @@ export function CalendarPage({ item }: { item?: string }) {
       await call('events.move', { id: m.event.id, startDate: m.startDate, endDate: m.endDate });
     } catch (e) {
       m.revert();
-      notifications.show({ color: 'red', title: 'Сроки не изменены', message: (e as Error).message });
+      notifyError(e, 'Сроки не изменены');
       return;
     }
     setVersion((v) => v + 1);
@@ -131,7 +132,7 @@ export function CalendarPage({ item }: { item?: string }) {
                 setVersion((v) => v + 1);
                 notifications.show({ color: 'blue', message: `Сроки возвращены: ${formatDateRange(before.startDate, before.endDate, 'day')}.` });
               },
-              (e: Error) => notifications.show({ color: 'red', title: 'Не удалось отменить', message: e.message }),
+              (e: unknown) => notifyError(e, 'Не удалось отменить'),
             );
           }}>Отменить</Button>
         </Group>

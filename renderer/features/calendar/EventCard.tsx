@@ -8,6 +8,7 @@ import { placeLine } from '../../../shared/ru/place';
 import type { CalendarEvent } from '../../../shared/schema/calendar';
 import type { Event } from '../../../shared/schema/event';
 import { call } from '../../api/client';
+import { errorMessage } from '../../api/notifyError';
 import { navigate } from '../../router/route';
 
 function Fields({ rows }: { rows: [string, string | null | undefined][] }) {
@@ -30,9 +31,9 @@ export function EventCard({ event, onClose }: { event: CalendarEvent; onClose: (
   const [error, setError] = useState<string | null>(null);
   const open = () => {
     setFull('loading');
-    call('events.get', { id: event.id }).then(setFull, (e: Error) => {
+    call('events.get', { id: event.id }).then(setFull, (e: unknown) => {
       setFull(null);
-      setError(e.message);
+      setError(errorMessage(e));
     });
   };
   const record = full !== null && full !== 'loading' ? full : null;

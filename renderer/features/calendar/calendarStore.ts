@@ -1,8 +1,8 @@
 // The calendar's settings, kept in the register so they outlive the session; the search words are not kept.
 import { create } from 'zustand';
-import { notifications } from '@mantine/notifications';
 import { CalendarPrefsSchema, type CalendarPrefs } from '../../../shared/schema/calendar';
 import { call } from '../../api/client';
+import { notifyError } from '../../api/notifyError';
 
 interface CalendarState {
   /** null until loaded from the register. */
@@ -30,7 +30,7 @@ export const useCalendarStore = create<CalendarState>((set, get) => ({
     const prefs = { ...current, ...patch };
     set({ prefs });
     call('calendar.savePrefs', prefs).catch((e: unknown) =>
-      notifications.show({ color: 'red', title: 'Настройки календаря не сохранены', message: (e as Error).message }),
+      notifyError(e, 'Настройки календаря не сохранены'),
     );
   },
   setHighlight: (highlight) => set({ highlight }),

@@ -6,6 +6,7 @@ import type { EventDetails, EventFormat, EventRow, EventStatus } from '../../../
 import { useRefNames } from '../../components/useRefNames';
 import type { ColumnDef } from './gridColumns';
 import { saveCell, type CellChange, type GridUndo } from './gridEdits';
+import { errorMessage } from '../../api/notifyError';
 
 interface Props {
   column: ColumnDef;
@@ -56,9 +57,9 @@ export function CellEditor({ column, row, details, onSaved, onCancel }: Props) {
     }
     setBusy(true);
     setError(null);
-    saveCell(row.id, change).then(onSaved, (e: Error) => {
+    saveCell(row.id, change).then(onSaved, (e: unknown) => {
       setBusy(false);
-      setError(e.message);
+      setError(errorMessage(e));
     });
   };
   const keys = (e: KeyboardEvent<HTMLElement>) => {

@@ -3,7 +3,8 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { notifyError } from '../../api/notifyError';
 import { navigate } from '../../router/route';
 
 export function EmptyRegister({ onLoaded }: { onLoaded: () => void }) {
@@ -20,7 +21,7 @@ export function EmptyRegister({ onLoaded }: { onLoaded: () => void }) {
       });
       onLoaded();
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Не загружено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
+      notifyError(e, 'Не загружено');
     } finally {
       setBusy(false);
     }

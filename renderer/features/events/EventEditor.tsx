@@ -8,7 +8,8 @@ import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, MONTH_FORMS } from '../../../shared/ru/plural';
 import { EventInputSchema, type Event, type EventInputRaw } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
-import { ApiError, call, onCommand } from '../../api/client';
+import { call, onCommand } from '../../api/client';
+import { errorMessage, notifyError } from '../../api/notifyError';
 import { navigate } from '../../router/route';
 import { takeNewEventDays } from '../../stores/newEvent';
 import { options } from '../../components/forms';
@@ -113,7 +114,7 @@ export function EventEditor({ id }: { id: string }) {
         setSaved(event);
         setDraft(draftOf(event));
       },
-      (e: Error) => setLoadError(e.message),
+      (e: unknown) => setLoadError(errorMessage(e)),
     );
   }, [id, isNew]);
 
@@ -160,7 +161,7 @@ export function EventEditor({ id }: { id: string }) {
       notifications.show({ color: 'green', message: `Мероприятие сохранено: ${event.title}` });
       navigate({ section: 'events' }, { force: true });
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Не сохранено', message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
+      notifyError(e, 'Не сохранено');
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,6 @@
 // selection holds ids beyond the loaded pages, so a table library's row model would only hold copies.
 import { ActionIcon, Alert, Badge, Box, Button, Group, Modal, Stack, Switch, Table, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
@@ -14,6 +13,7 @@ import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { EventBulkPatch } from '../../../shared/schema/event';
 import { EventFilterFields } from '../../components/EventFilterFields';
 import { call, onCommand } from '../../api/client';
+import { notifyError } from '../../api/notifyError';
 import { navigate } from '../../router/route';
 import { useEventsFilter } from '../../stores/eventsFilter';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -44,10 +44,6 @@ interface Cell {
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
-function failed(e: unknown) {
-  notifications.show({ color: 'red', title: 'Не выполнено', message: e instanceof Error ? e.message : 'Неизвестная ошибка.' });
-}
 
 export function EventsPage() {
   const filter = useEventsFilter();
@@ -128,7 +124,7 @@ export function EventsPage() {
       dropUndo(change);
       setNotice(`Отменено: ${change.label}.`);
       refresh();
-    }, failed).finally(() => {
+    }, notifyError).finally(() => {
       undoing.current = false;
     });
   }, [refresh]);
@@ -140,14 +136,14 @@ export function EventsPage() {
     call('events.bulkUpdate', { ids: selectedIds, patch }).then((result) => {
       if (result.action) remember({ kind: 'bulk', action: result.action, label });
       else setNotice('Ничего не изменилось: у выбранных уже это значение.');
-    }, failed).finally(() => setBusy(false));
+    }, notifyError).finally(() => setBusy(false));
   };
   const bulkTrash = () => {
     setBusy(true);
     call('events.bulkDelete', { ids: selectedIds }).then((result) => {
       if (result.action) remember({ kind: 'bulk', action: result.action, label: `перемещение в корзину: ${countOf(result.count, EVENT_FORMS)}` });
       setSelected(new Set());
-    }, failed).finally(() => setBusy(false));
+    }, notifyError).finally(() => setBusy(false));
   };
 
   const selectAllLoaded = () => {
@@ -195,7 +191,7 @@ export function EventsPage() {
     call('events.createMany', { inputs: paste.inputs }).then((result) => {
       setPaste(null);
       remember({ kind: 'paste', ids: result.ids, label: `добавлено ${countOf(result.ids.length, EVENT_FORMS)} из буфера обмена` });
-    }, failed).finally(() => setAdding(false));
+    }, notifyError).finally(() => setAdding(false));
   };
 
   const newEvent = () => navigate({ section: 'events', item: 'new' });

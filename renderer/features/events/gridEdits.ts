@@ -1,6 +1,7 @@
 // What the grid writes: a cell's edit through the card's own call, the optional columns' details, and the undo of the last change.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodInput } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
 import { parseDateText } from '../../../shared/ru/date-text';
 import { EventInputObject, type BulkAction, type Event, type EventDetails, type EventFormat, type EventStatus } from '../../../shared/schema/event';
 import { call } from '../../api/client';
@@ -79,7 +80,7 @@ export async function saveCell(id: number, change: CellChange): Promise<GridUndo
   const event = await call('events.get', { id });
   const before = rawInputOf(event);
   const input = applyCell(before, change);
-  if (typeof input === 'string') throw new Error(input);
+  if (typeof input === 'string') throw new AppError('validation', input);
   await call('events.update', { id, input });
   return { kind: 'edit', id, before, label: `изменение мероприятия «${event.title}»` };
 }

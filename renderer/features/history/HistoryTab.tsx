@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { formatTimestamp } from '../../../shared/ru/dates';
 import { EMPTY_VALUE } from '../../../shared/ru/field-values';
 import type { FieldChange, HistoryEntity, HistoryEntry } from '../../../shared/schema/history';
-import { ApiError, call } from '../../api/client';
+import { call } from '../../api/client';
+import { errorMessage, notifyError } from '../../api/notifyError';
 import * as t from './texts';
 
 /** A value as the entry shows it: quoted, or «пусто» for nothing. */
@@ -51,7 +52,7 @@ export function HistoryTab({ entity, id, version, blocked, onReverted }: History
         setEntries(list);
         setError(null);
       },
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, [entity, id, version]);
 
@@ -63,7 +64,7 @@ export function HistoryTab({ entity, id, version, blocked, onReverted }: History
       setAsked(null);
       onReverted();
     } catch (e) {
-      notifications.show({ color: 'red', title: t.NOT_REVERTED, message: e instanceof ApiError ? e.message : 'Неизвестная ошибка.' });
+      notifyError(e, t.NOT_REVERTED);
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,7 @@ import { periodTitle } from '../../../shared/ru/periods';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { Count, Overview } from '../../../shared/schema/stats';
 import { call } from '../../api/client';
+import { errorMessage } from '../../api/notifyError';
 import { navigate, routeHash } from '../../router/route';
 import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
 import { EmptyRegister } from '../events/EmptyRegister';
@@ -180,7 +181,7 @@ export function OverviewPage() {
       if (!live) return;
       setOverview(o);
       if (o.total === 0 && o.latestHalf && o.latestHalf !== period) suggestPeriod(o.latestHalf);
-    }, (e: Error) => live && setError(e.message));
+    }, (e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };

@@ -5,6 +5,7 @@ import { IconDatabaseExport, IconFileUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfoDto, BackupPreview } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
+import { errorMessage, notifyError } from '../../api/notifyError';
 import { backupTime, contentsText, copyName, fileSize } from './backupText';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
@@ -21,7 +22,7 @@ export function BackupsPanel({ version }: { version: number }) {
   });
 
   const load = useCallback(() => {
-    call('backups.list', {}).then((l) => (setList(l), setError(null)), (e: Error) => setError(e.message));
+    call('backups.list', {}).then((l) => (setList(l), setError(null)), (e: unknown) => setError(errorMessage(e)));
   }, []);
   useEffect(load, [load, version]);
 
@@ -31,7 +32,7 @@ export function BackupsPanel({ version }: { version: number }) {
       const made = await call('backups.create', {});
       notifications.show({ color: 'green', title: 'Резервная копия сделана', message: `Копия от ${backupTime(made.at)} записана и проверена (${fileSize(made.bytes)}).` });
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Резервная копия не сделана', message: (e as Error).message });
+      notifyError(e, 'Резервная копия не сделана');
     }
     setCreating(false);
     load();
@@ -42,7 +43,7 @@ export function BackupsPanel({ version }: { version: number }) {
     try {
       restoring.offer(await get());
     } catch (e) {
-      notifications.show({ color: 'red', title: 'Эту копию восстановить нельзя', message: (e as Error).message });
+      notifyError(e, 'Эту копию восстановить нельзя');
     }
     setOpening(null);
   };

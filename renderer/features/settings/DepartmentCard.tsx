@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { DepartmentSettings } from '../../../shared/schema/department';
 import type { Ref } from '../../../shared/schema/reference';
 import { call } from '../../api/client';
+import { errorMessage } from '../../api/notifyError';
 import { useRefNames } from '../../components/useRefNames';
 
 type Draft = Record<Exclude<keyof DepartmentSettings, 'homeRegionGenitive'>, string>;
@@ -35,7 +36,7 @@ export function DepartmentCard() {
         setSaved(toDraft(s));
         setDraft(toDraft(s));
       },
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorMessage(e)),
     );
   }, []);
 
@@ -59,7 +60,7 @@ export function DepartmentCard() {
       setDraft(next);
       notifications.show({ color: 'green', message: 'Настройки департамента сохранены.' });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     }
     setBusy(false);
   };

@@ -5,6 +5,7 @@ import { IconAlertTriangle, IconFileUpload, IconRefresh } from '@tabler/icons-re
 import { useEffect, useState } from 'react';
 import type { AppStatus, BackupPreview, RecoveryBackup } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
+import { errorMessage } from '../../api/notifyError';
 import { contentsText, copyName, fileSize } from './backupText';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
@@ -35,7 +36,7 @@ function Retry() {
       if (status.mode === 'normal') window.location.reload();
       else setStill(status.message);
     } catch (e) {
-      setStill((e as Error).message);
+      setStill(errorMessage(e));
     }
     setBusy(false);
   };
@@ -58,7 +59,7 @@ function DamagedHelp({ status }: { status: Recovery }) {
   });
   const [picking, setPicking] = useState(false);
   useEffect(() => {
-    call('recovery.backups', {}).then(setBackups, (e: Error) => setError(e.message));
+    call('recovery.backups', {}).then(setBackups, (e: unknown) => setError(errorMessage(e)));
   }, []);
 
   const pick = async (file: File) => {
@@ -66,7 +67,7 @@ function DamagedHelp({ status }: { status: Recovery }) {
     try {
       restoring.offer(await uploadBackup(file));
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     }
     setPicking(false);
   };

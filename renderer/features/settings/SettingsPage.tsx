@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { DataPaths } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
+import { errorMessage } from '../../api/notifyError';
 import { BackupsPanel } from './BackupsPanel';
 import { DepartmentCard } from './DepartmentCard';
 
@@ -33,7 +34,7 @@ function BackupFolderForm({ paths, onChange }: { paths: DataPaths; onChange: (pa
       onChange(next);
       notifications.show({ color: 'green', message: `Резервные копии теперь сохраняются в папку «${next.backupFolder}».` });
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     }
     setBusy(false);
   };
@@ -79,7 +80,7 @@ export function SettingsPage() {
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    call('settings.paths', {}).then(setPaths, (e: Error) => setError(e.message));
+    call('settings.paths', {}).then(setPaths, (e: unknown) => setError(errorMessage(e)));
   }, []);
 
   return (

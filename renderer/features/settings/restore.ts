@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { BackupPreview } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
+import { errorMessage } from '../../api/notifyError';
 import { base64 } from '../../components/base64';
 
 const RESTORED_KEY = 'reestr-restored';
@@ -28,8 +29,8 @@ export function useRestore(restore: (chosen: BackupPreview) => Promise<string>) 
   const confirm = (chosen: BackupPreview) => {
     setBusy(true);
     setError(null);
-    restore(chosen).then(reloadAfterRestore, (e: Error) => {
-      setError(e.message);
+    restore(chosen).then(reloadAfterRestore, (e: unknown) => {
+      setError(errorMessage(e));
       setBusy(false);
     });
   };
