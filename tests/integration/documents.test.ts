@@ -53,6 +53,15 @@ describe('the plan of events', () => {
     const across = build(core, 'plan', '2021-12-01..2022-01-31');
     expect(across.title).toMatch(/^План мероприятий межрегионального сотрудничества Смоленской области на период с .*2021.* по .*2022/);
     expect(across.tables[0]?.rows.map((r) => r[2])).toEqual(['В течение 2022\u00a0г.']);
+    // With a partner: its events and those of anything under it, the partner named in the instrumental.
+    const withVitebsk = buildDocument(core, ReportInputSchema.parse({ kind: 'plan', period: '2022', partner: 'Витебская область' }));
+    expect(withVitebsk.title).toBe('План мероприятий международного сотрудничества Смоленской области с Витебской областью на 2022 год');
+    expect(withVitebsk.tables[0]?.rows.map((r) => r[1])).toEqual([
+      'Семинар по вопросам профессионального образования',
+      'Дни культуры Витебской области в Смоленской области',
+      'Турнир по мини-футболу среди юношей',
+      'Международная выставка-ярмарка «Смоленские промыслы»',
+    ]);
     const empty = build(core, 'plan', '2030');
     expect(empty.tables[0]?.rows).toEqual([]);
     expect(texts(empty)).toEqual(['Мероприятий на 2030 год в реестре нет.']);
