@@ -236,7 +236,7 @@ describe('the report from fields alone', () => {
     const of = (name: string, field: string) => gaps.find((g) => g.name === name && g.field === field);
     expect(of('бизнес-миссия', 'gender')).toMatchObject({ refKind: 'kind', guess: 'f' });
     expect(of('квиз', 'gender')).toMatchObject({ refKind: 'kind', guess: 'm' });
-    expect(of('Ташкент', 'settlement')).toMatchObject({ refKind: 'city', guess: 'г.', message: 'Населенный пункт «Ташкент»: не указан тип населенного пункта, в отчёте написано «г.».' });
+    expect(of('Ташкент', 'settlement')).toMatchObject({ refKind: 'city', guess: 'г.', message: 'Город «Ташкент»: не указан тип населенного пункта, в отчёте написано «г.».' });
     expect(of('Лепель', 'settlement')?.guess).toBe('г.');
     expect(of('Починок', 'locative')?.guess).toBe('Починке');
     expect(of('Республика Таджикистан', 'genitive')).toMatchObject({ refKind: 'country', guess: 'Республики Таджикистан' });

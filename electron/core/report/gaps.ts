@@ -20,16 +20,18 @@ export class Gaps {
   }
 
   partnerForm(ref: Ref, field: 'genitive' | 'instrumental', guess: string): void {
-    const what = field === 'genitive' ? 'родительного падежа («кого? чего?»)' : 'творительного падежа («кем? чем?»)';
-    this.add(ref, field, guess, `«${ref.name}»: нет формы ${what}, в тексте написано «${guess}».`);
+    const message = field === 'genitive'
+      ? `«${ref.name}»: нет формы родительного падежа («кого? чего?»), в отчёте написано «${guess}».`
+      : `«${ref.name}»: нет формы творительного падежа («кем? чем?») для заголовков выгрузки, предлагается «${guess}».`;
+    this.add(ref, field, guess, message);
   }
 
   settlement(ref: Ref, guess: string): void {
-    this.add(ref, 'settlement', guess, `Населенный пункт «${ref.name}»: не указан тип населенного пункта, в отчёте написано «${guess}».`);
+    this.add(ref, 'settlement', guess, `Город «${ref.name}»: не указан тип населенного пункта, в отчёте написано «${guess}».`);
   }
 
   locative(ref: Ref, guess: string): void {
-    this.add(ref, 'locative', guess, `Населенный пункт «${ref.name}»: словарь не знает его формы «где?», в отчёте написано «в ${guess}».`);
+    this.add(ref, 'locative', guess, `Город «${ref.name}»: словарь не знает его формы «где?», в отчёте написано «в ${guess}».`);
   }
 
   list(): ReportGap[] {
