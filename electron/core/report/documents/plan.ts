@@ -33,7 +33,8 @@ export function buildPlan(core: Core, input: ReportInput): Report {
   return {
     title: `План мероприятий ${scopeOf(events, f, home)} сотрудничества ${homeGenitive(home)}${input.partner ? ` с ${partnerForm(input.partner, 'instrumental', f, gaps)}` : ''} ${periodOn(period)}`,
     paragraphs: [{ eventId: null, generated: false, text: events.length ? PLAN_NOTE : `Мероприятий ${periodOn(period)} в реестре нет.` }],
-    tables: [{ caption: null, columns: PLAN_COLUMNS, rows, after: 0 }],
+    // No table of nothing: an empty period says so in words.
+    tables: rows.length ? [{ caption: null, columns: PLAN_COLUMNS, rows, after: 0 }] : [],
     gaps: gaps.list(),
   };
 }
