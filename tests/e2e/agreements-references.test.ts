@@ -43,7 +43,7 @@ describe('agreements and reference lists in the browser', () => {
     const { id } = createEvent(session.app.core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
     await page.getByRole('link', { name: 'Справочники' }).click();
     // The notices of the previous steps close by themselves after a few seconds.
-    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => page.locator('[data-ref="Форумм"]').isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'references.png') });
     await page.getByRole('button', { name: 'Действия: Форумм' }).click();

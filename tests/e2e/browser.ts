@@ -60,7 +60,8 @@ export async function openPage(browser: Browser, url: string, view?: string): Pr
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   (page as Page & { problems: string[] }).problems = problems;
-  page.setDefaultTimeout(5000);
+  // Waits end when their element is there: the bound is for a busy machine, not for speed.
+  page.setDefaultTimeout(30_000);
   await page.goto(view ? `${url}&to=${view}` : url);
   return page;
 }

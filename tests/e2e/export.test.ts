@@ -35,5 +35,5 @@ describe('export in the browser', () => {
     expect(titles).toHaveLength(9);
     expect(titles).toContain('Встреча депутатов Парламентского Собрания с представителями Администрации Смоленской области');
     expect(problemsOf(page)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

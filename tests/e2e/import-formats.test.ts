@@ -53,7 +53,7 @@ describe('plans in Word, old Excel and OpenDocument', () => {
     });
   }
 
-  it('reads each of them with reestr import --dry-run --json the same way', { timeout: 60_000 }, async () => {
+  it('reads each of them with reestr import --dry-run --json the same way', { timeout: 120_000 }, async () => {
     const db = join(tempDir(), 'r.sqlite');
     for (const name of FILES) {
       let out = '';

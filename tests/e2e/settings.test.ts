@@ -47,7 +47,7 @@ describe('Настройки', () => {
     await dialog.getByRole('button', { name: 'Восстановить' }).click();
 
     // The page reloads, says what was done, and lists the copy of the state before the restore.
-    await expect.poll(() => page.getByText(/^Реестр восстановлен из копии от \d{1,2} [а-я]+ \d{4} г\., \d{2}:\d{2}: 9 мероприятий и 1 соглашение/).isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByText(/^Реестр восстановлен из копии от \d{1,2} [а-я]+ \d{4} г\., \d{2}:\d{2}: 9 мероприятий и 1 соглашение/).isVisible(), { timeout: 60_000 }).toBe(true);
     expect(live()).toBe(9);
     await expect.poll(() => page.getByTestId('backups').textContent()).toContain('перед восстановлением');
     await page.screenshot({ path: join(ARTIFACTS, 'settings-restored.png'), fullPage: true });
@@ -151,9 +151,9 @@ describe('a register damaged by hand', () => {
       await dialog.getByRole('button', { name: 'Восстановить' }).click();
 
       // The app opens as usual, with the register's events.
-      await expect.poll(() => page.getByText(/Повреждённый файл сохранён как «.*reestr\.sqlite\.damaged-/).isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => page.getByText(/Повреждённый файл сохранён как «.*reestr\.sqlite\.damaged-/).isVisible(), { timeout: 60_000 }).toBe(true);
       await page.evaluate(() => (window.location.hash = '#/events'));
-      await expect.poll(() => page.locator('[role="row"][data-loaded="true"]').count(), { timeout: 10_000 }).toBe(9);
+      await expect.poll(() => page.locator('[role="row"][data-loaded="true"]').count(), { timeout: 60_000 }).toBe(9);
       await page.screenshot({ path: join(ARTIFACTS, 'recovery-done.png') });
       expect(readdirSync(dir).some((f) => /^reestr\.sqlite\.damaged-\d{4}-\d{2}-\d{2}_\d{6}$/.test(f))).toBe(true);
       expect(problemsOf(page)).toEqual([]);

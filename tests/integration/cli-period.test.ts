@@ -13,7 +13,7 @@ async function reestr(args: string[]) {
 }
 
 describe('reestr --period in words', () => {
-  it('lists, reports and exports a period typed in Russian as its code does', { timeout: 60_000 }, async () => {
+  it('lists, reports and exports a period typed in Russian as its code does', { timeout: 120_000 }, async () => {
     const db = join(tempDir(), 'r.sqlite');
     expect((await reestr(['demo', '--db', db])).code).toBe(0);
     const total = async (period: string) => {

@@ -116,7 +116,7 @@ describe('a write while another connection writes the same register', () => {
     expect(result?.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line)).toEqual([2, 3, 4]);
     const [helper] = await eslint.lintText(code, { filePath: join(ROOT, 'electron/core/db/write-transaction.ts') });
     expect(helper?.messages).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('is refused in Russian, writing nothing, when the other holds the lock past busy_timeout (5 s)', async () => {
     const core = tempCore();
@@ -127,7 +127,7 @@ describe('a write while another connection writes the same register', () => {
       error: expect.objectContaining({ code: 'db_unavailable', message: expect.stringMatching(/^База данных занята другой программой или другой копией Реестра: изменение не сохранено\./) }),
     });
     expect(core.db.prepare('SELECT count(*) FROM events').pluck().get()).toBe(0);
-  }, 30_000);
+  }, 120_000);
 });
 
 // ---- 30 s of the web mode, the CLI and a second copy writing side by side ----

@@ -62,7 +62,7 @@ beforeAll(async () => {
   const head = readFileSync(join(dir, 'reestr.sqlite')).subarray(0, 100);
   template = { dir, pages, freelistTrunk: head.readUInt32BE(32) };
   expect(Math.min(pages.index, pages.table, pages.fts, template.freelistTrunk)).toBeGreaterThan(1);
-}, 60_000);
+}, 120_000);
 afterAll(() => rmSync(template.dir, { recursive: true, force: true }));
 
 /** Where each kind of damage goes: [offset, length]. */

@@ -234,5 +234,5 @@ describe('any table with merged cells', () => {
         expect([...(sheet.inherited ?? [])].sort(), name).toEqual(want.inherited);
       }
     }), { numRuns: 40 });
-  }, 60_000);
+  }, 120_000);
 });

@@ -146,7 +146,7 @@ describe('the recovery mode', () => {
     } finally {
       host.close();
     }
-  }, 20_000);
+  }, 120_000);
 });
 
 describe('a backup before every schema migration', () => {

@@ -67,7 +67,7 @@ describe('a refused file and its folder stay exactly as they were', () => {
           expect(result.status).toBe(1);
           expect(result.stderr).toMatch(KINDS[kind].message);
           expect(snapshot(dir)).toEqual(before);
-        }, 60_000);
+        }, 120_000);
       });
     }
   }

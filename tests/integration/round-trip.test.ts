@@ -83,5 +83,5 @@ describe('export → import', () => {
     createEvents(core, inputs);
     const result = await roundTrip(core);
     expect(result).toMatchObject({ created: 1000, agreements: 3 });
-  }, 60_000);
+  }, 120_000);
 });
