@@ -37,6 +37,8 @@ function tree(files: Record<string, string>): string {
   const all = {
     'node_modules/electron/package.json': '{ "name": "electron", "main": "index.js" }',
     'node_modules/electron/index.js': 'module.exports = {};',
+    'node_modules/better-sqlite3/package.json': '{ "name": "better-sqlite3", "main": "index.js" }',
+    'node_modules/better-sqlite3/index.js': 'module.exports = {};',
     ...files,
   };
   for (const [path, text] of Object.entries(all)) {
@@ -91,7 +93,7 @@ const ALLOWED: Record<string, string> = {
   'electron/cli/main.ts': "import { core } from '../core/core';\nexport const cli = core;\n",
   'electron/core/core.ts': "import { list } from './services/events';\nimport { api } from '../../shared/api';\nexport const core = [list, api];\n",
   'electron/core/services/events.ts': "import { rows } from '../db/events';\nimport { csv } from '../export/csv';\nexport const list = [rows, csv];\n",
-  'electron/core/db/events.ts': "import { readFileSync } from 'fs';\nexport const rows = readFileSync;\n",
+  'electron/core/db/events.ts': "import { readFileSync } from 'fs';\nimport Database from 'better-sqlite3';\nexport const rows = [readFileSync, Database];\n",
   'electron/core/export/csv.ts': "import { FORMAT } from '../workbook-format';\nexport const csv = FORMAT;\n",
   'electron/core/import/analyze.ts': "import { FORMAT } from '../workbook-format';\nexport const analyze = FORMAT;\n",
   'electron/core/workbook-format.ts': 'export const FORMAT = 1;\n',
@@ -116,6 +118,7 @@ describe('the layer rules', () => {
 
   const NEXT: [rule: string, files: Record<string, string>][] = [
     ['report-not-services', { 'electron/core/report/build.ts': "import { x } from '../services/events';\nexport const y = x;\n", ...target('electron/core/services/events.ts') }],
+    ['services-not-sqlite', { 'electron/core/services/backups.ts': "import Database from 'better-sqlite3';\nexport const y = Database;\n" }],
     ['features-apart', { 'renderer/features/calendar/Page.tsx': "import { x } from '../events/EventEditor';\nexport const y = x;\n", ...target('renderer/features/events/EventEditor.tsx') }],
   ];
 
