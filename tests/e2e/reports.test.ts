@@ -98,24 +98,34 @@ describe('the report in the browser', () => {
     await page.getByRole('button', { name: 'Вернуться к проверке' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
-    // The one-click fix: the village's type goes to the reference list, the draft is built again with it.
-    await check.getByRole('combobox', { name: 'Тип населённого пункта: Заболотье' }).click();
-    await page.getByRole('option', { name: 'д. — деревня' }).click();
-    await check.getByRole('button', { name: 'Записать в справочник: Заболотье, Тип населённого пункта' }).click();
-    await expect.poll(() => gap.count()).toBe(0);
-    expect(listRefs(app.core, 'city', true).find((r) => r.name === 'Заболотье')?.settlement).toBe('д.');
-    const texts = async () => Promise.all((await page.getByRole('textbox', { name: /^Абзац \d+$/ }).all()).map((t) => t.inputValue()));
-    await expect.poll(async () => (await texts()).join('\n')).toMatch(/в д\.\sЗаболотье/);
-    expect((await texts()).join('\n')).not.toMatch(/в г\.\sЗаболотье/);
-
-    // An edited paragraph is the clerk's own; the rest are ticked «Проверено»; then no question at export.
+    // An edited paragraph is the clerk's own: its mark goes.
     const firstMarked = Number(await marked.first().getAttribute('data-paragraph'));
     const box = page.getByRole('textbox', { name: `Абзац ${firstMarked + 1}`, exact: true });
     await box.fill(`${await box.inputValue()} `);
     expect(await page.locator(`[data-paragraph="${firstMarked}"]`).getAttribute('data-generated')).toBeNull();
+
+    // The one-click fix: the village's type goes to the reference list; the draft holds an edit, so the
+    // clerk is asked before it is built again with the fix.
+    await check.getByRole('combobox', { name: 'Тип населённого пункта: Заболотье' }).click();
+    await page.getByRole('option', { name: 'д. — деревня' }).click();
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await check.getByRole('button', { name: 'Записать в справочник: Заболотье, Тип населённого пункта' }).click();
+    await expect.poll(() => gap.count()).toBe(0);
+    expect(asked).toContain('Ваши правки черновика будут заменены');
+    expect(listRefs(app.core, 'city', true).find((r) => r.name === 'Заболотье')?.settlement).toBe('д.');
+    const texts = async () => Promise.all((await page.getByRole('textbox', { name: /^Абзац \d+$/ }).all()).map((t) => t.inputValue()));
+    await expect.poll(async () => (await texts()).join('\n')).toMatch(/в д\.\sЗаболотье/);
+    expect((await texts()).join('\n')).not.toMatch(/в г\.\sЗаболотье/);
+    await expect.poll(() => page.getByText('Черновик собран из реестра и ещё не сохранён.').isVisible()).toBe(true);
+
+    // Each paragraph left is ticked «Проверено»; then no question at export.
     while ((await marked.count()) > 0) {
       const n = Number(await marked.first().getAttribute('data-paragraph'));
-      await page.getByRole('checkbox', { name: `Абзац ${n + 1} проверен` }).check();
+      await page.getByRole('checkbox', { name: `Абзац ${n + 1} проверен` }).click();
     }
     await expect.poll(() => page.getByText('Проверка: непроверенных абзацев нет, справочникам хватает данных.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Экспорт' }).click();
