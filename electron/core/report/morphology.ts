@@ -2,15 +2,20 @@
 // first time a text is built from fields. The package stays in node_modules beside every bundle (the CLI's
 // dist/cli, Electron's dist-electron and the packaged app's asar all resolve it from there), so the
 // bundles need no copy of the 11 MB of dictionaries.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { initMorphology, morphologyReady } from '../../../shared/ru/morph';
 
-/** The directory of az's dictionary files. */
+/**
+ * The directory of az's dictionary files. In the packaged app they are unpacked beside the asar archive
+ * (electron-builder.yml asarUnpack), so plain fs reads them in any thread.
+ */
 export function dictionaryDir(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('az/package.json')), 'dicts');
+  const dir = join(dirname(require.resolve('az/package.json')), 'dicts');
+  const unpacked = dir.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
+  return unpacked !== dir && existsSync(unpacked) ? unpacked : dir;
 }
 
 /** Loads the dictionary unless loaded; returns how long it took (0 when it was loaded already), in ms. */
