@@ -77,6 +77,10 @@ describe('documents as .docx from the command line, read by LibreOffice', () => 
       copyFileSync(join(dir, `${d.kind}-1.png`), join(ARTIFACTS, `document-${d.kind}-page-1.png`));
     }
 
+    // The letter's executor mark stands at the foot of its page, as ГОСТ Р 7.0.97-2016 places it.
+    const bbox = spawnSync('pdftotext', ['-bbox', join(dir, 'letter.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    const markTop = Number(/<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>Исп\.<\/word>/.exec(bbox)?.[1]);
+    expect(markTop).toBeGreaterThan(A4.long * 0.85);
     // The letter's «Приложение» counts the sheets LibreOffice sets the report on.
     const reportPages = pdfPages(join(dir, 'report.pdf')).length;
     expect(expected.get('letter')?.paragraphs[5]?.text).toBe(`Приложение: отчет за II полугодие 2021 года на ${reportPages} л. в 1 экз.`);

@@ -154,7 +154,7 @@ export function estimatePages(report: Report): number {
 export async function reportDocx(report: Report, executor?: Executor, kind: DocumentKind = 'report'): Promise<Buffer> {
   // docx is loaded here, when a .docx is made: the commands and the app's start that make none skip it.
   const {
-    AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Header, LineRuleType, Packer, PageNumber, PageOrientation,
+    AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Footer, Header, LineRuleType, Packer, PageNumber, PageOrientation,
     Paragraph, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
   } = await import('docx');
   const INDENT = convertMillimetersToTwip(12.5);
@@ -263,15 +263,16 @@ export async function reportDocx(report: Report, executor?: Executor, kind: Docu
     if ('table' in b) children.push(...table(b.table));
     else if (!letter || b.paragraph > 1) children.push(body(b.paragraph, b.paragraph === lastParagraph));
   }
-  if (mark) {
-    // The executor's mark: left, small, set apart from the text.
-    children.push(new Paragraph({
-      alignment: AlignmentType.LEFT,
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 720, after: 0 },
-      keepLines: true,
-      children: [new TextRun({ text: mark, font: FONT, size: MARK_SIZE })],
-    }));
-  }
+  // A letter of one sheet carries the executor's mark where ГОСТ Р 7.0.97-2016 puts it, at the foot of the
+  // page (its first page's footer); any other document after its text, never alone on a last page.
+  const markInFooter = mark !== null && letter && estimatePages(report) === 1;
+  const markParagraph = (before: number) => new Paragraph({
+    alignment: AlignmentType.LEFT,
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before, after: 0 },
+    keepLines: true,
+    children: [new TextRun({ text: mark ?? '', font: FONT, size: MARK_SIZE })],
+  });
+  if (mark && !markInFooter) children.push(markParagraph(720));
 
   const document = new Document({
     creator: 'Реестр сотрудничества',
@@ -291,7 +292,7 @@ export async function reportDocx(report: Report, executor?: Executor, kind: Docu
           margin: {
             top: convertMillimetersToTwip(PAGE.top), bottom: convertMillimetersToTwip(PAGE.bottom),
             left: convertMillimetersToTwip(PAGE.left), right: convertMillimetersToTwip(PAGE.right),
-            header: convertMillimetersToTwip(10),
+            header: convertMillimetersToTwip(10), footer: convertMillimetersToTwip(10),
           },
         },
       },
@@ -299,6 +300,7 @@ export async function reportDocx(report: Report, executor?: Executor, kind: Docu
         default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE })] })] }),
         first: new Header({ children: [] }),
       },
+      ...(markInFooter ? { footers: { first: new Footer({ children: [markParagraph(0)] }) } } : {}),
       children,
     }],
   });
