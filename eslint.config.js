@@ -1,4 +1,4 @@
-// Lint rules, including the layer boundaries of DESIGN.md: renderer → shared ← electron.
+// Lint rules: types, the HTML ban in the renderer, write transactions; the layer boundaries are checked by dependency-cruiser (npm run deps) as well.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
