@@ -19,6 +19,8 @@ const HAPPENED = new Set([
 ]);
 /** Heads of what runs for a while rather than takes place: «реализовывалась программа». */
 const CARRIED_OUT = new Set(['программа', 'проект', 'план']);
+/** Heads of what the department arranged, as the seed says it: «организовано участие в выставке», «организовано санаторно-курортное лечение». */
+const ARRANGED = new Set(['участие', 'сопровождение', 'лечение', 'оздоровление', 'отдых', 'обучение', 'посещение', 'трансляция']);
 
 /**
  * Nouns that name events: a title opening with one is the subject itself («Семинар для специалистов …»);
@@ -58,11 +60,14 @@ function verbOf(head: HeadNoun | null, kindHead: HeadNoun | null): ReportVerb {
   const lemmas = [head?.lemma, head?.word.toLowerCase(), kindHead?.lemma, kindHead?.word.toLowerCase()].filter((l): l is string => Boolean(l));
   const first = lemmas.slice(0, head ? 2 : lemmas.length);
   if (first.some((l) => CARRIED_OUT.has(l))) return 'реализовываться';
+  if (first.some((l) => ARRANGED.has(l))) return 'организовать';
   if (first.some((l) => HAPPENED.has(l) || HAPPENED.has(l.replace(/^.*-/, '')))) return 'состояться';
   return 'пройти';
 }
 
-const isEventNoun = (head: HeadNoun) => EVENT_NOUNS.has(head.lemma) || EVENT_NOUNS.has(head.word.toLowerCase()) || EVENT_NOUNS.has(head.word.toLowerCase().replace(/^.*-/, ''));
+const isEventNoun = (head: HeadNoun) => [head.lemma, head.word.toLowerCase(), head.word.toLowerCase().replace(/^.*-/, '')].some((w) => EVENT_NOUNS.has(w) || ARRANGED.has(w));
+/** Words a title may open with that are common nouns though the dictionary may lack them («Вебинар», «Квиз»). */
+const COMMON_OPENERS = [...EVENT_NOUNS].filter((w) => !['день', 'неделя', 'декада'].includes(w)); // «Дни культуры», «Неделя кино»: names
 
 export interface SentenceContext {
   f: RefForms;
@@ -97,7 +102,7 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   const titleNamesKind = Boolean(event.kind) && nameKey(title).includes(nameKey(event.kind ?? '').slice(0, -2));
   if (head && (titleNamesKind || isEventNoun(head))) {
     const gender = head.gender ?? kindGender ?? 'm';
-    return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, event.kind ? [event.kind] : []) };
+    return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, event.kind ? [event.kind, ...COMMON_OPENERS] : COMMON_OPENERS) };
   }
   if (!event.kind) return { verb: pastVerb('пройти', 'n'), subject: `мероприятие ${quoted(title)}` };
   const kindText = lowerCommon(event.kind, [event.kind]);
