@@ -1,5 +1,5 @@
 // The period workbook as a job writes it: events written of the total, told as the sheets of events are written.
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Core } from '../core';
 import type { PeriodExport } from '../../../shared/schema/export';
@@ -15,7 +15,7 @@ const REPORT_EVERY = 100;
  * The same workbook as `exportPeriod` (services/exports.ts), its events counted as they are written;
  * the agreements register and the summary follow in a moment, then the file is zipped.
  */
-export async function exportPeriodWithProgress(core: Core, options: PeriodExport, progress: Report): Promise<{ fileName: string; data: string }> {
+export async function writePeriodWithProgress(core: Core, options: PeriodExport, out: Writable, progress: Report): Promise<void> {
   const total = core.events.allIds(exportFilter(options)).length;
   const { tables } = periodTables(periodSource(core), options);
   // The sheets of events come first and share their columns; a group row («Культура») is no event.
@@ -29,10 +29,15 @@ export async function exportPeriodWithProgress(core: Core, options: PeriodExport
     }
     progress(done, total, { stage: 'writing' });
   }
+  await writeTables(tables.map((t) => (t.columns === eventColumns ? { ...t, rows: counted(t.rows) } : t)), out);
+}
+
+/** The workbook as the Экспорт page's job makes it: bytes, in base64. */
+export async function exportPeriodWithProgress(core: Core, options: PeriodExport, progress: Report): Promise<{ fileName: string; data: string }> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeTables(tables.map((t) => (t.columns === eventColumns ? { ...t, rows: counted(t.rows) } : t)), out);
+  await writePeriodWithProgress(core, options, out, progress);
   await finished(out);
   return { fileName: periodFileName(options.period), data: Buffer.concat(chunks).toString('base64') };
 }
