@@ -4,7 +4,7 @@
 import { Alert, Box, Button, Group, Loader, Menu, Modal, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPlus, IconRefresh } from '@tabler/icons-react';
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { REF_KIND_LABELS } from '../../../shared/ru/labels';
 import { RefUpdateSchema, SettlementSchema } from '../../../shared/schema/reference';
 import { DocumentKindSchema, type DocumentKind, type Report, type ReportFormat, type ReportGap } from '../../../shared/schema/report';
@@ -69,16 +69,25 @@ export function ReportsPage() {
     setSavedAt(draft.savedAt);
     setDirty(false);
   };
+  /** The latest load: an answer to an earlier choice (the clerk clicked on quickly) is dropped. */
+  const latest = useRef(0);
   const load = async (how: 'saved' | 'rebuild') => {
+    const ticket = ++latest.current;
     setBusy(true);
     setError(null);
     try {
       // Rebuilding forgets the saved draft: what the clerk sees is what a later visit finds.
-      show(how === 'rebuild' ? await call('report.discard', input) : await call('report.draft', { ...input, fresh: false }));
+      const draft = how === 'rebuild' ? await call('report.discard', input) : await call('report.draft', { ...input, fresh: false });
+      if (ticket === latest.current) show(draft);
     } catch (e) {
+      if (ticket !== latest.current) return;
       setError(errorMessage(e));
+      // Never the previous document's text under the new choice (a save would file it there).
+      setReport(null);
+      setSavedAt(null);
+      setDirty(false);
     } finally {
-      setBusy(false);
+      if (ticket === latest.current) setBusy(false);
     }
   };
   const key = JSON.stringify(input);
@@ -102,7 +111,7 @@ export function ReportsPage() {
       setDirty(false);
       notifications.show({ color: 'green', message: `Черновик сохранён: ${documentLabel(kind)}.` });
     } catch (e) {
-      setError(errorMessage(e));
+      notifyError(e, 'Черновик не сохранён');
     }
   };
   const rebuild = () => {
@@ -146,7 +155,7 @@ export function ReportsPage() {
       const file = await call('report.export', { kind, report, period, format });
       saveFile(file.fileName, file.data);
     } catch (e) {
-      setError(errorMessage(e));
+      notifyError(e, 'Не выгружено');
     }
   };
 
