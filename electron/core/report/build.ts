@@ -14,10 +14,10 @@ import type { Ref } from '../../../shared/schema/reference';
 import type { Report, ReportInput, ReportParagraph } from '../../../shared/schema/report';
 import type { Period } from '../../../shared/period';
 import { eventDatePhrase, periodIn, periodThroughout } from '../../../shared/ru/date-phrases';
-import { capitalize, joinList, lowerFirst } from '../../../shared/ru/grammar';
+import { capitalize, joinList } from '../../../shared/ru/grammar';
 import { EVENT_FORMS, pluralForm } from '../../../shared/ru/plural';
 import { countPhrase, countTakesPlural } from '../../../shared/ru/count-words';
-import { headNoun, pluralPhrase } from '../../../shared/ru/morph';
+import { headNoun, lowerCommon, pluralPhrase } from '../../../shared/ru/morph';
 import { forPeriod } from '../../../shared/ru/periods';
 import { ensureMorphology } from './morphology';
 import { Gaps } from './gaps';
@@ -144,7 +144,9 @@ export function buildReport(core: Core, input: ReportInput): Report {
       // No city: the format stands where the place would («12 мая 2022 года в формате видео-конференц-связи прошел …»).
       if (!event.city && clause && event.format && !formatMentioned(event.format, body)) place = place ? `${place} ${clause}` : clause;
     } else {
-      body = lowerFirst(event.description?.trim().replace(/\s+/g, ' ') ?? '');
+      // The clerk's text goes on after the date and place: its first capital lowered unless it starts a name
+      // («Гомельский областной исполнительный комитет провел…», «Губернатор Смоленской области…»).
+      body = lowerCommon(event.description?.trim().replace(/\s+/g, ' ') ?? '');
       place = placePhrase(event, body, places);
       if (clause && event.format && !formatMentioned(event.format, body)) place = place ? `${place} (${clause})` : clause;
     }
