@@ -56,17 +56,15 @@ async function openDocument(page: Page, label: string, period: string, title: Re
   await expect.poll(() => page.getByRole('textbox', { name: 'Заголовок', exact: true }).inputValue(), { timeout: 15_000 }).toMatch(title);
 }
 
-async function exportDocx(page: Page, fileName: string): Promise<string> {
+/** Exports through the menu; asked about marks or blanks left, exports anyway. The file saved in the artifacts. */
+async function exportAs(page: Page, item: string, fileName: string): Promise<string> {
   await page.getByRole('button', { name: 'Экспорт' }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    (async () => {
-      await page.getByRole('menuitem', { name: 'Документ Word (.docx)' }).click();
-      // Paragraphs built from fields and left unchecked: asked once, exported anyway.
-      const anyway = page.getByRole('button', { name: 'Выгрузить всё равно' });
-      if (await anyway.isVisible({ timeout: 1500 }).catch(() => false)) await anyway.click();
-    })(),
-  ]);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: item }).click();
+  const anyway = page.getByRole('button', { name: 'Выгрузить всё равно' });
+  const first = await Promise.race([downloading.then(() => 'download'), anyway.waitFor({ state: 'visible' }).then(() => 'asked', () => 'none')]);
+  if (first === 'asked') await anyway.click();
+  const download = await downloading;
   expect(download.suggestedFilename()).toBe(fileName);
   const file = join(ARTIFACTS, download.suggestedFilename());
   await download.saveAs(file);
@@ -127,7 +125,12 @@ describe('the documents in the browser', () => {
       }
       await page.screenshot({ path: join(ARTIFACTS, `document-${c.kind}-saved.png`) });
 
-      const file = await exportDocx(page, c.file);
+      for (const [item, ext] of [['Текст (.txt)', 'txt'], ['Markdown (.md)', 'md']] as const) {
+        const plain = readFileSync(await exportAs(page, item, c.file.replace(/docx$/, ext)), 'utf8');
+        expect(plain).toContain(mark);
+        if (c.cell) expect(plain).toContain('Новая строка исполнителя');
+      }
+      const file = await exportAs(page, 'Документ Word (.docx)', c.file);
       const xml = documentXml(file);
       expect(xml).toContain(mark);
       const text = await pdfText(file);
