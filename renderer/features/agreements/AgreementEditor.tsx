@@ -18,8 +18,8 @@ import '../../components/dates';
 import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
 import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
-import { HistoryTab } from '../history/HistoryTab';
-import { CardHeading, type CardTab } from '../history/CardHeading';
+import { HistoryTab } from '../../components/history/HistoryTab';
+import { CardHeading, type CardTab } from '../../components/history/CardHeading';
 import { useNewRefValues } from '../references/NewRefValues';
 
 /** The statuses a clerk can set; «истекает» follows from the dates alone. */

@@ -17,8 +17,8 @@ import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard'
 import { useRefNames } from '../../components/useRefNames';
 import { DateFields, monthsSpanned, understood, type DateValue } from './DateFields';
 import classes from './EventsPage.module.css';
-import { HistoryTab } from '../history/HistoryTab';
-import { CardHeading, type CardTab } from '../history/CardHeading';
+import { HistoryTab } from '../../components/history/HistoryTab';
+import { CardHeading, type CardTab } from '../../components/history/CardHeading';
 import { useNewRefValues } from '../references/NewRefValues';
 
 type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &

@@ -18,7 +18,7 @@ import { navigate } from '../../router/route';
 import { useEventsFilter } from '../../stores/eventsFilter';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { useEventRows } from './useEventRows';
-import { EmptyRegister } from './EmptyRegister';
+import { EmptyRegister } from '../../components/EmptyRegister';
 import { useExcelExport } from '../export/exportToExcel';
 import { CHECK_WIDTH, COLUMN_BY_ID, gridTemplate, MIN_WIDTH, type ColumnId } from './gridColumns';
 import { useColumnPrefs } from './columnPrefs';

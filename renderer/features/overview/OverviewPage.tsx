@@ -14,7 +14,7 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
 import { navigate, routeHash } from '../../router/route';
 import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
-import { EmptyRegister } from '../events/EmptyRegister';
+import { EmptyRegister } from '../../components/EmptyRegister';
 import { useEventsFilter, type EventsFilterState } from '../../stores/eventsFilter';
 import { useOverview } from '../../stores/overviewPeriod';
 

@@ -2,10 +2,10 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../../shared/ru/plural';
-import { call } from '../../api/client';
-import { notifyError } from '../../api/notifyError';
-import { navigate } from '../../router/route';
+import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../shared/ru/plural';
+import { call } from '../api/client';
+import { notifyError } from '../api/notifyError';
+import { navigate } from '../router/route';
 
 export function EmptyRegister({ onLoaded }: { onLoaded: () => void }) {
   const [busy, setBusy] = useState(false);
