@@ -1,4 +1,4 @@
-// The report built from fields alone: 70 events entered as an import leaves them (no clerk's text), each
+// The report built from fields alone: 71 events entered as an import leaves them (no clerk's text), each
 // with the paragraph a native editor of official documents would accept, written out by hand here —
 // every gender and number of the title's head, kinds simple and compound, every settlement type, format,
 // status, date precision and partner level. Then the opening and closing of each kind of period.
@@ -142,6 +142,8 @@ const CORPUS: Case[] = [
   // Titles that are names of an event of their kind; no kind at all.
   { event: { title: 'Квиз «Знаешь ли ты Беларусь?»', kind: 'квиз', startDate: '2023-09-14', city: 'Десногорск' },
     expected: '14 сентября 2023 года в г. Десногорске прошел квиз «Знаешь ли ты Беларусь?».' },
+  { event: { title: 'Славянский базар «Витебск»', kind: 'фестиваль', startDate: '2023-07-14', city: 'Витебск' },
+    expected: '14 июля 2023 года в г. Витебске (Витебская область, Республика Беларусь) прошел фестиваль «Славянский базар „Витебск“».' },
   { event: { title: 'Голос границы', kind: 'фестиваль', startDate: '2023-08-26', city: 'Велиж' },
     expected: '26 августа 2023 года в г. Велиже прошел фестиваль «Голос границы».' },
   { event: { title: '«Дорога памяти»', kind: 'автопробег', startDate: '2023-05-08', endDate: '2023-05-09', city: 'Гагарин' },
@@ -259,7 +261,7 @@ describe('the report from fields alone', () => {
     const texts = buildReport(core, ReportInputSchema.parse({ period: '2023' })).paragraphs.map((p) => plain(p.text));
     expect(texts[0]).toBe('В 2023 году состоялись следующие мероприятия с участием представителей Республики Беларусь, Республики Казахстан, Республики Узбекистан, Республики Таджикистан, Брянской области, Калужской области, Тверской области, Псковской области, Орловской области и Краснодарского края.');
     const closing = texts.at(-1) as string;
-    expect(closing).toMatch(/^Всего за отчетный период состоялось 67 мероприятий \(/);
+    expect(closing).toMatch(/^Всего за отчетный период состоялось 68 мероприятий \(/);
     expect(closing).toContain('и т. д.)');
     expect(closing).not.toMatch(/программ/);
   });

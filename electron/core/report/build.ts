@@ -116,7 +116,7 @@ export function buildReport(core: Core, input: ReportInput): Report {
   const f = refForms(core);
   const gaps = new Gaps();
   const { region: home, regionRef: homeRef, countryRef: homeCountry } = homeOf(core, f);
-  const homeGenitive = formOf('genitive', homeRef, home);
+  const homeGenitive = genitiveOf(homeRef, home, gaps);
 
   const parties = partiesOf(f, events, input.partner, homeRef, homeCountry, gaps);
   const whose = parties.length ? joinList(parties) : 'регионов-партнеров';

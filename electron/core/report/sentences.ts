@@ -109,8 +109,11 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   return { verb: pastVerb(verbOf(null, kindHead), kindGender ?? 'm'), subject: `${kindText} ${quoted(title)}` };
 }
 
+/** A title as a name in quotes; quotes inside it become „…“ («Славянский базар „Витебск“»). */
 function quoted(title: string): string {
-  return /^«.*»$/.test(title) || /^".*"$/.test(title) ? title.replace(/^"(.*)"$/, '«$1»') : `«${title}»`;
+  if (/^«[^«»]*»$/.test(title)) return title;
+  const inner = title.replace(/^"(.*)"$/, '$1').replace(/«([^«»]*)»/g, '„$1“');
+  return `«${inner}»`;
 }
 
 /** What happened, as sentences: the subject, the agreement, the format when not in person, who took part, what came of it. */
