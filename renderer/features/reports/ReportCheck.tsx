@@ -54,6 +54,7 @@ function GapRow({ gap, onFix }: { gap: ReportGap; onFix: (gap: ReportGap, value:
 }
 
 export function ReportCheck({ report, onFix, onJump }: { report: Report; onFix: (gap: ReportGap, value: string) => Promise<void>; onJump: (paragraph: number) => void }) {
+  const [open, setOpen] = useState(true);
   const unchecked = uncheckedCount(report);
   const gaps = report.gaps;
   const blanks = placeholders(report);
@@ -70,32 +71,39 @@ export function ReportCheck({ report, onFix, onJump }: { report: Report; onFix: 
     <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} title="Проверка перед выгрузкой" role="region" aria-label="Проверка перед выгрузкой" p="sm">
       <Stack gap="xs">
         {unchecked > 0 && (
-          <Group gap="xs">
+          <Group gap="xs" wrap="nowrap" align="flex-start">
             <Text size="sm">
               {uncheckedPhrase(unchecked)}: {pluralForm(unchecked, ['он составлен', 'они составлены', 'они составлены'])} из полей записей.
               Прочитайте и поправьте текст или отметьте «Проверено».
             </Text>
-            <Button size="compact-sm" variant="white" onClick={() => onJump(first)}>К первому</Button>
+            <Button size="compact-sm" variant="white" style={{ flexShrink: 0 }} onClick={() => onJump(first)}>К первому</Button>
           </Group>
         )}
         {blanks.length > 0 && (
-          <Group gap="xs">
+          <Group gap="xs" wrap="nowrap" align="flex-start">
             <Text size="sm">
               Не заполнено: {blanks.join(', ')}. Впишите вместо них нужный текст (квадратные скобки уберите).
             </Text>
-            {firstPlaceholder(report) >= 0 && <Button size="compact-sm" variant="white" onClick={() => onJump(firstPlaceholder(report))}>К первому</Button>}
+            {firstPlaceholder(report) >= 0 && <Button size="compact-sm" variant="white" style={{ flexShrink: 0 }} onClick={() => onJump(firstPlaceholder(report))}>К первому</Button>}
           </Group>
         )}
         {gaps.length > 0 && (
           <>
-            <Text size="sm">
-              Справочникам не хватает данных ({gaps.length}): пока в тексте стоит предположение программы. Проверьте его и запишите в справочник — документ соберётся с исправлением.
-            </Text>
-            <ScrollArea.Autosize mah={260} type="auto">
-              <Stack gap={6}>
-                {gaps.map((gap) => <GapRow key={`${gap.refId}-${gap.field}-${gap.guess ?? ''}`} gap={gap} onFix={onFix} />)}
-              </Stack>
-            </ScrollArea.Autosize>
+            <Group gap="xs" wrap="nowrap" align="flex-start">
+              <Text size="sm">
+                Справочникам не хватает данных ({gaps.length}): пока в тексте стоит предположение программы. Проверьте его и запишите в справочник — документ соберётся с исправлением.
+              </Text>
+              <Button size="compact-sm" variant="white" style={{ flexShrink: 0 }} onClick={() => setOpen(!open)} aria-expanded={open}>
+                {open ? 'Свернуть список' : `Показать список (${gaps.length})`}
+              </Button>
+            </Group>
+            {open && (
+              <ScrollArea.Autosize mah={230} type="auto">
+                <Stack gap={6}>
+                  {gaps.map((gap) => <GapRow key={`${gap.refId}-${gap.field}-${gap.guess ?? ''}`} gap={gap} onFix={onFix} />)}
+                </Stack>
+              </ScrollArea.Autosize>
+            )}
           </>
         )}
       </Stack>
