@@ -123,7 +123,7 @@ export function buildReport(core: Core, input: ReportInput): Report {
 
   const paragraphs: ReportParagraph[] = [];
   const opening = events.length
-    ? `${periodIn(period)} состоялись следующие мероприятия с участием представителей ${whose}.`
+    ? `${periodIn(period)} ${events.length === 1 ? 'состоялось следующее мероприятие' : 'состоялись следующие мероприятия'} с участием представителей ${whose}.`
     : `${periodIn(period)} мероприятий с участием представителей ${whose} не проводилось.`;
   paragraphs.push({ eventId: null, generated: false, text: opening });
 
@@ -174,7 +174,8 @@ export function buildReport(core: Core, input: ReportInput): Report {
     }
     const kinds = [...kindCounts]
       .sort((a, b) => b[1] - a[1] || f.order('kind', a[0]) - f.order('kind', b[0]))
-      .map(([k]) => (f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)));
+      // One event: its kind as it is («одно мероприятие (семинар)»); more: the kinds in the plural.
+      .map(([k]) => (events.length === 1 || f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)));
     const kindList = kinds.length ? ` (${kinds.slice(0, KINDS_SHOWN).join(', ')}${kinds.length > KINDS_SHOWN ? ' и т.\u00a0д.' : ''})` : '';
     const n = events.length;
     const count = countPhrase(n, EVENT_FORMS, input.rounded);
@@ -196,7 +197,8 @@ export function buildReport(core: Core, input: ReportInput): Report {
     paragraphs.push({ eventId: null, generated: false, text: `Всего за отчетный период ${verb} ${count}${kindList}${where}.` });
 
     const distant = events.filter((e) => e.format === 'remote' || e.format === 'videoconference').length;
-    if (distant * 2 > n) paragraphs.push({ eventId: null, generated: false, text: 'Большая часть мероприятий была проведена в дистанционном формате.' });
+    // «Большая часть» of one or two events says nothing their own paragraphs do not.
+    if (n >= 3 && distant * 2 > n) paragraphs.push({ eventId: null, generated: false, text: 'Большая часть мероприятий была проведена в дистанционном формате.' });
   }
 
   return {
