@@ -48,12 +48,15 @@ async function follow(call: Awaited<ReturnType<typeof serve>>, jobId: string): P
 }
 
 describe('jobs in the built command', () => {
-  it('commits an import and exports it in the worker bundled beside the command', async () => {
+  it('analyses and commits an import, exports it, backs up and checks the register in the worker bundled beside the command', async () => {
     const call = await serve();
     // bin/reestr.js ran the bundle, whose runner loads this file.
     expect(existsSync(join(ROOT, 'dist/cli/job-worker.cjs'))).toBe(true);
     const csv = ['Наименование мероприятия;Сроки проведения;Место проведения', ...Array.from({ length: 300 }, (_, i) => `Семинар № ${i + 1};01.02.2025;г. Орша`)].join('\r\n');
-    const preview = await call<{ fileId: string }>('import.analyze', { fileName: 'план.csv', data: Buffer.from(csv).toString('base64') });
+    const analysis = await call<{ jobId: string }>('jobs.start', { kind: 'import.analyze', input: { fileName: 'план.csv', data: Buffer.from(csv).toString('base64') } });
+    const analysed = await follow(call, analysis.jobId);
+    expect(analysed).toMatchObject({ state: 'done', progress: { done: 301, total: 301, sheets: 1 }, result: { summary: { new: 300 } } });
+    const preview = analysed.result as { fileId: string };
     const { jobId } = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } });
     expect(await follow(call, jobId)).toMatchObject({ state: 'done', progress: { done: 300, total: 300 }, result: { created: 300 } });
     expect((await call<{ total: number }>('events.list', {})).total).toBe(300);
@@ -63,5 +66,12 @@ describe('jobs in the built command', () => {
     expect(end.state).toBe('done');
     const text = Buffer.from((end.result as { data: string }).data, 'base64').toString('utf8');
     expect(text).toContain('Семинар № 300');
+
+    const period = await call<{ jobId: string }>('jobs.start', { kind: 'export.period', input: { period: '2025' } });
+    expect(await follow(call, period.jobId)).toMatchObject({ state: 'done', progress: { done: 300, total: 300 } });
+    const backup = await call<{ jobId: string }>('jobs.start', { kind: 'backups.create', input: {} });
+    expect(await follow(call, backup.jobId)).toMatchObject({ state: 'done', result: { reason: 'manual' } });
+    const check = await call<{ jobId: string }>('jobs.start', { kind: 'check', input: {} });
+    expect(await follow(call, check.jobId)).toMatchObject({ state: 'done', result: { ok: true } });
   }, 120_000);
 });
