@@ -48,7 +48,7 @@ async function follow(call: Awaited<ReturnType<typeof serve>>, jobId: string): P
 }
 
 describe('jobs in the built command', () => {
-  it('analyses and commits an import, exports it, backs up and checks the register in the worker bundled beside the command', async () => {
+  it('analyses and commits an import, exports it, backs up and checks the register, writes a document in the worker bundled beside the command', async () => {
     const call = await serve();
     // bin/reestr.js ran the bundle, whose runner loads this file.
     expect(existsSync(join(ROOT, 'dist/cli/job-worker.cjs'))).toBe(true);
@@ -73,5 +73,11 @@ describe('jobs in the built command', () => {
     expect(await follow(call, backup.jobId)).toMatchObject({ state: 'done', result: { reason: 'manual' } });
     const check = await call<{ jobId: string }>('jobs.start', { kind: 'check', input: {} });
     expect(await follow(call, check.jobId)).toMatchObject({ state: 'done', result: { ok: true } });
+    const { report } = await call<{ report: unknown }>('report.draft', { period: '2025' });
+    const document = await call<{ jobId: string }>('jobs.start', { kind: 'report.export', input: { report, period: '2025', format: 'docx' } });
+    const written = await follow(call, document.jobId);
+    expect(written).toMatchObject({ state: 'done', kind: 'report.export' });
+    // A .docx is a ZIP: «PK» first.
+    expect(Buffer.from((written.result as { data: string }).data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
   }, 120_000);
 });
