@@ -10,6 +10,8 @@
 // Numbers under ten are a list (shared/ru/count-words.ts): `numeralize-ru` is not worth a dependency.
 // Loaded lazily and synchronously (~150 ms, ~60 MB) when a text is first built: the back end passes a
 // reader of the dictionary files, so shared/ stays free of Node.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- az ships no types: projects that reach this file by import only (tests/e2e) find its declaration here
+/// <reference path="./az.d.ts" />
 import Az, { type AzParse } from 'az';
 import type { Gender } from '../schema/reference';
 
