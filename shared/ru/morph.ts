@@ -195,6 +195,7 @@ function analysePhrase(phrase: string, preferGeo = false): Phrase {
       if (adjs.length === 0 && !token.trail) continue; // «XII Международный форум», «2021»
       break;
     }
+    if (/^\d+-\p{L}{1,3}$/u.test(token.word)) continue; // «65-е заседание»
     const next = tokenOf(parts[at + 2] ?? '');
     const nextReads = Boolean(next.word) && !token.trail && !/[«"“„(]/.test(next.lead) && readWord(next.word, true, preferGeo) !== null;
     const word = readWord(token.word, nextReads, preferGeo);
