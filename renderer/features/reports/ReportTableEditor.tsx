@@ -51,8 +51,8 @@ export const ReportTableEditor = memo(function ReportTableEditor({ table, index,
   return (
     <Paper withBorder p="sm" data-table={index}>
       <TextInput
-        label={`Таблица ${index + 1} — заголовок (необязательно)`}
-        placeholder="без заголовка"
+        label={`Заголовок таблицы ${index + 1}`}
+        placeholder="без заголовка (необязательно)"
         value={table.caption ?? ''}
         onChange={(e) => {
           const caption = e.currentTarget.value;
