@@ -5,6 +5,7 @@ import type { Event } from '../../../shared/schema/event';
 import type { Ref } from '../../../shared/schema/reference';
 import { cityLocative } from '../../../shared/ru/grammar';
 import { declinePhrase, placeLocative } from '../../../shared/ru/morph';
+import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
 import type { Gaps } from './gaps';
 
@@ -50,7 +51,9 @@ export function placePhrase(event: Event, body: string, ctx: PlaceContext): stri
   const abbr = abbreviation(ref, ctx.gaps);
   if (mentions(`${abbr} ${event.city}`)) return venueShown ? venuePhrase(venueShown) : '';
   // A city of another Russian region: with the region; abroad: with region and country; at home: alone.
-  const where = event.region === ctx.home ? [] : [event.region, event.country === ctx.homeCountry ? null : event.country].filter((n): n is string => Boolean(n) && n !== ctx.home);
+  // A region that is the city itself (Москва, Минск as a region of its own) is not said twice.
+  const sameAsCity = (name: string) => nameKey(name.replace(/^(г\.|город)\s*/i, '')) === nameKey(event.city ?? '');
+  const where = event.region === ctx.home ? [] : [event.region, event.country === ctx.homeCountry ? null : event.country].filter((n): n is string => Boolean(n) && n !== ctx.home && !sameAsCity(n));
   if (venueShown) return `${venuePhrase(venueShown)} (${abbr}${NBSP}${event.city}${where.length ? `, ${where.join(', ')}` : ''})`;
   // After «г.» the name declines («в г. Орле»); after «д.», «пгт», «аг.» official style keeps it as named
   // («в д. Ляхновичи», «в пгт Кардымово»), unless the list gives a form.
