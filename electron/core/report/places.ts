@@ -53,7 +53,7 @@ export function placePhrase(event: Event, body: string, ctx: PlaceContext): stri
   // A city of another Russian region: with the region; abroad: with region and country; at home: alone.
   // A region that is the city itself (Москва, Минск as a region of its own) is not said twice.
   const sameAsCity = (name: string) => nameKey(name.replace(/^(г\.|город)\s*/i, '')) === nameKey(event.city ?? '');
-  const where = event.region === ctx.home ? [] : [event.region, event.country === ctx.homeCountry ? null : event.country].filter((n): n is string => Boolean(n) && n !== ctx.home && !sameAsCity(n));
+  const where = event.region === ctx.home ? [] : [event.region, event.country === ctx.homeCountry ? null : event.country].filter((n): n is string => typeof n === 'string' && n !== '' && n !== ctx.home && !sameAsCity(n));
   if (venueShown) return `${venuePhrase(venueShown)} (${abbr}${NBSP}${event.city}${where.length ? `, ${where.join(', ')}` : ''})`;
   // After «г.» the name declines («в г. Орле»); after «д.», «пгт», «аг.» official style keeps it as named
   // («в д. Ляхновичи», «в пгт Кардымово»), unless the list gives a form.
