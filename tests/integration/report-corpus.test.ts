@@ -354,7 +354,7 @@ describe('the report of each kind of period', () => {
     const core = tempCore();
     const closing = (period: string) => buildReport(core, ReportInputSchema.parse({ period, rounded: true })).paragraphs.at(-1)?.text ?? '';
     for (let i = 0; i < 20; i++) createEvent(core, eventInput({ title: `Семинар № ${i + 1}`, kind: 'семинар', startDate: '2022-03-10', city: 'Смоленск' }));
-    for (let i = 0; i < 3; i++) createEvent(core, eventInput({ title: `Конференция-выставка № ${i + 1}`, kind: 'конференция-выставка', startDate: '2022-05-10', city: 'Смоленск' }));
+    for (let i = 0; i < 3; i++) createEvent(core, eventInput({ title: `Конференция-выставка № ${i + 1}`, kind: 'Конференция-выставка', startDate: '2022-05-10', city: 'Смоленск' }));
     expect(closing('2022-Q1')).toMatch(/^Всего за отчетный период состоялось 20 мероприятий \(семинары\), проведенных/);
     expect(closing('2022-H1')).toMatch(/^Всего за отчетный период состоялось более 20 мероприятий \(семинары, конференции-выставки\), проведенных/);
     expect(closing('2022-Q2')).toMatch(/^Всего за отчетный период состоялись три мероприятия \(конференции-выставки\), проведенных/);

@@ -175,7 +175,9 @@ export function buildReport(core: Core, input: ReportInput): Report {
     const kinds = [...kindCounts]
       .sort((a, b) => b[1] - a[1] || f.order('kind', a[0]) - f.order('kind', b[0]))
       // One event: its kind as it is («одно мероприятие (семинар)»); more: the kinds in the plural.
-      .map(([k]) => (events.length === 1 || f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)));
+      .map(([k]) => (events.length === 1 || f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)))
+      // «Форум» typed with a capital is «форумы» mid-sentence; «Дни культуры» stay a name.
+      .map((k) => lowerCommon(k, [k]));
     const kindList = kinds.length ? ` (${kinds.slice(0, KINDS_SHOWN).join(', ')}${kinds.length > KINDS_SHOWN ? ' и т.\u00a0д.' : ''})` : '';
     const n = events.length;
     const count = countPhrase(n, EVENT_FORMS, input.rounded);
