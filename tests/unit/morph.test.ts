@@ -4,6 +4,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureMorphology } from '../../electron/core/report/morphology';
+import { formOf } from '../../electron/core/ref-forms';
+import type { Ref } from '../../shared/schema/reference';
 import { countInWords, countPhrase, countTakesPlural, roundedDown } from '../../shared/ru/count-words';
 import { declinePhrase, headNoun, isCommonStart, lowerCommon, placeLocative, pluralPhrase, subjectGender } from '../../shared/ru/morph';
 import { EVENT_FORMS } from '../../shared/ru/plural';
@@ -61,6 +63,15 @@ describe('declension of noun phrases', () => {
     ['переговоры', 'переговоры'],
     ['Дни культуры', 'Дни культуры'],
   ])('%s → %s', (kind, plural) => expect(pluralPhrase(kind)).toBe(plural));
+});
+
+describe('a partner\'s forms', () => {
+  const ref = (forms: Partial<Ref>): Ref => ({ id: 1, kind: 'country', name: 'Республика Узбекистан', parentId: null, parentName: null, gender: null, genitive: null, instrumental: null, locative: null, settlement: null, hidden: false, usage: null, ...forms });
+  it('come from the list when a clerk gave them, else from the dictionary (the export\'s titles too)', () => {
+    expect(formOf('instrumental', ref({}), 'Республика Узбекистан')).toBe('Республикой Узбекистан');
+    expect(formOf('genitive', undefined, 'Кыргызская Республика')).toBe('Кыргызской Республики');
+    expect(formOf('genitive', ref({ genitive: 'Респ. Узбекистан' }), 'Республика Узбекистан')).toBe('Респ. Узбекистан');
+  });
 });
 
 describe('places in the locative', () => {
