@@ -109,7 +109,7 @@ describe('the documents in the browser', () => {
         await page.getByRole('textbox', { name: `Таблица ${c.cell.table}, строка ${rows + 1}: ${c.cell.column}`, exact: true }).fill('Новая строка исполнителя');
         await page.locator(`[data-table="${c.cell.table - 1}"]`).getByRole('button', { name: 'Добавить строку' }).click();
         await page.getByRole('button', { name: `Таблица ${c.cell.table}: убрать строку ${rows + 2}` }).click();
-        expect(await page.locator(`[data-table="${c.cell.table - 1}"] tbody tr`).count()).toBe(rows + 1);
+        await expect.poll(() => page.locator(`[data-table="${c.cell.table - 1}"] tbody tr`).count()).toBe(rows + 1);
       }
       await page.getByRole('button', { name: 'Сохранить черновик' }).click();
       await expect.poll(() => page.getByText(/^Черновик сохранён \d/).isVisible()).toBe(true);
@@ -121,7 +121,7 @@ describe('the documents in the browser', () => {
       await openDocument(page, c.label, c.period, c.title);
       await expect.poll(() => page.getByRole('textbox', { name: 'Абзац 1', exact: true }).inputValue()).toBe(mark);
       if (c.cell) {
-        expect(await page.getByRole('textbox', { name: `Таблица ${c.cell.table}, строка ${c.cell.row}: ${c.cell.column}`, exact: true }).inputValue()).toBe(cellText);
+        await expect.poll(() => page.getByRole('textbox', { name: `Таблица ${c.cell.table}, строка ${c.cell.row}: ${c.cell.column}`, exact: true }).inputValue()).toBe(cellText);
       }
       await page.screenshot({ path: join(ARTIFACTS, `document-${c.kind}-saved.png`) });
 

@@ -99,7 +99,7 @@ describe('the report in the browser', () => {
     const firstMarked = Number(await marked.first().getAttribute('data-paragraph'));
     const box = page.getByRole('textbox', { name: `Абзац ${firstMarked + 1}`, exact: true });
     await box.fill(`${await box.inputValue()} `);
-    expect(await page.locator(`[data-paragraph="${firstMarked}"]`).getAttribute('data-generated')).toBeNull();
+    await expect.poll(() => page.locator(`[data-paragraph="${firstMarked}"]`).getAttribute('data-generated')).toBeNull();
 
     // The one-click fix: the village's type goes to the reference list; the draft holds an edit, so the
     // clerk is asked before it is built again with the fix.
