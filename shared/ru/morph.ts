@@ -340,5 +340,9 @@ export function subjectGender(phrase: string): Gender | null {
     // «глава района и его заместитель», «делегация, представители …»: several.
     return 'pl';
   }
+  // «Заместитель Губернатора … Ольга Окунева»: a woman named after her post takes the feminine.
+  if (head?.gender === 'm' && text.split(/\s+/).some((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && parses(w).some((p) => p.parser === 'Dictionary' && p.tag.Name && p.tag.GNdr === 'femn' && p.tag.CAse === 'nomn' && !parses(w).some((q) => q.tag.Name && q.tag.GNdr === 'masc')))) {
+    return 'f';
+  }
   return head?.gender ?? null;
 }
