@@ -19,7 +19,6 @@ import { storageProblem } from './fs-reason';
 import { recordHistory, revertRecord } from './services/history';
 import { departmentSettings, setDepartmentSettings } from './services/department';
 import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from './services/bulk';
-import { makeBackup } from './services/backups';
 import { createJobRunner } from './jobs/runner';
 
 const OK = { ok: true } as const;
@@ -113,11 +112,8 @@ export function createHandlers(core: Core): Handlers {
           const { input } = start;
           // A file no longer kept fails the call itself, before any job starts.
           const { fileName, data } = imports.file(input.fileId);
-          const prepare = async () => {
-            // As the direct commit does: a checked backup first, here on this thread while it goes on serving.
-            await makeBackup(core, 'import');
-            return { fileName, data, options: input.options };
-          };
+          // The worker makes the checked backup first, as the direct commit does.
+          const prepare = () => Promise.resolve({ fileName, data, options: input.options });
           return { jobId: jobs.start('import.commit', prepare, () => imports.forget(input.fileId)) };
         }
         case 'report.export': {

@@ -63,9 +63,12 @@ export const work: { [K in JobKind]: (core: Core, payload: JobPayloads[K], repor
     report(rows, rows, { sheets: source.workbook.sheets.length, stage: 'checking' });
     return analyze(core, source, options);
   },
-  // The file is read and checked again here, against the register as this connection sees it, then
-  // written as one transaction: a cancel between rows rolls all of it back.
+  // As the direct commit does, a checked backup first (here, so its copy and check never hold up the
+  // thread that serves calls); the file is read and checked again, against the register as this
+  // connection sees it, then written as one transaction: a cancel between rows rolls all of it back.
   'import.commit': async (core, { fileName, data, options }, report) => {
+    await makeBackup(core, 'import', undefined, (_done, _total, more) => report(0, 0, { stage: more?.stage }));
+    report(0, 0, { stage: 'reading' });
     const source = await readImportSource(fileName, bytes(data));
     return commitPreview(core, analyze(core, source, options), options, source, report);
   },

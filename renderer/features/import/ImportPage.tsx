@@ -88,7 +88,11 @@ function DoneStep() {
     return (
       <Stack maw={560}>
         <Text>
-          {total ? `Записано ${done.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}` : `Проверка файла перед записью${preview ? `: ${countOf(preview.summary.new, EVENT_FORMS)}` : ''}…`}
+          {total
+            ? `Записано ${done.toLocaleString('ru-RU')} из ${total.toLocaleString('ru-RU')}`
+            : job?.stage === 'copying' || job?.stage === 'checking'
+              ? 'Резервная копия реестра перед записью…'
+              : `Проверка файла перед записью${preview ? `: ${countOf(preview.summary.new, EVENT_FORMS)}` : ''}…`}
         </Text>
         <Progress value={total ? (100 * done) / total : 0} animated={!total} striped={!total} size="lg" aria-label="Запись в реестр" transitionDuration={200} />
         <Group>

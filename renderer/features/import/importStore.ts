@@ -20,7 +20,7 @@ interface ImportState {
   notice: string | null;
   result: ImportResult | null;
   /** The commit job being followed, and its rows written of the total (total 0 while the file is checked). */
-  job: { id: string; done: number; total: number; cancelling: boolean } | null;
+  job: { id: string; done: number; total: number; stage?: JobProgress['stage']; cancelling: boolean } | null;
   /** The analysis job being followed: reading the file, then (rows read, sheets) checking its rows. */
   analysis: { progress: JobProgress; cancelling: boolean } | null;
   goTo: (step: ImportStep) => void;
@@ -96,7 +96,8 @@ export const useImport = create<ImportState>((set, get) => ({
         status = await call('jobs.status', { jobId });
         if (status.state !== 'running') break;
         const job = get().job;
-        set({ job: { id: jobId, ...status.progress, cancelling: job?.cancelling ?? false } });
+        const { done, total, stage } = status.progress;
+        set({ job: { id: jobId, done, total, stage, cancelling: job?.cancelling ?? false } });
         await wait(POLL_MS);
       }
       if (status.state === 'done' && status.result && 'batchId' in status.result) set({ result: status.result, busy: null, job: null });
