@@ -36,9 +36,9 @@ function sentence(text: string): string {
 }
 
 /**
- * «в сферах промышленности и торговли, культуры и спорта, а также социальной сфере, в том числе
- * межпарламентское и приграничное»: spheres that are themselves cooperation («приграничное
- * сотрудничество») are said of the cooperation, not as «сотрудничество … в сфере … сотрудничества».
+ * «в сферах промышленности и торговли, культуры и спорта, а также социальной сфере»; spheres that are
+ * themselves cooperation («приграничное сотрудничество») are said of the cooperation («сотрудничество,
+ * в том числе межпарламентское и приграничное, …»), not as «сотрудничество … в сфере … сотрудничества».
  */
 function spheresPhrase(spheres: readonly { name: string; genitive: string }[]): { spheres: string; kinds: string[] } {
   const cooperation = spheres.filter((s) => /\sсотрудничество$/i.test(s.name)).map((s) => s.name.replace(/\s+сотрудничество$/i, '').toLowerCase());
@@ -157,12 +157,12 @@ export function buildReport(core: Core, input: ReportInput): Report {
   if (events.length) {
     const sphereNames = [...new Set(events.flatMap((e) => e.spheres))].sort((a, b) => f.order('sphere', a) - f.order('sphere', b));
     const spheres = spheresPhrase(sphereNames.map((s) => ({ name: s, genitive: formOf('genitive', f.get('sphere', s), s) })));
-    const cooperation = spheres.kinds.length && !spheres.spheres ? `${joinList(spheres.kinds)} сотрудничество` : 'сотрудничество';
-    const including = spheres.kinds.length && spheres.spheres ? `, в том числе ${joinList(spheres.kinds)}` : '';
+    // The kinds of cooperation stand beside the word they qualify: «сотрудничество, в том числе приграничное, с …».
+    const cooperation = !spheres.kinds.length ? 'сотрудничество' : spheres.spheres ? `сотрудничество, в том числе ${joinList(spheres.kinds)},` : `${joinList(spheres.kinds)} сотрудничество`;
     paragraphs.push({
       eventId: null,
       generated: false,
-      text: `${periodThroughout(period)} органами исполнительной власти ${homeGenitive} осуществлялось ${cooperation} с организациями ${whose}${spheres.spheres ? ` ${spheres.spheres}` : ''}${including}.`,
+      text: `${periodThroughout(period)} органами исполнительной власти ${homeGenitive} осуществлялось ${cooperation} с организациями ${whose}${spheres.spheres ? ` ${spheres.spheres}` : ''}.`,
     });
 
     const kindCounts = new Map<string, number>();
