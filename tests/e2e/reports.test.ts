@@ -119,6 +119,17 @@ describe('the report in the browser', () => {
     expect((await texts()).join('\n')).not.toMatch(/в г\.\sЗаболотье/);
     await expect.poll(() => page.getByText('Черновик собран из реестра и ещё не сохранён.').isVisible()).toBe(true);
 
+    // The marks are kept with the saved draft: after a reload they are still there to check.
+    const stillMarked = await marked.count();
+    expect(stillMarked).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await expect.poll(() => page.getByText(/^Черновик сохранён \d/).isVisible()).toBe(true);
+    await page.reload();
+    await field.fill('I квартал 2022');
+    await field.press('Enter');
+    await expect.poll(() => page.getByText(/^Черновик сохранён \d/).isVisible()).toBe(true);
+    await expect.poll(() => marked.count()).toBe(stillMarked);
+
     // Each paragraph left is ticked «Проверено»; then no question at export.
     while ((await marked.count()) > 0) {
       const n = Number(await marked.first().getAttribute('data-paragraph'));

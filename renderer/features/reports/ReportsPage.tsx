@@ -192,7 +192,8 @@ export function ReportsPage() {
         style={{ position: 'sticky', top: 'var(--app-shell-header-height, 0px)', zIndex: 5, background: 'var(--mantine-color-body)', borderBottom: '1px solid var(--mantine-color-gray-3)' }}
       >
         <Group gap="sm">
-          <Button onClick={() => void save()} disabled={!dirty}>Сохранить черновик</Button>
+          {/* A draft just built can be kept as it is, too. */}
+          <Button onClick={() => void save()} disabled={!report || (!dirty && savedAt !== null)}>Сохранить черновик</Button>
           <Menu position="bottom-start">
             <Menu.Target>
               <Button variant="light" leftSection={<IconDownload size={16} />} disabled={!report}>Экспорт</Button>
