@@ -229,6 +229,11 @@ export function ReportsPage() {
         <Modal opened onClose={() => setAsking(null)} title={uncheckedCount(report) > 0 ? 'Не все абзацы проверены' : 'Не все поля заполнены'} size="lg">
           <Stack>
             {uncheckedCount(report) > 0 && <Text size="sm">В документе {uncheckedPhrase(uncheckedCount(report))}. Выгрузить всё равно?</Text>}
+            {report.gaps.length > 0 && (
+              <Text size="sm" c="dimmed">
+                Справочникам не хватает данных ({report.gaps.length}): где программа не уверена, в тексте стоит её предположение.
+              </Text>
+            )}
             {placeholders(report).length > 0 && (
               <Text size="sm">
                 Не заполнено: {placeholders(report).join(', ')}.{uncheckedCount(report) > 0 ? '' : ' Выгрузить всё равно?'}
