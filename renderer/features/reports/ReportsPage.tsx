@@ -227,18 +227,13 @@ export function ReportsPage() {
       )}
       {asking && report && (
         <Modal opened onClose={() => setAsking(null)} title={uncheckedCount(report) > 0 ? 'Не все абзацы проверены' : 'Не все поля заполнены'} size="lg">
-          <Stack>
-            {uncheckedCount(report) > 0 && <Text size="sm">В документе {uncheckedPhrase(uncheckedCount(report))}. Выгрузить всё равно?</Text>}
+          <Stack gap="xs">
+            {uncheckedCount(report) > 0 && <Text size="sm">В документе {uncheckedPhrase(uncheckedCount(report))}.</Text>}
+            {placeholders(report).length > 0 && <Text size="sm">Не заполнено: {placeholders(report).join(', ')}.</Text>}
             {report.gaps.length > 0 && (
-              <Text size="sm" c="dimmed">
-                Справочникам не хватает данных ({report.gaps.length}): где программа не уверена, в тексте стоит её предположение.
-              </Text>
+              <Text size="sm">Справочникам не хватает данных ({report.gaps.length}): где программа не уверена, в тексте стоит её предположение.</Text>
             )}
-            {placeholders(report).length > 0 && (
-              <Text size="sm">
-                Не заполнено: {placeholders(report).join(', ')}.{uncheckedCount(report) > 0 ? '' : ' Выгрузить всё равно?'}
-              </Text>
-            )}
+            <Text size="sm" fw={500}>Выгрузить всё равно?</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setAsking(null)}>Вернуться к проверке</Button>
               <Button onClick={() => void exportAs(asking, true)}>Выгрузить всё равно</Button>
