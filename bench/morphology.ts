@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeCore, openCore } from '../electron/core/core';
-import { buildReport } from '../electron/core/report/build';
+import { buildReport } from '../electron/core/services/reports';
 import { ensureMorphology } from '../electron/core/report/morphology';
 import { createEvents } from '../electron/core/services/events';
 import { ReportInputSchema } from '../shared/schema/report';

@@ -2,7 +2,7 @@
 // report, the covering letter) on the screen or in a .docx, .txt or .md file.
 import { writeFile } from 'node:fs/promises';
 import type { Core } from '../core/core';
-import { buildDocument } from '../core/report/documents';
+import { buildDocument } from '../core/services/reports';
 import { departmentSettings } from '../core/services/department';
 import { renderReport, reportText } from '../core/report/render';
 import { AppError } from '../../shared/errors';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
-import { buildReport } from '../../electron/core/report/build';
+import { buildReport } from '../../electron/core/services/reports';
 import { createEvent } from '../../electron/core/services/events';
 import { departmentSettings, setDepartmentSettings } from '../../electron/core/services/department';
 import { listRefs } from '../../electron/core/services/references';

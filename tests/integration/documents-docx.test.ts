@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeCore, openCore } from '../../electron/core/core';
 import { setDepartmentSettings } from '../../electron/core/services/department';
-import { buildDocument } from '../../electron/core/report/documents';
+import { buildDocument } from '../../electron/core/services/reports';
 import { ReportInputSchema, type DocumentKind } from '../../shared/schema/report';
 import { tempDir } from '../helpers';
 import { documentsRegister } from './documents-register';

@@ -7,7 +7,7 @@ import { closeCore, openCore, type Core } from '../../electron/core/core';
 import { loadDemo } from '../../electron/core/services/demo';
 import { setDepartmentSettings } from '../../electron/core/services/department';
 import { discardReport, exportReport, reportDraft, reportFileName, saveReport } from '../../electron/core/services/reports';
-import { buildDocument } from '../../electron/core/report/documents';
+import { buildDocument } from '../../electron/core/services/reports';
 import { createEvents } from '../../electron/core/services/events';
 import { EventInputSchema } from '../../shared/schema/event';
 import { estimatePages, reportMarkdown, reportText } from '../../electron/core/report/render';

@@ -14,7 +14,7 @@ import { createEvents } from '../../electron/core/services/events';
 import { loadDemo } from '../../electron/core/services/demo';
 import { periodFileName, place, registerDate, sheetDates } from '../../electron/core/export/period-workbook';
 import { linesOf, PRINTABLE_WIDTH } from '../../electron/core/export/official';
-import { buildReport } from '../../electron/core/report/build';
+import { buildReport } from '../../electron/core/services/reports';
 import { ReportInputSchema } from '../../shared/schema/report';
 import { parsePeriod, type Period } from '../../shared/period';
 import { EventInputSchema } from '../../shared/schema/event';

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { buildReport } from '../../electron/core/report/build';
+import { buildReport } from '../../electron/core/services/reports';
 import { createAgreement } from '../../electron/core/services/agreements';
 import { createEvent } from '../../electron/core/services/events';
 import { createRef, listRefs, updateRef } from '../../electron/core/services/references';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../electron/core/report/build';
+import { buildReport } from '../../electron/core/services/reports';
 import { loadDemo } from '../../electron/core/services/demo';
 import { ReportInputSchema } from '../../shared/schema/report';
 import { tempCore, tempDir } from '../helpers';

@@ -8,7 +8,7 @@ import { agreementState, agreementStateText } from '../../../shared/agreement-te
 import { todayIso } from '../../../shared/dates';
 import type { Period } from '../../../shared/period';
 import { EventFilterSchema, type Event, type EventFilter, type EventStatus } from '../../../shared/schema/event';
-import { reportedEvents } from '../report/build';
+import { reportedEvents } from '../reported';
 import type { PeriodExport } from '../../../shared/schema/export';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { lowerFirst } from '../../../shared/ru/grammar';

@@ -2,14 +2,12 @@
 // period, and closing paragraphs counted from them, in the Russian of the department's own reports.
 // Paragraphs built from fields (no clerk's text) are marked `generated`; what the reference lists left
 // undecided is listed in `gaps` with the guess the text used.
-import type { Core } from '../core';
-import { listEvents } from '../services/events';
-import { refForms } from '../services/ref-forms';
+import type { ReportSource } from './sources';
+import { reportedEvents } from '../reported';
 import { declinedName, formOf, type RefForms } from '../ref-forms';
-import { getAgreement } from '../services/agreements';
-import { homeOf } from '../services/department';
+import type { Agreement } from '../../../shared/schema/agreement';
 import type { Event } from '../../../shared/schema/event';
-import { EventFilterSchema, type EventFilter } from '../../../shared/schema/event';
+import { EventFilterSchema } from '../../../shared/schema/event';
 import type { Ref } from '../../../shared/schema/reference';
 import type { Report, ReportInput, ReportParagraph } from '../../../shared/schema/report';
 import type { Period } from '../../../shared/period';
@@ -60,11 +58,6 @@ function inReportOrder(events: Event[], period: Period): Event[] {
   return events.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 }
 
-/** What a report of a period counts: the held events among those a filter selects (the export's «Сводка» counts the same). */
-export function reportedEvents(filter: EventFilter): EventFilter {
-  return { ...filter, statuses: ['held'] };
-}
-
 /** A partner's or region's name in the genitive: the list's form, else the dictionary's (and a gap). */
 function genitiveOf(ref: Ref | undefined, name: string, gaps: Gaps): string {
   if (ref?.genitive) return ref.genitive;
@@ -103,19 +96,18 @@ function partiesOf(f: RefForms, events: Event[], asked: string | undefined, home
   return [...ordered(countries, 'country'), ...ordered(regions, 'region')];
 }
 
-export function buildReport(core: Core, input: ReportInput): Report {
+export function buildReport(source: ReportSource, input: ReportInput): Report {
   const { period } = input;
-  const events = inReportOrder(listEvents(core, reportedEvents(EventFilterSchema.parse({
+  const events = inReportOrder(source.events(reportedEvents(EventFilterSchema.parse({
     period: `${period.start}..${period.end}`,
     partners: input.partner ? [input.partner] : undefined,
     sort: 'startDate',
     order: 'asc',
-    limit: 100_000,
-  }))).items, period);
+  }))), period);
   ensureMorphology();
-  const f = refForms(core);
+  const f = source.refForms;
   const gaps = new Gaps();
-  const { region: home, regionRef: homeRef, countryRef: homeCountry } = homeOf(core, f);
+  const { region: home, regionRef: homeRef, countryRef: homeCountry } = source.home;
   const homeGenitive = genitiveOf(homeRef, home, gaps);
 
   const parties = partiesOf(f, events, input.partner, homeRef, homeCountry, gaps);
@@ -128,10 +120,10 @@ export function buildReport(core: Core, input: ReportInput): Report {
   paragraphs.push({ eventId: null, generated: false, text: opening });
 
   const places: PlaceContext = { f, home, homeCountry: homeCountry?.name ?? null, gaps };
-  const agreements = new Map<number, ReturnType<typeof getAgreement>>();
+  const agreements = new Map<number, Agreement>();
   const agreement = (id: number) => {
-    if (!agreements.has(id)) agreements.set(id, getAgreement(core, id));
-    return agreements.get(id) as ReturnType<typeof getAgreement>;
+    if (!agreements.has(id)) agreements.set(id, source.agreement(id));
+    return agreements.get(id) as Agreement;
   };
   for (const event of events) {
     const generated = !event.description;

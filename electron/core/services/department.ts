@@ -6,6 +6,7 @@ import type { Ref } from '../../../shared/schema/reference';
 import { DEFAULT_HOME_COUNTRY, type DepartmentInput, type DepartmentSettings } from '../../../shared/schema/department';
 import { writeTransaction } from '../db/write-transaction';
 import { refForms, type RefForms } from './ref-forms';
+import type { Home } from '../report/sources';
 import { createRef } from './references';
 
 /** The settings keys; «homeRegion» is the one the seed has always written. */
@@ -16,14 +17,6 @@ const KEYS = {
   responsibleName: 'responsibleName',
   responsiblePhone: 'responsiblePhone',
 } as const satisfies Record<keyof DepartmentInput, string>;
-
-/** Where the department is: the one rule every text about «here» reads (reports, sheet titles). */
-export interface Home {
-  region: string;
-  country: string;
-  regionRef: Ref | undefined;
-  countryRef: Ref | undefined;
-}
 
 export function homeOf(core: Core, f: RefForms = refForms(core)): Home {
   const region = core.settings.get<string>(KEYS.homeRegion) ?? '';

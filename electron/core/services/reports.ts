@@ -1,11 +1,23 @@
 // Document drafts: built from the register, edited and saved by the clerk per kind, period and partner, exported.
 import type { Core } from '../core';
-import { buildDocument, draftKey } from '../report/documents';
+import { buildDocument as draftDocument, draftKey } from '../report/documents';
+import { buildReport as draftReport } from '../report/build';
 import { renderReport } from '../report/render';
 import { departmentSettings } from './department';
+import { reportSource } from './report-sources';
 import type { Period } from '../../../shared/period';
 import type { DocumentKind, Report, ReportDraft, ReportFormat, ReportInput } from '../../../shared/schema/report';
 import { documentFileStem } from '../../../shared/ru/documents';
+
+/** The document of the input's kind, drafted from the register as it is now. */
+export function buildDocument(core: Core, input: ReportInput): Report {
+  return draftDocument(reportSource(core), input);
+}
+
+/** The report of a period (the kind «report»), drafted from the register as it is now. */
+export function buildReport(core: Core, input: ReportInput): Report {
+  return draftReport(reportSource(core), input);
+}
 
 /** The saved draft of the kind and period, or (`fresh`, or none saved) a new one from the register. */
 export function reportDraft(core: Core, input: ReportInput & { fresh: boolean }): ReportDraft {

@@ -1,14 +1,12 @@
 // The report on agreements: each agreement in force during the period with its parties and term, the
 // events held under it in the period, and those whose term ends within the period or the 90 days after it.
-import type { Core } from '../../core';
-import { listAgreements } from '../../services/agreements';
-import { refForms, type RefForms } from '../../services/ref-forms';
+import type { RefForms } from '../../ref-forms';
 import { Gaps } from '../gaps';
-import { homeOf } from '../../services/department';
+import type { ReportSource } from '../sources';
 import { addDays } from '../../../../shared/dates';
 import { agreementState, EXPIRY_WARNING_DAYS } from '../../../../shared/agreement-term';
 import type { Period } from '../../../../shared/period';
-import { AgreementFilterSchema, type Agreement } from '../../../../shared/schema/agreement';
+import type { Agreement } from '../../../../shared/schema/agreement';
 import type { Report, ReportInput, ReportParagraph } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
 import { countInWords } from '../../../../shared/ru/count-words';
@@ -50,16 +48,16 @@ function hasParty(a: Agreement, partner: string, f: RefForms): boolean {
   });
 }
 
-export function buildAgreementsReport(core: Core, input: ReportInput): Report {
-  const f = refForms(core);
-  const home = homeOf(core, f);
+export function buildAgreementsReport(source: ReportSource, input: ReportInput): Report {
+  const f = source.refForms;
+  const home = source.home;
   const gaps = new Gaps();
   const { period } = input;
-  const today = core.now().slice(0, 10);
-  const held = periodEvents(core, input, ['held']);
+  const today = source.today;
+  const held = periodEvents(source, input, ['held']);
   const byAgreement = new Map<number, typeof held>();
   for (const e of held) if (e.agreementId !== null) byAgreement.set(e.agreementId, [...(byAgreement.get(e.agreementId) ?? []), e]);
-  const agreements = listAgreements(core, AgreementFilterSchema.parse({ limit: 100_000 })).items
+  const agreements = source.agreements()
     .filter((a) => inForceDuring(a, period, byAgreement.get(a.id)?.length ?? 0))
     .filter((a) => !input.partner || hasParty(a, input.partner, f))
     .sort((a, b) => (a.signedOn ?? '').localeCompare(b.signedOn ?? '') || a.id - b.id);

@@ -1,25 +1,22 @@
 // What the documents share: the events of a period in the plan's order, where an event was as a table
 // cell says it, and whether the register's partners make the cooperation international, interregional or both.
-import type { Core } from '../../core';
-import { listEvents } from '../../services/events';
 import { declinedName, formOf, type RefForms } from '../../ref-forms';
 import type { Gaps } from '../gaps';
-import type { Home } from '../../services/department';
+import type { Home, ReportSource } from '../sources';
 import { precisionRange } from '../../../../shared/dates';
 import { capitalize } from '../../../../shared/ru/grammar';
 import { EventFilterSchema, type Event, type EventStatus } from '../../../../shared/schema/event';
 import type { ReportInput } from '../../../../shared/schema/report';
 
 /** The events of the input's period (and partner) with the statuses asked, as many as the register holds. */
-export function periodEvents(core: Core, input: ReportInput, statuses: EventStatus[]): Event[] {
-  return listEvents(core, EventFilterSchema.parse({
+export function periodEvents(source: ReportSource, input: ReportInput, statuses: EventStatus[]): Event[] {
+  return source.events(EventFilterSchema.parse({
     period: `${input.period.start}..${input.period.end}`,
     partners: input.partner ? [input.partner] : undefined,
     statuses,
     sort: 'startDate',
     order: 'asc',
-    limit: 100_000,
-  })).items;
+  }));
 }
 
 const PRECISION_RANK = { day: 0, month: 1, quarter: 2, year: 3 } as const;

@@ -1,9 +1,9 @@
 // The documents drafted from the register, one module a kind: the report (report/build.ts), the plan,
 // the справка, the agreements report and the covering letter of the report.
-import type { Core } from '../../core';
 import type { DraftKey } from '../../db/report-drafts';
 import { buildReport } from '../build';
 import { estimatePages } from '../render';
+import type { ReportSource } from '../sources';
 import type { Report, ReportInput } from '../../../../shared/schema/report';
 import { nameKey } from '../../../../shared/ru/normalize';
 import { buildAgreementsReport } from './agreements';
@@ -17,22 +17,22 @@ export function draftKey(input: ReportInput): DraftKey {
 }
 
 /** The report the letter covers: the clerk's saved draft of the period if there is one, else the register's. */
-function attachedReport(core: Core, input: ReportInput): Report {
+function attachedReport(source: ReportSource, input: ReportInput): Report {
   const report = { ...input, kind: 'report' as const };
-  return core.drafts.get(draftKey(report))?.report ?? buildReport(core, report);
+  return source.savedReport(report) ?? buildReport(source, report);
 }
 
-export function buildDocument(core: Core, input: ReportInput): Report {
+export function buildDocument(source: ReportSource, input: ReportInput): Report {
   switch (input.kind) {
     case 'report':
-      return buildReport(core, input);
+      return buildReport(source, input);
     case 'plan':
-      return buildPlan(core, input);
+      return buildPlan(source, input);
     case 'spravka':
-      return buildSpravka(core, input);
+      return buildSpravka(source, input);
     case 'agreements':
-      return buildAgreementsReport(core, input);
+      return buildAgreementsReport(source, input);
     case 'letter':
-      return buildLetter(core, input, estimatePages(attachedReport(core, input)));
+      return buildLetter(source, input, estimatePages(attachedReport(source, input)));
   }
 }

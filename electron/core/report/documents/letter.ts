@@ -1,9 +1,7 @@
 // The covering letter of a period's report: the department as the sender, an addressee and salutation the clerk
 // writes in, a sentence naming the attached report, «Приложение: … на N л. в 1 экз.» and the signature.
-import type { Core } from '../../core';
-import { refForms } from '../../services/ref-forms';
 import { Gaps } from '../gaps';
-import { departmentSettings, homeOf } from '../../services/department';
+import type { ReportSource } from '../sources';
 import type { Report, ReportInput } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
 import { countInWords } from '../../../../shared/ru/count-words';
@@ -23,13 +21,13 @@ export const LETTER_PARTS = { sender: 0, addressee: 1, salutation: 2 } as const;
  * `pages`: how many sheets the attached report takes (estimated from its draft), null for a blank the
  * clerk fills in.
  */
-export function buildLetter(core: Core, input: ReportInput, pages: number | null): Report {
-  const f = refForms(core);
-  const home = homeOf(core, f);
+export function buildLetter(source: ReportSource, input: ReportInput, pages: number | null): Report {
+  const f = source.refForms;
+  const home = source.home;
   const gaps = new Gaps();
-  const settings = departmentSettings(core);
+  const settings = source.department();
   const { period } = input;
-  const held = periodEvents(core, input, ['held']);
+  const held = periodEvents(source, input, ['held']);
   const scope = scopeOf(held, f, home);
   const what = `отчет о мероприятиях ${scope} сотрудничества ${homeGenitive(home)} ${forPeriod(period)}`;
   const partners = input.partner

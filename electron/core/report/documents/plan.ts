@@ -1,9 +1,7 @@
 // «План мероприятий … на 2022 год»: the table of the period's events that are planned or held (a plan
 // lists what a year holds, whatever has happened since), postponed ones marked, cancelled ones left out.
-import type { Core } from '../../core';
-import { refForms } from '../../services/ref-forms';
 import { Gaps } from '../gaps';
-import { homeOf } from '../../services/department';
+import type { ReportSource } from '../sources';
 import type { Report, ReportInput } from '../../../../shared/schema/report';
 import { periodOn, planTerm } from '../../../../shared/ru/documents';
 import { capitalize } from '../../../../shared/ru/grammar';
@@ -15,11 +13,11 @@ export const PLAN_COLUMNS = ['№ п/п', 'Наименование меропр
 export const PLAN_NOTE = 'Сроки и место проведения мероприятий могут уточняться по согласованию сторон.';
 
 /** The plan covers exactly the period asked: a year («на 2022 год»), or a half, quarter, month or range of one. */
-export function buildPlan(core: Core, input: ReportInput): Report {
-  const f = refForms(core);
-  const home = homeOf(core, f);
+export function buildPlan(source: ReportSource, input: ReportInput): Report {
+  const f = source.refForms;
+  const home = source.home;
   const gaps = new Gaps();
-  const events = inPlanOrder(periodEvents(core, input, ['planned', 'held', 'postponed']));
+  const events = inPlanOrder(periodEvents(source, input, ['planned', 'held', 'postponed']));
   const { period } = input;
   // The plan's own year goes unsaid in its terms; a plan across years says every year.
   const planYear = period.start.slice(0, 4) === period.end.slice(0, 4) ? Number(period.start.slice(0, 4)) : null;

@@ -1,9 +1,7 @@
 // The quarterly «Справка»: how many events were held (in words), the main ones named, and tables of
 // counts by sphere and by partner; what was postponed or cancelled, and what agreements carried.
-import type { Core } from '../../core';
-import { refForms } from '../../services/ref-forms';
 import { Gaps } from '../gaps';
-import { homeOf } from '../../services/department';
+import type { ReportSource } from '../sources';
 import type { Event } from '../../../../shared/schema/event';
 import type { Report, ReportInput, ReportParagraph, ReportTable } from '../../../../shared/schema/report';
 import { periodIn } from '../../../../shared/ru/date-phrases';
@@ -43,12 +41,12 @@ function countRows(counts: Map<string, number>, order: (name: string) => number)
     .map(([name, n], i) => [`${i + 1}.`, capitalize(name), String(n)]);
 }
 
-export function buildSpravka(core: Core, input: ReportInput): Report {
-  const f = refForms(core);
-  const home = homeOf(core, f);
+export function buildSpravka(source: ReportSource, input: ReportInput): Report {
+  const f = source.refForms;
+  const home = source.home;
   const gaps = new Gaps();
   const { period } = input;
-  const all = periodEvents(core, input, ['held', 'postponed', 'cancelled']);
+  const all = periodEvents(source, input, ['held', 'postponed', 'cancelled']);
   const held = inPlanOrder(all.filter((e) => e.status === 'held'));
   const scope = scopeOf(held, f, home);
   const paragraphs: ReportParagraph[] = [];
