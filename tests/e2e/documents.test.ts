@@ -99,17 +99,19 @@ describe('the documents in the browser', () => {
       const first = page.getByRole('textbox', { name: 'Абзац 1', exact: true });
       await first.fill(mark);
       let cellText = '';
-      if (c.cell) {
-        const cell = page.getByRole('textbox', { name: `Таблица ${c.cell.table}, строка ${c.cell.row}: ${c.cell.column}`, exact: true });
+      const at = c.cell;
+      const cellBox = () => (at ? page.getByRole('textbox', { name: `Таблица ${at.table}, строка ${at.row}: ${at.column}`, exact: true }) : null);
+      if (at) {
+        const cell = cellBox()!;
         cellText = `${await cell.inputValue()} (уточнено)`;
         await cell.fill(cellText);
         // A row added and filled, another added and removed again.
-        const rows = await page.locator(`[data-table="${c.cell.table - 1}"] tbody tr`).count();
-        await page.locator(`[data-table="${c.cell.table - 1}"]`).getByRole('button', { name: 'Добавить строку' }).click();
-        await page.getByRole('textbox', { name: `Таблица ${c.cell.table}, строка ${rows + 1}: ${c.cell.column}`, exact: true }).fill('Новая строка исполнителя');
-        await page.locator(`[data-table="${c.cell.table - 1}"]`).getByRole('button', { name: 'Добавить строку' }).click();
-        await page.getByRole('button', { name: `Таблица ${c.cell.table}: убрать строку ${rows + 2}` }).click();
-        await expect.poll(() => page.locator(`[data-table="${c.cell.table - 1}"] tbody tr`).count()).toBe(rows + 1);
+        const rows = await page.locator(`[data-table="${at.table - 1}"] tbody tr`).count();
+        await page.locator(`[data-table="${at.table - 1}"]`).getByRole('button', { name: 'Добавить строку' }).click();
+        await page.getByRole('textbox', { name: `Таблица ${at.table}, строка ${rows + 1}: ${at.column}`, exact: true }).fill('Новая строка исполнителя');
+        await page.locator(`[data-table="${at.table - 1}"]`).getByRole('button', { name: 'Добавить строку' }).click();
+        await page.getByRole('button', { name: `Таблица ${at.table}: убрать строку ${rows + 2}` }).click();
+        await expect.poll(() => page.locator(`[data-table="${at.table - 1}"] tbody tr`).count()).toBe(rows + 1);
       }
       await page.getByRole('button', { name: 'Сохранить черновик' }).click();
       await expect.poll(() => page.getByText(/^Черновик сохранён \d/).isVisible()).toBe(true);
@@ -120,9 +122,8 @@ describe('the documents in the browser', () => {
       await expect.poll(() => page.getByRole('radio', { name: c.label }).isChecked()).toBe(true);
       await openDocument(page, c.label, c.period, c.title);
       await expect.poll(() => page.getByRole('textbox', { name: 'Абзац 1', exact: true }).inputValue()).toBe(mark);
-      if (c.cell) {
-        await expect.poll(() => page.getByRole('textbox', { name: `Таблица ${c.cell.table}, строка ${c.cell.row}: ${c.cell.column}`, exact: true }).inputValue()).toBe(cellText);
-      }
+      const box = cellBox();
+      if (box) await expect.poll(() => box.inputValue()).toBe(cellText);
       await page.screenshot({ path: join(ARTIFACTS, `document-${c.kind}-saved.png`) });
 
       for (const [item, ext] of [['Текст (.txt)', 'txt'], ['Markdown (.md)', 'md']] as const) {
