@@ -2,7 +2,6 @@
 // the database, and the copy taken before a migration (which opening a register calls: core.ts).
 import { rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { openSqlite } from '../db/sqlite';
 import { AppError } from '../../../shared/errors';
 import type { BackupReason } from '../../../shared/schema/backup';
@@ -40,7 +39,7 @@ export function stamp(iso: string): string {
 
 /** Opens a file read-only and checks it is a sound Reestr database; its counts when it is. */
 export function inspectBackup(file: string): BackupContents {
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
     db = openSqlite(file, { readonly: true, fileMustExist: true });
     const check = db.pragma('integrity_check', { simple: true });

@@ -11,7 +11,6 @@ import { createAgreement } from './agreements';
 import { logTouched } from './records';
 import { makeBackup } from './backups';
 import { readFileAgreements } from '../import/full-export';
-import { AgreementFilterSchema } from '../../../shared/schema/agreement';
 import { nameKey } from '../../../shared/ru/normalize';
 import { writeTransaction } from '../db/write-transaction';
 
@@ -61,7 +60,7 @@ export function commitPreview(core: Core, preview: ImportPreview, options: Impor
  * number), else added to the batch: the file's agreement id → the register's.
  */
 function importFileAgreements(core: Core, source: ImportSource, batchId: number): { ids: Map<string, number>; created: number } {
-  const existing = core.agreements.list(AgreementFilterSchema.parse({ limit: 100_000 }), null, core.now().slice(0, 10)).items;
+  const existing = core.agreements.all();
   const key = (a: { title: string; number: string | null }) => `${nameKey(a.title)}|${nameKey(a.number ?? '')}`;
   const known = new Map(existing.map((a) => [key(a), a.id]));
   const ids = new Map<string, number>();
