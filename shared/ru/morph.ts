@@ -122,7 +122,9 @@ function wordOf(original: string, parse: AzParse, role: Role): Word {
       if (parse.tag.Fixd) return original;
       // An adjective keeps its own gender in the singular («Витебская область» → «Витебской области»).
       const gender = role === 'adj' && grams.includes('sing') && parse.tag.GNdr ? [parse.tag.GNdr] : [];
-      const form = parse.inflect([...grams, ...gender]) || parse.inflect(grams);
+      // A participle keeps its voice and tense: «Соединенные Штаты» → «Соединенных», not «соединивших».
+      const aspect = parse.tag.POS === 'PRTF' ? ['pssv', 'actv', 'past', 'pres'].filter((g) => parse.tag[g]) : [];
+      const form = parse.inflect([...grams, ...gender, ...aspect]) || parse.inflect([...grams, ...aspect]) || parse.inflect(grams);
       return form ? restoreCase(original, form.word) : original;
     },
   };
@@ -345,4 +347,48 @@ export function subjectGender(phrase: string): Gender | null {
     return 'f';
   }
   return head?.gender ?? null;
+}
+
+/**
+ * The noun phrase a verbal noun governs, back in the nominative: «совместного заседания коллегий» →
+ * «совместное заседание коллегий» (n), «поездки школьников в Брест» → «поездка школьников в Брест» (f).
+ * The adjectives and the head noun in the genitive decline; what follows them stays. Null when the
+ * phrase does not open with a genitive noun phrase the dictionary knows.
+ */
+export function genitiveToNominative(phrase: string): { text: string; gender: Gender } | null {
+  const parts = tokens(phrase.trim());
+  const out = [...parts];
+  let number: 'sing' | 'plur' | null = null;
+  let adjGender: string | null = null;
+  for (let at = 0; at < parts.length; at += 2) {
+    const token = tokenOf(parts[at] ?? '');
+    if (!token.word || /[«"“„(]/.test(token.lead)) return null;
+    if (ROMAN.test(token.word) || /^\d+(-\p{L}{1,3})?$/u.test(token.word)) {
+      if (token.trail) return null;
+      continue; // «XV Форума», «10-го фестиваля»
+    }
+    const found = parses(token.word).filter((p) => p.parser === 'Dictionary' && p.tag.CAse === 'gent' && (!number || p.tag.NMbr === number));
+    const noun = found.find((p) => p.tag.POS === 'NOUN' && (!adjGender || number === 'plur' || p.tag.GNdr === adjGender || p.tag['Ms-f']));
+    const adj = found.find((p) => isAdj(p));
+    if (noun && !(adj && !token.trail && at + 2 < parts.length && genitiveNounFollows(parts[at + 2] ?? ''))) {
+      const plural = noun.tag.NMbr === 'plur';
+      const form = noun.inflect(['nomn', plural ? 'plur' : 'sing']);
+      if (!form) return null;
+      out[at] = `${token.lead}${restoreCase(token.word, form.word)}${token.trail}`;
+      return { text: out.join(''), gender: plural ? 'pl' : (GENDERS[noun.tag.GNdr ?? ''] ?? (noun.tag['Ms-f'] ? 'm' : 'n')) };
+    }
+    if (!adj || token.trail) return null;
+    number = (adj.tag.NMbr as 'sing' | 'plur' | undefined) ?? null;
+    adjGender = adj.tag.GNdr ?? null;
+    const aspect = adj.tag.POS === 'PRTF' ? ['pssv', 'actv', 'past', 'pres'].filter((g) => adj.tag[g]) : [];
+    const form = adj.inflect(['nomn', number ?? 'sing', ...(adjGender ? [adjGender] : []), ...aspect]) || adj.inflect(['nomn', number ?? 'sing', ...(adjGender ? [adjGender] : [])]);
+    if (!form) return null;
+    out[at] = `${token.lead}${restoreCase(token.word, form.word)}${token.trail}`;
+  }
+  return null;
+}
+
+function genitiveNounFollows(text: string): boolean {
+  const token = tokenOf(text);
+  return Boolean(token.word) && !/[«"“„(]/.test(token.lead) && parses(token.word).some((p) => p.parser === 'Dictionary' && p.tag.CAse === 'gent' && (p.tag.POS === 'NOUN' || isAdj(p)));
 }

@@ -7,7 +7,7 @@ import type { Agreement } from '../../../shared/schema/agreement';
 import type { Gender } from '../../../shared/schema/reference';
 import { eventDatePhrase } from '../../../shared/ru/date-phrases';
 import { lowerFirst, pastVerb, type ReportVerb } from '../../../shared/ru/grammar';
-import { declinePhrase, headNoun, lowerCommon, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
+import { declinePhrase, genitiveToNominative, headNoun, lowerCommon, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
 import type { Gaps } from './gaps';
@@ -87,9 +87,43 @@ function agreementPhrase(agreement: Agreement): string {
   return `${KIND[agreement.kind]} «${title.replace(/^«(.*)»$/, '$1')}»${date}`;
 }
 
+/**
+ * Titles that name the department's action by a verbal noun, said as the action done to what it governs:
+ * «Проведение совместного заседания коллегий» → «проведено совместное заседание коллегий», «Организация
+ * поездки школьников» → «организована поездка школьников»; when the dictionary cannot read the rest,
+ * the verbal noun stays the subject («организовано проведение …», «обеспечена организация …»).
+ */
+const VERBAL_NOUNS: Record<string, { verb: ReportVerb; fallback: ReportVerb }> = {
+  проведение: { verb: 'провести', fallback: 'организовать' },
+  организация: { verb: 'организовать', fallback: 'обеспечить' },
+};
+
+function verbalNounSubject(title: string): { verb: string; subject: string } | null {
+  const m = /^(\p{L}+)\s+(.+)$/u.exec(title);
+  const action = m ? VERBAL_NOUNS[(m[1] ?? '').toLowerCase()] : undefined;
+  if (!m || !action) return null;
+  const rest = genitiveToNominative(m[2] ?? '');
+  if (rest) return { verb: pastVerb(action.verb, rest.gender), subject: lowerCommon(rest.text, COMMON_OPENERS) };
+  const head = headNoun(title);
+  return { verb: pastVerb(action.fallback, head?.gender ?? 'n'), subject: lowerFirst(title) };
+}
+
+/** A title wholly in quotes that names an event itself («Славянская ярмарка»): not «ярмарка «Славянская ярмарка»». */
+function quotedEventName(title: string): { verb: ReportVerb; gender: Gender } | null {
+  const inner = /^[«"]([^«»"]+)[»"]$/.exec(title)?.[1];
+  if (!inner) return null;
+  const head = headNoun(inner);
+  if (!head || !isEventNoun(head) || !head.gender) return null;
+  return { verb: verbOf(head, null), gender: head.gender };
+}
+
 /** The subject and its verb: «состоялся круглый стол «Туризм без границ»», «прошли Дни культуры …». */
 function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject: string } {
   const title = event.title.trim().replace(/\.$/, '');
+  const verbal = verbalNounSubject(title);
+  if (verbal) return verbal;
+  const named = quotedEventName(title);
+  if (named) return { verb: pastVerb(named.verb, named.gender), subject: title.replace(/^"(.*)"$/, '«$1»') };
   const kindRef = ctx.f.get('kind', event.kind);
   const kindHead = event.kind ? headNoun(event.kind) : null;
   let kindGender: Gender | null = kindRef?.gender ?? null;
