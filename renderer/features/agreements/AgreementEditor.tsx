@@ -20,7 +20,7 @@ import { UNSAVED_QUESTION, useLeaveGuard } from '../../components/useLeaveGuard'
 import { useRefNames } from '../../components/useRefNames';
 import { HistoryTab } from '../../components/history/HistoryTab';
 import { CardHeading, type CardTab } from '../../components/history/CardHeading';
-import { useNewRefValues } from '../references/NewRefValues';
+import { useNewRefValues } from '../../components/NewRefValues';
 
 /** The statuses a clerk can set; «истекает» follows from the dates alone. */
 const STATUS_OPTIONS = options({

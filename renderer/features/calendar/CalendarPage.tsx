@@ -17,7 +17,7 @@ import { PeriodPicker } from '../../components/PeriodPicker';
 import { parsePeriod } from '../../../shared/period';
 import { useRefNames } from '../../components/useRefNames';
 import { openNewEventOn } from '../../stores/newEvent';
-import { useExcelExport } from '../export/exportToExcel';
+import { useExcelExport } from '../../components/exportToExcel';
 import { AgendaView } from './AgendaView';
 import { CalendarGrid, type Move } from './CalendarGrid';
 import { useCalendarStore } from './calendarStore';

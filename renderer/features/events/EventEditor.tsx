@@ -19,7 +19,7 @@ import { DateFields, monthsSpanned, understood, type DateValue } from './DateFie
 import classes from './EventsPage.module.css';
 import { HistoryTab } from '../../components/history/HistoryTab';
 import { CardHeading, type CardTab } from '../../components/history/CardHeading';
-import { useNewRefValues } from '../references/NewRefValues';
+import { useNewRefValues } from '../../components/NewRefValues';
 
 type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
   Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {

@@ -19,7 +19,7 @@ import { useEventsFilter } from '../../stores/eventsFilter';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { useEventRows } from './useEventRows';
 import { EmptyRegister } from '../../components/EmptyRegister';
-import { useExcelExport } from '../export/exportToExcel';
+import { useExcelExport } from '../../components/exportToExcel';
 import { CHECK_WIDTH, COLUMN_BY_ID, gridTemplate, MIN_WIDTH, type ColumnId } from './gridColumns';
 import { useColumnPrefs } from './columnPrefs';
 import { dropUndo, lastUndo, pushUndo, undoChange, useEventDetails, type GridUndo } from './gridEdits';

@@ -13,7 +13,7 @@ import { startJob, type Job, type JobProgress } from '../../api/jobs';
 import { errorMessage } from '../../api/notifyError';
 import { options } from '../../components/forms';
 import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
-import { exportJob } from './exportToExcel';
+import { exportJob } from '../../components/exportToExcel';
 import { saveFile } from '../../components/saveFile';
 import { useRefNames } from '../../components/useRefNames';
 

@@ -9,7 +9,7 @@ import { RefKindSchema, type Ref, type RefKind } from '../../../shared/schema/re
 import { call } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { navigate } from '../../router/route';
-import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, SETTLEMENT_LABEL, settlementLabel, type RefChange } from './RefDialogs';
+import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, SETTLEMENT_LABEL, settlementLabel, type RefChange } from '../../components/RefDialogs';
 
 const ORDER: RefKind[] = ['kind', 'sphere', 'country', 'region', 'organisation', 'city', 'department'];
 

@@ -7,7 +7,7 @@ import { REF_KIND_LABELS } from '../../../shared/ru/labels';
 import { pluralForm } from '../../../shared/ru/plural';
 import type { Report, ReportGap } from '../../../shared/schema/report';
 import { routeHash } from '../../router/route';
-import { FORM_LABELS, GENDERS, SETTLEMENTS, SETTLEMENT_LABEL } from '../references/RefDialogs';
+import { FORM_LABELS, GENDERS, SETTLEMENTS, SETTLEMENT_LABEL } from '../../components/RefDialogs';
 import { firstPlaceholder, placeholders, uncheckedCount } from './draftEdits';
 
 const FIELD_LABELS: Record<ReportGap['field'], string> = {

@@ -15,7 +15,7 @@ import { saveFile } from '../../components/saveFile';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
 import { useRefNames } from '../../components/useRefNames';
 import { useOverview } from '../../stores/overviewPeriod';
-import { GENDERS, settlementLabel } from '../references/RefDialogs';
+import { GENDERS, settlementLabel } from '../../components/RefDialogs';
 import { DocumentKindPicker, documentLabel } from './DocumentKindPicker';
 import { insertParagraph, placeholders, uncheckedCount } from './draftEdits';
 import { ParagraphEditor } from './ParagraphEditor';

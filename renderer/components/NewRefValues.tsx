@@ -2,9 +2,9 @@
 // about, «Добавить «…» в справочник видов?», and a new kind's grammatical gender with them.
 import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { nameKey } from '../../../shared/ru/normalize';
-import type { Gender, RefKind } from '../../../shared/schema/reference';
-import { call } from '../../api/client';
+import { nameKey } from '../../shared/ru/normalize';
+import type { Gender, RefKind } from '../../shared/schema/reference';
+import { call } from '../api/client';
 import { GENDERS } from './RefDialogs';
 
 /** A reference list as a card's field fills it; `partner` is the country, region and organisation lists at once. */

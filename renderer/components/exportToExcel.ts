@@ -1,10 +1,10 @@
 // One export for the Экспорт section, the events table and the calendar: the workbook, made in the
 // back end's worker thread (the app goes on answering), handed to the user.
 import { useState } from 'react';
-import type { MethodInput, MethodOutput } from '../../../shared/api';
-import { startJob, type Job, type JobProgress } from '../../api/jobs';
-import { notifyError } from '../../api/notifyError';
-import { saveFile } from '../../components/saveFile';
+import type { MethodInput, MethodOutput } from '../../shared/api';
+import { startJob, type Job, type JobProgress } from '../api/jobs';
+import { notifyError } from '../api/notifyError';
+import { saveFile } from './saveFile';
 
 /** The workbook as a job: `onProgress` hears events written of the total; a cancelled job saves nothing. */
 export function exportJob(input: MethodInput<'export.period'>, onProgress?: (progress: JobProgress) => void): Job<MethodOutput<'export.period'>> {

@@ -1,7 +1,7 @@
 // Dialogs of the reference lists: an entry's name and forms, and the merge of two entries.
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Gender, Ref, RefKind, Settlement } from '../../../shared/schema/reference';
+import type { Gender, Ref, RefKind, Settlement } from '../../shared/schema/reference';
 
 /** Which grammatical forms a list carries, as the reports need them. */
 export const FORMS: Record<RefKind, readonly ('gender' | 'genitive' | 'instrumental' | 'locative')[]> = {
