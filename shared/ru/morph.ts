@@ -282,6 +282,9 @@ export function placeLocative(name: string): Declined {
   return { ...result, known: result.known && geo };
 }
 
+/** Adjectives of an institution's status that follow the first word of its name. */
+const STATUS_ADJECTIVE = /^(государственн|областн|районн|городск|национальн|республиканск|муниципальн|федеральн|межрегиональн|международн)/;
+
 /** Capitalised words of official style that keep their capital («Губернатор Смоленской области»). */
 const OFFICIAL = new Set(['губернатор', 'президент', 'премьер-министр']);
 /** Heads of the names of recurring events: «Дни культуры», «Неделя …», «День города», «Год …». */
@@ -303,14 +306,21 @@ export function isCommonStart(phrase: string, commonWords: readonly string[] = [
   // A word the caller knows for a common noun (the event's kind: «квиз») though the dictionary lacks it.
   if (commonWords.some((w) => w.trim().toLowerCase() === lower)) return true;
   if (/-\p{Lu}/u.test(first.word)) return false; // «Российско-Белорусский»
-  const all = parses(first.word.replace(/^.*-/, (m) => (INVARIABLE_PARTS.has(m.slice(0, -1).toLowerCase()) || parses(m.slice(0, -1)).some((p) => p.parser === 'Dictionary') ? '' : m)));
+  // «Российско-белорусский», «Научно-практическая»: the first part a combining form, the word read by its last.
+  const all = parses(first.word.replace(/^.*-/, (m) => (INVARIABLE_PARTS.has(m.slice(0, -1).toLowerCase()) || /\p{L}{3,}[ое]-$/u.test(m) || parses(m.slice(0, -1)).some((p) => p.parser === 'Dictionary') ? '' : m)));
   if (!all.some((p) => p.parser === 'Dictionary')) return false; // a word the dictionary lacks: a name
   const read = all.filter((p) => p.parser === 'Dictionary');
   if (read.every((p) => PROPER.some((g) => p.tag[g]))) return false;
-  if (read.some((p) => isAdj(p)) && !read.some((p) => p.tag.POS === 'NOUN') && isPlaceAdjective(read)) {
+  // «Российско-белорусский»: two places joined describe, they name nothing (while «Российско-Белорусский» does).
+  const joined = /^\p{L}{3,}[ое]-/u.test(first.word);
+  if (!joined && read.some((p) => isAdj(p)) && !read.some((p) => p.tag.POS === 'NOUN') && isPlaceAdjective(read)) {
     // «Гомельский областной исполнительный комитет», «Смоленская область»: an adjective of a place opens a name.
     return false;
   }
+  // «Белорусский государственный университет», «Витебский областной …»: an adjective before the word of an
+  // institution's status opens the institution's name (while «Областной фестиваль» opens with that word itself).
+  const second = tokenOf(tokens(phrase.trim())[2] ?? '').word.toLowerCase();
+  if (read.some((p) => isAdj(p)) && STATUS_ADJECTIVE.test(second)) return false;
   const head = headNoun(phrase);
   if (head && NAMED_HEADS.has(head.lemma)) return false;
   return true;
@@ -322,7 +332,9 @@ function isPlaceAdjective(read: AzParse[]): boolean {
   if (!lemma) return false;
   const stem = /^(.+?)(?:ский|цкий)$/.exec(lemma.word)?.[1];
   if (!stem) return false;
-  return [`${stem}ск`, stem, `${stem}ь`, `${stem}а`, `${stem}ка`].some((name) => parses(name.charAt(0).toUpperCase() + name.slice(1)).some((p) => p.tag.Geox && p.parser === 'Dictionary'));
+  // Гродно → гродненский, Чебоксары → чебоксарский, Сочи → сочинский, Пинск → пинский.
+  const bare = stem.replace(/(?:ен|ин)$/, '');
+  return [`${stem}ск`, stem, `${stem}ь`, `${stem}а`, `${stem}ка`, `${stem}о`, `${bare}о`, `${stem}ы`, `${stem}и`, `${bare}и`].some((name) => parses(name.charAt(0).toUpperCase() + name.slice(1)).some((p) => p.tag.Geox && p.parser === 'Dictionary'));
 }
 
 /** The phrase with its first letter lowered when that capital is only a sentence's (see isCommonStart). */

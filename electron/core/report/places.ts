@@ -4,7 +4,7 @@
 import type { Event } from '../../../shared/schema/event';
 import type { Ref } from '../../../shared/schema/reference';
 import { cityLocative } from '../../../shared/ru/grammar';
-import { declinePhrase, placeLocative } from '../../../shared/ru/morph';
+import { declinePhrase, headNoun, lowerCommon, placeLocative } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
 import type { Gaps } from './gaps';
@@ -28,10 +28,30 @@ export function locativeOf(name: string, city: Ref | undefined, gaps: Gaps): str
   return guess;
 }
 
-/** «на базе …» with the venue in the genitive, unless the clerk wrote a preposition of its own. */
+/** Buildings and rooms an event is held in («в здании Администрации», «во Дворце спорта»). */
+const INSIDE = new Set(['здание', 'зал', 'дворец', 'дом', 'парк', 'сквер', 'музей', 'театр', 'кинотеатр', 'галерея', 'библиотека', 'усадьба', 'собор', 'храм', 'помещение', 'павильон', 'клуб', 'холл', 'конференц-зал', 'кремль']);
+/** Open places an event is held on («на стадионе «Спартак»», «на площади Победы»). */
+const ON = new Set(['стадион', 'площадь', 'площадка', 'территория', 'арена', 'набережная', 'каток', 'поле', 'аллея', 'ипподром', 'полигон', 'бульвар', 'причал', 'выставка']);
+
+/** «в»/«во»: «во» before «в»/«ф» and a consonant («во Владимире», «во Франции») and in «во дворце», «во многих». */
+const inPreposition = (word: string) => (/^(?:[вф][^аеёиоуыэюя]|дв|мн)/i.test(word) ? 'во' : 'в');
+
+/**
+ * Where on the venue: «в здании Администрации …», «во Дворце спорта «Юбилейный»», «на стадионе «Спартак»»
+ * (a building or a ground, in the locative); any other venue «на базе …» in the genitive («на базе
+ * Рославльского многопрофильного колледжа»); as written when the clerk gave a preposition. A generic head
+ * typed with a capital is lowered mid-sentence («Стадион «Спартак»» → «стадионе «Спартак»»), names keep theirs.
+ */
 function venuePhrase(venue: string): string {
   if (/^(на|в|во|по|при)\s/i.test(venue)) return venue;
-  return `на базе ${declinePhrase(venue, 'gent').text}`;
+  const text = lowerCommon(venue);
+  const head = headNoun(text);
+  const where = head && (INSIDE.has(head.lemma) ? 'in' : ON.has(head.lemma) ? 'on' : null);
+  if (where) {
+    const located = declinePhrase(text, 'loct');
+    if (located.declined && located.known) return `${where === 'on' ? 'на' : inPreposition(located.text)} ${located.text}`;
+  }
+  return `на базе ${declinePhrase(text, 'gent').text}`;
 }
 
 export interface PlaceContext {
