@@ -73,6 +73,16 @@ const VIOLATIONS: [rule: string, files: Record<string, string>][] = [
   ['db-not-services', { 'electron/core/db/events.ts': "import { x } from '../services/events';\nexport const y = x;\n", ...target('electron/core/services/events.ts') }],
   ['export-not-services', { 'electron/core/export/csv.ts': "import type { x } from '../services/events';\nexport type Y = typeof x;\n", ...target('electron/core/services/events.ts') }],
   ['import-not-export', { 'electron/core/import/analyze.ts': "import { x } from '../export/full-workbook';\nexport const y = x;\n", ...target('electron/core/export/full-workbook.ts') }],
+  ['report-not-services', { 'electron/core/report/build.ts': "import { x } from '../services/events';\nexport const y = x;\n", ...target('electron/core/services/events.ts') }],
+  ['report-not-services', { 'electron/core/report/documents/plan.ts': "import type { Home } from '../../services/department';\nexport type Y = Home;\n", 'electron/core/services/department.ts': 'export interface Home { region: string }\n' }],
+  ['import-not-services', { 'electron/core/import/analyze.ts': "import { x } from '../services/references';\nexport const y = x;\n", ...target('electron/core/services/references.ts') }],
+  ['export-report-apart', { 'electron/core/export/period-workbook.ts': "import { x } from '../report/build';\nexport const y = x;\n", ...target('electron/core/report/build.ts') }],
+  ['export-report-apart', { 'electron/core/report/render.ts': "import { x } from '../export/official';\nexport const y = x;\n", ...target('electron/core/export/official.ts') }],
+  ['services-not-sqlite', { 'electron/core/services/backups.ts': "import Database from 'better-sqlite3';\nexport const y = Database;\n" }],
+  ['services-not-sqlite', { 'electron/core/report/build.ts': "import type Database from 'better-sqlite3';\nexport type Y = Database;\n" }],
+  ['services-not-sqlite', { 'electron/core/export/csv.ts': "import Database from 'better-sqlite3';\nexport const y = Database;\n" }],
+  ['features-apart', { 'renderer/features/calendar/Page.tsx': "import { x } from '../events/EventEditor';\nexport const y = x;\n", ...target('renderer/features/events/EventEditor.tsx') }],
+  ['features-apart', { 'renderer/features/reports/Check.tsx': "import { x } from '../references/RefDialogs';\nexport const y = x;\n", ...target('renderer/features/references/RefDialogs.tsx') }],
 ];
 
 /** The arrows the layers allow: none of them may trip a rule. */
@@ -80,7 +90,8 @@ const ALLOWED: Record<string, string> = {
   'renderer/page.ts': "import { api } from '../shared/api';\nexport const load = () => import('./later');\nexport const y = api;\n",
   'renderer/app/App.tsx': "import { page } from '../features/events/Page';\nimport { go } from '../router/route';\nexport const app = [page, go];\n",
   'renderer/features/events/Page.tsx': "import { go } from '../../router/route';\nimport { filter } from '../../stores/filter';\nimport { Field } from '../../components/Field';\nexport const page = [go, filter, Field];\n",
-  'renderer/features/calendar/Page.tsx': "import { filter } from '../../stores/filter';\nimport { Card } from './Card';\nexport const page = [filter, Card];\n",
+  'renderer/features/calendar/Page.tsx': "import { filter } from '../../stores/filter';\nimport { Card } from './Card';\nimport { exportToExcel } from '../../components/exportToExcel';\nexport const page = [filter, Card, exportToExcel];\n",
+  'renderer/components/exportToExcel.ts': "import { api } from '../../shared/api';\nexport const exportToExcel = api;\n",
   'renderer/features/calendar/Card.tsx': 'export const Card = 1;\n',
   'renderer/router/route.ts': 'export const go = 1;\n',
   'renderer/stores/filter.ts': "import { go } from '../router/route';\nexport const filter = go;\n",
@@ -92,9 +103,12 @@ const ALLOWED: Record<string, string> = {
   'electron/server/http.ts': "import { createServer } from 'node:http';\nimport { core } from '../core/core';\nexport const serve = [createServer, core];\n",
   'electron/cli/main.ts': "import { core } from '../core/core';\nexport const cli = core;\n",
   'electron/core/core.ts': "import { list } from './services/events';\nimport { api } from '../../shared/api';\nexport const core = [list, api];\n",
-  'electron/core/services/events.ts': "import { rows } from '../db/events';\nimport { csv } from '../export/csv';\nexport const list = [rows, csv];\n",
+  'electron/core/services/events.ts': "import { rows } from '../db/events';\nimport { csv } from '../export/csv';\nimport { build } from '../report/build';\nimport { analyze } from '../import/analyze';\nexport const list = [rows, csv, build, analyze];\n",
   'electron/core/db/events.ts': "import { readFileSync } from 'fs';\nimport Database from 'better-sqlite3';\nexport const rows = [readFileSync, Database];\n",
-  'electron/core/export/csv.ts': "import { FORMAT } from '../workbook-format';\nexport const csv = FORMAT;\n",
+  'electron/core/export/csv.ts': "import { FORMAT } from '../workbook-format';\nimport { reported } from '../reported';\nexport const csv = [FORMAT, reported];\n",
+  'electron/core/report/build.ts': "import type { ReportSource } from './sources';\nimport { reported } from '../reported';\nexport const build = (s: ReportSource) => [s, reported];\n",
+  'electron/core/report/sources.ts': "import type { api } from '../../../shared/api';\nexport type ReportSource = typeof api;\n",
+  'electron/core/reported.ts': 'export const reported = 1;\n',
   'electron/core/import/analyze.ts': "import { FORMAT } from '../workbook-format';\nexport const analyze = FORMAT;\n",
   'electron/core/workbook-format.ts': 'export const FORMAT = 1;\n',
 };
@@ -116,11 +130,8 @@ describe('the layer rules', () => {
     expect(await broken(tree(ALLOWED), FOLDERS, rules.enforced)).toEqual([]);
   }, 60_000);
 
-  const NEXT: [rule: string, files: Record<string, string>][] = [
-    ['report-not-services', { 'electron/core/report/build.ts': "import { x } from '../services/events';\nexport const y = x;\n", ...target('electron/core/services/events.ts') }],
-    ['services-not-sqlite', { 'electron/core/services/backups.ts': "import Database from 'better-sqlite3';\nexport const y = Database;\n" }],
-    ['features-apart', { 'renderer/features/calendar/Page.tsx': "import { x } from '../events/EventEditor';\nexport const y = x;\n", ...target('renderer/features/events/EventEditor.tsx') }],
-  ];
+  // A rule waiting in `next` gets its deliberate violation here (none waits today).
+  const NEXT: [rule: string, files: Record<string, string>][] = [];
 
   it('have the next steps ready: each catches its violation, and the allowed arrows pass', async () => {
     expect(new Set(NEXT.map(([rule]) => rule))).toEqual(new Set(rules.next.map((r) => r.name)));
