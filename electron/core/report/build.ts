@@ -90,6 +90,10 @@ function partiesOf(f: RefForms, events: Event[], asked: string | undefined, home
     }
     const region = f.get('region', event.region);
     if (region && (!homeCountry || f.countryOf(region)?.id === homeCountry.id)) addRegion(region);
+    // Held abroad: that country's people took part though no partner was entered («в г. Минске» → Республики Беларусь).
+    if (event.country && event.country !== homeCountry?.name && !countries.has(event.country)) {
+      countries.set(event.country, genitiveOf(f.get('country', event.country), event.country, gaps));
+    }
   }
   // In the lists' own order (the seeded order of partners, new entries after).
   const ordered = (found: Map<string, string>, kind: 'country' | 'region') => [...found].sort((a, b) => f.order(kind, a[0]) - f.order(kind, b[0])).map(([, g]) => g);
@@ -167,7 +171,8 @@ export function buildReport(source: ReportSource, input: ReportInput): Report {
     const kinds = [...kindCounts]
       .sort((a, b) => b[1] - a[1] || f.order('kind', a[0]) - f.order('kind', b[0]))
       // One event: its kind as it is («одно мероприятие (семинар)»); more: the kinds in the plural.
-      .map(([k]) => (events.length === 1 || f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)))
+      // One kind held once (beside a programme, which is not a kind of event): in the singular too.
+      .map(([k], _, all) => (events.length === 1 || (all.length === 1 && all[0]?.[1] === 1) || f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)))
       // «Форум» typed with a capital is «форумы» mid-sentence; «Дни культуры» stay a name.
       .map((k) => lowerCommon(k, [k]));
     const kindList = kinds.length ? ` (${kinds.slice(0, KINDS_SHOWN).join(', ')}${kinds.length > KINDS_SHOWN ? ' и т.\u00a0д.' : ''})` : '';
