@@ -16,6 +16,8 @@ export interface ErrorInfo {
   code: ErrorCode;
   /** Russian, for the user. */
   message: string;
+  /** For a save refused as `conflict` (a record changed since the clerk opened it): the record as it is now. */
+  current?: unknown;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
@@ -28,12 +30,14 @@ export class AppError extends Error {
     message: string,
     /** For logs and developers; never shown to the user. */
     readonly details?: unknown,
+    /** Sent to the caller with the message: ErrorInfo.current. */
+    readonly current?: unknown,
   ) {
     super(message);
   }
 
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message };
+    return this.current === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, current: this.current };
   }
 }
 

@@ -3,8 +3,8 @@ import { api, isMethodName, type Handlers } from '../../shared/api';
 import { AppError, type Result } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/schema/messages';
 import type { Core } from './core';
-import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from './services/agreements';
-import { createEvent, deleteEvent, eventRows, getEvent, listEvents, restoreEvent, updateEvent } from './services/events';
+import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, saveAgreement } from './services/agreements';
+import { createEvent, deleteEvent, eventRows, getEvent, listEvents, restoreEvent, saveEvent } from './services/events';
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 import { loadDemo } from './services/demo';
 import { createImportFiles, listBatches, undoBatch } from './services/imports';
@@ -72,7 +72,7 @@ export function createHandlers(core: Core): Handlers {
     'events.rows': (filter) => eventRows(core, filter),
     'events.get': ({ id }) => getEvent(core, id),
     'events.create': (input) => createEvent(core, input),
-    'events.update': ({ id, input }) => updateEvent(core, id, input),
+    'events.update': (update) => saveEvent(core, update),
     'events.delete': ({ id }) => (deleteEvent(core, id), OK),
     'events.restore': ({ id }) => restoreEvent(core, id),
     'events.move': ({ id, startDate, endDate }) => moveEvent(core, id, startDate, endDate),
@@ -87,7 +87,7 @@ export function createHandlers(core: Core): Handlers {
     'agreements.list': (filter) => listAgreements(core, filter),
     'agreements.get': ({ id }) => getAgreement(core, id),
     'agreements.create': (input) => createAgreement(core, input),
-    'agreements.update': ({ id, input }) => updateAgreement(core, id, input),
+    'agreements.update': (update) => saveAgreement(core, update),
     'agreements.delete': ({ id }) => (deleteAgreement(core, id), OK),
     'agreements.restore': ({ id }) => restoreAgreement(core, id),
     'history.list': ({ entity, id }) => recordHistory(core, entity, id),

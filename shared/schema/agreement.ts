@@ -11,6 +11,7 @@ import {
   optionalName,
   optionalText,
 } from './common';
+import { VersionSchema } from './event';
 
 export const AgreementKindSchema = z.enum(['agreement', 'contract', 'memorandum', 'plan', 'protocol', 'other']);
 export type AgreementKind = z.infer<typeof AgreementKindSchema>;
@@ -62,6 +63,8 @@ export const AgreementSchema = z.object({
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   deletedAt: TimestampSchema.nullable(),
+  /** 1 when created, one more with each change the change log records: a save names the version it started from. */
+  version: VersionSchema,
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
@@ -79,4 +82,6 @@ export type AgreementFilter = z.output<typeof AgreementFilterSchema>;
 export const AgreementPageSchema = z.object({ items: z.array(AgreementSchema), total: z.int() });
 export type AgreementPage = z.infer<typeof AgreementPageSchema>;
 
-export const AgreementUpdateSchema = z.strictObject({ id: IdSchema, input: AgreementInputSchema });
+/** An edit of the card: `version` is the one the clerk opened; a record changed since is refused (`conflict`). */
+export const AgreementUpdateSchema = z.strictObject({ id: IdSchema, version: VersionSchema, input: AgreementInputSchema });
+export type AgreementUpdate = z.output<typeof AgreementUpdateSchema>;

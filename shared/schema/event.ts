@@ -17,6 +17,9 @@ import {
 } from './common';
 import { GenderSchema } from './reference';
 
+/** A record's version: see EventSchema.version. */
+export const VersionSchema = z.int().min(1).max(Number.MAX_SAFE_INTEGER);
+
 export const EventFormatSchema = z.enum(['in_person', 'remote', 'videoconference', 'hybrid']);
 export type EventFormat = z.infer<typeof EventFormatSchema>;
 
@@ -101,6 +104,8 @@ export const EventSchema = z.object({
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
   deletedAt: TimestampSchema.nullable(),
+  /** 1 when created, one more with each change the change log records: a save names the version it started from. */
+  version: VersionSchema,
 });
 export type Event = z.infer<typeof EventSchema>;
 
@@ -129,7 +134,9 @@ export type EventFilter = z.output<typeof EventFilterSchema>;
 export const EventPageSchema = z.object({ items: z.array(EventSchema), total: z.int() });
 export type EventPage = z.infer<typeof EventPageSchema>;
 
-export const EventUpdateSchema = z.strictObject({ id: IdSchema, input: EventInputSchema });
+/** An edit of the card: `version` is the one the clerk opened; a record changed since is refused (`conflict`). */
+export const EventUpdateSchema = z.strictObject({ id: IdSchema, version: VersionSchema, input: EventInputSchema });
+export type EventUpdate = z.output<typeof EventUpdateSchema>;
 
 
 /** What a calendar needs of an event. */
@@ -147,7 +154,7 @@ export const EventSummarySchema = EventSchema.pick({
 export type EventSummary = z.infer<typeof EventSummarySchema>;
 
 /** A row of the events table: a calendar's summary with the whole place and the trash mark. */
-export const EventRowSchema = EventSummarySchema.extend(EventSchema.pick({ region: true, country: true, deletedAt: true }).shape);
+export const EventRowSchema = EventSummarySchema.extend(EventSchema.pick({ region: true, country: true, deletedAt: true, version: true }).shape);
 export type EventRow = z.infer<typeof EventRowSchema>;
 
 export const EventRowPageSchema = z.object({ items: z.array(EventRowSchema), total: z.int() });

@@ -23,7 +23,7 @@ describe('the contract dispatcher', () => {
       error: { code: 'validation', message: 'Поле «Название»: значение не может быть пустым' },
     });
     expect(await dispatch('events.create', null)).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await dispatch('events.update', { id: 1, input: { title: 'X', startDate: '2021-13-01' } })).toMatchObject({
+    expect(await dispatch('events.update', { id: 1, version: 1, input: { title: 'X', startDate: '2021-13-01' } })).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/^Поле «Дата начала»: ожидается дата/) },
     });

@@ -139,7 +139,7 @@ interface Tally {
   refused: string[];
 }
 
-function post(port: number, token: string, method: string, body: unknown): Promise<{ ok: boolean; value?: { id: number }; error?: { code: string; message: string } }> {
+function post(port: number, token: string, method: string, body: unknown): Promise<{ ok: boolean; value?: { id: number; version: number }; error?: { code: string; message: string } }> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port, path: `/api/${method}`, method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } },
@@ -172,7 +172,7 @@ async function webWriter(port: number, token: string, tag: string, deadline: num
     }
     tally.acked.push(title);
     if (i % 3 === 0) {
-      const edited = await post(port, token, 'events.update', { id: created.value?.id, input: { title, startDate: '2024-05-01', description: 'правка' } });
+      const edited = await post(port, token, 'events.update', { id: created.value?.id, version: created.value?.version, input: { title, startDate: '2024-05-01', description: 'правка' } });
       if (!edited.ok) tally.refused.push(`${tag} edit: ${edited.error?.code} ${edited.error?.message}`);
     }
   }

@@ -21,7 +21,7 @@ const agreement = fc.record({
 }).map(({ from, length, status, autoProlongation, heldUnder }): { a: Agreement; heldUnder: number } => ({
   heldUnder,
   a: {
-    id: 1, kind: 'agreement', number: null, title: 'Соглашение', parties: [], spheres: [], department: null, notes: null, eventCount: 0,
+    id: 1, kind: 'agreement', number: null, title: 'Соглашение', parties: [], spheres: [], department: null, notes: null, eventCount: 0, version: 1,
     signedOn: from === null ? null : day(from), validFrom: null,
     validUntil: length === null ? null : day((from ?? 0) + length),
     autoProlongation, status, createdAt: 'x', updatedAt: 'x', deletedAt: null,

@@ -69,7 +69,7 @@ describe('control characters through the contract', () => {
       venue: 'Зал', spheres: ['культура'], partners: ['Витебская область'], participants: 'Делегация', organizer: 'Комитет', outcomes: 'Итоги',
       description: 'Описание конец',
     });
-    await call('events.update', { id: event.id, input: { title: `Форум${NUL} 2024`, kind: `форум${NUL}`, startDate: '2024-03-01', description: `${NUL}` } });
+    await call('events.update', { id: event.id, version: event.version, input: { title: `Форум${NUL} 2024`, kind: `форум${NUL}`, startDate: '2024-03-01', description: `${NUL}` } });
     expect(await call('events.get', { id: event.id })).toMatchObject({ title: 'Форум 2024', description: null });
 
     const ref = await call('refs.create', { kind: 'city', name: `Тестоград${NUL}` });

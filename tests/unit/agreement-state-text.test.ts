@@ -8,7 +8,7 @@ import type { Agreement } from '../../shared/schema/agreement';
 const demo: Agreement = {
   id: 1, kind: 'contract', number: null, title: 'Договор о сотрудничестве', parties: [], signedOn: '2021-02-08', validFrom: '2021-02-08',
   validUntil: '2021-12-31', autoProlongation: false, status: 'active', spheres: [], department: null, notes: null, eventCount: 1,
-  createdAt: '2021-02-08T00:00:00.000Z', updatedAt: '2021-02-08T00:00:00.000Z', deletedAt: null,
+  createdAt: '2021-02-08T00:00:00.000Z', updatedAt: '2021-02-08T00:00:00.000Z', deletedAt: null, version: 1,
 };
 
 describe('the agreement state in words', () => {

@@ -17,7 +17,7 @@ const COLUMNS = `
   (SELECT json_group_array(r.name ORDER BY s.position) FROM agreement_spheres s JOIN refs r ON r.id = s.sphere_id WHERE s.agreement_id = a.id) AS spheres,
   d.name AS department, a.notes,
   (SELECT count(*) FROM events e WHERE e.agreement_id = a.id AND e.deleted_at IS NULL) AS eventCount,
-  a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt`;
+  a.created_at AS createdAt, a.updated_at AS updatedAt, a.deleted_at AS deletedAt, a.version`;
 
 type AgreementDbRow = Omit<Agreement, 'parties' | 'spheres' | 'autoProlongation'> & {
   parties: string;

@@ -1,4 +1,6 @@
 // SQL of the change log: one row per create, update, delete, restore, merge, import, undo or revert.
+// Each row about an event or agreement, its creation aside, is one step of that record's version.
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import type { HistoryAction } from '../../../shared/schema/history';
 import type { RecordKindName } from '../../../shared/record-kinds';
@@ -101,10 +103,25 @@ export function createChangeLog(db: Db) {
   const eventsOfBatchAgreements = db.prepare<[number], number>(
     'SELECT id FROM events WHERE agreement_id IN (SELECT id FROM agreements WHERE batch_id = ?)',
   ).pluck();
+  // The version grows with the row that logs the change, so it counts the record's changes whoever wrote them.
+  const bumps: Partial<Record<ChangeEntity, Statement<[number]>>> = {
+    event: db.prepare<[number]>('UPDATE events SET version = version + 1 WHERE id = ?'),
+    agreement: db.prepare<[number]>('UPDATE agreements SET version = version + 1 WHERE id = ?'),
+  };
+  const lastOf = db.prepare<{ entity: ChangeEntity; id: number; since: string }, { at: string; user_name: string }>(
+    `SELECT at, user_name FROM change_log WHERE entity = @entity AND entity_id = @id AND at >= @since ORDER BY id DESC LIMIT 1`,
+  );
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   return {
+    /** Logs a change; a change of an event or agreement (its creation aside) raises the record's version by one. */
     record(c: Change): void {
       insert.run(c.at, c.user, c.action, c.entity, c.entityId, json(c.before), json(c.after), c.batchId ?? null, c.versionOf ?? null);
+      if (c.action !== 'create') bumps[c.entity]?.run(c.entityId);
+    },
+    /** Who made the record's latest change and when, since `since` (its creation); undefined when none is logged. */
+    lastChange(entity: ChangeEntity, id: number, since: string): { at: string; user: string } | undefined {
+      const row = lastOf.get({ entity, id, since });
+      return row && { at: row.at, user: row.user_name };
     },
     /** Events a batch updated, latest first, with their fields before. */
     updatesOfBatch: (batchId: number) => updatesOfBatch.all(batchId).map((r) => ({ id: r.entity_id, before: JSON.parse(r.before) as unknown })),

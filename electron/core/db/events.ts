@@ -21,7 +21,7 @@ export interface EventRecord extends Omit<EventInput, 'kind' | 'city' | 'region'
 const columns = (description: boolean) => `
   e.id, e.title, k.name, e.start_date, e.end_date, e.date_precision, c.name, rg.name, co.name, t.venue, e.format,
   t.participants, o.name, t.outcomes, ${description ? 't.description' : 'NULL'}, e.status, e.agreement_id, a.title, e.batch_id,
-  e.created_at, e.updated_at, e.deleted_at`;
+  e.created_at, e.updated_at, e.deleted_at, e.version`;
 
 const JOINS = `
   JOIN event_texts t ON t.event_id = e.id
@@ -43,14 +43,15 @@ type EventTuple = [
   city: string | null, region: string | null, country: string | null, venue: string | null, format: Event['format'],
   participants: string | null, organizer: string | null, outcomes: string | null, description: string | null, status: Event['status'],
   agreementId: number | null, agreementTitle: string | null, batchId: number | null, createdAt: string, updatedAt: string, deletedAt: string | null,
+  version: number,
 ];
 
 function toEvent(row: EventTuple, spheres: string[], partners: string[]): Event {
   const [id, title, kind, startDate, endDate, datePrecision, city, region, country, venue, format, participants, organizer, outcomes,
-    description, status, agreementId, agreementTitle, batchId, createdAt, updatedAt, deletedAt] = row;
+    description, status, agreementId, agreementTitle, batchId, createdAt, updatedAt, deletedAt, version] = row;
   return {
     id, title, kind, startDate, endDate, datePrecision, city, region, country, venue, format, spheres, partners, participants,
-    organizer, outcomes, description, status, agreementId, agreementTitle, batchId, createdAt, updatedAt, deletedAt,
+    organizer, outcomes, description, status, agreementId, agreementTitle, batchId, createdAt, updatedAt, deletedAt, version,
   };
 }
 
@@ -143,7 +144,7 @@ export function createEventsRepo(db: Db) {
   const partnersByIds = linksByIds('event_partners', 'partner_id');
   const rowsByIds = db.prepare<[string], EventRow>(
     `SELECT e.id, e.title, k.name AS kind, e.start_date AS startDate, e.end_date AS endDate, e.date_precision AS datePrecision,
-            c.name AS city, rg.name AS region, co.name AS country, e.format, e.status, e.deleted_at AS deletedAt
+            c.name AS city, rg.name AS region, co.name AS country, e.format, e.status, e.deleted_at AS deletedAt, e.version
      FROM json_each(?) j CROSS JOIN events e ON e.id = j.value
      LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
      LEFT JOIN refs rg ON rg.id = e.region_id LEFT JOIN refs co ON co.id = e.country_id

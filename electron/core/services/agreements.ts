@@ -3,7 +3,7 @@ import type { Core } from '../core';
 import type { AgreementRecord } from '../db/agreements';
 import { AppError } from '../../../shared/errors';
 import { addDays, todayIso } from '../../../shared/dates';
-import type { Agreement, AgreementFilter, AgreementInput, AgreementPage } from '../../../shared/schema/agreement';
+import type { Agreement, AgreementFilter, AgreementInput, AgreementPage, AgreementUpdate } from '../../../shared/schema/agreement';
 import { createRefResolver, type RefResolver } from './references';
 import { editRecord, moveTrash, type EditLog, type RecordKind } from './records';
 import { writeTransaction } from '../db/write-transaction';
@@ -39,6 +39,11 @@ export function createAgreement(core: Core, input: AgreementInput, batchId: numb
 
 export function updateAgreement(core: Core, id: number, input: AgreementInput, log: EditLog = {}): Agreement {
   return editRecord(core, AGREEMENTS, id, (now) => core.agreements.update(id, toRecord(createRefResolver(core), input), now), log);
+}
+
+/** The card's save: refused (`conflict`, with the agreement as it is now) when it changed since the version the clerk opened. */
+export function saveAgreement(core: Core, { id, version, input }: AgreementUpdate): Agreement {
+  return updateAgreement(core, id, input, { version });
 }
 
 const AGREEMENTS: RecordKind<Agreement> = {

@@ -2,7 +2,7 @@
 import type { Core } from '../core';
 import type { EventRecord } from '../db/events';
 import { AppError } from '../../../shared/errors';
-import type { Event, EventFilter, EventInput, EventPage, EventRowPage } from '../../../shared/schema/event';
+import type { Event, EventFilter, EventInput, EventPage, EventRowPage, EventUpdate } from '../../../shared/schema/event';
 import type { Gender } from '../../../shared/schema/reference';
 import { createRefResolver, type RefResolver } from './references';
 import { editRecord, moveTrash, type RecordKind } from './records';
@@ -92,6 +92,11 @@ export function writeEvent(core: Core, id: number, input: EventInput, now: strin
 /** An edit; an import's update of an existing event passes its batch, which can undo it. */
 export function updateEvent(core: Core, id: number, input: EventInput, batchId: number | null = null): Event {
   return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now, batchId), { batchId });
+}
+
+/** The card's save: refused (`conflict`, with the event as it is now) when it changed since the version the clerk opened. */
+export function saveEvent(core: Core, { id, version, input }: EventUpdate): Event {
+  return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now), { version });
 }
 
 export const EVENTS: RecordKind<Event> = {

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { RecordKindName } from '../../../shared/record-kinds';
 import { RECORD_WORDS } from '../../../shared/ru/field-values';
 import { capitalize } from '../../../shared/ru/grammar';
+import { conflictMessage } from '../../../shared/ru/conflict';
 import { writeTransaction } from '../db/write-transaction';
 
 /** What editing and the trash need of a kind of record. */
@@ -17,33 +18,60 @@ export interface RecordKind<T> {
 /** The record's name at the head of a message: «Мероприятие», «Соглашение». */
 const nounOf = (kind: RecordKind<unknown>) => capitalize(RECORD_WORDS[kind.entity].one);
 
-/** How an edit goes into the change log: an import's update names its batch, a revert the version it brought back. */
+/**
+ * How an edit goes into the change log: an import's update names its batch, a revert the version it
+ * brought back. A clerk's save names the version she opened (`version`): one changed since is refused.
+ */
 export interface EditLog {
   batchId?: number | null;
   versionOf?: number;
+  version?: number;
 }
 
-/** Writes an edit made by `write`; refused while the record is in the trash. */
-export function editRecord<T extends { deletedAt: string | null }>(
+/** What every event and agreement has that editing and the trash read. */
+interface Versioned {
+  createdAt: string;
+  deletedAt: string | null;
+  version: number;
+}
+
+/** A record as the change log keeps it: the version is the log's own count, not a field. */
+function logged<T extends Versioned>(record: T): Omit<T, 'version'> {
+  const { version: _version, ...fields } = record;
+  return fields;
+}
+
+/**
+ * The refusal of a save that started from `version` while the record is at another: names who made
+ * the latest change and when, and carries the record as it is now, for the card to show beside the clerk's.
+ */
+function staleVersion<T extends Versioned>(core: Core, kind: RecordKind<T>, id: number, current: T, version: number): AppError {
+  const last = core.log.lastChange(kind.entity, id, current.createdAt);
+  return new AppError('conflict', conflictMessage(last), { id, version, current: current.version }, current);
+}
+
+/** Writes an edit made by `write`; refused while the record is in the trash, or changed since the version the clerk saw. */
+export function editRecord<T extends Versioned>(
   core: Core,
   kind: RecordKind<T>,
   id: number,
   write: (now: string) => void,
-  { batchId = null, versionOf }: EditLog = {},
+  { batchId = null, versionOf, version }: EditLog = {},
 ): T {
   return writeTransaction(core.db, () => {
     const before = kind.get(core, id);
     if (before.deletedAt) throw new AppError('conflict', `${nounOf(kind)} № ${id} находится в корзине: сначала восстановите ${RECORD_WORDS[kind.entity].it}.`);
+    if (version !== undefined && version !== before.version) throw staleVersion(core, kind, id, before, version);
     const now = core.now();
     write(now);
     const after = kind.get(core, id);
     const action = versionOf === undefined ? 'update' : 'revert';
-    core.log.record({ at: now, user: core.user, action, entity: kind.entity, entityId: id, before, after, batchId, versionOf });
-    return after;
+    core.log.record({ at: now, user: core.user, action, entity: kind.entity, entityId: id, before: logged(before), after: logged(after), batchId, versionOf });
+    return kind.get(core, id);
   });
 }
 
-export function moveTrash<T>(core: Core, kind: RecordKind<T>, id: number, toTrash: boolean): T {
+export function moveTrash<T extends Versioned>(core: Core, kind: RecordKind<T>, id: number, toTrash: boolean): T {
   return writeTransaction(core.db, () => {
     const before = kind.get(core, id);
     const now = core.now();
@@ -51,13 +79,13 @@ export function moveTrash<T>(core: Core, kind: RecordKind<T>, id: number, toTras
       throw new AppError('conflict', `${nounOf(kind)} № ${id} ${toTrash ? 'уже в корзине' : 'не в корзине'}.`);
     }
     const after = kind.get(core, id);
-    core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: kind.entity, entityId: id, before, after });
-    return after;
+    core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: kind.entity, entityId: id, before: logged(before), after: logged(after) });
+    return kind.get(core, id);
   });
 }
 
 /** Bookkeeping that a change of many records at once does not need to keep. */
-const NOT_KEPT = new Set(['id', 'createdAt', 'updatedAt', 'eventCount']);
+const NOT_KEPT = new Set(['id', 'createdAt', 'updatedAt', 'eventCount', 'version']);
 
 /**
  * Logs a change that one action (a merge of reference entries, an import's undo) made to many

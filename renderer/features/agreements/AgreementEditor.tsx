@@ -97,7 +97,7 @@ export function AgreementEditor({ id }: { id: string }) {
     ]);
     if (!answer) return;
     try {
-      const agreement = isNew ? await call('agreements.create', input) : await call('agreements.update', { id: Number(id), input });
+      const agreement = isNew ? await call('agreements.create', input) : await call('agreements.update', { id: Number(id), version: saved?.version ?? 0, input });
       notifications.show({ color: 'green', message: `Соглашение сохранено: ${agreement.title}` });
       setSaved(agreement);
       setDraft(draftOf(agreement));

@@ -155,7 +155,7 @@ export function EventEditor({ id }: { id: string }) {
     setBusy(true);
     try {
       const input = { ...toInput(draft), ...(answer.kindGender && { newKindGender: answer.kindGender }) };
-      const event = isNew ? await call('events.create', input) : await call('events.update', { id: Number(id), input });
+      const event = isNew ? await call('events.create', input) : await call('events.update', { id: Number(id), version: saved?.version ?? 0, input });
       setSaved(event);
       setDraft(draftOf(event));
       notifications.show({ color: 'green', message: `Мероприятие сохранено: ${event.title}` });

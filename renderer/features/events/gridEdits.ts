@@ -54,7 +54,7 @@ export function applyCell(input: RawInput, change: CellChange): RawInput | strin
 
 /** One change the grid can take back with Ctrl+Z. */
 export type GridUndo =
-  | { kind: 'edit'; id: number; before: RawInput; label: string }
+  | { kind: 'edit'; id: number; before: RawInput; label: string; /** The version the edit saved: its undo is refused once another change follows. */ version: number }
   | { kind: 'bulk'; action: BulkAction; label: string }
   | { kind: 'paste'; ids: number[]; label: string };
 
@@ -81,13 +81,13 @@ export async function saveCell(id: number, change: CellChange): Promise<GridUndo
   const before = rawInputOf(event);
   const input = applyCell(before, change);
   if (typeof input === 'string') throw new AppError('validation', input);
-  await call('events.update', { id, input });
-  return { kind: 'edit', id, before, label: `изменение мероприятия «${event.title}»` };
+  const saved = await call('events.update', { id, version: event.version, input });
+  return { kind: 'edit', id, before, label: `изменение мероприятия «${event.title}»`, version: saved.version };
 }
 
 /** Takes a grid change back: the old fields of an edit, the bulk action's undo, pasted rows to the trash. */
 export async function undoChange(change: GridUndo): Promise<void> {
-  if (change.kind === 'edit') await call('events.update', { id: change.id, input: change.before });
+  if (change.kind === 'edit') await call('events.update', { id: change.id, version: change.version, input: change.before });
   else if (change.kind === 'bulk') await call('events.undoBulk', change.action);
   else await call('events.bulkDelete', { ids: change.ids });
 }
