@@ -23,6 +23,8 @@ function formsOf(r: Ref): string {
 export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
   const kind = RefKindSchema.safeParse(routeKind).data ?? 'kind';
   const [showHidden, setShowHidden] = useState(false);
+  /** Cities only: those the reports still ask about. */
+  const [untyped, setUntyped] = useState(false);
   const [entries, setEntries] = useState<Ref[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Ref | 'new' | null>(null);
@@ -68,7 +70,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
     }
   }
 
-  const shown = (entries ?? []).filter((e) => showHidden || !e.hidden);
+  const shown = (entries ?? []).filter((e) => (showHidden || !e.hidden) && !(kind === 'city' && untyped && e.settlement !== null));
   return (
     <Stack>
       <Group justify="space-between">
@@ -80,7 +82,12 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
           {ORDER.map((k) => <Tabs.Tab key={k} value={k}>{REF_KIND_LABELS[k]}</Tabs.Tab>)}
         </Tabs.List>
       </Tabs>
-      <Checkbox label="Показывать скрытые" checked={showHidden} onChange={(e) => setShowHidden(e.currentTarget.checked)} />
+      <Group gap="xl">
+        <Checkbox label="Показывать скрытые" checked={showHidden} onChange={(e) => setShowHidden(e.currentTarget.checked)} />
+        {kind === 'city' && (
+          <Checkbox label="Только без типа населённого пункта" checked={untyped} onChange={(e) => setUntyped(e.currentTarget.checked)} />
+        )}
+      </Group>
       {error && <Alert color="red" title="Не удалось загрузить справочник">{error}</Alert>}
       <Table highlightOnHover withTableBorder verticalSpacing={6}>
         <Table.Thead>
