@@ -119,6 +119,14 @@ export function partnersGenitive(events: readonly Event[], f: RefForms, home: Ho
       const group = partnerGroup(partner, f, home);
       if (group !== home.region && !names.has(group)) names.set(group, partnerForm(group, 'genitive', f, gaps));
     }
+    // Held abroad or in another region with no partner entered: that country or region took part all the same.
+    const where = e.country && e.country !== home.country ? e.country : e.region && e.region !== home.region && (!e.country || e.country === home.country) ? e.region : null;
+    if (where && !names.has(where)) names.set(where, partnerForm(where, 'genitive', f, gaps));
   }
-  return [...names.values()];
+  // Countries before regions, each in the lists' order, as the report names them.
+  const rank = (name: string) => {
+    const ref = f.partner(name);
+    return ref?.kind === 'country' ? f.order('country', name) : 1e6 + (ref?.kind === 'region' ? f.order('region', name) : 1e6);
+  };
+  return [...names].sort((a, b) => rank(a[0]) - rank(b[0])).map(([, genitive]) => genitive);
 }

@@ -76,20 +76,23 @@ export function buildSpravka(source: ReportSource, input: ReportInput): Report {
       for (const s of e.spheres) spheres.set(s, (spheres.get(s) ?? 0) + 1);
       for (const group of new Set(e.partners.map((p) => partnerGroup(p, f, home)))) byPartner.set(group, (byPartner.get(group) ?? 0) + 1);
     }
-    paragraphs.push({ eventId: null, generated: false, text: 'Распределение мероприятий по сферам сотрудничества и партнерам приведено в таблицах 1 и 2 (мероприятие, относящееся к нескольким сферам или партнерам, учтено в каждой из них).' });
-    const after = paragraphs.length;
-    tables.push({
-      caption: 'Таблица 1 – Мероприятия по сферам сотрудничества',
-      columns: ['№ п/п', 'Сфера сотрудничества', 'Количество мероприятий'],
-      rows: countRows(spheres, (s) => f.order('sphere', s)),
-      after,
-    });
-    tables.push({
-      caption: 'Таблица 2 – Мероприятия по партнерам',
-      columns: ['№ п/п', 'Партнер', 'Количество мероприятий'],
-      rows: countRows(byPartner, (p) => f.partner(p)?.id ?? Number.MAX_SAFE_INTEGER),
-      after,
-    });
+    // A table of nothing is left out (no spheres entered, no partners): the sentence names the tables there are.
+    const bySphere = countRows(spheres, (s) => f.order('sphere', s));
+    const byWhom = countRows(byPartner, (p) => f.partner(p)?.id ?? Number.MAX_SAFE_INTEGER);
+    const shown = [
+      bySphere.length ? { title: 'Мероприятия по сферам сотрудничества', column: 'Сфера сотрудничества', rows: bySphere } : null,
+      byWhom.length ? { title: 'Мероприятия по партнерам', column: 'Партнер', rows: byWhom } : null,
+    ].filter((t) => t !== null);
+    if (shown.length) {
+      const what = bySphere.length && byWhom.length
+        ? 'по сферам сотрудничества и партнерам приведено в таблицах 1 и 2 (мероприятие, относящееся к нескольким сферам или партнерам, учтено в каждой из них)'
+        : bySphere.length
+          ? 'по сферам сотрудничества приведено в таблице 1 (мероприятие, относящееся к нескольким сферам, учтено в каждой из них)'
+          : 'по партнерам приведено в таблице 1 (мероприятие с несколькими партнерами учтено у каждого из них)';
+      paragraphs.push({ eventId: null, generated: false, text: `Распределение мероприятий ${what}.` });
+      const after = paragraphs.length;
+      shown.forEach((t, i) => tables.push({ caption: `Таблица ${i + 1} – ${t.title}`, columns: ['№ п/п', t.column, 'Количество мероприятий'], rows: t.rows, after }));
+    }
   }
 
   const underAgreements = held.filter((e) => e.agreementId !== null).length;
