@@ -248,6 +248,13 @@ export interface Declined {
  * «конференции-выставки»). A phrase not in the nominative (already declined) stays as written.
  */
 export function declinePhrase(phrase: string, grammaticalCase: Case, plural = false, preferGeo = false): Declined {
+  // «г. Москва» → «г. Москвы», «город Минск» → «города Минска»: the name after the word «город» declines with it.
+  const town = /^(г\.\s*|[Гг]ород\s+)(\p{Lu}.*)$/u.exec(phrase.trim());
+  if (town && !plural) {
+    const name = placeDeclined(town[2] ?? '', grammaticalCase);
+    const word = town[1]?.startsWith('г.') ? (town[1] ?? '') : `${declinePhrase((town[1] ?? '').trim(), grammaticalCase).text} `;
+    return { ...name, text: `${word}${name.text}` };
+  }
   const { parts, adjs, head } = analysePhrase(phrase, preferGeo);
   if (!head) return { text: phrase, known: false, declined: false };
   const number = plural || head.word.plural ? 'plur' : 'sing';
@@ -270,13 +277,18 @@ export function pluralPhrase(phrase: string): string {
  * the place (the form is then a guess the caller may replace).
  */
 export function placeLocative(name: string): Declined {
+  return placeDeclined(name, 'loct');
+}
+
+/** A settlement's name in a case: «Ростов-на-Дону» declines its first part, a geographic name is preferred. */
+function placeDeclined(name: string, grammaticalCase: Case): Declined {
   const trimmed = name.trim();
   const on = /^(.+?)(-на-.+)$/.exec(trimmed);
   if (on) {
-    const first = placeLocative(on[1] ?? '');
+    const first = placeDeclined(on[1] ?? '', grammaticalCase);
     return { ...first, text: `${first.text}${on[2] ?? ''}` };
   }
-  const result = declinePhrase(trimmed, 'loct', false, true);
+  const result = declinePhrase(trimmed, grammaticalCase, false, true);
   const { adjs, head } = analysePhrase(trimmed, true);
   const geo = [...adjs, ...(head ? [head] : [])].some(({ word }) => word.geo) || parses(trimmed.split(/\s/)[0] ?? '').some((p) => p.tag.Geox);
   return { ...result, known: result.known && geo };
@@ -349,6 +361,8 @@ export function lowerCommon(phrase: string, commonWords: readonly string[] = [])
  */
 export function subjectGender(phrase: string): Gender | null {
   const text = phrase.replace(/«[^»]*»|"[^"]*"|\([^)]*\)/g, ' ');
+  // «5 человек», «Более 200 человек», «около 50 мастеров», «десятки волонтеров»: a number of people takes the plural.
+  if (/^(?:\d|(?:более|свыше|около|порядка|до|не менее|не более|почти|примерно|свыше)\s|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|десятки|сотни|несколько|много)\s)/iu.test(text.trim())) return 'pl';
   const head = headNoun(text);
   if (/,|;|\s(и|а также)\s/.test(text) && head?.gender !== 'pl') {
     // «глава района и его заместитель», «делегация, представители …»: several.
