@@ -8,6 +8,12 @@ import { routeHash } from '../../router/route';
 import { editParagraph, insertParagraph, markChecked, moveParagraph, removeParagraph } from './draftEdits';
 import type { DraftUpdate } from './ReportTableEditor';
 
+/**
+ * The box grows with its text by CSS (Chromium's field-sizing), not by a script measuring each box:
+ * a report of hundreds of events opens in a moment.
+ */
+export const GROWS_WITH_TEXT = { input: { fieldSizing: 'content', minHeight: '3.75rem', resize: 'none' } } as const;
+
 export const GENERATED_NOTE = 'Составлено из полей записи — проверьте текст';
 
 export const ParagraphEditor = memo(function ParagraphEditor({ paragraph, index, last, update }: { paragraph: ReportParagraph; index: number; last: boolean; update: DraftUpdate }) {
@@ -33,8 +39,8 @@ export const ParagraphEditor = memo(function ParagraphEditor({ paragraph, index,
       <Group align="flex-start" gap="xs" wrap="nowrap">
         <Textarea
           style={{ flex: 1 }}
-          autosize
-          minRows={2}
+          rows={2}
+          styles={GROWS_WITH_TEXT}
           aria-label={`Абзац ${n}`}
           description={paragraph.eventId ? <Anchor href={routeHash({ section: 'events', item: String(paragraph.eventId) })} size="xs">мероприятие № {paragraph.eventId}</Anchor> : undefined}
           value={paragraph.text}

@@ -6,6 +6,9 @@ import { memo } from 'react';
 import type { Report, ReportTable } from '../../../shared/schema/report';
 import { addRow, editCaption, editCell, removeRow } from './draftEdits';
 
+/** A cell grows with its text by CSS, as the paragraphs do (hundreds of rows open at once). */
+const CELL_GROWS_WITH_TEXT = { input: { fieldSizing: 'content', resize: 'none' } } as const;
+
 export type DraftUpdate = (change: (report: Report) => Report) => void;
 
 /** Short columns («№», «Срок») narrow, the rest share the width. */
@@ -24,8 +27,8 @@ const Row = memo(function Row({ table, row, cells, columns, update }: { table: n
       {columns.map((column, j) => (
         <Table.Td key={j} p={4}>
           <Textarea
-            autosize
-            minRows={1}
+            rows={1}
+            styles={CELL_GROWS_WITH_TEXT}
             size="sm"
             aria-label={`Таблица ${table + 1}, строка ${row + 1}: ${column}`}
             value={cells[j] ?? ''}

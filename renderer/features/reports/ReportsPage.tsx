@@ -8,7 +8,9 @@ import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { REF_KIND_LABELS } from '../../../shared/ru/labels';
 import { RefUpdateSchema, SettlementSchema } from '../../../shared/schema/reference';
 import { DocumentKindSchema, type DocumentKind, type Report, type ReportFormat, type ReportGap } from '../../../shared/schema/report';
+import type { MethodOutput } from '../../../shared/api';
 import { call } from '../../api/client';
+import { runJob } from '../../api/jobs';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { saveFile } from '../../components/saveFile';
@@ -152,7 +154,7 @@ export function ReportsPage() {
     }
     setAsking(null);
     try {
-      const file = await call('report.export', { kind, report, period, format });
+      const file = await runJob<MethodOutput<'report.export'>>({ kind: 'report.export', input: { kind, report, period, format } });
       saveFile(file.fileName, file.data);
     } catch (e) {
       notifyError(e, 'Не выгружено');
