@@ -60,3 +60,10 @@ export function startJob<R>(
     },
   };
 }
+
+/** A job started and followed to its answer, for work shown busy without a bar: a failure or a cancel rejects. */
+export async function runJob<R>(start: JobStartInput): Promise<R> {
+  const end = await startJob<R>(start).end;
+  if (end.state !== 'done') throw new ApiError({ code: 'conflict', message: 'Действие отменено: ничего не изменено.' });
+  return end.result;
+}

@@ -4,7 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconFileUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupInfoDto, BackupPreview } from '../../../shared/schema/backup';
+import type { MethodOutput } from '../../../shared/api';
 import { call } from '../../api/client';
+import { runJob } from '../../api/jobs';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { backupTime, contentsText, copyName, fileSize } from './backupText';
 import { BackupTable } from './BackupTable';
@@ -17,7 +19,8 @@ export function BackupsPanel({ version }: { version: number }) {
   const [creating, setCreating] = useState(false);
   const [opening, setOpening] = useState<string | null>(null);
   const restoring = useRestore(async (chosen) => {
-    const result = await call('backups.restore', chosen.source);
+    // In the back end's worker thread: the app goes on answering while the copy is checked and written.
+    const result = await runJob<MethodOutput<'backups.restore'>>({ kind: 'backups.restore', input: chosen.source });
     return `Реестр восстановлен из копии ${copyName(chosen)}: ${contentsText(result.contents)}. Прежнее состояние сохранено в копии «перед восстановлением».`;
   });
 
@@ -29,7 +32,7 @@ export function BackupsPanel({ version }: { version: number }) {
   const create = async () => {
     setCreating(true);
     try {
-      const made = await call('backups.create', {});
+      const made = await runJob<MethodOutput<'backups.create'>>({ kind: 'backups.create', input: {} });
       notifications.show({ color: 'green', title: 'Резервная копия сделана', message: `Копия от ${backupTime(made.at)} записана и проверена (${fileSize(made.bytes)}).` });
     } catch (e) {
       notifyError(e, 'Резервная копия не сделана');
