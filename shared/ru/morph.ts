@@ -316,7 +316,8 @@ export function isCommonStart(phrase: string, commonWords: readonly string[] = [
   const lower = first.word.toLowerCase();
   if (OFFICIAL.has(lower) || NAME_OPENERS.test(lower)) return false;
   // A word the caller knows for a common noun (the event's kind: «квиз») though the dictionary lacks it.
-  if (commonWords.some((w) => w.trim().toLowerCase() === lower)) return true;
+  // «Дни молодежи», «Неделя кино» stay names though the kind («дни») is a common word.
+  if (commonWords.some((w) => w.trim().toLowerCase() === lower)) return !NAMED_HEADS.has(headNoun(phrase)?.lemma ?? '');
   if (/-\p{Lu}/u.test(first.word)) return false; // «Российско-Белорусский»
   // «Российско-белорусский», «Научно-практическая»: the first part a combining form, the word read by its last.
   const all = parses(first.word.replace(/^.*-/, (m) => (INVARIABLE_PARTS.has(m.slice(0, -1).toLowerCase()) || /\p{L}{3,}[ое]-$/u.test(m) || parses(m.slice(0, -1)).some((p) => p.parser === 'Dictionary') ? '' : m)));
@@ -389,6 +390,8 @@ export function genitiveToNominative(phrase: string): { text: string; gender: Ge
   for (let at = 0; at < parts.length; at += 2) {
     const token = tokenOf(parts[at] ?? '');
     if (!token.word || /[«"“„(]/.test(token.lead)) return null;
+    // «и проведение …», «к форуму»: no genitive phrase opens here.
+    if (['PREP', 'CONJ', 'PRCL', 'INTJ'].includes(parses(token.word)[0]?.tag.POS ?? '')) return null;
     if (ROMAN.test(token.word) || /^\d+(-\p{L}{1,3})?$/u.test(token.word)) {
       if (token.trail) return null;
       continue; // «XV Форума», «10-го фестиваля»

@@ -16,6 +16,7 @@ import type { Gaps } from './gaps';
 const HAPPENED = new Set([
   'встреча', 'визит', 'переговоры', 'командировка', 'презентация', 'акция', 'миссия', 'бизнес-миссия', 'стол', 'концерт', 'церемония',
   'открытие', 'беседа', 'телемост', 'прием', 'приём', 'консультация', 'поездка', 'экскурсия', 'подписание', 'гастроли',
+  'видеоконференция', 'телеконференция', 'видеовстреча', 'возложение',
 ]);
 /** Heads of what runs for a while rather than takes place: «реализовывалась программа». */
 const CARRIED_OUT = new Set(['программа', 'проект', 'план']);
@@ -37,6 +38,7 @@ const EVENT_NOUNS = new Set([
   'выставка-ярмарка', 'бизнес-миссия', 'конгресс', 'биеннале', 'салон', 'смотр', 'вахта', 'экспозиция', 'ралли', 'велопробег', 'забег',
   'круиз', 'тур', 'фестиваль-ярмарка', 'выставка-конкурс', 'заседание-семинар', 'совет', 'подписание', 'старт', 'сбор', 'сборы',
   'паломничество', 'поход', 'реконструкция', 'обмен', 'кейс-чемпионат', 'хакатон', 'квест', 'квиз', 'челлендж', 'флешмоб',
+  'видеоконференция', 'телеконференция', 'видеовстреча', 'учения', 'возложение', 'консультации', 'курсы', 'вебинар', 'съемки',
 ]);
 
 /** The format clause the seed adds after the subject: «(в формате видео-конференц-связи)». */
@@ -104,8 +106,9 @@ function verbalNounSubject(title: string): { verb: string; subject: string } | n
   if (!m || !action) return null;
   const rest = genitiveToNominative(m[2] ?? '');
   if (rest) return { verb: pastVerb(action.verb, rest.gender), subject: lowerCommon(rest.text, COMMON_OPENERS) };
-  const head = headNoun(title);
-  return { verb: pastVerb(action.fallback, head?.gender ?? 'n'), subject: lowerFirst(title) };
+  // «Организация и проведение фестиваля»: two actions, «обеспечены».
+  const gender = /^\p{L}+\s+и\s+\p{L}/u.test(title) ? 'pl' : (headNoun(title)?.gender ?? 'n');
+  return { verb: pastVerb(action.fallback, gender), subject: lowerFirst(title) };
 }
 
 /** A title wholly in quotes that names an event itself («Славянская ярмарка»): not «ярмарка «Славянская ярмарка»». */
@@ -133,7 +136,10 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   }
   kindGender ??= kindHead?.gender ?? null;
   const head = headNoun(title);
-  const titleNamesKind = Boolean(event.kind) && nameKey(title).includes(nameKey(event.kind ?? '').slice(0, -2));
+  // The title's own head is the kind («Служебная командировка …» of «служебная командировка»), not a word further on
+  // («Гомельский областной исполнительный комитет: визит» is no visit's name).
+  const kindStem = nameKey(kindHead?.word ?? event.kind ?? '').slice(0, -2);
+  const titleNamesKind = Boolean(event.kind) && Boolean(head) && kindStem.length > 1 && nameKey(head?.word ?? '').includes(kindStem);
   if (head && (titleNamesKind || isEventNoun(head))) {
     const gender = head.gender ?? kindGender ?? 'm';
     return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, event.kind ? [event.kind, ...COMMON_OPENERS] : COMMON_OPENERS) };
