@@ -7,12 +7,7 @@ import type { ReportParagraph } from '../../../shared/schema/report';
 import { routeHash } from '../../router/route';
 import { editParagraph, insertParagraph, markChecked, moveParagraph, removeParagraph } from './draftEdits';
 import type { DraftUpdate } from './ReportTableEditor';
-
-/**
- * The box grows with its text by CSS (Chromium's field-sizing), not by a script measuring each box:
- * a report of hundreds of events opens in a moment.
- */
-export const GROWS_WITH_TEXT = { input: { fieldSizing: 'content', minHeight: '3.75rem', resize: 'none' } } as const;
+import { CSS_SIZING, GROWS_WITH_TEXT } from './textSizing';
 
 export const GENERATED_NOTE = 'Составлено из полей записи — проверьте текст';
 
@@ -40,7 +35,9 @@ export const ParagraphEditor = memo(function ParagraphEditor({ paragraph, index,
         <Textarea
           style={{ flex: 1 }}
           rows={2}
-          styles={GROWS_WITH_TEXT}
+          autosize={!CSS_SIZING}
+          minRows={2}
+          styles={CSS_SIZING ? GROWS_WITH_TEXT : undefined}
           aria-label={`Абзац ${n}`}
           description={paragraph.eventId ? <Anchor href={routeHash({ section: 'events', item: String(paragraph.eventId) })} size="xs">мероприятие № {paragraph.eventId}</Anchor> : undefined}
           value={paragraph.text}

@@ -5,9 +5,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { Report, ReportTable } from '../../../shared/schema/report';
 import { addRow, editCaption, editCell, removeRow } from './draftEdits';
-
-/** A cell grows with its text by CSS, as the paragraphs do (hundreds of rows open at once). */
-const CELL_GROWS_WITH_TEXT = { input: { fieldSizing: 'content', resize: 'none' } } as const;
+import { CELL_GROWS_WITH_TEXT, CSS_SIZING } from './textSizing';
 
 export type DraftUpdate = (change: (report: Report) => Report) => void;
 
@@ -28,7 +26,9 @@ const Row = memo(function Row({ table, row, cells, columns, update }: { table: n
         <Table.Td key={j} p={4}>
           <Textarea
             rows={1}
-            styles={CELL_GROWS_WITH_TEXT}
+            autosize={!CSS_SIZING}
+            minRows={1}
+            styles={CSS_SIZING ? CELL_GROWS_WITH_TEXT : undefined}
             size="sm"
             aria-label={`Таблица ${table + 1}, строка ${row + 1}: ${column}`}
             value={cells[j] ?? ''}
