@@ -1,0 +1,201 @@
+// An editor's second reading of the report built from fields: events the corpus (report-corpus.test.ts)
+// does not have — titles that are verbal nouns, wholly quoted names, compound place adjectives, venues of
+// every shape, partners without forms, towns across Russia and Belarus, participants counted in numbers —
+// each with the paragraph written out by hand, then the opening, closing and справка they make.
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { buildDocument, buildReport } from '../../electron/core/services/reports';
+import { createEvent } from '../../electron/core/services/events';
+import { createRef, listRefs, updateRef } from '../../electron/core/services/references';
+import { ensureMorphology } from '../../electron/core/report/morphology';
+import type { EventInputRaw } from '../../shared/schema/event';
+import type { Settlement } from '../../shared/schema/reference';
+import { ReportInputSchema } from '../../shared/schema/report';
+import { declinePhrase, genitiveToNominative, isCommonStart, subjectGender } from '../../shared/ru/morph';
+import { eventInput, tempCore } from '../helpers';
+
+const plain = (text: string) => text.replace(/\s+/g, ' ');
+
+function refId(core: Core, kind: 'region' | 'country', name: string): number {
+  const ref = listRefs(core, kind, true, false).find((r) => r.name === name);
+  if (!ref) throw new Error(`no ${kind} ${name}`);
+  return ref.id;
+}
+
+function lists(core: Core) {
+  const region = (name: string) => createRef(core, { kind: 'region', name, parentId: refId(core, 'country', 'Российская Федерация') });
+  const place = (name: string, parent: string, parentKind: 'region' | 'country', settlement: Settlement | null) => {
+    const ref = createRef(core, { kind: 'city', name, parentId: refId(core, parentKind, parent) });
+    if (settlement) updateRef(core, { id: ref.id, settlement });
+  };
+  for (const name of ['Республика Татарстан', 'Ростовская область', 'Белгородская область', 'Республика Марий Эл', 'Камчатский край']) region(name);
+  place('Набережные Челны', 'Республика Татарстан', 'region', 'г.');
+  place('Ростов-на-Дону', 'Ростовская область', 'region', 'г.');
+  place('Старый Оскол', 'Белгородская область', 'region', 'г.');
+  place('Йошкар-Ола', 'Республика Марий Эл', 'region', 'г.');
+  place('Петропавловск-Камчатский', 'Камчатский край', 'region', 'г.');
+  place('Сергиев Посад', 'Московская область', 'region', 'г.');
+  place('Сморгонь', 'Гродненская область', 'region', 'г.');
+  place('Столбцы', 'Минская область', 'region', 'г.');
+  place('Жодино', 'Минская область', 'region', 'г.');
+  place('Дятлово', 'Гродненская область', 'region', 'г. п.');
+  place('Лужесно', 'Витебская область', 'region', 'аг.');
+  place('Хиславичи', 'Смоленская область', 'region', 'пгт');
+  place('Талашкино', 'Смоленская область', 'region', 'с.');
+  createRef(core, { kind: 'country', name: 'Соединенные Штаты Америки', parentId: null });
+  createRef(core, { kind: 'country', name: 'Объединенные Арабские Эмираты', parentId: null });
+  const kind = (name: string, gender: 'm' | 'f' | 'pl' | null) => {
+    const ref = createRef(core, { kind: 'kind', name, parentId: null });
+    if (gender) updateRef(core, { id: ref.id, gender });
+  };
+  kind('бизнес-миссия', 'f');
+  kind('пресс-тур', null);
+  kind('дни', null);
+  kind('сборы', null);
+}
+
+interface Case {
+  event: Partial<EventInputRaw>;
+  /** The paragraph as an editor of official documents writes it, by hand. */
+  expected: string;
+}
+
+const CASES: Case[] = [
+  // Titles that are verbal nouns: the action said of what it governs, the verb agreeing with that.
+  { event: { title: 'Проведение совместного заседания коллегий', kind: 'заседание', startDate: '2024-01-17', city: 'Смоленск' },
+    expected: '17 января 2024 года в г. Смоленске проведено совместное заседание коллегий.' },
+  { event: { title: 'Организация поездки школьников в Брест', kind: 'визит', startDate: '2024-01-20', city: 'Брест' },
+    expected: '20 января 2024 года в г. Бресте (Брестская область, Республика Беларусь) организована поездка школьников в Брест.' },
+  { event: { title: 'Проведение XV Форума регионов', kind: 'форум', startDate: '2024-01-22', city: 'Смоленск' },
+    expected: '22 января 2024 года в г. Смоленске проведен XV Форум регионов.' },
+  { event: { title: 'Организация и проведение фестиваля', kind: 'фестиваль', startDate: '2024-01-23', city: 'Смоленск' },
+    expected: '23 января 2024 года в г. Смоленске обеспечены организация и проведение фестиваля.' },
+  { event: { title: 'Участие в Международном форуме «Россия – Беларусь»', kind: 'форум', startDate: '2024-01-15', city: 'Минск' },
+    expected: '15 января 2024 года в г. Минске (Республика Беларусь) организовано участие в Международном форуме «Россия – Беларусь».' },
+  // A title wholly in quotes that names the event itself: not «ярмарка «Славянская ярмарка»».
+  { event: { title: '«Славянская ярмарка»', kind: 'ярмарка', startDate: '2024-03-07', city: 'Ростов-на-Дону' },
+    expected: '7 марта 2024 года в г. Ростове-на-Дону (Ростовская область) прошла «Славянская ярмарка».' },
+  { event: { title: '«Вечер белорусской поэзии»', kind: 'акция', startDate: '2024-03-08', city: 'Смоленск' },
+    expected: '8 марта 2024 года в г. Смоленске прошел «Вечер белорусской поэзии».' },
+  // Capitals: a compound adjective of two places describes; the named heads («Дни …») stay; verbal nouns of the seed.
+  { event: { title: 'Российско-белорусский бизнес-форум', kind: 'форум', startDate: '2024-07-01', city: 'Смоленск' },
+    expected: '1 июля 2024 года в г. Смоленске прошел российско-белорусский бизнес-форум.' },
+  { event: { title: 'Дни молодежи', kind: 'дни', startDate: '2024-07-02', city: 'Смоленск' },
+    expected: '2 июля 2024 года в г. Смоленске прошли Дни молодежи.' },
+  { event: { title: 'Видеоконференция с Министерством образования Республики Беларусь', kind: 'встреча', startDate: '2024-07-03', format: 'videoconference' },
+    // The title says the format itself: no clause to repeat it.
+    expected: '3 июля 2024 года состоялась видеоконференция с Министерством образования Республики Беларусь.' },
+  { event: { title: 'Возложение цветов к Вечному огню', kind: 'акция', startDate: '2024-05-09', city: 'Смоленск' },
+    expected: '9 мая 2024 года в г. Смоленске состоялось возложение цветов к Вечному огню.' },
+  { event: { title: 'Гомельский областной исполнительный комитет: визит', kind: 'визит', startDate: '2024-07-04', city: 'Смоленск' },
+    expected: '4 июля 2024 года в г. Смоленске состоялся визит «Гомельский областной исполнительный комитет: визит».' },
+  // Plural-only heads and compound kinds.
+  { event: { title: 'Учебно-тренировочные сборы юных борцов', kind: 'сборы', startDate: '2024-02-01', endDate: '2024-02-10', city: 'Жодино' },
+    expected: 'В период с 1 по 10 февраля 2024 года в г. Жодине (Минская область, Республика Беларусь) прошли учебно-тренировочные сборы юных борцов.' },
+  { event: { title: 'Консультации по вопросам экспорта', kind: 'переговоры', startDate: '2024-02-03', city: 'Столбцы', participants: 'Ансамбль «Вяселле»' },
+    expected: '3 февраля 2024 года в г. Столбцах (Минская область, Республика Беларусь) состоялись консультации по вопросам экспорта. В мероприятии принял участие ансамбль «Вяселле».' },
+  { event: { title: 'Бизнес-миссия смоленских экспортеров', kind: 'бизнес-миссия', startDate: '2024-02-12', endDate: '2024-02-14', city: 'Набережные Челны' },
+    expected: 'В период с 12 по 14 февраля 2024 года в г. Набережных Челнах (Республика Татарстан) состоялась бизнес-миссия смоленских экспортеров.' },
+  { event: { title: 'Пресс-тур для журналистов Республики Беларусь', kind: 'пресс-тур', startDate: '2024-02-19', city: 'Хиславичи' },
+    expected: '19 февраля 2024 года в пгт Хиславичи прошел пресс-тур для журналистов Республики Беларусь.' },
+  // Venues: a building «в …», a ground «на …», an institution «на базе …» in the genitive, its name's capital kept.
+  { event: { title: 'Совещание по вопросам миграции', kind: 'совещание', startDate: '2024-03-18', city: 'Смоленск', venue: 'здание Администрации Смоленской области', participants: 'Заместитель Губернатора Смоленской области' },
+    expected: '18 марта 2024 года в здании Администрации Смоленской области (г. Смоленск) прошло совещание по вопросам миграции. В мероприятии принял участие заместитель Губернатора Смоленской области.' },
+  { event: { title: 'Игры дружбы', kind: 'соревнования', startDate: '2024-08-13', city: 'Сморгонь', venue: 'Стадион «Спартак»', participants: 'Команды из пяти стран' },
+    expected: '13 августа 2024 года на стадионе «Спартак» (г. Сморгонь, Гродненская область, Республика Беларусь) прошли игры дружбы. В мероприятии приняли участие команды из пяти стран.' },
+  { event: { title: 'Гастроли ансамбля «Песняры»', kind: 'концерт', startDate: '2024-08-15', city: 'Смоленск', venue: 'Дворец спорта «Юбилейный»' },
+    expected: '15 августа 2024 года во дворце спорта «Юбилейный» (г. Смоленск) состоялись гастроли ансамбля «Песняры».' },
+  { event: { title: 'Чтения памяти М. И. Глинки', kind: 'конференция', startDate: '2024-08-11', city: 'Смоленск', venue: 'Смоленский областной драматический театр им. А. С. Грибоедова' },
+    expected: '11 августа 2024 года в Смоленском областном драматическом театре им. А. С. Грибоедова (г. Смоленск) прошли чтения памяти М. И. Глинки.' },
+  { event: { title: 'Научно-практическая конференция «Гродненские чтения»', kind: 'конференция', startDate: '2024-03-14', city: 'Гродно', venue: 'Гродненский государственный университет имени Янки Купалы' },
+    expected: '14 марта 2024 года на базе Гродненского государственного университета имени Янки Купалы (г. Гродно, Гродненская область, Республика Беларусь) прошла научно-практическая конференция «Гродненские чтения».' },
+  { event: { title: 'Мастер-класс по народным промыслам', kind: 'мастер-класс', startDate: '2024-02-21', city: 'Лужесно', venue: 'ДК «Строитель»' },
+    expected: '21 февраля 2024 года на базе ДК «Строитель» (аг. Лужесно, Витебская область, Республика Беларусь) прошел мастер-класс по народным промыслам.' },
+  { event: { title: 'Праздник урожая', kind: 'акция', startDate: '2024-09-01', city: 'Талашкино', venue: 'Парк культуры и отдыха' },
+    expected: '1 сентября 2024 года в парке культуры и отдыха (с. Талашкино) прошел праздник урожая.' },
+  // Towns across Russia and Belarus in the locative; settlement types.
+  { event: { title: 'Открытый чемпионат по боксу', kind: 'соревнования', startDate: '2024-07-09', city: 'Старый Оскол' },
+    expected: '9 июля 2024 года в г. Старом Осколе (Белгородская область) прошел открытый чемпионат по боксу.' },
+  { event: { title: 'Официальный визит делегации Витебской области', kind: 'визит', startDate: '2024-07-17', city: 'Йошкар-Ола', participants: 'Председатель Витебского облисполкома' },
+    expected: '17 июля 2024 года в г. Йошкар-Оле (Республика Марий Эл) состоялся официальный визит делегации Витебской области. В мероприятии принял участие председатель Витебского облисполкома.' },
+  { event: { title: 'Торжественная церемония награждения победителей', kind: 'акция', startDate: '2024-07-19', city: 'Петропавловск-Камчатский', participants: 'Студенты и преподаватели вузов' },
+    expected: '19 июля 2024 года в г. Петропавловске-Камчатском (Камчатский край) состоялась торжественная церемония награждения победителей. В мероприятии приняли участие студенты и преподаватели вузов.' },
+  { event: { title: 'Телемост «Смоленск – Минск»', kind: 'встреча', startDate: '2024-08-01', city: 'Сергиев Посад', participants: '5 человек' },
+    expected: '1 августа 2024 года в г. Сергиевом Посаде (Московская область) состоялся телемост «Смоленск – Минск». В мероприятии приняли участие 5 человек.' },
+  { event: { title: 'Фестиваль-конкурс «Вытокi»', kind: 'фестиваль', startDate: '2024-03-27', city: 'Дятлово', participants: 'Более 200 человек' },
+    expected: '27 марта 2024 года в г. п. Дятлово (Гродненская область, Республика Беларусь) прошел фестиваль-конкурс «Вытокi». В мероприятии приняли участие более 200 человек.' },
+  // Partners with no forms in the list, a participle among their words; a hybrid event with a city.
+  { event: { title: 'Встреча с представителями Соединенных Штатов Америки', kind: 'встреча', startDate: '2024-03-28', format: 'hybrid', city: 'Смоленск', partners: ['Соединенные Штаты Америки'] },
+    expected: '28 марта 2024 года в г. Смоленске состоялась встреча с представителями Соединенных Штатов Америки (в очном и дистанционном форматах).' },
+  { event: { title: 'Рабочий визит в Объединенные Арабские Эмираты', kind: 'визит', startDate: '2024-09-13', city: 'Смоленск', format: 'videoconference', partners: ['Объединенные Арабские Эмираты'] },
+    expected: '13 сентября 2024 года в г. Смоленске состоялся рабочий визит в Объединенные Арабские Эмираты (в формате видео-конференц-связи).' },
+];
+
+function register() {
+  const core = tempCore();
+  lists(core);
+  const ids = CASES.map(({ event }) => createEvent(core, eventInput(event)).id);
+  return { core, ids };
+}
+
+describe('an editor\'s second reading of paragraphs built from fields', () => {
+  it('writes each event as written out by hand', () => {
+    const { core, ids } = register();
+    const report = buildReport(core, ReportInputSchema.parse({ period: '2024' }));
+    const byEvent = new Map(report.paragraphs.filter((p) => p.eventId !== null).map((p) => [p.eventId, plain(p.text)]));
+    expect(ids.map((id) => byEvent.get(id))).toEqual(CASES.map((c) => c.expected));
+  });
+
+  it('declines a partner the list has no forms for, a participle too, and asks the clerk to confirm', () => {
+    const { core } = register();
+    const report = buildReport(core, ReportInputSchema.parse({ period: '2024-Q1' }));
+    expect(plain(report.paragraphs[0]?.text ?? '')).toBe('В I квартале 2024 года состоялись следующие мероприятия с участием представителей Республики Беларусь, Соединенных Штатов Америки, Республики Татарстан и Ростовской области.');
+    const gap = (field: string) => report.gaps.find((g) => g.name === 'Соединенные Штаты Америки' && g.field === field)?.guess;
+    expect(gap('genitive')).toBe('Соединенных Штатов Америки');
+    expect(gap('instrumental')).toBe('Соединенными Штатами Америки');
+  });
+
+  it('names the country an event was held in though no partner was entered, in the report and the справка', () => {
+    const core = tempCore();
+    createEvent(core, eventInput({ title: 'Выставка детского рисунка', kind: 'выставка', startDate: '2024-04-10', city: 'Витебск' }));
+    createEvent(core, eventInput({ title: 'Программа «Земский доктор»', kind: 'программа', startDate: '2024-01-01', datePrecision: 'year' }));
+    const report = buildReport(core, ReportInputSchema.parse({ period: '2024-04-10..2024-04-10' })).paragraphs.map((p) => plain(p.text));
+    expect(report[0]).toBe('10 апреля 2024 года состоялись следующие мероприятия с участием представителей Республики Беларусь.');
+    // The programme runs, it is not a kind of event held: the one kind held once stays singular.
+    expect(report.at(-1)).toBe('Всего за отчетный период состоялись два мероприятия (выставка), проведенных на территории Республики Беларусь.');
+    const spravka = buildDocument(core, ReportInputSchema.parse({ period: '2024-Q2', kind: 'spravka' }));
+    expect(plain(spravka.paragraphs[0]?.text ?? '')).toBe('Во II квартале 2024 года состоялись два мероприятия международного сотрудничества с участием представителей Республики Беларусь.');
+    // No spheres entered: no table of nothing, and the sentence names the one table there is.
+    expect(spravka.tables.map((t) => t.caption)).toEqual([]);
+    expect(spravka.paragraphs.map((p) => p.text).filter((t) => t.startsWith('Распределение'))).toEqual([]);
+  });
+
+  it('tables a справка by partner alone when no spheres are entered', () => {
+    const core = tempCore();
+    createEvent(core, eventInput({ title: 'Встреча с делегацией Брестской области', kind: 'встреча', startDate: '2024-05-10', city: 'Смоленск', partners: ['Брестская область'] }));
+    const spravka = buildDocument(core, ReportInputSchema.parse({ period: '2024-Q2', kind: 'spravka' }));
+    expect(spravka.tables.map((t) => t.caption)).toEqual(['Таблица 1 – Мероприятия по партнерам']);
+    expect(spravka.paragraphs.map((p) => p.text)).toContain('Распределение мероприятий по партнерам приведено в таблице 1 (мероприятие с несколькими партнерами учтено у каждого из них).');
+  });
+});
+
+describe('the morphology behind them', () => {
+  it('reads the words an editor caught', () => {
+    ensureMorphology();
+    expect(declinePhrase('Соединенные Штаты Америки', 'gent').text).toBe('Соединенных Штатов Америки');
+    expect(declinePhrase('Объединенные Арабские Эмираты', 'ablt').text).toBe('Объединенными Арабскими Эмиратами');
+    expect(declinePhrase('г. Москва', 'gent').text).toBe('г. Москвы');
+    expect(declinePhrase('город Ростов-на-Дону', 'gent').text).toBe('города Ростова-на-Дону');
+    expect(genitiveToNominative('совместного заседания коллегий')).toEqual({ text: 'совместное заседание коллегий', gender: 'n' });
+    expect(genitiveToNominative('и проведение фестиваля')).toBeNull();
+    expect(subjectGender('5 человек')).toBe('pl');
+    expect(subjectGender('Около 50 мастеров')).toBe('pl');
+    expect(subjectGender('Делегация из 15 человек')).toBe('f');
+    expect(isCommonStart('Российско-белорусский бизнес-форум')).toBe(true);
+    expect(isCommonStart('Российско-Белорусский бизнес-форум')).toBe(false);
+    expect(isCommonStart('Гродненский государственный университет')).toBe(false);
+    expect(isCommonStart('Белорусский государственный университет')).toBe(false);
+    expect(isCommonStart('Областной фестиваль народного творчества')).toBe(true);
+    expect(isCommonStart('Дни молодежи', ['дни'])).toBe(false);
+  });
+});
