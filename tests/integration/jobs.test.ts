@@ -94,6 +94,7 @@ describe('jobs: an import commit in a worker thread', () => {
     let cancelledAt = -1;
     let refused: unknown = null;
     let restore: unknown = null;
+    let restoreJob: unknown = null;
     const { end } = await follow(call, jobId, async (status) => {
       if (cancelledAt < 0 && status.progress.done > 0) {
         // The worker holds the write lock: a write here is refused at once, saying why, not left waiting.
@@ -101,12 +102,14 @@ describe('jobs: an import commit in a worker thread', () => {
         // The copy the import made before writing: restoring it now would replace the file under the job.
         const [copy] = (await call<{ backups: { name: string }[] }>('backups.list', {})).backups;
         restore = await dispatch('backups.restore', { name: copy?.name });
+        restoreJob = await dispatch('jobs.start', { kind: 'backups.restore', input: { name: copy?.name } });
         cancelledAt = status.progress.done;
         expect((await call<JobStatus>('jobs.cancel', { jobId })).state).toBe('running');
       }
     });
     expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: WRITE_DURING_IMPORT } });
     expect(restore).toEqual({ ok: false, error: { code: 'conflict', message: RESTORE_DURING_IMPORT } });
+    expect(restoreJob).toEqual({ ok: false, error: { code: 'conflict', message: RESTORE_DURING_IMPORT } });
 
     expect(cancelledAt).toBeGreaterThan(0);
     expect(end.state).toBe('cancelled');
