@@ -65,11 +65,19 @@ export function planTerm(start: string, end: string, precision: DatePrecision, p
   }
 }
 
-/** An agreement as the seed names it: its title, «от 8 февраля 2021 года», its number. */
-export function agreementName(a: Pick<Agreement, 'title' | 'signedOn' | 'number'>): string {
+/** The word an agreement of each kind is called by, for a title that names only its subject («О сотрудничестве …»). */
+const AGREEMENT_WORD: Record<Agreement['kind'], string> = { agreement: 'Соглашение', contract: 'Договор', memorandum: 'Меморандум', plan: 'План', protocol: 'Протокол', other: 'Документ' };
+
+/**
+ * An agreement as the seed names it: its title, «от 8 февраля 2021 года», its number; a title that is only
+ * its subject gets its kind's word before it in quotes («Соглашение «О сотрудничестве в области культуры»»).
+ */
+export function agreementName(a: Pick<Agreement, 'title' | 'signedOn' | 'number'> & Partial<Pick<Agreement, 'kind'>>): string {
   const signed = a.signedOn ? ` от ${dateWords(a.signedOn)}` : '';
   const number = a.number ? ` №\u00a0${a.number}` : '';
-  return `${a.title}${signed}${number}`;
+  const title = a.title.trim();
+  const named = a.kind && /^(?:о|об|обо)\s/i.test(title) ? `${AGREEMENT_WORD[a.kind]} «${title}»` : title;
+  return `${named}${signed}${number}`;
 }
 
 /** The term as a table cell: «до 31 декабря 2025 г.», «бессрочно», «до 31 декабря 2021 г., продлевается автоматически». */

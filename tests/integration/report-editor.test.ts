@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { buildDocument, buildReport } from '../../electron/core/services/reports';
+import { createAgreement } from '../../electron/core/services/agreements';
 import { createEvent } from '../../electron/core/services/events';
 import { createRef, listRefs, updateRef } from '../../electron/core/services/references';
 import { ensureMorphology } from '../../electron/core/report/morphology';
+import { AgreementInputSchema } from '../../shared/schema/agreement';
 import type { EventInputRaw } from '../../shared/schema/event';
 import type { Settlement } from '../../shared/schema/reference';
 import { ReportInputSchema } from '../../shared/schema/report';
@@ -176,6 +178,24 @@ describe('an editor\'s second reading of paragraphs built from fields', () => {
     const spravka = buildDocument(core, ReportInputSchema.parse({ period: '2024-Q2', kind: 'spravka' }));
     expect(spravka.tables.map((t) => t.caption)).toEqual(['Таблица 1 – Мероприятия по партнерам']);
     expect(spravka.paragraphs.map((p) => p.text)).toContain('Распределение мероприятий по партнерам приведено в таблице 1 (мероприятие с несколькими партнерами учтено у каждого из них).');
+  });
+});
+
+describe('agreements named as the seed names them', () => {
+  it('declines a title headed by its document word after adjectives, and names a bare subject by its kind', () => {
+    const core = tempCore();
+    const joint = createAgreement(core, AgreementInputSchema.parse({ kind: 'agreement', title: 'Смоленско-Витебское соглашение о партнерстве', signedOn: '2016-05-05', parties: ['Витебский областной исполнительный комитет'] }));
+    const bare = createAgreement(core, AgreementInputSchema.parse({ kind: 'agreement', title: 'О сотрудничестве в области культуры', signedOn: '2018-09-09', parties: ['Витебский областной исполнительный комитет'] }));
+    createEvent(core, eventInput({ title: 'Заседание рабочей группы', kind: 'заседание', startDate: '2024-05-10', city: 'Смоленск', agreementId: joint.id }));
+    createEvent(core, eventInput({ title: 'Встреча руководителей учреждений культуры', kind: 'встреча', startDate: '2024-05-17', city: 'Смоленск', agreementId: bare.id }));
+    const report = buildReport(core, ReportInputSchema.parse({ period: '2024-Q2' })).paragraphs.map((p) => plain(p.text));
+    expect(report).toContain('10 мая 2024 года в г. Смоленске прошло заседание рабочей группы в рамках Смоленско-Витебского соглашения о партнерстве от 5 мая 2016 года.');
+    expect(report).toContain('17 мая 2024 года в г. Смоленске состоялась встреча руководителей учреждений культуры в рамках соглашения «О сотрудничестве в области культуры» от 9 сентября 2018 года.');
+    const table = buildDocument(core, ReportInputSchema.parse({ period: '2024-Q2', kind: 'agreements' })).tables[0];
+    expect(table?.rows.map((r) => plain(r[1] ?? ''))).toEqual([
+      'Смоленско-Витебское соглашение о партнерстве от 5 мая 2016 года',
+      'Соглашение «О сотрудничестве в области культуры» от 9 сентября 2018 года',
+    ]);
   });
 });
 

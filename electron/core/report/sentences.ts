@@ -77,13 +77,18 @@ export interface SentenceContext {
   agreement: (id: number) => Agreement;
 }
 
+/** Words a title names an agreement by: its head declines after «в рамках». */
+const AGREEMENT_HEADS = new Set(['договор', 'соглашение', 'меморандум', 'план', 'протокол', 'программа', 'карта', 'концепция', 'стратегия', 'договоренность']);
+
 /** «договора о сотрудничестве между … от 8 февраля 2021 года»: the agreement as the seed names it. */
 function agreementPhrase(agreement: Agreement): string {
   const date = agreement.signedOn ? ` от ${eventDatePhrase(agreement.signedOn, agreement.signedOn, 'day')}` : '';
   const title = agreement.title.trim();
-  if (/^(договор|соглашени|меморандум|план|протокол|программ|дорожн|концепци|стратеги)/i.test(title)) {
+  // The title's head is the document's own word, adjectives before it or not («Смоленско-Витебское соглашение …»).
+  const head = headNoun(title);
+  if (head && AGREEMENT_HEADS.has(head.lemma)) {
     const declined = declinePhrase(title, 'gent');
-    if (declined.declined) return `${lowerFirst(declined.text)}${date}`;
+    if (declined.declined) return `${lowerCommon(declined.text)}${date}`;
   }
   const KIND: Record<Agreement['kind'], string> = { agreement: 'соглашения', contract: 'договора', memorandum: 'меморандума', plan: 'плана', protocol: 'протокола', other: 'документа' };
   return `${KIND[agreement.kind]} «${title.replace(/^«(.*)»$/, '$1')}»${date}`;
