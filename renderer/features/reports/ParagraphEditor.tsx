@@ -1,6 +1,6 @@
 // One paragraph of a draft: its text, the event it tells of, the «check» mark of a paragraph built
 // from the record's fields, and moving, removing and adding paragraphs.
-import { ActionIcon, Anchor, Checkbox, Group, Paper, SimpleGrid, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, Group, Paper, SimpleGrid, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconRowInsertBottom, IconTrash } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { ReportParagraph } from '../../../shared/schema/report';
@@ -46,12 +46,13 @@ export const ParagraphEditor = memo(function ParagraphEditor({ paragraph, index,
             update((r) => editParagraph(r, index, text));
           }}
         />
-        {/* Two by two: the icons take no more height than a two-line paragraph. */}
+        {/* Two by two: the icons take no more height than a two-line paragraph. Native titles, not
+            Tooltip components: hundreds of paragraphs render at once. */}
         <SimpleGrid cols={2} spacing={2} verticalSpacing={2} pt={paragraph.eventId ? 22 : 0}>
-          <Tooltip label="Выше"><ActionIcon variant="subtle" size="sm" aria-label={`Абзац ${n} выше`} disabled={index === 0} onClick={() => update((r) => moveParagraph(r, index, index - 1))}><IconArrowUp size={16} /></ActionIcon></Tooltip>
-          <Tooltip label="Ниже"><ActionIcon variant="subtle" size="sm" aria-label={`Абзац ${n} ниже`} disabled={last} onClick={() => update((r) => moveParagraph(r, index, index + 1))}><IconArrowDown size={16} /></ActionIcon></Tooltip>
-          <Tooltip label="Добавить абзац ниже"><ActionIcon variant="subtle" size="sm" aria-label={`Добавить абзац после ${n}`} onClick={() => update((r) => insertParagraph(r, index + 1))}><IconRowInsertBottom size={16} /></ActionIcon></Tooltip>
-          <Tooltip label="Убрать абзац"><ActionIcon variant="subtle" size="sm" color="red" aria-label={`Убрать абзац ${n}`} onClick={() => update((r) => removeParagraph(r, index))}><IconTrash size={16} /></ActionIcon></Tooltip>
+          <ActionIcon title="Выше" variant="subtle" size="sm" aria-label={`Абзац ${n} выше`} disabled={index === 0} onClick={() => update((r) => moveParagraph(r, index, index - 1))}><IconArrowUp size={16} /></ActionIcon>
+          <ActionIcon title="Ниже" variant="subtle" size="sm" aria-label={`Абзац ${n} ниже`} disabled={last} onClick={() => update((r) => moveParagraph(r, index, index + 1))}><IconArrowDown size={16} /></ActionIcon>
+          <ActionIcon title="Добавить абзац ниже" variant="subtle" size="sm" aria-label={`Добавить абзац после ${n}`} onClick={() => update((r) => insertParagraph(r, index + 1))}><IconRowInsertBottom size={16} /></ActionIcon>
+          <ActionIcon title="Убрать абзац" variant="subtle" size="sm" color="red" aria-label={`Убрать абзац ${n}`} onClick={() => update((r) => removeParagraph(r, index))}><IconTrash size={16} /></ActionIcon>
         </SimpleGrid>
       </Group>
     </Paper>

@@ -1,6 +1,6 @@
 // A table of a document (the plan's events, the справка's counts): caption and cells edited in place,
 // rows added and removed.
-import { ActionIcon, Button, Group, Paper, Table, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { memo } from 'react';
 import type { Report, ReportTable } from '../../../shared/schema/report';
@@ -40,11 +40,9 @@ const Row = memo(function Row({ table, row, cells, columns, update }: { table: n
         </Table.Td>
       ))}
       <Table.Td p={4} w={40}>
-        <Tooltip label="Убрать строку">
-          <ActionIcon variant="subtle" color="red" aria-label={`Таблица ${table + 1}: убрать строку ${row + 1}`} onClick={() => update((r) => removeRow(r, table, row))}>
-            <IconTrash size={16} />
-          </ActionIcon>
-        </Tooltip>
+        <ActionIcon title="Убрать строку" variant="subtle" color="red" aria-label={`Таблица ${table + 1}: убрать строку ${row + 1}`} onClick={() => update((r) => removeRow(r, table, row))}>
+          <IconTrash size={16} />
+        </ActionIcon>
       </Table.Td>
     </Table.Tr>
   );
