@@ -25,9 +25,10 @@ export async function writePeriodWithProgress(core: Core, options: PeriodExport,
   function* counted(rows: Iterable<TableRow>): Generator<TableRow> {
     for (const row of rows) {
       yield row;
-      if (!row.group && ++done % REPORT_EVERY === 0) progress(done, total, { stage: 'writing' });
+      // Within the total even if events were added since it was counted (another connection's import).
+      if (!row.group && ++done % REPORT_EVERY === 0) progress(Math.min(done, total), total, { stage: 'writing' });
     }
-    progress(done, total, { stage: 'writing' });
+    progress(Math.min(done, total), total, { stage: 'writing' });
   }
   await writeTables(tables.map((t) => (t.columns === eventColumns ? { ...t, rows: counted(t.rows) } : t)), out);
 }

@@ -70,9 +70,9 @@ export const work: { [K in JobKind]: (core: Core, payload: JobPayloads[K], repor
     await makeBackup(core, 'import', undefined, (_done, _total, more) => report(0, 0, { stage: more?.stage }));
     report(0, 0, { stage: 'reading' });
     const source = await readImportSource(fileName, bytes(data));
-    return commitPreview(core, analyze(core, source, options), options, source, report);
+    return commitPreview(core, analyze(core, source, options), options, source, (done, total) => report(done, total, { stage: 'writing' }));
   },
-  // Exports read one snapshot of the register (their own read transaction on this connection).
+  // Exports only read the register, on this connection.
   'export.period': (core, options, report) => exportPeriodWithProgress(core, options, report),
   'export.csv': (core, options, report) => {
     const { fileName, data } = exportCsv(core, options, report);
