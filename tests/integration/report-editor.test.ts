@@ -181,6 +181,28 @@ describe('an editor\'s second reading of paragraphs built from fields', () => {
   });
 });
 
+describe('the order of a period\'s paragraphs', () => {
+  it('puts an event known to months after the dated events of its last month, a quarter\'s after its quarter\'s, the year\'s last', () => {
+    const core = tempCore();
+    const add = (raw: Partial<EventInputRaw>) => createEvent(core, eventInput({ kind: 'конкурс', city: 'Смоленск', ...raw }));
+    add({ title: 'Программа «Земский доктор»', kind: 'программа', startDate: '2024-01-01', datePrecision: 'year', city: null });
+    add({ title: 'Конкурс на лучший проект', startDate: '2024-04-01', datePrecision: 'quarter' });
+    add({ title: 'Заочный конкурс детских рисунков', startDate: '2024-04-01', endDate: '2024-05-31', datePrecision: 'month' });
+    add({ title: 'Конкурс чтецов', startDate: '2024-04-12' });
+    add({ title: 'Конкурс хоров', startDate: '2024-05-27' });
+    add({ title: 'Конкурс песни', startDate: '2024-06-05' });
+    const report = buildReport(core, ReportInputSchema.parse({ period: '2024-H1' })).paragraphs.filter((p) => p.eventId !== null).map((p) => plain(p.text));
+    expect(report).toEqual([
+      '12 апреля 2024 года в г. Смоленске прошел конкурс чтецов.',
+      '27 мая 2024 года в г. Смоленске прошел конкурс хоров.',
+      'В период с апреля по май 2024 года в г. Смоленске прошел заочный конкурс детских рисунков.',
+      '5 июня 2024 года в г. Смоленске прошел конкурс песни.',
+      'Во II квартале 2024 года в г. Смоленске прошел конкурс на лучший проект.',
+      'В течение 2024 года реализовывалась программа «Земский доктор».',
+    ]);
+  });
+});
+
 describe('agreements named as the seed names them', () => {
   it('declines a title headed by its document word after adjectives, and names a bare subject by its kind', () => {
     const core = tempCore();

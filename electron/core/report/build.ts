@@ -49,12 +49,14 @@ function spheresPhrase(spheres: readonly { name: string; genitive: string }[]): 
 }
 
 /**
- * By date, an event known only to the month (quarter) after the dated events of its first month; the
+ * By date, an event known only to the month (quarter) after the dated events of its last month; the
  * events that run the whole year, or are known only to months spanning the whole period, after all the others.
  */
 function inReportOrder(events: Event[], period: Period): Event[] {
   const long = (e: Event) => e.datePrecision === 'year' || (e.datePrecision !== 'day' && e.startDate <= period.start && e.endDate >= period.end && period.start !== period.end);
-  const key = (e: Event) => `${long(e) ? 1 : 0}|${e.startDate.slice(0, 7)}|${e.datePrecision === 'day' ? 0 : 1}|${e.startDate}|${e.endDate}`;
+  // Known only to months or a quarter: after the dated events of its last month («с апреля по май» after 31 May).
+  const month = (e: Event) => (e.datePrecision === 'day' ? e.startDate : e.endDate > period.end ? period.end : e.endDate).slice(0, 7);
+  const key = (e: Event) => `${long(e) ? 1 : 0}|${month(e)}|${e.datePrecision === 'day' ? 0 : 1}|${e.startDate}|${e.endDate}`;
   return events.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 }
 
