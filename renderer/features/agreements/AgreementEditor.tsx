@@ -8,7 +8,7 @@ import { AGREEMENT_STATE_LABELS, agreementState, effectiveStatus } from '../../.
 import { todayIso } from '../../../shared/dates';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
-import { AgreementInputSchema, type Agreement, type AgreementInput } from '../../../shared/schema/agreement';
+import { AgreementInputSchema, AgreementSchema, type Agreement, type AgreementInput } from '../../../shared/schema/agreement';
 import type { Event } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { call } from '../../api/client';
@@ -21,6 +21,7 @@ import { useRefNames } from '../../components/useRefNames';
 import { HistoryTab } from '../../components/history/HistoryTab';
 import { CardHeading, type CardTab } from '../../components/history/CardHeading';
 import { useNewRefValues } from '../../components/NewRefValues';
+import { applyChoices, conflictCurrent, conflictRows, useConflictDialog } from '../events/ConflictDialog';
 
 /** The statuses a clerk can set; «истекает» follows from the dates alone. */
 const STATUS_OPTIONS = options({
@@ -58,6 +59,7 @@ export function AgreementEditor({ id }: { id: string }) {
   const spheres = useRefNames('sphere');
   const departments = useRefNames('department');
   const newValues = useNewRefValues();
+  const conflict = useConflictDialog();
 
   useEffect(() => {
     if (isNew) return;
@@ -87,6 +89,7 @@ export function AgreementEditor({ id }: { id: string }) {
   };
 
   async function save() {
+    if (conflict.open) return;
     setTouched(true);
     if (!input || !AgreementInputSchema.safeParse(input).success) return;
     // Names not in their lists are added by the same save, once the clerk says so.
@@ -96,15 +99,45 @@ export function AgreementEditor({ id }: { id: string }) {
       { list: 'department', names: [input.department] },
     ]);
     if (!answer) return;
+    await write(input, saved);
+  }
+
+  /** Writes the fields over the version `base` (none: a new agreement); a conflict is settled by the clerk, field by field. */
+  async function write(values: Draft, base: Agreement | null): Promise<void> {
     try {
-      const agreement = isNew ? await call('agreements.create', input) : await call('agreements.update', { id: Number(id), version: saved?.version ?? 0, input });
+      const agreement = base ? await call('agreements.update', { id: base.id, version: base.version, input: values }) : await call('agreements.create', values);
       notifications.show({ color: 'green', message: `Соглашение сохранено: ${agreement.title}` });
       setSaved(agreement);
       setDraft(draftOf(agreement));
       navigate({ section: 'agreements' }, { force: true });
     } catch (e) {
-      notifyError(e, 'Не сохранено');
+      const current = AgreementSchema.safeParse(conflictCurrent(e));
+      if (!base || !current.success) {
+        notifyError(e, 'Не сохранено');
+        return;
+      }
+      await settle(errorMessage(e), values, base, current.data);
     }
+  }
+
+  /**
+   * Someone changed the agreement since the clerk opened it: her values beside the register's, and
+   * her choice of each written over the version now there; or the card shows the register's.
+   */
+  async function settle(message: string, values: Draft, base: Agreement, theirs: Agreement): Promise<void> {
+    const parsed = AgreementInputSchema.safeParse(values);
+    const answer = await conflict.ask(message, conflictRows('agreement', base, parsed.success ? parsed.data : values, theirs));
+    if (answer === null) return; // back to her card as she left it
+    if (answer === 'discard') {
+      await reload();
+      notifications.show({ message: 'Ваши изменения отменены: карточка показывает соглашение так, как оно сейчас в реестре.' });
+      return;
+    }
+    const merged = applyChoices(values, draftOf(theirs), answer.choices);
+    setSaved(theirs);
+    setDraft(merged);
+    setOpenEnded(merged.validUntil === null);
+    await write(merged, theirs);
   }
 
   /** After a version came back from the history: the card shows it. */
@@ -117,7 +150,7 @@ export function AgreementEditor({ id }: { id: string }) {
   }
 
   // Escape in the question about new names answers it, not the card.
-  useHotkeys([['mod+S', () => void save()], ['Escape', () => !newValues.open && close()]], []);
+  useHotkeys([['mod+S', () => void save()], ['Escape', () => !newValues.open && !conflict.open && close()]], []);
 
   if (loadError) return <Alert color="red" title="Не удалось открыть соглашение">{loadError}</Alert>;
   if (!draft) return <Loader />;
@@ -184,6 +217,7 @@ export function AgreementEditor({ id }: { id: string }) {
       )}
       </>)}
       {newValues.dialog}
+      {conflict.dialog}
     </Stack>
   );
 }

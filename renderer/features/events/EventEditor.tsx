@@ -6,7 +6,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../../../shared/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, MONTH_FORMS } from '../../../shared/ru/plural';
-import { EventInputSchema, type Event, type EventInputRaw } from '../../../shared/schema/event';
+import { EventInputSchema, EventSchema, type Event, type EventInputRaw } from '../../../shared/schema/event';
+import type { Gender } from '../../../shared/schema/reference';
 import { fieldErrors } from '../../../shared/schema/messages';
 import { call, onCommand } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
@@ -20,6 +21,7 @@ import classes from './EventsPage.module.css';
 import { HistoryTab } from '../../components/history/HistoryTab';
 import { CardHeading, type CardTab } from '../../components/history/CardHeading';
 import { useNewRefValues } from '../../components/NewRefValues';
+import { applyChoices, conflictCurrent, conflictRows, useConflictDialog } from './ConflictDialog';
 
 type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
   Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {
@@ -102,6 +104,7 @@ export function EventEditor({ id }: { id: string }) {
   const partners = useRefNames('country', 'region', 'organisation');
   const departments = useRefNames('department');
   const newValues = useNewRefValues();
+  const conflict = useConflictDialog();
 
   useEffect(() => {
     call('agreements.list', { limit: 1000 }).then(
@@ -132,7 +135,7 @@ export function EventEditor({ id }: { id: string }) {
   };
 
   async function save() {
-    if (!draft) return;
+    if (!draft || conflict.open) return;
     setTouched(true);
     if (!EventInputSchema.safeParse(toInput(draft)).success) {
       // The marks appear with this render: look for them after it.
@@ -152,19 +155,54 @@ export function EventEditor({ id }: { id: string }) {
       { list: 'department', names: [draft.organizer], listName: 'ответственных' },
     ]);
     if (!answer) return;
+    await write(draft, saved, answer.kindGender);
+  }
+
+  /** Writes the fields over the version `base` (none: a new event); a conflict is settled by the clerk, field by field. */
+  async function write(values: Draft, base: Event | null, kindGender: Gender | undefined): Promise<void> {
     setBusy(true);
     try {
-      const input = { ...toInput(draft), ...(answer.kindGender && { newKindGender: answer.kindGender }) };
-      const event = isNew ? await call('events.create', input) : await call('events.update', { id: Number(id), version: saved?.version ?? 0, input });
+      const input = { ...toInput(values), ...(kindGender && { newKindGender: kindGender }) };
+      const event = base ? await call('events.update', { id: base.id, version: base.version, input }) : await call('events.create', input);
       setSaved(event);
       setDraft(draftOf(event));
       notifications.show({ color: 'green', message: `Мероприятие сохранено: ${event.title}` });
       navigate({ section: 'events' }, { force: true });
     } catch (e) {
-      notifyError(e, 'Не сохранено');
+      const current = EventSchema.safeParse(conflictCurrent(e));
+      if (!base || !current.success) {
+        notifyError(e, 'Не сохранено');
+        return;
+      }
+      setBusy(false);
+      await settle(errorMessage(e), values, base, current.data, kindGender);
     } finally {
       setBusy(false);
     }
+  }
+
+  /**
+   * Someone changed the event since the clerk opened it: her values beside the register's, and her
+   * choice of each written over the version now there; or the card shows the register's.
+   */
+  async function settle(message: string, values: Draft, base: Event, theirs: Event, kindGender: Gender | undefined): Promise<void> {
+    const parsed = EventInputSchema.safeParse(toInput(values));
+    const agreementId = values.agreementId === null ? null : Number(values.agreementId);
+    const agreementTitle = agreementId === theirs.agreementId ? theirs.agreementTitle
+      : agreementId === base.agreementId ? base.agreementTitle
+        : (agreements.find((a) => a.value === values.agreementId)?.label ?? null);
+    const mine = { ...(parsed.success ? parsed.data : toInput(values)), agreementTitle };
+    const answer = await conflict.ask(message, conflictRows('event', base, mine, theirs));
+    if (answer === null) return; // back to her card as she left it
+    if (answer === 'discard') {
+      await reload();
+      notifications.show({ message: 'Ваши изменения отменены: карточка показывает мероприятие так, как оно сейчас в реестре.' });
+      return;
+    }
+    const merged = applyChoices(values, draftOf(theirs), answer.choices);
+    setSaved(theirs);
+    setDraft(merged);
+    await write(merged, theirs, kindGender);
   }
 
   async function moveToTrash() {
@@ -190,7 +228,7 @@ export function EventEditor({ id }: { id: string }) {
   }
 
   // Escape in the question about new names answers it, not the card.
-  useHotkeys([['mod+S', () => void save()], ['Escape', () => !newValues.open && close()]], []);
+  useHotkeys([['mod+S', () => void save()], ['Escape', () => !newValues.open && !conflict.open && close()]], []);
   useEffect(() => onCommand((command) => {
     if (command === 'save') void save();
     if (command === 'close') close();
@@ -253,6 +291,7 @@ export function EventEditor({ id }: { id: string }) {
       </Group>
       </>)}
       {newValues.dialog}
+      {conflict.dialog}
     </Stack>
   );
 }
