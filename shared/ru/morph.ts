@@ -297,8 +297,13 @@ function placeDeclined(name: string, grammaticalCase: Case): Declined {
 /** Adjectives of an institution's status that follow the first word of its name. */
 const STATUS_ADJECTIVE = /^(государственн|областн|районн|городск|национальн|республиканск|муниципальн|федеральн|межрегиональн|международн)/;
 
-/** Capitalised words of official style that keep their capital («Губернатор Смоленской области»). */
-const OFFICIAL = new Set(['губернатор', 'президент', 'премьер-министр']);
+/** Capitalised words of official style that keep their capital («Губернатор Смоленской области», «Чрезвычайный и Полномочный Посол»). */
+const OFFICIAL = new Set(['губернатор', 'президент', 'премьер-министр', 'чрезвычайный']);
+/** Words that open the official name of a state body when a name follows them. */
+const BODIES = new Set([
+  'администрация', 'правительство', 'министерство', 'департамент', 'посольство', 'консульство', 'генконсульство', 'дума', 'агентство',
+  'управление', 'комитет', 'служба', 'палата', 'парламент', 'аппарат', 'представительство', 'облисполком', 'горисполком', 'райисполком',
+]);
 /** Heads of the names of recurring events: «Дни культуры», «Неделя …», «День города», «Год …». */
 const NAMED_HEADS = new Set(['день', 'неделя', 'год', 'декада']);
 /** First words that open an event's own name: «Международный форум …», «Всероссийский конкурс …». */
@@ -315,6 +320,8 @@ export function isCommonStart(phrase: string, commonWords: readonly string[] = [
   if (!first.word || first.lead || !/^\p{Lu}/u.test(first.word) || isAcronym(first.word) || ROMAN.test(first.word)) return false;
   const lower = first.word.toLowerCase();
   if (OFFICIAL.has(lower) || NAME_OPENERS.test(lower)) return false;
+  // «Администрация Смоленской области», «Министерство культуры Республики Беларусь»: a state body's official name.
+  if (BODIES.has(lower) && /\s[«"]?\p{Lu}/u.test(phrase.trim())) return false;
   // A word the caller knows for a common noun (the event's kind: «квиз») though the dictionary lacks it.
   // «Дни молодежи», «Неделя кино» stay names though the kind («дни») is a common word.
   if (commonWords.some((w) => w.trim().toLowerCase() === lower)) return !NAMED_HEADS.has(headNoun(phrase)?.lemma ?? '');
@@ -361,7 +368,10 @@ export function lowerCommon(phrase: string, commonWords: readonly string[] = [])
  * «делегация» → f, «представители …», «А и Б», «А, Б» → pl. Null when no noun opens it.
  */
 export function subjectGender(phrase: string): Gender | null {
-  const text = phrase.replace(/«[^»]*»|"[^"]*"|\([^)]*\)/g, ' ');
+  let text = phrase.replace(/«[^»]*»|"[^"]*"|\([^)]*\)/g, ' ');
+  // «Чрезвычайный и Полномочный Посол …»: «и» joins two adjectives of one person, not two people.
+  const pair = /^\s*(\p{L}+)\s+и\s+(\p{L}.*)$/u.exec(text);
+  if (pair && isAdjectiveOnly(pair[1] ?? '')) text = pair[2] ?? '';
   // «5 человек», «Более 200 человек», «около 50 мастеров», «десятки волонтеров»: a number of people takes the plural.
   if (/^(?:\d|(?:более|свыше|около|порядка|до|не менее|не более|почти|примерно|свыше)\s|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|десятки|сотни|несколько|много)\s)/iu.test(text.trim())) return 'pl';
   const head = headNoun(text);
@@ -415,6 +425,12 @@ export function genitiveToNominative(phrase: string): { text: string; gender: Ge
     out[at] = `${token.lead}${restoreCase(token.word, form.word)}${token.trail}`;
   }
   return null;
+}
+
+/** A word the dictionary reads only as an adjective or participle in the nominative («Чрезвычайный»). */
+function isAdjectiveOnly(word: string): boolean {
+  const found = nominatives(word).filter((p) => p.parser === 'Dictionary');
+  return found.length > 0 && found.every(isAdj);
 }
 
 function genitiveNounFollows(text: string): boolean {

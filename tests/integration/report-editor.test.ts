@@ -239,5 +239,12 @@ describe('the morphology behind them', () => {
     expect(isCommonStart('Белорусский государственный университет')).toBe(false);
     expect(isCommonStart('Областной фестиваль народного творчества')).toBe(true);
     expect(isCommonStart('Дни молодежи', ['дни'])).toBe(false);
+    // Participants: one person with a two-adjective title; state bodies by their official names.
+    expect(subjectGender('Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации Дмитрий Крутой')).toBe('m');
+    expect(isCommonStart('Чрезвычайный и Полномочный Посол Республики Беларусь')).toBe(false);
+    expect(isCommonStart('Администрация Смоленской области')).toBe(false);
+    expect(isCommonStart('Министерство культуры Республики Беларусь')).toBe(false);
+    expect(isCommonStart('Министерство культуры')).toBe(true);
+    expect(subjectGender('Старший и младший научные сотрудники')).toBe('pl');
   });
 });
