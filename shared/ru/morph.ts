@@ -305,7 +305,9 @@ const BODIES = new Set([
   'управление', 'комитет', 'служба', 'палата', 'парламент', 'аппарат', 'представительство', 'облисполком', 'горисполком', 'райисполком',
 ]);
 /** Heads of the names of recurring events: «Дни культуры», «Неделя …», «День города», «Год …». */
-const NAMED_HEADS = new Set(['день', 'неделя', 'год', 'декада']);
+const NAMED_HEADS = new Set(['день', 'неделя', 'год', 'декада', 'кубок', 'ночь', 'масленица', 'рождество', 'пасха', 'троица', 'купалье', 'коляды', 'радуница']);
+/** Adjectives of holidays and saints' days that open a name: «Рождественские чтения», «Покровская ярмарка». */
+const FEAST_ADJECTIVE = /^(рождественск|пасхальн|покровск|троицк|купальск|крещенск|никольск|ильинск|спасск|масленичн|вербн|успенск|сретенск)/;
 /** First words that open an event's own name: «Международный форум …», «Всероссийский конкурс …». */
 const NAME_OPENERS = /^(международн|всероссийск|всемирн|всебелорусск|межрегиональн|межгосударственн|евразийск|славянск)/;
 
@@ -319,7 +321,7 @@ export function isCommonStart(phrase: string, commonWords: readonly string[] = [
   const first = tokenOf(tokens(phrase.trim())[0] ?? '');
   if (!first.word || first.lead || !/^\p{Lu}/u.test(first.word) || isAcronym(first.word) || ROMAN.test(first.word)) return false;
   const lower = first.word.toLowerCase();
-  if (OFFICIAL.has(lower) || NAME_OPENERS.test(lower)) return false;
+  if (OFFICIAL.has(lower) || NAME_OPENERS.test(lower) || FEAST_ADJECTIVE.test(lower)) return false;
   // «Администрация Смоленской области», «Министерство культуры Республики Беларусь»: a state body's official name.
   if (BODIES.has(lower) && /\s[«"]?\p{Lu}/u.test(phrase.trim())) return false;
   // A word the caller knows for a common noun (the event's kind: «квиз») though the dictionary lacks it.

@@ -116,6 +116,10 @@ const CASES: Case[] = [
   { event: { title: 'Праздник урожая', kind: 'акция', startDate: '2024-09-01', city: 'Талашкино', venue: 'Парк культуры и отдыха' },
     expected: '1 сентября 2024 года в парке культуры и отдыха (с. Талашкино) прошел праздник урожая.' },
   // Towns across Russia and Belarus in the locative; settlement types.
+  { event: { title: 'Кубок Смоленской области по футболу', kind: 'соревнования', startDate: '2024-07-10', city: 'Смоленск' },
+    expected: '10 июля 2024 года в г. Смоленске прошел Кубок Смоленской области по футболу.' },
+  { event: { title: 'Ночь музеев', kind: 'акция', startDate: '2024-05-18', city: 'Смоленск' },
+    expected: '18 мая 2024 года в г. Смоленске состоялась акция «Ночь музеев».' },
   { event: { title: 'Открытый чемпионат по боксу', kind: 'соревнования', startDate: '2024-07-09', city: 'Старый Оскол' },
     expected: '9 июля 2024 года в г. Старом Осколе (Белгородская область) прошел открытый чемпионат по боксу.' },
   { event: { title: 'Официальный визит делегации Витебской области', kind: 'визит', startDate: '2024-07-17', city: 'Йошкар-Ола', participants: 'Председатель Витебского облисполкома' },
@@ -245,6 +249,12 @@ describe('the morphology behind them', () => {
     expect(isCommonStart('Администрация Смоленской области')).toBe(false);
     expect(isCommonStart('Министерство культуры Республики Беларусь')).toBe(false);
     expect(isCommonStart('Министерство культуры')).toBe(true);
+    // Trophies, holidays and the feasts' adjectives open names.
+    expect(isCommonStart('Кубок Смоленской области по футболу')).toBe(false);
+    expect(isCommonStart('Масленица в Смоленске')).toBe(false);
+    expect(isCommonStart('Рождественские чтения')).toBe(false);
+    expect(isCommonStart('Ночь музеев')).toBe(false);
+    expect(isCommonStart('Молодежный форум')).toBe(true);
     expect(subjectGender('Старший и младший научные сотрудники')).toBe('pl');
   });
 });
