@@ -439,3 +439,10 @@ function genitiveNounFollows(text: string): boolean {
   const token = tokenOf(text);
   return Boolean(token.word) && !/[«"“„(]/.test(token.lead) && parses(token.word).some((p) => p.parser === 'Dictionary' && p.tag.CAse === 'gent' && (p.tag.POS === 'NOUN' || isAdj(p)));
 }
+
+/** The dictionary forms a word may be of, as nouns in any case («конкурса» → «конкурс»). */
+export function nounLemmas(word: string): string[] {
+  const bare = tokenOf(word).word;
+  if (!bare) return [];
+  return [...new Set(parses(bare).filter((p) => p.tag.POS === 'NOUN' && p.parser === 'Dictionary').map((p) => (p.normalize() || p).word.toLowerCase()))];
+}

@@ -7,7 +7,7 @@ import type { Agreement } from '../../../shared/schema/agreement';
 import type { Gender } from '../../../shared/schema/reference';
 import { eventDatePhrase } from '../../../shared/ru/date-phrases';
 import { lowerFirst, pastVerb, type ReportVerb } from '../../../shared/ru/grammar';
-import { declinePhrase, genitiveToNominative, headNoun, lowerCommon, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
+import { declinePhrase, genitiveToNominative, headNoun, lowerCommon, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
 import type { Gaps } from './gaps';
@@ -16,7 +16,7 @@ import type { Gaps } from './gaps';
 const HAPPENED = new Set([
   'встреча', 'визит', 'переговоры', 'командировка', 'презентация', 'акция', 'миссия', 'бизнес-миссия', 'стол', 'концерт', 'церемония',
   'открытие', 'беседа', 'телемост', 'прием', 'приём', 'консультация', 'поездка', 'экскурсия', 'подписание', 'гастроли',
-  'видеоконференция', 'телеконференция', 'видеовстреча', 'возложение',
+  'видеоконференция', 'телеконференция', 'видеовстреча', 'возложение', 'закрытие', 'награждение', 'чествование',
 ]);
 /** Heads of what runs for a while rather than takes place: «реализовывалась программа». */
 const CARRIED_OUT = new Set(['программа', 'проект', 'план']);
@@ -125,6 +125,20 @@ function quotedEventName(title: string): { verb: ReportVerb; gender: Gender } | 
   return { verb: verbOf(head, null), gender: head.gender };
 }
 
+/** Whether the noun after the head (past its adjectives) names an event: «этап Всероссийского конкурса». */
+function eventNamedAfter(title: string, headWord: string): boolean {
+  const words = title.split(/\s+/);
+  const at = words.findIndex((w) => w.replace(/[^\p{L}\d-]/gu, '') === headWord);
+  if (at < 0 || /[^\p{L}\d-]$/u.test(words[at] ?? '')) return false; // «комитет: визит» — the head ends a part
+  for (const word of words.slice(at + 1, at + 4)) {
+    if (/^[«"„“(]/.test(word)) return false;
+    const lemmas = nounLemmas(word);
+    if (lemmas.length) return lemmas.some((l) => EVENT_NOUNS.has(l));
+    if (/[^\p{L}\d-]$/u.test(word)) return false;
+  }
+  return false;
+}
+
 /** The subject and its verb: «состоялся круглый стол «Туризм без границ»», «прошли Дни культуры …». */
 function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject: string } {
   const title = event.title.trim().replace(/\.$/, '');
@@ -145,7 +159,9 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   // («Гомельский областной исполнительный комитет: визит» is no visit's name).
   const kindStem = nameKey(kindHead?.word ?? event.kind ?? '').slice(0, -2);
   const titleNamesKind = Boolean(event.kind) && Boolean(head) && kindStem.length > 1 && nameKey(head?.word ?? '').includes(kindStem);
-  if (head && (titleNamesKind || isEventNoun(head))) {
+  // «Региональный этап Всероссийского конкурса …», «Закрытие фестиваля …»: a part of an event named by the event.
+  const partOfEvent = head !== null && eventNamedAfter(title, head.word);
+  if (head && (titleNamesKind || isEventNoun(head) || partOfEvent)) {
     const gender = head.gender ?? kindGender ?? 'm';
     return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, event.kind ? [event.kind, ...COMMON_OPENERS] : COMMON_OPENERS) };
   }
