@@ -122,8 +122,19 @@ export type MethodInput<K extends MethodName> = z.input<Api[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<Api[K]['input']>;
 export type MethodOutput<K extends MethodName> = z.output<Api[K]['output']>;
 
+/**
+ * Who makes a call and when, as the transport knows it: the department server fills it from the
+ * session; the Electron shell, the web mode and the CLI leave it out, and the OS account stands.
+ */
+export interface CallContext {
+  /** The caller's login, recorded in the change log. */
+  user?: string;
+  /** The time of the call (ISO), one for everything the call writes. */
+  now?: string;
+}
+
 /** A handler answers at once, or later for work that reads files (an import). */
-export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => MethodOutput<K> | Promise<MethodOutput<K>> };
+export type Handlers = { [K in MethodName]: (input: ParsedInput<K>, context: CallContext) => MethodOutput<K> | Promise<MethodOutput<K>> };
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(api, name);

@@ -1,5 +1,5 @@
 // Implements the contract's table over the services, and dispatches untrusted calls to it as Results.
-import { api, isMethodName, type Handlers } from '../../shared/api';
+import { api, isMethodName, type CallContext, type Handlers } from '../../shared/api';
 import { AppError, type Result } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/schema/messages';
 import type { Core } from './core';
@@ -46,11 +46,11 @@ function refuseWritesDuringJobs(handlers: Handlers, writing: () => boolean): Han
   const guarded = Object.fromEntries(
     Object.entries(handlers).map(([name, handler]) => [
       name,
-      (input: unknown) => {
+      (input: unknown, context: CallContext) => {
         // A restore replaces the file under the job's own connection: never while a job writes into it.
         if (REPLACE_FILE.has(name) && writing()) throw new AppError('conflict', RESTORE_DURING_IMPORT);
         try {
-          const answer = (handler as (input: unknown) => unknown)(input);
+          const answer = (handler as (input: unknown, context: CallContext) => unknown)(input, context);
           return answer instanceof Promise ? answer.catch((e: unknown) => Promise.reject(explain(e))) : answer;
         } catch (e) {
           throw explain(e);
@@ -61,45 +61,53 @@ function refuseWritesDuringJobs(handlers: Handlers, writing: () => boolean): Han
   return guarded as Handlers;
 }
 
+/** The register as one call sees it: the caller's name and the call's time recorded in every change it makes. */
+function callerCore(core: Core, context: CallContext): Core {
+  if (!context.user && !context.now) return core;
+  const now = context.now ?? core.now();
+  return Object.create(core, { user: { value: context.user ?? core.user }, now: { value: () => now } }) as Core;
+}
+
 export function createHandlers(core: Core): Handlers {
+  const as = (context: CallContext) => callerCore(core, context);
   const imports = createImportFiles(core);
   const uploads = createUploads(core.file);
   const jobs = createJobRunner(core.file, console.error, (active) => {
     if (core.db.open) core.db.pragma(`busy_timeout = ${active ? 0 : BUSY_TIMEOUT_MS}`);
   });
   return refuseWritesDuringJobs({
-    'events.list': (filter) => listEvents(core, filter),
-    'events.rows': (filter) => eventRows(core, filter),
-    'events.get': ({ id }) => getEvent(core, id),
-    'events.create': (input) => createEvent(core, input),
-    'events.update': (update) => saveEvent(core, update),
-    'events.delete': ({ id }) => (deleteEvent(core, id), OK),
-    'events.restore': ({ id }) => restoreEvent(core, id),
-    'events.move': ({ id, startDate, endDate }) => moveEvent(core, id, startDate, endDate),
-    'events.createMany': ({ inputs }) => createManyEvents(core, inputs),
-    'events.bulkUpdate': ({ ids, patch }) => bulkUpdateEvents(core, ids, patch),
-    'events.bulkDelete': ({ ids }) => bulkDeleteEvents(core, ids),
-    'events.undoBulk': (action) => undoBulk(core, action),
-    'events.details': ({ ids }) => eventDetails(core, ids),
-    'calendar.data': (query) => calendarData(core, query),
-    'calendar.prefs': () => calendarPrefs(core),
-    'calendar.savePrefs': (prefs) => saveCalendarPrefs(core, prefs),
-    'agreements.list': (filter) => listAgreements(core, filter),
-    'agreements.get': ({ id }) => getAgreement(core, id),
-    'agreements.create': (input) => createAgreement(core, input),
-    'agreements.update': (update) => saveAgreement(core, update),
-    'agreements.delete': ({ id }) => (deleteAgreement(core, id), OK),
-    'agreements.restore': ({ id }) => restoreAgreement(core, id),
-    'history.list': ({ entity, id }) => recordHistory(core, entity, id),
-    'history.revert': ({ entity, id, changeId }) => (revertRecord(core, entity, id, changeId), OK),
-    'refs.list': ({ kind, includeHidden, withUsage }) => listRefs(core, kind, includeHidden, withUsage),
-    'refs.create': (input) => createRef(core, input),
-    'refs.update': (change) => updateRef(core, change),
-    'refs.merge': ({ survivorId, victimId }) => mergeRefs(core, survivorId, victimId),
+    'events.list': (filter, ctx) => listEvents(as(ctx), filter),
+    'events.rows': (filter, ctx) => eventRows(as(ctx), filter),
+    'events.get': ({ id }, ctx) => getEvent(as(ctx), id),
+    'events.create': (input, ctx) => createEvent(as(ctx), input),
+    'events.update': (update, ctx) => saveEvent(as(ctx), update),
+    'events.delete': ({ id }, ctx) => (deleteEvent(as(ctx), id), OK),
+    'events.restore': ({ id }, ctx) => restoreEvent(as(ctx), id),
+    'events.move': ({ id, startDate, endDate }, ctx) => moveEvent(as(ctx), id, startDate, endDate),
+    'events.createMany': ({ inputs }, ctx) => createManyEvents(as(ctx), inputs),
+    'events.bulkUpdate': ({ ids, patch }, ctx) => bulkUpdateEvents(as(ctx), ids, patch),
+    'events.bulkDelete': ({ ids }, ctx) => bulkDeleteEvents(as(ctx), ids),
+    'events.undoBulk': (action, ctx) => undoBulk(as(ctx), action),
+    'events.details': ({ ids }, ctx) => eventDetails(as(ctx), ids),
+    'calendar.data': (query, ctx) => calendarData(as(ctx), query),
+    'calendar.prefs': (_input, ctx) => calendarPrefs(as(ctx)),
+    'calendar.savePrefs': (prefs, ctx) => saveCalendarPrefs(as(ctx), prefs),
+    'agreements.list': (filter, ctx) => listAgreements(as(ctx), filter),
+    'agreements.get': ({ id }, ctx) => getAgreement(as(ctx), id),
+    'agreements.create': (input, ctx) => createAgreement(as(ctx), input),
+    'agreements.update': (update, ctx) => saveAgreement(as(ctx), update),
+    'agreements.delete': ({ id }, ctx) => (deleteAgreement(as(ctx), id), OK),
+    'agreements.restore': ({ id }, ctx) => restoreAgreement(as(ctx), id),
+    'history.list': ({ entity, id }, ctx) => recordHistory(as(ctx), entity, id),
+    'history.revert': ({ entity, id, changeId }, ctx) => (revertRecord(as(ctx), entity, id, changeId), OK),
+    'refs.list': ({ kind, includeHidden, withUsage }, ctx) => listRefs(as(ctx), kind, includeHidden, withUsage),
+    'refs.create': (input, ctx) => createRef(as(ctx), input),
+    'refs.update': (change, ctx) => updateRef(as(ctx), change),
+    'refs.merge': ({ survivorId, victimId }, ctx) => mergeRefs(as(ctx), survivorId, victimId),
     'import.analyze': (input) => imports.analyze(input),
     'import.commit': (input) => imports.commit(input),
-    'import.batches': () => listBatches(core),
-    'import.undo': ({ id }) => undoBatch(core, id),
+    'import.batches': (_input, ctx) => listBatches(as(ctx)),
+    'import.undo': ({ id }, ctx) => undoBatch(as(ctx), id),
     'jobs.start': (start) => {
       switch (start.kind) {
         case 'import.analyze': {
@@ -138,37 +146,37 @@ export function createHandlers(core: Core): Handlers {
     },
     'jobs.status': ({ jobId }) => jobs.status(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
-    'report.draft': (input) => reportDraft(core, input),
-    'report.save': (input) => saveReport(core, input),
-    'report.discard': (input) => discardReport(core, input),
-    'report.export': ({ report, period, format, kind }) => exportReport(core, report, period, format, kind),
-    'export.period': (input) => exportPeriod(core, input),
+    'report.draft': (input, ctx) => reportDraft(as(ctx), input),
+    'report.save': (input, ctx) => saveReport(as(ctx), input),
+    'report.discard': (input, ctx) => discardReport(as(ctx), input),
+    'report.export': ({ report, period, format, kind }, ctx) => exportReport(as(ctx), report, period, format, kind),
+    'export.period': (input, ctx) => exportPeriod(as(ctx), input),
     'export.csv': (input) => {
       const { fileName, data } = exportCsv(core, input);
       return { fileName, data };
     },
-    'export.all': () => exportAll(core),
-    'stats.overview': ({ period, today }) => overview(core, period, today),
-    'settings.department': () => departmentSettings(core),
-    'settings.setDepartment': (input) => setDepartmentSettings(core, input),
-    'demo.load': () => loadDemo(core),
+    'export.all': (_input, ctx) => exportAll(as(ctx)),
+    'stats.overview': ({ period, today }, ctx) => overview(as(ctx), period, today),
+    'settings.department': (_input, ctx) => departmentSettings(as(ctx)),
+    'settings.setDepartment': (input, ctx) => setDepartmentSettings(as(ctx), input),
+    'demo.load': (_input, ctx) => loadDemo(as(ctx)),
     ...createBackupHandlers(core, uploads),
   }, () => jobs.writing());
 }
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+export type Dispatch = (method: string, input: unknown, context?: CallContext) => Promise<Result<unknown>>;
 
 /**
  * The one entrance for calls from outside the process (IPC, HTTP): the input is untrusted until the
  * contract's schema has parsed it, and every failure comes back as data with a Russian message.
  */
 export function createDispatch(handlers: Handlers, logError: (e: unknown) => void = console.error): Dispatch {
-  return async (method, raw) => {
+  return async (method, raw, context = {}) => {
     try {
       if (!isMethodName(method)) throw new AppError('bad_request', `Неизвестная операция «${method}».`);
       const input = parseOrThrow(api[method].input, raw);
-      const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(input) };
+      const handler = handlers[method] as (input: unknown, context: CallContext) => unknown;
+      return { ok: true, value: await handler(input, context) };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toInfo() };
       logError(e);
