@@ -446,3 +446,13 @@ export function nounLemmas(word: string): string[] {
   if (!bare) return [];
   return [...new Set(parses(bare).filter((p) => p.tag.POS === 'NOUN' && p.parser === 'Dictionary').map((p) => (p.normalize() || p).word.toLowerCase()))];
 }
+
+/** Whether a phrase is a clause: a word of it the dictionary reads only as a finite verb («… провел олимпиаду»). */
+export function hasFiniteVerb(phrase: string): boolean {
+  return phrase.replace(/«[^»]*»|"[^"]*"/g, ' ').split(/\s+/).some((raw) => {
+    const word = tokenOf(raw).word;
+    if (!word || word.length < 3) return false;
+    const found = parses(word).filter((p) => p.parser === 'Dictionary');
+    return found.length > 0 && found.every((p) => p.tag.POS === 'VERB');
+  });
+}

@@ -7,7 +7,7 @@ import type { Agreement } from '../../../shared/schema/agreement';
 import type { Gender } from '../../../shared/schema/reference';
 import { eventDatePhrase } from '../../../shared/ru/date-phrases';
 import { lowerFirst, pastVerb, type ReportVerb } from '../../../shared/ru/grammar';
-import { declinePhrase, genitiveToNominative, headNoun, lowerCommon, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
+import { declinePhrase, genitiveToNominative, hasFiniteVerb, headNoun, lowerCommon, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
 import type { Gaps } from './gaps';
@@ -144,6 +144,8 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   const title = event.title.trim().replace(/\.$/, '');
   const verbal = verbalNounSubject(title);
   if (verbal) return verbal;
+  // A title typed as a sentence («Смоленский государственный университет провел олимпиаду») goes on as the clerk's text does.
+  if (!/^[«"]/.test(title) && hasFiniteVerb(title)) return { verb: '', subject: lowerCommon(title) };
   const named = quotedEventName(title);
   if (named) return { verb: pastVerb(named.verb, named.gender), subject: title.replace(/^"(.*)"$/, '«$1»') };
   const kindRef = ctx.f.get('kind', event.kind);
@@ -180,7 +182,7 @@ function quoted(title: string): string {
 /** What happened, as sentences: the subject, the agreement, the format when not in person, who took part, what came of it. */
 export function eventSentences(event: Event, ctx: SentenceContext, formatClause: boolean): string {
   const { verb, subject } = subjectOf(event, ctx);
-  let text = `${verb} ${subject}`;
+  let text = verb ? `${verb} ${subject}` : subject;
   if (formatClause && event.format && FORMAT_CLAUSE[event.format] && !formatMentioned(event.format, subject)) text += ` (${FORMAT_CLAUSE[event.format]})`;
   if (event.agreementId !== null) text += ` в рамках ${agreementPhrase(ctx.agreement(event.agreementId))}`;
   text += '.';
