@@ -21,6 +21,9 @@ function abbreviation(city: Ref | undefined, gaps: Gaps): string {
 /** A city's locative: the reference's own form, else the dictionary's, else a guess from the ending (and a gap). */
 export function locativeOf(name: string, city: Ref | undefined, gaps: Gaps): string {
   if (city?.locative) return city.locative;
+  // «в г. Гродно», «в г. Молодечно», «в г. Сочи»: names in a vowel other than «-ово/-ево/-ино/-ыно» and the
+  // adjectival «-ое/-ее» (в Ярцеве, в Видном) stay as named, as the department writes «Гродно».
+  if (/[оеуюэи]$/i.test(name) && !/(?:ово|ево|ёво|ино|ыно|ое|ее|[кгхжшщчц]и|ичи|ы)$/i.test(name) && !/\s|-на-/.test(name.trim())) return name.trim();
   const found = placeLocative(name);
   if (found.known) return found.text;
   const guess = cityLocative(name);
