@@ -82,6 +82,8 @@ describe('the events grid', () => {
     await page.getByRole('textbox', { name: 'Сроки: новое значение' }).press('Enter');
     await expect.poll(() => getEvent(app.core, meetingId).datePrecision).toBe('month');
     expect([getEvent(app.core, meetingId).startDate, getEvent(app.core, meetingId).endDate]).toEqual(['2022-09-01', '2022-10-31']);
+    // The row shows the save once the grid has it, and its undo with it.
+    await expect.poll(() => rows().first().innerText()).toContain('сентябрь–октябрь 2022');
 
     await page.keyboard.press('Control+Z');
     await expect.poll(() => getEvent(app.core, meetingId).startDate).toBe('2022-03-15');

@@ -54,7 +54,7 @@ export function applyCell(input: RawInput, change: CellChange): RawInput | strin
 
 /** One change the grid can take back with Ctrl+Z. */
 export type GridUndo =
-  | { kind: 'edit'; id: number; before: RawInput; label: string; /** The version the edit saved: its undo is refused once another change follows. */ version: number }
+  | { kind: 'edit'; id: number; before: RawInput; after: RawInput; label: string }
   | { kind: 'bulk'; action: BulkAction; label: string }
   | { kind: 'paste'; ids: number[]; label: string };
 
@@ -82,12 +82,28 @@ export async function saveCell(id: number, change: CellChange): Promise<GridUndo
   const input = applyCell(before, change);
   if (typeof input === 'string') throw new AppError('validation', input);
   const saved = await call('events.update', { id, version: event.version, input });
-  return { kind: 'edit', id, before, label: `изменение мероприятия «${event.title}»`, version: saved.version };
+  return { kind: 'edit', id, before, after: rawInputOf(saved), label: `изменение мероприятия «${event.title}»` };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Gives the fields an edit changed their earlier values, over the event as it is now; refused when
+ * any of them has changed since (by another clerk, or in the card).
+ */
+async function undoEdit({ id, before, after }: Extract<GridUndo, { kind: 'edit' }>): Promise<void> {
+  const event = await call('events.get', { id });
+  const now = rawInputOf(event);
+  const keys = (Object.keys(after) as (keyof RawInput)[]).filter((key) => !same(before[key], after[key]));
+  if (keys.some((key) => !same(now[key], after[key]))) {
+    throw new AppError('conflict', `Мероприятие «${event.title}» изменено после этого действия: отменить его нельзя.`);
+  }
+  await call('events.update', { id, version: event.version, input: { ...now, ...Object.fromEntries(keys.map((key) => [key, before[key]])) } });
 }
 
 /** Takes a grid change back: the old fields of an edit, the bulk action's undo, pasted rows to the trash. */
 export async function undoChange(change: GridUndo): Promise<void> {
-  if (change.kind === 'edit') await call('events.update', { id: change.id, version: change.version, input: change.before });
+  if (change.kind === 'edit') await undoEdit(change);
   else if (change.kind === 'bulk') await call('events.undoBulk', change.action);
   else await call('events.bulkDelete', { ids: change.ids });
 }
