@@ -23,7 +23,7 @@ const Row = memo(function Row({ table, row, cells, columns, update }: { table: n
   return (
     <Table.Tr data-row={row}>
       {columns.map((column, j) => (
-        <Table.Td key={j} p={4}>
+        <Table.Td key={j} p={4} style={{ verticalAlign: 'top' }}>
           <Textarea
             rows={1}
             autosize={!CSS_SIZING}
