@@ -221,6 +221,17 @@ describe('the order of a period\'s paragraphs', () => {
   });
 });
 
+describe('the closing of a period held at a distance', () => {
+  it('says «все» when every event was remote, «большая часть» when most were', () => {
+    const core = tempCore();
+    for (const day of ['10', '11', '12']) createEvent(core, eventInput({ title: 'Семинар для экспортеров', kind: 'семинар', startDate: `2024-03-${day}`, format: 'videoconference' }));
+    createEvent(core, eventInput({ title: 'Форум регионов', kind: 'форум', startDate: '2024-04-10', city: 'Смоленск' }));
+    const closing = (period: string) => plain(buildReport(core, ReportInputSchema.parse({ period })).paragraphs.at(-1)?.text ?? '');
+    expect(closing('2024-Q1')).toBe('Все мероприятия были проведены в дистанционном формате.');
+    expect(closing('2024-H1')).toBe('Большая часть мероприятий была проведена в дистанционном формате.');
+  });
+});
+
 describe('agreements named as the seed names them', () => {
   it('declines a title headed by its document word after adjectives, and names a bare subject by its kind', () => {
     const core = tempCore();

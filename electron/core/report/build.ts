@@ -199,7 +199,8 @@ export function buildReport(source: ReportSource, input: ReportInput): Report {
 
     const distant = events.filter((e) => e.format === 'remote' || e.format === 'videoconference').length;
     // «Большая часть» of one or two events says nothing their own paragraphs do not.
-    if (n >= 3 && distant * 2 > n) paragraphs.push({ eventId: null, generated: false, text: 'Большая часть мероприятий была проведена в дистанционном формате.' });
+    // All of them: «все», not «большая часть».
+    if (n >= 3 && distant * 2 > n) paragraphs.push({ eventId: null, generated: false, text: distant === n ? 'Все мероприятия были проведены в дистанционном формате.' : 'Большая часть мероприятий была проведена в дистанционном формате.' });
   }
 
   return {
