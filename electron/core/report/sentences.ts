@@ -181,6 +181,15 @@ function quoted(title: string): string {
   return `«${inner}»`;
 }
 
+/**
+ * Each item of a list lowered where its capital is only a sentence's («Губернатор Смоленской области и
+ * Председатель облисполкома» → «… и председатель облисполкома»); quoted names are left whole.
+ */
+function lowerEach(list: string): string {
+  if (/[«"]/.test(list)) return lowerCommon(list);
+  return list.split(/(,\s+|;\s+|\s+и\s+|\s+а также\s+)/).map((part, i) => (i % 2 === 0 ? lowerCommon(part) : part)).join('');
+}
+
 /** What happened, as sentences: the subject, the agreement, the format when not in person, who took part, what came of it. */
 export function eventSentences(event: Event, ctx: SentenceContext, formatClause: boolean): string {
   const { verb, subject } = subjectOf(event, ctx);
@@ -190,7 +199,7 @@ export function eventSentences(event: Event, ctx: SentenceContext, formatClause:
   text += '.';
   if (event.participants) {
     const who = event.participants.trim().replace(/[.;]\s*$/, '');
-    text += ` В мероприятии ${pastVerb('принять', subjectGender(who) ?? 'pl')} участие ${lowerCommon(who)}.`;
+    text += ` В мероприятии ${pastVerb('принять', subjectGender(who) ?? 'pl')} участие ${lowerEach(who)}.`;
   }
   if (event.outcomes) text += ` В рамках мероприятия ${lowerCommon(event.outcomes.trim().replace(/\.\s*$/, ''))}.`;
   return text;
