@@ -11,6 +11,7 @@ function lowerWordLocative(word: string, gender: Gender | null): string {
   if (/яя$/.test(word)) return word.replace(/яя$/, 'ей');
   if (/(?:ые|ие)$/.test(word) && word.length > 4) return word.replace(/ые$/, 'ых').replace(/ие$/, 'их');
   if (/(?:ово|ево|ёво|ино|ыно)$/.test(word)) return `${word.slice(0, -1)}е`; // Ярцево → Ярцеве, Жодино → Жодине
+  if (/[^аеёиоуыэюя](?:ое|ее)$/.test(word) && word.length > 4) return `${word.slice(0, -2)}${word.endsWith('ое') ? 'ом' : 'ем'}`; // Глубокое → Глубоком
   if (/[оеуюэ]$/.test(word)) return word; // Гродно, Молодечно: not declined
   if (/ия$/.test(word)) return `${word.slice(0, -1)}и`;
   if (/[ая]$/.test(word)) return `${word.slice(0, -1)}е`; // Орша → Орше, Ельня → Ельне
@@ -19,7 +20,7 @@ function lowerWordLocative(word: string, gender: Gender | null): string {
   // Feminine nouns in «-ь»: Тверь, Пермь, Рязань, Керчь; masculine ones: Гомель, Мозырь, Рославль.
   if (/ь$/.test(word)) return gender === 'f' || /(?:ерь|мь|нь|[чшщж]ь)$/.test(word) ? `${word.slice(0, -1)}и` : `${word.slice(0, -1)}е`;
   if (/й$/.test(word)) return `${word.slice(0, -1)}е`;
-  if (/[^аеёиоуыэюя]ок$/.test(word)) return `${word.slice(0, -2)}ке`; // Починок → Починке
+  if (/[^аеёиоуыэюя][оё]к$/.test(word)) return `${word.slice(0, -2)}ке`; // Починок → Починке, Волочёк → Волочке
   return `${word}е`; // Витебск → Витебске, Брест → Бресте
 }
 

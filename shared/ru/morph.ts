@@ -14,6 +14,7 @@
 /// <reference path="./az.d.ts" />
 import Az, { type AzParse } from 'az';
 import type { Gender } from '../schema/reference';
+import { cityLocative } from './grammar';
 
 /** Reads one file of az's `dicts` directory (e.g. `words.dawg`) whole. */
 export type DictReader = (file: string) => Uint8Array;
@@ -277,7 +278,19 @@ export function pluralPhrase(phrase: string): string {
  * the place (the form is then a guess the caller may replace).
  */
 export function placeLocative(name: string): Declined {
-  return placeDeclined(name, 'loct');
+  const trimmed = name.trim();
+  // «Марьина Горка» → «Марьиной Горке», «Петров Вал» → «Петровом Вале»: a possessive adjective before the noun.
+  const possessive = /^(\p{Lu}\p{Ll}+(?:ин|ын|ов|ев|ёв))(а|о)?\s+(\p{Lu}[\p{L}-]+)$/u.exec(trimmed);
+  if (possessive) {
+    const noun = placeLocative(possessive[3] ?? '');
+    return { text: `${possessive[1]}${possessive[2] === 'а' ? 'ой' : 'ом'} ${noun.text}`, known: noun.declined, declined: true };
+  }
+  // The dictionary marks a few towns ending in a consonant or a plural «-ки» indeclinable («Несвиж», «Лиски»):
+  // Russian declines them («в Несвиже», «в Лисках»).
+  if (/^\p{Lu}\p{Ll}+$/u.test(trimmed) && /(?:[бвгджзклмнпрстфхцчшщ]|[кгх]и|ы)$/.test(trimmed) && parses(trimmed).some((p) => p.tag.Fixd && p.tag.Geox)) {
+    return { text: cityLocative(trimmed, 'm'), known: true, declined: true };
+  }
+  return placeDeclined(trimmed, 'loct');
 }
 
 /** A settlement's name in a case: «Ростов-на-Дону» declines its first part, a geographic name is preferred. */

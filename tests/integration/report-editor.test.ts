@@ -9,6 +9,8 @@ import { createAgreement } from '../../electron/core/services/agreements';
 import { createEvent } from '../../electron/core/services/events';
 import { createRef, listRefs, updateRef } from '../../electron/core/services/references';
 import { ensureMorphology } from '../../electron/core/report/morphology';
+import { Gaps } from '../../electron/core/report/gaps';
+import { locativeOf } from '../../electron/core/report/places';
 import { AgreementInputSchema } from '../../shared/schema/agreement';
 import type { EventInputRaw } from '../../shared/schema/event';
 import type { Settlement } from '../../shared/schema/reference';
@@ -256,6 +258,24 @@ describe('agreements named as the seed names them', () => {
 });
 
 describe('the morphology behind them', () => {
+  it('puts towns the dictionary misreads in the locative', () => {
+    ensureMorphology();
+    const gaps = new Gaps();
+    const where = (name: string) => locativeOf(name, undefined, gaps);
+    // Marked indeclinable by the dictionary, declined in Russian.
+    expect(where('Несвиж')).toBe('Несвиже');
+    expect(where('Лиски')).toBe('Лисках');
+    // A possessive adjective before the noun; an adjective alone; a fleeting vowel.
+    expect(where('Марьина Горка')).toBe('Марьиной Горке');
+    expect(where('Петров Вал')).toBe('Петровом Вале');
+    expect(where('Глубокое')).toBe('Глубоком');
+    expect(where('Вышний Волочёк')).toBe('Вышнем Волочке');
+    // Kept: the department's «Гродно», indeclinable «Сочи», declined «-ово».
+    expect(where('Молодечно')).toBe('Молодечно');
+    expect(where('Сочи')).toBe('Сочи');
+    expect(where('Кемерово')).toBe('Кемерове');
+  });
+
   it('reads the words an editor caught', () => {
     ensureMorphology();
     expect(declinePhrase('Соединенные Штаты Америки', 'gent').text).toBe('Соединенных Штатов Америки');
