@@ -22,6 +22,7 @@ const FIELD_LABELS: Record<string, string> = {
   description: 'Описание',
   status: 'Статус',
   agreementId: 'Соглашение',
+  version: 'Версия записи',
   newKindGender: 'Род вида',
   number: 'Номер',
   parties: 'Стороны',

@@ -220,13 +220,19 @@ describe('EventInputSchema: rejections', () => {
 
 describe('EventUpdateSchema', () => {
   it('names the field inside «input» without the wrapper', () => {
-    const result = EventUpdateSchema.safeParse({ id: 3, input: { ...base, endDate: '2021-09-01' } });
+    const result = EventUpdateSchema.safeParse({ id: 3, version: 1, input: { ...base, endDate: '2021-09-01' } });
     expect(result.success).toBe(false);
     if (!result.success) expect(zodErrorMessage(result.error)).toBe('Поле «Дата окончания»: дата окончания раньше даты начала');
   });
 
-  it('parses a valid update', () => {
+  it('asks for the version the clerk opened, in Russian', () => {
     const result = EventUpdateSchema.safeParse({ id: 3, input: base });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(zodErrorMessage(result.error)).toBe('Поле «Версия записи»: обязательное поле не заполнено');
+  });
+
+  it('parses a valid update', () => {
+    const result = EventUpdateSchema.safeParse({ id: 3, version: 1, input: base });
     expect(result.success).toBe(true);
     if (result.success) expect(result.data.input.endDate).toBe('2021-09-08');
   });
