@@ -21,7 +21,7 @@ import { useRefNames } from '../../components/useRefNames';
 import { HistoryTab } from '../../components/history/HistoryTab';
 import { CardHeading, type CardTab } from '../../components/history/CardHeading';
 import { useNewRefValues } from '../../components/NewRefValues';
-import { applyChoices, conflictCurrent, conflictRows, useConflictDialog } from '../events/ConflictDialog';
+import { applyChoices, conflictCurrent, conflictRows, useConflictDialog } from '../../components/ConflictDialog';
 
 /** The statuses a clerk can set; «истекает» follows from the dates alone. */
 const STATUS_OPTIONS = options({

@@ -21,7 +21,7 @@ import classes from './EventsPage.module.css';
 import { HistoryTab } from '../../components/history/HistoryTab';
 import { CardHeading, type CardTab } from '../../components/history/CardHeading';
 import { useNewRefValues } from '../../components/NewRefValues';
-import { applyChoices, conflictCurrent, conflictRows, useConflictDialog } from './ConflictDialog';
+import { applyChoices, conflictCurrent, conflictRows, useConflictDialog } from '../../components/ConflictDialog';
 
 type Draft = Required<Pick<EventInputRaw, 'title' | 'startDate' | 'datePrecision' | 'spheres' | 'partners' | 'status'>> &
   Record<'kind' | 'city' | 'region' | 'country' | 'venue' | 'participants' | 'organizer' | 'outcomes' | 'description', string> & {

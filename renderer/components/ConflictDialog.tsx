@@ -2,9 +2,9 @@
 // beside the register's, field by field, and her choice of each; or her changes dropped for theirs.
 import { Alert, Badge, Button, Group, Modal, Radio, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
-import { fieldChanges, type Fields } from '../../../shared/ru/field-values';
-import type { RecordKindName } from '../../../shared/record-kinds';
-import { ApiError } from '../../api/client';
+import { fieldChanges, type Fields } from '../../shared/ru/field-values';
+import type { RecordKindName } from '../../shared/record-kinds';
+import { ApiError } from '../api/client';
 
 /** A field whose value differs between the clerk's card and the register. */
 export interface ConflictRow {
