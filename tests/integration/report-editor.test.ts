@@ -239,6 +239,17 @@ describe('the closing of a period held at a distance', () => {
   });
 });
 
+describe('the kinds in the closing', () => {
+  it('keeps what has no plural as it is', () => {
+    const core = tempCore();
+    createEvent(core, eventInput({ title: 'Обучение специалистов', kind: 'обучение', startDate: '2024-03-10', city: 'Смоленск' }));
+    createEvent(core, eventInput({ title: 'Обучение волонтеров', kind: 'обучение', startDate: '2024-03-11', city: 'Смоленск' }));
+    createEvent(core, eventInput({ title: 'Семинар для экспортеров', kind: 'семинар', startDate: '2024-03-12', city: 'Смоленск' }));
+    const closing = buildReport(core, ReportInputSchema.parse({ period: '2024-Q1' })).paragraphs.at(-1)?.text ?? '';
+    expect(plain(closing)).toBe('Всего за отчетный период состоялись три мероприятия (обучение, семинары), проведенных на территории Смоленской области.');
+  });
+});
+
 describe('agreements named as the seed names them', () => {
   it('declines a title headed by its document word after adjectives, and names a bare subject by its kind', () => {
     const core = tempCore();

@@ -20,7 +20,7 @@ import { forPeriod } from '../../../shared/ru/periods';
 import { ensureMorphology } from './morphology';
 import { Gaps } from './gaps';
 import { placePhrase, type PlaceContext } from './places';
-import { eventSentences, FORMAT_CLAUSE, formatMentioned } from './sentences';
+import { ARRANGED, eventSentences, FORMAT_CLAUSE, formatMentioned } from './sentences';
 
 /** Kinds listed in the closing's brackets before «и т. д.». */
 const KINDS_SHOWN = 6;
@@ -174,7 +174,8 @@ export function buildReport(source: ReportSource, input: ReportInput): Report {
       .sort((a, b) => b[1] - a[1] || f.order('kind', a[0]) - f.order('kind', b[0]))
       // One event: its kind as it is («одно мероприятие (семинар)»); more: the kinds in the plural.
       // One kind held once (beside a programme, which is not a kind of event): in the singular too.
-      .map(([k], _, all) => (events.length === 1 || (all.length === 1 && all[0]?.[1] === 1) || f.get('kind', k)?.gender === 'pl' ? k : pluralPhrase(k)))
+      // What the department arranged («обучение», «оздоровление») has no plural: it stays as it is.
+      .map(([k], _, all) => (events.length === 1 || (all.length === 1 && all[0]?.[1] === 1) || f.get('kind', k)?.gender === 'pl' || ARRANGED.has(headNoun(k)?.lemma ?? '') ? k : pluralPhrase(k)))
       // «Форум» typed with a capital is «форумы» mid-sentence; «Дни культуры» stay a name.
       .map((k) => lowerCommon(k, [k]));
     const kindList = kinds.length ? ` (${kinds.slice(0, KINDS_SHOWN).join(', ')}${kinds.length > KINDS_SHOWN ? ' и т.\u00a0д.' : ''})` : '';

@@ -22,7 +22,7 @@ const HAPPENED = new Set([
 /** Heads of what runs for a while rather than takes place: «реализовывалась программа». */
 const CARRIED_OUT = new Set(['программа', 'проект', 'план']);
 /** Heads of what the department arranged, as the seed says it: «организовано участие в выставке», «организовано санаторно-курортное лечение». */
-const ARRANGED = new Set(['участие', 'сопровождение', 'лечение', 'оздоровление', 'отдых', 'обучение', 'посещение', 'трансляция']);
+export const ARRANGED = new Set(['участие', 'сопровождение', 'лечение', 'оздоровление', 'отдых', 'обучение', 'посещение', 'трансляция']);
 
 /**
  * Nouns that name events: a title opening with one is the subject itself («Семинар для специалистов …»);
