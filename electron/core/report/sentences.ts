@@ -127,6 +127,15 @@ function quotedEventName(title: string): { verb: ReportVerb; gender: Gender } | 
   return { verb: verbOf(head, null), gender: head.gender };
 }
 
+/** Whether the head is joined by «и» to another event noun in the nominative: «Форум и выставка», «Семинар и круглый стол». */
+function coordinated(title: string, headWord: string): boolean {
+  const at = title.indexOf(headWord);
+  const rest = /^\s+и\s+(.+)$/u.exec(title.slice(at + headWord.length))?.[1];
+  if (at < 0 || !rest) return false;
+  const other = headNoun(rest);
+  return other !== null && isEventNoun(other);
+}
+
 /** Whether the noun after the head (past its adjectives) names an event: «этап Всероссийского конкурса». */
 function eventNamedAfter(title: string, headWord: string): boolean {
   const words = title.split(/\s+/);
@@ -166,7 +175,8 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   // «Региональный этап Всероссийского конкурса …», «Закрытие фестиваля …»: a part of an event named by the event.
   const partOfEvent = head !== null && eventNamedAfter(title, head.word);
   if (head && (titleNamesKind || isEventNoun(head) || partOfEvent)) {
-    const gender = head.gender ?? kindGender ?? 'm';
+    // «Форум и выставка …»: two events the verb agrees with in the plural.
+    const gender = coordinated(title, head.word) ? 'pl' : (head.gender ?? kindGender ?? 'm');
     return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, event.kind ? [event.kind, ...COMMON_OPENERS] : COMMON_OPENERS) };
   }
   if (!event.kind) return { verb: pastVerb('пройти', 'n'), subject: `мероприятие ${quoted(title)}` };
