@@ -135,4 +135,25 @@ describe('a card saved after another clerk changed its record', () => {
     expect(getAgreement(app.core, agreement.id)).toMatchObject({ number: '14', notes: 'Продлено письмом', version: agreement.version + 2 });
     expect(problemsOf(page)).toEqual([]);
   }, 90_000);
+
+  it('refuses the grid\'s undo of an edit once another clerk changed that field, keeping her value', async () => {
+    const { page, app } = session;
+    const event = demoEvent(app.core);
+    await page.evaluate(() => { window.location.hash = '#/events'; });
+    const rows = page.locator('[role="row"][data-loaded="true"]');
+    await page.getByRole('textbox', { name: 'Поиск' }).fill(event.title);
+    await expect.poll(() => rows.count()).toBe(1);
+    await rows.first().locator('[data-col="title"]').dblclick();
+    const editor = page.getByRole('textbox', { name: 'Название: новое значение' });
+    await editor.fill(`${event.title} — правка в таблице`);
+    await editor.press('Enter');
+    await expect.poll(() => rows.first().innerText()).toContain('правка в таблице');
+    const edited = getEvent(app.core, event.id);
+    asIvanova(app.core, () => saveEvent(app.core, { id: event.id, version: edited.version, input: { ...eventInputOf(edited), title: 'Название от Ивановой после правки' } }));
+
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => page.getByText(/изменено после этого действия: отменить его нельзя/).isVisible()).toBe(true);
+    expect(getEvent(app.core, event.id)).toMatchObject({ title: 'Название от Ивановой после правки', version: edited.version + 1 });
+    expect(problemsOf(page)).toEqual([]);
+  }, 90_000);
 });
