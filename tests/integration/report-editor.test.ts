@@ -197,9 +197,10 @@ describe('an editor\'s second reading of paragraphs built from fields', () => {
     expect(report.at(-1)).toBe('Всего за отчетный период состоялись два мероприятия (выставка), проведенных на территории Республики Беларусь.');
     const spravka = buildDocument(core, ReportInputSchema.parse({ period: '2024-Q2', kind: 'spravka' }));
     expect(plain(spravka.paragraphs[0]?.text ?? '')).toBe('Во II квартале 2024 года состоялись два мероприятия международного сотрудничества с участием представителей Республики Беларусь.');
-    // No spheres entered: no table of nothing, and the sentence names the one table there is.
-    expect(spravka.tables.map((t) => t.caption)).toEqual([]);
-    expect(spravka.paragraphs.map((p) => p.text).filter((t) => t.startsWith('Распределение'))).toEqual([]);
+    // No spheres entered: no table of nothing; the country it was held in counts among the partners.
+    expect(spravka.tables.map((t) => t.caption)).toEqual(['Таблица 1 – Мероприятия по партнерам']);
+    expect(spravka.tables[0]?.rows).toEqual([['1.', 'Республика Беларусь', '1']]);
+    expect(spravka.paragraphs.map((p) => p.text)).toContain('Распределение мероприятий по партнерам приведено в таблице 1 (мероприятие с несколькими партнерами учтено у каждого из них).');
   });
 
   it('tables a справка by partner alone when no spheres are entered', () => {

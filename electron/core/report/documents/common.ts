@@ -112,16 +112,21 @@ export function partnerForm(name: string, form: 'genitive' | 'instrumental', f: 
 }
 
 /** The partners of the events in the genitive, each once: foreign countries and the home country's other regions. */
+/**
+ * Whose event it was, as the count table groups partners: its partners' groups, and the country (abroad) or
+ * the other region of the home country it was held in, which took part though no partner was entered.
+ */
+export function eventParties(e: Event, f: RefForms, home: Home): string[] {
+  const groups = new Set(e.partners.map((p) => partnerGroup(p, f, home)).filter((g) => g !== home.region));
+  const where = e.country && e.country !== home.country ? e.country : e.region && e.region !== home.region && (!e.country || e.country === home.country) ? e.region : null;
+  if (where) groups.add(where);
+  return [...groups];
+}
+
 export function partnersGenitive(events: readonly Event[], f: RefForms, home: Home, gaps: Gaps): string[] {
   const names = new Map<string, string>();
   for (const e of events) {
-    for (const partner of e.partners) {
-      const group = partnerGroup(partner, f, home);
-      if (group !== home.region && !names.has(group)) names.set(group, partnerForm(group, 'genitive', f, gaps));
-    }
-    // Held abroad or in another region with no partner entered: that country or region took part all the same.
-    const where = e.country && e.country !== home.country ? e.country : e.region && e.region !== home.region && (!e.country || e.country === home.country) ? e.region : null;
-    if (where && !names.has(where)) names.set(where, partnerForm(where, 'genitive', f, gaps));
+    for (const group of eventParties(e, f, home)) if (!names.has(group)) names.set(group, partnerForm(group, 'genitive', f, gaps));
   }
   // Countries before regions, each in the lists' order, as the report names them.
   const rank = (name: string) => {

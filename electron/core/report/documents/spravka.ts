@@ -11,7 +11,7 @@ import { capitalize, joinList } from '../../../../shared/ru/grammar';
 import { forPeriod } from '../../../../shared/ru/periods';
 import { EVENT_FORMS } from '../../../../shared/ru/plural';
 import { nameKey } from '../../../../shared/ru/normalize';
-import { homeGenitive, inPlanOrder, partnerForm, partnerGroup, partnersGenitive, periodEvents, placeCell, scopeOf } from './common';
+import { homeGenitive, inPlanOrder, eventParties, partnerForm, partnersGenitive, periodEvents, placeCell, scopeOf } from './common';
 
 /** How many events a справка names as the main ones. */
 const MAIN_COUNT = 3;
@@ -74,7 +74,7 @@ export function buildSpravka(source: ReportSource, input: ReportInput): Report {
     const byPartner = new Map<string, number>();
     for (const e of held) {
       for (const s of e.spheres) spheres.set(s, (spheres.get(s) ?? 0) + 1);
-      for (const group of new Set(e.partners.map((p) => partnerGroup(p, f, home)))) byPartner.set(group, (byPartner.get(group) ?? 0) + 1);
+      for (const group of eventParties(e, f, home)) byPartner.set(group, (byPartner.get(group) ?? 0) + 1);
     }
     // A table of nothing is left out (no spheres entered, no partners): the sentence names the tables there are.
     const bySphere = countRows(spheres, (s) => f.order('sphere', s));
