@@ -57,6 +57,18 @@ function venuePhrase(venue: string): string {
   return `на базе ${declinePhrase(text, 'gent').text}`;
 }
 
+/** The region or country of an event with no town, in the locative; empty at home or when the text names it. */
+function areaPhrase(event: Event, ctx: PlaceContext, mentions: (text: string) => boolean): string {
+  const abroad = event.country && event.country !== ctx.homeCountry ? event.country : null;
+  const region = event.region && event.region !== ctx.home ? event.region : null;
+  const first = region ?? abroad;
+  if (!first || mentions(first)) return '';
+  const located = declinePhrase(first, 'loct', false, true);
+  if (!located.declined) return '';
+  const country = region && abroad ? ` (${abroad})` : '';
+  return `${inPreposition(located.text)} ${located.text}${country}`;
+}
+
 export interface PlaceContext {
   f: RefForms;
   home: string;
@@ -69,7 +81,14 @@ export function placePhrase(event: Event, body: string, ctx: PlaceContext): stri
   const folded = body.replace(/\s/g, ' ').toLowerCase();
   const mentions = (text: string) => folded.includes(text.replace(/\s/g, ' ').toLowerCase());
   const venueShown = event.venue && !mentions(event.venue) ? event.venue : null;
-  if (!event.city) return venueShown ? venuePhrase(venueShown) : '';
+  if (!event.city) {
+    // No town, but a region or country other than home: «в Витебской области (Республика Беларусь)», «в Республике Казахстан».
+    if (venueShown) {
+      const around = [event.region !== ctx.home ? event.region : null, event.country !== ctx.homeCountry ? event.country : null].filter((n): n is string => Boolean(n) && !mentions(n ?? ''));
+      return `${venuePhrase(venueShown)}${around.length ? ` (${around.join(', ')})` : ''}`;
+    }
+    return areaPhrase(event, ctx, mentions);
+  }
   const ref = ctx.f.get('city', event.city);
   const abbr = abbreviation(ref, ctx.gaps);
   if (mentions(`${abbr} ${event.city}`)) return venueShown ? venuePhrase(venueShown) : '';
