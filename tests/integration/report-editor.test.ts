@@ -263,6 +263,16 @@ describe('the kinds in the closing', () => {
   });
 });
 
+describe('the plan\'s place cell', () => {
+  it('names the region or country of an event with no town', () => {
+    const core = tempCore();
+    createEvent(core, eventInput({ title: 'Конкурс социальных проектов', kind: 'конкурс', startDate: '2024-10-01', region: 'Витебская область', country: 'Республика Беларусь', status: 'planned' }));
+    createEvent(core, eventInput({ title: 'Выставка товаров', kind: 'выставка', startDate: '2024-10-02', country: 'Республика Казахстан', status: 'planned' }));
+    const plan = buildDocument(core, ReportInputSchema.parse({ period: '2024', kind: 'plan' }));
+    expect(plan.tables[0]?.rows.map((r) => r[3])).toEqual(['Витебская область (Республика Беларусь)', 'Республика Казахстан']);
+  });
+});
+
 describe('agreements named as the seed names them', () => {
   it('declines a title headed by its document word after adjectives, and names a bare subject by its kind', () => {
     const core = tempCore();

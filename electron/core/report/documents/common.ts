@@ -45,6 +45,12 @@ export function placeCell(event: Event, f: RefForms, home: Home, gaps: Gaps): st
     const settlement = city?.settlement ?? 'г.';
     const around = [event.region !== home.region ? event.region : null, event.country !== home.country ? event.country : null].filter(Boolean);
     parts.push(`${settlement.replace(/ /g, '\u00a0')}\u00a0${event.city}${around.length ? ` (${around.join(', ')})` : ''}`);
+  } else {
+    // No town: the region or country, as a cell names them («Витебская область (Республика Беларусь)»).
+    const region = event.region && event.region !== home.region ? event.region : null;
+    const country = event.country && event.country !== home.country ? event.country : null;
+    if (region) parts.push(`${region}${country ? ` (${country})` : ''}`);
+    else if (country) parts.push(country);
   }
   if (event.venue) parts.push(event.venue);
   if (event.format && event.format !== 'in_person') parts.push(FORMAT_CELL[event.format]);
