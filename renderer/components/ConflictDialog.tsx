@@ -107,8 +107,8 @@ function ConflictModal({ asked, onAnswer }: { asked: Asked; onAnswer: (answer: C
                       <Table.Td>
                         <Text size="sm" fw={600}>{row.label}</Text>
                         <Group gap={4} mt={4}>
-                          {row.mineChanged && <Badge size="xs" variant="light">изменили вы</Badge>}
-                          {row.theirsChanged && <Badge size="xs" variant="light" color="orange">изменено в реестре</Badge>}
+                          {row.mineChanged && <Badge size="sm" variant="light" tt="none">изменили вы</Badge>}
+                          {row.theirsChanged && <Badge size="sm" variant="light" color="orange" tt="none">изменено в реестре</Badge>}
                         </Group>
                       </Table.Td>
                       <Table.Td>
