@@ -466,6 +466,7 @@ export function hasFiniteVerb(phrase: string): boolean {
     const word = tokenOf(raw).word;
     if (!word || word.length < 3) return false;
     const found = parses(word).filter((p) => p.parser === 'Dictionary');
-    return found.length > 0 && found.every((p) => p.tag.POS === 'VERB');
+    // Indicative only: an imperative in a slogan («Живи ярко») is a name, not a clause.
+    return found.length > 0 && found.every((p) => p.tag.POS === 'VERB' && Boolean(p.tag.indc));
   });
 }

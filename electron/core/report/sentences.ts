@@ -156,7 +156,8 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   const verbal = verbalNounSubject(title);
   if (verbal) return verbal;
   // A title typed as a sentence («Смоленский государственный университет провел олимпиаду») goes on as the clerk's text does.
-  if (!/^[«"]/.test(title) && hasFiniteVerb(title)) return { verb: '', subject: lowerCommon(title) };
+  const opening = headNoun(title);
+  if (!/^[«"]/.test(title) && !(opening && isEventNoun(opening)) && hasFiniteVerb(title)) return { verb: '', subject: lowerCommon(title) };
   const named = quotedEventName(title);
   if (named) return { verb: pastVerb(named.verb, named.gender), subject: title.replace(/^"(.*)"$/, '«$1»') };
   const kindRef = ctx.f.get('kind', event.kind);
