@@ -7,6 +7,7 @@ import { EXPIRY_WARNING_DAYS, termState } from '../../../shared/agreement-term';
 import { CalendarPrefsSchema, type CalendarData, type CalendarPrefs, type CalendarQuery, type Deadline } from '../../../shared/schema/calendar';
 import { EventFilterSchema, eventInputOf, type Event } from '../../../shared/schema/event';
 import { getEvent, updateEvent } from './events';
+import { writeTransaction } from '../db/write-transaction';
 
 const PREFS_KEY = 'calendar';
 
@@ -64,9 +65,12 @@ export function saveCalendarPrefs(core: Core, prefs: CalendarPrefs): CalendarPre
 
 /** New dates for an event of exact dates: dragged in the calendar, or the drag undone. */
 export function moveEvent(core: Core, id: number, startDate: string, endDate: string): Event {
-  const event = getEvent(core, id);
-  if (event.datePrecision !== 'day') {
-    throw new AppError('validation', `У мероприятия «${event.title}» нет точных дат: его сроки меняются в карточке, а не перетаскиванием.`);
-  }
-  return updateEvent(core, id, { ...eventInputOf(event), startDate, endDate });
+  // Read and written under one write lock: another copy's change cannot slip in between.
+  return writeTransaction(core.db, () => {
+    const event = getEvent(core, id);
+    if (event.datePrecision !== 'day') {
+      throw new AppError('validation', `У мероприятия «${event.title}» нет точных дат: его сроки меняются в карточке, а не перетаскиванием.`);
+    }
+    return updateEvent(core, id, { ...eventInputOf(event), startDate, endDate });
+  });
 }
