@@ -264,7 +264,13 @@ export function declinePhrase(phrase: string, grammaticalCase: Case, plural = fa
     const token = tokenOf(parts[at] ?? '');
     out[at] = `${token.lead}${word.inflect([grammaticalCase, number])}${token.trail}`;
   }
-  return { text: out.join(''), known: [...adjs, head].every((w) => w.word.known), declined: true };
+  const known = [...adjs, head].every((w) => w.word.known);
+  // «молодежная политика и спорт» → «молодежной политики и спорта»: a second phrase joined right after the head declines too.
+  if (parts[head.at + 2] === 'и' && !tokenOf(parts[head.at] ?? '').trail && parts.length > head.at + 4) {
+    const rest = declinePhrase(parts.slice(head.at + 4).join(''), grammaticalCase, plural, preferGeo);
+    if (rest.declined) return { text: `${out.slice(0, head.at + 4).join('')}${rest.text}`, known: known && rest.known, declined: true };
+  }
+  return { text: out.join(''), known, declined: true };
 }
 
 /** A kind in the nominative plural: «круглый стол» → «круглые столы», «конференция-выставка» → «конференции-выставки». */

@@ -318,6 +318,10 @@ describe('the morphology behind them', () => {
     expect(declinePhrase('Объединенные Арабские Эмираты', 'ablt').text).toBe('Объединенными Арабскими Эмиратами');
     expect(declinePhrase('г. Москва', 'gent').text).toBe('г. Москвы');
     expect(declinePhrase('город Ростов-на-Дону', 'gent').text).toBe('города Ростова-на-Дону');
+    // Two phrases joined right after the head both decline; a genitive after the head stays.
+    expect(declinePhrase('физическая культура и спорт', 'gent').text).toBe('физической культуры и спорта');
+    expect(declinePhrase('Гомельский облисполком и Администрация Смоленской области', 'ablt').text).toBe('Гомельским облисполкомом и Администрацией Смоленской области');
+    expect(declinePhrase('Министерство образования и науки', 'gent').text).toBe('Министерства образования и науки');
     expect(genitiveToNominative('совместного заседания коллегий')).toEqual({ text: 'совместное заседание коллегий', gender: 'n' });
     expect(genitiveToNominative('и проведение фестиваля')).toBeNull();
     expect(subjectGender('5 человек')).toBe('pl');
