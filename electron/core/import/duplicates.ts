@@ -40,7 +40,56 @@ function isSeparator(c: number): boolean {
  * once, in no fixed order. Split here in one pass: a file's rows and a year's events are many.
  */
 function keyWords(title: string): string[] {
-  const lower = title.toLowerCase();
+  return keyWordsFast(title) ?? keyWordsOf(title.toLowerCase());
+}
+
+/**
+ * keyWords of a title of ASCII, Russian letters and separators only (the usual one), without lowering
+ * the whole title first: only its words with capitals are lowered, which for these letters is the same.
+ * Null for any other character: keyWordsOf decides.
+ */
+function keyWordsFast(title: string): string[] | null {
+  const words: string[] = [];
+  let start = -1;
+  let upper = false;
+  let folded = false;
+  for (let i = 0; i <= title.length; i++) {
+    const c = i < title.length ? title.charCodeAt(i) : 0x20;
+    if (c >= 0x430 && c <= 0x45f) {
+      if (start < 0) start = i;
+      if (c === 0x451) folded = true;
+      continue;
+    }
+    if (c >= 0x400 && c < 0x430) {
+      if (start < 0) start = i;
+      upper = true;
+      if (c === 0x401) folded = true;
+      continue;
+    }
+    if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a)) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (c >= 0x41 && c <= 0x5a) {
+        if (start < 0) start = i;
+        upper = true;
+        continue;
+      }
+    } else if (!isSeparator(c)) return null;
+    if (start < 0) continue;
+    let word = title.slice(start, i);
+    if (upper) word = word.toLowerCase();
+    if (folded) word = word.replaceAll('ё', 'е');
+    if ((word.length > 1 || (word.length === 1 && isNumber(word))) && !words.includes(word)) words.push(word);
+    start = -1;
+    upper = false;
+    folded = false;
+  }
+  return words;
+}
+
+function keyWordsOf(lower: string): string[] {
   const words: string[] = [];
   let start = -1;
   let folded = false;
@@ -146,6 +195,9 @@ export function createDuplicateFinder(existing: readonly DatedEvent[]) {
       .filter((w) => postings.has(w))
       .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0))
       .slice(0, 2);
+    // Every match holds all the row's numbers: when the rarest word is one, its events are all the
+    // candidates there are (those of the next word add none that can match).
+    if (rare.length === 2 && isNumber(rare[0] as string)) rare.pop();
     const span = monthsOf(row.startDate, row.endDate);
     let rowGrams: Set<string> | undefined;
     stamp++;

@@ -10,7 +10,7 @@ import { checkedEvent } from './event-check';
 import type { Layout } from './layout';
 import { cellText, errorCellMessage, isDateCell, isErrorCell, type Cell, type Sheet } from './sheet';
 import {
-  canonicalCountry, canonicalRegion, foldedFields, kindMatcher, matchSphere, parseFormat, parsePlace, parsePrecision, parseSpheres, parseStatus, sectionName,
+  canonicalCountry, canonicalRegion, foldedFieldsOf, kindMatcher, matchSphere, parseFormat, parsePlace, parsePrecision, parseSpheres, parseStatus, sectionName,
   tidyImportedText, type RefLists,
 } from './values';
 
@@ -172,6 +172,8 @@ export function parseRows(ctx: RowContext): ImportRow[] {
   const titleIndex = byField.get('title')?.index ?? -1;
   const dateIndex = byField.get('startDate')?.index ?? -1;
   const readEvent = eventReader(ctx, byField);
+  const shownKeys = mapped.map((c) => String(c.index));
+  const foldedFields = foldedFieldsOf(mapped);
 
   let sectionSphere: string | null = null;
   // After a signature or the name of who prepared the table, what is not an event is no error either.
@@ -185,13 +187,16 @@ export function parseRows(ctx: RowContext): ImportRow[] {
       : classify(cells, mapped, titleIndex, dateIndex, refs.spheres);
     if (what.kind === 'blank') continue;
     const shown: Record<string, string> = {};
-    for (const column of mapped) shown[String(column.index)] = shownText(cells[column.index] ?? null, column.field);
+    for (let c = 0; c < mapped.length; c++) {
+      const column = mapped[c] as ImportColumn;
+      shown[shownKeys[c] as string] = shownText(cells[column.index] ?? null, column.field);
+    }
     const row: ImportRow = {
       row: r, sheet: sheet.name, key, status: 'skipped', errors: [], event: null, cells: shown, duplicateOf: null, decision: null, note: null, agreementRef: null,
     };
     const hidden = sheet.hiddenRows?.has(r) ?? false;
     if (hidden) row.hidden = true;
-    const folded = foldedFields(mapped, shown);
+    const folded = foldedFields(shown);
     if (folded) row.folded = folded;
     if (hidden && !ctx.includeHidden) row.note = 'скрытая строка';
     else if (what.kind === 'totals') row.note = 'строка итогов';
@@ -255,7 +260,7 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const textOf = (field: ImportField): string => clean(raw(field));
   const multiline = (field: ImportField): string | null => raw(field).trim() || null;
 
-  const list = (text: string | null) => (text ?? '').split(ctx.strict ? /;/ : /[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  const list = (text: string | null) => (text === null ? [] : text.split(ctx.strict ? /;/ : /[,;\n]+/).map((p) => p.trim()).filter(Boolean));
 
   return (row: number, rowCells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[]; agreementRef: string | null } => {
     [r, cells, errors, remarks] = [row, rowCells, [], []];

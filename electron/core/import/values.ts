@@ -136,6 +136,47 @@ export function parseSpheres(text: string, spheres: readonly RefName[]): string[
 }
 
 /** Word stems of each kind, for finding it in titles: «выставк» finds «выставки». */
+/**
+ * The words of a text as words() reads them (runs of letters and digits, lowered) into `out`, when the
+ * text holds only ASCII, Russian letters and the usual punctuation; false for any other character.
+ */
+function plainWords(text: string, out: string[]): boolean {
+  out.length = 0;
+  let start = -1;
+  let upper = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    const lower = (c >= 0x430 && c <= 0x45f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    const capital = !lower && ((c >= 0x400 && c < 0x430) || (c >= 0x41 && c <= 0x5a));
+    if (lower || capital) {
+      if (start < 0) start = i;
+      if (capital) upper = true;
+      continue;
+    }
+    // Not a letter or digit: ASCII and a few typographic marks (NBSP, «», dashes, „“”, …, №); anything else is left to the regex.
+    if (c >= 0x80 && c !== 0xa0 && c !== 0xab && c !== 0xbb && !(c >= 0x2010 && c <= 0x2015) && !(c >= 0x201c && c <= 0x201e) && c !== 0x2026 && c !== 0x2116) return false;
+    if (start < 0) continue;
+    const word = text.slice(start, i);
+    out.push(upper ? word.toLowerCase() : word);
+    start = -1;
+    upper = false;
+  }
+  return true;
+}
+
+/** The kind whose stems start the earliest of `words`, the kinds tried in their order at each word. */
+function firstKind(byFirst: ReadonlyMap<string, { name: string; stems: string[] }[]>, words: readonly string[]): string | null {
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at] as string;
+    for (const { name, stems: kindWords } of byFirst.get(word[0] as string) ?? []) {
+      let k = 0;
+      while (k < kindWords.length && (words[at + k] as string | undefined)?.startsWith(kindWords[k] as string)) k++;
+      if (k === kindWords.length) return name;
+    }
+  }
+  return null;
+}
+
 /** Kinds by the first letter of their first stem, in their order: a word is tried against a few, not all. */
 function kindStems(kinds: readonly RefName[]): Map<string, { name: string; stems: string[] }[]> {
   const byFirst = new Map<string, { name: string; stems: string[] }[]>();
@@ -153,9 +194,12 @@ function kindStems(kinds: readonly RefName[]): Map<string, { name: string; stems
 /** The kind a title or a kind cell names («Международный фестиваль …» → «фестиваль»), by the earliest word. */
 export function kindMatcher(kinds: readonly RefName[]): (text: string) => string | null {
   const byFirst = kindStems(kinds);
+  const plainList: string[] = [];
   return (text) => {
+    const plain = foldYo(foldLookalikes(text));
+    if (plainWords(plain, plainList)) return firstKind(byFirst, plainList);
     // The words of words(text), read only as far as the match needs: a kind is mostly among the first.
-    const folded = foldYo(foldLookalikes(text)).toLowerCase();
+    const folded = plain.toLowerCase();
     const titleWords: string[] = [];
     let read = false;
     WORD.lastIndex = 0;
@@ -227,8 +271,28 @@ const FOLDED_FIELDS: ReadonlySet<ImportField> = new Set([
 
 /** The fields of a row whose cells had Latin look-alikes inside Cyrillic words: the preview marks them. */
 export function foldedFields(columns: readonly ImportColumn[], shown: Readonly<Record<string, string>>): ImportField[] | undefined {
-  const fields = columns.filter((c) => c.field && FOLDED_FIELDS.has(c.field) && foldLookalikes(shown[String(c.index)] ?? '') !== shown[String(c.index)]);
-  return fields.length ? fields.map((c) => c.field as ImportField) : undefined;
+  return foldedFieldsOf(columns)(shown);
+}
+
+/** foldedFields for many rows of the same columns: the columns sorted out once. */
+export function foldedFieldsOf(columns: readonly ImportColumn[]): (shown: Readonly<Record<string, string>>) => ImportField[] | undefined {
+  const foldable = columns.flatMap((c) => (c.field && FOLDED_FIELDS.has(c.field) ? [{ key: String(c.index), field: c.field }] : []));
+  return (shown) => {
+    let fields: ImportField[] | undefined;
+    for (const { key, field } of foldable) {
+      const text = shown[key];
+      if (foldLookalikes(text ?? '') !== text) (fields ??= []).push(field);
+    }
+    return fields;
+  };
+}
+
+/** The texts folded: the same array when none changes (most lists). */
+function foldAll(texts: string[]): string[] {
+  for (let i = 0; i < texts.length; i++) {
+    if (foldLookalikes(texts[i] as string) !== texts[i]) return texts.map(foldLookalikes);
+  }
+  return texts;
 }
 
 interface FoldableInput {
@@ -258,9 +322,9 @@ export function tidyImportedText(input: FoldableInput, remarks: readonly string[
   input.country = fold(input.country);
   input.venue = fold(input.venue);
   input.organizer = fold(input.organizer);
-  input.spheres = input.spheres.map(foldLookalikes);
-  input.partners = input.partners.map(foldLookalikes);
-  const said = [...new Set(remarks)].join('; ');
+  input.spheres = foldAll(input.spheres);
+  input.partners = foldAll(input.partners);
+  const said = remarks.length === 0 ? '' : [...new Set(remarks)].join('; ');
   if (said) input.description = input.description ? `${input.description}\nСроки: ${said}` : `Сроки: ${said}`;
 }
 
