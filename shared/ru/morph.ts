@@ -310,6 +310,15 @@ function placeDeclined(name: string, grammaticalCase: Case): Declined {
   const result = declinePhrase(trimmed, grammaticalCase, false, true);
   const { adjs, head } = analysePhrase(trimmed, true);
   const geo = [...adjs, ...(head ? [head] : [])].some(({ word }) => word.geo) || parses(trimmed.split(/\s/)[0] ?? '').some((p) => p.tag.Geox);
+  // «Набережные Челны»: two capitalised nouns of one name agree in case, each by its own reading.
+  const two = /^(\p{Lu}\p{Ll}+)\s+(\p{Lu}\p{Ll}+)$/u.exec(trimmed);
+  if (two && head?.at === 0 && adjs.length === 0) {
+    const second = readWord(two[2] ?? '', false, true);
+    if (second?.role === 'noun' && second.known) {
+      const number = head.word.plural ? 'plur' : 'sing';
+      return { text: `${head.word.inflect([grammaticalCase, number])} ${second.inflect([grammaticalCase, second.plural ? 'plur' : 'sing'])}`, known: head.word.known, declined: true };
+    }
+  }
   return { ...result, known: result.known && geo };
 }
 

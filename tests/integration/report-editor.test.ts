@@ -306,6 +306,10 @@ describe('the morphology behind them', () => {
     expect(where('Петров Вал')).toBe('Петровом Вале');
     expect(where('Глубокое')).toBe('Глубоком');
     expect(where('Вышний Волочёк')).toBe('Вышнем Волочке');
+    // Two nouns of one name, each in the case.
+    expect(where('Набережные Челны')).toBe('Набережных Челнах');
+    expect(declinePhrase('г. Набережные Челны', 'gent').text).toBe('г. Набережных Челнов');
+    expect(gaps.list()).toEqual([]);
     // Kept: the department's «Гродно», indeclinable «Сочи», declined «-ово».
     expect(where('Молодечно')).toBe('Молодечно');
     expect(where('Сочи')).toBe('Сочи');
