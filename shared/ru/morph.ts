@@ -322,6 +322,12 @@ function placeDeclined(name: string, grammaticalCase: Case): Declined {
   return { ...result, known: result.known && geo };
 }
 
+/** What an institution's name is headed by («… государственный университет», «… областная филармония»). */
+const INSTITUTIONS = new Set([
+  'университет', 'академия', 'институт', 'колледж', 'техникум', 'училище', 'школа', 'гимназия', 'лицей', 'консерватория', 'музей', 'театр',
+  'библиотека', 'филармония', 'центр', 'дворец', 'дом', 'больница', 'госпиталь', 'поликлиника', 'комитет', 'совет', 'управление', 'департамент',
+  'министерство', 'агентство', 'фонд', 'учреждение', 'предприятие', 'объединение', 'ансамбль', 'оркестр', 'хор', 'цирк', 'архив', 'дума', 'собрание',
+]);
 /** Adjectives of an institution's status that follow the first word of its name. */
 const STATUS_ADJECTIVE = /^(государственн|областн|районн|городск|национальн|республиканск|муниципальн|федеральн|межрегиональн|международн)/;
 
@@ -370,7 +376,7 @@ export function isCommonStart(phrase: string, commonWords: readonly string[] = [
   // «Белорусский государственный университет», «Витебский областной …»: an adjective before the word of an
   // institution's status opens the institution's name (while «Областной фестиваль» opens with that word itself).
   const second = tokenOf(tokens(phrase.trim())[2] ?? '').word.toLowerCase();
-  if (read.some((p) => isAdj(p)) && STATUS_ADJECTIVE.test(second)) return false;
+  if (read.some((p) => isAdj(p)) && STATUS_ADJECTIVE.test(second) && INSTITUTIONS.has(headNoun(phrase)?.lemma ?? '')) return false;
   const head = headNoun(phrase);
   if (head && NAMED_HEADS.has(head.lemma)) return false;
   return true;

@@ -336,6 +336,8 @@ describe('the morphology behind them', () => {
     expect(isCommonStart('Гродненский государственный университет')).toBe(false);
     expect(isCommonStart('Белорусский государственный университет')).toBe(false);
     expect(isCommonStart('Областной фестиваль народного творчества')).toBe(true);
+    expect(isCommonStart('Открытый областной турнир по боксу')).toBe(true);
+    expect(isCommonStart('Смоленская областная филармония')).toBe(false);
     expect(isCommonStart('Дни молодежи', ['дни'])).toBe(false);
     // Participants: one person with a two-adjective title; state bodies by their official names.
     expect(subjectGender('Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации Дмитрий Крутой')).toBe('m');
