@@ -431,8 +431,7 @@ export function subjectGender(phrase: string): Gender | null {
 export function genitiveToNominative(phrase: string): { text: string; gender: Gender } | null {
   const parts = tokens(phrase.trim());
   const out = [...parts];
-  let number: 'sing' | 'plur' | null = null;
-  let adjGender: string | null = null;
+  const adjs: { at: number; token: Token; parse: AzParse }[] = [];
   for (let at = 0; at < parts.length; at += 2) {
     const token = tokenOf(parts[at] ?? '');
     if (!token.word || /[«"“„(]/.test(token.lead)) return null;
@@ -442,25 +441,46 @@ export function genitiveToNominative(phrase: string): { text: string; gender: Ge
       if (token.trail) return null;
       continue; // «XV Форума», «10-го фестиваля»
     }
-    const found = parses(token.word).filter((p) => p.parser === 'Dictionary' && p.tag.CAse === 'gent' && (!number || p.tag.NMbr === number));
-    const noun = found.find((p) => p.tag.POS === 'NOUN' && (!adjGender || number === 'plur' || p.tag.GNdr === adjGender || p.tag['Ms-f']));
-    const adj = found.find((p) => isAdj(p));
+    const number = adjs[0]?.parse.tag.NMbr;
+    const noun = genitiveNoun(token.word, number);
+    const adj = parses(token.word).find((p) => p.parser === 'Dictionary' && p.tag.CAse === 'gent' && isAdj(p) && (!number || p.tag.NMbr === number));
     if (noun && !(adj && !token.trail && at + 2 < parts.length && genitiveNounFollows(parts[at + 2] ?? ''))) {
-      const plural = noun.tag.NMbr === 'plur';
-      const form = noun.inflect(['nomn', plural ? 'plur' : 'sing']);
-      if (!form) return null;
-      out[at] = `${token.lead}${restoreCase(token.word, form.word)}${token.trail}`;
-      return { text: out.join(''), gender: plural ? 'pl' : (GENDERS[noun.tag.GNdr ?? ''] ?? (noun.tag['Ms-f'] ? 'm' : 'n')) };
+      const gender: Gender = noun.plural ? 'pl' : noun.gender;
+      out[at] = `${token.lead}${noun.nominative}${token.trail}`;
+      // The adjectives agree with the noun found («круглого стола» → «круглый стол», not the neuter «круглое»).
+      for (const a of adjs) {
+        const aspect = a.parse.tag.POS === 'PRTF' ? ['pssv', 'actv', 'past', 'pres'].filter((g) => a.parse.tag[g]) : [];
+        const grams = noun.plural ? ['nomn', 'plur'] : ['nomn', 'sing', gender === 'f' ? 'femn' : gender === 'n' ? 'neut' : 'masc'];
+        const form = a.parse.inflect([...grams, ...aspect]) || a.parse.inflect(grams);
+        if (!form) return null;
+        out[a.at] = `${a.token.lead}${restoreCase(a.token.word, form.word)}${a.token.trail}`;
+      }
+      return { text: out.join(''), gender };
     }
     if (!adj || token.trail) return null;
-    number = (adj.tag.NMbr as 'sing' | 'plur' | undefined) ?? null;
-    adjGender = adj.tag.GNdr ?? null;
-    const aspect = adj.tag.POS === 'PRTF' ? ['pssv', 'actv', 'past', 'pres'].filter((g) => adj.tag[g]) : [];
-    const form = adj.inflect(['nomn', number ?? 'sing', ...(adjGender ? [adjGender] : []), ...aspect]) || adj.inflect(['nomn', number ?? 'sing', ...(adjGender ? [adjGender] : [])]);
-    if (!form) return null;
-    out[at] = `${token.lead}${restoreCase(token.word, form.word)}${token.trail}`;
+    adjs.push({ at, token, parse: adj });
   }
   return null;
+}
+
+/** A noun in the genitive back in the nominative, hyphenated ones part by part («выставки-ярмарки» → «выставка-ярмарка»). */
+function genitiveNoun(word: string, number: unknown): { nominative: string; gender: Exclude<Gender, 'pl'>; plural: boolean } | null {
+  const found = parses(word).filter((p) => p.parser === 'Dictionary' && p.tag.CAse === 'gent' && p.tag.POS === 'NOUN' && (!number || p.tag.NMbr === number));
+  const noun = found[0];
+  if (noun) {
+    const plural = noun.tag.NMbr === 'plur';
+    const form = noun.inflect(['nomn', plural ? 'plur' : 'sing']);
+    if (!form) return null;
+    return { nominative: restoreCase(word, form.word), gender: GENDERS[noun.tag.GNdr ?? ''] ?? (noun.tag['Ms-f'] ? 'm' : 'n'), plural };
+  }
+  const hyphen = word.indexOf('-');
+  if (hyphen <= 0) return null;
+  const first = word.slice(0, hyphen);
+  const last = genitiveNoun(word.slice(hyphen + 1), number);
+  if (!last) return null;
+  if (INVARIABLE_PARTS.has(first.toLowerCase())) return { ...last, nominative: `${first}-${last.nominative}` };
+  const head = genitiveNoun(first, last.plural ? 'plur' : 'sing');
+  return head ? { ...head, nominative: `${head.nominative}-${last.nominative}` } : null;
 }
 
 /** A word the dictionary reads only as an adjective or participle in the nominative («Чрезвычайный»). */
