@@ -105,6 +105,8 @@ function agreementPhrase(agreement: Agreement): string {
 const VERBAL_NOUNS: Record<string, { verb: ReportVerb; fallback: ReportVerb }> = {
   проведение: { verb: 'провести', fallback: 'организовать' },
   организация: { verb: 'организовать', fallback: 'обеспечить' },
+  обеспечение: { verb: 'обеспечить', fallback: 'организовать' },
+  подготовка: { verb: 'подготовить', fallback: 'организовать' },
 };
 
 function verbalNounSubject(title: string): { verb: string; subject: string } | null {
