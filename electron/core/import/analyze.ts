@@ -169,13 +169,14 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   }));
 
   // Existing events over the file's dates, indexed once for every row.
-  const dated = rows.flatMap((r) => (r.event ? [r.event] : []));
-  let existing: DatedEvent[] = [];
-  if (dated.length) {
-    const start = dated.reduce((min, e) => (e.startDate < min ? e.startDate : min), dated[0]?.startDate as string);
-    const end = dated.reduce((max, e) => (e.endDate > max ? e.endDate : max), dated[0]?.endDate as string);
-    existing = core.events.dated(start, end);
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const { event } of rows) {
+    if (!event) continue;
+    if (start === null || event.startDate < start) start = event.startDate;
+    if (end === null || event.endDate > end) end = event.endDate;
   }
+  const existing: DatedEvent[] = start !== null && end !== null ? core.events.dated(start, end) : [];
   const duplicateOf = createDuplicateFinder(existing);
   for (const row of rows) {
     row.duplicateOf = row.event ? duplicateOf(row.event) : null;

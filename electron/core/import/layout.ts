@@ -20,13 +20,23 @@ function text(cell: Cell | undefined): string {
   return cellText(cell).replace(/\s+/g, ' ').trim();
 }
 
-function headerMatches(row: readonly Cell[]): HeaderMatch[] {
-  return row.flatMap((cell) => (typeof cell === 'string' ? [matchHeader(cell)].filter((m): m is HeaderMatch => m !== null) : []));
+function headerMatches(row: readonly Cell[], match: (text: string) => HeaderMatch | null): HeaderMatch[] {
+  return row.flatMap((cell) => (typeof cell === 'string' ? [match(cell)].filter((m): m is HeaderMatch => m !== null) : []));
+}
+
+/** matchHeader remembering its answers: the rows searched for a header repeat their places, formats and spheres. */
+function headerMatcher(): (text: string) => HeaderMatch | null {
+  const known = new Map<string, HeaderMatch | null>();
+  return (text) => {
+    let found = known.get(text);
+    if (found === undefined) known.set(text, (found = matchHeader(text)));
+    return found;
+  };
 }
 
 /** How much a row looks like a header: the sum of its cells' matches, if a title column is among them. */
-function headerScore(row: readonly Cell[]): number {
-  const matches = headerMatches(row);
+function headerScore(row: readonly Cell[], match: (text: string) => HeaderMatch | null): number {
+  const matches = headerMatches(row, match);
   const distinct = new Set(matches.map((m) => m.meaning));
   if (distinct.size < 2) return 0;
   return matches.reduce((sum, m) => sum + m.score, 0) + (distinct.has('title') ? 1 : 0);
@@ -54,8 +64,9 @@ function isSubHeader(first: readonly Cell[], second: readonly Cell[]): boolean {
 export function findHeaderRow(sheet: Sheet, wanted?: number): number | null {
   if (wanted !== undefined) return wanted <= sheet.rows.length ? wanted : null;
   let best: { row: number; score: number } | null = null;
+  const match = headerMatcher();
   for (let i = 0; i < Math.min(sheet.rows.length, HEADER_SEARCH_ROWS); i++) {
-    const score = headerScore(sheet.rows[i] ?? []);
+    const score = headerScore(sheet.rows[i] ?? [], match);
     if (score > 0 && (!best || score > best.score)) best = { row: i + 1, score };
   }
   return best?.row ?? null;

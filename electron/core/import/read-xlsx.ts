@@ -126,9 +126,10 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
   if (sheetCount > LIMITS.sheets) {
     throw new AppError('validation', `В книге «${fileName}» ${sheetCount.toLocaleString('ru-RU')} листов, а Reestr читает книги не больше чем из ${LIMITS.sheets.toLocaleString('ru-RU')} листов. Перенесите нужные листы в отдельный файл.`);
   }
-  await checkUnpackedData(data, entries, { total: LIMITS.unpackedBytes, otherPart: LIMITS.otherPartBytes }, fileName);
+  const kept = new Map<ZipEntry, Buffer[]>();
+  await checkUnpackedData(data, entries, { total: LIMITS.unpackedBytes, otherPart: LIMITS.otherPartBytes }, fileName, kept);
   const known = sheetEntries(data, entries);
-  const parts = entries.map((entry) => ({ name: entry.name, open: () => entryStream(data, entry) }));
+  const parts = entries.map((entry) => ({ name: entry.name, open: () => entryStream(data, entry, kept) }));
   const worksheets = streamWorksheets(parts, {
     sharedStrings: 'cache',
     styles: 'cache', // number formats tell date cells from numbers

@@ -220,8 +220,10 @@ export function parseRows(ctx: RowContext): ImportRow[] {
 }
 
 /** Reads one data row into an event, or the Russian messages of what is wrong in it. */
-function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportColumn>) {
+function eventReader(ctx: RowContext, fields: ReadonlyMap<ImportField, ImportColumn>) {
   const { refs } = ctx;
+  // A plain object: a field's column is looked up a dozen times per row.
+  const byField: Partial<Record<ImportField, ImportColumn>> = Object.fromEntries(fields);
   const place = memo((t) => parsePlace(t, refs.cities));
   const spheres = memo((t) => parseSpheres(t, refs.spheres));
   const kindOf = kindMatcher(refs.kinds);
@@ -244,11 +246,11 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   let cells: readonly Cell[] = [];
   let errors: string[] = [];
   const at = (field: ImportField) => {
-    const column = byField.get(field);
+    const column = byField[field];
     return column ? `Строка ${r}, столбец ${column.letter}` : `Строка ${r}`;
   };
   const cellOf = (field: ImportField): Cell => {
-    const column = byField.get(field);
+    const column = byField[field];
     return column ? (cells[column.index] ?? null) : null;
   };
   const raw = (field: ImportField): string => {
@@ -263,7 +265,10 @@ function eventReader(ctx: RowContext, byField: ReadonlyMap<ImportField, ImportCo
   const list = (text: string | null) => (text === null ? [] : text.split(ctx.strict ? /;/ : /[,;\n]+/).map((p) => p.trim()).filter(Boolean));
 
   return (row: number, rowCells: readonly Cell[], sectionSphere: string | null): { event: EventInput | null; errors: string[]; agreementRef: string | null } => {
-    [r, cells, errors, remarks] = [row, rowCells, [], []];
+    r = row;
+    cells = rowCells;
+    errors = [];
+    remarks = [];
     let agreementRef: string | null = null;
     const input: EventInputRaw & { spheres: string[]; partners: string[] } = {
       title: textOf('title'),

@@ -98,6 +98,9 @@ export function canonicalRegion(text: string, regions: readonly RefName[]): stri
   return regions.find((r) => nameKey(r.name) === key)?.name ?? expanded;
 }
 
+/** Each list's sphere names' stems, made once per list (an analysis reads its lists once). */
+const SPHERE_STEMS = new WeakMap<readonly RefName[], Map<string, string[]>>();
+
 /**
  * The listed sphere a text («Раздел II. Экономическое сотрудничество», «Образование») names: the one
  * with the largest share of its word stems in the text, if that share is at least half and no other
@@ -108,8 +111,11 @@ export function matchSphere(text: string, spheres: readonly RefName[]): string |
   if (found.size === 0) return null;
   let best: { name: string; score: number } | null = null;
   let tie = false;
+  let stemsOf = SPHERE_STEMS.get(spheres);
+  if (!stemsOf) SPHERE_STEMS.set(spheres, (stemsOf = new Map()));
   for (const sphere of spheres) {
-    const own = stems(sphere.name);
+    let own = stemsOf.get(sphere.name);
+    if (!own) stemsOf.set(sphere.name, (own = stems(sphere.name)));
     if (own.length === 0) continue;
     const score = own.filter((s) => found.has(s)).length / own.length;
     if (score < 0.5) continue;

@@ -147,11 +147,20 @@ export function checkUnpackedSize(entries: readonly ZipEntry[], limit: number, f
   if (total > limit) throw tooBig(fileName, total, limit);
 }
 
+/**
+ * A file unpacking to no more than this is kept as checkUnpackedData unpacked it, not unpacked a
+ * second time for reading: the usual partner's file, a few megabytes.
+ */
+const KEEP_UNPACKED_BYTES = 32 * 1024 * 1024;
+
 /** Big chunks: a tenth of the time of zlib's default 16 KB, each a round trip to its thread. */
 const INFLATE_CHUNK = 1 << 20;
 
-/** Bytes a deflate stream really unpacks to and their CRC-32, counted without keeping them; stops past `stop`. */
-function inflated(packed: Buffer, stop: number): Promise<{ size: number; crc: number }> {
+/**
+ * Bytes a deflate stream really unpacks to and their CRC-32, counted without keeping them (but into
+ * `keep` when given); stops past `stop`.
+ */
+function inflated(packed: Buffer, stop: number, keep?: Buffer[]): Promise<{ size: number; crc: number }> {
   return new Promise((resolve, reject) => {
     const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
     let size = 0;
@@ -159,6 +168,7 @@ function inflated(packed: Buffer, stop: number): Promise<{ size: number; crc: nu
     inflater.on('data', (chunk: Buffer) => {
       size += chunk.length;
       crc = crc32(chunk, crc);
+      keep?.push(chunk);
       if (size > stop) {
         inflater.destroy();
         resolve({ size, crc });
@@ -180,8 +190,11 @@ export async function checkUnpackedData(
   entries: readonly ZipEntry[],
   limits: { total: number; /** Of an XML part other than sheets and shared strings. */ otherPart: number },
   fileName?: string,
+  /** Filled with each part's checked bytes when the parts declare KEEP_UNPACKED_BYTES or less together. */
+  kept?: Map<ZipEntry, Buffer[]>,
 ): Promise<void> {
   const limit = limits.total;
+  const keep = kept && entries.reduce((sum, e) => sum + e.size, 0) <= KEEP_UNPACKED_BYTES;
   const ordered = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   let expected = 0;
   let total = 0;
@@ -207,11 +220,14 @@ export async function checkUnpackedData(
       crc = crc32(packed);
     } else if (entry.method === 8) {
       try {
-        ({ size, crc } = await inflated(packed, Math.min(entry.size, limit - total)));
+        const chunks: Buffer[] | undefined = keep ? [] : undefined;
+        ({ size, crc } = await inflated(packed, Math.min(entry.size, limit - total), chunks));
+        if (chunks) kept?.set(entry, chunks);
       } catch (e) {
         throw damaged(fileName, `part ${entry.name}: ${String(e)}`);
       }
     } else throw damaged(fileName, `part ${entry.name}: compression method ${entry.method}`);
+    if (keep && entry.method === 0) kept?.set(entry, [packed]);
     total += size;
     if (total > limit) throw tooBig(fileName, null, limit);
     // Styles, the workbook and relationships are parsed whole into objects: small in any real book.
@@ -240,7 +256,9 @@ function packedBytes(data: Buffer, entry: ZipEntry): Buffer | null {
 }
 
 /** An entry's unpacked bytes as a stream of chunks: a part of any size without holding it whole. */
-export function entryStream(data: Buffer, entry: ZipEntry): Readable {
+export function entryStream(data: Buffer, entry: ZipEntry, kept?: ReadonlyMap<ZipEntry, Buffer[]>): Readable {
+  const checked = kept?.get(entry);
+  if (checked) return Readable.from(checked);
   const packed = packedBytes(data, entry);
   if (!packed || (entry.method !== 0 && entry.method !== 8)) throw damaged(undefined, `part ${entry.name}: cannot be unpacked`);
   if (entry.method === 0) return Readable.from([packed]);
