@@ -105,3 +105,28 @@ export function capitalize(text: string): string {
 export function lowerFirst(text: string): string {
   return /^(?:\p{Lu}\p{Lu}|[IVX]+(?![\p{L}]))/u.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * Straight quotes typed in a field become Russian ones: «…» outside, „…“ inside «…» («ОАО "Лён"» → «ОАО „Лён“»,
+ * «форум "Россия"» → «форум «Россия»»). A quote after a space or bracket opens, any other closes; text whose
+ * quotes do not pair is left as typed.
+ */
+export function russianQuotes(text: string): string {
+  if (!text.includes('"')) return text;
+  const out: string[] = [];
+  const stack: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const before = i === 0 ? ' ' : (text[i - 1] as string);
+    if (ch === '«' || (ch === '"' && /[\s(«„"]/.test(before))) {
+      const mark = stack.length ? '„' : '«';
+      stack.push(mark);
+      out.push(ch === '«' ? '«' : mark);
+    } else if (ch === '»' || ch === '"') {
+      const mark = stack.pop();
+      if (!mark) return text;
+      out.push(ch === '»' ? '»' : mark === '«' ? '»' : '“');
+    } else out.push(ch);
+  }
+  return stack.length ? text : out.join('');
+}

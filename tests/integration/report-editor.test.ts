@@ -16,6 +16,7 @@ import type { EventInputRaw } from '../../shared/schema/event';
 import type { Settlement } from '../../shared/schema/reference';
 import { ReportInputSchema } from '../../shared/schema/report';
 import { declinePhrase, genitiveToNominative, isCommonStart, subjectGender } from '../../shared/ru/morph';
+import { russianQuotes } from '../../shared/ru/grammar';
 import { eventInput, tempCore } from '../helpers';
 
 const plain = (text: string) => text.replace(/\s+/g, ' ');
@@ -117,6 +118,9 @@ const CASES: Case[] = [
     expected: '12 марта 2024 года в г. Смоленске Смоленский государственный университет провел олимпиаду для школьников Беларуси.' },
   { event: { title: 'Форум Живи ярко', kind: 'форум', startDate: '2024-03-13', city: 'Смоленск' },
     expected: '13 марта 2024 года в г. Смоленске прошел форум Живи ярко.' },
+  // Straight quotes typed in the fields become Russian ones, „…“ inside «…».
+  { event: { title: 'Форум "Россия – Беларусь: ОАО "Лён" и партнеры"', kind: 'форум', startDate: '2024-03-15', city: 'Смоленск', venue: 'ДК "Строитель"' },
+    expected: '15 марта 2024 года на базе ДК «Строитель» (г. Смоленск) прошел форум «Россия – Беларусь: ОАО „Лён“ и партнеры».' },
   // Plural-only heads and compound kinds.
   { event: { title: 'Учебно-тренировочные сборы юных борцов', kind: 'сборы', startDate: '2024-02-01', endDate: '2024-02-10', city: 'Жодино' },
     expected: 'В период с 1 по 10 февраля 2024 года в г. Жодине (Минская область, Республика Беларусь) прошли учебно-тренировочные сборы юных борцов.' },
@@ -322,6 +326,12 @@ describe('the morphology behind them', () => {
     expect(where('Молодечно')).toBe('Молодечно');
     expect(where('Сочи')).toBe('Сочи');
     expect(where('Кемерово')).toBe('Кемерове');
+  });
+
+  it('turns typed straight quotes into Russian ones, leaving what does not pair', () => {
+    expect(russianQuotes('Форум "Россия – Беларусь: ОАО "Лён" и партнеры"')).toBe('Форум «Россия – Беларусь: ОАО „Лён“ и партнеры»');
+    expect(russianQuotes('«Клуб "Лён"»')).toBe('«Клуб „Лён“»');
+    expect(russianQuotes('Экран 5" дюймов')).toBe('Экран 5" дюймов');
   });
 
   it('reads the words an editor caught', () => {

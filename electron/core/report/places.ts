@@ -3,7 +3,7 @@
 // region's cities alone, a Russian city with its region only.
 import type { Event } from '../../../shared/schema/event';
 import type { Ref } from '../../../shared/schema/reference';
-import { cityLocative } from '../../../shared/ru/grammar';
+import { cityLocative, russianQuotes } from '../../../shared/ru/grammar';
 import { declinePhrase, headNoun, lowerCommon, placeLocative } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
@@ -45,7 +45,8 @@ const inPreposition = (word: string) => (/^(?:[вф][^аеёиоуыэюя]|дв
  * Рославльского многопрофильного колледжа»); as written when the clerk gave a preposition. A generic head
  * typed with a capital is lowered mid-sentence («Стадион «Спартак»» → «стадионе «Спартак»»), names keep theirs.
  */
-function venuePhrase(venue: string): string {
+function venuePhrase(typed: string): string {
+  const venue = russianQuotes(typed);
   if (/^(на|в|во|по|при)\s/i.test(venue)) return venue;
   const text = lowerCommon(venue);
   const head = headNoun(text);

@@ -6,7 +6,7 @@ import type { Event, EventFormat } from '../../../shared/schema/event';
 import type { Agreement } from '../../../shared/schema/agreement';
 import type { Gender } from '../../../shared/schema/reference';
 import { eventDatePhrase } from '../../../shared/ru/date-phrases';
-import { lowerFirst, pastVerb, type ReportVerb } from '../../../shared/ru/grammar';
+import { lowerFirst, pastVerb, russianQuotes, type ReportVerb } from '../../../shared/ru/grammar';
 import { declinePhrase, genitiveToNominative, hasFiniteVerb, headNoun, lowerCommon, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
@@ -205,6 +205,10 @@ function lowerEach(list: string): string {
 
 /** What happened, as sentences: the subject, the agreement, the format when not in person, who took part, what came of it. */
 export function eventSentences(event: Event, ctx: SentenceContext, formatClause: boolean): string {
+  return russianQuotes(eventText(event, ctx, formatClause));
+}
+
+function eventText(event: Event, ctx: SentenceContext, formatClause: boolean): string {
   const { verb, subject } = subjectOf(event, ctx);
   let text = verb ? `${verb} ${subject}` : subject;
   if (formatClause && event.format && FORMAT_CLAUSE[event.format] && !formatMentioned(event.format, subject)) text += ` (${FORMAT_CLAUSE[event.format]})`;
