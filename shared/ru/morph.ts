@@ -471,7 +471,8 @@ function genitiveNoun(word: string, number: unknown): { nominative: string; gend
     const plural = noun.tag.NMbr === 'plur';
     const form = noun.inflect(['nomn', plural ? 'plur' : 'sing']);
     if (!form) return null;
-    return { nominative: restoreCase(word, form.word), gender: GENDERS[noun.tag.GNdr ?? ''] ?? (noun.tag['Ms-f'] ? 'm' : 'n'), plural };
+    const gender = GENDERS[noun.tag.GNdr ?? ''];
+    return { nominative: restoreCase(word, form.word), gender: gender && gender !== 'pl' ? gender : noun.tag['Ms-f'] ? 'm' : 'n', plural };
   }
   const hyphen = word.indexOf('-');
   if (hyphen <= 0) return null;
