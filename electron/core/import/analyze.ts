@@ -14,7 +14,7 @@ import { detectLayout, findHeaderRow, pickSheet, type Layout } from './layout';
 import { columnLetter } from '../../../shared/column-letter';
 import { parseRows } from './rows';
 import { cellText, type Sheet, type WorkbookData } from './sheet';
-import { sheetTitleYear, titleYearWarning, type RefLists, type RefName } from './values';
+import { dateTextReader, sheetTitleYear, titleYearWarning, type RefLists, type RefName } from './values';
 
 /** Rows of the raw sheet sent for the wizard's first step. */
 const RAW_ROWS = 60;
@@ -154,6 +154,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   const year = options.year ?? fromTitle ?? null;
   const refs = refLists(core);
   const agreementOf = agreementFinder(core);
+  const parseDate = dateTextReader();
   const rows = reads.flatMap((read, i) => parseRows({
     sheet: read.sheet,
     layout: read.layout,
@@ -166,6 +167,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     agreementOf,
     keyPrefix: i === 0 ? '' : `${read.position + 1}:`,
     includeHidden: options.includeHidden ?? false,
+    parseDate,
   }));
 
   // Existing events over the file's dates, indexed once for every row.
@@ -196,7 +198,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   if (previous) {
     warnings.unshift(`Этот файл уже импортирован ${formatDate(previous.createdAt.slice(0, 10))} (пакет № ${previous.id}, «${previous.fileName}»). Повторные строки отмечены как дубликаты.`);
   }
-  warnings.push(...titleYearWarning(sheet, layout, year, options.year === undefined && fromTitle !== null));
+  warnings.push(...titleYearWarning(sheet, layout, year, options.year === undefined && fromTitle !== null, parseDate));
   if (year === null && rows.some((r) => r.errors.some((e) => e.includes('не указан год')))) {
     warnings.push('В таблице есть даты без года, а в заголовке листа год не указан: укажите год.');
   }

@@ -34,6 +34,8 @@ export interface RowContext {
   keyPrefix: string;
   /** Read the rows the file hides like the others (else they are skipped). */
   includeHidden: boolean;
+  /** parseDateText, remembered across the analysis's sheets and checks (see dateTextReader). */
+  parseDate?: (text: string, year: number | null) => DateTextResult;
 }
 
 
@@ -231,7 +233,8 @@ function eventReader(ctx: RowContext, fields: ReadonlyMap<ImportField, ImportCol
   const region = memo((t) => canonicalRegion(t, refs.regions));
   const formatOf = memo(parseFormat);
   // Partners write the same few dates again and again: «II квартал», «сентябрь».
-  const parsedDate = memo((t) => parseDateText(t, ctx.year));
+  const { parseDate } = ctx;
+  const parsedDate = parseDate ? (t: string) => parseDate(t, ctx.year) : memo((t) => parseDateText(t, ctx.year));
   // What is written beside a row's dates («ориентировочно», «11:00»): kept in the event's description.
   let remarks: string[] = [];
   const dateText = (t: string) => {

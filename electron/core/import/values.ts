@@ -2,7 +2,7 @@
 import type { EventFormat, EventStatus } from '../../../shared/schema/event';
 import type { DatePrecision } from '../../../shared/schema/common';
 import type { ImportColumn, ImportField } from '../../../shared/schema/import';
-import { parseDateText } from '../../../shared/ru/date-text';
+import { parseDateText, type DateTextResult } from '../../../shared/ru/date-text';
 import { PRECISION_LABELS } from '../../../shared/ru/labels';
 import { foldLookalikes } from '../../../shared/ru/lookalikes';
 import { foldYo, nameKey } from '../../../shared/ru/normalize';
@@ -334,6 +334,26 @@ export function tidyImportedText(input: FoldableInput, remarks: readonly string[
   if (said) input.description = input.description ? `${input.description}\nСроки: ${said}` : `Сроки: ${said}`;
 }
 
+/**
+ * parseDateText remembered for one analysis, the rows' and the title check's readings shared. The year
+ * stands in only where a text names none: a text read without it reads the same with any, so that
+ * one reading serves every year asked.
+ */
+export function dateTextReader(): (text: string, year: number | null) => DateTextResult {
+  const bare = new Map<string, DateTextResult>();
+  const byYear = new Map<number, Map<string, DateTextResult>>();
+  return (text, year) => {
+    let own = bare.get(text);
+    if (own === undefined) bare.set(text, (own = parseDateText(text, null)));
+    if (own.ok || year === null) return own;
+    let known = byYear.get(year);
+    if (!known) byYear.set(year, (known = new Map()));
+    let result = known.get(text);
+    if (result === undefined) known.set(text, (result = parseDateText(text, year)));
+    return result;
+  };
+}
+
 /** The year of a sheet's title rows (above its header) and of its name: see titleYear for which wins. */
 export function sheetTitleYear(sheet: Sheet, headerRow: number): number | null {
   const lines: string[] = [];
@@ -348,7 +368,9 @@ export function sheetTitleYear(sheet: Sheet, headerRow: number): number | null {
  * A warning when the title's year, taken for dates written without one, is not the year most dates of the
  * table name («на 2023 год» over dates of 2024); none when no date lacks its year or the user chose the year.
  */
-export function titleYearWarning(sheet: Sheet, layout: Layout, year: number | null, fromTitle: boolean): string[] {
+export function titleYearWarning(
+  sheet: Sheet, layout: Layout, year: number | null, fromTitle: boolean, parse: (text: string, year: number | null) => DateTextResult = parseDateText,
+): string[] {
   const column = layout.columns.find((c) => c.field === 'startDate');
   if (year === null || !fromTitle || !column) return [];
   const counts = new Map<number, number>();
@@ -359,8 +381,8 @@ export function titleYearWarning(sheet: Sheet, layout: Layout, year: number | nu
   const yearOf = (text: string): number | null => {
     let found = known.get(text);
     if (found === undefined) {
-      const own = parseDateText(text, null);
-      found = own.ok ? Number(own.value.startDate.slice(0, 4)) : parseDateText(text, year).ok ? 0 : null;
+      const own = parse(text, null);
+      found = own.ok ? Number(own.value.startDate.slice(0, 4)) : parse(text, year).ok ? 0 : null;
       known.set(text, found);
     }
     return found;
