@@ -17,6 +17,7 @@ import type { Settlement } from '../../shared/schema/reference';
 import { ReportInputSchema } from '../../shared/schema/report';
 import { declinePhrase, genitiveToNominative, isCommonStart, subjectGender } from '../../shared/ru/morph';
 import { russianQuotes } from '../../shared/ru/grammar';
+import { officialCountry } from '../../shared/ru/place';
 import { eventInput, tempCore } from '../helpers';
 
 const plain = (text: string) => text.replace(/\s+/g, ' ');
@@ -274,6 +275,30 @@ describe('the kinds in the closing', () => {
     createEvent(core, eventInput({ title: 'Семинар для экспортеров', kind: 'семинар', startDate: '2024-03-12', city: 'Смоленск' }));
     const closing = buildReport(core, ReportInputSchema.parse({ period: '2024-Q1' })).paragraphs.at(-1)?.text ?? '';
     expect(plain(closing)).toBe('Всего за отчетный период состоялись три мероприятия (обучение, семинары), проведенных на территории Смоленской области.');
+  });
+});
+
+describe('countries and regions typed short', () => {
+  it('writes and counts them by their official names: no «Россия» after a Russian town, one Belarus', () => {
+    const core = tempCore();
+    const add = (raw: Partial<EventInputRaw>) => createEvent(core, eventInput({ kind: 'форум', ...raw }));
+    add({ title: 'Форум предпринимателей', startDate: '2024-05-01', city: 'Брянск', country: 'Россия' });
+    add({ title: 'Форум молодежи', startDate: '2024-05-02', city: 'Курск', region: 'Курская область', country: 'РФ' });
+    add({ title: 'Форум регионов', startDate: '2024-05-03', city: 'Минск', country: 'Беларусь' });
+    add({ title: 'Форум мастеров', startDate: '2024-05-04', city: 'Гомель', region: 'Гомельская обл.', country: 'Республика Беларусь' });
+    const report = buildReport(core, ReportInputSchema.parse({ period: '2024-05' })).paragraphs.map((p) => plain(p.text));
+    expect(report).toEqual([
+      'В мае 2024 года состоялись следующие мероприятия с участием представителей Республики Беларусь, Брянской области и Курской области.',
+      '1 мая 2024 года в г. Брянске (Брянская область) прошел форум предпринимателей.',
+      '2 мая 2024 года в г. Курске (Курская область) прошел форум молодежи.',
+      '3 мая 2024 года в г. Минске (Республика Беларусь) прошел форум регионов.',
+      '4 мая 2024 года в г. Гомеле (Гомельская область, Республика Беларусь) прошел форум мастеров.',
+      'На протяжении мая 2024 года органами исполнительной власти Смоленской области осуществлялось сотрудничество с организациями Республики Беларусь, Брянской области и Курской области.',
+      'Всего за отчетный период состоялись четыре мероприятия (форумы), проведенных на территории Брянской области, Курской области, а также на территории Республики Беларусь.',
+    ]);
+    expect(officialCountry('КНР')).toBe('Китайская Народная Республика');
+    expect(officialCountry('Киргизия')).toBe('Кыргызская Республика');
+    expect(officialCountry('Республика Сербия')).toBe('Республика Сербия');
   });
 });
 

@@ -17,6 +17,7 @@ import { EVENT_FORMS, pluralForm } from '../../../shared/ru/plural';
 import { countPhrase, countTakesPlural } from '../../../shared/ru/count-words';
 import { headNoun, lowerCommon, pluralPhrase } from '../../../shared/ru/morph';
 import { forPeriod } from '../../../shared/ru/periods';
+import { officialCountry, officialPlace } from '../../../shared/ru/place';
 import { ensureMorphology } from './morphology';
 import { Gaps } from './gaps';
 import { placePhrase, type PlaceContext } from './places';
@@ -60,6 +61,13 @@ function inReportOrder(events: Event[], period: Period): Event[] {
   return events.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
 }
 
+/** Whether a region lies in the country (none known: any), its country typed short or in full («РФ», «Российская Федерация»). */
+function inCountry(f: RefForms, region: Ref, country: Ref | undefined): boolean {
+  if (!country) return true;
+  const own = f.countryOf(region);
+  return own?.id === country.id || (own !== undefined && officialCountry(own.name) === country.name);
+}
+
 /** A partner's or region's name in the genitive: the list's form, else the dictionary's (and a gap). */
 function genitiveOf(ref: Ref | undefined, name: string, gaps: Gaps): string {
   if (ref?.genitive) return ref.genitive;
@@ -85,13 +93,15 @@ function partiesOf(f: RefForms, events: Event[], asked: string | undefined, home
   for (const event of events) {
     for (const name of event.partners) {
       const ref = f.partner(name);
-      const country = f.countryOf(ref);
+      const typed = f.countryOf(ref);
+      // «Беларусь» typed for a partner's country is «Республика Беларусь» of the list.
+      const country = typed ? (f.get('country', officialCountry(typed.name)) ?? typed) : undefined;
       if (country && country.id !== homeCountry?.id) {
         if (!countries.has(country.name)) countries.set(country.name, genitiveOf(country, country.name, gaps));
       } else if (country) addRegion(f.areaOf(ref));
     }
     const region = f.get('region', event.region);
-    if (region && (!homeCountry || f.countryOf(region)?.id === homeCountry.id)) addRegion(region);
+    if (region && inCountry(f, region, homeCountry)) addRegion(region);
     // Held abroad: that country's people took part though no partner was entered («в г. Минске» → Республики Беларусь).
     if (event.country && event.country !== homeCountry?.name && !countries.has(event.country)) {
       countries.set(event.country, genitiveOf(f.get('country', event.country), event.country, gaps));
@@ -109,7 +119,7 @@ export function buildReport(source: ReportSource, input: ReportInput): Report {
     partners: input.partner ? [input.partner] : undefined,
     sort: 'startDate',
     order: 'asc',
-  }))), period);
+  }))).map(officialPlace), period);
   ensureMorphology();
   const f = source.refForms;
   const gaps = new Gaps();
@@ -188,7 +198,7 @@ export function buildReport(source: ReportSource, input: ReportInput): Report {
     for (const e of events) {
       const region = e.region && e.region !== home ? f.get('region', e.region) : undefined;
       const inHomeCountry = !e.country || e.country === homeCountry?.name;
-      if (region && inHomeCountry && (!homeCountry || f.countryOf(region)?.id === homeCountry.id) && !regionsAt.has(region.name)) regionsAt.set(region.name, genitiveOf(region, region.name, gaps));
+      if (region && inHomeCountry && inCountry(f, region, homeCountry) && !regionsAt.has(region.name)) regionsAt.set(region.name, genitiveOf(region, region.name, gaps));
       if (e.country && !inHomeCountry && !countriesAt.has(e.country)) countriesAt.set(e.country, genitiveOf(f.get('country', e.country), e.country, gaps));
     }
     const ordered = (found: Map<string, string>, kind: 'country' | 'region') => [...found].sort((a, b) => f.order(kind, a[0]) - f.order(kind, b[0])).map(([, g]) => g);

@@ -5,6 +5,8 @@ import type { Gaps } from '../gaps';
 import type { Home, ReportSource } from '../sources';
 import { precisionRange } from '../../../../shared/dates';
 import { capitalize } from '../../../../shared/ru/grammar';
+import { officialCountry, officialPlace } from '../../../../shared/ru/place';
+import type { Ref } from '../../../../shared/schema/reference';
 import { EventFilterSchema, type Event, type EventStatus } from '../../../../shared/schema/event';
 import type { ReportInput } from '../../../../shared/schema/report';
 
@@ -16,7 +18,7 @@ export function periodEvents(source: ReportSource, input: ReportInput, statuses:
     statuses,
     sort: 'startDate',
     order: 'asc',
-  }));
+  })).map(officialPlace);
 }
 
 const PRECISION_RANK = { day: 0, month: 1, quarter: 2, year: 3 } as const;
@@ -79,7 +81,7 @@ export function scopeOf(events: readonly Event[], f: RefForms, home: Home): Scop
   for (const e of events) {
     for (const name of e.partners) {
       const ref = f.partner(name);
-      weigh(f.countryOf(ref), f.areaOf(ref));
+      weigh(officialOf(f, f.countryOf(ref)), f.areaOf(ref));
     }
     if (e.country && e.country !== home.country) international = true;
     else if (e.region && e.region !== home.region) interregional = true;
@@ -88,6 +90,11 @@ export function scopeOf(events: readonly Event[], f: RefForms, home: Home): Scop
   if (international) return 'международного';
   if (interregional) return 'межрегионального';
   return 'международного и межрегионального';
+}
+
+/** A country typed short («Беларусь», «РФ») as the list's own entry under its official name, when the list has it. */
+function officialOf<T extends { name: string }>(f: RefForms, country: T | undefined): T | Ref | undefined {
+  return country ? (f.get('country', officialCountry(country.name)) ?? country) : undefined;
 }
 
 /** The home region in the genitive («Смоленской области»), as the titles name it. */
@@ -101,7 +108,7 @@ export function homeGenitive(home: Home): string {
  */
 export function partnerGroup(name: string, f: RefForms, home: Home): string {
   const ref = f.partner(name);
-  const country = f.countryOf(ref);
+  const country = officialOf(f, f.countryOf(ref));
   if (country && country.id !== home.countryRef?.id) return country.name;
   const area = f.areaOf(ref);
   if (area?.kind === 'region') return area.name;
