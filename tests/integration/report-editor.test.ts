@@ -397,3 +397,18 @@ describe('the morphology behind them', () => {
     expect(subjectGender('Старший и младший научные сотрудники')).toBe('pl');
   });
 });
+
+describe('partners the lists do not know', () => {
+  it('takes a state named by its form of government or a one-word name in «-ия» for a country, and names it in the opening', () => {
+    const core = tempCore();
+    createEvent(core, eventInput({ title: 'Встреча с делегацией', kind: 'встреча', startDate: '2024-01-13', city: 'Смоленск', partners: ['Государство Израиль', 'Япония', 'Монголия'] }));
+    createEvent(core, eventInput({ title: 'Встреча с делегацией', kind: 'встреча', startDate: '2024-01-14', city: 'Смоленск', partners: ['Королевство Испания', 'Федеративная Республика Германия', 'Социалистическая Республика Вьетнам'] }));
+    createEvent(core, eventInput({ title: 'Встреча с представителями', kind: 'встреча', startDate: '2024-01-15', city: 'Смоленск', partners: ['Ассоциация', 'ОАО «Беларуськалий»'] }));
+    const countries = listRefs(core, 'country', true, false).map((r) => r.name);
+    for (const name of ['Государство Израиль', 'Япония', 'Монголия', 'Королевство Испания', 'Федеративная Республика Германия', 'Социалистическая Республика Вьетнам']) expect(countries).toContain(name);
+    expect(countries).not.toContain('Ассоциация');
+    expect(listRefs(core, 'organisation', true, false).map((r) => r.name)).toEqual(expect.arrayContaining(['Ассоциация', 'ОАО «Беларуськалий»']));
+    const opening = plain(buildReport(core, ReportInputSchema.parse({ period: '2024-01' })).paragraphs[0]?.text ?? '');
+    expect(opening).toBe('В январе 2024 года состоялись следующие мероприятия с участием представителей Государства Израиль, Японии, Монголии, Королевства Испания, Федеративной Республики Германия и Социалистической Республики Вьетнам.');
+  });
+});

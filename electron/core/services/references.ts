@@ -1,6 +1,7 @@
 // Reference lists: names matched case- and «ё»-insensitively, unknown names added to their list.
 import type { Core } from '../core';
 import { nameKey } from '../../../shared/ru/normalize';
+import { officialCountry } from '../../../shared/ru/place';
 import { AppError } from '../../../shared/errors';
 import type { Ref, RefKind, RefUpdate } from '../../../shared/schema/reference';
 import type { RefRow } from '../db/refs';
@@ -16,11 +17,23 @@ const RUSSIAN_REPUBLIC =
 /** The country of the republics within Russia, as the reference lists name it. */
 const RUSSIA = 'Российская Федерация';
 
+/** The word a state's official name is built on: «Государство Израиль», «Королевство Испания», «Федеративная Республика Германия». */
+const COUNTRY_WORD = /(^|\s)(государство|республика|федерация|королевство|княжество|султанат|эмират|эмираты|конфедерация|содружество)(\s|$)/;
+
+/** Common nouns in «-ия» a one-word organisation may be called by; any other one word in «-ия» is a country («Япония», «Монголия»). */
+const COMMON_IA_NOUNS = /^(академия|ассоциация|комиссия|корпорация|компания|гимназия|консерватория|лаборатория|филармония|епархия|дирекция|редакция|инспекция|миссия|делегация|организация|федерация|полиция|милиция|типография)$/;
+
+/** A one-word name the way Russian names states: a proper noun in «-ия» (Япония, Монголия, Германия) or in «-стан». */
+function isCountryName(key: string): boolean {
+  if (/\s/.test(key)) return false;
+  return (/^[а-яё]{3,}(ия|стан)$/.test(key) && !COMMON_IA_NOUNS.test(key)) || officialCountry(key) !== key;
+}
+
 /** A partner name nobody has listed yet: its level guessed from how Russian names such things, and a republic within Russia its country. */
 export function guessPartner(name: string): { kind: PartnerKind; country: string | null } {
   const key = nameKey(name);
   if (RUSSIAN_REPUBLIC.test(key)) return { kind: 'region', country: RUSSIA };
-  if (/(^|\s)(республика|федерация|королевство)(\s|$)/.test(key)) return { kind: 'country', country: null };
+  if (COUNTRY_WORD.test(key) || isCountryName(key)) return { kind: 'country', country: null };
   if (/(область|край|район|округ|автономная)$/.test(key) || /^(город|г\.)\s/.test(key)) return { kind: 'region', country: null };
   return { kind: 'organisation', country: null };
 }
