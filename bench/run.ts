@@ -1,8 +1,7 @@
 // `npm run bench`: builds a register of 100,000 events and measures the hot paths against the issue's targets.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Readable, Writable } from 'node:stream';
-import ExcelJS from '../electron/core/excel';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeCore, openCore } from '../electron/core/core';
@@ -15,8 +14,8 @@ import { EventFilterSchema } from '../shared/schema/event';
 import { CalendarQuerySchema } from '../shared/schema/calendar';
 import { generateEvents, random, WORDS } from './generate';
 import { writePartnerSheet } from './partner-sheet';
-import { analyze } from '../electron/core/import/analyze';
-import { commitPreview, readImportSource } from '../electron/core/services/imports';
+import { commitPreview } from '../electron/core/services/imports';
+import { importRowsAlone, timeDryRuns, type DryRunTimes } from './import-dry-run';
 import { periodTables, writeTables } from '../electron/core/export/period-workbook';
 import { periodSource } from '../electron/core/services/export-sources';
 import { parsePeriod, type Period } from '../shared/period';
@@ -67,17 +66,6 @@ function print(rows: Row[]): void {
   lines.forEach((l) => console.log(fmt(l)));
 }
 
-/** exceljs alone loading the file: its `xlsx.load`, the whole workbook in memory. */
-async function excelLoad(data: Buffer): Promise<void> {
-  await new ExcelJS.Workbook().xlsx.load(new Uint8Array(data).buffer);
-}
-
-/** exceljs's own streaming reader, its unzipping included, giving every row's values. */
-async function excelStream(data: Buffer): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([data]), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
-  for await (const sheet of reader) for await (const row of sheet) void row.values;
-}
-
 /** A stream that drops what it is given: the export's cost without the disk's. */
 function nullSink(): Writable {
   return new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -96,6 +84,7 @@ async function main(): Promise<void> {
   if (only === 'start') return print(await startRows());
   if (only === 'jobs') return print(await jobRowsAlone(TOTAL));
   if (only === 'inserts') return print(insertRowsAlone());
+  if (only === 'import') return print(dryRunRows(await importRowsAlone(TOTAL, PAIRED_RUNS)));
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {
@@ -161,16 +150,7 @@ async function main(): Promise<void> {
     const sheetFile = join(dir, 'partner.xlsx');
     await writePartnerSheet(sheetFile, 10_000, 9);
     const sheetData = readFileSync(sheetFile);
-    const excel: number[] = [];
-    const stream: number[] = [];
-    const dry: number[] = [];
-    let preview;
-    for (let i = 0; i < PAIRED_RUNS; i++) {
-      excel.push(await timeAsync(() => excelLoad(sheetData)));
-      stream.push(await timeAsync(() => excelStream(sheetData)));
-      dry.push(await timeAsync(async () => (preview = analyze(core, await readImportSource('partner.xlsx', sheetData), {}))));
-    }
-    const last = preview as unknown as ReturnType<typeof analyze>;
+    const { preview: last, ...dryRuns } = await timeDryRuns(core, sheetData, PAIRED_RUNS);
 
     // The same 10,000 rows as an old .xls and as a table in a Word document: the whole dry run of each
     // beside exceljs loading the .xlsx, in a child of its own (see format-dry-run.ts), before the rows
@@ -226,8 +206,7 @@ async function main(): Promise<void> {
       { measure: 'calendar month range, p95', value: p95(range), target: 5, unit: 'ms' },
       { measure: 'the calendar’s month view data (6 weeks, spheres, deadlines), p95', value: p95(monthView), target: null, unit: 'ms' },
       ...inserts,
-      { measure: `import dry run ÷ exceljs xlsx.load, 10,000 rows (${Math.min(...dry).toFixed(0)} ÷ ${Math.min(...excel).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...excel), target: 1.5, unit: '×' },
-      { measure: `import dry run ÷ exceljs's streaming reader giving every row's values, 10,000 rows (÷ ${Math.min(...stream).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...stream), target: 1.5, unit: '×' },
+      ...dryRunRows(dryRuns),
       { measure: `import dry run of a .xls ÷ exceljs loading the same rows as .xlsx, 10,000 rows (${formats.xls.toFixed(0)} ÷ ${formats.excel.toFixed(0)} ms)`, value: formats.xls / formats.excel, target: 2, unit: '×' },
       { measure: `import dry run of a .docx table ÷ exceljs loading the same rows as .xlsx, 10,000 rows (${formats.docx.toFixed(0)} ÷ ${formats.excel.toFixed(0)} ms)`, value: formats.docx / formats.excel, target: 2, unit: '×' },
       { measure: `import commit, ${last.summary.new.toLocaleString('en')} new rows of 10,000`, value: commit, target: 500, unit: 'ms' },
@@ -249,6 +228,14 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The dry run's rows: each side's best run of the same file, side by side. */
+function dryRunRows({ excel, stream, dry }: DryRunTimes): Row[] {
+  return [
+    { measure: `import dry run ÷ exceljs xlsx.load, 10,000 rows (${Math.min(...dry).toFixed(0)} ÷ ${Math.min(...excel).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...excel), target: 1.5, unit: '×' },
+    { measure: `import dry run ÷ exceljs's streaming reader giving every row's values, 10,000 rows (÷ ${Math.min(...stream).toFixed(0)} ms)`, value: Math.min(...dry) / Math.min(...stream), target: 1.5, unit: '×' },
+  ];
 }
 
 /** `npm run bench -- --only inserts`: the insert rows on a register of BENCH_EVENTS events made for them alone. */

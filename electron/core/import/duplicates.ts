@@ -184,7 +184,32 @@ export function createDuplicateFinder(existing: readonly DatedEvent[]) {
   let stamp = 0;
   const seen = new Int32Array(existing.length);
 
+  /**
+   * Whether the title has a number no event has: its number words (those starting with a digit) read as
+   * keyWords reads them, without the other words. Most rows of a numbered plan stop here. Null when the
+   * title has a character keyWordsFast leaves to the whole reading.
+   */
+  const lacksNumber = (title: string): boolean | null => {
+    for (let i = 0; i < title.length; i++) {
+      const c = title.charCodeAt(i);
+      if (c < 0x30 || c > 0x39 || (i > 0 && !isSeparator(title.charCodeAt(i - 1)))) continue;
+      let end = i + 1;
+      let plain = true;
+      for (; end < title.length; end++) {
+        const d = title.charCodeAt(end);
+        if (d < 0x80 ? !((d >= 0x30 && d <= 0x39) || (d >= 0x61 && d <= 0x7a) || (d >= 0x41 && d <= 0x5a)) : isSeparator(d)) break;
+        if (d >= 0x80 && !(d >= 0x400 && d <= 0x45f)) plain = false;
+      }
+      if (!plain) return null;
+      const word = title.slice(i, end).toLowerCase().replaceAll('ё', 'е');
+      if (!postings.has(word)) return true;
+      i = end;
+    }
+    return false;
+  };
+
   return function duplicateOf(row: DatedTitle): DuplicateOf | null {
+    if (lacksNumber(row.title) === true) return null;
     const unsorted = keyWords(row.title);
     if (unsorted.length === 0) return null;
     // Numbers must be the same: a number no event has rules every event out.

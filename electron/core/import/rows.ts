@@ -49,6 +49,17 @@ const DATE_FIELDS: ReadonlySet<ImportField> = new Set(['startDate', 'endDate']);
 
 const TOTALS = /^\s*(итого|всего)(\s|:|$)/i;
 
+/**
+ * Whether a trimmed text may open as TOTALS does: a quick look at its first letter before the
+ * regex. Under its /i, «и» matches «И» only and «в» matches «В» and «ᲀ» (U+1C80); letters of other
+ * scripts are left to the regex.
+ */
+function mayBeTotals(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 0x80 || (c >= 0x400 && c <= 0x4ff)) return c === 0x418 || c === 0x438 || c === 0x412 || c === 0x432;
+  return true;
+}
+
 // What clerks put under a table that is not an event: a signature, the stamp, who prepared it, notes.
 /** Posts a signature line opens with. */
 const SIGNATURE_POST = /^(перв(ый|ая)\s+)?(заместител|председател|начальник|руководител|директор|министр|глава|губернатор|управляющ|секретар|исполняющ|и\.\s?о\.|врио|консультант|(главный|ведущий)\s+специалист)/i;
@@ -144,7 +155,7 @@ function classify(cells: readonly Cell[], columns: readonly ImportColumn[], titl
     if (cell === null || cell === undefined) continue;
     const text = typeof cell === 'string' ? cell.trim() : cellText(cell);
     if (!text) continue;
-    if (typeof cell === 'string' && TOTALS.test(text)) return { kind: 'totals' };
+    if (typeof cell === 'string' && mayBeTotals(text) && TOTALS.test(text)) return { kind: 'totals' };
     texts++;
     if (first < 0) [first, firstText] = [i, text];
     else if (text !== firstText) single = false;

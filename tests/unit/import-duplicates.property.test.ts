@@ -1,0 +1,49 @@
+// The duplicate finder's index and shortcuts (the rarest word, a number no event has) must find what
+// comparing the row with every event finds: the most alike event of overlapping dates and the same numbers.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createDuplicateFinder, SIMILARITY_THRESHOLD, titleKey } from '../../electron/core/import/duplicates';
+import { gramSimilarity, trigrams } from '../../electron/core/import/headers';
+import type { DatedEvent } from '../../electron/core/db/events';
+
+const WORDS = ['Форум', 'форум', 'ФОРУМ', 'молодёжи', 'молодежи', 'Встреча', 'глав', 'заседание', 'совета', '№', '3', '4', '12', '2024', '12-й', 'IT', 'Σ', 'Ёлка'];
+const title = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+const DAYS = ['2024-03-01', '2024-03-05', '2024-03-31', '2024-04-02', '2024-06-30', '2025-12-31', '2027-01-01'];
+const dates = fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...DAYS)).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [string, string]);
+
+/** Every event compared with the row, one by one. */
+function reference(existing: readonly DatedEvent[], row: { title: string; startDate: string; endDate: string }): number | null {
+  const key = titleKey(row.title);
+  if (key.words.length === 0) return null;
+  let best: number | null = null;
+  for (const event of existing) {
+    if (event.startDate > row.endDate || event.endDate < row.startDate) continue;
+    const other = titleKey(event.title);
+    if (other.numbers !== key.numbers) continue;
+    const similarity = key.key === other.key ? 1 : gramSimilarity(trigrams(key.key), trigrams(other.key));
+    if (similarity >= SIMILARITY_THRESHOLD && (best === null || similarity > best)) best = similarity;
+  }
+  return best;
+}
+
+describe('duplicate finder', () => {
+  it('finds as alike an event as comparing with every event finds, of overlapping dates and the same numbers', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(title, dates), { maxLength: 25 }), fc.array(fc.tuple(title, dates), { minLength: 1, maxLength: 10 }), (events, rows) => {
+        const existing: DatedEvent[] = events.map(([t, [startDate, endDate]], i) => ({ id: i + 1, title: t, startDate, endDate, datePrecision: 'day' }));
+        const duplicateOf = createDuplicateFinder(existing);
+        for (const [t, [startDate, endDate]] of rows) {
+          const row = { title: t, startDate, endDate };
+          const found = duplicateOf(row);
+          expect(found?.similarity ?? null).toBe(reference(existing, row));
+          if (found) {
+            const event = existing.find((e) => e.id === found.id) as DatedEvent;
+            expect(titleKey(event.title).numbers).toBe(titleKey(t).numbers);
+            expect(event.startDate <= endDate && event.endDate >= startDate).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
