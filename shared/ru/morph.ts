@@ -146,6 +146,11 @@ function readWord(original: string, preferAdj: boolean, preferGeo: boolean): Wor
     const rest = original.slice(hyphen + 1);
     const last = readWord(rest, preferAdj, preferGeo);
     if (!last) return null;
+    // «Каменск-Шахтинский», «Ленинск-Кузнецкий»: a town's noun and an adjective of its gender after it, each in the case.
+    const town = last.role === 'adj' && /^\p{Lu}/u.test(first) && /^\p{Lu}/u.test(rest) ? readWord(first, false, true) : null;
+    if (town && town.role === 'noun' && (town.known || town.geo) && town.gender !== null && town.gender === last.gender) {
+      return { ...town, known: town.known && last.known, inflect: (grams) => `${town.inflect(grams)}-${last.inflect(grams)}` };
+    }
     const head = last.role === 'noun' && !INVARIABLE_PARTS.has(first.toLowerCase()) ? readWord(first, false, false) : null;
     if (head && head.role === 'noun' && head.known) {
       // Two nouns («выставка-ярмарка», «фестиваль-конкурс»): both decline; the first gives gender.
