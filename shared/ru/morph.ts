@@ -415,6 +415,12 @@ export function subjectGender(phrase: string): Gender | null {
   if (pair && isAdjectiveOnly(pair[1] ?? '')) text = pair[2] ?? '';
   // «5 человек», «Более 200 человек», «около 50 мастеров», «десятки волонтеров»: a number of people takes the plural.
   if (/^(?:\d|(?:более|свыше|около|порядка|до|не менее|не более|почти|примерно|свыше)\s|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|десятки|сотни|несколько|много)\s)/iu.test(text.trim())) return 'pl';
+  // «Ольга Окунева, заместитель Губернатора …»: a person named, then her post after a comma, is one participant.
+  const named = /^\s*((?:\p{Lu}[\p{Ll}-]+|\p{Lu}\.)(?:\s*(?:\p{Lu}[\p{Ll}-]+|\p{Lu}\.)){1,2}),\s*(\p{L}[^,;]*?)\s*$/u.exec(text);
+  if (named && !/\s(и|а также)\s/.test(named[2] ?? '') && isPost(named[2] ?? '')) {
+    const post = headNoun(named[2] ?? '');
+    if (post && post.gender !== 'pl') return personGender(named[1] ?? '') ?? post.gender;
+  }
   const head = headNoun(text);
   if (/,|;|\s(и|а также)\s/.test(text) && head?.gender !== 'pl') {
     // «глава района и его заместитель», «делегация, представители …»: several.
@@ -425,6 +431,24 @@ export function subjectGender(phrase: string): Gender | null {
     return 'f';
   }
   return head?.gender ?? null;
+}
+
+/** A post opens with a common noun or adjective the dictionary knows («заместитель …», «Губернатор …»), not a person's name. */
+function isPost(phrase: string): boolean {
+  const read = parses(phrase.trim().split(/\s+/)[0] ?? '');
+  return read.some((p) => p.parser === 'Dictionary' && (p.tag.POS === 'NOUN' || isAdj(p))) && !read.some((p) => p.tag.Name || p.tag.Surn || p.tag.Patr);
+}
+
+/** A person's gender by the first name among the words («Ольга Окунева» → f), else by a surname or patronymic; null when none reads. */
+function personGender(name: string): Gender | null {
+  for (const tag of ['Name', 'Patr', 'Surn'] as const) {
+    for (const word of name.split(/[\s.]+/)) {
+      const read = parses(word).filter((p) => p.tag[tag] && p.tag.CAse === 'nomn' && p.tag.NMbr !== 'plur');
+      const genders = new Set(read.map((p) => p.tag.GNdr));
+      if (genders.size === 1 && (genders.has('masc') || genders.has('femn'))) return genders.has('masc') ? 'm' : 'f';
+    }
+  }
+  return null;
 }
 
 /**
