@@ -142,45 +142,17 @@ export function parseSpheres(text: string, spheres: readonly RefName[]): string[
 }
 
 /** Word stems of each kind, for finding it in titles: «выставк» finds «выставки». */
-/**
- * The words of a text as words() reads them (runs of letters and digits, lowered) into `out`, when the
- * text holds only ASCII, Russian letters and the usual punctuation; false for any other character.
- */
-function plainWords(text: string, out: string[]): boolean {
-  out.length = 0;
-  let start = -1;
-  let upper = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x20;
-    const lower = (c >= 0x430 && c <= 0x45f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
-    const capital = !lower && ((c >= 0x400 && c < 0x430) || (c >= 0x41 && c <= 0x5a));
-    if (lower || capital) {
-      if (start < 0) start = i;
-      if (capital) upper = true;
-      continue;
-    }
-    // Not a letter or digit: ASCII and a few typographic marks (NBSP, «», dashes, „“”, …, №); anything else is left to the regex.
-    if (c >= 0x80 && c !== 0xa0 && c !== 0xab && c !== 0xbb && !(c >= 0x2010 && c <= 0x2015) && !(c >= 0x201c && c <= 0x201e) && c !== 0x2026 && c !== 0x2116) return false;
-    if (start < 0) continue;
-    const word = text.slice(start, i);
-    out.push(upper ? word.toLowerCase() : word);
-    start = -1;
-    upper = false;
-  }
-  return true;
-}
-
-/** The kind whose stems start the earliest of `words`, the kinds tried in their order at each word. */
-function firstKind(byFirst: ReadonlyMap<string, { name: string; stems: string[] }[]>, words: readonly string[]): string | null {
-  for (let at = 0; at < words.length; at++) {
-    const word = words[at] as string;
+/** The kind whose stems start the earliest word, the kinds tried in their order at each word. */
+function firstKind(byFirst: ReadonlyMap<string, { name: string; stems: string[] }[]>, wordAt: (i: number) => string | undefined): string | null {
+  for (let at = 0; ; at++) {
+    const word = wordAt(at);
+    if (word === undefined) return null;
     for (const { name, stems: kindWords } of byFirst.get(word[0] as string) ?? []) {
       let k = 0;
-      while (k < kindWords.length && (words[at + k] as string | undefined)?.startsWith(kindWords[k] as string)) k++;
+      while (k < kindWords.length && wordAt(at + k)?.startsWith(kindWords[k] as string)) k++;
       if (k === kindWords.length) return name;
     }
   }
-  return null;
 }
 
 /** Kinds by the first letter of their first stem, in their order: a word is tried against a few, not all. */
@@ -200,33 +172,60 @@ function kindStems(kinds: readonly RefName[]): Map<string, { name: string; stems
 /** The kind a title or a kind cell names («Международный фестиваль …» → «фестиваль»), by the earliest word. */
 export function kindMatcher(kinds: readonly RefName[]): (text: string) => string | null {
   const byFirst = kindStems(kinds);
-  const plainList: string[] = [];
-  return (text) => {
-    const plain = foldYo(foldLookalikes(text));
-    if (plainWords(plain, plainList)) return firstKind(byFirst, plainList);
-    // The words of words(text), read only as far as the match needs: a kind is mostly among the first.
-    const folded = plain.toLowerCase();
+  // The words of the text being read, lowered, read only as far as the match needs: a kind is mostly
+  // among the first. Read here by character codes for ASCII, Russian letters and the usual punctuation;
+  // at any other character the reading gives up (`odd`) and the regex reads the text from the start.
+  let text = '';
+  let at = 0;
+  let odd = false;
+  const words: string[] = [];
+  const readWord = (): boolean => {
+    let start = -1;
+    let upper = false;
+    for (; at <= text.length; at++) {
+      const c = at < text.length ? text.charCodeAt(at) : 0x20;
+      const lower = (c >= 0x430 && c <= 0x45f) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+      const capital = !lower && ((c >= 0x400 && c < 0x430) || (c >= 0x41 && c <= 0x5a));
+      if (lower || capital) {
+        if (start < 0) start = at;
+        if (capital) upper = true;
+        continue;
+      }
+      // Not a letter or digit: ASCII and a few typographic marks (NBSP, «», dashes, „“”, …, №).
+      if (c >= 0x80 && c !== 0xa0 && c !== 0xab && c !== 0xbb && !(c >= 0x2010 && c <= 0x2015) && !(c >= 0x201c && c <= 0x201e) && c !== 0x2026 && c !== 0x2116) {
+        odd = true;
+        return false;
+      }
+      if (start < 0) continue;
+      const word = text.slice(start, at);
+      words.push(upper ? word.toLowerCase() : word);
+      return true;
+    }
+    return false;
+  };
+  const plainWordAt = (i: number): string | undefined => {
+    while (words.length <= i && !odd && readWord());
+    return words[i];
+  };
+  return (input) => {
+    text = foldYo(foldLookalikes(input));
+    at = 0;
+    odd = false;
+    words.length = 0;
+    const found = firstKind(byFirst, plainWordAt);
+    if (!odd) return found;
+    const folded = text.toLowerCase();
     const titleWords: string[] = [];
     let read = false;
     WORD.lastIndex = 0;
-    const wordAt = (i: number): string | undefined => {
+    return firstKind(byFirst, (i) => {
       while (titleWords.length <= i && !read) {
         const match = WORD.exec(folded);
         if (match) titleWords.push(match[0]);
         else read = true;
       }
       return titleWords[i];
-    };
-    // The earliest word first, then the kinds in their order: the first match is the one.
-    for (let at = 0; ; at++) {
-      const word = wordAt(at);
-      if (word === undefined) return null;
-      for (const { name, stems: kindWords } of byFirst.get(word[0] as string) ?? []) {
-        let k = 0;
-        while (k < kindWords.length && wordAt(at + k)?.startsWith(kindWords[k] as string)) k++;
-        if (k === kindWords.length) return name;
-      }
-    }
+    });
   };
 }
 
