@@ -439,6 +439,12 @@ function isPost(phrase: string): boolean {
   return read.some((p) => p.parser === 'Dictionary' && (p.tag.POS === 'NOUN' || isAdj(p))) && !read.some((p) => p.tag.Name || p.tag.Surn || p.tag.Patr);
 }
 
+/** Whether a noun as written may name people or animals («борцы», «школьники»): the dictionary's animacy. */
+export function isAnimate(word: string): boolean {
+  // Any reading: «борцы» is also a plant (inanimate) to the dictionary.
+  return parses(word).some((p) => p.tag.POS === 'NOUN' && p.tag.anim);
+}
+
 /** A person's gender by the first name among the words («Ольга Окунева» → f), else by a surname or patronymic; null when none reads. */
 function personGender(name: string): Gender | null {
   for (const tag of ['Name', 'Patr', 'Surn'] as const) {

@@ -7,7 +7,7 @@ import type { Agreement } from '../../../shared/schema/agreement';
 import type { Gender } from '../../../shared/schema/reference';
 import { eventDatePhrase } from '../../../shared/ru/date-phrases';
 import { lowerFirst, pastVerb, russianQuotes, type ReportVerb } from '../../../shared/ru/grammar';
-import { declinePhrase, genitiveToNominative, hasFiniteVerb, headNoun, lowerCommon, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
+import { declinePhrase, genitiveToNominative, hasFiniteVerb, headNoun, isAnimate, lowerCommon, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
 import type { Gaps } from './gaps';
@@ -102,18 +102,37 @@ function agreementPhrase(agreement: Agreement): string {
  * поездки школьников» → «организована поездка школьников»; when the dictionary cannot read the rest,
  * the verbal noun stays the subject («организовано проведение …», «обеспечена организация …»).
  */
-const VERBAL_NOUNS: Record<string, { verb: ReportVerb; fallback: ReportVerb }> = {
+const VERBAL_NOUNS: Record<string, { verb: ReportVerb; fallback: ReportVerb; keep?: 'always' | 'things' }> = {
   проведение: { verb: 'провести', fallback: 'организовать' },
   организация: { verb: 'организовать', fallback: 'обеспечить' },
   обеспечение: { verb: 'обеспечить', fallback: 'организовать' },
   подготовка: { verb: 'подготовить', fallback: 'организовать' },
+  // Work on a document is said as the document done: «Разработка плана …» → «разработан план …».
+  разработка: { verb: 'разработать', fallback: 'организовать' },
+  согласование: { verb: 'согласовать', fallback: 'провести' },
+  // «Сбор предложений» is the department's work done with others: the collecting itself was organised
+  // («организован сбор предложений»), the proposals are not the department's product. A «сбор» of people
+  // («Сбор юных борцов») is an event, said as one.
+  сбор: { verb: 'организовать', fallback: 'организовать', keep: 'things' },
 };
+
+/** Whether the verbal noun stays the subject: always, or when it governs things rather than people. */
+function keepsNoun(keep: 'always' | 'things' | undefined, governed: string): boolean {
+  if (keep === 'always') return true;
+  if (keep !== 'things') return false;
+  const head = headNoun(governed);
+  return head !== null && !isAnimate(head.word);
+}
 
 function verbalNounSubject(title: string): { verb: string; subject: string } | null {
   const m = /^(\p{L}+)\s+(.+)$/u.exec(title);
   const action = m ? VERBAL_NOUNS[(m[1] ?? '').toLowerCase()] : undefined;
   if (!m || !action) return null;
   const rest = genitiveToNominative(m[2] ?? '');
+  if (action.keep) {
+    if (!rest || !keepsNoun(action.keep, rest.text)) return null;
+    return { verb: pastVerb(action.verb, headNoun(title)?.gender ?? 'm'), subject: lowerFirst(title) };
+  }
   if (rest) return { verb: pastVerb(action.verb, rest.gender), subject: lowerCommon(rest.text, COMMON_OPENERS) };
   // «Организация и проведение фестиваля»: two actions, «обеспечены».
   const gender = /^\p{L}+\s+и\s+\p{L}/u.test(title) ? 'pl' : (headNoun(title)?.gender ?? 'n');
