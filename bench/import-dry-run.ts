@@ -51,13 +51,16 @@ export async function timeDryRuns(core: ReturnType<typeof openCore>, sheetData: 
   return { ...times, preview: preview as ReturnType<typeof analyze> };
 }
 
-/** The register of the full run (TOTAL events, then a 10,000-event batch), the sheet, and the times. */
+/** The register of the full run (`total` events, then a 10,000-event batch), the sheet, and the times. */
 export async function importRowsAlone(total: number, runs: number): Promise<DryRunTimes> {
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-import-'));
   try {
     const file = join(dir, 'bench.sqlite');
-    const core = openCore(file);
+    let core = openCore(file);
     for (let i = 0; i < total; i += 10_000) createEvents(core, generateEvents(Math.min(10_000, total - i), 7 + i, 2015, 2026, i + 1));
+    // Reopened, then the batch the full run's insert rows leave in it, as there.
+    closeCore(core);
+    core = openCore(file);
     insertBatch(core, generateEvents(10_000, 8));
     const sheetFile = join(dir, 'partner.xlsx');
     await writePartnerSheet(sheetFile, 10_000, 9);
