@@ -445,6 +445,21 @@ export function isAnimate(word: string): boolean {
   return parses(word).some((p) => p.tag.POS === 'NOUN' && p.tag.anim);
 }
 
+/**
+ * Whether the words after an event's head noun are its name rather than words it governs: they open with a
+ * capital and the first reads in no case a head governs without a preposition («Форум Живи ярко», «Конкурс
+ * Учитель года», «Турнир Золотая шайба»), not a genitive («Форум регионов», «Кубок Губернатора»), a number,
+ * an abbreviation or a preposition («Форум ЕАЭС», «Встреча в …»).
+ */
+export function namesAfterHead(rest: string): boolean {
+  const first = /^\s*([\p{L}-]+)(?=[\s,.:!?–-]|$)/u.exec(rest)?.[1];
+  if (!first || !/^\p{Lu}\p{Ll}/u.test(first) || isAcronym(first) || /[«»"„“]/.test(rest)) return false;
+  const read = parses(first);
+  if (read.length === 0) return false;
+  const governed = (p: AzParse) => ['gent', 'datv', 'ablt', 'loct', 'gen2', 'loc2'].includes(p.tag.CAse ?? '') || ['PREP', 'CONJ', 'PRCL', 'NUMR'].includes(p.tag.POS ?? '');
+  return !read.some(governed);
+}
+
 /** A person's gender by the first name among the words («Ольга Окунева» → f), else by a surname or patronymic; null when none reads. */
 function personGender(name: string): Gender | null {
   for (const tag of ['Name', 'Patr', 'Surn'] as const) {

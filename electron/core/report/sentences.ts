@@ -7,7 +7,7 @@ import type { Agreement } from '../../../shared/schema/agreement';
 import type { Gender } from '../../../shared/schema/reference';
 import { eventDatePhrase } from '../../../shared/ru/date-phrases';
 import { lowerFirst, pastVerb, russianQuotes, type ReportVerb } from '../../../shared/ru/grammar';
-import { declinePhrase, genitiveToNominative, hasFiniteVerb, headNoun, isAnimate, lowerCommon, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
+import { declinePhrase, genitiveToNominative, hasFiniteVerb, headNoun, isAnimate, lowerCommon, namesAfterHead, nounLemmas, subjectGender, type HeadNoun } from '../../../shared/ru/morph';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { RefForms } from '../ref-forms';
 import type { Gaps } from './gaps';
@@ -199,7 +199,14 @@ function subjectOf(event: Event, ctx: SentenceContext): { verb: string; subject:
   if (head && (titleNamesKind || isEventNoun(head) || partOfEvent)) {
     // «Форум и выставка …»: two events the verb agrees with in the plural.
     const gender = coordinated(title, head.word) ? 'pl' : (head.gender ?? kindGender ?? 'm');
-    return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, event.kind ? [event.kind, ...COMMON_OPENERS] : COMMON_OPENERS) };
+    const common = event.kind ? [event.kind, ...COMMON_OPENERS] : COMMON_OPENERS;
+    // «Форум Живи ярко»: the words after the head are the event's name, put in quotes as the head's apposition.
+    const end = title.indexOf(head.word) + head.word.length;
+    const rest = title.slice(end);
+    if (end > head.word.length - 1 && /^\s/.test(rest) && namesAfterHead(rest)) {
+      return { verb: pastVerb(verbOf(head, kindHead), gender), subject: `${lowerCommon(title.slice(0, end), common)} «${rest.trim()}»` };
+    }
+    return { verb: pastVerb(verbOf(head, kindHead), gender), subject: lowerCommon(title, common) };
   }
   if (!event.kind) return { verb: pastVerb('пройти', 'n'), subject: `мероприятие ${quoted(title)}` };
   const kindText = lowerCommon(event.kind, [event.kind]);
