@@ -457,6 +457,11 @@ describe('partners the lists do not know', () => {
     for (const name of ['Государство Израиль', 'Япония', 'Монголия', 'Королевство Испания', 'Федеративная Республика Германия', 'Социалистическая Республика Вьетнам']) expect(countries).toContain(name);
     expect(countries).not.toContain('Ассоциация');
     expect(listRefs(core, 'organisation', true, false).map((r) => r.name)).toEqual(expect.arrayContaining(['Ассоциация', 'ОАО «Беларуськалий»']));
+    // A report of one partner names it in its title, «со» before «с» and a consonant.
+    expect(buildReport(core, ReportInputSchema.parse({ period: '2024-01', partner: 'Социалистическая Республика Вьетнам' })).title)
+      .toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области с Социалистической Республикой Вьетнам за январь 2024 года');
+    expect(buildReport(core, ReportInputSchema.parse({ period: '2024-01', partner: 'Государство Израиль' })).title)
+      .toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области с Государством Израиль за январь 2024 года');
     const opening = plain(buildReport(core, ReportInputSchema.parse({ period: '2024-01' })).paragraphs[0]?.text ?? '');
     expect(opening).toBe('В январе 2024 года состоялись следующие мероприятия с участием представителей Государства Израиль, Японии, Монголии, Королевства Испания, Федеративной Республики Германия и Социалистической Республики Вьетнам.');
   });

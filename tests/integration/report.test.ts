@@ -38,6 +38,9 @@ describe('the half-year report', () => {
     const vitebsk = buildReport(core, ReportInputSchema.parse({ period: '2021-H2', partner: 'Витебская область' }));
     expect(vitebsk.paragraphs[0]?.text).toBe('Во II полугодии 2021 года состоялись следующие мероприятия с участием представителей Витебской области.');
     expect(vitebsk.paragraphs.filter((p) => p.eventId).length).toBe(3);
+    expect(vitebsk.title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области с Витебской областью за II полугодие 2021 года');
+    expect(buildReport(core, ReportInputSchema.parse({ period: '2021-H2', partner: 'Республика Беларусь' })).title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области с Республикой Беларусь за II полугодие 2021 года');
+    expect(buildReport(core, ReportInputSchema.parse({ period: '2021-H2' })).title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области за II полугодие 2021 года');
     const empty = buildReport(core, ReportInputSchema.parse({ period: '2019-Q1' }));
     expect(empty.paragraphs.map((p) => p.text)).toEqual(['В I квартале 2019 года мероприятий с участием представителей регионов-партнеров не проводилось.']);
   });

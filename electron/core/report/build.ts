@@ -21,6 +21,7 @@ import { officialCountry, officialPlace } from '../../../shared/ru/place';
 import { ensureMorphology } from './morphology';
 import { Gaps } from './gaps';
 import { placePhrase, type PlaceContext } from './places';
+import { partnerForm } from './documents/common';
 import { ARRANGED, eventSentences, FORMAT_CLAUSE, formatMentioned } from './sentences';
 
 /** Kinds listed in the closing's brackets before «и т. д.». */
@@ -77,6 +78,12 @@ function genitiveOf(ref: Ref | undefined, name: string, gaps: Gaps): string {
     if (!ref.instrumental) gaps.partnerForm(ref, 'instrumental', declinedName(name, 'instrumental'));
   }
   return guess;
+}
+
+/** «с Республикой Беларусь», «со Смоленским …»: the partner in the instrumental, from the list or the dictionary. */
+function withPartner(name: string, f: RefForms, gaps: Gaps): string {
+  const instrumental = partnerForm(name, 'instrumental', f, gaps);
+  return `${/^(?:[сзшжщ][^аеёиоуыэюя]|мн)/iu.test(instrumental) ? 'со' : 'с'} ${instrumental}`;
 }
 
 /**
@@ -215,7 +222,8 @@ export function buildReport(source: ReportSource, input: ReportInput): Report {
   }
 
   return {
-    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${homeGenitive} ${forPeriod(period)}`),
+    // A report of one partner names it, as the plan does: «… сотрудничестве Смоленской области с Республикой Беларусь за …».
+    title: capitalize(`информация о международном и межрегиональном сотрудничестве ${homeGenitive}${input.partner ? ` ${withPartner(input.partner, f, gaps)}` : ''} ${forPeriod(period)}`),
     paragraphs,
     tables: [],
     gaps: gaps.list(),
