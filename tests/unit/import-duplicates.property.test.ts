@@ -2,7 +2,7 @@
 // comparing the row with every event finds: the most alike event of overlapping dates and the same numbers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDuplicateFinder, SIMILARITY_THRESHOLD, titleKey } from '../../electron/core/import/duplicates';
+import { codeSimilarity, createDuplicateFinder, SIMILARITY_THRESHOLD, titleKey, trigramCodes } from '../../electron/core/import/duplicates';
 import { gramSimilarity, trigrams } from '../../electron/core/import/headers';
 import type { DatedEvent } from '../../electron/core/db/events';
 
@@ -44,6 +44,17 @@ describe('duplicate finder', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('compares trigrams as numbers exactly as headers.ts compares them as strings', () => {
+    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('', 'а', 'форум молодежи', 'ааааа', '😀😀'));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(trigramCodes(a).size).toBe(trigrams(a).size);
+        expect(codeSimilarity(trigramCodes(a), trigramCodes(b))).toBe(gramSimilarity(trigrams(a), trigrams(b)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

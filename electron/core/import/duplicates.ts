@@ -3,7 +3,6 @@
 import type { DuplicateOf } from '../../../shared/schema/import';
 import type { DatedEvent } from '../db/events';
 import { dayNumber, ymd } from '../../../shared/dates';
-import { gramSimilarity, trigrams } from './headers';
 
 /** Titles at least this alike (Dice over trigrams of their sorted words) name the same event. */
 export const SIMILARITY_THRESHOLD = 0.8;
@@ -130,6 +129,24 @@ function isNumber(word: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * headers.ts's trigrams of a text, each as the number of its three UTF-16 code units (c0·2³² + c1·2¹⁶ + c2):
+ * the same sets one for one, hashed and compared as numbers rather than made as strings.
+ */
+export function trigramCodes(text: string): Set<number> {
+  const padded = ` ${text} `;
+  const grams = new Set<number>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.charCodeAt(i) * 0x100000000 + padded.charCodeAt(i + 1) * 0x10000 + padded.charCodeAt(i + 2));
+  return grams;
+}
+
+/** headers.ts's gramSimilarity (Dice's coefficient) over trigramCodes. */
+export function codeSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
 /** Months as numbers (year × 12 + month − 1): the months from `start`'s to `end`'s. */
 function monthNumber(iso: string): number {
   const { year, month } = ymd(iso);
@@ -179,7 +196,7 @@ export function createDuplicateFinder(existing: readonly DatedEvent[]) {
   // Filled up front: an array set at scattered indexes would turn into a slow dictionary.
   const spans: ({ first: number; last: number } | false | undefined)[] = new Array(existing.length).fill(undefined);
   const keys: (TitleKey | undefined)[] = new Array(existing.length).fill(undefined);
-  const grams: (Set<string> | undefined)[] = new Array(existing.length).fill(undefined);
+  const grams: (Set<number> | undefined)[] = new Array(existing.length).fill(undefined);
 
   let stamp = 0;
   const seen = new Int32Array(existing.length);
@@ -224,7 +241,7 @@ export function createDuplicateFinder(existing: readonly DatedEvent[]) {
     // candidates there are (those of the next word add none that can match).
     if (rare.length === 2 && isNumber(rare[0] as string)) rare.pop();
     const span = monthsOf(row.startDate, row.endDate);
-    let rowGrams: Set<string> | undefined;
+    let rowGrams: Set<number> | undefined;
     stamp++;
     let best: DuplicateOf | null = null;
     for (const word of rare) {
@@ -241,7 +258,7 @@ export function createDuplicateFinder(existing: readonly DatedEvent[]) {
           const event = existing[i] as DatedEvent;
           if (event.startDate > row.endDate || event.endDate < row.startDate || numbers[i] !== rowNumbers) continue;
           const other = (keys[i] ??= titleKey(event.title));
-          const similarity = key === other.key ? 1 : gramSimilarity((rowGrams ??= trigrams(key)), (grams[i] ??= trigrams(other.key)));
+          const similarity = key === other.key ? 1 : codeSimilarity((rowGrams ??= trigramCodes(key)), (grams[i] ??= trigramCodes(other.key)));
           if (similarity >= SIMILARITY_THRESHOLD && (!best || similarity > best.similarity)) {
             best = { id: event.id, title: event.title, startDate: event.startDate, endDate: event.endDate, datePrecision: event.datePrecision, similarity };
           }
