@@ -13,7 +13,8 @@ export const BUNDLE = `${CLI_DIR}/main.cjs`;
 /** bin/reestr.js keeps V8's code cache of the bundle in files named so, beside it. */
 export const CACHE_PREFIX = 'main.cjs.cache-';
 const WORKER = 'job-worker.cjs';
-const MIGRATIONS = 'electron/core/db/migrations';
+/** SQL the sources read beside their module (db/migrate.ts, store/pg/migrate.ts): beside the bundle, here. */
+const SQL_DIRS = { migrations: 'electron/core/db/migrations', 'pg-migrations': 'electron/core/store/pg/pg-migrations' };
 
 /** Builds the bundle; throws esbuild's failure (its messages already printed) or ERR_MODULE_NOT_FOUND without esbuild. */
 export async function buildCli() {
@@ -38,20 +39,22 @@ export async function buildCli() {
   const result = await build({ ...options, entryPoints: ['electron/cli/main.ts'], outfile: BUNDLE });
   // The job runner's worker threads (electron/core/jobs/runner.ts) load this file beside the bundle.
   const worker = await build({ ...options, entryPoints: ['electron/core/jobs/worker.ts'], outfile: `${CLI_DIR}/${WORKER}` });
-  mkdirSync(join(out, 'migrations'), { recursive: true });
   for (const file of [...result.outputFiles, ...worker.outputFiles]) writeAtomic(file.path, file.contents);
   // Code caches of earlier bundles (V8 checks a cache against its source's length only), and whatever else an
   // earlier layout left.
-  for (const name of readdirSync(out)) if (!['main.cjs', WORKER, 'migrations', INPUTS_FILE].includes(name) && !name.endsWith('.tmp')) rmSync(join(out, name), { recursive: true, force: true });
-  // db/migrate.ts reads the .sql files beside its own module: beside the bundle, here.
-  const migrations = readdirSync(join(ROOT, MIGRATIONS));
-  for (const name of migrations) writeAtomic(join(out, 'migrations', name), readFileSync(join(ROOT, MIGRATIONS, name)));
-  for (const name of readdirSync(join(out, 'migrations'))) if (!migrations.includes(name)) rmSync(join(out, 'migrations', name), { force: true });
+  for (const name of readdirSync(out)) if (!['main.cjs', WORKER, ...Object.keys(SQL_DIRS), INPUTS_FILE].includes(name) && !name.endsWith('.tmp')) rmSync(join(out, name), { recursive: true, force: true });
+  const sqlFiles = [];
+  for (const [dir, source] of Object.entries(SQL_DIRS)) {
+    mkdirSync(join(out, dir), { recursive: true });
+    const names = readdirSync(join(ROOT, source));
+    for (const name of names) writeAtomic(join(out, dir, name), readFileSync(join(ROOT, source, name)));
+    for (const name of readdirSync(join(out, dir))) if (!names.includes(name)) rmSync(join(out, dir, name), { force: true });
+    sqlFiles.push(source, ...names.map((name) => `${source}/${name}`));
+  }
   const lock = 'node_modules/.package-lock.json';
   writeInputs(ROOT, CLI_DIR, builtAt, [
     ...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(worker.metafile.inputs)]),
-    MIGRATIONS,
-    ...migrations.map((name) => `${MIGRATIONS}/${name}`),
+    ...sqlFiles,
     'scripts/build-cli.mjs',
     'scripts/fresh.mjs',
     // Rewritten by every npm install: a changed dependency rebuilds the bundle.

@@ -61,7 +61,8 @@ export function parseArgs(argv: readonly string[], commands: Readonly<Record<str
     }
   }
   let command = '';
-  for (let n = Math.min(words.length, 2); n > 0; n--) {
+  const longest = Math.max(...Object.keys(commands).map((name) => name.split(' ').length));
+  for (let n = Math.min(words.length, longest); n > 0; n--) {
     const candidate = words.slice(0, n).join(' ');
     if (commands[candidate]) {
       command = candidate;
@@ -71,7 +72,7 @@ export function parseArgs(argv: readonly string[], commands: Readonly<Record<str
   const spec = commands[command];
   if (!spec) {
     if (words.length === 0) return { command: 'help', args: [], values: {}, flags: new Set(argv.includes('--help') ? ['help'] : []) };
-    throw usageError(`Неизвестная команда «${words.slice(0, 2).join(' ')}».`);
+    throw usageError(`Неизвестная команда «${words.slice(0, longest).join(' ')}».`);
   }
 
   // Second pass: with the command known, every option must be one it accepts.

@@ -47,6 +47,9 @@ const COMMANDS = {
   export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'statuses', 'group-by', 'out'], flags: ['all', 'csv'] },
   'settings show': { flags: ['json'] },
   'settings set': { values: ['home-region', 'home-country', 'department', 'responsible', 'phone'], flags: ['json'] },
+  'server users add': { args: ['LOGIN'], values: ['role', 'pg'], flags: ['json'] },
+  'server users list': { values: ['pg'], flags: ['json'] },
+  'server users disable': { args: ['LOGIN'], values: ['pg'] },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -363,6 +366,14 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
         throw new AppError('bad_request', 'Параметр «--port»: укажите номер порта от 0 до 65535.');
       }
       await serveUntilStopped(file, { port, open: !parsed.flags.has('no-open'), log: io.out });
+      return 0;
+    }
+    if (parsed.command.startsWith('server users ')) {
+      // The department server's database, not the register file: pg is loaded only here.
+      const { pgUrl, readPassword, serverUsers } = await import('./server-users');
+      const command = parsed.command.slice('server users '.length) as 'add' | 'list' | 'disable';
+      const options = { login: parsed.args[0], role: parsed.values.role?.at(-1), pg: pgUrl(parsed.values.pg?.at(-1), env), json: parsed.flags.has('json') };
+      await serverUsers(command, options, { out: io.out, password: (prompt) => readPassword(prompt) });
       return 0;
     }
     core = openCore(file);

@@ -1,4 +1,5 @@
-// Schema migrations of the department register on PostgreSQL: numbered .sql files beside this one,
+// Schema migrations of the department register on PostgreSQL: numbered .sql files in pg-migrations/
+// beside this module (named apart from SQLite's migrations/: a bundle holds both beside itself),
 // all pending ones in one transaction (PostgreSQL's DDL is transactional), the version in
 // reestr_schema; servers starting together wait for each other on an advisory lock.
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,7 @@ import data from '../../../../resources/reference-data.json';
 import { nameKey } from '../../../../shared/ru/normalize';
 import { pgTransaction } from './pool';
 
-export const PG_MIGRATIONS = loadMigrations(fileURLToPath(new URL('./migrations/', import.meta.url)));
+export const PG_MIGRATIONS = loadMigrations(fileURLToPath(new URL('./pg-migrations/', import.meta.url)));
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
 
 /** Any number: the key of the lock migrating servers take (the letters «RSTR»). */

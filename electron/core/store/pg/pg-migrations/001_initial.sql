@@ -1,5 +1,5 @@
 -- The department register on PostgreSQL 11 or later: the same tables as the single-clerk SQLite file
--- (electron/core/db/migrations 001–007), written the PostgreSQL way. Dates of events are `date`
+-- (electron/core/db/migrations 001–008), written the PostgreSQL way. Dates of events are `date`
 -- (read back as ISO text: store/pg/pool.ts), times of changes ISO text as the contract carries them.
 
 CREATE TABLE settings (

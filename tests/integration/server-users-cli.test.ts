@@ -1,0 +1,77 @@
+// `reestr server users add|list|disable` on a real PostgreSQL through the built command: the password
+// read from standard input, Russian refusals, and the accounts it makes able to sign in.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPool } from '../../electron/core/store/pg/pool';
+import { signIn } from '../../electron/server/accounts/accounts';
+import { startPostgres, type TestPostgres } from '../support/postgres';
+import { tempDir } from '../helpers';
+
+const BIN = join(import.meta.dirname, '../../bin/reestr.js');
+let server: TestPostgres;
+let pool: pg.Pool;
+
+beforeAll(() => {
+  server = startPostgres();
+  pool = openPool(server.url, 2);
+}, 240_000);
+
+afterAll(async () => {
+  await pool?.end();
+  server?.stop();
+}, 120_000);
+
+function reestr(args: string[], input = '', env: Record<string, string> = {}) {
+  // A register file of its own: these commands must not need or touch one.
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, REESTR_DB: join(tempDir(), 'unused.sqlite'), ...env },
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+describe('reestr server users', () => {
+  it('adds accounts with the password from standard input, lists them, disables one', async () => {
+    expect(reestr(['server', 'users', 'add', 'ivanova', '--role', 'clerk', '--pg', server.url], 'пароль Ивановой\n')).toMatchObject({
+      status: 0,
+      stdout: 'Учётная запись «ivanova» добавлена: роль «Сотрудник».',
+    });
+    // The connection string from the environment, a piped password without a line end.
+    expect(reestr(['server', 'users', 'add', 'kozlov', '--role', 'coordinator'], 'kozlov-password', { REESTR_PG: server.url }).status).toBe(0);
+    expect(await signIn(pool, 'ivanova', 'пароль Ивановой')).toMatchObject({ user: 'ivanova', role: 'clerk' });
+    expect(await signIn(pool, 'kozlov', 'kozlov-password')).toMatchObject({ role: 'coordinator' });
+
+    const listed = reestr(['server', 'users', 'list', '--pg', server.url]);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout.split('\n').map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual([
+      ['Логин', 'Роль', 'Состояние'],
+      ['ivanova', 'Сотрудник', 'действует'],
+      ['kozlov', 'Координатор', 'действует'],
+    ]);
+
+    expect(reestr(['server', 'users', 'disable', 'kozlov', '--pg', server.url])).toMatchObject({ status: 0, stdout: 'Учётная запись «kozlov» отключена; её открытые сеансы завершены.' });
+    const json = JSON.parse(reestr(['server', 'users', 'list', '--json', '--pg', server.url]).stdout) as { login: string; disabledAt: string | null }[];
+    expect(json.map((a) => [a.login, a.disabledAt !== null])).toEqual([['ivanova', false], ['kozlov', true]]);
+  });
+
+  it('refuses in Russian: no database named, an unknown role, a short password, a login taken, a login unknown', () => {
+    expect(reestr(['server', 'users', 'list'])).toMatchObject({ status: 2, stderr: expect.stringContaining('Укажите базу данных сервера: --pg') });
+    expect(reestr(['server', 'users', 'add', 'petrov', '--role', 'boss', '--pg', server.url], 'long-enough-password')).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('Параметр «--role»: укажите reader («Читатель»)'),
+    });
+    expect(reestr(['server', 'users', 'add', 'petrov', '--role', 'reader', '--pg', server.url], 'short\n')).toMatchObject({ status: 1, stderr: 'Ошибка: Пароль: не короче 8 знаков.' });
+    expect(reestr(['server', 'users', 'add', 'IVANOVA', '--role', 'reader', '--pg', server.url], 'another-password\n')).toMatchObject({ status: 1, stderr: 'Ошибка: Учётная запись «IVANOVA» уже есть.' });
+    expect(reestr(['server', 'users', 'disable', 'nobody', '--pg', server.url])).toMatchObject({ status: 1, stderr: 'Ошибка: Учётной записи «nobody» нет.' });
+    expect(reestr(['server', 'users', 'list', '--pg', 'mysql://somewhere/db']).stderr).toContain('строка подключения не читается');
+  });
+
+  it('names an unreachable server in Russian', () => {
+    const refused = reestr(['server', 'users', 'list', '--pg', 'postgres://reestr@127.0.0.1:1/reestr']);
+    expect(refused).toMatchObject({ status: 1, stderr: 'Ошибка: Не удалось подключиться к PostgreSQL (127.0.0.1:1): сервер не принимает подключения (не запущен или слушает другой адрес).' });
+  });
+});
