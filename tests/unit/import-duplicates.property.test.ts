@@ -7,7 +7,7 @@ import { codeSimilarity, createDuplicateFinder, SIMILARITY_THRESHOLD, titleKey, 
 import { gramSimilarity, trigrams } from '../../electron/core/import/headers';
 import type { DatedEvent } from '../../electron/core/db/events';
 
-const WORDS = ['Форум', 'форум', 'ФОРУМ', 'молодёжи', 'молодежи', 'Встреча', 'глав', 'заседание', 'совета', '№', '3', '4', '12', '2024', '12-й', 'IT', 'Σ', 'Ёлка'];
+const WORDS = ['Форум', 'форум', 'ФОРУМ', 'молодёжи', 'молодежи', 'Встреча', 'глав', 'заседание', 'совета', '№', '3', '4', '12', '2024', '12-й', 'IT', 'Σ', 'Ёлка', '3Σ', '12\u00ad5', '4Ё'];
 const title = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const DAYS = ['2024-03-01', '2024-03-05', '2024-03-31', '2024-04-02', '2024-06-30', '2025-12-31', '2027-01-01'];
 const dates = fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...DAYS)).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [string, string]);

@@ -147,6 +147,9 @@ export function codeSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>): 
   return (2 * shared) / (a.size + b.size);
 }
 
+/** An ASCII digit, found by the regex engine's own scan: where number words may start. */
+const DIGIT = /[0-9]/g;
+
 /** Months as numbers (year × 12 + month − 1): the months from `start`'s to `end`'s. */
 function monthNumber(iso: string): number {
   const { year, month } = ymd(iso);
@@ -207,9 +210,10 @@ export function createDuplicateFinder(existing: readonly DatedEvent[]) {
    * title has a character keyWordsFast leaves to the whole reading.
    */
   const lacksNumber = (title: string): boolean | null => {
-    for (let i = 0; i < title.length; i++) {
-      const c = title.charCodeAt(i);
-      if (c < 0x30 || c > 0x39 || (i > 0 && !isSeparator(title.charCodeAt(i - 1)))) continue;
+    DIGIT.lastIndex = 0;
+    while (DIGIT.test(title)) {
+      const i = DIGIT.lastIndex - 1;
+      if (i > 0 && !isSeparator(title.charCodeAt(i - 1))) continue;
       let end = i + 1;
       let plain = true;
       for (; end < title.length; end++) {
@@ -220,7 +224,7 @@ export function createDuplicateFinder(existing: readonly DatedEvent[]) {
       if (!plain) return null;
       const word = title.slice(i, end).toLowerCase().replaceAll('ё', 'е');
       if (!postings.has(word)) return true;
-      i = end;
+      DIGIT.lastIndex = end;
     }
     return false;
   };
