@@ -7,13 +7,8 @@ import { closeCore, openCore, type Core } from '../electron/core/core';
 import { createEvents } from '../electron/core/services/events';
 import type { EventInput } from '../shared/schema/event';
 import { generateEvents } from './generate';
+import type { Row } from './row';
 
-interface Row {
-  measure: string;
-  value: number;
-  target: number | null;
-  unit: string;
-}
 
 /** A write as the app made it: the statement's SQL, the method and the parameters it was given. */
 interface Write {

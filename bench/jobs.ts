@@ -9,13 +9,8 @@ import { generateEvents } from './generate';
 import { createDispatch, createHandlers } from '../electron/core/backend';
 import { closeCore, openCore } from '../electron/core/core';
 import type { JobStatus } from '../shared/schema/jobs';
+import type { Row } from './row';
 
-interface Row {
-  measure: string;
-  value: number;
-  target: number | null;
-  unit: string;
-}
 
 const CITIES = ['Витебск', 'Орша', 'Полоцк', 'Новополоцк', 'Глубокое', 'Лепель', 'Поставы'];
 

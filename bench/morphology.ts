@@ -12,13 +12,8 @@ import { ensureMorphology } from '../electron/core/report/morphology';
 import { createEvents } from '../electron/core/services/events';
 import { ReportInputSchema } from '../shared/schema/report';
 import { generateEvents } from './generate';
+import type { Row } from './row';
 
-interface Row {
-  measure: string;
-  value: number;
-  target: number | null;
-  unit: string;
-}
 
 const MB = 1024 * 1024;
 

@@ -23,14 +23,9 @@ import { startRows } from './start';
 import { jobRows, jobRowsAlone } from './jobs';
 import { insertBatch, insertRows } from './inserts';
 import { writePeriodWithProgress } from '../electron/core/jobs/export-progress';
+import { morphologyRows } from './morphology';
+import type { Row } from './row';
 
-interface Row {
-  measure: string;
-  value: number;
-  /** null: reported, with no target of its own. */
-  target: number | null;
-  unit: string;
-}
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
 const RUNS = 200;
@@ -85,6 +80,7 @@ async function main(): Promise<void> {
   if (only === 'jobs') return print(await jobRowsAlone(TOTAL));
   if (only === 'inserts') return print(insertRowsAlone());
   if (only === 'import') return print(dryRunRows(await importRowsAlone(TOTAL, PAIRED_RUNS)));
+  if (only === 'morphology') return print(await morphologyRows());
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {
@@ -222,8 +218,8 @@ async function main(): Promise<void> {
     print(await jobRows(file));
     console.log('\nStarting up:');
     print(await startRows());
-    // ── Morphology rows (bench/morphology.ts, helper A): printed here, after the start-up rows. ──
-    // ── End of the morphology rows. ──
+    console.log('\nDocuments (the Russian morphology):');
+    print(await morphologyRows());
     console.log(`\n${TOTAL.toLocaleString('en')} events; ${RUNS} runs per query; Node ${process.version}.`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,13 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Row } from './row';
 
-export interface StartRow {
-  measure: string;
-  value: number;
-  target: number | null;
-  unit: string;
-}
 
 const ROOT = join(import.meta.dirname, '..');
 /** Runs of each command, interleaved so that a busy spell of this shared machine falls on all of them. */
@@ -57,7 +52,7 @@ async function untilAddress(env: NodeJS.ProcessEnv): Promise<{ ms: number; line:
   return { ms, line, rebuilt };
 }
 
-export async function startRows(): Promise<StartRow[]> {
+export async function startRows(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-start-'));
   const env = { ...process.env, REESTR_DB: join(dir, 'start.sqlite'), REESTR_BENCH_DIR: dir };
   try {
