@@ -2,26 +2,13 @@
 // read from standard input, Russian refusals, and the accounts it makes able to sign in.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPool } from '../../electron/core/store/pg/pool';
+import { describe, expect, it } from 'vitest';
 import { signIn } from '../../electron/server/accounts/accounts';
-import { startPostgres, type TestPostgres } from '../support/postgres';
+import { usePostgres } from '../support/postgres';
 import { tempDir } from '../helpers';
 
 const BIN = join(import.meta.dirname, '../../bin/reestr.js');
-let server: TestPostgres;
-let pool: pg.Pool;
-
-beforeAll(() => {
-  server = startPostgres();
-  pool = openPool(server.url, 2);
-}, 240_000);
-
-afterAll(async () => {
-  await pool?.end();
-  server?.stop();
-}, 120_000);
+const pg = usePostgres();
 
 function reestr(args: string[], input = '', env: Record<string, string> = {}) {
   // A register file of its own: these commands must not need or touch one.
@@ -36,16 +23,16 @@ function reestr(args: string[], input = '', env: Record<string, string> = {}) {
 
 describe('reestr server users', () => {
   it('adds accounts with the password from standard input, lists them, disables one', async () => {
-    expect(reestr(['server', 'users', 'add', 'ivanova', '--role', 'clerk', '--pg', server.url], 'пароль Ивановой\n')).toMatchObject({
+    expect(reestr(['server', 'users', 'add', 'ivanova', '--role', 'clerk', '--pg', pg.url], 'пароль Ивановой\n')).toMatchObject({
       status: 0,
       stdout: 'Учётная запись «ivanova» добавлена: роль «Сотрудник».',
     });
     // The connection string from the environment, a piped password without a line end.
-    expect(reestr(['server', 'users', 'add', 'kozlov', '--role', 'coordinator'], 'kozlov-password', { REESTR_PG: server.url }).status).toBe(0);
-    expect(await signIn(pool, 'ivanova', 'пароль Ивановой')).toMatchObject({ user: 'ivanova', role: 'clerk' });
-    expect(await signIn(pool, 'kozlov', 'kozlov-password')).toMatchObject({ role: 'coordinator' });
+    expect(reestr(['server', 'users', 'add', 'kozlov', '--role', 'coordinator'], 'kozlov-password', { REESTR_PG: pg.url }).status).toBe(0);
+    expect(await signIn(pg.pool, 'ivanova', 'пароль Ивановой')).toMatchObject({ user: 'ivanova', role: 'clerk' });
+    expect(await signIn(pg.pool, 'kozlov', 'kozlov-password')).toMatchObject({ role: 'coordinator' });
 
-    const listed = reestr(['server', 'users', 'list', '--pg', server.url]);
+    const listed = reestr(['server', 'users', 'list', '--pg', pg.url]);
     expect(listed.status).toBe(0);
     expect(listed.stdout.split('\n').map((l) => l.split(/\s{2,}/).slice(0, 3))).toEqual([
       ['Логин', 'Роль', 'Состояние'],
@@ -53,20 +40,20 @@ describe('reestr server users', () => {
       ['kozlov', 'Координатор', 'действует'],
     ]);
 
-    expect(reestr(['server', 'users', 'disable', 'kozlov', '--pg', server.url])).toMatchObject({ status: 0, stdout: 'Учётная запись «kozlov» отключена; её открытые сеансы завершены.' });
-    const json = JSON.parse(reestr(['server', 'users', 'list', '--json', '--pg', server.url]).stdout) as { login: string; disabledAt: string | null }[];
+    expect(reestr(['server', 'users', 'disable', 'kozlov', '--pg', pg.url])).toMatchObject({ status: 0, stdout: 'Учётная запись «kozlov» отключена; её открытые сеансы завершены.' });
+    const json = JSON.parse(reestr(['server', 'users', 'list', '--json', '--pg', pg.url]).stdout) as { login: string; disabledAt: string | null }[];
     expect(json.map((a) => [a.login, a.disabledAt !== null])).toEqual([['ivanova', false], ['kozlov', true]]);
   });
 
   it('refuses in Russian: no database named, an unknown role, a short password, a login taken, a login unknown', () => {
     expect(reestr(['server', 'users', 'list'])).toMatchObject({ status: 2, stderr: expect.stringContaining('Укажите базу данных сервера: --pg') });
-    expect(reestr(['server', 'users', 'add', 'petrov', '--role', 'boss', '--pg', server.url], 'long-enough-password')).toMatchObject({
+    expect(reestr(['server', 'users', 'add', 'petrov', '--role', 'boss', '--pg', pg.url], 'long-enough-password')).toMatchObject({
       status: 2,
       stderr: expect.stringContaining('Параметр «--role»: укажите reader («Читатель»)'),
     });
-    expect(reestr(['server', 'users', 'add', 'petrov', '--role', 'reader', '--pg', server.url], 'short\n')).toMatchObject({ status: 1, stderr: 'Ошибка: Пароль: не короче 8 знаков.' });
-    expect(reestr(['server', 'users', 'add', 'IVANOVA', '--role', 'reader', '--pg', server.url], 'another-password\n')).toMatchObject({ status: 1, stderr: 'Ошибка: Учётная запись «IVANOVA» уже есть.' });
-    expect(reestr(['server', 'users', 'disable', 'nobody', '--pg', server.url])).toMatchObject({ status: 1, stderr: 'Ошибка: Учётной записи «nobody» нет.' });
+    expect(reestr(['server', 'users', 'add', 'petrov', '--role', 'reader', '--pg', pg.url], 'short\n')).toMatchObject({ status: 1, stderr: 'Ошибка: Пароль: не короче 8 знаков.' });
+    expect(reestr(['server', 'users', 'add', 'IVANOVA', '--role', 'reader', '--pg', pg.url], 'another-password\n')).toMatchObject({ status: 1, stderr: 'Ошибка: Учётная запись «IVANOVA» уже есть.' });
+    expect(reestr(['server', 'users', 'disable', 'nobody', '--pg', pg.url])).toMatchObject({ status: 1, stderr: 'Ошибка: Учётной записи «nobody» нет.' });
     expect(reestr(['server', 'users', 'list', '--pg', 'mysql://somewhere/db']).stderr).toContain('строка подключения не читается');
   });
 

@@ -5,6 +5,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { openPool } from '../../electron/core/store/pg/pool';
 
 export interface TestPostgres {
   /** A connection string for the superuser `reestr` on the database `reestr`. */
@@ -63,3 +66,30 @@ export function startPostgres(): TestPostgres {
   };
 }
 
+
+/**
+ * A cluster for the test file that calls it, with a pool over it: started before its tests, stopped
+ * after them. Read `url` and `pool` inside tests (they exist once the hook has run).
+ */
+export function usePostgres(): { readonly url: string; readonly pool: Pool } {
+  let server: TestPostgres | undefined;
+  let pool: Pool | undefined;
+  beforeAll(() => {
+    server = startPostgres();
+    pool = openPool(server.url, 4);
+  }, 240_000);
+  afterAll(async () => {
+    await pool?.end();
+    server?.stop();
+  }, 120_000);
+  return {
+    get url() {
+      if (!server) throw new Error('usePostgres: the cluster starts in beforeAll');
+      return server.url;
+    },
+    get pool() {
+      if (!pool) throw new Error('usePostgres: the pool opens in beforeAll');
+      return pool;
+    },
+  };
+}
