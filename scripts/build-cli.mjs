@@ -39,6 +39,7 @@ export async function buildCli() {
   const result = await build({ ...options, entryPoints: ['electron/cli/main.ts'], outfile: BUNDLE });
   // The job runner's worker threads (electron/core/jobs/runner.ts) load this file beside the bundle.
   const worker = await build({ ...options, entryPoints: ['electron/core/jobs/worker.ts'], outfile: `${CLI_DIR}/${WORKER}` });
+  mkdirSync(out, { recursive: true });
   for (const file of [...result.outputFiles, ...worker.outputFiles]) writeAtomic(file.path, file.contents);
   // Code caches of earlier bundles (V8 checks a cache against its source's length only), and whatever else an
   // earlier layout left.
