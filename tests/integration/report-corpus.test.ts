@@ -8,28 +8,19 @@ import type { Core } from '../../electron/core/core';
 import { buildReport } from '../../electron/core/services/reports';
 import { createAgreement } from '../../electron/core/services/agreements';
 import { createEvent } from '../../electron/core/services/events';
-import { createRef, listRefs, updateRef } from '../../electron/core/services/references';
+import { createRef } from '../../electron/core/services/references';
 import { AgreementInputSchema } from '../../shared/schema/agreement';
 import type { EventInputRaw } from '../../shared/schema/event';
 import type { Settlement } from '../../shared/schema/reference';
 import { ReportInputSchema } from '../../shared/schema/report';
 import { eventInput, tempCore } from '../helpers';
+import { addKind, addPlace, addRegion, plain } from '../support/report-lists';
 
-const plain = (text: string) => text.replace(/\s+/g, ' ');
-
-function refId(core: Core, kind: 'region' | 'country' | 'city' | 'kind', name: string): number {
-  const ref = listRefs(core, kind, true, false).find((r) => r.name === name);
-  if (!ref) throw new Error(`no ${kind} ${name}`);
-  return ref.id;
-}
 
 /** Settlements beyond the seeded towns, each of its type; the kinds the seed lacks, two of them without a gender. */
 function lists(core: Core) {
-  const place = (name: string, parent: string, parentKind: 'region' | 'country', settlement: Settlement | null) => {
-    const ref = createRef(core, { kind: 'city', name, parentId: refId(core, parentKind, parent) });
-    if (settlement) updateRef(core, { id: ref.id, settlement });
-  };
-  const region = (name: string) => createRef(core, { kind: 'region', name, parentId: refId(core, 'country', 'Российская Федерация') });
+  const place = (name: string, parent: string, parentKind: 'region' | 'country', settlement: Settlement | null) => addPlace(core, name, parent, parentKind, settlement);
+  const region = (name: string) => addRegion(core, name);
   region('Орловская область');
   region('Краснодарский край');
   place('Кардымово', 'Смоленская область', 'region', 'пгт');
@@ -46,10 +37,7 @@ function lists(core: Core) {
   place('Великие Луки', 'Псковская область', 'region', 'г.');
   place('Ташкент', 'Республика Узбекистан', 'country', null);
   place('Астана', 'Республика Казахстан', 'country', null);
-  const kind = (name: string, gender: 'm' | 'f' | null) => {
-    const ref = createRef(core, { kind: 'kind', name, parentId: null });
-    if (gender) updateRef(core, { id: ref.id, gender });
-  };
+  const kind = (name: string, gender: 'm' | 'f' | null) => addKind(core, name, gender);
   kind('фестиваль-конкурс', 'm');
   kind('конференция-выставка', 'f');
   kind('выставка-ярмарка', 'f');

@@ -7,7 +7,7 @@ import type { Core } from '../../electron/core/core';
 import { buildDocument, buildReport } from '../../electron/core/services/reports';
 import { createAgreement } from '../../electron/core/services/agreements';
 import { createEvent } from '../../electron/core/services/events';
-import { createRef, listRefs, updateRef } from '../../electron/core/services/references';
+import { createRef, listRefs } from '../../electron/core/services/references';
 import { ensureMorphology } from '../../electron/core/report/morphology';
 import { Gaps } from '../../electron/core/report/gaps';
 import { locativeOf } from '../../electron/core/report/places';
@@ -19,21 +19,12 @@ import { declinePhrase, genitiveToNominative, isCommonStart, subjectGender } fro
 import { russianQuotes } from '../../shared/ru/grammar';
 import { officialCountry } from '../../shared/ru/place';
 import { eventInput, tempCore } from '../helpers';
+import { addKind, addPlace, addRegion, plain } from '../support/report-lists';
 
-const plain = (text: string) => text.replace(/\s+/g, ' ');
-
-function refId(core: Core, kind: 'region' | 'country', name: string): number {
-  const ref = listRefs(core, kind, true, false).find((r) => r.name === name);
-  if (!ref) throw new Error(`no ${kind} ${name}`);
-  return ref.id;
-}
 
 function lists(core: Core) {
-  const region = (name: string) => createRef(core, { kind: 'region', name, parentId: refId(core, 'country', 'Российская Федерация') });
-  const place = (name: string, parent: string, parentKind: 'region' | 'country', settlement: Settlement | null) => {
-    const ref = createRef(core, { kind: 'city', name, parentId: refId(core, parentKind, parent) });
-    if (settlement) updateRef(core, { id: ref.id, settlement });
-  };
+  const region = (name: string) => addRegion(core, name);
+  const place = (name: string, parent: string, parentKind: 'region' | 'country', settlement: Settlement | null) => addPlace(core, name, parent, parentKind, settlement);
   for (const name of ['Республика Татарстан', 'Ростовская область', 'Белгородская область', 'Республика Марий Эл', 'Камчатский край']) region(name);
   place('Набережные Челны', 'Республика Татарстан', 'region', 'г.');
   place('Ростов-на-Дону', 'Ростовская область', 'region', 'г.');
@@ -51,10 +42,7 @@ function lists(core: Core) {
   place('Талашкино', 'Смоленская область', 'region', 'с.');
   createRef(core, { kind: 'country', name: 'Соединенные Штаты Америки', parentId: null });
   createRef(core, { kind: 'country', name: 'Объединенные Арабские Эмираты', parentId: null });
-  const kind = (name: string, gender: 'm' | 'f' | 'pl' | null) => {
-    const ref = createRef(core, { kind: 'kind', name, parentId: null });
-    if (gender) updateRef(core, { id: ref.id, gender });
-  };
+  const kind = (name: string, gender: 'm' | 'f' | 'pl' | null) => addKind(core, name, gender);
   kind('бизнес-миссия', 'f');
   kind('пресс-тур', null);
   kind('дни', null);
