@@ -46,6 +46,15 @@ import {
 import { HistoryEntrySchema, HistoryInputSchema, HistoryRevertSchema } from './schema/history';
 import { DepartmentInputSchema, DepartmentSettingsSchema } from './schema/department';
 import { JobIdSchema, JobStartSchema, JobStatusSchema } from './schema/jobs';
+import {
+  AccountAddSchema,
+  AccountSchema,
+  AccountSetRoleSchema,
+  AccountTargetSchema,
+  LoginInputSchema,
+  SessionSchema,
+  WhoAmISchema,
+} from './schema/account';
 
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
@@ -112,7 +121,22 @@ export const api = {
   'recovery.backups': method(z.strictObject({}), z.array(RecoveryBackupSchema)),
   'recovery.restore': method(BackupSourceSchema, RestoreResultSchema),
   'recovery.retry': method(z.strictObject({}), AppStatusSchema),
+  // The department server's own (SERVER_ONLY below): sessions and, for administrators, accounts.
+  'auth.login': method(LoginInputSchema, SessionSchema),
+  'auth.logout': method(z.strictObject({}), OkSchema),
+  'auth.me': method(z.strictObject({}), WhoAmISchema),
+  'accounts.list': method(z.strictObject({}), z.array(AccountSchema)),
+  'accounts.add': method(AccountAddSchema, AccountSchema),
+  'accounts.disable': method(AccountTargetSchema, AccountSchema),
+  'accounts.setRole': method(AccountSetRoleSchema, AccountSchema),
 } as const;
+
+/**
+ * Methods only the department server answers, itself, before its dispatch: the desktop app, the
+ * local web mode and the CLI have no accounts, and their handler tables leave these out.
+ */
+export const SERVER_ONLY = ['auth.login', 'auth.logout', 'auth.me', 'accounts.list', 'accounts.add', 'accounts.disable', 'accounts.setRole'] as const;
+export type ServerMethodName = (typeof SERVER_ONLY)[number];
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
@@ -133,9 +157,28 @@ export interface CallContext {
   now?: string;
 }
 
-/** A handler answers at once, or later for work that reads files (an import). */
-export type Handlers = { [K in MethodName]: (input: ParsedInput<K>, context: CallContext) => MethodOutput<K> | Promise<MethodOutput<K>> };
+/** The methods a register's back end answers: every one but the department server's own. */
+export type LocalMethodName = Exclude<MethodName, ServerMethodName>;
 
-export function isMethodName(name: string): name is MethodName {
+type HandlerKeys = { [K in LocalMethodName]: K } & { [K in ServerMethodName]?: K };
+/**
+ * A handler answers at once, or later for work that reads files (an import). The department server's
+ * own methods are optional: a register's table leaves them out, as the server answers them itself.
+ */
+export type Handlers = {
+  [K in keyof HandlerKeys]: (input: ParsedInput<K>, context: CallContext) => MethodOutput<K> | Promise<MethodOutput<K>>;
+};
+
+export function isServerMethod(name: string): name is ServerMethodName {
+  return (SERVER_ONLY as readonly string[]).includes(name);
+}
+
+/** A method of the contract that a register's back end answers (the department server's own are not). */
+export function isMethodName(name: string): name is LocalMethodName {
+  return Object.hasOwn(api, name) && !isServerMethod(name);
+}
+
+/** Any method of the contract, the department server's own included. */
+export function isContractMethod(name: string): name is MethodName {
   return Object.hasOwn(api, name);
 }

@@ -34,6 +34,9 @@ export const LEAST_ROLE: Record<MethodName, Role> = {
   'settings.paths': A, 'settings.setBackupFolder': A,
   'backups.list': K, 'backups.inspect': K, 'backups.upload': K, 'backups.restore': K, 'backups.create': A,
   'recovery.backups': A, 'recovery.restore': A, 'recovery.retry': A,
+  // auth.login needs no session at all (the server answers it before any role); the others, any signed-in role.
+  'auth.login': R, 'auth.logout': R, 'auth.me': R,
+  'accounts.list': A, 'accounts.add': A, 'accounts.disable': A, 'accounts.setRole': A,
 };
 
 const rank = (role: Role) => RoleSchema.options.indexOf(role);

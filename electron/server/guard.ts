@@ -38,11 +38,16 @@ export function isLoopbackPeer(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
+/** The token of `Authorization: Bearer <token>`, or null without one. */
+export function bearerToken(authorization: string | undefined): string | null {
+  return /^Bearer (\S+)$/.exec(authorization ?? '')?.[1] ?? null;
+}
+
 /** `Authorization: Bearer <token>`, compared in constant time. */
 export function hasToken(authorization: string | undefined, token: string): boolean {
-  const match = /^Bearer (\S+)$/.exec(authorization ?? '');
-  if (!match?.[1]) return false;
-  const given = Buffer.from(match[1]);
+  const bearer = bearerToken(authorization);
+  if (!bearer) return false;
+  const given = Buffer.from(bearer);
   const expected = Buffer.from(token);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -53,3 +53,14 @@ export const AccountSchema = z.object({
   lastLoginAt: z.string().nullable(),
 });
 export type Account = z.infer<typeof AccountSchema>;
+
+/** «Кто я»: the session's account as the department server sees it (the token stays with the client). */
+export const WhoAmISchema = z.object({ login: z.string(), role: RoleSchema, expiresAt: z.string() });
+export type WhoAmI = z.infer<typeof WhoAmISchema>;
+
+/** The account an administrator's call names: a login as typed (the rule of a new login is LoginNameSchema's). */
+const AccountLoginSchema = z.string().trim().min(1, 'укажите логин').max(64);
+
+export const AccountAddSchema = z.strictObject({ login: LoginNameSchema, role: RoleSchema, password: PasswordSchema });
+export const AccountTargetSchema = z.strictObject({ login: AccountLoginSchema });
+export const AccountSetRoleSchema = z.strictObject({ login: AccountLoginSchema, role: RoleSchema });

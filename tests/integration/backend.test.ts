@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers, INTERNAL_ERROR } from '../../electron/core/backend';
-import { api } from '../../shared/api';
+import { api, isMethodName } from '../../shared/api';
 import { tempCore } from '../helpers';
 
 describe('the contract dispatcher', () => {
-  it('serves every method of the contract', async () => {
-    expect(Object.keys(createHandlers(tempCore())).sort()).toEqual(Object.keys(api).sort());
+  it('serves every method of the contract but the department server\'s own', async () => {
+    expect(Object.keys(createHandlers(tempCore())).sort()).toEqual(Object.keys(api).filter(isMethodName).sort());
   });
 
   it('parses input with the contract schema and returns results as data', async () => {

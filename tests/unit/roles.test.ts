@@ -20,9 +20,11 @@ describe('roles', () => {
     for (const m of clerkWrites) expect([can('reader', m), can('clerk', m)], m).toEqual([false, true]);
     for (const m of ['refs.merge', 'import.undo', 'history.revert', 'backups.restore'] as const) expect([can('clerk', m), can('coordinator', m)], m).toEqual([false, true]);
     for (const m of ['backups.create', 'settings.setDepartment', 'settings.setBackupFolder'] as const) expect([can('coordinator', m), can('admin', m)], m).toEqual([false, true]);
-    // A reader reads, and nothing else: every method a reader may call reads.
+    // A reader reads, and nothing else: every method a reader may call reads (or signs in and out).
     const readerMethods = methods.filter((m) => can('reader', m));
-    expect(readerMethods.every((m) => /\.(list|rows|get|details|data|prefs|draft|overview|department|status|batches)$/.test(m) || m === 'jobs.start')).toBe(true);
+    expect(readerMethods.every((m) => /\.(list|rows|get|details|data|prefs|draft|overview|department|status|batches)$/.test(m) || m === 'jobs.start' || m.startsWith('auth.'))).toBe(true);
+    // Accounts are the administrator's.
+    for (const m of ['accounts.list', 'accounts.add', 'accounts.disable', 'accounts.setRole'] as const) expect([can('coordinator', m), can('admin', m)], m).toEqual([false, true]);
   });
 
   it('asks of a job the role of the call it runs', () => {
