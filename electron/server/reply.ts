@@ -6,6 +6,9 @@ import type { ErrorInfo, Result } from '../../shared/errors';
 import { COMMON_HEADERS } from './headers';
 import { findStaticFile, staticHeaders } from './files';
 
+/** Where the contract's methods are: `POST /api/<method>`. */
+export const API_PREFIX = '/api/';
+
 export function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>): void {
   res.writeHead(status, { ...COMMON_HEADERS, ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
   res.end(body);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../core/backend';
 import type { ErrorInfo } from '../../shared/errors';
-import { BAD_TARGET, NOT_POST, readJsonInput, refuse, sendJson, serveStatic } from './reply';
+import { API_PREFIX, BAD_TARGET, NOT_POST, readJsonInput, refuse, sendJson, serveStatic } from './reply';
 import { harden, safeLog } from './hardening';
 import { decodePath, hasOneHost, hasToken, isLoopbackPeer, isOwnHost, isOwnOrigin, parseTarget } from './guard';
 
@@ -26,8 +26,6 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
-
-export const API_PREFIX = '/api/';
 
 async function serveApi(req: IncomingMessage, res: ServerResponse, options: Required<Omit<WebServerOptions, 'staticDir' | 'logError'>>, method: string) {
   if (req.method !== 'POST') {

@@ -54,6 +54,20 @@ export async function disableAccount(pool: Pool, login: string): Promise<void> {
   });
 }
 
+/** One account, or a Russian refusal naming the login when there is none. */
+export async function findAccount(pool: Pool, login: string): Promise<Account> {
+  const found = (await listAccounts(pool)).find((a) => loginKey(a.login) === loginKey(login));
+  if (!found) throw new AppError('not_found', `Учётной записи «${login}» нет.`);
+  return found;
+}
+
+/** A new role, in force from the account's next call (sessions read the role at each call). */
+export async function setAccountRole(pool: Pool, login: string, role: Role): Promise<Account> {
+  const { rowCount } = await pool.query('UPDATE accounts SET role = $2 WHERE login_key = $1', [loginKey(login), role]);
+  if (!rowCount) throw new AppError('not_found', `Учётной записи «${login}» нет.`);
+  return findAccount(pool, login);
+}
+
 interface AccountRow {
   id: number;
   login: string;
