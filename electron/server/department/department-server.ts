@@ -122,6 +122,12 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    await route(req, res);
+    // A body left unread (a refusal before it, a page) is read and dropped: closing on unread bytes resets the connection under the answer.
+    if (!req.readableEnded) req.resume();
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = parseTarget(req.url, port);
     if (target.kind !== 'path') {
       refuse(res, 400, BAD_TARGET);
