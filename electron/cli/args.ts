@@ -117,3 +117,12 @@ export function periodArg(text: string | undefined): string | undefined {
 export function numberArg(text: string | undefined): unknown {
   return text !== undefined && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 }
+
+/** `--port N`: 0 to 65535 (0: any free port), or a Russian refusal. */
+export function portArg(text: string | undefined): number {
+  const port = numberArg(text ?? '0');
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AppError('bad_request', 'Параметр «--port»: укажите номер порта от 0 до 65535.');
+  }
+  return port;
+}

@@ -47,6 +47,7 @@ const COMMANDS = {
   export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'statuses', 'group-by', 'out'], flags: ['all', 'csv'] },
   'settings show': { flags: ['json'] },
   'settings set': { values: ['home-region', 'home-country', 'department', 'responsible', 'phone'], flags: ['json'] },
+  server: { values: ['pg', 'host', 'port', 'tls-cert', 'tls-key'] },
   'server users add': { args: ['LOGIN'], values: ['role', 'pg'], flags: ['json'] },
   'server users list': { values: ['pg'], flags: ['json'] },
   'server users disable': { args: ['LOGIN'], values: ['pg'] },
@@ -344,7 +345,7 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
     const file = parsed.values.db?.at(-1) ?? defaultDatabasePath(env);
     // A failure nothing caught ends a command with one line, its stack in the log; the web mode keeps
     // serving instead (serveUntilStopped).
-    if (parsed.command !== 'serve') {
+    if (parsed.command !== 'serve' && parsed.command !== 'server') {
       removeLastResort = installLastResort({
         log: createErrorLog(logFolder(file)),
         after: () => {
@@ -366,6 +367,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
         throw new AppError('bad_request', 'Параметр «--port»: укажите номер порта от 0 до 65535.');
       }
       await serveUntilStopped(file, { port, open: !parsed.flags.has('no-open'), log: io.out });
+      return 0;
+    }
+    if (parsed.command === 'server') {
+      const { serverCommand } = await import('./server');
+      await serverCommand(parsed, file, env, io.out);
       return 0;
     }
     if (parsed.command.startsWith('server users ')) {

@@ -1,0 +1,120 @@
+// `reestr server`: the department server. Accounts and sessions on PostgreSQL (--pg); the register
+// behind it from createRegister (below); HTTPS off loopback. Serves until Ctrl+C or a termination
+// signal; its first line of output is the address.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Pool } from 'pg';
+import { createDispatch, createHandlers, type Dispatch } from '../core/backend';
+import { closeCore, openCore } from '../core/core';
+import { migratePg } from '../core/store/pg/migrate';
+import { openPool } from '../core/store/pg/pool';
+import { startDepartmentServer, type RunningDepartmentServer } from '../server/department/department-server';
+import { checkTransport, type TlsFiles } from '../server/department/transport';
+import { createErrorLog, ERROR_LOG } from '../core/error-log';
+import { installLastResort } from '../core/last-resort';
+import { logFolder } from '../core/paths';
+import { AppError, isAppError } from '../../shared/errors';
+import { portArg, type ParsedArgs } from './args';
+import { RENDERER_DIR } from './serve';
+import { pgUrl } from './server-users';
+
+export interface Register {
+  dispatch: Dispatch;
+  close(): void | Promise<void>;
+}
+
+/**
+ * THE SEAM: the register the server serves. Today it opens the SQLite register `file` (--db or
+ * REESTR_DB); the PostgreSQL core replaces it, opened on `pgUrl`, with the same Dispatch.
+ */
+export function createRegister(pgUrl: string, file: string, logError: (e: unknown) => void): Register {
+  void pgUrl; // read by the PostgreSQL core, which is not here yet
+  const core = openCore(file);
+  return { dispatch: createDispatch(createHandlers(core), logError), close: () => closeCore(core) };
+}
+
+export interface ServerOptions {
+  pg: string;
+  /** The SQLite register, until the PostgreSQL core (createRegister). */
+  db: string;
+  host: string;
+  port: number;
+  tlsCert?: string;
+  tlsKey?: string;
+  log: (line: string) => void;
+  logError: (error: unknown, context: string) => void;
+}
+
+/** The certificate and key files, read, or a Russian refusal naming the one missing or unreadable. */
+function readTls(cert: string | undefined, key: string | undefined): TlsFiles | undefined {
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new AppError('bad_request', 'Для HTTPS нужны оба файла: --tls-cert ФАЙЛ (сертификат) и --tls-key ФАЙЛ (закрытый ключ).');
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new AppError('bad_request', `Не удалось прочитать ${what} «${file}»: файла нет или нет доступа к нему.`);
+    }
+  };
+  return { cert: read(cert, 'сертификат'), key: read(key, 'закрытый ключ') };
+}
+
+/** Starts everything, or undoes what it started and rethrows. */
+export async function startServer(options: ServerOptions): Promise<{ server: RunningDepartmentServer; close(): Promise<void> }> {
+  const tls = readTls(options.tlsCert, options.tlsKey);
+  // Before any connection: a refusal of the address is the first thing to tell.
+  checkTransport(options.host, tls);
+  let pool: Pool | undefined;
+  let register: Register | undefined;
+  try {
+    pool = openPool(options.pg, 20);
+    await migratePg(pool);
+    register = createRegister(options.pg, options.db, (e) => options.logError(e, 'Сервер отдела'));
+    const staticDir = existsSync(`${RENDERER_DIR}index.html`) ? RENDERER_DIR : undefined;
+    const server = await startDepartmentServer({ dispatch: register.dispatch, pool, host: options.host, port: options.port, tls, staticDir, logError: options.logError }).catch(
+      (e: NodeJS.ErrnoException) => {
+        if (e instanceof AppError) throw e;
+        const reason = e.code === 'EADDRINUSE' ? `порт ${options.port} занят другой программой` : e.code === 'EADDRNOTAVAIL' ? 'такого адреса у этого компьютера нет' : e.code === 'EACCES' ? 'нет прав на этот порт' : 'ошибка сети';
+        throw new AppError('bad_request', `Не удалось запустить сервер отдела на ${options.host}:${options.port}: ${reason}.`, e);
+      },
+    );
+    options.log(server.url);
+    if (!staticDir) options.log('Внимание: интерфейс программы не собран («npm run build»): сервер отвечает только на вызовы /api/.');
+    options.log('Сервер отдела работает. Чтобы остановить его, нажмите Ctrl+C.');
+    const opened = { pool, register };
+    return {
+      server,
+      async close() {
+        await server.close();
+        await opened.register.close();
+        await opened.pool.end();
+      },
+    };
+  } catch (e) {
+    await register?.close();
+    await pool?.end();
+    throw e;
+  }
+}
+
+/** `reestr server …` as parsed: serves until SIGINT or SIGTERM; what nothing caught is logged, and serving goes on. */
+export async function serverCommand(p: ParsedArgs, file: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+  const value = (name: string) => p.values[name]?.at(-1);
+  const options = { pg: pgUrl(value('pg'), env), db: file, host: value('host') ?? '127.0.0.1', port: portArg(value('port')), tlsCert: value('tls-cert'), tlsKey: value('tls-key') };
+  const errorLog = createErrorLog(logFolder(file));
+  const logged = () => log(`Внимание: внутренняя ошибка программы записана в журнал «${join(logFolder(file), ERROR_LOG)}»; сервер продолжает работу.`);
+  const removeLastResort = installLastResort({ log: errorLog, after: logged });
+  try {
+    const running = await startServer({ ...options, log, logError: (e, context) => {
+      errorLog(e, context);
+      if (!isAppError(e)) logged();
+    } });
+    await new Promise<void>((resolve) => {
+      const stop = () => void running.close().finally(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } finally {
+    removeLastResort();
+  }
+}
