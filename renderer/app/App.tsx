@@ -16,6 +16,7 @@ const OverviewPage = lazy(() => import('../features/overview/OverviewPage').then
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 const ReferencesPage = lazy(() => import('../features/references/ReferencesPage').then((m) => ({ default: m.ReferencesPage })));
 
 /** Each section's page for its route: one entry per section of router/sections.ts. */
@@ -29,6 +30,7 @@ const PAGES: Record<Section, (route: Route) => ReactNode> = {
   reports: () => <ReportsPage />,
   references: ({ item }) => <ReferencesPage kind={item} />,
   settings: () => <SettingsPage />,
+  accounts: () => <AccountsPage />,
 };
 
 export function App() {

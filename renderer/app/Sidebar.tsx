@@ -1,15 +1,19 @@
 // The sections of the app, as links in the address.
 import { NavLink, Stack } from '@mantine/core';
 import { routeHash } from '../router/route';
-import { SECTIONS, type Section } from '../router/sections';
+import { SECTIONS, type Section, type SectionInfo } from '../router/sections';
 import { useSavedViews } from '../features/events/savedViews';
+import { SessionFooter } from '../features/login/SessionFooter';
+import { useServerAdmin } from '../api/useSession';
 
 export function Sidebar({ active }: { active: Section }) {
   // The register's saved views, under Мероприятия: a click opens the register as the view has it.
   const { views, activeId, open } = useSavedViews();
+  const admin = useServerAdmin();
+  const shown = (SECTIONS as readonly (SectionInfo & { id: Section })[]).filter((s) => !s.serverAdmin || admin);
   return (
-    <Stack gap={2}>
-      {SECTIONS.map(({ id, label, icon: Icon }) => [
+    <Stack gap={2} h="100%">
+      {shown.map(({ id, label, icon: Icon }) => [
         <NavLink key={id} href={routeHash({ section: id })} label={label} leftSection={<Icon size={18} />} active={id === active} />,
         id === 'events' && views.map((view) => (
           <NavLink
@@ -26,6 +30,9 @@ export function Sidebar({ active }: { active: Section }) {
           />
         )),
       ])}
+      <Stack mt="auto">
+        <SessionFooter />
+      </Stack>
     </Stack>
   );
 }

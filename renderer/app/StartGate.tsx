@@ -1,22 +1,41 @@
 // Before the workspace: asks the back end whether the register opened; if not, the recovery page instead.
+// The department server may answer that a sign-in is needed: then the login screen, until signed in.
 import { Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/schema/backup';
 import { call } from '../api/client';
+import { useSession } from '../api/useSession';
 import { takeRestoredMessage } from '../features/settings/restore';
+import { LoginPage } from '../features/login/LoginPage';
 import { App } from './App';
 
 const RecoveryPage = lazy(() => import('../features/settings/RecoveryPage').then((m) => ({ default: m.RecoveryPage })));
 
 export function StartGate() {
   const [status, setStatus] = useState<AppStatus | null>(null);
+  const session = useSession();
+  /** Asked again after each sign-in. */
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
     // Without an answer the workspace opens, and its sections say what is wrong.
     call('app.status', {}).then(setStatus, () => setStatus({ mode: 'normal' }));
+  }, [asked]);
+  useEffect(() => {
     const restored = takeRestoredMessage();
     if (restored) notifications.show({ color: 'green', title: 'Восстановление выполнено', message: restored, autoClose: 15_000 });
   }, []);
+  if (session.kind === 'login') {
+    return (
+      <LoginPage
+        reason={session.message}
+        onSignedIn={() => {
+          setStatus(null);
+          setAsked((n) => n + 1);
+        }}
+      />
+    );
+  }
   if (!status) {
     return (
       <Center h="100dvh">

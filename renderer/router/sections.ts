@@ -1,7 +1,7 @@
 // The sections of the app, in the sidebar's order: the one table the address, the sidebar and the
 // workspace read (a section added here is a type error in App.tsx until it has its page).
 import {
-  IconBook2, IconCalendarEvent, IconLayoutDashboard, IconChartBar, IconFileExport, IconFileImport, IconFileText, IconListDetails, IconSettings,
+  IconBook2, IconCalendarEvent, IconLayoutDashboard, IconChartBar, IconFileExport, IconFileImport, IconFileText, IconListDetails, IconSettings, IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
@@ -9,6 +9,8 @@ export interface SectionInfo {
   id: string;
   label: string;
   icon: ComponentType<{ size?: number }>;
+  /** Shown only when signed in to the department server as an administrator. */
+  serverAdmin?: boolean;
 }
 
 export const SECTIONS = [
@@ -21,6 +23,7 @@ export const SECTIONS = [
   { id: 'reports', label: 'Отчёты', icon: IconChartBar },
   { id: 'references', label: 'Справочники', icon: IconBook2 },
   { id: 'settings', label: 'Настройки', icon: IconSettings },
+  { id: 'accounts', label: 'Учётные записи', icon: IconUsers, serverAdmin: true },
 ] as const satisfies readonly SectionInfo[];
 
 export type Section = (typeof SECTIONS)[number]['id'];

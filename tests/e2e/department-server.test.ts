@@ -1,0 +1,112 @@
+// The department server in Chromium: the login screen, a sign-in, an event created, the accounts page
+// adding a reader, who then signs in and is refused a new event in Russian.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratePg } from '../../electron/core/store/pg/migrate';
+import { addAccount } from '../../electron/server/accounts/accounts';
+import { usePostgres } from '../support/postgres';
+import { startDepartment, type DepartmentUnderTest } from '../support/department';
+import { ARTIFACTS, launch, problemsOf } from './browser';
+
+const RENDERER = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
+const pg = usePostgres();
+let dept: DepartmentUnderTest;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  await migratePg(pg.pool);
+  await addAccount(pg.pool, 'admin', 'admin', 'пароль-администратора');
+  dept = await startDepartment(pg.pool, { staticDir: RENDERER });
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  (page as Page & { problems: string[] }).problems = problems;
+  page.setDefaultTimeout(30_000);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await dept?.close();
+});
+
+async function shot(name: string): Promise<void> {
+  // Notifications slide in: the picture waits until they stand still (no assertion rests on it).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.screenshot({ path: join(ARTIFACTS, `department-${name}.png`) });
+}
+
+async function signIn(login: string, password: string): Promise<void> {
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+async function newEvent(title: string): Promise<void> {
+  await page.goto(`${dept.server.url}#/events`);
+  await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+  await page.getByLabel('Название').fill(title);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+}
+
+describe('the department server in the browser', () => {
+  it('asks to sign in, and says so in Russian when the password is wrong', async () => {
+    await page.goto(dept.server.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Вход в реестр отдела' }).isVisible()).toBe(true);
+    await shot('login');
+    await signIn('admin', 'не тот пароль');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Неверный логин или пароль.');
+    await shot('login-wrong');
+  });
+
+  it('signs in, shows who is signed in, and creates an event as that login', async () => {
+    await signIn('admin', 'пароль-администратора');
+    const footer = page.getByLabel('Учётная запись');
+    await expect.poll(() => footer.textContent()).toContain('adminАдминистратор');
+    expect(await page.getByRole('button', { name: 'Выйти' }).isVisible()).toBe(true);
+    await newEvent('Форум породнённых городов');
+    await expect.poll(() => page.url()).toMatch(/#\/events$/);
+    await expect.poll(() => page.getByText('Форум породнённых городов').first().isVisible()).toBe(true);
+    await shot('events');
+    const token = await dept.login('admin', 'пароль-администратора');
+    const list = await dept.call('events.list', { query: 'Форум породнённых' }, token);
+    const [event] = (list.json?.value as { items: { id: number }[] }).items;
+    const history = await dept.call('history.list', { entity: 'event', id: event?.id }, token);
+    expect(history.json).toMatchObject({ ok: true, value: [{ action: 'create', user: 'admin' }] });
+  });
+
+  it('adds a reader on the accounts page', async () => {
+    await page.getByRole('link', { name: 'Учётные записи' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Учётные записи', level: 2 }).isVisible()).toBe(true);
+    await page.getByLabel('Логин').fill('chitatel');
+    await page.getByLabel('Пароль').fill('пароль-читателя');
+    await page.getByRole('combobox', { name: 'Роль', exact: true }).click();
+    await page.getByRole('option', { name: 'Читатель', exact: true }).click();
+    await page.getByRole('button', { name: 'Добавить' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Учётные записи' }).getByText('chitatel').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Учётная запись «chitatel» добавлена: роль «Читатель».').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Добавить' }).getAttribute('data-loading')).toBe(null);
+    await shot('accounts');
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Вход в реестр отдела' }).isVisible()).toBe(true);
+    // The admin's notifications went with the admin.
+    await expect.poll(() => page.getByText('Учётная запись «chitatel» добавлена: роль «Читатель».').count()).toBe(0);
+  });
+
+  it('lets the reader sign in and read, refuses a new event in Russian, and hides the accounts page', async () => {
+    await signIn('chitatel', 'пароль-читателя');
+    await expect.poll(() => page.getByLabel('Учётная запись').textContent()).toContain('chitatelЧитатель');
+    expect(await page.getByRole('link', { name: 'Учётные записи' }).count()).toBe(0);
+    await newEvent('Запись читателя');
+    await expect
+      .poll(() => page.getByText('Недостаточно прав: роль «Читатель» этого не позволяет, нужна роль «Сотрудник» или выше. Обратитесь к администратору.').first().isVisible())
+      .toBe(true);
+    await shot('reader-refused');
+    const token = await dept.login('admin', 'пароль-администратора');
+    const list = await dept.call('events.list', {}, token);
+    expect((list.json?.value as { total: number }).total).toBe(1);
+    expect(problemsOf(page)).toEqual([]);
+  });
+});
