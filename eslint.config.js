@@ -15,6 +15,18 @@ export default tseslint.config(
     },
   },
   {
+    // The store answers promises: one not awaited is a write that may land after its transaction, a
+    // check that always passes (`if (promise)`), or a failure nobody hears of.
+    files: ['electron/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    },
+  },
+  {
     files: ['bin/**/*.js', 'scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
@@ -63,12 +75,13 @@ export default tseslint.config(
     },
   },
   {
-    // Write transactions take the write lock first, so a second copy writing waits (busy_timeout) instead of being refused.
+    // Write transactions take the write lock first, so a second copy writing waits (busy_timeout) instead of being refused:
+    // the store's transaction (store/sqlite.ts) and writeTransaction begin IMMEDIATE; better-sqlite3's own does not.
     files: ['electron/**'],
-    ignores: ['electron/core/db/write-transaction.ts'],
+    ignores: ['electron/core/db/write-transaction.ts', 'electron/core/store/sqlite.ts'],
     rules: {
       'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.property.name='transaction'], CallExpression[callee.property.value='transaction']", message: 'Use writeTransaction(db, fn) from electron/core/db/write-transaction.ts: a deferred .transaction() is refused at once when another copy of Reestr writes.' },
+        { selector: "CallExpression[callee.object.name='db'][callee.property.name='transaction'], CallExpression[callee.object.name='db'][callee.property.value='transaction'], CallExpression[callee.object.property.name='db'][callee.property.name='transaction']", message: 'Use core.transaction(fn) (the store), or writeTransaction(db, fn) on a bare connection: a deferred .transaction() is refused at once when another copy of Reestr writes.' },
       ],
     },
   },

@@ -8,6 +8,6 @@ import { parsePeriod, type Period } from '../shared/period';
 const core = openCore(process.argv[2] as string);
 let bytes = 0;
 const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => { bytes += chunk.length; done(); } });
-const { events } = await writePeriodWorkbook(periodSource(core), { period: parsePeriod('2000-01-01..2099-12-31') as Period }, sink);
+const { events } = await writePeriodWorkbook(await periodSource(core), { period: parsePeriod('2000-01-01..2099-12-31') as Period }, sink);
 closeCore(core);
 process.stdout.write(JSON.stringify({ events, bytes, peakMb: process.resourceUsage().maxRSS / 1024 }));

@@ -29,7 +29,7 @@ if (mode === 'write') {
     best.excel = Math.min(best.excel, performance.now() - start);
     for (const kind of ['xls', 'docx'] as const) {
       start = performance.now();
-      const preview = analyze(core, await readImportSource(`partner.${kind}`, files[kind]), {});
+      const preview = await analyze(core, await readImportSource(`partner.${kind}`, files[kind]), {});
       best[kind] = Math.min(best[kind], performance.now() - start);
       rows.add(preview.rows.filter((r) => r.event).length);
     }

@@ -40,15 +40,15 @@ export async function excelStream(data: Buffer): Promise<void> {
 }
 
 /** The three, taken in turn `runs` times over one file's bytes. */
-export async function timeDryRuns(core: ReturnType<typeof openCore>, sheetData: Buffer, runs: number): Promise<DryRunTimes & { preview: ReturnType<typeof analyze> }> {
+export async function timeDryRuns(core: ReturnType<typeof openCore>, sheetData: Buffer, runs: number): Promise<DryRunTimes & { preview: Awaited<ReturnType<typeof analyze>> }> {
   const times: DryRunTimes = { excel: [], stream: [], dry: [] };
-  let preview: ReturnType<typeof analyze> | undefined;
+  let preview: Awaited<ReturnType<typeof analyze>> | undefined;
   for (let i = 0; i < runs; i++) {
     times.excel.push(await timeAsync(() => excelLoad(sheetData)));
     times.stream.push(await timeAsync(() => excelStream(sheetData)));
-    times.dry.push(await timeAsync(async () => (preview = analyze(core, await readImportSource('partner.xlsx', sheetData), {}))));
+    times.dry.push(await timeAsync(async () => (preview = await analyze(core, await readImportSource('partner.xlsx', sheetData), {}))));
   }
-  return { ...times, preview: preview as ReturnType<typeof analyze> };
+  return { ...times, preview: preview as Awaited<ReturnType<typeof analyze>> };
 }
 
 /** The register of the full run (`total` events, then a 10,000-event batch), the sheet, and the times. */
@@ -57,11 +57,11 @@ export async function importRowsAlone(total: number, runs: number): Promise<DryR
   try {
     const file = join(dir, 'bench.sqlite');
     let core = openCore(file);
-    for (let i = 0; i < total; i += 10_000) createEvents(core, generateEvents(Math.min(10_000, total - i), 7 + i, 2015, 2026, i + 1));
+    for (let i = 0; i < total; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, total - i), 7 + i, 2015, 2026, i + 1));
     // Reopened, then the batch the full run's insert rows leave in it, as there.
     closeCore(core);
     core = openCore(file);
-    insertBatch(core, generateEvents(10_000, 8));
+    await insertBatch(core, generateEvents(10_000, 8));
     const sheetFile = join(dir, 'partner.xlsx');
     await writePartnerSheet(sheetFile, 10_000, 9);
     const times = await timeDryRuns(core, readFileSync(sheetFile), runs);

@@ -6,6 +6,6 @@ import { readImportSource } from '../electron/core/services/imports';
 
 const [file, db] = process.argv.slice(2) as [string, string];
 const core = openCore(db);
-const preview = analyze(core, await readImportSource('partner.xlsx', readFileSync(file)), {});
+const preview = await analyze(core, await readImportSource('partner.xlsx', readFileSync(file)), {});
 closeCore(core);
 process.stdout.write(JSON.stringify({ rows: preview.rows.length, peakMb: process.resourceUsage().maxRSS / 1024 }));

@@ -3,7 +3,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
-import { closeCore, openCore, type Core } from '../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../electron/core/core';
 import { createEvents } from '../electron/core/services/events';
 import type { EventInput } from '../shared/schema/event';
 import { generateEvents } from './generate';
@@ -20,7 +20,7 @@ interface Write {
 const READS = /^\s*(SELECT|WITH|PRAGMA|BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 
 /** Runs `fn`, keeping every write statement executed on `db`: reads (look-ups) are the app’s own work, transactions the floor’s own. */
-function recordWrites(db: Database, fn: () => void): Write[] {
+async function recordWrites(db: Database, fn: () => Promise<void>): Promise<Write[]> {
   const writes: Write[] = [];
   const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<'run' | 'get' | 'all', (this: Statement, ...args: unknown[]) => unknown>;
   const originals = { run: proto.run, get: proto.get, all: proto.all };
@@ -31,7 +31,7 @@ function recordWrites(db: Database, fn: () => void): Write[] {
     };
   }
   try {
-    fn();
+    await fn();
   } finally {
     Object.assign(proto, originals);
   }
@@ -39,8 +39,8 @@ function recordWrites(db: Database, fn: () => void): Write[] {
 }
 
 /** As an import writes them: one batch of `events`, one transaction, the inputs let go once stored. */
-export function insertBatch(core: Core, events: EventInput[]): void {
-  core.db.transaction(() => createEvents(core, events, core.batches.insert({ fileName: 'bench.xlsx', sheet: null, sha256: null, options: undefined, user: null, now: core.now() })))();
+export async function insertBatch(core: LocalCore, events: EventInput[]): Promise<void> {
+  await core.transaction(async (core) => createEvents(core, events, await core.batches.insert({ fileName: 'bench.xlsx', sheet: null, sha256: null, options: undefined, user: null, now: core.now() })));
 }
 
 /** A copy of the register, on the disk before it is used: its writing is no part of what is timed after. */
@@ -55,9 +55,9 @@ function copyRegister(from: string, to: string): void {
   }
 }
 
-const time = (fn: () => void): number => {
+const time = async (fn: () => unknown): Promise<number> => {
   const start = performance.now();
-  fn();
+  await fn();
   return performance.now() - start;
 };
 
@@ -66,36 +66,36 @@ const time = (fn: () => void): number => {
  * then, `runs` times each, interleaved, on a fresh copy: the app's path, and the floor (the recorded
  * statements prepared, then run with their recorded parameters in one transaction). Best of each.
  */
-export function insertRows(file: string, dir: string, runs = 4): Row[] {
+export async function insertRows(file: string, dir: string, runs = 4): Promise<Row[]> {
   const copy = join(dir, 'inserts.sqlite');
   const events = () => generateEvents(10_000, 8);
   copyRegister(file, copy);
   let core = openCore(copy, { deferCheck: true });
-  const writes = recordWrites(core.db, () => insertBatch(core, events()));
+  const writes = await recordWrites(core.db, () => insertBatch(core, events()));
   closeCore(core);
   const app: number[] = [];
   const floor: number[] = [];
-  const appRun = () => {
+  const appRun = async () => {
     copyRegister(file, copy);
     const opened = openCore(copy, { deferCheck: true });
     const inputs = events();
-    app.push(time(() => insertBatch(opened, inputs)));
+    app.push(await time(() => insertBatch(opened, inputs)));
     closeCore(opened);
   };
   for (let i = 0; i < runs; i++) {
     // Each goes first in turn: neither always meets the machine as the other left it.
-    if (i % 2 === 0) appRun();
+    if (i % 2 === 0) await appRun();
     copyRegister(file, copy);
     core = openCore(copy, { deferCheck: true });
     const { db } = core;
     const statements = new Map<string, Statement>();
     for (const w of writes) if (!statements.has(w.sql)) statements.set(w.sql, db.prepare(w.sql));
     const replay = writes.map((w) => ({ statement: statements.get(w.sql) as Statement, method: w.method, args: w.args }));
-    floor.push(time(() => db.transaction(() => {
+    floor.push(await time(() => db.transaction(() => {
       for (const { statement, method, args } of replay) statement[method](...args);
     })()));
     closeCore(core);
-    if (i % 2 === 1) appRun();
+    if (i % 2 === 1) await appRun();
   }
   for (const suffix of ['', '-wal', '-shm', '-checked']) rmSync(`${copy}${suffix}`, { force: true });
   const [a, f] = [Math.min(...app), Math.min(...floor)];

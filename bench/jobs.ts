@@ -96,7 +96,7 @@ export async function jobRowsAlone(events: number): Promise<Row[]> {
   try {
     const file = join(dir, 'bench.sqlite');
     const core = openCore(file);
-    for (let i = 0; i < events; i += 10_000) createEvents(core, generateEvents(Math.min(10_000, events - i), 7 + i, 2015, 2026, i + 1));
+    for (let i = 0; i < events; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, events - i), 7 + i, 2015, 2026, i + 1));
     closeCore(core);
     return await jobRows(file);
   } finally {

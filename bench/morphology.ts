@@ -38,14 +38,14 @@ export async function morphologyRows(events = 1000): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-morph-'));
   const core = openCore(join(dir, 'bench.sqlite'));
   try {
-    createEvents(core, generateEvents(events, 19, 2021, 2021).map((e) => ({ ...e, description: null, status: 'held' as const })));
+    await createEvents(core, generateEvents(events, 19, 2021, 2021).map((e) => ({ ...e, description: null, status: 'held' as const })));
     ensureMorphology();
     const input = ReportInputSchema.parse({ period: '2021' });
     const samples: number[] = [];
     let paragraphs = 0;
     for (let i = 0; i < 5; i++) {
       const start = performance.now();
-      paragraphs = buildReport(core, input).paragraphs.filter((p) => p.generated).length;
+      paragraphs = (await buildReport(core, input)).paragraphs.filter((p) => p.generated).length;
       samples.push(performance.now() - start);
     }
     if (paragraphs !== events) throw new Error(`the report built ${paragraphs} paragraphs of ${events} events`);

@@ -24,6 +24,7 @@ import { jobRows, jobRowsAlone } from './jobs';
 import { insertBatch, insertRows } from './inserts';
 import { writePeriodWithProgress } from '../electron/core/jobs/export-progress';
 import { morphologyRows } from './morphology';
+import { inOrder } from '../electron/core/in-order';
 import type { Row } from './row';
 
 
@@ -66,6 +67,13 @@ function nullSink(): Writable {
   return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
 
+/** Every row of a sheet, made now: what exceljs alone is timed writing. */
+async function rowsOf<T>(rows: Iterable<T> | AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+}
+
 async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await fn();
@@ -78,7 +86,7 @@ async function main(): Promise<void> {
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   if (only === 'start') return print(await startRows());
   if (only === 'jobs') return print(await jobRowsAlone(TOTAL));
-  if (only === 'inserts') return print(insertRowsAlone());
+  if (only === 'inserts') return print(await insertRowsAlone());
   if (only === 'import') return print(dryRunRows(await importRowsAlone(TOTAL, PAIRED_RUNS)));
   if (only === 'morphology') return print(await morphologyRows());
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
@@ -89,8 +97,8 @@ async function main(): Promise<void> {
     let core = openCore(file);
     // Generated in slices, each let go once stored: the app holds no such mass of inputs, and a heap
     // kept full of them would slow the collector in every measure after.
-    const fill = time(() => {
-      for (let i = 0; i < TOTAL; i += 10_000) createEvents(core, generateEvents(Math.min(10_000, TOTAL - i), 7 + i, 2015, 2026, i + 1));
+    const fill = await timeAsync(async () => {
+      for (let i = 0; i < TOTAL; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, TOTAL - i), 7 + i, 2015, 2026, i + 1));
     });
     console.log(`Filled in ${(fill / 1000).toFixed(1)} s (new database created and migrated in ${create.toFixed(0)} ms).`);
     closeCore(core);
@@ -110,7 +118,7 @@ async function main(): Promise<void> {
     const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)] as T;
 
     const periods = ['2019', '2020-H1', '2021-H2', '2022-Q3', '2023-05', '2024', '2025-Q1', '2018-H2'];
-    const page = Array.from({ length: RUNS }, () => {
+    const page = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
       const filter = EventFilterSchema.parse({
         period: pick(periods),
         kinds: rnd() < 0.5 ? [pick(['форум', 'семинар', 'встреча', 'выставка'])] : undefined,
@@ -118,29 +126,29 @@ async function main(): Promise<void> {
         order: rnd() < 0.5 ? 'asc' : 'desc',
         limit: 50,
       });
-      return time(() => listEvents(core, filter));
+      return timeAsync(() => listEvents(core, filter));
     });
-    const fts = Array.from({ length: RUNS }, () => {
+    const fts = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
       const word = pick(WORDS);
       const filter = EventFilterSchema.parse({ query: word.slice(0, Math.max(4, word.length - 3)), limit: 50 });
-      return time(() => listEvents(core, filter));
+      return timeAsync(() => listEvents(core, filter));
     });
-    const range = Array.from({ length: RUNS }, () => {
+    const range = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
       const { start, end } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
-      return time(() => core.events.range(start, end));
+      return timeAsync(() => core.events.range(start, end));
     });
     // What a month view asks for: its six weeks of events (with their first sphere) and agreement deadlines.
-    const monthView = Array.from({ length: RUNS }, () => {
+    const monthView = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
       const { start } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
       const query = CalendarQuerySchema.parse({ start: weekStart(start), end: addDays(weekStart(start), 41) });
-      return time(() => calendarData(core, query));
+      return timeAsync(() => calendarData(core, query));
     });
     // As an import writes them: one batch, one transaction, beside the floor of the same statements
     // (on copies of the register); then the batch is written into it, as before.
     closeCore(core);
-    const inserts = insertRows(file, dir);
+    const inserts = await insertRows(file, dir);
     core = openCore(file);
-    insertBatch(core, generateEvents(10_000, 8));
+    await insertBatch(core, generateEvents(10_000, 8));
 
     // A 10,000-row partner sheet: exceljs alone, then the whole dry run, side by side, best of PAIRED_RUNS.
     const sheetFile = join(dir, 'partner.xlsx');
@@ -154,14 +162,14 @@ async function main(): Promise<void> {
     const formatChild = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'format-dry-run.ts'), ...args], { encoding: 'utf8' });
     formatChild('write', dir);
     const formats = JSON.parse(formatChild('time', sheetFile, dir, file, String(PAIRED_RUNS))) as { excel: number; xls: number; docx: number };
-    const commit = time(() => commitPreview(core, last, {}));
+    const commit = await timeAsync(() => commitPreview(core, last, {}));
 
     // Exporting about 10,000 events with the full layout (thirteen months of the register), beside
     // exceljs writing the very same three sheets, cells and styles from rows made beforehand: no query.
     const EXPORT_PERIOD = '2018-01-01..2019-01-31';
     const year = parsePeriod(EXPORT_PERIOD) as Period;
-    const made = periodTables(periodSource(core), { period: year });
-    const tables = made.tables.map((t) => ({ ...t, rows: [...t.rows] }));
+    const made = await periodTables(await periodSource(core), { period: year });
+    const tables = await inOrder(made.tables, async (t) => ({ ...t, rows: await rowsOf(t.rows) }));
     const writeOnly: number[] = [];
     const exported: number[] = [];
     for (let i = 0; i < PAIRED_RUNS; i++) {
@@ -235,14 +243,14 @@ function dryRunRows({ excel, stream, dry }: DryRunTimes): Row[] {
 }
 
 /** `npm run bench -- --only inserts`: the insert rows on a register of BENCH_EVENTS events made for them alone. */
-function insertRowsAlone(): Row[] {
+async function insertRowsAlone(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-inserts-'));
   try {
     const file = join(dir, 'bench.sqlite');
     const core = openCore(file);
-    for (let i = 0; i < TOTAL; i += 10_000) createEvents(core, generateEvents(Math.min(10_000, TOTAL - i), 7 + i, 2015, 2026, i + 1));
+    for (let i = 0; i < TOTAL; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, TOTAL - i), 7 + i, 2015, 2026, i + 1));
     closeCore(core);
-    return insertRows(file, dir);
+    return await insertRows(file, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
-import { closeCore, openCore, type Core } from '../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../electron/core/core';
 import { migrate } from '../electron/core/db/migrate';
 import { EventInputSchema, type EventInputRaw } from '../shared/schema/event';
 
@@ -21,7 +21,7 @@ export function tempDir(): string {
 }
 
 /** A new register in a real file, closed after the test. */
-export function tempCore(): Core {
+export function tempCore(): LocalCore {
   const core = openCore(join(tempDir(), 'reestr.sqlite'));
   cleanups.unshift(() => closeCore(core));
   return core;

@@ -31,7 +31,7 @@ export async function exportCommand(core: Core, p: ParsedArgs, io: { out: (text:
     groupBy: value('group-by'),
   });
   if (p.flags.has('csv')) {
-    const csv = exportCsv(core, options);
+    const csv = await exportCsv(core, options);
     const file = out ?? csv.fileName;
     if (!/\.csv$/i.test(file)) throw new AppError('bad_request', `Файл CSV должен называться .csv, а не «${file}».`);
     await writeFile(file, Buffer.from(csv.data, 'base64'));

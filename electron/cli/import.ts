@@ -1,7 +1,7 @@
 // `reestr import FILE`: the wizard's preview as text or JSON, then (without --dry-run) the commit.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Core } from '../core/core';
+import type { LocalCore } from '../core/core';
 import { analyze } from '../core/import/analyze';
 import { commitPreview, readImportSource } from '../core/services/imports';
 import { makeBackup } from '../core/services/backups';
@@ -130,7 +130,7 @@ function previewText(preview: ImportPreview, options: ImportOptions): string {
   return lines.filter((line, i) => line !== '' || lines[i - 1] !== '').join('\n');
 }
 
-export async function importFile(core: Core, p: ParsedArgs, io: Io): Promise<void> {
+export async function importFile(core: LocalCore, p: ParsedArgs, io: Io): Promise<void> {
   const path = p.args[0];
   if (!path) throw new AppError('bad_request', 'Укажите файл: reestr import ФАЙЛ.xlsx');
   const value = (name: string) => p.values[name]?.at(-1);
@@ -149,17 +149,17 @@ export async function importFile(core: Core, p: ParsedArgs, io: Io): Promise<voi
     throw new AppError('not_found', code === 'ENOENT' ? `Файл «${path}» не найден.` : `Не удалось открыть файл «${path}» (${code ?? String(e)}).`);
   }
   const source = await readImportSource(basename(path), data);
-  let preview = analyze(core, source, options);
+  let preview = await analyze(core, source, options);
   const map = value('map');
   if (map !== undefined) {
     // Header texts are looked up in the header the file has (its detected row, or --header-row).
     options = { ...options, mapping: mappingOf(map, preview) };
-    preview = analyze(core, source, options);
+    preview = await analyze(core, source, options);
   }
   let result: ImportResult | null = null;
   if (!p.flags.has('dry-run')) {
     await makeBackup(core, 'import');
-    result = commitPreview(core, preview, options, source);
+    result = await commitPreview(core, preview, options, source);
   }
   if (p.flags.has('json')) {
     io.out(jsonText(previewJson(preview, options, result)));

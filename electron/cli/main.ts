@@ -1,6 +1,6 @@
 // The `reestr` command: the register from a terminal, over the same core and contract as the app.
 import { createDispatch, createHandlers, INTERNAL_ERROR } from '../core/backend';
-import { closeCore, openCore, type Core } from '../core/core';
+import { closeCore, openCore, type LocalCore } from '../core/core';
 import { defaultDatabasePath, logFolder } from '../core/paths';
 import { createErrorLog, ERROR_LOG } from '../core/error-log';
 import { installLastResort } from '../core/last-resort';
@@ -86,7 +86,7 @@ function refKindArg(text: string | undefined): RefKind | 'formats' {
   return kind;
 }
 
-async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<void> {
+async function run(core: LocalCore, p: ParsedArgs, io: Io, debug: boolean): Promise<void> {
   const errorLog = createErrorLog(logFolder(core.file));
   const dispatch = createDispatch(createHandlers(core), (e) => {
     errorLog(e, `reestr ${p.command}`);
@@ -105,7 +105,7 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
 
   switch (p.command as CommandName) {
     case 'demo': {
-      const result = loadDemo(core);
+      const result = await loadDemo(core);
       io.out(result.alreadyLoaded
         ? `Демонстрационные данные уже загружены (пакет № ${result.batchId}).`
         : `Загружены демонстрационные данные: ${countOf(result.events, EVENT_FORMS)} и ${countOf(result.agreements, AGREEMENT_FORMS)} (пакет № ${result.batchId}).\nПосмотреть: reestr events list --period 2021-H2`);
@@ -213,8 +213,9 @@ async function run(core: Core, p: ParsedArgs, io: Io, debug: boolean): Promise<v
       return;
     }
     case 'backups list': {
-      const backups = listBackups(backupFolder(core));
-      print(backups, () => (backups.length ? backupsTable(backups) : `Резервных копий нет (папка «${backupFolder(core)}»).`));
+      const folder = await backupFolder(core);
+      const backups = listBackups(folder);
+      print(backups, () => (backups.length ? backupsTable(backups) : `Резервных копий нет (папка «${folder}»).`));
       return;
     }
     case 'restore': {
@@ -334,7 +335,7 @@ async function serveUntilStopped(file: string, options: Omit<Parameters<typeof s
 
 /** Runs one command; returns the exit code. Errors go to stderr as one Russian line. */
 export async function main(argv: readonly string[], io: Io = consoleIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let core: Core | undefined;
+  let core: LocalCore | undefined;
   let removeLastResort: (() => void) | undefined;
   try {
     const parsed = parseArgs(argv, COMMANDS);

@@ -33,7 +33,7 @@ export async function writeReport(core: Core, p: ParsedArgs, io: { out: (text: s
   const kind = kindArg(value('kind'));
   if (value('period') === undefined) throw new AppError('bad_request', `Укажите период: --period ${kind === 'plan' ? '2022' : '2021-H2'}.`);
   const input = parseOrThrow(ReportInputSchema, { kind, period: periodArg(value('period')), partner: value('partner'), rounded: p.flags.has('rounded') });
-  const report = buildDocument(core, input);
+  const report = await buildDocument(core, input);
   const out = value('out');
   if (!out) {
     io.out(reportText(report, kind));
@@ -42,7 +42,7 @@ export async function writeReport(core: Core, p: ParsedArgs, io: { out: (text: s
   const format = ReportFormatSchema.safeParse(/\.([^.]+)$/.exec(out)?.[1]?.toLowerCase()).data;
   if (!format) throw new AppError('bad_request', `Файл документа должен называться .docx, .txt или .md, а не «${out}».`);
   try {
-    await writeFile(out, await renderReport(report, format, departmentSettings(core), kind));
+    await writeFile(out, await renderReport(report, format, await departmentSettings(core), kind));
   } catch (e) {
     throw new AppError('internal', `Не удалось записать «${out}» (${(e as NodeJS.ErrnoException).code ?? String(e)}): проверьте папку и права на запись.`);
   }

@@ -2,7 +2,7 @@
 import { api, isMethodName, type CallContext, type Handlers } from '../../shared/api';
 import { AppError, type Result } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/schema/messages';
-import type { Core } from './core';
+import type { LocalCore } from './core';
 import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, saveAgreement } from './services/agreements';
 import { createEvent, deleteEvent, eventRows, getEvent, listEvents, restoreEvent, saveEvent } from './services/events';
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
@@ -62,13 +62,13 @@ function refuseWritesDuringJobs(handlers: Handlers, writing: () => boolean): Han
 }
 
 /** The register as one call sees it: the caller's name and the call's time recorded in every change it makes. */
-function callerCore(core: Core, context: CallContext): Core {
+function callerCore(core: LocalCore, context: CallContext): LocalCore {
   if (!context.user && !context.now) return core;
   const now = context.now ?? core.now();
-  return Object.create(core, { user: { value: context.user ?? core.user }, now: { value: () => now } }) as Core;
+  return Object.create(core, { user: { value: context.user ?? core.user }, now: { value: () => now } }) as LocalCore;
 }
 
-export function createHandlers(core: Core): Handlers {
+export function createHandlers(core: LocalCore): Handlers {
   const as = (context: CallContext) => callerCore(core, context);
   const imports = createImportFiles(core);
   const uploads = createUploads(core.file);
@@ -81,7 +81,7 @@ export function createHandlers(core: Core): Handlers {
     'events.get': ({ id }, ctx) => getEvent(as(ctx), id),
     'events.create': (input, ctx) => createEvent(as(ctx), input),
     'events.update': (update, ctx) => saveEvent(as(ctx), update),
-    'events.delete': ({ id }, ctx) => (deleteEvent(as(ctx), id), OK),
+    'events.delete': async ({ id }, ctx) => (await deleteEvent(as(ctx), id), OK),
     'events.restore': ({ id }, ctx) => restoreEvent(as(ctx), id),
     'events.move': ({ id, startDate, endDate }, ctx) => moveEvent(as(ctx), id, startDate, endDate),
     'events.createMany': ({ inputs }, ctx) => createManyEvents(as(ctx), inputs),
@@ -96,10 +96,10 @@ export function createHandlers(core: Core): Handlers {
     'agreements.get': ({ id }, ctx) => getAgreement(as(ctx), id),
     'agreements.create': (input, ctx) => createAgreement(as(ctx), input),
     'agreements.update': (update, ctx) => saveAgreement(as(ctx), update),
-    'agreements.delete': ({ id }, ctx) => (deleteAgreement(as(ctx), id), OK),
+    'agreements.delete': async ({ id }, ctx) => (await deleteAgreement(as(ctx), id), OK),
     'agreements.restore': ({ id }, ctx) => restoreAgreement(as(ctx), id),
     'history.list': ({ entity, id }, ctx) => recordHistory(as(ctx), entity, id),
-    'history.revert': ({ entity, id, changeId }, ctx) => (revertRecord(as(ctx), entity, id, changeId), OK),
+    'history.revert': async ({ entity, id, changeId }, ctx) => (await revertRecord(as(ctx), entity, id, changeId), OK),
     'refs.list': ({ kind, includeHidden, withUsage }, ctx) => listRefs(as(ctx), kind, includeHidden, withUsage),
     'refs.create': (input, ctx) => createRef(as(ctx), input),
     'refs.update': (change, ctx) => updateRef(as(ctx), change),
@@ -108,7 +108,7 @@ export function createHandlers(core: Core): Handlers {
     'import.commit': (input) => imports.commit(input),
     'import.batches': (_input, ctx) => listBatches(as(ctx)),
     'import.undo': ({ id }, ctx) => undoBatch(as(ctx), id),
-    'jobs.start': (start) => {
+    'jobs.start': async (start) => {
       switch (start.kind) {
         case 'import.analyze': {
           // The bytes kept here (the wizard's later previews and the commit name them by fileId), read in the worker.
@@ -130,7 +130,7 @@ export function createHandlers(core: Core): Handlers {
         }
         case 'backups.restore': {
           if (jobs.writing()) throw new AppError('conflict', RESTORE_DURING_IMPORT);
-          const { file, restored } = restoreSource(core, uploads, start.input);
+          const { file, restored } = await restoreSource(core, uploads, start.input);
           // A register found damaged by the safety snapshot is marked so here too: never noted as closed cleanly.
           const damaged = (error: { code: string }) => error.code === 'db_damaged' && markDamaged(core.db);
           return { jobId: jobs.start('backups.restore', () => Promise.resolve({ file }), restored, damaged) };
@@ -151,8 +151,8 @@ export function createHandlers(core: Core): Handlers {
     'report.discard': (input, ctx) => discardReport(as(ctx), input),
     'report.export': ({ report, period, format, kind }, ctx) => exportReport(as(ctx), report, period, format, kind),
     'export.period': (input, ctx) => exportPeriod(as(ctx), input),
-    'export.csv': (input) => {
-      const { fileName, data } = exportCsv(core, input);
+    'export.csv': async (input) => {
+      const { fileName, data } = await exportCsv(core, input);
       return { fileName, data };
     },
     'export.all': (_input, ctx) => exportAll(as(ctx)),

@@ -1,35 +1,23 @@
-// The open register: a database connection with the table modules prepared over it.
+// The open register: the storage interface over a database connection, and the caller's name and clock.
 import { userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { APP_FOLDER } from './paths';
 import { makePrivateFile, privateFolder } from './private-files';
 import { backupBeforeMigration } from './services/backup-snapshot';
-import { closeDatabase, openDatabase, type Db, type OpenOptions } from './db/connection';
-import { createAgreementsRepo } from './db/agreements';
-import { createBatchesRepo } from './db/batches';
-import { createChangeLog } from './db/changelog';
-import { createEventsRepo } from './db/events';
-import { createProfilesRepo } from './db/profiles';
-import { createReportDraftsRepo } from './db/report-drafts';
-import { createStatsRepo } from './db/stats';
-import { createRefsRepo } from './db/refs';
-import { createSettingsRepo } from './db/settings';
+import { closeDatabase, openDatabase, type OpenOptions } from './db/connection';
+import { sqliteStore, type SqliteStore } from './store/sqlite';
+import type { Store } from './store/types';
 
-export interface Core {
-  db: Db;
-  file: string;
-  refs: ReturnType<typeof createRefsRepo>;
-  events: ReturnType<typeof createEventsRepo>;
-  agreements: ReturnType<typeof createAgreementsRepo>;
-  batches: ReturnType<typeof createBatchesRepo>;
-  profiles: ReturnType<typeof createProfilesRepo>;
-  drafts: ReturnType<typeof createReportDraftsRepo>;
-  stats: ReturnType<typeof createStatsRepo>;
-  settings: ReturnType<typeof createSettingsRepo>;
-  log: ReturnType<typeof createChangeLog>;
-  /** The OS account, recorded in the change log. */
+/** The register as the services see it: a store, and who calls and when (recorded in every change). */
+export interface Core extends Store {
+  /** The caller: the OS account on a clerk's PC, the login on the department server. */
   user: string;
   now: () => string;
+}
+
+/** One clerk's register: a core over a SQLite file, with what only a file has (backups, the start-up check). */
+export interface LocalCore extends Core, SqliteStore {
+  file: string;
 }
 
 function osUserName(): string {
@@ -50,28 +38,16 @@ function protectDataFolder(file: string): void {
   }
 }
 
-export function openCore(file: string, options: OpenOptions = {}): Core {
+export function openCore(file: string, options: OpenOptions = {}): LocalCore {
   if (file !== ':memory:') protectDataFolder(file);
   // Every schema migration of an existing register is preceded by a checked backup.
   const db = openDatabase(file, { beforeMigrate: (opened) => void backupBeforeMigration(opened, file), ...options });
   if (file !== ':memory:') for (const suffix of ['', '-wal', '-shm']) makePrivateFile(`${file}${suffix}`);
-  return {
-    db,
-    file,
-    refs: createRefsRepo(db),
-    events: createEventsRepo(db),
-    agreements: createAgreementsRepo(db),
-    batches: createBatchesRepo(db),
-    profiles: createProfilesRepo(db),
-    drafts: createReportDraftsRepo(db),
-    stats: createStatsRepo(db),
-    settings: createSettingsRepo(db),
-    log: createChangeLog(db),
-    user: osUserName(),
-    now: () => new Date().toISOString(),
-  };
+  // The store's methods take `this` (the caller's core) as their transaction's view: typed for any core.
+  return { ...sqliteStore(db), file, user: osUserName(), now: () => new Date().toISOString() } as LocalCore;
 }
 
-export function closeCore(core: Core): void {
+
+export function closeCore(core: LocalCore): void {
   closeDatabase(core.db);
 }

@@ -9,7 +9,7 @@ import { api, type Handlers, type MethodName } from '../../shared/api';
 import { AppError, isAppError, type ErrorCode } from '../../shared/errors';
 import type { AppStatus, RecoveryBackup } from '../../shared/schema/backup';
 import { createDispatch, createHandlers, type Dispatch } from './backend';
-import { closeCore, openCore, type Core } from './core';
+import { closeCore, openCore, type LocalCore } from './core';
 import { createSettingsRepo } from './db/settings';
 import { storageKind } from './fs-reason';
 import { backupDto } from './services/backup-handlers';
@@ -22,7 +22,7 @@ export interface HostOptions {
   /** Where unexpected failures are written (the error log). */
   logError?: (error: unknown, context?: string) => void;
   /** Each time the register opens (at start, after a recovery): the day's backup, say. */
-  onOpen?: (core: Core) => void;
+  onOpen?: (core: LocalCore) => void;
   now?: () => string;
 }
 
@@ -35,7 +35,7 @@ export interface Host {
   /** Settles when the register is open and checked, or the recovery mode is on. */
   ready: Promise<AppStatus>;
   /** The open register, if it opened. */
-  core(): Core | undefined;
+  core(): LocalCore | undefined;
   status(): AppStatus;
   close(): void;
 }
@@ -93,7 +93,7 @@ function chosenFolder(file: string, problem: Problem | undefined): string | null
 export function startHost(file: string, options: HostOptions = {}): Host {
   const now = options.now ?? (() => new Date().toISOString());
   const logError = options.logError ?? (() => {});
-  let core: Core | undefined;
+  let core: LocalCore | undefined;
   let failure: { problem: Problem; message: string } | undefined;
   let inner: Dispatch;
   const uploads = createUploads(file);
@@ -112,7 +112,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
     failure ? { mode: 'recovery', problem: failure.problem, message: failure.message, databaseFile: file, backupFolder: folders()[0] ?? defaultBackupFolder(file) } : { mode: 'normal' };
 
   /** The register's calls; damage found by one of them puts the host in the recovery mode. */
-  const served = (opened: Core): Dispatch => {
+  const served = (opened: LocalCore): Dispatch => {
     const handlers = createDispatch(createHandlers(opened), logError);
     return async (method, input) => {
       const result = await handlers(method, input);
@@ -202,7 +202,7 @@ export function startHost(file: string, options: HostOptions = {}): Host {
 
   const ready = open();
   return {
-    dispatch: async (method, input) => (await ready, inner(method, input)),
+    dispatch: async (method, input) => (await ready, await inner(method, input)),
     ready,
     core: () => core,
     status,

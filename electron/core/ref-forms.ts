@@ -9,14 +9,13 @@ import { ensureMorphology } from './report/morphology';
 export const REF_FORM_KINDS: readonly RefKind[] = ['kind', 'sphere', 'city', 'region', 'country', 'organisation'];
 
 /** The forms over the lists `listOf` gives for each kind (hidden entries included). */
-export function buildRefForms(listOf: (kind: RefKind) => readonly Ref[]) {
+/** The forms over the lists of REF_FORM_KINDS, hidden entries included. */
+export function buildRefForms(refs: readonly Ref[]) {
   const byName = new Map<string, Ref>();
   const byId = new Map<number, Ref>();
-  for (const kind of REF_FORM_KINDS) {
-    for (const ref of listOf(kind)) {
-      byName.set(`${kind}:${nameKey(ref.name)}`, ref);
-      byId.set(ref.id, ref);
-    }
+  for (const ref of refs) {
+    byName.set(`${ref.kind}:${nameKey(ref.name)}`, ref);
+    byId.set(ref.id, ref);
   }
   const get = (kind: RefKind, name: string | null | undefined) => (name ? byName.get(`${kind}:${nameKey(name)}`) : undefined);
   const countryOf = (ref: Ref | undefined): Ref | undefined => {

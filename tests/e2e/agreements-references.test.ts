@@ -40,7 +40,7 @@ describe('agreements and reference lists in the browser', () => {
 
   it('merges a misspelt kind into the right one, moving its events', async () => {
     const { page } = session;
-    const { id } = createEvent(session.app.core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
+    const { id } = await createEvent(session.app.core, EventInputSchema.parse({ title: 'Форум молодых лидеров', kind: 'Форумм', startDate: '2024-05-15' }));
     await page.getByRole('link', { name: 'Справочники' }).click();
     // The notices of the previous steps close by themselves after a few seconds.
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 30_000 }).toBe(0);
@@ -52,14 +52,14 @@ describe('agreements and reference lists in the browser', () => {
     await page.getByRole('option', { name: 'форум', exact: true }).click();
     await page.getByRole('button', { name: 'Объединить' }).click();
     await expect.poll(() => page.locator('[data-ref="Форумм"]').count()).toBe(0);
-    expect(getEvent(session.app.core, id).kind).toBe('форум');
-    expect(listRefs(session.app.core, 'kind', true).map((r) => r.name)).not.toContain('Форумм');
+    expect((await getEvent(session.app.core, id)).kind).toBe('форум');
+    expect((await listRefs(session.app.core, 'kind', true)).map((r) => r.name)).not.toContain('Форумм');
     expect(problemsOf(page)).toEqual([]);
   });
 
   it('adds a Belarusian agrotown with its settlement type, and changes a city\'s type', async () => {
     const { page } = session;
-    createEvent(session.app.core, EventInputSchema.parse({ title: 'Встреча с жителями', kind: 'встреча', startDate: '2024-06-01', city: 'Красный Бор' }));
+    await createEvent(session.app.core, EventInputSchema.parse({ title: 'Встреча с жителями', kind: 'встреча', startDate: '2024-06-01', city: 'Красный Бор' }));
     await page.getByRole('link', { name: 'Справочники' }).click();
     await page.getByRole('tab', { name: 'Города' }).click();
     // A seeded city is a town; one that came with an event has no type yet, and the filter finds it.
@@ -79,7 +79,7 @@ describe('agreements and reference lists in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'reference-city-dialog.png') });
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => page.locator('[data-ref="Лесное"] [data-settlement]').textContent()).toBe('аг. — агрогородок (Беларусь)');
-    const created = listRefs(session.app.core, 'city', true).find((r) => r.name === 'Лесное');
+    const created = (await listRefs(session.app.core, 'city', true)).find((r) => r.name === 'Лесное');
     expect(created).toMatchObject({ settlement: 'аг.', locative: 'Лесном' });
 
     await page.getByRole('button', { name: 'Действия: Лесное' }).click();
@@ -88,7 +88,7 @@ describe('agreements and reference lists in the browser', () => {
     await page.getByRole('option', { name: 'г. п. — городской посёлок (Беларусь)' }).click();
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => page.locator('[data-ref="Лесное"] [data-settlement]').textContent()).toBe('г. п. — городской посёлок (Беларусь)');
-    expect(listRefs(session.app.core, 'city', true).find((r) => r.name === 'Лесное')?.settlement).toBe('г. п.');
+    expect((await listRefs(session.app.core, 'city', true)).find((r) => r.name === 'Лесное')?.settlement).toBe('г. п.');
     expect(problemsOf(page)).toEqual([]);
   });
 });

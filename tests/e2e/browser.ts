@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
 import { newToken } from '../../electron/server/guard';
 import { startWebServer, type RunningServer } from '../../electron/server/server';
 
@@ -24,21 +24,21 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function serveApp(core: Core): Promise<RunningServer> {
+export async function serveApp(core: LocalCore): Promise<RunningServer> {
   return startWebServer({ dispatch: createDispatch(createHandlers(core)), token: newToken(), staticDir: RENDERER });
 }
 
 export interface AppUnderTest {
-  core: Core;
+  core: LocalCore;
   server: RunningServer;
   browser: Browser;
   close(): Promise<void>;
 }
 
 /** A register in a fresh file, filled by `fill`, served in the web mode, with Chromium to look at it. */
-export async function startApp(fill: (core: Core) => void = () => {}): Promise<AppUnderTest> {
+export async function startApp(fill: (core: LocalCore) => unknown = () => {}): Promise<AppUnderTest> {
   const core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'reestr.sqlite'));
-  fill(core);
+  await fill(core);
   const server = await serveApp(core);
   const browser = await launch();
   return {
@@ -79,7 +79,7 @@ export interface BrowserSession {
  * For a test file: the app started before its tests (filled by `fill`) with a page open on it, and
  * closed after them. The fields are set once the file's tests run.
  */
-export function appInBrowser(fill?: (core: Core) => void, view?: string): BrowserSession {
+export function appInBrowser(fill?: (core: LocalCore) => unknown, view?: string): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
     session.app = await startApp(fill);

@@ -14,15 +14,15 @@ const MONTH_EVENTS = 2_000;
 let app: AppUnderTest;
 
 beforeAll(async () => {
-  app = await startApp((core) => {
+  app = await startApp(async (core) => {
     const batch = () => core.batches.insert({ fileName: 'scale', sheet: null, sha256: null, options: undefined, user: null, now: core.now() });
-    createEvents(core, generateEvents(YEAR_EVENTS, 21, 2030, 2030), batch());
+    await createEvents(core, generateEvents(YEAR_EVENTS, 21, 2030, 2030), await batch());
     // September 2031: 2,000 events of exact dates, a fifth of them over two or three days.
     const september = generateEvents(MONTH_EVENTS, 22, 2031, 2031).map((e, i) => {
       const startDate = `2031-09-${String(1 + (i % 28)).padStart(2, '0')}`;
       return { ...e, datePrecision: 'day' as const, startDate, endDate: addDays(startDate, i % 5 === 0 ? 1 + (i % 3) : 0) };
     });
-    createEvents(core, september, batch());
+    await createEvents(core, september, await batch());
   });
 }, 180_000);
 

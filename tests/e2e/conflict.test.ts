@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { getAgreement, listAgreements, saveAgreement } from '../../electron/core/services/agreements';
 import { loadDemo } from '../../electron/core/services/demo';
 import { getEvent, listEvents, saveEvent } from '../../electron/core/services/events';
@@ -15,7 +15,7 @@ import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 const session = appInBrowser(loadDemo, '/events');
 
 /** Another clerk's save, through the same service the contract calls, under her own name. */
-function asIvanova<T>(core: Core, write: () => T): T {
+function asIvanova<T>(core: LocalCore, write: () => T): T {
   const own = core.user;
   core.user = 'ivanova';
   try {
@@ -30,8 +30,8 @@ async function openCard(page: Page, hash: string, title: string): Promise<void> 
   await expect.poll(() => page.getByRole('textbox', { name: 'Название' }).inputValue()).toBe(title);
 }
 
-const demoEvent = (core: Core) => {
-  const event = listEvents(core, EventFilterSchema.parse({ period: '2021-H2', limit: 1 })).items[0];
+const demoEvent = async (core: LocalCore) => {
+  const event = (await listEvents(core, EventFilterSchema.parse({ period: '2021-H2', limit: 1 }))).items[0];
   if (!event) throw new Error('no demo event');
   return event;
 };
@@ -39,7 +39,7 @@ const demoEvent = (core: Core) => {
 describe('a card saved after another clerk changed its record', () => {
   it('shows both values of each differing field, and saves the values chosen field by field', async () => {
     const { page, app } = session;
-    const event = demoEvent(app.core);
+    const event = await demoEvent(app.core);
     const opened = event.version;
     await openCard(page, `#/events/${event.id}`, event.title);
 
@@ -49,7 +49,7 @@ describe('a card saved after another clerk changed its record', () => {
     await page.getByLabel('Итоги').fill('Итоги по записке Петрова');
     // …while ivanova changes the venue, the participants and the outcomes in the register.
     const theirs: EventInput = { ...eventInputOf(event), venue: 'Дом дружбы', participants: 'Делегация — 10 человек', outcomes: 'Подписан план мероприятий на 2022 год' };
-    asIvanova(app.core, () => saveEvent(app.core, { id: event.id, version: opened, input: theirs }));
+    await asIvanova(app.core, () => saveEvent(app.core, { id: event.id, version: opened, input: theirs }));
 
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -77,23 +77,23 @@ describe('a card saved after another clerk changed its record', () => {
     await dialog.getByRole('button', { name: 'Сохранить выбранное' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/events$/);
 
-    expect(getEvent(app.core, event.id)).toMatchObject({
+    expect(await getEvent(app.core, event.id)).toMatchObject({
       title: `${event.title} (уточнено)`,
       venue: event.venue,
       participants: 'Делегация Витебского облисполкома — 12 человек',
       outcomes: 'Подписан план мероприятий на 2022 год',
       version: opened + 2,
     });
-    expect(recordHistory(app.core, 'event', event.id).slice(0, 2).map((e) => e.user)).toEqual([app.core.user, 'ivanova']);
+    expect((await recordHistory(app.core, 'event', event.id)).slice(0, 2).map((e) => e.user)).toEqual([app.core.user, 'ivanova']);
     expect(problemsOf(page)).toEqual([]);
   }, 90_000);
 
   it('«Отменить мои изменения» drops the clerk\'s edits and shows the record as the register has it', async () => {
     const { page, app } = session;
-    const event = demoEvent(app.core);
+    const event = await demoEvent(app.core);
     await openCard(page, `#/events/${event.id}`, event.title);
     await page.getByRole('textbox', { name: 'Название' }).fill('Моё название');
-    const theirs = asIvanova(app.core, () => saveEvent(app.core, { id: event.id, version: event.version, input: { ...eventInputOf(event), title: 'Название от Ивановой' } }));
+    const theirs = await asIvanova(app.core, () => saveEvent(app.core, { id: event.id, version: event.version, input: { ...eventInputOf(event), title: 'Название от Ивановой' } }));
 
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -102,18 +102,18 @@ describe('a card saved after another clerk changed its record', () => {
     await dialog.getByRole('button', { name: 'Отменить мои изменения' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Название' }).inputValue()).toBe('Название от Ивановой');
     expect(page.url()).toMatch(new RegExp(`#/events/${event.id}$`));
-    expect(getEvent(app.core, event.id)).toMatchObject({ title: 'Название от Ивановой', version: theirs.version });
+    expect(await getEvent(app.core, event.id)).toMatchObject({ title: 'Название от Ивановой', version: theirs.version });
     // The card now stands on the register's version: a save goes through.
     await page.getByLabel('Итоги').fill('Итоги после сверки');
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     await expect.poll(() => page.url()).toMatch(/#\/events$/);
-    expect(getEvent(app.core, event.id)).toMatchObject({ title: 'Название от Ивановой', outcomes: 'Итоги после сверки', version: theirs.version + 1 });
+    expect(await getEvent(app.core, event.id)).toMatchObject({ title: 'Название от Ивановой', outcomes: 'Итоги после сверки', version: theirs.version + 1 });
     expect(problemsOf(page)).toEqual([]);
   }, 90_000);
 
   it('settles an agreement the same way', async () => {
     const { page, app } = session;
-    const agreement = listAgreements(app.core, AgreementFilterSchema.parse({ limit: 1 })).items[0];
+    const agreement = (await listAgreements(app.core, AgreementFilterSchema.parse({ limit: 1 }))).items[0];
     if (!agreement) throw new Error('no demo agreement');
     await openCard(page, `#/agreements/${agreement.id}`, agreement.title);
     await page.getByLabel('Номер').fill('15-м');
@@ -122,7 +122,7 @@ describe('a card saved after another clerk changed its record', () => {
       validFrom: agreement.validFrom, validUntil: agreement.validUntil, autoProlongation: agreement.autoProlongation,
       status: agreement.status, spheres: agreement.spheres, department: agreement.department, notes: 'Продлено письмом',
     };
-    asIvanova(app.core, () => saveAgreement(app.core, { id: agreement.id, version: agreement.version, input }));
+    await asIvanova(app.core, () => saveAgreement(app.core, { id: agreement.id, version: agreement.version, input }));
 
     await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -132,13 +132,13 @@ describe('a card saved after another clerk changed its record', () => {
     await dialog.getByRole('radio', { name: 'Номер: сейчас в реестре' }).check();
     await dialog.getByRole('button', { name: 'Сохранить выбранное' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/agreements$/);
-    expect(getAgreement(app.core, agreement.id)).toMatchObject({ number: '14', notes: 'Продлено письмом', version: agreement.version + 2 });
+    expect(await getAgreement(app.core, agreement.id)).toMatchObject({ number: '14', notes: 'Продлено письмом', version: agreement.version + 2 });
     expect(problemsOf(page)).toEqual([]);
   }, 90_000);
 
   it('refuses the grid\'s undo of an edit once another clerk changed that field, keeping her value', async () => {
     const { page, app } = session;
-    const event = demoEvent(app.core);
+    const event = await demoEvent(app.core);
     await page.evaluate(() => { window.location.hash = '#/events'; });
     const rows = page.locator('[role="row"][data-loaded="true"]');
     await page.getByRole('textbox', { name: 'Поиск' }).fill(event.title);
@@ -148,12 +148,12 @@ describe('a card saved after another clerk changed its record', () => {
     await editor.fill(`${event.title} — правка в таблице`);
     await editor.press('Enter');
     await expect.poll(() => rows.first().innerText()).toContain('правка в таблице');
-    const edited = getEvent(app.core, event.id);
-    asIvanova(app.core, () => saveEvent(app.core, { id: event.id, version: edited.version, input: { ...eventInputOf(edited), title: 'Название от Ивановой после правки' } }));
+    const edited = await getEvent(app.core, event.id);
+    await asIvanova(app.core, () => saveEvent(app.core, { id: event.id, version: edited.version, input: { ...eventInputOf(edited), title: 'Название от Ивановой после правки' } }));
 
     await page.keyboard.press('Control+Z');
     await expect.poll(() => page.getByText(/изменено после этого действия: отменить его нельзя/).isVisible()).toBe(true);
-    expect(getEvent(app.core, event.id)).toMatchObject({ title: 'Название от Ивановой после правки', version: edited.version + 1 });
+    expect(await getEvent(app.core, event.id)).toMatchObject({ title: 'Название от Ивановой после правки', version: edited.version + 1 });
     expect(problemsOf(page)).toEqual([]);
   }, 90_000);
 });

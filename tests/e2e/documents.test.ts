@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { readEntry, zipEntries } from '../../electron/core/import/zip';
 import { loadDemo } from '../../electron/core/services/demo';
 import { createEvents } from '../../electron/core/services/events';
@@ -17,14 +17,14 @@ import { appInBrowser, ARTIFACTS, problemsOf } from './browser';
 const run = promisify(execFile);
 
 /** The demo's 2021 and a plan for 2022: three events planned in Smolensk, Vitebsk and Minsk. */
-function fill(core: Core): void {
-  loadDemo(core);
+async function fill(core: LocalCore): Promise<void> {
+  await loadDemo(core);
   const planned = [
     { title: 'Заседание рабочей группы по межрегиональному сотрудничеству', kind: 'заседание', startDate: '2022-03-15', city: 'Смоленск', organizer: 'Департамент внешних связей' },
     { title: 'Фестиваль «Славянское единство»', kind: 'фестиваль', startDate: '2022-06-24', endDate: '2022-06-26', city: 'Витебск', organizer: 'Департамент культуры' },
     { title: 'Бизнес-миссия предприятий Смоленской области', kind: 'бизнес-миссия', startDate: '2022-10-05', city: 'Минск', organizer: 'Департамент экономики' },
   ];
-  createEvents(core, planned.map((e) => EventInputSchema.parse({ ...e, status: 'planned', partners: ['Республика Беларусь'] })));
+  await createEvents(core, planned.map((e) => EventInputSchema.parse({ ...e, status: 'planned', partners: ['Республика Беларусь'] })));
 }
 
 const session = appInBrowser(fill);

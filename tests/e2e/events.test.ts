@@ -11,7 +11,7 @@ let app: AppUnderTest;
 let page: Page;
 
 const rows = () => page.locator('[role="row"][data-loaded="true"]');
-const findEvent = (title: string) => listEvents(app.core, EventFilterSchema.parse({ query: title, limit: 5 })).items.find((e) => e.title === title);
+const findEvent = async (title: string) => (await listEvents(app.core, EventFilterSchema.parse({ query: title, limit: 5 }))).items.find((e) => e.title === title);
 
 beforeAll(async () => {
   app = await startApp(loadDemo);
@@ -40,7 +40,7 @@ describe('events in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'event-new.png'), fullPage: true });
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/events$/);
-    const saved = findEvent('Дни белорусской культуры в Смоленской области');
+    const saved = await findEvent('Дни белорусской культуры в Смоленской области');
     expect(saved).toMatchObject({ datePrecision: 'month', kind: 'Дни культуры', region: 'Смоленская область' });
     expect(saved?.startDate.endsWith('-01')).toBe(true);
   });
@@ -55,7 +55,7 @@ describe('events in the browser', () => {
     await expect.poll(() => page.getByText('Проверьте поле «Название»: Значение не может быть пустым').isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'event-first-error.png') });
     await page.getByRole('button', { name: 'Закрыть' }).click();
-    expect(listEvents(app.core, EventFilterSchema.parse({})).total).toBe(10);
+    expect((await listEvents(app.core, EventFilterSchema.parse({}))).total).toBe(10);
   });
 
   it('finds it by search and edits it', async () => {
@@ -64,7 +64,7 @@ describe('events in the browser', () => {
     await rows().first().click();
     await page.getByLabel('Название').fill('Дни белорусской культуры в Смоленске');
     await page.getByRole('button', { name: 'Сохранить' }).click();
-    await expect.poll(() => findEvent('Дни белорусской культуры в Смоленске')?.title).toBe('Дни белорусской культуры в Смоленске');
+    await expect.poll(async () => (await findEvent('Дни белорусской культуры в Смоленске'))?.title).toBe('Дни белорусской культуры в Смоленске');
   });
 
   it('moves it to the trash and restores it', async () => {
@@ -78,7 +78,7 @@ describe('events in the browser', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'events-trash.png') });
     await rows().first().click();
     await page.getByRole('button', { name: 'Восстановить из корзины' }).click();
-    await expect.poll(() => findEvent('Дни белорусской культуры в Смоленске')?.deletedAt).toBeNull();
+    await expect.poll(async () => (await findEvent('Дни белорусской культуры в Смоленске'))?.deletedAt).toBeNull();
     await page.screenshot({ path: join(ARTIFACTS, 'event-editor.png'), fullPage: true });
   });
 
@@ -105,7 +105,7 @@ describe('events in the browser', () => {
     answer = 'leave';
     await page.getByRole('link', { name: 'Соглашения' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/agreements$/);
-    expect(findEvent('Автопробег «Дорога памяти» (черновик)')).toBeUndefined();
+    expect(await findEvent('Автопробег «Дорога памяти» (черновик)')).toBeUndefined();
     // Left for good: going on asks nothing more.
     await page.getByRole('link', { name: 'Мероприятия' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/events$/);
@@ -162,7 +162,7 @@ describe('events in the browser', () => {
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(() => questions).toEqual(['Мероприятие длится 50 месяцев: с сентября 2022 года по октябрь 2026 года, месяцы. Сохранить так?']);
     page.off('dialog', onDialog);
-    expect(findEvent('Программа обменов')).toBeUndefined();
+    expect(await findEvent('Программа обменов')).toBeUndefined();
     await page.getByLabel('Название').fill('');
     await page.getByRole('button', { name: 'Закрыть' }).click();
   });

@@ -8,21 +8,21 @@ import ExcelJS from '../../electron/core/excel';
 import { createEvents } from '../../electron/core/services/events';
 import { eventInput } from '../helpers';
 import { ARTIFACTS, appInBrowser, problemsOf } from './browser';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 
 const EVENTS = 40_000;
 
 /** A year of many events: its workbook takes seconds to write, long enough to see the bar and cancel. */
-function fill(core: Core): void {
+async function fill(core: LocalCore): Promise<void> {
   const inputs = Array.from({ length: EVENTS }, (_, i) =>
     eventInput({ title: `Рабочая встреча по плану сотрудничества № ${i + 1}`, startDate: `2024-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`, status: 'held', city: 'Витебск' }),
   );
-  core.db.transaction(() => createEvents(core, inputs))();
+  await createEvents(core, inputs);
 }
 
 const session = appInBrowser(fill);
 
-function register(core: Core) {
+function register(core: LocalCore) {
   const count = (table: string) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { events: count('events'), log: count('change_log'), settings: count('settings') };
 }

@@ -1,4 +1,5 @@
 // The register as a spreadsheet, in Chromium: edit in place, change many rows and undo, paste from Excel, columns and saved views.
+import { inOrder } from '../../electron/core/in-order';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,15 +15,15 @@ let meetingId = 0;
 
 const rows = () => page.locator('[role="row"][data-loaded="true"]');
 const search = (text: string) => page.getByRole('textbox', { name: 'Поиск' }).fill(text);
-const countOf = (query: string) => app.core.events.rows(EventFilterSchema.parse({ query, limit: 1 })).total;
+const countOf = async (query: string) => (await app.core.events.rows(EventFilterSchema.parse({ query, limit: 1 }))).total;
 
 beforeAll(async () => {
-  app = await startApp((core) => {
-    [meetingId] = createEvents(core, [
+  app = await startApp(async (core) => {
+    [meetingId] = await createEvents(core, [
       EventInputSchema.parse({ title: 'Заседание комиссии по сотрудничеству', kind: 'заседание', startDate: '2022-03-15', city: 'Витебск', format: 'in_person', status: 'held' }),
       EventInputSchema.parse({ title: 'Форум регионов Беларуси и России', kind: 'форум', startDate: '2022-06-28', endDate: '2022-07-01', city: 'Минск', status: 'held' }),
     ]) as [number];
-    packIds = createEvents(core, Array.from({ length: 50 }, (_, i) => EventInputSchema.parse({
+    packIds = await createEvents(core, Array.from({ length: 50 }, (_, i) => EventInputSchema.parse({
       title: `Пакетная встреча № ${i + 1}`, kind: 'встреча', startDate: `2023-0${1 + (i % 9)}-1${i % 10}`, status: 'planned', partners: ['Китай'],
     })));
   });
@@ -62,9 +63,9 @@ describe('the events grid', () => {
     const editor = page.getByRole('textbox', { name: 'Название: новое значение' });
     await editor.fill('Заседание совместной комиссии');
     await editor.press('Enter');
-    await expect.poll(() => getEvent(app.core, meetingId).title).toBe('Заседание совместной комиссии');
+    await expect.poll(async () => (await getEvent(app.core, meetingId)).title).toBe('Заседание совместной комиссии');
     await expect.poll(() => rows().first().innerText()).toContain('Заседание совместной комиссии');
-    expect(recordHistory(app.core, 'event', meetingId)[0]?.changes.map((c) => c.field)).toEqual(['title']);
+    expect((await recordHistory(app.core, 'event', meetingId))[0]?.changes.map((c) => c.field)).toEqual(['title']);
 
     await rows().first().locator('[data-col="dates"]').dblclick();
     const dates = page.getByRole('textbox', { name: 'Сроки: новое значение' });
@@ -72,7 +73,7 @@ describe('the events grid', () => {
     await dates.press('Enter');
     await expect.poll(() => page.getByText('Сроки: не удалось разобрать дату «когда-нибудь весной».').isVisible()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'grid-cell-error.png') });
-    expect(getEvent(app.core, meetingId).startDate).toBe('2022-03-15');
+    expect((await getEvent(app.core, meetingId)).startDate).toBe('2022-03-15');
     await dates.press('Escape');
     await expect.poll(() => dates.count()).toBe(0);
 
@@ -80,16 +81,16 @@ describe('the events grid', () => {
     await rows().first().locator('[data-col="dates"]').dblclick();
     await page.getByRole('textbox', { name: 'Сроки: новое значение' }).fill('сентябрь–октябрь 2022');
     await page.getByRole('textbox', { name: 'Сроки: новое значение' }).press('Enter');
-    await expect.poll(() => getEvent(app.core, meetingId).datePrecision).toBe('month');
-    expect([getEvent(app.core, meetingId).startDate, getEvent(app.core, meetingId).endDate]).toEqual(['2022-09-01', '2022-10-31']);
+    await expect.poll(async () => (await getEvent(app.core, meetingId)).datePrecision).toBe('month');
+    expect([(await getEvent(app.core, meetingId)).startDate, (await getEvent(app.core, meetingId)).endDate]).toEqual(['2022-09-01', '2022-10-31']);
     // The row shows the save once the grid has it, and its undo with it.
     await expect.poll(() => rows().first().innerText()).toContain('сентябрь–октябрь 2022');
 
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => getEvent(app.core, meetingId).startDate).toBe('2022-03-15');
+    await expect.poll(async () => (await getEvent(app.core, meetingId)).startDate).toBe('2022-03-15');
     await expect.poll(() => page.getByRole('status').innerText()).toBe('Отменено: изменение мероприятия «Заседание совместной комиссии».');
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => getEvent(app.core, meetingId).title).toBe('Заседание комиссии по сотрудничеству');
+    await expect.poll(async () => (await getEvent(app.core, meetingId)).title).toBe('Заседание комиссии по сотрудничеству');
     // The register reloads its rows after an undo: the editor below starts from what the row shows.
     await expect.poll(() => rows().first().innerText()).toContain('Заседание комиссии по сотрудничеству');
 
@@ -113,13 +114,13 @@ describe('the events grid', () => {
     await expect.poll(() => page.getByText('Выбрано: 50', { exact: true }).isVisible()).toBe(true);
     await page.getByRole('combobox', { name: 'Новый статус' }).selectOption('cancelled');
     await page.getByRole('button', { name: 'Применить к выбранным' }).click();
-    await expect.poll(() => packIds.every((id) => getEvent(app.core, id).status === 'cancelled')).toBe(true);
+    await expect.poll(async () => (await inOrder(packIds, (id) => getEvent(app.core, id))).every((e) => e.status === 'cancelled')).toBe(true);
     await expect.poll(() => rows().first().innerText()).toContain('отменено');
-    expect(recordHistory(app.core, 'event', packIds[3] as number)[0]?.changes.map((c) => c.field)).toEqual(['status']);
+    expect((await recordHistory(app.core, 'event', packIds[3] as number))[0]?.changes.map((c) => c.field)).toEqual(['status']);
     await page.screenshot({ path: join(ARTIFACTS, 'grid-bulk.png') });
 
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => packIds.every((id) => getEvent(app.core, id).status === 'planned')).toBe(true);
+    await expect.poll(async () => (await inOrder(packIds, (id) => getEvent(app.core, id))).every((e) => e.status === 'planned')).toBe(true);
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Отменено');
 
     // A Shift-click range selects the rows between, and they go to the trash together.
@@ -149,7 +150,7 @@ describe('the events grid', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'grid-paste.png') });
     await dialog.getByRole('button', { name: 'Добавить 10 мероприятий' }).click();
     await expect.poll(() => countOf('Вставленный')).toBe(10);
-    const pasted = app.core.events.list(EventFilterSchema.parse({ query: 'Вставленный круглый стол № 3', limit: 1 })).items[0];
+    const pasted = (await app.core.events.list(EventFilterSchema.parse({ query: 'Вставленный круглый стол № 3', limit: 1 }))).items[0];
     expect(pasted).toMatchObject({ startDate: '2024-05-12', kind: 'круглый стол', city: 'Гомель', format: 'in_person', status: 'planned' });
   });
 
@@ -180,7 +181,7 @@ describe('the events grid', () => {
     await rows().first().locator('[data-col="partners"]').dblclick();
     await page.locator('input[aria-label="Партнёр: новое значение"]').fill('Китай; Вьетнам');
     await page.locator('input[aria-label="Партнёр: новое значение"]').press('Enter');
-    await expect.poll(() => getEvent(app.core, packIds[6] as number).partners).toEqual(['Китай', 'Вьетнам']);
+    await expect.poll(async () => (await getEvent(app.core, packIds[6] as number)).partners).toEqual(['Китай', 'Вьетнам']);
     await expect.poll(() => rows().first().locator('[data-col="partners"]').innerText()).toBe('Китай, Вьетнам');
   });
 

@@ -10,11 +10,11 @@ import { ARTIFACTS, appInBrowser, problemsOf } from './browser';
 let eventId = 0;
 let agreementId = 0;
 
-const session = appInBrowser((core) => {
-  eventId = createEvent(core, EventInputSchema.parse({
+const session = appInBrowser(async (core) => {
+  eventId = (await createEvent(core, EventInputSchema.parse({
     title: 'Дни белорусской культуры', kind: 'Дни культуры', startDate: '2021-09-08', city: 'Смоленск', outcomes: 'Подписан план мероприятий',
-  })).id;
-  agreementId = createAgreement(core, AgreementInputSchema.parse({ title: 'Соглашение о сотрудничестве с Витебской областью', number: '7' })).id;
+  }))).id;
+  agreementId = (await createAgreement(core, AgreementInputSchema.parse({ title: 'Соглашение о сотрудничестве с Витебской областью', number: '7' }))).id;
 }, '/events');
 
 async function openCard(view: string) {
@@ -64,7 +64,7 @@ describe('change history in the browser', () => {
 
     await expect.poll(() => page.getByLabel('Название').inputValue()).toBe('Дни белорусской культуры');
     expect(await page.getByLabel('Итоги').inputValue()).toBe('Подписан план мероприятий');
-    expect(getEvent(app.core, eventId)).toMatchObject({ title: 'Дни белорусской культуры', outcomes: 'Подписан план мероприятий' });
+    expect(await getEvent(app.core, eventId)).toMatchObject({ title: 'Дни белорусской культуры', outcomes: 'Подписан план мероприятий' });
     await page.screenshot({ path: join(ARTIFACTS, 'history-event-reverted.png'), fullPage: true });
 
     await page.getByRole('tab', { name: 'История изменений' }).click();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createEvent } from '../../electron/core/services/events';
 import { eventInput, tempDir } from '../helpers';
 import { ARTIFACTS, appInBrowser, problemsOf } from './browser';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 
 const ROWS = 50_000;
 
@@ -20,7 +20,7 @@ function bigPlan(): string {
 
 const session = appInBrowser((core) => void createEvent(core, eventInput({ title: 'Форум регионов', startDate: '2024-06-27' })));
 
-function register(core: Core) {
+function register(core: LocalCore) {
   const count = (table: string) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { events: count('events'), refs: count('refs'), batches: count('import_batches'), log: count('change_log') };
 }

@@ -41,14 +41,14 @@ describe('plans in Word, old Excel and OpenDocument', () => {
       await commit.click();
       await expect.poll(() => page.getByText('Импорт завершён').isVisible()).toBe(true);
 
-      const batch = listBatches(app.core)[0];
+      const batch = (await listBatches(app.core))[0];
       expect(batch?.fileName).toBe(name);
-      const events = listEvents(app.core, EventFilterSchema.parse({ batchId: batch?.id, limit: 1000, sort: 'startDate', order: 'asc' })).items;
+      const events = (await listEvents(app.core, EventFilterSchema.parse({ batchId: batch?.id, limit: 1000, sort: 'startDate', order: 'asc' }))).items;
       const byRow = (a: { startDate: string; title: string }, b: { startDate: string; title: string }) =>
         a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title);
       expect(events.map(dated).sort(byRow)).toEqual(expected.map(dated).sort(byRow));
       // The same plan comes again in the next format: take this one back first.
-      undoBatch(app.core, batch!.id);
+      await undoBatch(app.core, batch!.id);
       expect(problemsOf(page)).toEqual([]);
     });
   }

@@ -11,7 +11,7 @@ const fixture = (name: string) => join(import.meta.dirname, '../fixtures/import'
 
 const session = appInBrowser();
 
-const total = () => listEvents(session.app.core, EventFilterSchema.parse({})).total;
+const total = async () => (await listEvents(session.app.core, EventFilterSchema.parse({}))).total;
 
 describe('import wizard', () => {
   it('imports a partner workbook with a corrected cell, shows its events, and undoes it', async () => {
@@ -43,10 +43,10 @@ describe('import wizard', () => {
     await page.getByText('Все (', { exact: false }).click();
     await page.screenshot({ path: join(ARTIFACTS, 'import-rows.png') });
 
-    expect(total()).toBe(0); // nothing written before the commit
+    expect(await total()).toBe(0); // nothing written before the commit
     await page.getByRole('button', { name: 'Импортировать 8 мероприятий' }).click();
     await expect.poll(() => page.getByText('Импорт завершён').isVisible()).toBe(true);
-    expect(total()).toBe(8);
+    expect(await total()).toBe(8);
     await page.screenshot({ path: join(ARTIFACTS, 'import-done.png') });
 
     await page.getByRole('button', { name: 'Показать импортированные' }).click();
@@ -59,7 +59,7 @@ describe('import wizard', () => {
     await page.getByTestId('import-history').getByRole('button', { name: 'Отменить импорт' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Отменить импорт' }).click();
     await expect.poll(() => page.getByTestId('import-history').getByText(/^отменён/).isVisible()).toBe(true);
-    expect(total()).toBe(0);
+    expect(await total()).toBe(0);
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'import-history.png') });
     expect(problemsOf(page)).toEqual([]);

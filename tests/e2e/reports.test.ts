@@ -61,7 +61,7 @@ describe('the report in the browser', () => {
 
   it('marks paragraphs built from fields and fixes a city with no settlement type in one click', async () => {
     const { page, app } = session;
-    createEvent(app.core, EventInputSchema.parse({
+    await createEvent(app.core, EventInputSchema.parse({
       title: 'Встреча с жителями по вопросам приграничного сотрудничества',
       kind: 'встреча',
       startDate: '2022-03-10',
@@ -69,7 +69,7 @@ describe('the report in the browser', () => {
       partners: ['Республика Беларусь'],
       status: 'held',
     }));
-    expect(listRefs(app.core, 'city', true).find((r) => r.name === 'Заболотье')?.settlement).toBeNull();
+    expect((await listRefs(app.core, 'city', true)).find((r) => r.name === 'Заболотье')?.settlement).toBeNull();
     await page.getByRole('link', { name: 'Мероприятия' }).click();
     await page.getByRole('link', { name: 'Отчёты' }).click();
     const field = page.getByRole('combobox', { name: 'Период' });
@@ -114,7 +114,7 @@ describe('the report in the browser', () => {
     await check.getByRole('button', { name: 'Записать в справочник: Заболотье, Тип населённого пункта' }).click();
     await expect.poll(() => gap.count()).toBe(0);
     expect(asked).toContain('Ваши правки черновика будут заменены');
-    expect(listRefs(app.core, 'city', true).find((r) => r.name === 'Заболотье')?.settlement).toBe('д.');
+    expect((await listRefs(app.core, 'city', true)).find((r) => r.name === 'Заболотье')?.settlement).toBe('д.');
     const texts = async () => Promise.all((await page.getByRole('textbox', { name: /^Абзац \d+$/ }).all()).map((t) => t.inputValue()));
     await expect.poll(async () => (await texts()).join('\n')).toMatch(/в д\.\sЗаболотье/);
     expect((await texts()).join('\n')).not.toMatch(/в г\.\sЗаболотье/);

@@ -11,9 +11,9 @@ const TOTAL = 100_000;
 let app: AppUnderTest;
 
 beforeAll(async () => {
-  app = await startApp((core) => {
+  app = await startApp(async (core) => {
     const events = generateEvents(TOTAL, 11);
-    for (let i = 0; i < TOTAL; i += 10_000) createEvents(core, events.slice(i, i + 10_000), core.batches.insert({ fileName: 'scale', sheet: null, sha256: null, options: undefined, user: null, now: core.now() }));
+    for (let i = 0; i < TOTAL; i += 10_000) await createEvents(core, events.slice(i, i + 10_000), await core.batches.insert({ fileName: 'scale', sheet: null, sha256: null, options: undefined, user: null, now: core.now() }));
   });
 }, 180_000);
 

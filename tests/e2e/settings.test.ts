@@ -82,7 +82,7 @@ describe('Настройки: Департамент', () => {
     await card.getByRole('textbox', { name: 'Телефон ответственного' }).fill('секретарю');
     await card.getByRole('button', { name: 'Сохранить настройки департамента' }).click();
     await expect.poll(() => card.getByText(/^Поле «Телефон»: укажите номер цифрами/).isVisible()).toBe(true);
-    expect(departmentSettings(app.core).departmentName).toBeNull();
+    expect((await departmentSettings(app.core)).departmentName).toBeNull();
 
     await card.getByRole('textbox', { name: 'Телефон ответственного' }).fill('+7 (4812) 29-10-00');
     await card.getByRole('button', { name: 'Сохранить настройки департамента' }).click();
@@ -93,7 +93,7 @@ describe('Настройки: Департамент', () => {
     await expect.poll(() => page.getByTestId('department-settings').getByRole('textbox', { name: 'Наименование департамента' }).inputValue())
       .toBe('Департамент Смоленской области по внешним связям');
     expect(await page.getByRole('textbox', { name: 'Телефон ответственного' }).inputValue()).toBe('+7 (4812) 29-10-00');
-    expect(departmentSettings(app.core)).toMatchObject({ departmentName: 'Департамент Смоленской области по внешним связям', responsiblePhone: '+7 (4812) 29-10-00' });
+    expect(await departmentSettings(app.core)).toMatchObject({ departmentName: 'Департамент Смоленской области по внешним связям', responsiblePhone: '+7 (4812) 29-10-00' });
 
     // A region not in the lists is added to them, and the card says the report cannot decline it yet.
     const card2 = page.getByTestId('department-settings');
@@ -102,7 +102,7 @@ describe('Настройки: Департамент', () => {
     await page.keyboard.press('Escape');
     await card2.getByRole('button', { name: 'Сохранить настройки департамента' }).click();
     await expect.poll(() => card2.getByTestId('home-genitive-missing').textContent()).toContain('У региона «Новгородская область» в справочнике регионов не указан родительный падеж');
-    expect(departmentSettings(app.core)).toMatchObject({ homeRegion: 'Новгородская область', homeCountry: 'Российская Федерация' });
+    expect(await departmentSettings(app.core)).toMatchObject({ homeRegion: 'Новгородская область', homeCountry: 'Российская Федерация' });
     expect(problemsOf(page)).toEqual([]);
   });
 });
@@ -116,7 +116,7 @@ describe('a register damaged by hand', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reestr-e2e-damaged-'));
     const file = join(dir, 'reestr.sqlite');
     const core = openCore(file);
-    loadDemo(core);
+    await loadDemo(core);
     await makeBackup(core, 'daily');
     closeCore(core);
     // Damage by hand: garbage over pages in the middle of the file.

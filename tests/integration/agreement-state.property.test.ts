@@ -1,5 +1,6 @@
 // The agreement's state rule, once in TypeScript (shared/agreement-term.ts) and once in the core's SQL
 // filter: over generated agreements and days, both pick exactly the same agreements.
+import { inOrder } from '../../electron/core/in-order';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listAgreements } from '../../electron/core/services/agreements';
@@ -26,28 +27,28 @@ const scenario = fc.integer({ min: 0, max: 400 }).chain((warning) => fc.record({
 }));
 
 describe('the agreement state rule', () => {
-  it('the SQL filters select exactly what agreementState and effectiveStatus say, for any day', () => {
+  it('the SQL filters select exactly what agreementState and effectiveStatus say, for any day', async () => {
     const core = tempCore();
     const clear = core.db.prepare('DELETE FROM agreements');
-    fc.assert(fc.property(scenario, ({ today, warning, agreements, statuses }) => {
+    await fc.assert(fc.asyncProperty(scenario, async ({ today, warning, agreements, statuses }) => {
       clear.run();
-      const stored = agreements.map((t) => {
+      const stored = await inOrder(agreements, async (t) => {
         const a = { validUntil: t.offset === null ? null : addDays(today, t.offset), status: t.status, autoProlongation: t.autoProlongation };
-        const id = core.agreements.insert({
+        const id = await core.agreements.insert({
           kind: 'agreement', number: null, title: 'Соглашение', signedOn: null, validFrom: null, notes: null,
           departmentId: null, partyIds: [], sphereIds: [], ...a,
         }, '2015-01-01T00:00:00.000Z');
-        if (t.deleted) core.agreements.setDeleted(id, '2015-01-02T00:00:00.000Z', '2015-01-02T00:00:00.000Z');
+        if (t.deleted) await core.agreements.setDeleted(id, '2015-01-02T00:00:00.000Z', '2015-01-02T00:00:00.000Z');
         return { id, deleted: t.deleted, ...a };
       });
       const live = stored.filter((a) => !a.deleted);
-      const ids = (raw: Record<string, unknown>) =>
-        listAgreements(core, AgreementFilterSchema.parse({ limit: 1000, today, ...raw })).items.map((a) => a.id).sort((x, y) => x - y);
+      const ids = async (raw: Record<string, unknown>) =>
+        (await listAgreements(core, AgreementFilterSchema.parse({ limit: 1000, today, ...raw }))).items.map((a) => a.id).sort((x, y) => x - y);
 
       const expiring = live.filter((a) => agreementState(a, today, warning) === 'expiring').map((a) => a.id);
-      expect(ids({ expiringWithinDays: warning })).toEqual(expiring);
+      expect(await ids({ expiringWithinDays: warning })).toEqual(expiring);
       const wanted = new Set<AgreementStatus>(statuses);
-      expect(ids({ statuses })).toEqual(live.filter((a) => wanted.has(effectiveStatus(a, today))).map((a) => a.id));
+      expect(await ids({ statuses })).toEqual(live.filter((a) => wanted.has(effectiveStatus(a, today))).map((a) => a.id));
     }), { numRuns: 300 });
   });
 

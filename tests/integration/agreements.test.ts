@@ -5,13 +5,13 @@ import { AgreementFilterSchema, AgreementInputSchema } from '../../shared/schema
 import { eventInput, tempCore } from '../helpers';
 
 const input = (raw: Record<string, unknown> = {}) => AgreementInputSchema.parse({ title: 'Соглашение о сотрудничестве', ...raw });
-const list = (core: ReturnType<typeof tempCore>, raw: Record<string, unknown> = {}) =>
-  listAgreements(core, AgreementFilterSchema.parse(raw)).items.map((a) => a.title);
+const list = async (core: ReturnType<typeof tempCore>, raw: Record<string, unknown> = {}) =>
+  (await listAgreements(core, AgreementFilterSchema.parse(raw))).items.map((a) => a.title);
 
 describe('agreements', () => {
-  it('stores parties, spheres and term, and counts the events held under it', () => {
+  it('stores parties, spheres and term, and counts the events held under it', async () => {
     const core = tempCore();
-    const agreement = createAgreement(core, input({
+    const agreement = await createAgreement(core, input({
       kind: 'contract',
       number: '12/2021',
       parties: ['Постоянный Комитет Союзного государства', 'администрация смоленской области'],
@@ -29,42 +29,42 @@ describe('agreements', () => {
       status: 'active',
       eventCount: 0,
     });
-    createEvent(core, eventInput({ agreementId: agreement.id }));
-    const event = createEvent(core, eventInput({ agreementId: agreement.id }));
+    await createEvent(core, eventInput({ agreementId: agreement.id }));
+    const event = await createEvent(core, eventInput({ agreementId: agreement.id }));
     expect(event.agreementTitle).toBe('Соглашение о сотрудничестве');
-    expect(getAgreement(core, agreement.id).eventCount).toBe(2);
+    expect((await getAgreement(core, agreement.id)).eventCount).toBe(2);
   });
 
-  it('lists those running out within a number of days', () => {
+  it('lists those running out within a number of days', async () => {
     const core = tempCore();
-    createAgreement(core, input({ title: 'Истекает через месяц', validUntil: '2026-12-20' }));
-    createAgreement(core, input({ title: 'Истекает через полгода', validUntil: '2027-05-01' }));
-    createAgreement(core, input({ title: 'Уже истекло', validUntil: '2026-01-01' }));
-    createAgreement(core, input({ title: 'Бессрочное' }));
-    createAgreement(core, input({ title: 'Расторгнутое', validUntil: '2026-12-20', status: 'terminated' }));
-    createAgreement(core, input({ title: 'С автопролонгацией', validUntil: '2026-12-20', autoProlongation: true }));
-    expect(list(core, { expiringWithinDays: 90, today: '2026-11-24' })).toEqual(['Истекает через месяц']);
-    expect(list(core, {})).toHaveLength(6);
+    await createAgreement(core, input({ title: 'Истекает через месяц', validUntil: '2026-12-20' }));
+    await createAgreement(core, input({ title: 'Истекает через полгода', validUntil: '2027-05-01' }));
+    await createAgreement(core, input({ title: 'Уже истекло', validUntil: '2026-01-01' }));
+    await createAgreement(core, input({ title: 'Бессрочное' }));
+    await createAgreement(core, input({ title: 'Расторгнутое', validUntil: '2026-12-20', status: 'terminated' }));
+    await createAgreement(core, input({ title: 'С автопролонгацией', validUntil: '2026-12-20', autoProlongation: true }));
+    expect(await list(core, { expiringWithinDays: 90, today: '2026-11-24' })).toEqual(['Истекает через месяц']);
+    expect(await list(core, {})).toHaveLength(6);
   });
 
-  it('finds by words of the title, number or notes in any case and with ё', () => {
+  it('finds by words of the title, number or notes in any case and with ё', async () => {
     const core = tempCore();
-    createAgreement(core, input({ title: 'Меморандум о взаимопонимании', number: 'М-7' }));
-    createAgreement(core, input({ title: 'План совместных мероприятий', notes: 'Включён в сводный план' }));
-    expect(list(core, { query: 'МЕМОРАНДУМ' })).toEqual(['Меморандум о взаимопонимании']);
-    expect(list(core, { query: 'м-7' })).toEqual(['Меморандум о взаимопонимании']);
-    expect(list(core, { query: 'включен' })).toEqual(['План совместных мероприятий']);
+    await createAgreement(core, input({ title: 'Меморандум о взаимопонимании', number: 'М-7' }));
+    await createAgreement(core, input({ title: 'План совместных мероприятий', notes: 'Включён в сводный план' }));
+    expect(await list(core, { query: 'МЕМОРАНДУМ' })).toEqual(['Меморандум о взаимопонимании']);
+    expect(await list(core, { query: 'м-7' })).toEqual(['Меморандум о взаимопонимании']);
+    expect(await list(core, { query: 'включен' })).toEqual(['План совместных мероприятий']);
   });
 
-  it('edits, trashes and restores, logging each step', () => {
+  it('edits, trashes and restores, logging each step', async () => {
     const core = tempCore();
-    const { id } = createAgreement(core, input());
-    expect(updateAgreement(core, id, input({ title: 'Новое название', status: 'terminated' }))).toMatchObject({ title: 'Новое название', status: 'terminated' });
-    deleteAgreement(core, id);
-    expect(list(core)).toEqual([]);
-    expect(list(core, { deleted: true })).toEqual(['Новое название']);
-    restoreAgreement(core, id);
-    expect(list(core)).toEqual(['Новое название']);
+    const { id } = await createAgreement(core, input());
+    expect(await updateAgreement(core, id, input({ title: 'Новое название', status: 'terminated' }))).toMatchObject({ title: 'Новое название', status: 'terminated' });
+    await deleteAgreement(core, id);
+    expect(await list(core)).toEqual([]);
+    expect(await list(core, { deleted: true })).toEqual(['Новое название']);
+    await restoreAgreement(core, id);
+    expect(await list(core)).toEqual(['Новое название']);
     expect(core.db.prepare(`SELECT action FROM change_log WHERE entity = 'agreement' AND entity_id = ? ORDER BY id`).pluck().all(id)).toEqual(['create', 'update', 'delete', 'restore']);
   });
 

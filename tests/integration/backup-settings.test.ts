@@ -4,13 +4,13 @@ import { chmodSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
 import { loadDemo } from '../../electron/core/services/demo';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api';
 import type { ErrorInfo } from '../../shared/errors';
 import { registerOfVersion1, tempDir } from '../helpers';
 
-function contract(core: Core) {
+function contract(core: LocalCore) {
   const dispatch = createDispatch(createHandlers(core), (e) => {
     throw e;
   });
@@ -28,13 +28,13 @@ function contract(core: Core) {
   };
 }
 
-function register(): { core: Core; dir: string } {
+function register(): { core: LocalCore; dir: string } {
   const dir = tempDir();
   const core = openCore(join(dir, 'reestr.sqlite'));
   return { core, dir };
 }
 
-const events = (core: Core) => core.db.prepare('SELECT count(*) FROM events WHERE deleted_at IS NULL').pluck().get();
+const events = (core: LocalCore) => core.db.prepare('SELECT count(*) FROM events WHERE deleted_at IS NULL').pluck().get();
 
 describe('Настройки: data folders and backups over the contract', () => {
   it('tells where the data lives, and takes a backup folder only where it can write', async () => {
@@ -72,7 +72,7 @@ describe('Настройки: data folders and backups over the contract', () =>
     const { core } = register();
     const api = contract(core);
     try {
-      loadDemo(core);
+      await loadDemo(core);
       const made = await api.call('backups.create', {});
       core.db.prepare('UPDATE events SET deleted_at = ? WHERE id <= 4').run(new Date().toISOString());
       expect(events(core)).toBe(5);
@@ -101,7 +101,7 @@ describe('Настройки: data folders and backups over the contract', () =>
 
   it('restores from a file picked on the disk, sent as bytes, and refuses what is not a backup', async () => {
     const other = register();
-    loadDemo(other.core);
+    await loadDemo(other.core);
     const copy = join(other.dir, 'с другого компьютера.sqlite');
     await other.core.db.backup(copy); // a copy still in WAL mode, as a live file copied by hand would be
     closeCore(other.core);

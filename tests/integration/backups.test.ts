@@ -101,7 +101,7 @@ describe('backups', () => {
     await host.ready;
     const core = host.core();
     if (!core) throw new Error('the register did not open');
-    loadDemo(core);
+    await loadDemo(core);
     // As `reestr serve` stopping on Ctrl+C while the day's backup runs: the connection closes under it.
     const backup = dailyBackup(core);
     host.close();

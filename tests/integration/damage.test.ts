@@ -49,7 +49,7 @@ let template: { dir: string; pages: Record<'index' | 'table' | 'fts', number>; f
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'reestr-test-'));
   const core = openCore(join(dir, 'reestr.sqlite'));
-  createEvents(core, generateEvents(EVENTS, 3));
+  await createEvents(core, generateEvents(EVENTS, 3));
   await makeBackup(core, 'manual');
   // Texts removed after the backup: their pages go to the freelist.
   core.db.prepare('DELETE FROM event_texts WHERE event_id > 500').run();
@@ -145,12 +145,12 @@ describe('the start-up check', () => {
     expect(startupCheck(file)).toBe('integrity_check');
   });
 
-  it('reads nothing but a checksum of a register as a clean close left it, and checks in full after any change or a crash', () => {
+  it('reads nothing but a checksum of a register as a clean close left it, and checks in full after any change or a crash', async () => {
     const dir = tempDir();
     const file = join(dir, 'reestr.sqlite');
     expect(startupCheck(file)).toBe('integrity_check'); // never closed here
     const core = openCore(file);
-    createEvents(core, [eventInput()]);
+    await createEvents(core, [eventInput()]);
     expect(startupCheck(file)).toBe('integrity_check'); // open, or crashed: changes in the log
     closeCore(core);
     expect(startupCheck(file)).toBeNull();

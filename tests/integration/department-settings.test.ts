@@ -10,7 +10,7 @@ import { departmentSettings, setDepartmentSettings } from '../../electron/core/s
 import { listRefs } from '../../electron/core/services/references';
 import { DepartmentInputSchema, type DepartmentInputRaw } from '../../shared/schema/department';
 import { ReportInputSchema } from '../../shared/schema/report';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { eventInput, tempCore, tempDir } from '../helpers';
 
 const BIN = join(import.meta.dirname, '../../bin/reestr.js');
@@ -20,53 +20,53 @@ function reestr(args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-const set = (core: Core, raw: DepartmentInputRaw) => setDepartmentSettings(core, DepartmentInputSchema.parse(raw));
+const set = (core: LocalCore, raw: DepartmentInputRaw) => setDepartmentSettings(core, DepartmentInputSchema.parse(raw));
 
 /** One held event in each of two cities, the report's paragraphs by city. */
-function twoCities(core: Core) {
-  createEvent(core, eventInput({ title: 'Славянское единство', kind: 'фестиваль', startDate: '2022-03-10', city: 'Смоленск', region: 'Смоленская область' }));
-  createEvent(core, eventInput({ title: 'Голос границы', kind: 'фестиваль', startDate: '2022-03-20', city: 'Брянск', region: 'Брянская область' }));
-  return () => {
-    const report = buildReport(core, ReportInputSchema.parse({ period: '2022-Q1' }));
+async function twoCities(core: LocalCore) {
+  await createEvent(core, eventInput({ title: 'Славянское единство', kind: 'фестиваль', startDate: '2022-03-10', city: 'Смоленск', region: 'Смоленская область' }));
+  await createEvent(core, eventInput({ title: 'Голос границы', kind: 'фестиваль', startDate: '2022-03-20', city: 'Брянск', region: 'Брянская область' }));
+  return async () => {
+    const report = await buildReport(core, ReportInputSchema.parse({ period: '2022-Q1' }));
     const texts = report.paragraphs.map((p) => p.text.replace(/\s+/g, ' '));
     return { title: report.title, smolensk: texts.find((t) => t.includes('Смоленске')), bryansk: texts.find((t) => t.includes('Брянске')), texts };
   };
 }
 
 describe('department settings', () => {
-  it('default to the seeded home: Смоленская область, Российская Федерация, nothing else given', () => {
-    expect(departmentSettings(tempCore())).toEqual({
+  it('default to the seeded home: Смоленская область, Российская Федерация, nothing else given', async () => {
+    expect(await departmentSettings(tempCore())).toEqual({
       homeRegion: 'Смоленская область', homeRegionGenitive: 'Смоленской области', homeCountry: 'Российская Федерация',
       departmentName: null, responsibleName: null, responsiblePhone: null,
     });
   });
 
-  it('move the report\'s home: the new home\'s cities lose the qualifier, the old home\'s gain it', () => {
+  it('move the report\'s home: the new home\'s cities lose the qualifier, the old home\'s gain it', async () => {
     const core = tempCore();
-    const report = twoCities(core);
-    const before = report();
+    const report = await twoCities(core);
+    const before = await report();
     expect(before.title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области за I квартал 2022 года');
     expect(before.smolensk).toBe('10 марта 2022 года в г. Смоленске прошел фестиваль «Славянское единство».');
     // A city of another Russian region is named with its region only (issue 19: no «Российская Федерация» after a Russian city).
     expect(before.bryansk).toBe('20 марта 2022 года в г. Брянске (Брянская область) прошел фестиваль «Голос границы».');
 
-    set(core, { homeRegion: 'Брянская область', departmentName: 'Департамент Брянской области по внешним связям' });
-    const after = report();
+    await set(core, { homeRegion: 'Брянская область', departmentName: 'Департамент Брянской области по внешним связям' });
+    const after = await report();
     expect(after.title).toBe('Информация о международном и межрегиональном сотрудничестве Брянской области за I квартал 2022 года');
     expect(after.bryansk).toBe('20 марта 2022 года в г. Брянске прошел фестиваль «Голос границы».');
     expect(after.smolensk).toBe('10 марта 2022 года в г. Смоленске (Смоленская область) прошел фестиваль «Славянское единство».');
     expect(after.texts.some((t) => t.includes('органами исполнительной власти Брянской области'))).toBe(true);
-    expect(departmentSettings(core)).toMatchObject({ homeRegion: 'Брянская область', homeCountry: 'Российская Федерация', departmentName: 'Департамент Брянской области по внешним связям' });
+    expect(await departmentSettings(core)).toMatchObject({ homeRegion: 'Брянская область', homeCountry: 'Российская Федерация', departmentName: 'Департамент Брянской области по внешним связям' });
   });
 
-  it('add a home region missing from the lists as a region of its country, once', () => {
+  it('add a home region missing from the lists as a region of its country, once', async () => {
     const core = tempCore();
-    const regions = () => listRefs(core, 'region').filter((r) => r.name === 'Новгородская область');
-    expect(regions()).toEqual([]);
-    set(core, { homeRegion: 'Новгородская область', homeCountry: 'Российская Федерация' });
-    set(core, { homeRegion: ' новгородская  область ', responsibleName: 'Иванова Анна Петровна', responsiblePhone: '+7 (8162) 50-10-20' });
-    expect(regions().map((r) => r.parentName)).toEqual(['Российская Федерация']);
-    expect(departmentSettings(core)).toEqual({
+    const regions = async () => (await listRefs(core, 'region')).filter((r) => r.name === 'Новгородская область');
+    expect(await regions()).toEqual([]);
+    await set(core, { homeRegion: 'Новгородская область', homeCountry: 'Российская Федерация' });
+    await set(core, { homeRegion: ' новгородская  область ', responsibleName: 'Иванова Анна Петровна', responsiblePhone: '+7 (8162) 50-10-20' });
+    expect((await regions()).map((r) => r.parentName)).toEqual(['Российская Федерация']);
+    expect(await departmentSettings(core)).toEqual({
       homeRegion: 'Новгородская область', homeRegionGenitive: null, homeCountry: 'Российская Федерация', departmentName: null,
       responsibleName: 'Иванова Анна Петровна', responsiblePhone: '+7 (8162) 50-10-20',
     });
@@ -86,9 +86,9 @@ describe('department settings', () => {
     expect(await refused({ homeRegion: 'Республика Беларусь' })).toMatch(/^«Республика Беларусь» есть в справочнике, но не как регион/);
     expect(await refused({ homeRegion: 'Смоленская область', responsiblePhone: 'звонить секретарю' })).toMatch(/^Поле «Телефон»: укажите номер цифрами/);
     expect(await refused({ homeRegion: '  ' })).toBe('Поле «Домашний регион»: значение не может быть пустым');
-    expect(listRefs(core, 'region').some((r) => r.name === 'Новая область')).toBe(false);
+    expect((await listRefs(core, 'region')).some((r) => r.name === 'Новая область')).toBe(false);
     const now = await dispatch('settings.department', {});
-    expect(now.ok && now.value).toEqual(departmentSettings(tempCore()));
+    expect(now.ok && now.value).toEqual(await departmentSettings(tempCore()));
   });
 });
 

@@ -1,6 +1,7 @@
 // The plan, the справка, the agreements report and the letter as `reestr report --kind … --out F.docx` writes
 // them from a real register, opened by LibreOffice: A4 pages (landscape for the wide tables), the text and every
 // table cell in the PDF, the letter's sheets count the report's own; and the command's Russian refusals.
+import { inOrder } from '../../electron/core/in-order';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,13 +34,13 @@ const DOCUMENTS: { kind: DocumentKind; period: string; landscape: boolean; says:
 ];
 
 describe('documents as .docx from the command line, read by LibreOffice', () => {
-  it('writes each kind as A4 pages with its text and every table cell, and a letter counting the report\'s sheets', () => {
+  it('writes each kind as A4 pages with its text and every table cell, and a letter counting the report\'s sheets', async () => {
     const dir = tempDir();
     const db = join(dir, 'r.sqlite');
     const core = openCore(db);
-    documentsRegister(core);
-    setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: 'Департамент Смоленской области по внешнеэкономическим связям', responsibleName: 'М.П. Иванова', responsiblePhone: '+7 (4812) 29-10-45' });
-    const expected = new Map(DOCUMENTS.map((d) => [d.kind, buildDocument(core, ReportInputSchema.parse({ kind: d.kind, period: d.period }))]));
+    await documentsRegister(core);
+    await setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: 'Департамент Смоленской области по внешнеэкономическим связям', responsibleName: 'М.П. Иванова', responsiblePhone: '+7 (4812) 29-10-45' });
+    const expected = new Map(await inOrder(DOCUMENTS, async (d) => [d.kind, await buildDocument(core, ReportInputSchema.parse({ kind: d.kind, period: d.period }))] as const));
     closeCore(core);
 
     const run = (...args: string[]) => spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', timeout: 120_000 });

@@ -1,5 +1,5 @@
 // The register the documents' tests draft from: the demo and, for 2022, agreements and events of every kind of term and status.
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { createAgreement } from '../../electron/core/services/agreements';
 import { loadDemo } from '../../electron/core/services/demo';
 import { createEvents } from '../../electron/core/services/events';
@@ -10,21 +10,21 @@ import { EventInputSchema } from '../../shared/schema/event';
  * The demo register and, for 2022, agreements of every term (open-ended, self-prolonging, ending within 90 days
  * of the half-year, ended before it, a draft, signed after it) and events of every status and precision.
  */
-export function documentsRegister(core: Core): void {
-  loadDemo(core);
+export async function documentsRegister(core: LocalCore): Promise<void> {
+  await loadDemo(core);
   const agreement = (raw: Record<string, unknown>) => createAgreement(core, AgreementInputSchema.parse(raw));
-  const vitebsk = agreement({
+  const vitebsk = await agreement({
     kind: 'agreement', number: '15-С', signedOn: '2019-03-01', validUntil: '2022-08-31',
     title: 'Соглашение между Администрацией Смоленской области и Витебским областным исполнительным комитетом о сотрудничестве в торгово-экономической, научно-технической и гуманитарной сферах',
     parties: ['Администрация Смоленской области', 'Витебский областной исполнительный комитет'],
   });
-  agreement({ kind: 'memorandum', title: 'Меморандум о взаимопонимании между Администрацией Смоленской области и Администрацией Брянской области', parties: ['Администрация Смоленской области', 'Брянская область'], signedOn: '2020-10-05' });
-  agreement({ title: 'Соглашение о торгово-экономическом сотрудничестве между Смоленской областью и Минской областью', parties: ['Минская область'], signedOn: '2016-05-20', validUntil: '2021-12-31', autoProlongation: true });
-  agreement({ title: 'Соглашение о сотрудничестве в сфере туризма с Гомельской областью', parties: ['Гомельская область'], signedOn: '2018-01-10', validUntil: '2021-06-30' });
-  agreement({ title: 'Проект соглашения с Могилевской областью', parties: ['Могилевская область'], status: 'draft' });
-  agreement({ title: 'Соглашение о сотрудничестве с Калужской областью', parties: ['Калужская область'], signedOn: '2022-09-01' });
+  await agreement({ kind: 'memorandum', title: 'Меморандум о взаимопонимании между Администрацией Смоленской области и Администрацией Брянской области', parties: ['Администрация Смоленской области', 'Брянская область'], signedOn: '2020-10-05' });
+  await agreement({ title: 'Соглашение о торгово-экономическом сотрудничестве между Смоленской областью и Минской областью', parties: ['Минская область'], signedOn: '2016-05-20', validUntil: '2021-12-31', autoProlongation: true });
+  await agreement({ title: 'Соглашение о сотрудничестве в сфере туризма с Гомельской областью', parties: ['Гомельская область'], signedOn: '2018-01-10', validUntil: '2021-06-30' });
+  await agreement({ title: 'Проект соглашения с Могилевской областью', parties: ['Могилевская область'], status: 'draft' });
+  await agreement({ title: 'Соглашение о сотрудничестве с Калужской областью', parties: ['Калужская область'], signedOn: '2022-09-01' });
   const event = (raw: Record<string, unknown>) => EventInputSchema.parse({ status: 'held', ...raw });
-  createEvents(core, [
+  await createEvents(core, [
     event({ title: 'Дни культуры Витебской области в Смоленской области', kind: 'Дни культуры', startDate: '2022-05-01', datePrecision: 'month', city: 'Смоленск', partners: ['Витебская область'], spheres: ['культура'], organizer: 'Департамент Смоленской области по культуре', status: 'planned' }),
     event({ title: 'Международная выставка-ярмарка «Смоленские промыслы»', kind: 'выставка', startDate: '2022-10-01', datePrecision: 'quarter', city: 'Витебск', partners: ['Витебская область'], spheres: ['экономика'], organizer: 'Департамент промышленности и торговли Смоленской области', status: 'planned' }),
     event({ title: 'Обмен делегациями молодежных организаций Смоленской и Брянской областей', kind: 'визит', startDate: '2022-01-01', datePrecision: 'year', partners: ['Брянская область'], spheres: ['молодежная политика'], organizer: 'Департамент Смоленской области по внутренней политике', status: 'planned' }),

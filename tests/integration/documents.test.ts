@@ -1,9 +1,10 @@
 // The documents besides the report, drafted from a real register: the plan of a year, the quarter's справка,
 // the agreements report and the covering letter; drafted, edited, saved and discarded per kind, and the
 // drafts saved before document kinds existed kept as reports.
+import { inOrder } from '../../electron/core/in-order';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
 import { loadDemo } from '../../electron/core/services/demo';
 import { setDepartmentSettings } from '../../electron/core/services/department';
 import { discardReport, exportReport, reportDraft, reportFileName, saveReport } from '../../electron/core/services/reports';
@@ -17,15 +18,15 @@ import { SCHEMA_VERSION } from '../../electron/core/db/migrate';
 import { databaseAtVersion, tempCore } from '../helpers';
 import { documentsRegister } from './documents-register';
 
-const draft = (core: Core, kind: DocumentKind, period: string, fresh = false) => reportDraft(core, ReportDraftInputSchema.parse({ kind, period, fresh }));
-const build = (core: Core, kind: DocumentKind, period: string) => buildDocument(core, ReportInputSchema.parse({ kind, period }));
+const draft = (core: LocalCore, kind: DocumentKind, period: string, fresh = false) => reportDraft(core, ReportDraftInputSchema.parse({ kind, period, fresh }));
+const build = (core: LocalCore, kind: DocumentKind, period: string) => buildDocument(core, ReportInputSchema.parse({ kind, period }));
 const texts = (report: Report) => report.paragraphs.map((p) => p.text);
 
 describe('the plan of events', () => {
-  it('lists the year\'s planned, held and postponed events in date order, terms as precise as known, cancelled ones left out', () => {
+  it('lists the year\'s planned, held and postponed events in date order, terms as precise as known, cancelled ones left out', async () => {
     const core = tempCore();
-    documentsRegister(core);
-    const plan = build(core, 'plan', '2022');
+    await documentsRegister(core);
+    const plan = await build(core, 'plan', '2022');
     expect(plan.title).toBe('План мероприятий международного и межрегионального сотрудничества Смоленской области на 2022 год');
     expect(plan.tables).toHaveLength(1);
     expect(plan.tables[0]?.columns).toEqual(['№ п/п', 'Наименование мероприятия', 'Срок проведения', 'Место проведения', 'Ответственные']);
@@ -42,20 +43,20 @@ describe('the plan of events', () => {
     expect(texts(plan)).toEqual(['Сроки и место проведения мероприятий могут уточняться по согласованию сторон.']);
   });
 
-  it('covers exactly the period asked: a quarter of the year, a plan across years says every year', () => {
+  it('covers exactly the period asked: a quarter of the year, a plan across years says every year', async () => {
     const core = tempCore();
-    documentsRegister(core);
-    const quarter = build(core, 'plan', '2022-Q4');
+    await documentsRegister(core);
+    const quarter = await build(core, 'plan', '2022-Q4');
     expect(quarter.title).toBe('План мероприятий международного и межрегионального сотрудничества Смоленской области на IV квартал 2022 года');
     expect(quarter.tables[0]?.rows.map((r) => [r[1], r[2]])).toEqual([
       ['Международная выставка-ярмарка «Смоленские промыслы»', 'IV квартал'],
       ['Обмен делегациями молодежных организаций Смоленской и Брянской областей', 'В течение года'],
     ]);
-    const across = build(core, 'plan', '2021-12-01..2022-01-31');
+    const across = await build(core, 'plan', '2021-12-01..2022-01-31');
     expect(across.title).toMatch(/^План мероприятий межрегионального сотрудничества Смоленской области на период с .*2021.* по .*2022/);
     expect(across.tables[0]?.rows.map((r) => r[2])).toEqual(['В течение 2022\u00a0г.']);
     // With a partner: its events and those of anything under it, the partner named in the instrumental.
-    const withVitebsk = buildDocument(core, ReportInputSchema.parse({ kind: 'plan', period: '2022', partner: 'Витебская область' }));
+    const withVitebsk = await buildDocument(core, ReportInputSchema.parse({ kind: 'plan', period: '2022', partner: 'Витебская область' }));
     expect(withVitebsk.title).toBe('План мероприятий международного сотрудничества Смоленской области с Витебской областью на 2022 год');
     expect(withVitebsk.tables[0]?.rows.map((r) => r[1])).toEqual([
       'Семинар по вопросам профессионального образования',
@@ -63,17 +64,17 @@ describe('the plan of events', () => {
       'Турнир по мини-футболу среди юношей',
       'Международная выставка-ярмарка «Смоленские промыслы»',
     ]);
-    const empty = build(core, 'plan', '2030');
+    const empty = await build(core, 'plan', '2030');
     expect(empty.tables).toEqual([]);
     expect(texts(empty)).toEqual(['Мероприятий на 2030 год в реестре нет.']);
   });
 });
 
 describe('the справка of a quarter', () => {
-  it('counts the held events in words, names the main ones and tables them by sphere and partner', () => {
+  it('counts the held events in words, names the main ones and tables them by sphere and partner', async () => {
     const core = tempCore();
-    documentsRegister(core);
-    const spravka = build(core, 'spravka', '2022-Q2');
+    await documentsRegister(core);
+    const spravka = await build(core, 'spravka', '2022-Q2');
     expect(spravka.title).toBe('Справка о мероприятиях международного и межрегионального сотрудничества Смоленской области за II квартал 2022 года');
     expect(texts(spravka)).toEqual([
       'Во II квартале 2022 года состоялись три мероприятия международного и межрегионального сотрудничества с участием представителей Республики Беларусь и Брянской области.',
@@ -94,24 +95,24 @@ describe('the справка of a quarter', () => {
     expect(partners?.after).toBe(6);
   });
 
-  it('says «состоялось девять мероприятий» of the demo half-year and names three main ones, one part of a two-part event', () => {
+  it('says «состоялось девять мероприятий» of the demo half-year and names three main ones, one part of a two-part event', async () => {
     const core = tempCore();
-    loadDemo(core);
-    const spravka = build(core, 'spravka', '2021-H2');
+    await loadDemo(core);
+    const spravka = await build(core, 'spravka', '2021-H2');
     expect(texts(spravka)[0]).toBe('Во II полугодии 2021 года состоялось девять мероприятий международного сотрудничества с участием представителей Республики Беларусь, Парламентского Собрания Союза Беларуси и России и Постоянного Комитета Союзного государства.');
     expect(texts(spravka)[1]).toBe('Наиболее значимые из них:');
     const main = texts(spravka).filter((t) => t.startsWith('– '));
     expect(main).toHaveLength(3);
     expect(main.filter((t) => t.includes('Шестьдесят пятое заседание'))).toHaveLength(1);
-    expect(build(core, 'spravka', '2030-Q1').paragraphs.map((p) => p.text)).toEqual(['В I квартале 2030 года мероприятий международного и межрегионального сотрудничества не проводилось.']);
+    expect((await build(core, 'spravka', '2030-Q1')).paragraphs.map((p) => p.text)).toEqual(['В I квартале 2030 года мероприятий международного и межрегионального сотрудничества не проводилось.']);
   });
 });
 
 describe('the agreements report', () => {
-  it('lists the agreements in force during the half-year with parties, term and events, and flags terms ending soon', () => {
+  it('lists the agreements in force during the half-year with parties, term and events, and flags terms ending soon', async () => {
     const core = tempCore();
-    documentsRegister(core);
-    const report = build(core, 'agreements', '2022-H1');
+    await documentsRegister(core);
+    const report = await build(core, 'agreements', '2022-H1');
     expect(report.title).toBe('Отчет о реализации соглашений о сотрудничестве за I полугодие 2022 года');
     expect(texts(report)[0]).toBe('В I полугодии 2022 года действовали три соглашения о сотрудничестве Смоленской области; в их рамках состоялось одно мероприятие.');
     const rows = report.tables[0]?.rows ?? [];
@@ -135,25 +136,25 @@ describe('the agreements report', () => {
     ]);
   });
 
-  it('counts the demo\'s contract in its last half-year and drops it after, when nothing holds it', () => {
+  it('counts the demo\'s contract in its last half-year and drops it after, when nothing holds it', async () => {
     const core = tempCore();
-    loadDemo(core);
-    const h2 = build(core, 'agreements', '2021-H2');
+    await loadDemo(core);
+    const h2 = await build(core, 'agreements', '2021-H2');
     expect(texts(h2)[0]).toBe('Во II полугодии 2021 года действовало одно соглашение о сотрудничестве Смоленской области; в его рамках состоялось одно мероприятие.');
     expect(h2.tables[0]?.rows[0]?.[3]).toBe('До 31 декабря 2021\u00a0г. – истек в отчетном периоде');
-    const after = build(core, 'agreements', '2022-H1');
+    const after = await build(core, 'agreements', '2022-H1');
     expect(after.tables).toEqual([]);
     expect(texts(after)).toEqual(['В I полугодии 2022 года соглашений о сотрудничестве, действовавших в этот период, в реестре нет.']);
   });
 });
 
 describe('the covering letter', () => {
-  it('names the department, the attached report of the period and its sheets, and leaves the addressee to the clerk', () => {
+  it('names the department, the attached report of the period and its sheets, and leaves the addressee to the clerk', async () => {
     const core = tempCore();
-    loadDemo(core);
-    setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: 'Департамент Смоленской области по внешнеэкономическим связям', responsibleName: 'М.П. Иванова', responsiblePhone: '+7 (4812) 29-10-45' });
-    const letter = build(core, 'letter', '2021-H2');
-    const pages = estimatePages(build(core, 'report', '2021-H2'));
+    await loadDemo(core);
+    await setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: 'Департамент Смоленской области по внешнеэкономическим связям', responsibleName: 'М.П. Иванова', responsiblePhone: '+7 (4812) 29-10-45' });
+    const letter = await build(core, 'letter', '2021-H2');
+    const pages = estimatePages(await build(core, 'report', '2021-H2'));
     expect(letter.title).toBe('О направлении отчета за II полугодие 2021 года');
     expect(texts(letter)).toEqual([
       'Департамент Смоленской области по внешнеэкономическим связям\n____________ № ____________\nНа № ____________ от ____________',
@@ -165,15 +166,15 @@ describe('the covering letter', () => {
       'Начальник департамента\t[И.О. Фамилия]',
     ]);
     // The sheets of the report the clerk saved, not the register's: a report cut to two paragraphs is one sheet.
-    const report = draft(core, 'report', '2021-H2').report;
-    saveReport(core, { ...ReportInputSchema.parse({ kind: 'report', period: '2021-H2' }), report: { ...report, paragraphs: report.paragraphs.slice(0, 2) } });
-    expect(texts(build(core, 'letter', '2021-H2'))[5]).toBe('Приложение: отчет за II полугодие 2021 года на 1 л. в 1 экз.');
+    const report = (await draft(core, 'report', '2021-H2')).report;
+    await saveReport(core, { ...ReportInputSchema.parse({ kind: 'report', period: '2021-H2' }), report: { ...report, paragraphs: report.paragraphs.slice(0, 2) } });
+    expect(texts(await build(core, 'letter', '2021-H2'))[5]).toBe('Приложение: отчет за II полугодие 2021 года на 1 л. в 1 экз.');
   });
 
-  it('puts the subject line after the sender and addressee in the text and Markdown forms', () => {
+  it('puts the subject line after the sender and addressee in the text and Markdown forms', async () => {
     const core = tempCore();
-    loadDemo(core);
-    const letter = build(core, 'letter', '2021-H2');
+    await loadDemo(core);
+    const letter = await build(core, 'letter', '2021-H2');
     const lines = reportText(letter, 'letter').split('\n');
     expect(lines.indexOf('О направлении отчета за II полугодие 2021 года')).toBe(5);
     expect(lines[0]).toBe('[Наименование департамента]');
@@ -182,13 +183,13 @@ describe('the covering letter', () => {
 });
 
 describe('what the lists leave undecided', () => {
-  it('writes «г.» for a settlement of no type and the dictionary\'s form of a partner of none, and lists both for the clerk', () => {
+  it('writes «г.» for a settlement of no type and the dictionary\'s form of a partner of none, and lists both for the clerk', async () => {
     const core = tempCore();
-    createEvents(core, [EventInputSchema.parse({ title: 'Встреча с ветеранами', kind: 'встреча', startDate: '2023-03-02', city: 'Ляхновичи', country: 'Республика Беларусь', partners: ['Ассоциация молодежных организаций'], spheres: ['молодежная политика'] })]);
-    const plan = build(core, 'plan', '2023');
+    await createEvents(core, [EventInputSchema.parse({ title: 'Встреча с ветеранами', kind: 'встреча', startDate: '2023-03-02', city: 'Ляхновичи', country: 'Республика Беларусь', partners: ['Ассоциация молодежных организаций'], spheres: ['молодежная политика'] })]);
+    const plan = await build(core, 'plan', '2023');
     expect(plan.tables[0]?.rows[0]?.[3]).toBe('г.\u00a0Ляхновичи (Республика Беларусь)');
     expect(plan.gaps.map((g) => [g.refKind, g.name, g.field, g.guess])).toEqual([['city', 'Ляхновичи', 'settlement', 'г.']]);
-    const spravka = build(core, 'spravka', '2023-Q1');
+    const spravka = await build(core, 'spravka', '2023-Q1');
     expect(texts(spravka)[0]).toBe('В I квартале 2023 года состоялось одно мероприятие международного сотрудничества с участием представителей Республики Беларусь и Ассоциации молодежных организаций.');
     expect(spravka.gaps.map((g) => [g.refKind, g.name, g.field, g.guess])).toEqual([
       ['organisation', 'Ассоциация молодежных организаций', 'genitive', 'Ассоциации молодежных организаций'],
@@ -200,11 +201,11 @@ describe('what the lists leave undecided', () => {
 describe('drafts per kind', () => {
   const period = (code: string) => parsePeriod(code) as Period;
 
-  it('keeps one saved draft per kind of the same period: edited, saved, read back, discarded alone', () => {
+  it('keeps one saved draft per kind of the same period: edited, saved, read back, discarded alone', async () => {
     const core = tempCore();
-    documentsRegister(core);
+    await documentsRegister(core);
     const kinds: DocumentKind[] = ['report', 'plan', 'spravka', 'agreements', 'letter'];
-    const built = new Map(kinds.map((kind) => [kind, draft(core, kind, '2022-Q2')]));
+    const built = new Map(await inOrder(kinds, async (kind) => [kind, await draft(core, kind, '2022-Q2')] as const));
     for (const [kind, d] of built) {
       expect(d.savedAt, kind).toBeNull();
       const edited: Report = {
@@ -212,24 +213,24 @@ describe('drafts per kind', () => {
         paragraphs: d.report.paragraphs.map((p, i) => (i === 0 ? { ...p, text: `${p.text} (${kind}, правка)` } : p)),
         tables: d.report.tables.map((t) => ({ ...t, rows: t.rows.map((r, i) => (i === 0 ? r.map((c, j) => (j === 1 ? `${c} (правка)` : c)) : r)) })),
       };
-      saveReport(core, { ...ReportInputSchema.parse({ kind, period: '2022-Q2' }), report: edited });
+      await saveReport(core, { ...ReportInputSchema.parse({ kind, period: '2022-Q2' }), report: edited });
     }
     for (const kind of kinds) {
-      const saved = draft(core, kind, '2022-Q2');
+      const saved = await draft(core, kind, '2022-Q2');
       expect(saved.savedAt, kind).not.toBeNull();
       expect(saved.report.paragraphs[0]?.text).toMatch(new RegExp(`\\(${kind}, правка\\)$`));
       for (const t of saved.report.tables) if (t.rows.length) expect(t.rows[0]?.[1]).toMatch(/\(правка\)$/);
       // A fresh draft of the kind ignores the saved one without forgetting it.
-      expect(draft(core, kind, '2022-Q2', true).report).toEqual(built.get(kind)?.report);
+      expect((await draft(core, kind, '2022-Q2', true)).report).toEqual(built.get(kind)?.report);
     }
     // «Собрать заново» of the plan forgets the plan's draft only.
-    const rebuilt = discardReport(core, ReportInputSchema.parse({ kind: 'plan', period: '2022-Q2' }));
+    const rebuilt = await discardReport(core, ReportInputSchema.parse({ kind: 'plan', period: '2022-Q2' }));
     expect(rebuilt).toEqual({ report: built.get('plan')?.report, savedAt: null });
-    expect(draft(core, 'plan', '2022-Q2').savedAt).toBeNull();
-    for (const kind of kinds.filter((k) => k !== 'plan')) expect(draft(core, kind, '2022-Q2').savedAt, kind).not.toBeNull();
+    expect((await draft(core, 'plan', '2022-Q2')).savedAt).toBeNull();
+    for (const kind of kinds.filter((k) => k !== 'plan')) expect((await draft(core, kind, '2022-Q2')).savedAt, kind).not.toBeNull();
   });
 
-  it('keeps the report drafts saved before migration 007 as reports of their period and partner', () => {
+  it('keeps the report drafts saved before migration 007 as reports of their period and partner', async () => {
     const file = databaseAtVersion(6);
     const old = new Database(file);
     const report: Report = { title: 'Отчёт, сохранённый раньше', paragraphs: [{ eventId: null, text: 'Правленый абзац.', generated: false }], tables: [], gaps: [] };
@@ -243,10 +244,10 @@ describe('drafts per kind', () => {
       // Migrated through 007 and every migration after it.
       expect(core.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(7);
-      expect(draft(core, 'report', '2021-H2')).toEqual({ report, savedAt: '2022-01-10T09:00:00.000Z' });
-      expect(reportDraft(core, ReportDraftInputSchema.parse({ period: '2021-H2', partner: 'Республика Беларусь' })).report.title).toBe('С партнёром');
+      expect(await draft(core, 'report', '2021-H2')).toEqual({ report, savedAt: '2022-01-10T09:00:00.000Z' });
+      expect((await reportDraft(core, ReportDraftInputSchema.parse({ period: '2021-H2', partner: 'Республика Беларусь' }))).report.title).toBe('С партнёром');
       // The same period's other kinds have no draft yet.
-      expect(draft(core, 'plan', '2021-H2').savedAt).toBeNull();
+      expect((await draft(core, 'plan', '2021-H2')).savedAt).toBeNull();
       expect(core.db.prepare('SELECT kind, count(*) AS n FROM report_drafts GROUP BY kind').all()).toEqual([{ kind: 'report', n: 2 }]);
       // The rebuilt table refuses a kind it does not know.
       expect(() => core.db.prepare(`INSERT INTO report_drafts (kind, period, options, report, saved_at) VALUES ('memo', 'x', '{}', '{}', 'x')`).run()).toThrow(/CHECK constraint/);
@@ -267,8 +268,8 @@ describe('drafts per kind', () => {
 
   it('exports each kind with its own file name', async () => {
     const core = tempCore();
-    documentsRegister(core);
-    const plan = draft(core, 'plan', '2022').report;
+    await documentsRegister(core);
+    const plan = (await draft(core, 'plan', '2022')).report;
     const file = await exportReport(core, plan, period('2022'), 'txt', 'plan');
     expect(file.fileName).toBe('План_мероприятий_на_2022_год.txt');
     const text = Buffer.from(file.data, 'base64').toString('utf8');

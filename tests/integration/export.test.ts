@@ -39,8 +39,8 @@ describe('the period workbook', () => {
 
   it('holds the events, the agreements register and a summary, laid out as official sheets', async () => {
     const core = tempCore();
-    loadDemo(core);
-    createEvents(core, [EventInputSchema.parse({ title: '=СУММ(A1:A2) и +7 -3 @ссылка', startDate: '2021-12-01', city: 'Орша' })]);
+    await loadDemo(core);
+    await createEvents(core, [EventInputSchema.parse({ title: '=СУММ(A1:A2) и +7 -3 @ссылка', startDate: '2021-12-01', city: 'Орша' })]);
     const file = join(tempDir(), 'out.xlsx');
     expect(await exportPeriodFile(core, { period: H2, groupBy: 'sphere' }, file)).toEqual({ events: 10, held: 10, notHeld: 0 });
 
@@ -109,9 +109,9 @@ describe('the period workbook', () => {
 
   it('lists only held events as held, the others on their own sheet, and counts in «Сводка» what the report counts', async () => {
     const core = tempCore();
-    loadDemo(core);
+    await loadDemo(core);
     const q3 = parsePeriod('2021-Q3') as Period;
-    createEvents(core, [
+    await createEvents(core, [
       EventInputSchema.parse({ title: 'Отмененный семинар по туризму', startDate: '2021-08-10', city: 'Витебск', kind: 'семинар', status: 'cancelled' }),
       EventInputSchema.parse({ title: 'Запланированное совещание по образованию', startDate: '2021-09-20', format: 'videoconference', kind: 'совещание', status: 'planned' }),
       EventInputSchema.parse({ title: 'Перенесенная выставка', startDate: '2021-09-25', city: 'Гомель', status: 'postponed' }),
@@ -119,7 +119,7 @@ describe('the period workbook', () => {
     ]);
     const file = join(tempDir(), 'q3.xlsx');
     const result = await exportPeriodFile(core, { period: q3 }, file);
-    const reported = buildReport(core, ReportInputSchema.parse({ period: '2021-Q3' })).paragraphs.filter((p) => p.eventId !== null).length;
+    const reported = (await buildReport(core, ReportInputSchema.parse({ period: '2021-Q3' }))).paragraphs.filter((p) => p.eventId !== null).length;
     expect(result).toEqual({ events: reported + 3, held: reported, notHeld: 3 });
 
     const workbook = new ExcelJS.Workbook();

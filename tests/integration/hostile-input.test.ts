@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ESLint } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
 import { analyze } from '../../electron/core/import/analyze';
 import { readEntry, zipEntries } from '../../electron/core/import/zip';
 import { loadDemo } from '../../electron/core/services/demo';
@@ -66,15 +66,15 @@ function runHeavy(): Promise<ChildRun> {
 }
 
 describe('the import, given hostile files', () => {
-  let core: Core;
+  let core: LocalCore;
   let dir: string;
   let heavy: Promise<ChildRun>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     heavy = runHeavy(); // on the other CPU while the light cases run here
     dir = mkdtempSync(join(tmpdir(), 'reestr-hostile-'));
     core = openCore(join(dir, 'reestr.sqlite'));
-    loadDemo(core);
+    await loadDemo(core);
   });
 
   afterAll(async () => {
@@ -112,24 +112,24 @@ describe('the import, given hostile files', () => {
     const rows = [['\u202eмурoФ\u202c  Фо\u200bрум\u0007 молодёжи', '12.06.2023', 'Орша'], ...SOUND_ROWS, ['Семинар', '30 февраля 2023', 'Орша']];
     for (const [name, data] of [['план.csv', planCsv(rows)], ['план.xlsx', sharedPlanXlsx(rows)]] as const) {
       const source = await readImportSource(name, data);
-      const preview = analyze(target, source, { decisions: {} });
+      const preview = await analyze(target, source, { decisions: {} });
       expect(preview.rows.find((r) => r.status === 'error')?.errors.join(' ')).toMatch(/30 февраля|дат/);
-      commitPreview(target, preview, {}, source);
+      await commitPreview(target, preview, {}, source);
     }
-    const titles = listEvents(target, EventFilterSchema.parse({ limit: 100 })).items.map((e) => e.title);
+    const titles = (await listEvents(target, EventFilterSchema.parse({ limit: 100 }))).items.map((e) => e.title);
     // The second file's rows are duplicates of the first's (skipped): each title once, no «Семинар».
     expect(titles.sort()).toEqual(['муроФ Форум молодёжи', ...SOUND_ROWS.map((r) => r[0] as string)].sort());
   });
 
   it('leaves the register as it was when a commit fails half-way', async () => {
     const target = tempCore();
-    loadDemo(target);
+    await loadDemo(target);
     const source = await readImportSource('план.csv', planCsv(SOUND_ROWS));
-    const preview = analyze(target, source, {});
+    const preview = await analyze(target, source, {});
     const before = dbDigest(target);
     // A row no schema allows, smuggled in after the preview: the batch must go as a whole.
     const broken = { ...preview, rows: [...preview.rows, { ...(preview.rows[0] as (typeof preview.rows)[number]), event: { ...preview.rows[0]?.event, startDate: '2023-02-30' } as never }] };
-    expect(() => commitPreview(target, broken, {}, source)).toThrow();
+    await expect(commitPreview(target, broken, {}, source)).rejects.toThrow();
     expect(dbDigest(target)).toBe(before);
   });
 });
@@ -142,14 +142,14 @@ describe('the export, given text that looks like a formula', () => {
     return zipEntries(data).filter((e) => e.name.startsWith(prefix)).map((e) => readEntry(data, e, 50_000_000)?.toString('utf8') ?? '').join('\n');
   }
 
-  function coreWithTitles(): Core {
+  async function coreWithTitles(): Promise<LocalCore> {
     const core = tempCore();
-    createEvents(core, TITLES.map((title, i) => EventInputSchema.parse({ title: `${title} №${i}`, startDate: '2021-12-01', city: 'Орша' })));
+    await createEvents(core, TITLES.map((title, i) => EventInputSchema.parse({ title: `${title} №${i}`, startDate: '2021-12-01', city: 'Орша' })));
     return core;
   }
 
   it('writes it as text in the period workbook and the full export: no cell has a formula', async () => {
-    const core = coreWithTitles();
+    const core = await coreWithTitles();
     for (const file of [await exportPeriod(core, { period: parsePeriod('2021-H2') as Period }), await exportAll(core)]) {
       const sheets = partsXml(file.data, 'xl/worksheets/');
       expect(/<f[ >]/.test(sheets), 'a formula cell').toBe(false);
@@ -159,9 +159,9 @@ describe('the export, given text that looks like a formula', () => {
     }
   });
 
-  it('defuses it in the CSV with a leading apostrophe, so Excel shows it as text', () => {
-    const core = coreWithTitles();
-    const csv = Buffer.from(exportCsv(core, { period: parsePeriod('2021-H2') as Period }).data, 'base64').toString('utf8');
+  it('defuses it in the CSV with a leading apostrophe, so Excel shows it as text', async () => {
+    const core = await coreWithTitles();
+    const csv = Buffer.from((await exportCsv(core, { period: parsePeriod('2021-H2') as Period })).data, 'base64').toString('utf8');
     const titles = csv.split('\r\n').slice(1, -1).map((line) => line.split(';')[1]);
     expect(titles.length).toBe(TITLES.length);
     for (const field of csv.split(/[;\r\n]+/)) expect(field).not.toMatch(/^"?[=+\-@\t\r]/);
@@ -208,7 +208,7 @@ describe('reestr import of a CSV of separators near the size cap', () => {
     try {
       const db = join(dir, 'reestr.sqlite');
       const core = openCore(db);
-      loadDemo(core);
+      await loadDemo(core);
       closeCore(core);
       const before = rowsDigest(db);
       const file = join(dir, name);

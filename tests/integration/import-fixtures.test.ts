@@ -46,7 +46,7 @@ describe('partner files', () => {
   it.each(files)('%s imports as expected', async (file) => {
     const expected = JSON.parse(readFileSync(join(FIXTURES, `${file}.expected.json`), 'utf8')) as Expected;
     const core = tempCore();
-    const preview = analyze(core, await readImportSource(file, readFileSync(join(FIXTURES, file))), {});
+    const preview = await analyze(core, await readImportSource(file, readFileSync(join(FIXTURES, file))), {});
     expect(preview.sheet).toBe(expected.sheet);
     expect(preview.headerRow).toBe(expected.headerRow);
 
@@ -80,16 +80,16 @@ describe('partner files', () => {
     const file = 'plan-lookalikes-2024.xlsx';
     const core = tempCore();
     const source = await readImportSource(file, readFileSync(join(FIXTURES, file)));
-    const cities = () => core.refs.list('city', true, false).filter((c) => nameKey(c.name) === 'гомель').map((c) => c.name);
-    expect(cities()).toEqual(['Гомель']);
-    expect(commitPreview(core, analyze(core, source, {}), {}, source).created).toBe(4);
-    expect(cities()).toEqual(['Гомель']);
-    expect(core.refs.list('city', true, false).map((c) => c.name)).not.toContain('Гомeль');
+    const cities = async () => (await core.refs.list('city', true, false)).filter((c) => nameKey(c.name) === 'гомель').map((c) => c.name);
+    expect(await cities()).toEqual(['Гомель']);
+    expect((await commitPreview(core, await analyze(core, source, {}), {}, source)).created).toBe(4);
+    expect(await cities()).toEqual(['Гомель']);
+    expect((await core.refs.list('city', true, false)).map((c) => c.name)).not.toContain('Гомeль');
   });
 
   it('lets the clerk’s year beat the title’s', async () => {
     const file = 'plan-year-mismatch.xlsx';
-    const preview = analyze(tempCore(), await readImportSource(file, readFileSync(join(FIXTURES, file))), { year: 2024 });
+    const preview = await analyze(tempCore(), await readImportSource(file, readFileSync(join(FIXTURES, file))), { year: 2024 });
     expect([preview.year, preview.yearSource, preview.warnings]).toEqual([2024, 'user', []]);
     expect(preview.rows.find((r) => r.row === 5)?.event).toMatchObject({ startDate: '2024-06-01', endDate: '2024-06-30' });
   });

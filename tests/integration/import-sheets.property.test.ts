@@ -1,5 +1,6 @@
 // Sheets of one table read together are read as each alone: the same events, spheres from each sheet's
 // own sections, keys that tell the sheets apart; and rows under a table with a date stay events.
+import { inOrder } from '../../electron/core/in-order';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze, type ImportSource } from '../../electron/core/import/analyze';
@@ -36,21 +37,21 @@ const line = fc.oneof(
 describe('sheets of one table', () => {
   const options: ImportOptions = { year: 2024 };
 
-  it('read together give what each gives alone, sections kept within their sheet', () => {
+  it('read together give what each gives alone, sections kept within their sheet', async () => {
     const core = tempCore();
-    fc.assert(
-      fc.property(fc.array(fc.record({ above: fc.integer({ min: 0, max: 3 }), lines: fc.array(line, { minLength: 1, maxLength: 6 }) }), { minLength: 1, maxLength: 4 }), (specs) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ above: fc.integer({ min: 0, max: 3 }), lines: fc.array(line, { minLength: 1, maxLength: 6 }) }), { minLength: 1, maxLength: 4 }), async (specs) => {
         let first = 1;
         const sheets = specs.map(({ above, lines }, i) => {
           const sheet = sheetOf(`Лист ${i + 1}`, above, lines, first);
           first += lines.filter((l) => 'month' in l).length;
           return sheet;
         });
-        const together = analyze(core, source(sheets), options);
+        const together = await analyze(core, source(sheets), options);
         expect(together.readSheets).toEqual(sheets.map((s) => s.name));
         expect(new Set(together.rows.map((r) => r.key)).size).toBe(together.rows.length);
 
-        const alone = sheets.flatMap((s) => analyze(core, source(sheets), { ...options, sheet: s.name as string }).rows);
+        const alone = (await inOrder(sheets, async (s) => (await analyze(core, source(sheets), { ...options, sheet: s.name as string })).rows)).flat();
         expect(together.rows.map(({ key: _key, ...r }) => r)).toEqual(alone.map(({ key: _key, ...r }) => r));
 
         // Each event's sphere is that of the last section above it on its own sheet.
@@ -64,7 +65,7 @@ describe('sheets of one table', () => {
     );
   });
 
-  it('keeps a row under the table that has a date as an event, whatever its first words', () => {
+  it('keeps a row under the table that has a date as an event, whatever its first words', async () => {
     const core = tempCore();
     const sheet: Sheet = {
       name: 'План',
@@ -75,7 +76,7 @@ describe('sheets of one table', () => {
         [null, 'Председатель комитета', null, 'А.Б. Петров'],
       ],
     };
-    const p = analyze(core, source([sheet]), options);
+    const p = await analyze(core, source([sheet]), options);
     expect(p.rows.map((r) => [r.row, r.status, r.note])).toEqual([[2, 'new', null], [3, 'new', null], [4, 'skipped', 'подпись под таблицей']]);
   });
 });

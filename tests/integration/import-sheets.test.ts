@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { analyze } from '../../electron/core/import/analyze';
 import { commitPreview, readImportSource } from '../../electron/core/services/imports';
 import type { ImportOptions, ImportPreview } from '../../shared/schema/import';
@@ -14,13 +14,13 @@ import { tempCore, tempDir } from '../helpers';
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const BIN = join(import.meta.dirname, '../../bin/reestr.js');
 
-async function preview(core: Core, file: string, options: ImportOptions = {}): Promise<ImportPreview> {
+async function preview(core: LocalCore, file: string, options: ImportOptions = {}): Promise<ImportPreview> {
   return analyze(core, await readImportSource(file, readFileSync(join(FIXTURES, file))), options);
 }
 
-async function commit(core: Core, file: string, options: ImportOptions = {}) {
+async function commit(core: LocalCore, file: string, options: ImportOptions = {}) {
   const source = await readImportSource(file, readFileSync(join(FIXTURES, file)));
-  return commitPreview(core, analyze(core, source, options), options, source);
+  return commitPreview(core, await analyze(core, source, options), options, source);
 }
 
 /** `sheet!row` of each row with an event: where each came from, in the preview's order. */
@@ -57,7 +57,7 @@ describe('a workbook with one sheet per quarter', () => {
 
     const result = await commit(core, QUARTERS);
     expect(result).toMatchObject({ created: 7, errors: 0 });
-    expect(core.batches.get(result.batchId as number)?.sheet).toBe('I квартал, II квартал, III квартал');
+    expect((await core.batches.get(result.batchId as number))?.sheet).toBe('I квартал, II квартал, III квартал');
 
     // Read again: duplicates on every sheet; the decision for row 4 of sheet 2 touches that row alone.
     const again = await preview(core, QUARTERS, { decisions: { '2:4': 'new' } });

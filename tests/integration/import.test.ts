@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { analyze } from '../../electron/core/import/analyze';
 import { commitPreview, readImportSource, undoBatch } from '../../electron/core/services/imports';
 import { listEvents, getEvent } from '../../electron/core/services/events';
@@ -21,7 +21,7 @@ import { tempCore, tempDir } from '../helpers';
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const BIN = join(import.meta.dirname, '../../bin/reestr.js');
 
-async function preview(core: Core, name: string, data: Buffer, options: ImportOptions = {}) {
+async function preview(core: LocalCore, name: string, data: Buffer, options: ImportOptions = {}) {
   return analyze(core, await readImportSource(name, data), options);
 }
 
@@ -36,12 +36,12 @@ async function refusal(name: string, data: Buffer): Promise<string> {
 }
 
 /** Everything an undo must give back: events, agreements, reference lists. */
-function snapshot(core: Core) {
+async function snapshot(core: LocalCore) {
   const kinds = ['kind', 'sphere', 'department', 'city', 'country', 'region', 'organisation'] as const;
   return {
-    events: listEvents(core, EventFilterSchema.parse({ limit: 100_000 })).items.map(({ updatedAt: _u, ...e }) => e),
-    trash: listEvents(core, EventFilterSchema.parse({ limit: 100_000, deleted: true })).total,
-    agreements: listAgreements(core, AgreementFilterSchema.parse({ limit: 1000 })).items,
+    events: (await listEvents(core, EventFilterSchema.parse({ limit: 100_000 }))).items.map(({ updatedAt: _u, ...e }) => e),
+    trash: (await listEvents(core, EventFilterSchema.parse({ limit: 100_000, deleted: true }))).total,
+    agreements: (await listAgreements(core, AgreementFilterSchema.parse({ limit: 1000 }))).items,
     refs: kinds.map((kind) => listRefs(core, kind, true)),
   };
 }
@@ -109,29 +109,29 @@ describe('hostile and broken files', () => {
 describe('an import', () => {
   it('reads a Windows-1251 CSV, names the broken cell, and is undone as a whole', async () => {
     const core = tempCore();
-    loadDemo(core);
-    const before = snapshot(core);
+    await loadDemo(core);
+    const before = await snapshot(core);
     const data = iconv.encode(CSV, 'win1251');
     const p = await preview(core, 'лепель.csv', data);
     expect(p.summary).toEqual({ new: 2, duplicate: 0, error: 1, skipped: 0 });
     expect(p.rows[2]?.errors).toEqual(['Строка 4, столбец B: нет такой даты: «32.13.2023»']);
     expect(p.rows[1]?.event).toMatchObject({ title: 'Встреча молодёжи Смоленщины и Витебщины', startDate: '2023-04-01', endDate: '2023-06-30', datePrecision: 'quarter', format: 'videoconference', spheres: ['молодежная политика'] });
 
-    const result = commitPreview(core, p, {});
+    const result = await commitPreview(core, p, {});
     expect(result).toMatchObject({ created: 2, updated: 0, errors: 1 });
     const batchId = result.batchId as number;
-    const imported = listEvents(core, EventFilterSchema.parse({ batchId })).items;
+    const imported = (await listEvents(core, EventFilterSchema.parse({ batchId }))).items;
     expect(imported.map((e) => [e.title, e.city, e.region, e.spheres])).toEqual([
       ['Фестиваль «Лепельские зори»', 'Лепель', null, ['краеведение']],
       ['Встреча молодёжи Смоленщины и Витебщины', 'Витебск', 'Витебская область', ['молодежная политика']],
     ].reverse()); // latest first
-    expect(listRefs(core, 'city').map((r) => r.name)).toContain('Лепель');
+    expect((await listRefs(core, 'city')).map((r) => r.name)).toContain('Лепель');
 
-    undoBatch(core, batchId);
-    expect(snapshot(core)).toEqual(before);
+    await undoBatch(core, batchId);
+    expect(await snapshot(core)).toEqual(before);
     const log = core.db.prepare('SELECT action FROM change_log WHERE batch_id = ? ORDER BY id').pluck().all(batchId);
     expect(log).toEqual(['import', 'undo']);
-    expect(() => undoBatch(core, batchId)).toThrow(/уже отменён/);
+    await expect(undoBatch(core, batchId)).rejects.toThrow(/уже отменён/);
   });
 
   it('applies corrected cells before anything is written', async () => {
@@ -140,12 +140,12 @@ describe('an import', () => {
     expect(p.summary.error).toBe(0);
     expect(p.rows[2]?.event).toMatchObject({ startDate: '2023-05-15', endDate: '2023-05-15' });
     expect(p.rows[2]?.cells['1']).toBe('15.05.2023');
-    expect(listEvents(core, EventFilterSchema.parse({})).total).toBe(0);
+    expect((await listEvents(core, EventFilterSchema.parse({}))).total).toBe(0);
   });
 
   it('finds the demo events again as duplicates, warns of a file imported before, and updates on request', async () => {
     const core = tempCore();
-    loadDemo(core);
+    await loadDemo(core);
     const file = [
       'Мероприятие;Даты;Город',
       'Российско-белорусский молодёжный патриотический форум;27-28.08.2021;Смоленск',
@@ -160,19 +160,19 @@ describe('an import', () => {
     expect(first.rows[1]?.duplicateOf?.id).toBe(existing?.id);
 
     const options: ImportOptions = { decisions: { '2': 'update' } };
-    const result = commitPreview(core, await preview(core, 'повтор.csv', data, options), options);
+    const result = await commitPreview(core, await preview(core, 'повтор.csv', data, options), options);
     expect(result).toMatchObject({ created: 1, updated: 1, skipped: 1 });
-    const updated = getEvent(core, existing?.id as number);
+    const updated = await getEvent(core, existing?.id as number);
     expect(updated.title).toBe('Российско-белорусский молодёжный патриотический форум');
     expect(updated.spheres.length).toBeGreaterThan(0); // kept: the row had none
 
     const again = await preview(core, 'повтор.csv', data);
     expect(again.warnings[0]).toMatch(/^Этот файл уже импортирован .* \(пакет № \d+, «повтор.csv»\)/);
     expect(again.summary).toEqual({ new: 0, duplicate: 3, error: 0, skipped: 0 });
-    expect(commitPreview(core, again, {})).toEqual({ batchId: null, created: 0, updated: 0, skipped: 3, errors: 0, agreements: 0 });
+    expect(await commitPreview(core, again, {})).toEqual({ batchId: null, created: 0, updated: 0, skipped: 3, errors: 0, agreements: 0 });
 
-    undoBatch(core, result.batchId as number);
-    expect(getEvent(core, existing?.id as number).title).toBe(existing?.title);
+    await undoBatch(core, result.batchId as number);
+    expect((await getEvent(core, existing?.id as number)).title).toBe(existing?.title);
   });
 
   it('remembers a corrected mapping for the next file with the same header', async () => {
@@ -183,7 +183,7 @@ describe('an import', () => {
     const options: ImportOptions = { mapping: { title: 0, startDate: 1, city: 2 } };
     const corrected = await preview(core, 'a.csv', data, options);
     expect(corrected.rows[0]?.event).toMatchObject({ city: 'Орша', description: null });
-    commitPreview(core, corrected, options);
+    await commitPreview(core, corrected, options);
 
     const next = await preview(core, 'b.csv', Buffer.from('Название;Когда;Примечание\nВыставка;13.06.2023;Витебск\n', 'utf8'));
     expect(next.mappingSource).toBe('profile');

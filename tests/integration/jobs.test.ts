@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDispatch, createHandlers, RESTORE_DURING_IMPORT, WRITE_DURING_IMPORT } from '../../electron/core/backend';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import type { JobStatus } from '../../shared/schema/jobs';
 import { tempCore } from '../helpers';
 
@@ -31,7 +31,7 @@ function setup() {
 }
 
 /** Everything a commit could touch, counted, with the newest change log entry. */
-function snapshot(core: Core) {
+function snapshot(core: LocalCore) {
   const count = (table: string) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   return {
     events: count('events'),
@@ -79,7 +79,7 @@ describe('jobs: an import commit in a worker thread', () => {
     expect(listed.length).toBeGreaterThan(0);
     expect(new Set(listed)).toEqual(new Set([1]));
     expect((await call<{ total: number }>('events.list', {})).total).toBe(20_001);
-    expect(core.events.get(2)?.title).toBe('Совещание № 1');
+    expect((await core.events.get(2))?.title).toBe('Совещание № 1');
     // The file is let go once committed, as after the direct call.
     expect((await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: preview.fileId } }).catch((e: Error) => e.message))).toMatch(/больше не открыт/);
   });
@@ -150,7 +150,7 @@ describe('jobs: an import commit in a worker thread', () => {
     expect(file.fileName).toMatch(/^Реестр_полная_выгрузка_\d{4}-\d{2}-\d{2}\.xlsx$/);
     // An .xlsx is a ZIP: «PK» first.
     expect(Buffer.from(file.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
-    expect(core.events.get(1)?.title).toBe('Форум 1');
+    expect((await core.events.get(1))?.title).toBe('Форум 1');
   });
 
   it('cancels an export by stopping its thread: no result, the register as it was', async () => {
@@ -180,7 +180,7 @@ describe('jobs: an import commit in a worker thread', () => {
     expect((await follow(call, again.jobId)).end).toMatchObject({ state: 'done', result: { fileId: direct.fileId, headerRow: 1, summary: { new: 3_000 } } });
     const commit = await call<{ jobId: string }>('jobs.start', { kind: 'import.commit', input: { fileId: direct.fileId } });
     expect((await follow(call, commit.jobId)).end).toMatchObject({ state: 'done', result: { created: 3_000 } });
-    expect(core.events.get(1)?.title).toBe('Совещание № 1');
+    expect((await core.events.get(1))?.title).toBe('Совещание № 1');
   });
 
   it('analysing a file that is no table fails as the direct call does; cancelled, it leaves nothing', async () => {

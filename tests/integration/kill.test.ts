@@ -64,13 +64,13 @@ function integrity(file: string): string {
   }
 }
 
-function allEvents(file: string) {
+async function allEvents(file: string) {
   const core = openCore(file);
   try {
     return {
-      live: listEvents(core, EventFilterSchema.parse({ limit: 100_000 })).items,
-      trash: listEvents(core, EventFilterSchema.parse({ limit: 100_000, deleted: true })).items,
-      batches: core.batches.list(),
+      live: (await listEvents(core, EventFilterSchema.parse({ limit: 100_000 }))).items,
+      trash: (await listEvents(core, EventFilterSchema.parse({ limit: 100_000, deleted: true }))).items,
+      batches: await core.batches.list(),
     };
   } finally {
     closeCore(core);
@@ -83,11 +83,11 @@ describe('a register whose process is killed', () => {
   let csv: string;
   let demoEvents: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'reestr-kill-'));
     base = join(dir, 'base.sqlite');
     const core = openCore(base);
-    demoEvents = loadDemo(core).events;
+    demoEvents = (await loadDemo(core)).events;
     closeCore(core);
     csv = join(dir, 'plan.csv');
     const lines = ['Наименование мероприятия;Сроки проведения;Место проведения;Описание'];
@@ -121,7 +121,7 @@ describe('a register whose process is killed', () => {
       const run = await runAndKill(['import', file, csv], inCommit ? 'committing' : 'ready', delay);
       const where = `round ${round}, ${delay} ms after «${inCommit ? 'committing' : 'ready'}», said: ${run.said.join(' | ')}`;
       expect(integrity(file), where).toBe('ok');
-      const { live, batches } = allEvents(file);
+      const { live, batches } = await allEvents(file);
       const imported = batches.filter((b) => b.fileName === 'plan.csv');
       const count = live.filter((e) => e.title.startsWith('Мероприятие импорта')).length;
       if (imported.length === 0) {
@@ -150,7 +150,7 @@ describe('a register whose process is killed', () => {
       const where = `round ${round}, ${delay} ms after «ready», said: ${run.said.slice(-3).join(' | ')}`;
       expect(run.killed, where).toBe(true);
       expect(integrity(file), where).toBe('ok');
-      const { live, trash } = allEvents(file);
+      const { live, trash } = await allEvents(file);
       const done = Math.max(-1, ...run.said.filter((l) => l.startsWith('op ')).map((l) => Number(l.slice(3))));
       // An edit's fields live in three tables: they are all of one version, or the event is not there.
       const edits = [...live, ...trash].filter((e) => e.title.startsWith('Правка '));

@@ -5,19 +5,19 @@ import { nameKey } from '../../shared/ru/normalize';
 import { eventInput, tempCore } from '../helpers';
 
 describe('a new kind’s gender', () => {
-  it('is stored with the kind the event adds, and an entry that has one keeps it', () => {
+  it('is stored with the kind the event adds, and an entry that has one keeps it', async () => {
     const core = tempCore();
-    const event = createEvent(core, eventInput({ kind: 'квест', newKindGender: 'm' }));
+    const event = await createEvent(core, eventInput({ kind: 'квест', newKindGender: 'm' }));
     expect(event.kind).toBe('квест');
-    expect(core.refs.byKey('kind', 'квест')?.gender).toBe('m');
-    updateEvent(core, event.id, eventInput({ kind: 'Квест', newKindGender: 'f' }));
-    expect(core.refs.byKey('kind', 'квест')?.gender).toBe('m');
-    expect(getEvent(core, event.id).kind).toBe('квест');
+    expect((await core.refs.byKey('kind', 'квест'))?.gender).toBe('m');
+    await updateEvent(core, event.id, eventInput({ kind: 'Квест', newKindGender: 'f' }));
+    expect((await core.refs.byKey('kind', 'квест'))?.gender).toBe('m');
+    expect((await getEvent(core, event.id)).kind).toBe('квест');
   });
 
-  it('is not written when the event is refused: the kind is not added either', () => {
+  it('is not written when the event is refused: the kind is not added either', async () => {
     const core = tempCore();
-    expect(() => createEvent(core, eventInput({ kind: 'велопробег', newKindGender: 'm', agreementId: 999 }))).toThrow(/соглашение № 999 не найдено/);
-    expect(core.refs.byKey('kind', nameKey('велопробег'))).toBeUndefined();
+    await expect(createEvent(core, eventInput({ kind: 'велопробег', newKindGender: 'm', agreementId: 999 }))).rejects.toThrow(/соглашение № 999 не найдено/);
+    expect(await core.refs.byKey('kind', nameKey('велопробег'))).toBeUndefined();
   });
 });

@@ -12,11 +12,11 @@ import { tempCore } from '../helpers';
 const H2 = parsePeriod('2021-H2') as Period;
 
 describe('the overview', () => {
-  it('counts the period by month, sphere, kind, format and partner region against the year before', () => {
+  it('counts the period by month, sphere, kind, format and partner region against the year before', async () => {
     const core = tempCore();
-    loadDemo(core);
-    createEvent(core, EventInputSchema.parse({ title: 'Форум молодежи', kind: 'форум', startDate: '2020-09-15', format: 'remote', spheres: ['культура'], partners: ['Витебская область'] }));
-    const o = overview(core, H2, '2021-09-10');
+    await loadDemo(core);
+    await createEvent(core, EventInputSchema.parse({ title: 'Форум молодежи', kind: 'форум', startDate: '2020-09-15', format: 'remote', spheres: ['культура'], partners: ['Витебская область'] }));
+    const o = await overview(core, H2, '2021-09-10');
     expect([o.registerTotal, o.total, o.previousTotal, o.previousPeriod]).toEqual([10, 9, 1, '2020-H2']);
     expect(o.months.map((m) => [m.label, m.count, m.previous])).toEqual([
       ['июль', 1, 0], ['август', 2, 0], ['сентябрь', 4, 1], ['октябрь', 0, 0], ['ноябрь', 2, 0], ['декабрь', 0, 0],
@@ -32,12 +32,12 @@ describe('the overview', () => {
     expect(o.upcoming.map((e) => e.startDate)).toEqual(['2021-09-20']);
   });
 
-  it('tells the agreements in force in the period, those without events in it, and those ending soon', () => {
+  it('tells the agreements in force in the period, those without events in it, and those ending soon', async () => {
     const core = tempCore();
-    loadDemo(core);
-    const idle = createAgreement(core, AgreementInputSchema.parse({ kind: 'memorandum', title: 'Меморандум о сотрудничестве в сфере туризма', signedOn: '2021-03-01', validUntil: '2021-10-15' }));
-    createAgreement(core, AgreementInputSchema.parse({ kind: 'agreement', title: 'Соглашение 2023 года', signedOn: '2023-01-10' }));
-    const o = overview(core, H2, '2021-09-10');
+    await loadDemo(core);
+    const idle = await createAgreement(core, AgreementInputSchema.parse({ kind: 'memorandum', title: 'Меморандум о сотрудничестве в сфере туризма', signedOn: '2021-03-01', validUntil: '2021-10-15' }));
+    await createAgreement(core, AgreementInputSchema.parse({ kind: 'agreement', title: 'Соглашение 2023 года', signedOn: '2023-01-10' }));
+    const o = await overview(core, H2, '2021-09-10');
     expect(o.agreementsInForce).toBe(2);
     expect(o.withoutEvents.map((a) => a.id)).toEqual([idle.id]);
     expect(o.expiring.map((a) => a.id)).toEqual([idle.id]);

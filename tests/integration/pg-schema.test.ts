@@ -23,7 +23,7 @@ describe('the PostgreSQL schema', () => {
     await migratePg(pg.pool);
     const core = tempCore();
     for (const kind of RefKindSchema.options) {
-      const sqlite = core.refs.list(kind, true, false).sort((a, b) => a.id - b.id).map((r) => [r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.settlement]);
+      const sqlite = (await core.refs.list(kind, true, false)).sort((a, b) => a.id - b.id).map((r) => [r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.settlement]);
       const { rows } = await pg.pool.query(
         `SELECT r.name, p.name AS parent, r.gender, r.genitive, r.instrumental, r.locative, r.settlement
          FROM refs r LEFT JOIN refs p ON p.id = r.parent_id WHERE r.kind = $1 ORDER BY r.id`,
@@ -31,7 +31,7 @@ describe('the PostgreSQL schema', () => {
       );
       expect(rows.map((r) => Object.values(r)), kind).toEqual(sqlite);
     }
-    expect(core.refs.list('city', true, false).length).toBeGreaterThan(0);
+    expect((await core.refs.list('city', true, false)).length).toBeGreaterThan(0);
   });
 
   it('refuses a database of a newer schema in Russian and leaves it as it was', async () => {

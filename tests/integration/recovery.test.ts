@@ -23,7 +23,7 @@ async function registerWithBackup(): Promise<{ dir: string; file: string; backup
   const dir = tempDir();
   const file = join(dir, 'reestr.sqlite');
   const core = openCore(file);
-  loadDemo(core);
+  await loadDemo(core);
   const { file: backup } = await makeBackup(core, 'manual');
   closeCore(core);
   return { dir, file, backup };
@@ -86,7 +86,7 @@ describe('the recovery mode', () => {
     const dir = tempDir();
     const file = join(dir, 'reestr.sqlite');
     const core = openCore(file);
-    createEvents(core, Array.from({ length: 500 }, (_, i) => EventInputSchema.parse({ title: `Семинар ${i}`, startDate: '2021-09-01', description: 'Текст '.repeat(200) })));
+    await createEvents(core, Array.from({ length: 500 }, (_, i) => EventInputSchema.parse({ title: `Семинар ${i}`, startDate: '2021-09-01', description: 'Текст '.repeat(200) })));
     // A page of the events' texts: opening reads nothing there, the check does.
     const page = core.db.prepare("SELECT pageno FROM dbstat WHERE name = 'event_texts' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 100").pluck().get() as number;
     closeCore(core);

@@ -76,13 +76,13 @@ describe('the report .docx in other office suites', () => {
 
   it('carries the department\'s responsible person into the exported .docx only, left out once cleared', async () => {
     const core = tempCore();
-    loadDemo(core);
+    await loadDemo(core);
     const input = ReportDraftInputSchema.parse({ period: '2021-H2' });
-    const { report } = reportDraft(core, input);
+    const { report } = await reportDraft(core, input);
     const docx = async () => docxParts(Buffer.from((await exportReport(core, report, input.period, 'docx')).data, 'base64')).document;
 
     expect(await docx()).not.toContain('Исп.');
-    setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: null, responsibleName: NAME, responsiblePhone: PHONE });
+    await setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: null, responsibleName: NAME, responsiblePhone: PHONE });
     const document = await docx();
     expect(document).toContain(`<w:t xml:space="preserve">${MARK}</w:t>`);
     // After the report's last paragraph: the mark ends the document.
@@ -90,7 +90,7 @@ describe('the report .docx in other office suites', () => {
     const settings = { responsibleName: NAME, responsiblePhone: PHONE };
     expect((await renderReport(report, 'txt', settings)).toString('utf8')).not.toContain('Исп.');
     expect((await renderReport(report, 'md', settings)).toString('utf8')).not.toContain('Исп.');
-    setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: null, responsibleName: null, responsiblePhone: null });
+    await setDepartmentSettings(core, { homeRegion: 'Смоленская область', departmentName: null, responsibleName: null, responsiblePhone: null });
     expect(await docx()).not.toContain('Исп.');
   });
 

@@ -17,10 +17,10 @@ const SAMPLE = readFileSync(join(import.meta.dirname, '../fixtures/report/half-y
 const plain = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the half-year report', () => {
-  it('gives the opening and the nine paragraphs of the sample report for the demo data', () => {
+  it('gives the opening and the nine paragraphs of the sample report for the demo data', async () => {
     const core = tempCore();
-    loadDemo(core);
-    const report = buildReport(core, ReportInputSchema.parse({ period: '2021-H2' }));
+    await loadDemo(core);
+    const report = await buildReport(core, ReportInputSchema.parse({ period: '2021-H2' }));
     const texts = report.paragraphs.map((p) => plain(p.text));
     expect(report.title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области за II полугодие 2021 года');
     expect(texts.slice(0, 10)).toEqual(SAMPLE.slice(0, 10));
@@ -32,16 +32,16 @@ describe('the half-year report', () => {
     expect(texts).toHaveLength(12); // two of nine held remotely: no closing about it
   });
 
-  it('narrows to one partner and says so in its genitive; an empty period says there was nothing', () => {
+  it('narrows to one partner and says so in its genitive; an empty period says there was nothing', async () => {
     const core = tempCore();
-    loadDemo(core);
-    const vitebsk = buildReport(core, ReportInputSchema.parse({ period: '2021-H2', partner: 'Витебская область' }));
+    await loadDemo(core);
+    const vitebsk = await buildReport(core, ReportInputSchema.parse({ period: '2021-H2', partner: 'Витебская область' }));
     expect(vitebsk.paragraphs[0]?.text).toBe('Во II полугодии 2021 года состоялись следующие мероприятия с участием представителей Витебской области.');
     expect(vitebsk.paragraphs.filter((p) => p.eventId).length).toBe(3);
     expect(vitebsk.title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области с Витебской областью за II полугодие 2021 года');
-    expect(buildReport(core, ReportInputSchema.parse({ period: '2021-H2', partner: 'Республика Беларусь' })).title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области с Республикой Беларусь за II полугодие 2021 года');
-    expect(buildReport(core, ReportInputSchema.parse({ period: '2021-H2' })).title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области за II полугодие 2021 года');
-    const empty = buildReport(core, ReportInputSchema.parse({ period: '2019-Q1' }));
+    expect((await buildReport(core, ReportInputSchema.parse({ period: '2021-H2', partner: 'Республика Беларусь' }))).title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области с Республикой Беларусь за II полугодие 2021 года');
+    expect((await buildReport(core, ReportInputSchema.parse({ period: '2021-H2' }))).title).toBe('Информация о международном и межрегиональном сотрудничестве Смоленской области за II полугодие 2021 года');
+    const empty = await buildReport(core, ReportInputSchema.parse({ period: '2019-Q1' }));
     expect(empty.paragraphs.map((p) => p.text)).toEqual(['В I квартале 2019 года мероприятий с участием представителей регионов-партнеров не проводилось.']);
   });
 

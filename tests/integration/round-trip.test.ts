@@ -1,9 +1,10 @@
 // The full export read back by the import: into an empty register it gives the same events and
 // agreements; into the same register every row is a duplicate and nothing is written.
+import { inOrder } from '../../electron/core/in-order';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { analyze } from '../../electron/core/import/analyze';
 import { exportAllFile } from '../../electron/core/services/exports';
 import { commitPreview, readImportSource } from '../../electron/core/services/imports';
@@ -15,53 +16,53 @@ import { AgreementFilterSchema, AgreementInputSchema } from '../../shared/schema
 import { EventFilterSchema, EventInputSchema, type Event } from '../../shared/schema/event';
 import { tempCore, tempDir } from '../helpers';
 
-function events(core: Core) {
+async function events(core: LocalCore) {
   const byKey = (e: Event) => `${e.startDate}|${e.endDate}|${e.title}`;
-  return listEvents(core, EventFilterSchema.parse({ limit: 100_000 })).items
+  return (await listEvents(core, EventFilterSchema.parse({ limit: 100_000 }))).items
     .map(({ id: _id, batchId: _b, createdAt: _c, updatedAt: _u, agreementId: _a, ...rest }) => rest)
     .sort((a, b) => (byKey(a as Event) < byKey(b as Event) ? -1 : 1));
 }
 
-function agreements(core: Core) {
-  return listAgreements(core, AgreementFilterSchema.parse({ limit: 1000 })).items
+async function agreements(core: LocalCore) {
+  return (await listAgreements(core, AgreementFilterSchema.parse({ limit: 1000 }))).items
     .map(({ id: _id, createdAt: _c, updatedAt: _u, ...rest }) => rest)
     .sort((a, b) => a.title.localeCompare(b.title));
 }
 
-async function roundTrip(source: Core) {
+async function roundTrip(source: LocalCore) {
   const file = join(tempDir(), 'Реестр.xlsx');
   await exportAllFile(source, file);
   const read = async () => readImportSource('Реестр.xlsx', readFileSync(file));
 
   const target = tempCore();
   const imported = await read();
-  const preview = analyze(target, imported, {});
+  const preview = await analyze(target, imported, {});
   expect(preview.fullExport).toBe(true);
   expect(preview.summary.error).toBe(0);
-  const result = commitPreview(target, preview, {}, imported);
-  expect(events(target)).toEqual(events(source));
-  expect(agreements(target)).toEqual(agreements(source));
+  const result = await commitPreview(target, preview, {}, imported);
+  expect(await events(target)).toEqual(await events(source));
+  expect(await agreements(target)).toEqual(await agreements(source));
 
   const again = await read();
-  const same = analyze(source, again, {});
-  expect(same.summary).toMatchObject({ new: 0, error: 0, duplicate: events(source).length });
-  const before = { events: events(source), agreements: agreements(source) };
-  expect(commitPreview(source, same, {}, again)).toMatchObject({ batchId: null, created: 0, agreements: 0 });
-  expect({ events: events(source), agreements: agreements(source) }).toEqual(before);
+  const same = await analyze(source, again, {});
+  expect(same.summary).toMatchObject({ new: 0, error: 0, duplicate: (await events(source)).length });
+  const before = { events: await events(source), agreements: await agreements(source) };
+  expect(await commitPreview(source, same, {}, again)).toMatchObject({ batchId: null, created: 0, agreements: 0 });
+  expect({ events: await events(source), agreements: await agreements(source) }).toEqual(before);
   return result;
 }
 
 describe('export → import', () => {
   it('carries the demo register over whole, agreement links included', async () => {
     const core = tempCore();
-    loadDemo(core);
+    await loadDemo(core);
     const result = await roundTrip(core);
     expect(result).toMatchObject({ created: 9, agreements: 1 });
   });
 
   it('carries 1,000 events with every field, «ё», quotes, line breaks and formula-like text over unchanged', async () => {
     const core = tempCore();
-    const deals = ['Соглашение о сотрудничестве «Витебск — Смоленск»', 'Договор о поставках ёлочных игрушек', '=Меморандум'].map((title, i) =>
+    const deals = await inOrder(['Соглашение о сотрудничестве «Витебск — Смоленск»', 'Договор о поставках ёлочных игрушек', '=Меморандум'].entries(), ([i, title]) =>
       createAgreement(core, AgreementInputSchema.parse({
         kind: ['agreement', 'contract', 'memorandum'][i], number: `${i + 1}-С`, title, parties: ['Витебская область', 'Смоленская область'],
         signedOn: '2019-03-1' + i, validUntil: i === 2 ? null : '2030-12-31', autoProlongation: i === 1, spheres: ['культура', 'туризм'],
@@ -80,7 +81,7 @@ describe('export → import', () => {
       status: (['held', 'planned', 'cancelled', 'postponed'] as const)[i % 4],
       agreementId: i % 10 === 0 ? (deals[i % 3]?.id ?? null) : null,
     }));
-    createEvents(core, inputs);
+    await createEvents(core, inputs);
     const result = await roundTrip(core);
     expect(result).toMatchObject({ created: 1000, agreements: 3 });
   }, 120_000);

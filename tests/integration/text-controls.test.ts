@@ -1,14 +1,14 @@
 // NUL and other control characters sent through the contract never reach the database or an export.
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { tempCore } from '../helpers';
 
 /** Control characters a stored text may not hold: Unicode Cc but tab, line feed and carriage return. */
 const CONTROL = /[^\P{Cc}\t\n\r]/u;
 
 /** Every text value of every row of every table, with where it lies. */
-function storedTexts(core: Core): { at: string; text: string }[] {
+function storedTexts(core: LocalCore): { at: string; text: string }[] {
   const tables = core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
   return tables.flatMap((table) =>
     (core.db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).all() as Record<string, unknown>[]).flatMap((row) =>
@@ -17,7 +17,7 @@ function storedTexts(core: Core): { at: string; text: string }[] {
   );
 }
 
-function dirty(core: Core) {
+function dirty(core: LocalCore) {
   return storedTexts(core).filter(({ text }) => CONTROL.test(text));
 }
 

@@ -1,11 +1,12 @@
 // No lost update: each event and agreement carries a version that every logged change raises; a save
 // naming a stale version is refused with the name of whoever changed the record, and the record as it is now.
+import { inOrder } from '../../electron/core/in-order';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers, type Dispatch } from '../../electron/core/backend';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
 import { analyze } from '../../electron/core/import/analyze';
 import { createAgreement, deleteAgreement, getAgreement, restoreAgreement } from '../../electron/core/services/agreements';
 import { bulkDeleteEvents, bulkUpdateEvents, undoBulk } from '../../electron/core/services/bulk';
@@ -25,7 +26,7 @@ import { eventInput, registerOfVersion1, tempCore, tempDir } from '../helpers';
 const agreementInput = (title = 'Соглашение о сотрудничестве') => AgreementInputSchema.parse({ title, parties: ['Витебская область'] });
 
 /** Two clerks at one register: two connections to one file, each under its own name. */
-function twoClerks(): { ivanova: Core; petrov: Core; file: string } {
+function twoClerks(): { ivanova: LocalCore; petrov: LocalCore; file: string } {
   const file = join(tempDir(), 'reestr.sqlite');
   const ivanova = openCore(file);
   const petrov = openCore(file);
@@ -34,7 +35,7 @@ function twoClerks(): { ivanova: Core; petrov: Core; file: string } {
   return { ivanova, petrov, file };
 }
 
-const dispatchOf = (core: Core): Dispatch => createDispatch(createHandlers(core));
+const dispatchOf = (core: LocalCore): Dispatch => createDispatch(createHandlers(core));
 
 function failure(result: Result<unknown>) {
   if (result.ok) throw new Error('the call was not refused');
@@ -45,7 +46,7 @@ describe('a save from a stale version', () => {
   it('refuses the second of two saves from one version, naming the first clerk and when, and carrying the record as it is now', async () => {
     const { ivanova, petrov } = twoClerks();
     try {
-      const event = createEvent(ivanova, eventInput({ title: 'Форум молодёжи', city: 'Витебск' }));
+      const event = await createEvent(ivanova, eventInput({ title: 'Форум молодёжи', city: 'Витебск' }));
       expect(event.version).toBe(1);
       const opened = (await dispatchOf(petrov)('events.get', { id: event.id })) as { ok: true; value: Event };
       expect(opened.value.version).toBe(1);
@@ -60,13 +61,13 @@ describe('a save from a stale version', () => {
       expect(second.message).toMatch(/^Запись изменил\(а\) ivanova \d{1,2} [а-я]+ \d{4} г\. в \d\d:\d\d, /);
       expect(second.current).toMatchObject({ id: event.id, title: 'Форум молодёжи «Вместе»', city: 'Витебск', version: 2 });
       // Nothing of the refused save was written, and no row was logged for it.
-      expect(getEvent(ivanova, event.id)).toMatchObject({ title: 'Форум молодёжи «Вместе»', city: 'Витебск', version: 2 });
+      expect(await getEvent(ivanova, event.id)).toMatchObject({ title: 'Форум молодёжи «Вместе»', city: 'Витебск', version: 2 });
       expect(ivanova.db.prepare(`SELECT count(*) FROM change_log WHERE entity = 'event' AND entity_id = ?`).pluck().get(event.id)).toBe(2);
 
       // Saved again from the version now in the register, it goes through, under petrov's name.
-      const again = await dispatchOf(petrov)('events.update', { id: event.id, version: 2, input: { ...eventInputOf(getEvent(petrov, event.id)), city: 'Орша' } });
+      const again = await dispatchOf(petrov)('events.update', { id: event.id, version: 2, input: { ...eventInputOf(await getEvent(petrov, event.id)), city: 'Орша' } });
       expect(again).toMatchObject({ ok: true, value: { title: 'Форум молодёжи «Вместе»', city: 'Орша', version: 3 } });
-      expect(recordHistory(ivanova, 'event', event.id).map((e) => e.user)).toEqual(['petrov', 'ivanova', 'ivanova']);
+      expect((await recordHistory(ivanova, 'event', event.id)).map((e) => e.user)).toEqual(['petrov', 'ivanova', 'ivanova']);
     } finally {
       closeCore(petrov);
       closeCore(ivanova);
@@ -76,14 +77,14 @@ describe('a save from a stale version', () => {
   it('refuses a stale agreement the same way', async () => {
     const { ivanova, petrov } = twoClerks();
     try {
-      const agreement = createAgreement(ivanova, agreementInput());
+      const agreement = await createAgreement(ivanova, agreementInput());
       expect(agreement.version).toBe(1);
       const input = { ...agreementInput(), number: '12' };
       expect(await dispatchOf(petrov)('agreements.update', { id: agreement.id, version: 1, input })).toMatchObject({ ok: true, value: { number: '12', version: 2 } });
       const refused = failure(await dispatchOf(ivanova)('agreements.update', { id: agreement.id, version: 1, input: { ...input, number: '13' } }));
       expect(refused).toMatchObject({ code: 'conflict', current: { id: agreement.id, number: '12', version: 2 } });
       expect(refused.message).toMatch(/^Запись изменил\(а\) petrov /);
-      expect(getAgreement(ivanova, agreement.id).number).toBe('12');
+      expect((await getAgreement(ivanova, agreement.id)).number).toBe('12');
     } finally {
       closeCore(petrov);
       closeCore(ivanova);
@@ -92,25 +93,25 @@ describe('a save from a stale version', () => {
 
   it('keeps a refusal for a record in the trash as it was, without the record', async () => {
     const core = tempCore();
-    const event = createEvent(core, eventInput());
-    deleteEvent(core, event.id);
+    const event = await createEvent(core, eventInput());
+    await deleteEvent(core, event.id);
     const refused = failure(await dispatchOf(core)('events.update', { id: event.id, version: 1, input: eventInputOf(event) }));
     expect(refused.code).toBe('conflict');
     expect(refused.message).toMatch(/в корзине/);
     expect(refused.current).toBeUndefined();
   });
 
-  it('reads the version on the list rows too', () => {
+  it('reads the version on the list rows too', async () => {
     const core = tempCore();
-    const event = createEvent(core, eventInput());
-    deleteEvent(core, event.id);
-    restoreEvent(core, event.id);
-    expect(core.events.rowsOf([event.id])).toMatchObject([{ id: event.id, version: 3 }]);
+    const event = await createEvent(core, eventInput());
+    await deleteEvent(core, event.id);
+    await restoreEvent(core, event.id);
+    expect(await core.events.rowsOf([event.id])).toMatchObject([{ id: event.id, version: 3 }]);
   });
 });
 
 /** How many changes the log holds of a record since its creation. */
-function loggedChanges(core: Core, entity: 'event' | 'agreement', record: { id: number; createdAt: string }): number {
+function loggedChanges(core: LocalCore, entity: 'event' | 'agreement', record: { id: number; createdAt: string }): number {
   return core.db
     .prepare<[string, number, string], number>(`SELECT count(*) FROM change_log WHERE entity = ? AND entity_id = ? AND action <> 'create' AND at >= ?`)
     .pluck()
@@ -163,78 +164,78 @@ describe('the version of a record', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
         const core = tempCore();
         const dispatch = dispatchOf(core);
-        const events = Array.from({ length: EVENTS }, (_, i) => createEvent(core, eventInput({ title: `Событие ${i}`, startDate: `2023-06-1${i}`, city: 'Орша' })).id);
-        const agreements = Array.from({ length: AGREEMENTS }, (_, i) => createAgreement(core, agreementInput(`Соглашение ${i}`)).id);
+        const events = await inOrder(Array.from({ length: EVENTS }, (_, i) => i), async (i) => (await createEvent(core, eventInput({ title: `Событие ${i}`, startDate: `2023-06-1${i}`, city: 'Орша' }))).id);
+        const agreements = await inOrder(Array.from({ length: AGREEMENTS }, (_, i) => i), async (i) => (await createAgreement(core, agreementInput(`Соглашение ${i}`))).id);
         const bulks: BulkAction[] = [];
         const batches: number[] = [];
-        const records = () => [...events.map((id) => getEvent(core, id)), ...agreements.map((id) => getAgreement(core, id))];
-        for (const id of events) expect(getEvent(core, id).version).toBe(1);
+        const records = async (): Promise<(Event | Agreement)[]> => [...(await inOrder(events, (id) => getEvent(core, id))), ...(await inOrder(agreements, (id) => getAgreement(core, id)))];
+        for (const id of events) expect((await getEvent(core, id)).version).toBe(1);
 
         for (const step of ops) {
-          const before = records();
+          const before = await records();
           try {
             switch (step.op) {
               case 'save': {
-                const e = getEvent(core, events[step.i] as number);
+                const e = await getEvent(core, events[step.i] as number);
                 const result = await dispatch('events.update', { id: e.id, version: e.version, input: { ...eventInputOf(e), title: step.title, city: step.city } });
                 if (!result.ok && result.error.code !== 'conflict') throw new Error(result.error.message);
                 break;
               }
               case 'saveAgreement': {
-                const a = getAgreement(core, agreements[step.i] as number);
+                const a = await getAgreement(core, agreements[step.i] as number);
                 await dispatch('agreements.update', { id: a.id, version: a.version, input: { ...agreementInput(a.title), number: step.number } });
                 break;
               }
               case 'move':
-                moveEvent(core, events[step.i] as number, `2023-07-${String(step.day).padStart(2, '0')}`, `2023-07-${String(step.day).padStart(2, '0')}`);
+                await moveEvent(core, events[step.i] as number, `2023-07-${String(step.day).padStart(2, '0')}`, `2023-07-${String(step.day).padStart(2, '0')}`);
                 break;
               case 'bulkUpdate': {
-                const action = bulkUpdateEvents(core, step.pick.map((i) => events[i] as number), { status: step.status }).action;
+                const action = (await bulkUpdateEvents(core, step.pick.map((i) => events[i] as number), { status: step.status })).action;
                 if (action) bulks.push(action);
                 break;
               }
               case 'bulkDelete': {
-                const action = bulkDeleteEvents(core, step.pick.map((i) => events[i] as number)).action;
+                const action = (await bulkDeleteEvents(core, step.pick.map((i) => events[i] as number))).action;
                 if (action) bulks.push(action);
                 break;
               }
               case 'undoBulk': {
                 const action = bulks.pop();
-                if (action) undoBulk(core, action);
+                if (action) await undoBulk(core, action);
                 break;
               }
               case 'trash':
-                if (step.restore) restoreEvent(core, events[step.i] as number);
-                else deleteEvent(core, events[step.i] as number);
+                if (step.restore) await restoreEvent(core, events[step.i] as number);
+                else await deleteEvent(core, events[step.i] as number);
                 break;
               case 'trashAgreement':
-                if (step.restore) restoreAgreement(core, agreements[step.i] as number);
-                else deleteAgreement(core, agreements[step.i] as number);
+                if (step.restore) await restoreAgreement(core, agreements[step.i] as number);
+                else await deleteAgreement(core, agreements[step.i] as number);
                 break;
               case 'revert': {
                 const id = events[step.i] as number;
-                const oldest = recordHistory(core, 'event', id).at(-1);
-                if (oldest) revertRecord(core, 'event', id, oldest.changeId);
+                const oldest = (await recordHistory(core, 'event', id)).at(-1);
+                if (oldest) await revertRecord(core, 'event', id, oldest.changeId);
                 break;
               }
               case 'merge': {
-                const survivor = core.refs.byKey('city', nameKey('Орша'));
-                const victim = core.refs.byKey('city', nameKey('Оршаа'));
-                if (survivor && victim) mergeRefs(core, survivor.id, victim.id);
+                const survivor = await core.refs.byKey('city', nameKey('Орша'));
+                const victim = await core.refs.byKey('city', nameKey('Оршаа'));
+                if (survivor && victim) await mergeRefs(core, survivor.id, victim.id);
                 break;
               }
               case 'importUpdate': {
-                const e = getEvent(core, events[step.i] as number);
+                const e = await getEvent(core, events[step.i] as number);
                 const csv = `Название;Дата;Площадка\n${e.title};${formatDate(e.startDate)};${step.venue}\n`;
                 const source = await readImportSource(`обновление-${batches.length}.csv`, Buffer.from(csv, 'utf8'));
                 const options = { decisions: { '2': 'update' as const } };
-                const result = commitPreview(core, analyze(core, source, options), options, source);
+                const result = await commitPreview(core, await analyze(core, source, options), options, source);
                 if (result.batchId !== null) batches.push(result.batchId);
                 break;
               }
               case 'undoImport': {
                 const batch = batches.pop();
-                if (batch !== undefined) undoBatch(core, batch);
+                if (batch !== undefined) await undoBatch(core, batch);
                 break;
               }
             }
@@ -242,7 +243,7 @@ describe('the version of a record', () => {
             // A write the register refuses (already in the trash, a version equal to the present one) changes nothing.
             if (!(e instanceof AppError)) throw e;
           }
-          const after = records();
+          const after = await records();
           after.forEach((record, k) => {
             const old = before[k] as Event | Agreement;
             expect(record.version).toBeGreaterThanOrEqual(old.version);
@@ -257,11 +258,11 @@ describe('the version of a record', () => {
           }
         }
         for (const id of events) {
-          const e = getEvent(core, id);
+          const e = await getEvent(core, id);
           expect(e.version).toBe(1 + loggedChanges(core, 'event', e));
         }
         for (const id of agreements) {
-          const a = getAgreement(core, id);
+          const a = await getAgreement(core, id);
           expect(a.version).toBe(1 + loggedChanges(core, 'agreement', a));
         }
       }),
@@ -280,7 +281,7 @@ describe('the version of a record', () => {
     raw.close();
     const core = openCore(file);
     try {
-      expect(getEvent(core, 1).version).toBe(3);
+      expect((await getEvent(core, 1)).version).toBe(3);
       expect(failure(await dispatchOf(core)('events.update', { id: 1, version: 1, input: { title: 'Форум 2019 года', startDate: '2019-05-01' } }))).toMatchObject({
         code: 'conflict',
         message: `Запись изменил(а) ivanova ${momentPhrase('2019-05-03T00:00:00Z')}, после того как вы её открыли. Ваши изменения не сохранены.`,

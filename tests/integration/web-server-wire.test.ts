@@ -56,14 +56,15 @@ function exchange(port: number, chunks: Buffer[]): Promise<Buffer> {
     socket.on('close', finish);
     // The server may refuse and close before the whole request is written: EPIPE or a reset here.
     socket.on('error', finish);
-    socket.on('connect', async () => {
+    const writeChunks = async () => {
       for (const [i, chunk] of chunks.entries()) {
         if (i > 0) await new Promise((next) => setImmediate(next));
         if (!socket.writable) return;
         socket.write(chunk);
       }
       if (socket.writable) socket.end();
-    });
+    };
+    socket.on('connect', () => void writeChunks());
   });
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
-import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
 import { startDepartmentServer, type RunningDepartmentServer } from '../../electron/server/department/department-server';
 import type { TlsFiles } from '../../electron/server/department/transport';
 
@@ -68,7 +68,7 @@ export function send(url: string, options: CallOptions = {}): Promise<Reply> {
 }
 
 export interface DepartmentUnderTest {
-  core: Core;
+  core: LocalCore;
   server: RunningDepartmentServer;
   /** `POST /api/<method>` with a JSON body, as the session of `token` when given. */
   call(method: string, input: unknown, token?: string): Promise<Reply>;

@@ -13,7 +13,7 @@ const wanted = new Set(process.argv.slice(2));
 const dir = mkdtempSync(join(tmpdir(), 'reestr-hostile-'));
 const core = openCore(join(dir, 'reestr.sqlite'));
 try {
-  loadDemo(core);
+  await loadDemo(core);
   for (const c of hostileCases().filter((h) => wanted.has(h.name))) {
     process.stdout.write(`${JSON.stringify({ start: c.name })}\n`);
     const report = await runCase(core, c);

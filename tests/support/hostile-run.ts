@@ -1,7 +1,7 @@
 // Runs one hostile file through the import as the app does (read, then preview) against an open
 // register, and reports what happened: refused or read, the message, the time, and what is wrong.
 import { createHash } from 'node:crypto';
-import type { Core } from '../../electron/core/core';
+import type { LocalCore } from '../../electron/core/core';
 import { analyze } from '../../electron/core/import/analyze';
 import { readImportSource } from '../../electron/core/services/imports';
 import { AppError } from '../../shared/errors';
@@ -18,7 +18,7 @@ export interface CaseReport {
 }
 
 /** A hash of every row of every table: equal digests, equal register. */
-export function dbDigest(core: Core): string {
+export function dbDigest(core: LocalCore): string {
   const hash = createHash('sha256');
   const tables = core.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
   for (const table of tables) {
@@ -81,7 +81,7 @@ export function previewProblems(preview: ImportPreview, c: HostileCase): string[
 }
 
 /** Reads and previews the case's file; the register must be the same before and after. */
-export async function runCase(core: Core, c: HostileCase): Promise<CaseReport> {
+export async function runCase(core: LocalCore, c: HostileCase): Promise<CaseReport> {
   const data = await c.make();
   const before = dbDigest(core);
   const started = performance.now();
@@ -89,7 +89,7 @@ export async function runCase(core: Core, c: HostileCase): Promise<CaseReport> {
   let message: string | null = null;
   const problems: string[] = [];
   try {
-    preview = analyze(core, await readImportSource(c.fileName, data), {});
+    preview = await analyze(core, await readImportSource(c.fileName, data), {});
   } catch (e) {
     if (e instanceof AppError) {
       message = e.message;

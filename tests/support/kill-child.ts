@@ -27,16 +27,16 @@ const core = openCore(db);
 say('ready');
 if (mode === 'import') {
   const source = await readImportSource(basename(csv as string), readFileSync(csv as string));
-  const preview = analyze(core, source, {});
+  const preview = await analyze(core, source, {});
   say(`committing ${preview.summary.new}`);
-  const result = commitPreview(core, preview, {}, source);
+  const result = await commitPreview(core, preview, {}, source);
   say(`committed ${result.created}`);
 } else {
   for (let i = 0; ; i++) {
-    const event = createEvent(core, editInput(`${i}`));
-    updateEvent(core, event.id, editInput(`${i}+`));
-    if (i % 3 === 0) deleteEvent(core, event.id);
-    createEvents(core, Array.from({ length: 50 }, (_, j) => EventInputSchema.parse({ title: `Пакет ${i}-${j}`, startDate: '2024-04-01', description: `Текст ${i}-${j}` })));
+    const event = await createEvent(core, editInput(`${i}`));
+    await updateEvent(core, event.id, editInput(`${i}+`));
+    if (i % 3 === 0) await deleteEvent(core, event.id);
+    await createEvents(core, Array.from({ length: 50 }, (_, j) => EventInputSchema.parse({ title: `Пакет ${i}-${j}`, startDate: '2024-04-01', description: `Текст ${i}-${j}` })));
     say(`op ${i}`);
   }
 }

@@ -19,13 +19,13 @@ let writes = 0;
 for (let i = 0; i < 100_000 && Date.now() < deadline; i++) {
   try {
     const title = `${tag}-${i}`;
-    const event = createEvent(core, input(title, 'первая запись'));
+    const event = await createEvent(core, input(title, 'первая запись'));
     say(`ack ${title}`);
     // An edit reads the record before it writes: the case a deferred transaction was refused in.
-    updateEvent(core, event.id, input(title, 'правка'));
+    await updateEvent(core, event.id, input(title, 'правка'));
     if (i % 5 === 0) {
       const titles = Array.from({ length: 20 }, (_, j) => `${title}-b${j}`);
-      createEvents(core, titles.map((t) => input(t, 'пакет')));
+      await createEvents(core, titles.map((t) => input(t, 'пакет')));
       for (const t of titles) say(`ack ${t}`);
     }
     writes++;

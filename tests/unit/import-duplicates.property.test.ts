@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeSimilarity, createDuplicateFinder, SIMILARITY_THRESHOLD, titleKey, trigramCodes } from '../../electron/core/import/duplicates';
 import { gramSimilarity, trigrams } from '../../electron/core/import/headers';
-import type { DatedEvent } from '../../electron/core/db/events';
+import type { DatedEvent } from '../../electron/core/store/types';
 
 const WORDS = ['Форум', 'форум', 'ФОРУМ', 'молодёжи', 'молодежи', 'Встреча', 'глав', 'заседание', 'совета', '№', '3', '4', '12', '2024', '12-й', 'IT', 'Σ', 'Ёлка', '3Σ', '12\u00ad5', '4Ё'];
 const title = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));

@@ -2,13 +2,9 @@
 import type { Db } from './connection';
 import { nameKey } from '../../../shared/ru/normalize';
 import { agreementStateUntil, effectiveStatus } from '../../../shared/agreement-term';
-import type { Agreement, AgreementFilter, AgreementInput } from '../../../shared/schema/agreement';
+import type { Agreement, AgreementFilter } from '../../../shared/schema/agreement';
+import type { AgreementRecord, EndingAgreement, SignedAgreement } from '../store/types';
 
-export interface AgreementRecord extends Omit<AgreementInput, 'parties' | 'spheres' | 'department'> {
-  departmentId: number | null;
-  partyIds: number[];
-  sphereIds: number[];
-}
 
 const COLUMNS = `
   a.id, a.kind, a.number, a.title,
@@ -41,10 +37,8 @@ function columnsOf(record: AgreementRecord) {
 
 type TermsRow = Pick<Agreement, 'id' | 'status' | 'validUntil'> & { autoProlongation: 0 | 1 };
 
-type Ending = Pick<Agreement, 'id' | 'title' | 'number' | 'status' | 'autoProlongation'> & { validUntil: string };
-type EndingRow = Omit<Ending, 'autoProlongation'> & { autoProlongation: 0 | 1 };
-type Signed = Pick<Agreement, 'id' | 'title' | 'number' | 'validUntil' | 'autoProlongation'> & { signedOn: string };
-type SignedRow = Omit<Signed, 'autoProlongation'> & { autoProlongation: 0 | 1 };
+type EndingRow = Omit<EndingAgreement, 'autoProlongation'> & { autoProlongation: 0 | 1 };
+type SignedRow = Omit<SignedAgreement, 'autoProlongation'> & { autoProlongation: 0 | 1 };
 
 /** The register's order: the latest signed first, unsigned ones last. */
 const ORDER = 'a.signed_on DESC NULLS LAST, a.id DESC';
@@ -120,9 +114,9 @@ export function createAgreementsRepo(db: Db) {
     },
     setDeleted: (id: number, now: string | null, stamp: string) => setDeleted.run({ id, now, stamp }).changes > 0,
     /** Live active agreements that have a date of signing. */
-    signed: (): Signed[] => signedInForce.all().map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),
+    signed: (): SignedAgreement[] => signedInForce.all().map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),
     /** Live agreements, drafts aside, whose term ends between the two dates. */
-    endingBetween: (start: string, end: string): Ending[] =>
+    endingBetween: (start: string, end: string): EndingAgreement[] =>
       endingBetween.all(start, end).map((row) => ({ ...row, autoProlongation: row.autoProlongation === 1 })),
     /** Every live agreement, in the register's order (what «all agreements» means to the export, the import and the overview). */
     all: (): Agreement[] => all.all().map(toAgreement),

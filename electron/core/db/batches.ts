@@ -1,15 +1,8 @@
 // SQL of import batches: each import (and the demo data) is one batch that can be undone.
 import type { Db } from './connection';
 import type { ImportBatch } from '../../../shared/schema/import';
+import type { NewBatch } from '../store/types';
 
-export interface NewBatch {
-  fileName: string;
-  sheet: string | null;
-  sha256: string | null;
-  options: unknown;
-  user: string | null;
-  now: string;
-}
 
 interface BatchRow {
   id: number;
@@ -60,7 +53,7 @@ export function createBatchesRepo(db: Db) {
   ];
   return {
     insert: (batch: NewBatch) => (insert.get({ ...batch, options: batch.options === undefined ? null : JSON.stringify(batch.options) }) as { id: number }).id,
-    setSummary: (id: number, summary: unknown) => setSummary.run(JSON.stringify(summary), id),
+    setSummary: (id: number, summary: unknown) => void setSummary.run(JSON.stringify(summary), id),
     get: (id: number): ImportBatch | undefined => {
       const row = get.get(id);
       return row ? toBatch(row) : undefined;

@@ -2,46 +2,7 @@
 // Each row about an event or agreement, its creation aside, is one step of that record's version.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
-import type { HistoryAction } from '../../../shared/schema/history';
-import type { RecordKindName } from '../../../shared/record-kinds';
-
-/** The log's actions are the history's: one list, in shared/schema/history.ts. */
-export type ChangeAction = HistoryAction;
-/** What a row is about: a record of a kind the register keeps, a reference entry or an import batch. */
-export type ChangeEntity = RecordKindName | 'ref' | 'batch';
-
-export interface Change {
-  at: string;
-  user: string;
-  action: ChangeAction;
-  entity: ChangeEntity;
-  entityId: number;
-  /**
-   * The record's fields before and after: all of them, or for a change that touches a few fields
-   * of many records (a merge of reference entries, an import's undo) only those it changed. A create
-   * keeps neither: the record itself is its first version until its first change, whose `before`
-   * then keeps it (and a batch stays small).
-   */
-  before?: unknown;
-  after?: unknown;
-  batchId?: number | null;
-  /** For a revert: the change whose version the record was brought back to. */
-  versionOf?: number | null;
-}
-
-/** A row of the log as read back, its JSON parsed. */
-export interface LoggedChange {
-  id: number;
-  at: string;
-  user: string;
-  action: ChangeAction;
-  entity: ChangeEntity;
-  entityId: number;
-  before: unknown;
-  after: unknown;
-  batchId: number | null;
-  versionOf: number | null;
-}
+import type { Change, ChangeAction, ChangeEntity, LoggedChange } from '../store/types';
 
 interface ChangeRow {
   id: number;
@@ -111,6 +72,7 @@ export function createChangeLog(db: Db) {
   const lastOf = db.prepare<{ entity: ChangeEntity; id: number; since: string }, { at: string; user_name: string }>(
     `SELECT at, user_name FROM change_log WHERE entity = @entity AND entity_id = @id AND at >= @since ORDER BY id DESC LIMIT 1`,
   );
+  const lastId = db.prepare<[], number | null>('SELECT max(id) FROM change_log').pluck();
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   return {
     /** Logs a change; a change of an event or agreement (its creation aside) raises the record's version by one. */
@@ -118,6 +80,7 @@ export function createChangeLog(db: Db) {
       insert.run(c.at, c.user, c.action, c.entity, c.entityId, json(c.before), json(c.after), c.batchId ?? null, c.versionOf ?? null);
       if (c.action !== 'create') bumps[c.entity]?.run(c.entityId);
     },
+    lastId: () => lastId.get() ?? 0,
     /** Who made the record's latest change and when, since `since` (its creation); undefined when none is logged. */
     lastChange(entity: ChangeEntity, id: number, since: string): { at: string; user: string } | undefined {
       const row = lastOf.get({ entity, id, since });

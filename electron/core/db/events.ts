@@ -3,19 +3,10 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import { indexText } from '../../../shared/ru/normalize';
 import { listSql, overlapParams, overlapSql, spanClass, type ListSql, type PrefixTerms, type SqlParams } from './event-filter';
-import type { Event, EventFilter, EventInput, EventRow, EventSummary } from '../../../shared/schema/event';
+import type { Event, EventFilter, EventRow, EventSummary } from '../../../shared/schema/event';
 import type { CalendarEvent } from '../../../shared/schema/calendar';
+import type { DatedEvent, EventRecord } from '../store/types';
 
-/** An event with its reference values resolved to ids. */
-export interface EventRecord extends Omit<EventInput, 'kind' | 'city' | 'region' | 'country' | 'organizer' | 'spheres' | 'partners'> {
-  kindId: number | null;
-  cityId: number | null;
-  regionId: number | null;
-  countryId: number | null;
-  organizerId: number | null;
-  sphereIds: number[];
-  partnerIds: number[];
-}
 
 /** An event's own columns, in Event's order; the description is left out where a caller has no use for it. */
 const columns = (description: boolean) => `
@@ -65,9 +56,6 @@ function grouped(rows: [number, string][]): Map<number, string[]> {
   }
   return names;
 }
-
-/** An event's title and dates: what an import's duplicate check compares. */
-export type DatedEvent = Pick<EventSummary, 'id' | 'title' | 'startDate' | 'endDate' | 'datePrecision'>;
 
 /** The columns of events that insert and update share, in their order. */
 function mainColumns(r: EventRecord) {

@@ -1,11 +1,6 @@
 // SQL of import profiles: the column mapping a user confirmed, by the header texts of the file's layout.
 import type { Db } from './connection';
-import type { ImportField } from '../../../shared/schema/import';
-
-export interface ImportProfile {
-  name: string;
-  mapping: Partial<Record<ImportField, number>>;
-}
+import type { ImportProfile } from '../store/types';
 
 export function createProfilesRepo(db: Db) {
   const get = db.prepare<[string], { name: string; mapping: string }>('SELECT name, mapping FROM import_profiles WHERE header_key = ?');

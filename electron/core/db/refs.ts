@@ -2,28 +2,9 @@
 import type { Db } from './connection';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { Ref, RefKind } from '../../../shared/schema/reference';
+import type { NewRef, RefRow } from '../store/types';
 
-export interface RefRow {
-  id: number;
-  kind: RefKind;
-  parent_id: number | null;
-  name: string;
-  name_key: string;
-  gender: Ref['gender'];
-  genitive: string | null;
-  instrumental: string | null;
-  locative: string | null;
-  settlement: Ref['settlement'];
-  hidden: 0 | 1;
-}
 
-export interface NewRef {
-  kind: RefKind;
-  name: string;
-  key: string;
-  parentId: number | null;
-  batchId: number | null;
-}
 
 const USAGE = `(
     (SELECT count(*) FROM events WHERE kind_id = r.id)

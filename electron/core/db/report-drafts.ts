@@ -1,18 +1,7 @@
 // SQL of document drafts: the edited report (plan, справка, agreements report, letter) of a period and partner, as JSON.
 import type { Db } from './connection';
-import type { DocumentKind, Report } from '../../../shared/schema/report';
-
-export interface SavedDraft {
-  report: Report;
-  savedAt: string;
-}
-
-/** A draft's key: one saved draft per document kind, period and partner. */
-export interface DraftKey {
-  kind: DocumentKind;
-  period: string;
-  partnerKey: string;
-}
+import type { Report } from '../../../shared/schema/report';
+import type { DraftKey, SavedDraft } from '../store/types';
 
 export function createReportDraftsRepo(db: Db) {
   const get = db.prepare<DraftKey, { report: string; saved_at: string }>(

@@ -1,10 +1,9 @@
 // SQL of the overview: counts over the events of a period, by month, kind, format, sphere and partner.
 import type { Db } from './connection';
 import { overlapParams, overlapSql } from './event-filter';
+import type { KeyCount } from '../store/types';
 
 const IN_PERIOD = `WITH p AS (SELECT id, start_date FROM (${overlapSql([], 'id, start_date')}))`;
-
-export type KeyCount = [key: string, count: number];
 
 export function createStatsRepo(db: Db) {
   const counts = (sql: string) => db.prepare(`${IN_PERIOD} ${sql}`).raw();

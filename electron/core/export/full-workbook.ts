@@ -2,7 +2,7 @@
 // stable column name, plain tables that Reestr's own import reads back.
 import type { Writable } from 'node:stream';
 import ExcelJS from '../excel';
-import { excelDate } from './official';
+import { excelDate, type Rows } from './official';
 import type { FullSource } from './sources';
 import type { Agreement } from '../../../shared/schema/agreement';
 import type { Event } from '../../../shared/schema/event';
@@ -22,12 +22,12 @@ function date(iso: string | null): Date | null {
   return iso ? excelDate(iso) : null;
 }
 
-function addSheet(workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, name: string, columns: readonly string[], rows: Iterable<Value[]>): void {
+async function addSheet(workbook: InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>, name: string, columns: readonly string[], rows: Rows<Value[]>): Promise<void> {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((header) => ({ header, width: WIDTHS[header] ?? Math.max(12, header.length + 2) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for (const values of rows) {
+  for await (const values of rows) {
     const row = sheet.addRow(values); // strings stay strings, «=…» included
     values.forEach((v, i) => {
       if (v instanceof Date) row.getCell(i + 1).numFmt = 'DD.MM.YYYY';
@@ -48,9 +48,9 @@ function eventValues(e: Event): Value[] {
 /** Events read a page at a time, so the export never holds them all. */
 const PAGE = 2000;
 
-function* eventRows(source: FullSource): Generator<Value[]> {
+async function* eventRows(source: FullSource): AsyncGenerator<Value[]> {
   for (let offset = 0; ; offset += PAGE) {
-    const page = source.events(offset, PAGE);
+    const page = await source.events(offset, PAGE);
     for (const e of page) yield eventValues(e);
     if (page.length < PAGE) return;
   }
@@ -64,14 +64,14 @@ function agreementValues(a: Agreement): Value[] {
 }
 
 /** Each kind of record's sheet: its name and columns, and its rows. */
-const RECORD_SHEETS: Record<RecordKindName, { format: { sheet: string; columns: readonly string[] }; rows: (source: FullSource) => Iterable<Value[]> }> = {
+const RECORD_SHEETS: Record<RecordKindName, { format: { sheet: string; columns: readonly string[] }; rows: (source: FullSource) => Rows<Value[]> }> = {
   event: { format: FULL_EXPORT.events, rows: eventRows },
-  agreement: { format: FULL_EXPORT.agreements, rows: (source) => source.agreements().map(agreementValues) },
+  agreement: { format: FULL_EXPORT.agreements, rows: async function* (source) { for (const a of await source.agreements()) yield agreementValues(a); } },
 };
 
-function* refRows(source: FullSource): Generator<Value[]> {
+async function* refRows(source: FullSource): AsyncGenerator<Value[]> {
   for (const kind of RefKindSchema.options) {
-    for (const r of source.refs(kind)) {
+    for (const r of await source.refs(kind)) {
       yield [REF_KIND_LABELS[kind], r.name, r.parentName, r.gender, r.genitive, r.instrumental, r.locative, r.settlement, r.hidden ? 'да' : 'нет'];
     }
   }
@@ -84,14 +84,14 @@ export async function writeFullWorkbook(source: FullSource, out: Writable): Prom
   const counts = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKindName, number>;
   for (const kind of RECORD_KINDS) {
     const { format, rows } = RECORD_SHEETS[kind];
-    addSheet(workbook, format.sheet, format.columns, (function* counted() {
-      for (const row of rows(source)) {
+    await addSheet(workbook, format.sheet, format.columns, (async function* counted() {
+      for await (const row of rows(source)) {
         counts[kind]++;
         yield row;
       }
     })());
   }
-  addSheet(workbook, FULL_EXPORT.refs.sheet, FULL_EXPORT.refs.columns, refRows(source));
+  await addSheet(workbook, FULL_EXPORT.refs.sheet, FULL_EXPORT.refs.columns, refRows(source));
   await workbook.commit();
   return { events: counts.event, agreements: counts.agreement };
 }

@@ -114,14 +114,17 @@ export function normalFont(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
   styles?._addFont?.({ name: FONT, size: 10, family: 1 });
 }
 
+/** Rows as a sheet takes them: made at once, or read from the register as they are written. */
+export type Rows<T> = Iterable<T> | AsyncIterable<T>;
+
 /** Writes a titled table on a new sheet of a streaming workbook and commits it. */
-export function writeTable(
+export async function writeTable(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   sheetName: string,
   title: string,
   columns: readonly Column[],
-  rows: Iterable<TableRow>,
-): void {
+  rows: Rows<TableRow>,
+): Promise<void> {
   const headerRow = 3;
   const size = bodySize(columns);
   const orientation = orientationFor(columns);
@@ -161,7 +164,7 @@ export function writeTable(
   header.commit();
 
   let count = 0;
-  for (const row of rows) {
+  for await (const row of rows) {
     count++;
     if (row.group !== undefined) {
       const group = sheet.addRow([row.group]);

@@ -14,7 +14,7 @@ import { formatDate, formatDateRange } from '../../../shared/ru/dates';
 import { lowerFirst } from '../../../shared/ru/grammar';
 import { AGREEMENT_KIND_LABELS, EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { forPeriod, periodTitle } from '../../../shared/ru/periods';
-import { normalFont, writeTable, type Column, type TableRow } from './official';
+import { normalFont, writeTable, type Column, type Rows, type TableRow } from './official';
 
 
 // Sized for A4 landscape at 100% in 10 pt (sum of widths within the printable width, see official.ts);
@@ -97,14 +97,14 @@ function eventRow(e: Event, n: number): TableRow {
 }
 
 /** Rows of the events, under a group row each when grouped, numbered through. */
-function* eventRows(events: Iterable<Event>, groupOf: ((e: Event) => string) | null): Generator<TableRow> {
+async function* eventRows(events: Rows<Event>, groupOf: ((e: Event) => string) | null): AsyncGenerator<TableRow> {
   if (!groupOf) {
     let n = 0;
-    for (const e of events) yield eventRow(e, ++n);
+    for await (const e of events) yield eventRow(e, ++n);
     return;
   }
   const groups = new Map<string, Event[]>();
-  for (const e of events) {
+  for await (const e of events) {
     const name = groupOf(e);
     const members = groups.get(name);
     if (members) members.push(e);
@@ -175,7 +175,7 @@ export interface Table {
   sheetName: string;
   title: string;
   columns: readonly Column[];
-  rows: Iterable<TableRow>;
+  rows: Rows<TableRow>;
 }
 
 /** The date the agreements register stands at: the period's end, or today while the period goes on. */
@@ -188,27 +188,27 @@ export function registerDate(period: Period | undefined, today: string): string 
  * counts) stream past the tally, which the agreements register and the summary read after them; the
  * events planned but not held, when chosen and any, get their own sheet.
  */
-export function periodTables(source: PeriodSource, options: PeriodExport, today = todayIso()): { tables: Table[]; events: () => number; notHeld: () => number } {
+export async function periodTables(source: PeriodSource, options: PeriodExport, today = todayIso()): Promise<{ tables: Table[]; events: () => number; notHeld: () => number }> {
   const { period } = options;
   const chosen = options.statuses?.length ? options.statuses : null;
   const filter = exportFilter(options);
   const showHeld = !chosen || chosen.includes('held');
-  const heldIds = showHeld ? source.eventIds(reportedEvents(filter)) : [];
+  const heldIds = showHeld ? await source.eventIds(reportedEvents(filter)) : [];
   const otherStatuses = NOT_HELD.filter((s) => !chosen || chosen.includes(s));
-  const otherIds = otherStatuses.length ? source.eventIds({ ...filter, statuses: [...otherStatuses] }) : [];
+  const otherIds = otherStatuses.length ? await source.eventIds({ ...filter, statuses: [...otherStatuses] }) : [];
   const f = source.refForms;
   // Each sheet's title names the partners of its own events.
-  const withWhom = (ids: readonly number[]) => {
-    const partners = partnerNames(f, source.partnerNames(ids), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', source.homeCountryId);
+  const withWhom = async (ids: readonly number[]) => {
+    const partners = partnerNames(f, await source.partnerNames(ids), options.partners?.length === 1 ? options.partners[0] : undefined, 'instrumental', source.homeCountryId);
     return partners.length ? partners.join(', ') : 'регионами-партнерами';
   };
   const tally = createTally(f);
 
   let otherCount = 0;
-  function* stream(ids: readonly number[], counted: boolean): Generator<Event> {
+  async function* stream(ids: readonly number[], counted: boolean): AsyncGenerator<Event> {
     for (let i = 0; i < ids.length; i += CHUNK) {
       // The sheet has no description column: the longest text is not read.
-      for (const e of source.events(ids.slice(i, i + CHUNK))) {
+      for (const e of await source.events(ids.slice(i, i + CHUNK))) {
         if (counted) tally.add(e);
         else otherCount++;
         yield e;
@@ -217,22 +217,27 @@ export function periodTables(source: PeriodSource, options: PeriodExport, today 
   }
   // Grouping sorts, and so holds the events of the export.
   const byDate = (a: Event, b: Event) => (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0);
-  function arranged(events: Iterable<Event>): Iterable<TableRow> {
+  async function* arranged(events: AsyncIterable<Event>): AsyncGenerator<TableRow> {
+    if (!options.groupBy) {
+      yield* eventRows(events, null);
+      return;
+    }
+    const all: Event[] = [];
+    for await (const e of events) all.push(e);
     if (options.groupBy === 'sphere') {
       const order = (name: string) => f.order('sphere', name);
-      const sorted = [...events].sort((a, b) => order(a.spheres[0] ?? '') - order(b.spheres[0] ?? '') || byDate(a, b));
-      return eventRows(sorted, (e) => (e.spheres[0] ? e.spheres[0].charAt(0).toUpperCase() + e.spheres[0].slice(1) : 'Сфера не указана'));
+      const sorted = all.sort((a, b) => order(a.spheres[0] ?? '') - order(b.spheres[0] ?? '') || byDate(a, b));
+      yield* eventRows(sorted, (e) => (e.spheres[0] ? e.spheres[0].charAt(0).toUpperCase() + e.spheres[0].slice(1) : 'Сфера не указана'));
     }
     if (options.groupBy === 'partner') {
       const regionOf = (e: Event) => f.areaOf(e.partners.map((name) => f.partner(name)).find(Boolean))?.name ?? 'Партнер не указан';
-      return eventRows([...events].sort((a, b) => regionOf(a).localeCompare(regionOf(b), 'ru') || byDate(a, b)), regionOf);
+      yield* eventRows(all.sort((a, b) => regionOf(a).localeCompare(regionOf(b), 'ru') || byDate(a, b)), regionOf);
     }
-    return eventRows(events, null);
   }
 
   const asOf = registerDate(period, today);
-  function* agreementRows(): Generator<TableRow> {
-    const agreements = source.agreements();
+  async function* agreementRows(): AsyncGenerator<TableRow> {
+    const agreements = await source.agreements();
     for (const [i, a] of agreements.entries()) {
       const term = agreementState(a, asOf);
       const status = agreementStateText(a, asOf);
@@ -255,13 +260,13 @@ export function periodTables(source: PeriodSource, options: PeriodExport, today 
   const when = forPeriodOrAll(period);
   const tables: Table[] = [];
   if (showHeld) {
-    tables.push({ sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${withWhom(heldIds)} ${when}`, columns: EVENT_COLUMNS, rows: arranged(stream(heldIds, true)) });
+    tables.push({ sheetName: 'Мероприятия', title: `Информация о мероприятиях, проведенных в рамках сотрудничества с ${await withWhom(heldIds)} ${when}`, columns: EVENT_COLUMNS, rows: arranged(stream(heldIds, true)) });
   }
   // Their own sheet when there are any; the only one when the choice leaves out the held ones.
   if (otherIds.length || !showHeld) {
     tables.push({
       sheetName: showHeld ? 'Не проведенные' : 'Мероприятия',
-      title: `Информация о мероприятиях, запланированных в рамках сотрудничества с ${withWhom(otherIds)} ${when} и не проведенных`,
+      title: `Информация о мероприятиях, запланированных в рамках сотрудничества с ${await withWhom(otherIds)} ${when} и не проведенных`,
       columns: EVENT_COLUMNS, rows: arranged(stream(otherIds, false)),
     });
   }
@@ -277,7 +282,7 @@ export async function writeTables(tables: readonly Table[], out: Writable): Prom
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Реестр сотрудничества';
   normalFont(workbook);
-  for (const t of tables) writeTable(workbook, t.sheetName, t.title, t.columns, t.rows);
+  for (const t of tables) await writeTable(workbook, t.sheetName, t.title, t.columns, t.rows);
   await workbook.commit();
 }
 
@@ -289,7 +294,7 @@ export interface PeriodWorkbookResult {
 }
 
 export async function writePeriodWorkbook(source: PeriodSource, options: PeriodExport, out: Writable, today = todayIso()): Promise<PeriodWorkbookResult> {
-  const { tables, events, notHeld } = periodTables(source, options, today);
+  const { tables, events, notHeld } = await periodTables(source, options, today);
   await writeTables(tables, out);
   return { events: events() + notHeld(), held: events(), notHeld: notHeld() };
 }

@@ -8,13 +8,13 @@ import type { RefForms } from '../ref-forms';
 /** The period workbook's reads. */
 export interface PeriodSource {
   /** Ids of the live events of the filter, in its order. */
-  eventIds(filter: EventFilter): number[];
+  eventIds(filter: EventFilter): Promise<number[]>;
   /** The events of the ids without their descriptions (the sheet has no such column), in the ids' order. */
-  events(ids: readonly number[]): Event[];
+  events(ids: readonly number[]): Promise<Event[]>;
   /** The distinct partner names of the events. */
-  partnerNames(ids: readonly number[]): string[];
+  partnerNames(ids: readonly number[]): Promise<string[]>;
   /** Every live agreement, in the register's order. */
-  agreements(): Agreement[];
+  agreements(): Promise<Agreement[]>;
   refForms: RefForms;
   /** The department's own country: titles name the partners abroad only. */
   homeCountryId: number | undefined;
@@ -23,9 +23,9 @@ export interface PeriodSource {
 /** The full export's reads. */
 export interface FullSource {
   /** A page of the live events by start date. */
-  events(offset: number, limit: number): Event[];
+  events(offset: number, limit: number): Promise<Event[]>;
   /** Every live agreement. */
-  agreements(): Agreement[];
+  agreements(): Promise<Agreement[]>;
   /** A reference list with hidden entries, sorted by name. */
-  refs(kind: RefKind): Ref[];
+  refs(kind: RefKind): Promise<Ref[]>;
 }

@@ -6,7 +6,7 @@ import { formatDate } from '../../../shared/ru/dates';
 import { nameKey } from '../../../shared/ru/normalize';
 import { todayIso } from '../../../shared/dates';
 import { createDuplicateFinder } from './duplicates';
-import type { DatedEvent } from '../db/events';
+import type { DatedEvent } from '../store/types';
 import { isFullExport, readFileAgreements } from './full-export';
 import { FULL_EXPORT } from '../workbook-format';
 import { headerKey } from './headers';
@@ -32,10 +32,10 @@ export function layoutKey(columns: readonly ImportColumn[]): string {
   return columns.map((c) => headerKey(c.header)).join('|');
 }
 
-function refLists(core: Core): RefLists {
-  const names = (kind: Parameters<Core['refs']['list']>[0]): RefName[] =>
-    core.refs.list(kind, true, false).map((r) => ({ name: r.name, locative: r.locative }));
-  return { kinds: names('kind'), spheres: names('sphere'), cities: names('city'), countries: names('country'), regions: names('region') };
+async function refLists(core: Core): Promise<RefLists> {
+  const names = async (kind: Parameters<Core['refs']['list']>[0]): Promise<RefName[]> =>
+    (await core.refs.list(kind, true, false)).map((r) => ({ name: r.name, locative: r.locative }));
+  return { kinds: await names('kind'), spheres: await names('sphere'), cities: await names('city'), countries: await names('country'), regions: await names('region') };
 }
 
 function applyMapping(layout: Layout, mapping: Partial<Record<ImportField, number>>): Layout {
@@ -57,8 +57,8 @@ function rawRows(sheet: Sheet): string[][] {
 }
 
 /** The register's agreement a partner's cell names: its id, number or title. */
-function agreementFinder(core: Core): (text: string) => number | null {
-  const agreements = core.agreements.all();
+async function agreementFinder(core: Core): Promise<(text: string) => number | null> {
+  const agreements = await core.agreements.all();
   return (text) => {
     const key = nameKey(text.replace(/^№\s*/, ''));
     return agreements.find((a) => String(a.id) === key || (a.number && nameKey(a.number) === key) || nameKey(a.title) === key)?.id ?? null;
@@ -86,7 +86,7 @@ interface SheetRead {
   layout: Layout;
 }
 
-export function analyze(core: Core, source: ImportSource, options: ImportOptions): ImportPreview {
+export async function analyze(core: Core, source: ImportSource, options: ImportOptions): Promise<ImportPreview> {
   const fullExport = isFullExport(source.workbook) && options.sheet === undefined;
   const picked = pickSheet(source.workbook.sheets, fullExport ? FULL_EXPORT.events.sheet : options.sheet);
   if (!picked) {
@@ -111,7 +111,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     layout = applyMapping(layout, options.mapping);
     mappingSource = 'user';
   } else if (!fullExport) {
-    const profile = core.profiles.get(layoutKey(layout.columns));
+    const profile = await core.profiles.get(layoutKey(layout.columns));
     if (profile) {
       layout = applyMapping(layout, profile.mapping);
       mappingSource = 'profile';
@@ -152,8 +152,8 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
 
   const fromTitle = titleYear(sheet, layout.headerRow);
   const year = options.year ?? fromTitle ?? null;
-  const refs = refLists(core);
-  const agreementOf = agreementFinder(core);
+  const refs = await refLists(core);
+  const agreementOf = await agreementFinder(core);
   const parseDate = dateTextReader();
   const rows = reads.flatMap((read, i) => parseRows({
     sheet: read.sheet,
@@ -178,7 +178,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     if (start === null || event.startDate < start) start = event.startDate;
     if (end === null || event.endDate > end) end = event.endDate;
   }
-  const existing: DatedEvent[] = start !== null && end !== null ? core.events.dated(start, end) : [];
+  const existing: DatedEvent[] = start !== null && end !== null ? await core.events.dated(start, end) : [];
   const duplicateOf = createDuplicateFinder(existing);
   for (const row of rows) {
     row.duplicateOf = row.event ? duplicateOf(row.event) : null;
@@ -194,7 +194,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
     const { agreements, errors } = readFileAgreements(source.workbook);
     warnings.push(`Это полная выгрузка Реестра: мероприятия читаются как записаны, вместе с ними импортируются соглашения (в файле: ${agreements.length}; уже имеющиеся в реестре не повторяются).`, ...errors);
   }
-  const previous = core.batches.bySha(source.fileId);
+  const previous = await core.batches.bySha(source.fileId);
   if (previous) {
     warnings.unshift(`Этот файл уже импортирован ${formatDate(previous.createdAt.slice(0, 10))} (пакет № ${previous.id}, «${previous.fileName}»). Повторные строки отмечены как дубликаты.`);
   }
@@ -211,7 +211,7 @@ export function analyze(core: Core, source: ImportSource, options: ImportOptions
   if (hiddenColumns.length) {
     warnings.push(`Скрытые столбцы не сопоставлены: ${[...new Set(hiddenColumns)].join(', ')}. ${READ_HIDDEN}`);
   }
-  if (options.partner && !core.refs.partnerByKey(nameKey(options.partner))) {
+  if (options.partner && !await core.refs.partnerByKey(nameKey(options.partner))) {
     warnings.push(`Партнёра «${options.partner}» нет в справочнике: он будет добавлен.`);
   }
 

@@ -1,7 +1,7 @@
 // Finds the register's events that rows of a file repeat: titles alike whatever their case, quotes,
 // «ё», punctuation and word order, and dates that overlap.
 import type { DuplicateOf } from '../../../shared/schema/import';
-import type { DatedEvent } from '../db/events';
+import type { DatedEvent } from '../store/types';
 import { dayNumber, ymd } from '../../../shared/dates';
 
 /** Titles at least this alike (Dice over trigrams of their sorted words) name the same event. */

@@ -3,7 +3,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Core } from '../core';
 import type { PeriodExport } from '../../../shared/schema/export';
-import type { TableRow } from '../export/official';
+import type { Rows, TableRow } from '../export/official';
 import { exportFilter, periodFileName, periodTables, writeTables } from '../export/period-workbook';
 import { periodSource } from '../services/export-sources';
 import type { Report } from './protocol';
@@ -16,14 +16,14 @@ const REPORT_EVERY = 100;
  * the agreements register and the summary follow in a moment, then the file is zipped.
  */
 export async function writePeriodWithProgress(core: Core, options: PeriodExport, out: Writable, progress: Report): Promise<void> {
-  const total = core.events.allIds(exportFilter(options)).length;
-  const { tables } = periodTables(periodSource(core), options);
+  const total = (await core.events.allIds(exportFilter(options))).length;
+  const { tables } = await periodTables(await periodSource(core), options);
   // The sheets of events come first and share their columns; a group row («Культура») is no event.
   const eventColumns = tables[0]?.columns;
   let done = 0;
   progress(0, total, { stage: 'writing' });
-  function* counted(rows: Iterable<TableRow>): Generator<TableRow> {
-    for (const row of rows) {
+  async function* counted(rows: Rows<TableRow>): AsyncGenerator<TableRow> {
+    for await (const row of rows) {
       yield row;
       // Within the total even if events were added since it was counted (another connection's import).
       if (!row.group && ++done % REPORT_EVERY === 0) progress(Math.min(done, total), total, { stage: 'writing' });

@@ -1,5 +1,5 @@
 // What each kind of job does inside its worker thread, on the worker's own connection to the register.
-import type { Core } from '../core';
+import type { LocalCore } from '../core';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
 import type { PeriodExport } from '../../../shared/schema/export';
 import type { DocumentKind, Report as ReportDocument, ReportFormat } from '../../../shared/schema/report';
@@ -54,7 +54,7 @@ export const WRITES: ReadonlySet<JobKind> = new Set(['import.commit', 'backups.r
 
 const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
-export const work: { [K in JobKind]: (core: Core, payload: JobPayloads[K], report: Report) => Promise<JobResults[K]> } = {
+export const work: { [K in JobKind]: (core: LocalCore, payload: JobPayloads[K], report: Report) => Promise<JobResults[K]> } = {
   // Read, then checked against the register: rows read and sheets once read, then the check.
   'import.analyze': async (core, { fileName, data, options }, report) => {
     report(0, 0, { stage: 'reading' });
@@ -70,12 +70,12 @@ export const work: { [K in JobKind]: (core: Core, payload: JobPayloads[K], repor
     await makeBackup(core, 'import', undefined, (_done, _total, more) => report(0, 0, { stage: more?.stage }));
     report(0, 0, { stage: 'reading' });
     const source = await readImportSource(fileName, bytes(data));
-    return commitPreview(core, analyze(core, source, options), options, source, (done, total) => report(done, total, { stage: 'writing' }));
+    return commitPreview(core, await analyze(core, source, options), options, source, (done, total) => report(done, total, { stage: 'writing' }));
   },
   // Exports only read the register, on this connection.
   'export.period': (core, options, report) => exportPeriodWithProgress(core, options, report),
-  'export.csv': (core, options, report) => {
-    const { fileName, data } = exportCsv(core, options, report);
+  'export.csv': async (core, options, report) => {
+    const { fileName, data } = await exportCsv(core, options, report);
     return Promise.resolve({ fileName, data });
   },
   'export.all': (core) => exportAll(core),

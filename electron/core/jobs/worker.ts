@@ -1,7 +1,7 @@
 // A job worker thread's entry: opens its own connection to the register, runs one job, posts its end.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { closeCore, openCore, type Core } from '../core';
+import { closeCore, openCore, type LocalCore } from '../core';
 import { useSqliteBinding } from '../db/sqlite';
 import { storageProblem } from '../fs-reason';
 import { work } from './work';
@@ -14,7 +14,7 @@ async function main(): Promise<WorkerEnd> {
   const data = workerData as WorkerData;
   const shared = new Int32Array(data.shared);
   useSqliteBinding(data.nativeBinding);
-  let core: Core | undefined;
+  let core: LocalCore | undefined;
   try {
     // The app's connection opened and checked the file already: no second start-up check here.
     core = openCore(data.file, { deferCheck: true });
@@ -25,7 +25,7 @@ async function main(): Promise<WorkerEnd> {
       if (more?.stage) Atomics.store(shared, STAGE, STAGES.indexOf(more.stage) + 1);
       if (Atomics.load(shared, CANCEL)) throw new Cancelled();
     };
-    const run = work[data.kind] as (core: Core, payload: unknown, report: Report) => Promise<unknown>;
+    const run = work[data.kind] as (core: LocalCore, payload: unknown, report: Report) => Promise<unknown>;
     return { state: 'done', result: await run(core, data.payload, report) };
   } catch (e) {
     if (e instanceof Cancelled) return { state: 'cancelled' };

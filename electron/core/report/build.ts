@@ -119,14 +119,14 @@ function partiesOf(f: RefForms, events: Event[], asked: string | undefined, home
   return [...ordered(countries, 'country'), ...ordered(regions, 'region')];
 }
 
-export function buildReport(source: ReportSource, input: ReportInput): Report {
+export async function buildReport(source: ReportSource, input: ReportInput): Promise<Report> {
   const { period } = input;
-  const events = inReportOrder(source.events(reportedEvents(EventFilterSchema.parse({
+  const events = inReportOrder((await source.events(reportedEvents(EventFilterSchema.parse({
     period: `${period.start}..${period.end}`,
     partners: input.partner ? [input.partner] : undefined,
     sort: 'startDate',
     order: 'asc',
-  }))).map(officialPlace), period);
+  })))).map(officialPlace), period);
   ensureMorphology();
   const f = source.refForms;
   const gaps = new Gaps();
@@ -143,11 +143,10 @@ export function buildReport(source: ReportSource, input: ReportInput): Report {
   paragraphs.push({ eventId: null, generated: false, text: opening });
 
   const places: PlaceContext = { f, home, homeCountry: homeCountry?.name ?? null, gaps };
+  // The agreements the events name, read before the sentences that mention them.
   const agreements = new Map<number, Agreement>();
-  const agreement = (id: number) => {
-    if (!agreements.has(id)) agreements.set(id, source.agreement(id));
-    return agreements.get(id) as Agreement;
-  };
+  for (const { agreementId: id } of events) if (id !== null && !agreements.has(id)) agreements.set(id, await source.agreement(id));
+  const agreement = (id: number) => agreements.get(id) as Agreement;
   for (const event of events) {
     const generated = !event.description;
     const clause = event.format ? FORMAT_CLAUSE[event.format] : undefined;

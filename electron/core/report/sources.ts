@@ -18,17 +18,17 @@ export interface Home {
 /** The documents' reads. */
 export interface ReportSource {
   /** Every live event the filter selects, in its order (the page size aside). */
-  events(filter: EventFilter): Event[];
+  events(filter: EventFilter): Promise<Event[]>;
   /** Every live agreement, in the register's order. */
-  agreements(): Agreement[];
+  agreements(): Promise<Agreement[]>;
   /** One agreement an event names. */
-  agreement(id: number): Agreement;
+  agreement(id: number): Promise<Agreement>;
   refForms: RefForms;
   home: Home;
   /** The department's card (the letter's signature). */
-  department(): DepartmentSettings;
+  department(): Promise<DepartmentSettings>;
   /** The clerk's saved draft of the input's kind, period and partner, if there is one. */
-  savedReport(input: ReportInput): Report | undefined;
+  savedReport(input: ReportInput): Promise<Report | undefined>;
   /** Today's date (ISO) by the register's clock. */
   today: string;
 }

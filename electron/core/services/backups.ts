@@ -3,7 +3,8 @@
 import { copyFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { openSqlite } from '../db/sqlite';
-import type { Core } from '../core';
+import { createSettingsRepo } from '../db/settings';
+import type { LocalCore } from '../core';
 import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
 import { addDays } from '../../../shared/dates';
@@ -23,12 +24,12 @@ const KEEP = { daily: 7, weekly: 4, monthly: 12, import: 10 } as const;
 const NAME = BACKUP_NAME;
 
 /** The folder backups go to: the one chosen in the settings, else «backups» beside the database. */
-export function backupFolder(core: Core): string {
-  return core.settings.get<string>('backupFolder') ?? defaultBackupFolder(core.file);
+export async function backupFolder(core: LocalCore): Promise<string> {
+  return await core.settings.get<string>('backupFolder') ?? defaultBackupFolder(core.file);
 }
 
 /** Why a snapshot could not be written, as it was: the program stopping, the disk, the folder. */
-function backupFailure(core: Core, folder: string, e: unknown): AppError {
+function backupFailure(core: LocalCore, folder: string, e: unknown): AppError {
   if (!core.db.open) {
     return new AppError('internal', 'Резервная копия не записана: программа завершала работу и закрыла базу данных, не дождавшись конца копирования. Незаконченная копия удалена; копия будет сделана при следующем запуске.', e);
   }
@@ -44,9 +45,9 @@ function backupFailure(core: Core, folder: string, e: unknown): AppError {
  * (a job's) hears pages copied of the total, then the check; throwing from it stops the backup,
  * its copy removed.
  */
-export async function makeBackup(core: Core, reason: BackupReason, file?: string, progress?: Report): Promise<BackupInfo> {
+export async function makeBackup(core: LocalCore, reason: BackupReason, file?: string, progress?: Report): Promise<BackupInfo> {
   const at = core.now();
-  const folder = backupFolder(core);
+  const folder = await backupFolder(core);
   const target = file ?? join(folder, `reestr-${stamp(at)}-${reason}.sqlite`);
   let stopped: { by: unknown } | undefined;
   try {
@@ -138,9 +139,9 @@ export function rotate(folder: string): string[] {
 }
 
 /** The day's first start takes a snapshot; null when one was taken today already. */
-export async function dailyBackup(core: Core): Promise<BackupInfo | null> {
+export async function dailyBackup(core: LocalCore): Promise<BackupInfo | null> {
   const today = core.now().slice(0, 10);
-  if (listBackups(backupFolder(core)).some((b) => b.at.startsWith(today))) return null;
+  if (listBackups(await backupFolder(core)).some((b) => b.at.startsWith(today))) return null;
   return makeBackup(core, 'daily');
 }
 
@@ -152,7 +153,7 @@ const TABLES = ['settings', 'import_batches', 'refs', 'agreements', 'agreement_p
  * Replaces the register's contents with the backup's, after checking it and taking a snapshot of the
  * register as it is: one transaction, so it is all done or not at all.
  */
-export async function restoreBackup(core: Core, file: string, progress?: Report): Promise<{ safety: BackupInfo; contents: BackupContents }> {
+export async function restoreBackup(core: LocalCore, file: string, progress?: Report): Promise<{ safety: BackupInfo; contents: BackupContents }> {
   progress?.(0, 0, { stage: 'checking' });
   const contents = inspectBackup(file);
   // A copy made by an earlier version is brought up to this one's schema first, in a copy of its own.
@@ -171,7 +172,7 @@ export async function restoreBackup(core: Core, file: string, progress?: Report)
  * not written to, and the restore is done the way of a damaged register (kept aside as it is, the
  * backup put in its place), which the next opening offers.
  */
-async function safetySnapshot(core: Core, progress?: Report): Promise<BackupInfo> {
+async function safetySnapshot(core: LocalCore, progress?: Report): Promise<BackupInfo> {
   try {
     return await makeBackup(core, 'restore', undefined, progress);
   } catch (e) {
@@ -183,7 +184,7 @@ async function safetySnapshot(core: Core, progress?: Report): Promise<BackupInfo
 }
 
 /** A copy of an older backup, migrated to the present schema, beside the register. */
-function upgradedCopy(core: Core, file: string): string {
+function upgradedCopy(core: LocalCore, file: string): string {
   const copy = join(dirname(core.file), `restore-upgrade-${process.pid}.sqlite`);
   try {
     copyFileSync(file, copy);
@@ -197,10 +198,14 @@ function upgradedCopy(core: Core, file: string): string {
   }
 }
 
-/** Replaces every table's rows by the copy's, in one transaction; the chosen backup folder stays. */
-function copyContents(core: Core, file: string, shownName: string, progress?: Report): void {
+/**
+ * Replaces every table's rows by the copy's, in one transaction; the chosen backup folder stays.
+ * A file's own business: on the connection itself, without the store.
+ */
+function copyContents(core: LocalCore, file: string, shownName: string, progress?: Report): void {
   const { db } = core;
-  const folder = core.settings.get<string>('backupFolder');
+  const settings = createSettingsRepo(db);
+  const folder = settings.get<string>('backupFolder');
   db.prepare('ATTACH DATABASE ? AS backup').run(file);
   try {
     db.pragma('foreign_keys = OFF');
@@ -225,8 +230,8 @@ function copyContents(core: Core, file: string, shownName: string, progress?: Re
       progress?.(total, total, { stage: 'writing' });
       const broken = db.pragma('foreign_key_check') as unknown[];
       if (broken.length) throw new AppError('validation', `В резервной копии «${shownName}» нарушены связи между записями (${broken.length}); восстановление отменено.`);
-      if (folder === undefined) core.settings.delete('backupFolder');
-      else core.settings.set('backupFolder', folder);
+      if (folder === undefined) settings.delete('backupFolder');
+      else settings.set('backupFolder', folder);
     });
   } finally {
     db.pragma('foreign_keys = ON');

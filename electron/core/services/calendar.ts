@@ -7,21 +7,20 @@ import { EXPIRY_WARNING_DAYS, termState } from '../../../shared/agreement-term';
 import { CalendarPrefsSchema, type CalendarData, type CalendarPrefs, type CalendarQuery, type Deadline } from '../../../shared/schema/calendar';
 import { EventFilterSchema, eventInputOf, type Event } from '../../../shared/schema/event';
 import { getEvent, updateEvent } from './events';
-import { writeTransaction } from '../db/write-transaction';
 
 const PREFS_KEY = 'calendar';
 
-export function calendarData(core: Core, query: CalendarQuery): CalendarData {
+export async function calendarData(core: Core, query: CalendarQuery): Promise<CalendarData> {
   const filter = EventFilterSchema.parse({ ...query.filters, period: `${query.start}..${query.end}` });
-  const matches = query.highlight ? core.events.allIds({ ...filter, query: query.highlight }) : null;
-  const marks = [...deadlines(core, query.start, query.end), ...anniversaries(core, query.start, query.end)];
-  return { events: core.events.calendar(filter), deadlines: marks.sort((x, y) => x.date.localeCompare(y.date)), matches };
+  const matches = query.highlight ? await core.events.allIds({ ...filter, query: query.highlight }) : null;
+  const marks = [...await deadlines(core, query.start, query.end), ...await anniversaries(core, query.start, query.end)];
+  return { events: await core.events.calendar(filter), deadlines: marks.sort((x, y) => x.date.localeCompare(y.date)), matches };
 }
 
 /** The days agreements end in the range, and the warnings 90 days before, for those still to be watched. */
-function deadlines(core: Core, start: string, end: string): Deadline[] {
+async function deadlines(core: Core, start: string, end: string): Promise<Deadline[]> {
   const marks: Deadline[] = [];
-  for (const a of core.agreements.endingBetween(start, addDays(end, EXPIRY_WARNING_DAYS))) {
+  for (const a of await core.agreements.endingBetween(start, addDays(end, EXPIRY_WARNING_DAYS))) {
     const brief = { agreementId: a.id, title: a.title, number: a.number, validUntil: a.validUntil, years: null, status: a.status, autoProlongation: a.autoProlongation };
     const warning = addDays(a.validUntil, -EXPIRY_WARNING_DAYS);
     // The day the agreements' own rule first calls it «истекает».
@@ -35,10 +34,10 @@ function deadlines(core: Core, start: string, end: string): Deadline[] {
 const ANNIVERSARY_YEARS = 5;
 
 /** The round anniversaries of signing in the range, of the agreements in force on the day. */
-function anniversaries(core: Core, start: string, end: string): Deadline[] {
+async function anniversaries(core: Core, start: string, end: string): Promise<Deadline[]> {
   const marks: Deadline[] = [];
   const [first, last] = [ymd(start).year, ymd(end).year];
-  for (const a of core.agreements.signed()) {
+  for (const a of await core.agreements.signed()) {
     const signed = ymd(a.signedOn);
     for (let year = Math.max(first, signed.year + 1); year <= last; year++) {
       const years = year - signed.year;
@@ -52,22 +51,22 @@ function anniversaries(core: Core, start: string, end: string): Deadline[] {
   return marks;
 }
 
-export function calendarPrefs(core: Core): CalendarPrefs {
+export async function calendarPrefs(core: Core): Promise<CalendarPrefs> {
   // Settings of an older shape are not an error: the defaults stand in.
-  const saved = CalendarPrefsSchema.safeParse(core.settings.get(PREFS_KEY) ?? {});
+  const saved = CalendarPrefsSchema.safeParse(await core.settings.get(PREFS_KEY) ?? {});
   return saved.success ? saved.data : CalendarPrefsSchema.parse({});
 }
 
-export function saveCalendarPrefs(core: Core, prefs: CalendarPrefs): CalendarPrefs {
-  core.settings.set(PREFS_KEY, prefs);
+export async function saveCalendarPrefs(core: Core, prefs: CalendarPrefs): Promise<CalendarPrefs> {
+  await core.settings.set(PREFS_KEY, prefs);
   return prefs;
 }
 
 /** New dates for an event of exact dates: dragged in the calendar, or the drag undone. */
-export function moveEvent(core: Core, id: number, startDate: string, endDate: string): Event {
+export async function moveEvent(core: Core, id: number, startDate: string, endDate: string): Promise<Event> {
   // Read and written under one write lock: another copy's change cannot slip in between.
-  return writeTransaction(core.db, () => {
-    const event = getEvent(core, id);
+  return core.transaction(async (core) => {
+    const event = await getEvent(core, id);
     if (event.datePrecision !== 'day') {
       throw new AppError('validation', `У мероприятия «${event.title}» нет точных дат: его сроки меняются в карточке, а не перетаскиванием.`);
     }

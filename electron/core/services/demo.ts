@@ -5,7 +5,6 @@ import { AgreementInputSchema } from '../../../shared/schema/agreement';
 import { EventInputSchema } from '../../../shared/schema/event';
 import { createAgreement } from './agreements';
 import { createEvents } from './events';
-import { writeTransaction } from '../db/write-transaction';
 
 export const DEMO_BATCH_NAME = 'Демонстрационные данные';
 
@@ -17,20 +16,20 @@ export interface DemoResult {
   alreadyLoaded: boolean;
 }
 
-export function loadDemo(core: Core): DemoResult {
-  return writeTransaction(core.db, (): DemoResult => {
+export async function loadDemo(core: Core): Promise<DemoResult> {
+  return core.transaction(async (core): Promise<DemoResult> => {
     // Loaded once: events of it the clerk has since moved to the trash stay there.
-    const previous = core.settings.get<number>('demoBatchId');
+    const previous = await core.settings.get<number>('demoBatchId');
     if (previous !== undefined) return { batchId: previous, events: 0, agreements: 0, alreadyLoaded: true };
-    const batchId = core.batches.insert({ fileName: DEMO_BATCH_NAME, sheet: null, sha256: null, options: undefined, user: core.user, now: core.now() });
-    const agreement = createAgreement(core, AgreementInputSchema.parse(data.agreement), batchId);
+    const batchId = await core.batches.insert({ fileName: DEMO_BATCH_NAME, sheet: null, sha256: null, options: undefined, user: core.user, now: core.now() });
+    const agreement = await createAgreement(core, AgreementInputSchema.parse(data.agreement), batchId);
     const inputs = data.events.map(({ linkToAgreement, ...event }) =>
       EventInputSchema.parse({ ...event, agreementId: linkToAgreement ? agreement.id : null }),
     );
-    const ids = createEvents(core, inputs, batchId);
+    const ids = await createEvents(core, inputs, batchId);
     const summary = { events: ids.length, agreements: 1 };
-    core.batches.setSummary(batchId, summary);
-    core.settings.set('demoBatchId', batchId);
+    await core.batches.setSummary(batchId, summary);
+    await core.settings.set('demoBatchId', batchId);
     return { batchId, ...summary, alreadyLoaded: false };
   });
 }

@@ -4,7 +4,6 @@ import { AppError } from '../../../shared/errors';
 import { nameKey } from '../../../shared/ru/normalize';
 import type { Ref } from '../../../shared/schema/reference';
 import { DEFAULT_HOME_COUNTRY, type DepartmentInput, type DepartmentSettings } from '../../../shared/schema/department';
-import { writeTransaction } from '../db/write-transaction';
 import { refForms, type RefForms } from './ref-forms';
 import type { Home } from '../report/sources';
 import { createRef } from './references';
@@ -18,29 +17,30 @@ const KEYS = {
   responsiblePhone: 'responsiblePhone',
 } as const satisfies Record<keyof DepartmentInput, string>;
 
-export function homeOf(core: Core, f: RefForms = refForms(core)): Home {
-  const region = core.settings.get<string>(KEYS.homeRegion) ?? '';
+export async function homeOf(core: Core, forms?: RefForms): Promise<Home> {
+  const f = forms ?? (await refForms(core));
+  const region = await core.settings.get<string>(KEYS.homeRegion) ?? '';
   const regionRef = f.get('region', region);
   // The region's own country wins: the reference lists are where a clerk moves a region.
-  const countryRef = f.countryOf(regionRef) ?? f.get('country', core.settings.get<string>(KEYS.homeCountry) ?? DEFAULT_HOME_COUNTRY);
-  return { region, regionRef, countryRef, country: countryRef?.name ?? core.settings.get<string>(KEYS.homeCountry) ?? DEFAULT_HOME_COUNTRY };
+  const countryRef = f.countryOf(regionRef) ?? f.get('country', await core.settings.get<string>(KEYS.homeCountry) ?? DEFAULT_HOME_COUNTRY);
+  return { region, regionRef, countryRef, country: countryRef?.name ?? await core.settings.get<string>(KEYS.homeCountry) ?? DEFAULT_HOME_COUNTRY };
 }
 
-export function departmentSettings(core: Core): DepartmentSettings {
-  const home = homeOf(core);
+export async function departmentSettings(core: Core): Promise<DepartmentSettings> {
+  const home = await homeOf(core);
   return {
     homeRegion: home.region,
     homeRegionGenitive: home.regionRef?.genitive ?? null,
     homeCountry: home.country,
-    departmentName: core.settings.get<string>(KEYS.departmentName) ?? null,
-    responsibleName: core.settings.get<string>(KEYS.responsibleName) ?? null,
-    responsiblePhone: core.settings.get<string>(KEYS.responsiblePhone) ?? null,
+    departmentName: await core.settings.get<string>(KEYS.departmentName) ?? null,
+    responsibleName: await core.settings.get<string>(KEYS.responsibleName) ?? null,
+    responsiblePhone: await core.settings.get<string>(KEYS.responsiblePhone) ?? null,
   };
 }
 
 /** The home region as a region entry: the one listed (under the country given, if one is), else a new one under the country. */
-function homeRegionRef(core: Core, regionName: string, countryName: string | undefined): { region: Ref; country: Ref } {
-  const f = refForms(core);
+async function homeRegionRef(core: Core, regionName: string, countryName: string | undefined): Promise<{ region: Ref; country: Ref }> {
+  const f = await refForms(core);
   const known = f.get('region', regionName);
   if (known) {
     const own = f.countryOf(known);
@@ -53,7 +53,7 @@ function homeRegionRef(core: Core, regionName: string, countryName: string | und
     }
     return { region: known, country };
   }
-  const wanted = countryName ?? homeOf(core, f).country;
+  const wanted = countryName ?? (await homeOf(core, f)).country;
   const country = f.get('country', wanted);
   if (!country) {
     throw new AppError('validation', `Страны «${wanted}» нет в справочнике стран. Выберите страну из списка или сначала добавьте её в справочник.`);
@@ -61,19 +61,19 @@ function homeRegionRef(core: Core, regionName: string, countryName: string | und
   if (f.get('country', regionName) || f.get('organisation', regionName)) {
     throw new AppError('validation', `«${regionName}» есть в справочнике, но не как регион. Домашним регионом может быть только регион (область, край, республика).`);
   }
-  return { region: createRef(core, { kind: 'region', name: regionName, parentId: country.id }), country };
+  return { region: await createRef(core, { kind: 'region', name: regionName, parentId: country.id }), country };
 }
 
 /** Saves the card at once: a new home region is added to the region list in the same transaction. */
-export function setDepartmentSettings(core: Core, input: DepartmentInput): DepartmentSettings {
-  return writeTransaction(core.db, () => {
-    const { region, country } = homeRegionRef(core, input.homeRegion, input.homeCountry);
-    core.settings.set(KEYS.homeRegion, region.name);
-    core.settings.set(KEYS.homeCountry, country.name);
+export async function setDepartmentSettings(core: Core, input: DepartmentInput): Promise<DepartmentSettings> {
+  return core.transaction(async (core) => {
+    const { region, country } = await homeRegionRef(core, input.homeRegion, input.homeCountry);
+    await core.settings.set(KEYS.homeRegion, region.name);
+    await core.settings.set(KEYS.homeCountry, country.name);
     for (const key of ['departmentName', 'responsibleName', 'responsiblePhone'] as const) {
       const value = input[key];
-      if (value === null) core.settings.delete(KEYS[key]);
-      else core.settings.set(KEYS[key], value);
+      if (value === null) await core.settings.delete(KEYS[key]);
+      else await core.settings.set(KEYS[key], value);
     }
     return departmentSettings(core);
   });

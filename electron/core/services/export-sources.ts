@@ -7,21 +7,21 @@ import { refForms } from './ref-forms';
 import { homeOf } from './department';
 import { EventFilterSchema } from '../../../shared/schema/event';
 
-export function periodSource(core: Core): PeriodSource {
-  const forms = refForms(core);
+export async function periodSource(core: Core): Promise<PeriodSource> {
+  const forms = await refForms(core);
   return {
     eventIds: (filter) => core.events.allIds(filter),
     events: (ids) => core.events.getMany(ids, true),
     partnerNames: (ids) => core.events.partnerNames(ids),
     agreements: () => core.agreements.all(),
     refForms: forms,
-    homeCountryId: homeOf(core, forms).countryRef?.id,
+    homeCountryId: (await homeOf(core, forms)).countryRef?.id,
   };
 }
 
 export function fullSource(core: Core): FullSource {
   return {
-    events: (offset, limit) => listEvents(core, EventFilterSchema.parse({ sort: 'startDate', order: 'asc', limit, offset })).items,
+    events: async (offset, limit) => (await listEvents(core, EventFilterSchema.parse({ sort: 'startDate', order: 'asc', limit, offset }))).items,
     agreements: () => core.agreements.all(),
     refs: (kind) => listRefs(core, kind, true, false),
   };

@@ -42,7 +42,7 @@ async function toBase64(write: (out: Writable) => Promise<unknown>): Promise<str
 }
 
 export function exportPeriodFile(core: Core, options: PeriodExport, file: string): Promise<PeriodWorkbookResult> {
-  return toFile(file, (out) => writePeriodWorkbook(periodSource(core), options, out));
+  return toFile(file, async (out) => writePeriodWorkbook(await periodSource(core), options, out));
 }
 
 export const FULL_EXPORT_NAME = () => `Реестр_полная_выгрузка_${todayIso()}.xlsx`;
@@ -56,14 +56,14 @@ export async function exportAll(core: Core): Promise<{ fileName: string; data: s
 }
 
 /** The events of the filter as the table lists them, as CSV: every one of them, whatever the table's page. */
-export function exportCsv(core: Core, options: PeriodExport, progress?: Report): { fileName: string; data: string; events: number } {
-  const ids = core.events.allIds(exportFilter(options));
+export async function exportCsv(core: Core, options: PeriodExport, progress?: Report): Promise<{ fileName: string; data: string; events: number }> {
+  const ids = await core.events.allIds(exportFilter(options));
   // Read a thousand at a time when followed, so the job can tell how far it is.
-  const events = progress ? [] : core.events.rowsOf(ids);
+  const events = progress ? [] : await core.events.rowsOf(ids);
   if (progress) {
     for (let i = 0; i < ids.length; i += 1000) {
       progress(i, ids.length, { stage: 'reading' });
-      events.push(...core.events.rowsOf(ids.slice(i, i + 1000)));
+      events.push(...await core.events.rowsOf(ids.slice(i, i + 1000)));
     }
     progress(ids.length, ids.length, { stage: 'writing' });
   }
@@ -71,5 +71,5 @@ export function exportCsv(core: Core, options: PeriodExport, progress?: Report):
 }
 
 export async function exportPeriod(core: Core, options: PeriodExport): Promise<{ fileName: string; data: string }> {
-  return { fileName: periodFileName(options.period), data: await toBase64((out) => writePeriodWorkbook(periodSource(core), options, out)) };
+  return { fileName: periodFileName(options.period), data: await toBase64(async (out) => writePeriodWorkbook(await periodSource(core), options, out)) };
 }

@@ -1,6 +1,6 @@
 // Change history of an event or agreement: its versions read back from the change log, and the return to one.
 import type { Core } from '../core';
-import type { LoggedChange } from '../db/changelog';
+import type { LoggedChange } from '../store/types';
 import { AppError } from '../../../shared/errors';
 import { nameKey } from '../../../shared/ru/normalize';
 import { fieldChanges, RECORD_WORDS, type Fields } from '../../../shared/ru/field-values';
@@ -11,7 +11,7 @@ import type { RefKind } from '../../../shared/schema/reference';
 import { getAgreement, updateAgreement } from './agreements';
 import { EVENTS, getEvent, writeEvent } from './events';
 import { editRecord } from './records';
-import { writeTransaction } from '../db/write-transaction';
+import { inOrder } from '../in-order';
 
 /** One change of a record with the record's versions right before and right after it. */
 interface Step {
@@ -23,7 +23,7 @@ interface Step {
 
 const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function recordOf(core: Core, entity: HistoryEntity, id: number): Event | Agreement {
+async function recordOf(core: Core, entity: HistoryEntity, id: number): Promise<Event | Agreement> {
   return KINDS[entity].get(core, id);
 }
 
@@ -33,11 +33,11 @@ function recordOf(core: Core, entity: HistoryEntity, id: number): Event | Agreem
  * `before` laid over it (all the fields, or the few that a merge or an undo kept); a creation keeps
  * nothing, so the version after it is the one before the next change.
  */
-function stepsOf(core: Core, entity: HistoryEntity, record: Event | Agreement): Step[] {
-  const changes = core.log.ofRecord(entity, record.id, record.createdAt);
+async function stepsOf(core: Core, entity: HistoryEntity, record: Event | Agreement): Promise<Step[]> {
+  const changes = await core.log.ofRecord(entity, record.id, record.createdAt);
   // An event an import added has no row of its own: its batch's «import» row stands for its creation.
   if ('batchId' in record && record.batchId !== null && !changes.some((c) => c.action === 'create')) {
-    const imported = core.log.importOfBatch(record.batchId);
+    const imported = await core.log.importOfBatch(record.batchId);
     if (imported) changes.unshift(imported);
   }
   const steps: Step[] = [];
@@ -56,30 +56,29 @@ function actionOf(change: LoggedChange): HistoryAction {
 }
 
 /** The record's history, newest first. */
-export function recordHistory(core: Core, entity: HistoryEntity, id: number): HistoryEntry[] {
-  const record = recordOf(core, entity, id);
+export async function recordHistory(core: Core, entity: HistoryEntity, id: number): Promise<HistoryEntry[]> {
+  const record = await recordOf(core, entity, id);
   const fileNames = new Map<number, string | null>();
-  const fileOf = (batchId: number | null) => {
+  const fileOf = async (batchId: number | null) => {
     if (batchId === null) return null;
-    if (!fileNames.has(batchId)) fileNames.set(batchId, core.batches.get(batchId)?.fileName ?? null);
+    if (!fileNames.has(batchId)) fileNames.set(batchId, (await core.batches.get(batchId))?.fileName ?? null);
     return fileNames.get(batchId) ?? null;
   };
-  return stepsOf(core, entity, record)
-    .map(({ change, before, after }): HistoryEntry => {
-      // What the change itself wrote, where it kept both sides; else the versions around it.
-      const [from, to] = isFields(change.before) && isFields(change.after) && change.entity === entity ? [change.before, change.after] : [before, after];
-      return {
-        changeId: change.id,
-        at: change.at,
-        user: change.user,
-        action: actionOf(change),
-        fileName: fileOf(change.batchId),
-        revertedTo: change.versionOf === null ? null : (core.log.get(change.versionOf)?.at ?? null),
-        changes: from ? fieldChanges(entity, from, to) : [],
-        restores: fieldChanges(entity, record, after),
-      };
-    })
-    .reverse();
+  const steps = await inOrder(await stepsOf(core, entity, record), async ({ change, before, after }): Promise<HistoryEntry> => {
+    // What the change itself wrote, where it kept both sides; else the versions around it.
+    const [from, to] = isFields(change.before) && isFields(change.after) && change.entity === entity ? [change.before, change.after] : [before, after];
+    return {
+      changeId: change.id,
+      at: change.at,
+      user: change.user,
+      action: actionOf(change),
+      fileName: await fileOf(change.batchId),
+      revertedTo: change.versionOf === null ? null : ((await core.log.get(change.versionOf))?.at ?? null),
+      changes: from ? fieldChanges(entity, from, to) : [],
+      restores: fieldChanges(entity, record, after),
+    };
+  });
+  return steps.reverse();
 }
 
 const PARTNER_KINDS: RefKind[] = ['country', 'region', 'organisation'];
@@ -89,11 +88,11 @@ const PARTNER_KINDS: RefKind[] = ['country', 'region', 'organisation'];
  * into another entry is the entry's present name (not a new entry under the old one); a name the
  * lists have never had stays as it was, and is added back to its list.
  */
-function presentNames(core: Core) {
+async function presentNames(core: Core) {
   const formerly = new Map<string, number>();
   const mergedInto = new Map<number, number>();
   const keyOf = (kind: string, name: string) => `${kind}:${nameKey(name)}`;
-  for (const change of core.log.refChanges()) {
+  for (const change of await core.log.refChanges()) {
     const before = change.before as { kind?: string; name?: string; id?: number; victim?: { id: number; kind: string; name: string }; survivor?: { id: number } };
     if (change.action === 'update' && before.kind && before.name && before.id) formerly.set(keyOf(before.kind, before.name), before.id);
     if (change.action === 'merge' && before.victim && before.survivor) {
@@ -101,9 +100,9 @@ function presentNames(core: Core) {
       mergedInto.set(before.victim.id, before.survivor.id);
     }
   }
-  function name(kinds: RefKind[], value: string): string {
+  async function name(kinds: RefKind[], value: string): Promise<string> {
     const key = nameKey(value);
-    if (kinds.some((kind) => core.refs.byKey(kind, key))) return value;
+    for (const kind of kinds) if (await core.refs.byKey(kind, key)) return value;
     for (const kind of kinds) {
       let id = formerly.get(`${kind}:${key}`);
       const seen = new Set<number>();
@@ -111,14 +110,14 @@ function presentNames(core: Core) {
         seen.add(id);
         id = mergedInto.get(id);
       }
-      const row = id === undefined ? undefined : core.refs.byId(id);
+      const row = id === undefined ? undefined : await core.refs.byId(id);
       if (row) return row.name;
     }
     return value;
   }
   return {
-    one: (kinds: RefKind[], value: string | null) => (value === null ? null : name(kinds, value)),
-    all: (kinds: RefKind[], values: string[]) => [...new Set(values.map((v) => name(kinds, v)))],
+    one: async (kinds: RefKind[], value: string | null) => (value === null ? null : name(kinds, value)),
+    all: async (kinds: RefKind[], values: string[]) => [...new Set(await inOrder(values, (v) => name(kinds, v)))],
     partners: PARTNER_KINDS,
   };
 }
@@ -127,59 +126,59 @@ function presentNames(core: Core) {
  * Brings the record back to how it looked right after the change `changeId` («Вернуть эту версию»),
  * in one transaction logged as a «revert» that names that change; the trash mark is left as it is.
  */
-export function revertRecord(core: Core, entity: HistoryEntity, id: number, changeId: number): Event | Agreement {
-  return writeTransaction(core.db, () => {
-    const record = recordOf(core, entity, id);
-    const step = stepsOf(core, entity, record).find((s) => s.change.id === changeId);
+export async function revertRecord(core: Core, entity: HistoryEntity, id: number, changeId: number): Promise<Event | Agreement> {
+  return core.transaction(async (core) => {
+    const record = await recordOf(core, entity, id);
+    const step = (await stepsOf(core, entity, record)).find((s) => s.change.id === changeId);
     if (!step) throw new AppError('not_found', `В истории ${RECORD_WORDS[entity].genitive} № ${id} нет такой записи: обновите историю.`, { changeId });
     if (fieldChanges(entity, record, step.after).length === 0) {
       throw new AppError('conflict', 'Эта версия совпадает с нынешней: возвращать нечего.');
     }
-    return KINDS[entity].revert(core, id, step.after, presentNames(core), changeId);
+    return KINDS[entity].revert(core, id, step.after, await presentNames(core), changeId);
   });
 }
 
-type PresentNames = ReturnType<typeof presentNames>;
+type PresentNames = Awaited<ReturnType<typeof presentNames>>;
 
 /** What the history needs of each kind of record: to read one, and to write a version back. */
 const KINDS: Record<HistoryEntity, {
-  get: (core: Core, id: number) => Event | Agreement;
+  get: (core: Core, id: number) => Promise<Event | Agreement>;
   /** Writes `version` (its names as the lists hold them now) over the record, logged as a revert to `versionOf`. */
-  revert: (core: Core, id: number, version: Fields, names: PresentNames, versionOf: number) => Event | Agreement;
+  revert: (core: Core, id: number, version: Fields, names: PresentNames, versionOf: number) => Promise<Event | Agreement>;
 }> = {
   event: {
     get: getEvent,
-    revert(core, id, version, names, versionOf) {
+    async revert(core, id, version, names, versionOf) {
       const v = version as Event;
       const input = eventInputOf({
         ...v,
-        kind: names.one(['kind'], v.kind),
-        city: names.one(['city'], v.city),
-        region: names.one(['region'], v.region),
-        country: names.one(['country'], v.country),
-        organizer: names.one(['department'], v.organizer),
-        spheres: names.all(['sphere'], v.spheres),
-        partners: names.all(names.partners, v.partners),
+        kind: await names.one(['kind'], v.kind),
+        city: await names.one(['city'], v.city),
+        region: await names.one(['region'], v.region),
+        country: await names.one(['country'], v.country),
+        organizer: await names.one(['department'], v.organizer),
+        spheres: await names.all(['sphere'], v.spheres),
+        partners: await names.all(names.partners, v.partners),
       });
       return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now), { versionOf });
     },
   },
   agreement: {
     get: getAgreement,
-    revert(core, id, version, names, versionOf) {
+    async revert(core, id, version, names, versionOf) {
       const v = version as Agreement;
       const input = AgreementInputSchema.parse({
         kind: v.kind,
         number: v.number,
         title: v.title,
-        parties: names.all(names.partners, v.parties),
+        parties: await names.all(names.partners, v.parties),
         signedOn: v.signedOn,
         validFrom: v.validFrom,
         validUntil: v.validUntil,
         autoProlongation: v.autoProlongation,
         status: v.status,
-        spheres: names.all(['sphere'], v.spheres),
-        department: names.one(['department'], v.department),
+        spheres: await names.all(['sphere'], v.spheres),
+        department: await names.one(['department'], v.department),
         notes: v.notes,
       });
       return updateAgreement(core, id, input, { versionOf });

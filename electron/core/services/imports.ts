@@ -1,6 +1,6 @@
 // Imports: read a file once, preview it as often as the user corrects it, commit it as one undoable batch.
 import { createHash } from 'node:crypto';
-import type { Core } from '../core';
+import type { Core, LocalCore } from '../core';
 import { AppError } from '../../../shared/errors';
 import { eventInputOf, EventInputSchema, type Event, type EventInput } from '../../../shared/schema/event';
 import type { ImportBatch, ImportField, ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
@@ -12,7 +12,6 @@ import { logTouched } from './records';
 import { makeBackup } from './backups';
 import { readFileAgreements } from '../import/full-export';
 import { nameKey } from '../../../shared/ru/normalize';
-import { writeTransaction } from '../db/write-transaction';
 
 /** Files read but not yet committed, newest last: the wizard re-previews them without sending them again. */
 const KEPT_FILES = 2;
@@ -46,9 +45,9 @@ class NothingToImport extends Error {
 export type CommitProgress = (done: number, total: number) => void;
 
 /** Writes the rows a preview marks new (and the duplicates the user chose to import or update) as one batch. */
-export function commitPreview(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource, progress?: CommitProgress): ImportResult {
+export async function commitPreview(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource, progress?: CommitProgress): Promise<ImportResult> {
   try {
-    return writeBatch(core, preview, options, source, progress);
+    return await writeBatch(core, preview, options, source, progress);
   } catch (e) {
     if (e instanceof NothingToImport) return e.result;
     throw e;
@@ -59,8 +58,8 @@ export function commitPreview(core: Core, preview: ImportPreview, options: Impor
  * The agreements of a full export, each the register's own when it has it already (same title and
  * number), else added to the batch: the file's agreement id → the register's.
  */
-function importFileAgreements(core: Core, source: ImportSource, batchId: number): { ids: Map<string, number>; created: number } {
-  const existing = core.agreements.all();
+async function importFileAgreements(core: Core, source: ImportSource, batchId: number): Promise<{ ids: Map<string, number>; created: number }> {
+  const existing = await core.agreements.all();
   const key = (a: { title: string; number: string | null }) => `${nameKey(a.title)}|${nameKey(a.number ?? '')}`;
   const known = new Map(existing.map((a) => [key(a), a.id]));
   const ids = new Map<string, number>();
@@ -68,7 +67,7 @@ function importFileAgreements(core: Core, source: ImportSource, batchId: number)
   for (const { ref, input } of readFileAgreements(source.workbook).agreements) {
     let id = known.get(key(input));
     if (id === undefined) {
-      id = createAgreement(core, input, batchId).id;
+      id = (await createAgreement(core, input, batchId)).id;
       known.set(key(input), id);
       created++;
     }
@@ -77,10 +76,10 @@ function importFileAgreements(core: Core, source: ImportSource, batchId: number)
   return { ids, created };
 }
 
-function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource, progress?: CommitProgress): ImportResult {
-  return writeTransaction(core.db, (): ImportResult => {
+async function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, source?: ImportSource, progress?: CommitProgress): Promise<ImportResult> {
+  return core.transaction(async (core): Promise<ImportResult> => {
     const now = core.now();
-    const batchId = core.batches.insert({
+    const batchId = await core.batches.insert({
       fileName: preview.fileName,
       // A batch read from several sheets names them all.
       sheet: preview.readSheets.length > 1 ? preview.readSheets.join(', ') : preview.sheet,
@@ -89,7 +88,7 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
       user: core.user,
       now,
     });
-    const agreements = preview.fullExport && source ? importFileAgreements(core, source, batchId) : { ids: new Map<string, number>(), created: 0 };
+    const agreements = preview.fullExport && source ? await importFileAgreements(core, source, batchId) : { ids: new Map<string, number>(), created: 0 };
     // The analysis checked each event already (event-check): only a full export's agreement link is new.
     const linked = (event: EventInput, row: ImportPreview['rows'][number]): EventInput =>
       row.agreementRef ? { ...event, agreementId: agreements.ids.get(row.agreementRef) ?? null } : event;
@@ -106,9 +105,9 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
         const event = linked(row.event, row);
         if (row.decision === 'new') created.push(event);
         else if (row.decision === 'update') {
-          const existing = core.events.get(row.duplicateOf.id);
+          const existing = await core.events.get(row.duplicateOf.id);
           if (existing && !existing.deletedAt) {
-            updateEvent(core, existing.id, merged(existing, event), batchId);
+            await updateEvent(core, existing.id, merged(existing, event), batchId);
             updated++;
             step?.();
           } else skipped++;
@@ -119,24 +118,24 @@ function writeBatch(core: Core, preview: ImportPreview, options: ImportOptions, 
       // Nothing to write: no empty batch in the history either (the transaction rolls it back).
       throw new NothingToImport({ batchId: null, created: 0, updated: 0, skipped, errors: preview.summary.error, agreements: 0 });
     }
-    createEvents(core, created, batchId, step);
+    await createEvents(core, created, batchId, step);
     const result = { batchId, created: created.length, updated, skipped, errors: preview.summary.error, agreements: agreements.created };
-    core.batches.setSummary(batchId, result);
+    await core.batches.setSummary(batchId, result);
     // The mapping as confirmed, offered next time for a file with the same header.
     const mapping: Partial<Record<ImportField, number>> = {};
     for (const column of preview.columns) if (column.field) mapping[column.field] = column.index;
-    core.profiles.save(layoutKey(preview.columns), { name: preview.fileName, mapping }, now);
+    await core.profiles.save(layoutKey(preview.columns), { name: preview.fileName, mapping }, now);
     return result;
   });
 }
 
-export function getBatch(core: Core, id: number): ImportBatch {
-  const batch = core.batches.get(id);
+export async function getBatch(core: Core, id: number): Promise<ImportBatch> {
+  const batch = await core.batches.get(id);
   if (!batch) throw new AppError('not_found', `Пакет импорта № ${id} не найден.`);
   return batch;
 }
 
-export function listBatches(core: Core): ImportBatch[] {
+export async function listBatches(core: Core): Promise<ImportBatch[]> {
   return core.batches.list();
 }
 
@@ -144,23 +143,23 @@ export function listBatches(core: Core): ImportBatch[] {
  * Takes a batch back as a whole: its events and agreements go, the events it updated get their
  * earlier fields, reference entries it added that nothing else uses go. The change log keeps it all.
  */
-export function undoBatch(core: Core, id: number): ImportBatch {
-  return writeTransaction(core.db, (): ImportBatch => {
-    const batch = getBatch(core, id);
+export async function undoBatch(core: Core, id: number): Promise<ImportBatch> {
+  return core.transaction(async (core): Promise<ImportBatch> => {
+    const batch = await getBatch(core, id);
     const now = core.now();
-    if (!core.batches.markUndone(id, now)) throw new AppError('conflict', `Пакет импорта № ${id} уже отменён ${batch.undoneAt?.slice(0, 10) ?? ''}.`.trim());
-    const updates = core.log.updatesOfBatch(id);
+    if (!await core.batches.markUndone(id, now)) throw new AppError('conflict', `Пакет импорта № ${id} уже отменён ${batch.undoneAt?.slice(0, 10) ?? ''}.`.trim());
+    const updates = await core.log.updatesOfBatch(id);
     // The events the undo changes but keeps: those the batch updated, and those linked to its agreements.
-    const touched = core.events.getMany([...new Set([...updates.map((u) => u.id), ...core.log.eventsOfBatchAgreements(id)])]).filter((e) => e.batchId !== id);
+    const touched = (await core.events.getMany([...new Set([...updates.map((u) => u.id), ...await core.log.eventsOfBatchAgreements(id)])])).filter((e) => e.batchId !== id);
     for (const { id: eventId, before } of updates) {
-      const current = core.events.get(eventId);
-      if (current) writeEvent(core, eventId, eventInputOf(before as Event), now);
+      const current = await core.events.get(eventId);
+      if (current) await writeEvent(core, eventId, eventInputOf(before as Event), now);
     }
-    const removed = core.batches.deleteRecords(id);
-    logTouched(core, { entity: 'event', action: 'undo', at: now, batchId: id }, touched, (eventId) => core.events.get(eventId));
-    const refs = core.refs.deleteUnusedOfBatch(id);
-    if (core.settings.get<number>('demoBatchId') === id) core.settings.delete('demoBatchId');
-    core.log.record({ at: now, user: core.user, action: 'undo', entity: 'batch', entityId: id, before: batch, after: { removed, refs }, batchId: id });
+    const removed = await core.batches.deleteRecords(id);
+    await logTouched(core, { entity: 'event', action: 'undo', at: now, batchId: id }, touched, (eventId) => core.events.get(eventId));
+    const refs = await core.refs.deleteUnusedOfBatch(id);
+    if (await core.settings.get<number>('demoBatchId') === id) await core.settings.delete('demoBatchId');
+    await core.log.record({ at: now, user: core.user, action: 'undo', entity: 'batch', entityId: id, before: batch, after: { removed, refs }, batchId: id });
     return getBatch(core, id);
   });
 }
@@ -181,7 +180,7 @@ export interface ImportFiles {
 }
 
 /** The import calls of one open register, keeping the last files read between preview and commit. */
-export function createImportFiles(core: Core): ImportFiles {
+export function createImportFiles(core: LocalCore): ImportFiles {
   // The bytes, and the file as read once a direct call has read it (a job reads it in its own thread).
   const kept = new Map<string, { fileName: string; data: Buffer; source?: ImportSource }>();
   const keep = (fileName: string, data: Buffer, source?: ImportSource): string => {
@@ -215,7 +214,7 @@ export function createImportFiles(core: Core): ImportFiles {
     async commit({ fileId, options }) {
       const source = await find(fileId);
       await makeBackup(core, 'import');
-      const result = commitPreview(core, analyze(core, source, options), options, source);
+      const result = await commitPreview(core, await analyze(core, source, options), options, source);
       kept.delete(fileId);
       return result;
     },

@@ -1,18 +1,17 @@
 // The life of an event or agreement after its creation: edits, the trash and changes made to many at once, one log row each.
 import type { Core } from '../core';
-import type { ChangeEntity } from '../db/changelog';
+import type { ChangeEntity } from '../store/types';
 import { AppError } from '../../../shared/errors';
 import type { RecordKindName } from '../../../shared/record-kinds';
 import { RECORD_WORDS } from '../../../shared/ru/field-values';
 import { capitalize } from '../../../shared/ru/grammar';
 import { conflictMessage } from '../../../shared/ru/conflict';
-import { writeTransaction } from '../db/write-transaction';
 
 /** What editing and the trash need of a kind of record. */
 export interface RecordKind<T> {
   entity: RecordKindName;
-  get: (core: Core, id: number) => T;
-  setDeleted: (core: Core, id: number, deletedAt: string | null, now: string) => boolean;
+  get: (core: Core, id: number) => Promise<T>;
+  setDeleted: (core: Core, id: number, deletedAt: string | null, now: string) => Promise<boolean>;
 }
 
 /** The record's name at the head of a message: «Мероприятие», «Соглашение». */
@@ -45,41 +44,41 @@ function logged<T extends Versioned>(record: T): Omit<T, 'version'> {
  * The refusal of a save that started from `version` while the record is at another: names who made
  * the latest change and when, and carries the record as it is now, for the card to show beside the clerk's.
  */
-function staleVersion<T extends Versioned>(core: Core, kind: RecordKind<T>, id: number, current: T, version: number): AppError {
-  const last = core.log.lastChange(kind.entity, id, current.createdAt);
+async function staleVersion<T extends Versioned>(core: Core, kind: RecordKind<T>, id: number, current: T, version: number): Promise<AppError> {
+  const last = await core.log.lastChange(kind.entity, id, current.createdAt);
   return new AppError('conflict', conflictMessage(last), { id, version, current: current.version }, current);
 }
 
 /** Writes an edit made by `write`; refused while the record is in the trash, or changed since the version the clerk saw. */
-export function editRecord<T extends Versioned>(
+export async function editRecord<T extends Versioned>(
   core: Core,
   kind: RecordKind<T>,
   id: number,
-  write: (now: string) => void,
+  write: (now: string) => Promise<void>,
   { batchId = null, versionOf, version }: EditLog = {},
-): T {
-  return writeTransaction(core.db, () => {
-    const before = kind.get(core, id);
+): Promise<T> {
+  return core.transaction(async (core) => {
+    const before = await kind.get(core, id);
     if (before.deletedAt) throw new AppError('conflict', `${nounOf(kind)} № ${id} находится в корзине: сначала восстановите ${RECORD_WORDS[kind.entity].it}.`);
-    if (version !== undefined && version !== before.version) throw staleVersion(core, kind, id, before, version);
+    if (version !== undefined && version !== before.version) throw await staleVersion(core, kind, id, before, version);
     const now = core.now();
-    write(now);
-    const after = kind.get(core, id);
+    await write(now);
+    const after = await kind.get(core, id);
     const action = versionOf === undefined ? 'update' : 'revert';
-    core.log.record({ at: now, user: core.user, action, entity: kind.entity, entityId: id, before: logged(before), after: logged(after), batchId, versionOf });
+    await core.log.record({ at: now, user: core.user, action, entity: kind.entity, entityId: id, before: logged(before), after: logged(after), batchId, versionOf });
     return kind.get(core, id);
   });
 }
 
-export function moveTrash<T extends Versioned>(core: Core, kind: RecordKind<T>, id: number, toTrash: boolean): T {
-  return writeTransaction(core.db, () => {
-    const before = kind.get(core, id);
+export async function moveTrash<T extends Versioned>(core: Core, kind: RecordKind<T>, id: number, toTrash: boolean): Promise<T> {
+  return core.transaction(async (core) => {
+    const before = await kind.get(core, id);
     const now = core.now();
-    if (!kind.setDeleted(core, id, toTrash ? now : null, now)) {
+    if (!await kind.setDeleted(core, id, toTrash ? now : null, now)) {
       throw new AppError('conflict', `${nounOf(kind)} № ${id} ${toTrash ? 'уже в корзине' : 'не в корзине'}.`);
     }
-    const after = kind.get(core, id);
-    core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: kind.entity, entityId: id, before: logged(before), after: logged(after) });
+    const after = await kind.get(core, id);
+    await core.log.record({ at: now, user: core.user, action: toTrash ? 'delete' : 'restore', entity: kind.entity, entityId: id, before: logged(before), after: logged(after) });
     return kind.get(core, id);
   });
 }
@@ -92,18 +91,18 @@ const NOT_KEPT = new Set(['id', 'createdAt', 'updatedAt', 'eventCount', 'version
  * records: a row each, with only the fields it changed, so a merge over thousands stays small.
  * `before` holds the records as they were; `get` reads them now.
  */
-export function logTouched<T extends { id: number }>(
+export async function logTouched<T extends { id: number }>(
   core: Core,
   change: { entity: ChangeEntity; action: 'merge' | 'undo'; at: string; batchId?: number | null },
   before: readonly T[],
-  get: (id: number) => T | undefined,
-): void {
+  get: (id: number) => Promise<T | undefined>,
+): Promise<void> {
   for (const old of before) {
-    const now = get(old.id);
+    const now = await get(old.id);
     if (!now) continue;
     const keys = Object.keys(now).filter((key) => !NOT_KEPT.has(key) && JSON.stringify(old[key as keyof T]) !== JSON.stringify(now[key as keyof T]));
     if (keys.length === 0) continue;
     const pick = (record: T) => Object.fromEntries(keys.map((key) => [key, record[key as keyof T]]));
-    core.log.record({ ...change, user: core.user, entityId: old.id, before: pick(old), after: pick(now) });
+    await core.log.record({ ...change, user: core.user, entityId: old.id, before: pick(old), after: pick(now) });
   }
 }

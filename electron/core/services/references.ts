@@ -4,9 +4,8 @@ import { nameKey } from '../../../shared/ru/normalize';
 import { officialCountry } from '../../../shared/ru/place';
 import { AppError } from '../../../shared/errors';
 import type { Ref, RefKind, RefUpdate } from '../../../shared/schema/reference';
-import type { RefRow } from '../db/refs';
+import type { RefRow } from '../store/types';
 import { logTouched } from './records';
-import { writeTransaction } from '../db/write-transaction';
 
 type PartnerKind = Extract<RefKind, 'country' | 'region' | 'organisation'>;
 
@@ -56,36 +55,36 @@ export interface PlaceIds {
  */
 export function createRefResolver(core: Core, batchId: number | null = null) {
   const known = new Map<string, number>();
-  const remember = (cacheKey: string, find: () => number): number => {
+  const remember = async (cacheKey: string, find: () => Promise<number>): Promise<number> => {
     let id = known.get(cacheKey);
-    if (id === undefined) known.set(cacheKey, (id = find()));
+    if (id === undefined) known.set(cacheKey, (id = await find()));
     return id;
   };
 
   // Keyed by the name as given: a batch repeats names verbatim, and nameKey() is the costly part.
-  function ref(kind: RefKind, name: string, parentId: number | null = null): number {
-    return remember(`${kind}:${name}`, () => {
+  async function ref(kind: RefKind, name: string, parentId: number | null = null): Promise<number> {
+    return remember(`${kind}:${name}`, async () => {
       const key = nameKey(name);
-      return core.refs.byKey(kind, key)?.id ?? core.refs.insert({ kind, name: name.trim(), key, parentId, batchId }).id;
+      return (await core.refs.byKey(kind, key))?.id ?? (await core.refs.insert({ kind, name: name.trim(), key, parentId, batchId })).id;
     });
   }
 
-  function partner(name: string): number {
-    return remember(`partner:${name}`, () => {
-      const known = core.refs.partnerByKey(nameKey(name));
+  async function partner(name: string): Promise<number> {
+    return remember(`partner:${name}`, async () => {
+      const known = await core.refs.partnerByKey(nameKey(name));
       if (known) return known.id;
       const { kind, country } = guessPartner(name);
-      return ref(kind, name, country ? ref('country', country) : null);
+      return ref(kind, name, country ? await ref('country', country) : null);
     });
   }
 
   /** A known city fills in the region and country it belongs to. */
-  function place({ city, region, country }: Place): PlaceIds {
-    let countryId = country ? ref('country', country) : null;
-    let regionId = region ? ref('region', region, countryId) : null;
-    const cityId = city ? ref('city', city, regionId ?? countryId) : null;
+  async function place({ city, region, country }: Place): Promise<PlaceIds> {
+    let countryId = country ? await ref('country', country) : null;
+    let regionId = region ? await ref('region', region, countryId) : null;
+    const cityId = city ? await ref('city', city, regionId ?? countryId) : null;
     // The region's own chain first: a city listed under another region must not change the country.
-    for (const ancestor of [...ancestors(regionId), ...ancestors(cityId)]) {
+    for (const ancestor of [...await ancestors(regionId), ...await ancestors(cityId)]) {
       if (ancestor.kind === 'region') regionId ??= ancestor.id;
       if (ancestor.kind === 'country') countryId ??= ancestor.id;
     }
@@ -93,13 +92,13 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
   }
 
   const lineage = new Map<number, RefRow[]>();
-  function ancestors(id: number | null): RefRow[] {
+  async function ancestors(id: number | null): Promise<RefRow[]> {
     if (id === null) return [];
     let chain = lineage.get(id);
     if (!chain) {
       chain = [];
-      for (let at = core.refs.byId(id)?.parent_id; at; at = core.refs.byId(at)?.parent_id) {
-        const row = core.refs.byId(at);
+      for (let at = (await core.refs.byId(id))?.parent_id; at; at = (await core.refs.byId(at))?.parent_id) {
+        const row = await core.refs.byId(at);
         if (!row) break;
         chain.push(row);
       }
@@ -113,9 +112,9 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
 
 export type RefResolver = ReturnType<typeof createRefResolver>;
 
-export function listRefs(core: Core, kind: RefKind, includeHidden = false, withUsage = true): Ref[] {
+export async function listRefs(core: Core, kind: RefKind, includeHidden = false, withUsage = true): Promise<Ref[]> {
   const collator = new Intl.Collator('ru');
-  return core.refs.list(kind, includeHidden, withUsage).sort((a, b) => collator.compare(a.name, b.name));
+  return (await core.refs.list(kind, includeHidden, withUsage)).sort((a, b) => collator.compare(a.name, b.name));
 }
 
 const REF_WORD: Record<RefKind, string> = {
@@ -128,67 +127,67 @@ const REF_WORD: Record<RefKind, string> = {
   organisation: 'организация',
 };
 
-export function getRef(core: Core, id: number): Ref {
-  const ref = core.refs.get(id);
+export async function getRef(core: Core, id: number): Promise<Ref> {
+  const ref = await core.refs.get(id);
   if (!ref) throw new AppError('not_found', `Запись справочника № ${id} не найдена.`);
   return ref;
 }
 
 /** A rename (`renaming` set) onto an existing name gets the hint to merge instead. */
-function refuseDuplicate(core: Core, kind: RefKind, name: string, renaming: number | null): void {
-  const other = core.refs.byKey(kind, nameKey(name));
+async function refuseDuplicate(core: Core, kind: RefKind, name: string, renaming: number | null): Promise<void> {
+  const other = await core.refs.byKey(kind, nameKey(name));
   if (other && other.id !== renaming) {
     const hint = renaming === null ? '.' : ': чтобы свести две записи в одну, объедините их.';
     throw new AppError('conflict', `В справочнике уже есть «${other.name}» (${REF_WORD[kind]})${hint}`);
   }
 }
 
-export function createRef(core: Core, input: { kind: RefKind; name: string; parentId: number | null }): Ref {
-  return writeTransaction(core.db, () => {
-    refuseDuplicate(core, input.kind, input.name, null);
-    if (input.parentId !== null) getRef(core, input.parentId);
-    const { id } = core.refs.insert({ kind: input.kind, name: input.name, key: nameKey(input.name), parentId: input.parentId, batchId: null });
-    const after = getRef(core, id);
-    core.log.record({ at: core.now(), user: core.user, action: 'create', entity: 'ref', entityId: id, after });
+export async function createRef(core: Core, input: { kind: RefKind; name: string; parentId: number | null }): Promise<Ref> {
+  return core.transaction(async (core) => {
+    await refuseDuplicate(core, input.kind, input.name, null);
+    if (input.parentId !== null) await getRef(core, input.parentId);
+    const { id } = await core.refs.insert({ kind: input.kind, name: input.name, key: nameKey(input.name), parentId: input.parentId, batchId: null });
+    const after = await getRef(core, id);
+    await core.log.record({ at: core.now(), user: core.user, action: 'create', entity: 'ref', entityId: id, after });
     return after;
   });
 }
 
-export function updateRef(core: Core, change: RefUpdate): Ref {
-  return writeTransaction(core.db, () => {
-    const before = getRef(core, change.id);
+export async function updateRef(core: Core, change: RefUpdate): Promise<Ref> {
+  return core.transaction(async (core) => {
+    const before = await getRef(core, change.id);
     const { id: _id, ...fields } = change;
     const next = { ...before, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Ref;
-    if (next.name !== before.name) refuseDuplicate(core, before.kind, next.name, before.id);
+    if (next.name !== before.name) await refuseDuplicate(core, before.kind, next.name, before.id);
     if (next.hidden && !before.hidden && (before.usage ?? 0) > 0) {
       throw new AppError('conflict', `«${before.name}» используется (записей: ${before.usage}): скрыть можно только неиспользуемую запись.`);
     }
-    core.refs.update(before.id, next);
-    const after = getRef(core, before.id);
-    core.log.record({ at: core.now(), user: core.user, action: 'update', entity: 'ref', entityId: before.id, before, after });
+    await core.refs.update(before.id, next);
+    const after = await getRef(core, before.id);
+    await core.log.record({ at: core.now(), user: core.user, action: 'update', entity: 'ref', entityId: before.id, before, after });
     return after;
   });
 }
 
 /** Moves every event, agreement and child entry of `victimId` to `survivorId`, then removes the victim. */
-export function mergeRefs(core: Core, survivorId: number, victimId: number): Ref {
-  return writeTransaction(core.db, () => {
-    const survivor = getRef(core, survivorId);
-    const victim = getRef(core, victimId);
+export async function mergeRefs(core: Core, survivorId: number, victimId: number): Promise<Ref> {
+  return core.transaction(async (core) => {
+    const survivor = await getRef(core, survivorId);
+    const victim = await getRef(core, victimId);
     if (survivor.id === victim.id) throw new AppError('validation', 'Запись нельзя объединить с ней самой.');
     if (survivor.kind !== victim.kind) {
       throw new AppError('validation', `Объединять можно только записи одного справочника: «${survivor.name}» — ${REF_WORD[survivor.kind]}, «${victim.name}» — ${REF_WORD[victim.kind]}.`);
     }
     // Each event and agreement the merge changes gets its own row, so its history shows it.
-    const users = core.log.usersOfRef(victim.id);
-    const events = core.events.getMany(users.events);
-    const agreements = users.agreements.map((id) => core.agreements.get(id)).filter((a) => a !== undefined);
-    core.refs.merge(survivor.id, victim.id);
-    const after = getRef(core, survivor.id);
+    const users = await core.log.usersOfRef(victim.id);
+    const events = await core.events.getMany(users.events);
+    const agreements = (await Promise.all(users.agreements.map((id) => core.agreements.get(id)))).filter((a) => a !== undefined);
+    await core.refs.merge(survivor.id, victim.id);
+    const after = await getRef(core, survivor.id);
     const at = core.now();
-    core.log.record({ at, user: core.user, action: 'merge', entity: 'ref', entityId: survivor.id, before: { survivor, victim }, after });
-    logTouched(core, { entity: 'event', action: 'merge', at }, events, (id) => core.events.get(id));
-    logTouched(core, { entity: 'agreement', action: 'merge', at }, agreements, (id) => core.agreements.get(id));
+    await core.log.record({ at, user: core.user, action: 'merge', entity: 'ref', entityId: survivor.id, before: { survivor, victim }, after });
+    await logTouched(core, { entity: 'event', action: 'merge', at }, events, (id) => core.events.get(id));
+    await logTouched(core, { entity: 'agreement', action: 'merge', at }, agreements, (id) => core.agreements.get(id));
     return after;
   });
 }

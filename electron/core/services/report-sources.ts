@@ -6,16 +6,16 @@ import { getAgreement } from './agreements';
 import { departmentSettings, homeOf } from './department';
 import { refForms } from './ref-forms';
 
-export function reportSource(core: Core): ReportSource {
-  const forms = refForms(core);
+export async function reportSource(core: Core): Promise<ReportSource> {
+  const forms = await refForms(core);
   return {
-    events: (filter) => core.events.getMany(core.events.allIds(filter)),
+    events: async (filter) => core.events.getMany(await core.events.allIds(filter)),
     agreements: () => core.agreements.all(),
     agreement: (id) => getAgreement(core, id),
     refForms: forms,
-    home: homeOf(core, forms),
+    home: await homeOf(core, forms),
     department: () => departmentSettings(core),
-    savedReport: (input) => core.drafts.get(draftKey(input))?.report,
+    savedReport: async (input) => (await core.drafts.get(draftKey(input)))?.report,
     today: core.now().slice(0, 10),
   };
 }

@@ -10,30 +10,30 @@ import type { DocumentKind, Report, ReportDraft, ReportFormat, ReportInput } fro
 import { documentFileStem } from '../../../shared/ru/documents';
 
 /** The document of the input's kind, drafted from the register as it is now. */
-export function buildDocument(core: Core, input: ReportInput): Report {
-  return draftDocument(reportSource(core), input);
+export async function buildDocument(core: Core, input: ReportInput): Promise<Report> {
+  return draftDocument(await reportSource(core), input);
 }
 
 /** The report of a period (the kind «report»), drafted from the register as it is now. */
-export function buildReport(core: Core, input: ReportInput): Report {
-  return draftReport(reportSource(core), input);
+export async function buildReport(core: Core, input: ReportInput): Promise<Report> {
+  return draftReport(await reportSource(core), input);
 }
 
 /** The saved draft of the kind and period, or (`fresh`, or none saved) a new one from the register. */
-export function reportDraft(core: Core, input: ReportInput & { fresh: boolean }): ReportDraft {
-  const saved = input.fresh ? undefined : core.drafts.get(draftKey(input));
-  return saved ?? { report: buildDocument(core, input), savedAt: null };
+export async function reportDraft(core: Core, input: ReportInput & { fresh: boolean }): Promise<ReportDraft> {
+  const saved = input.fresh ? undefined : await core.drafts.get(draftKey(input));
+  return saved ?? { report: await buildDocument(core, input), savedAt: null };
 }
 
-export function saveReport(core: Core, input: ReportInput & { report: Report }): ReportDraft {
+export async function saveReport(core: Core, input: ReportInput & { report: Report }): Promise<ReportDraft> {
   const now = core.now();
-  core.drafts.save(draftKey(input), { partner: input.partner ?? null, rounded: input.rounded }, input.report, now);
+  await core.drafts.save(draftKey(input), { partner: input.partner ?? null, rounded: input.rounded }, input.report, now);
   return { report: input.report, savedAt: now };
 }
 
 /** Forgets the saved draft of the kind; the next one is built from the register again («Собрать заново»). */
-export function discardReport(core: Core, input: ReportInput): ReportDraft {
-  core.drafts.discard(draftKey(input));
+export async function discardReport(core: Core, input: ReportInput): Promise<ReportDraft> {
+  await core.drafts.discard(draftKey(input));
   return reportDraft(core, { ...input, fresh: true });
 }
 
@@ -44,6 +44,6 @@ export function reportFileName(period: Period, format: ReportFormat, kind: Docum
 
 /** The document as a file; `kind` names the file and lays it out (the report's when left out). */
 export async function exportReport(core: Core, report: Report, period: Period, format: ReportFormat, kind: DocumentKind = 'report'): Promise<{ fileName: string; data: string }> {
-  const data = await renderReport(report, format, departmentSettings(core), kind);
+  const data = await renderReport(report, format, await departmentSettings(core), kind);
   return { fileName: reportFileName(period, format, kind), data: data.toString('base64') };
 }

@@ -48,16 +48,16 @@ function hasParty(a: Agreement, partner: string, f: RefForms): boolean {
   });
 }
 
-export function buildAgreementsReport(source: ReportSource, input: ReportInput): Report {
+export async function buildAgreementsReport(source: ReportSource, input: ReportInput): Promise<Report> {
   const f = source.refForms;
   const home = source.home;
   const gaps = new Gaps();
   const { period } = input;
   const today = source.today;
-  const held = periodEvents(source, input, ['held']);
+  const held = await periodEvents(source, input, ['held']);
   const byAgreement = new Map<number, typeof held>();
   for (const e of held) if (e.agreementId !== null) byAgreement.set(e.agreementId, [...(byAgreement.get(e.agreementId) ?? []), e]);
-  const agreements = source.agreements()
+  const agreements = (await source.agreements())
     .filter((a) => inForceDuring(a, period, byAgreement.get(a.id)?.length ?? 0))
     .filter((a) => !input.partner || hasParty(a, input.partner, f))
     .sort((a, b) => (a.signedOn ?? '').localeCompare(b.signedOn ?? '') || a.id - b.id);

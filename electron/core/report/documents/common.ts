@@ -11,14 +11,14 @@ import { EventFilterSchema, type Event, type EventStatus } from '../../../../sha
 import type { ReportInput } from '../../../../shared/schema/report';
 
 /** The events of the input's period (and partner) with the statuses asked, as many as the register holds. */
-export function periodEvents(source: ReportSource, input: ReportInput, statuses: EventStatus[]): Event[] {
-  return source.events(EventFilterSchema.parse({
+export async function periodEvents(source: ReportSource, input: ReportInput, statuses: EventStatus[]): Promise<Event[]> {
+  return (await source.events(EventFilterSchema.parse({
     period: `${input.period.start}..${input.period.end}`,
     partners: input.partner ? [input.partner] : undefined,
     statuses,
     sort: 'startDate',
     order: 'asc',
-  })).map(officialPlace);
+  }))).map(officialPlace);
 }
 
 const PRECISION_RANK = { day: 0, month: 1, quarter: 2, year: 3 } as const;

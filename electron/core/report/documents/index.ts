@@ -1,6 +1,6 @@
 // The documents drafted from the register, one module a kind: the report (report/build.ts), the plan,
 // the справка, the agreements report and the covering letter of the report.
-import type { DraftKey } from '../../db/report-drafts';
+import type { DraftKey } from '../../store/types';
 import { buildReport } from '../build';
 import { estimatePages } from '../render';
 import type { ReportSource } from '../sources';
@@ -17,12 +17,12 @@ export function draftKey(input: ReportInput): DraftKey {
 }
 
 /** The report the letter covers: the clerk's saved draft of the period if there is one, else the register's. */
-function attachedReport(source: ReportSource, input: ReportInput): Report {
+async function attachedReport(source: ReportSource, input: ReportInput): Promise<Report> {
   const report = { ...input, kind: 'report' as const };
-  return source.savedReport(report) ?? buildReport(source, report);
+  return await source.savedReport(report) ?? await buildReport(source, report);
 }
 
-export function buildDocument(source: ReportSource, input: ReportInput): Report {
+export async function buildDocument(source: ReportSource, input: ReportInput): Promise<Report> {
   switch (input.kind) {
     case 'report':
       return buildReport(source, input);
@@ -33,6 +33,6 @@ export function buildDocument(source: ReportSource, input: ReportInput): Report 
     case 'agreements':
       return buildAgreementsReport(source, input);
     case 'letter':
-      return buildLetter(source, input, estimatePages(attachedReport(source, input)));
+      return buildLetter(source, input, estimatePages(await attachedReport(source, input)));
   }
 }

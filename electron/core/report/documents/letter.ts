@@ -21,13 +21,13 @@ export const LETTER_PARTS = { sender: 0, addressee: 1, salutation: 2 } as const;
  * `pages`: how many sheets the attached report takes (estimated from its draft), null for a blank the
  * clerk fills in.
  */
-export function buildLetter(source: ReportSource, input: ReportInput, pages: number | null): Report {
+export async function buildLetter(source: ReportSource, input: ReportInput, pages: number | null): Promise<Report> {
   const f = source.refForms;
   const home = source.home;
   const gaps = new Gaps();
-  const settings = source.department();
+  const settings = await source.department();
   const { period } = input;
-  const held = periodEvents(source, input, ['held']);
+  const held = await periodEvents(source, input, ['held']);
   const scope = scopeOf(held, f, home);
   const what = `отчет о мероприятиях ${scope} сотрудничества ${homeGenitive(home)} ${forPeriod(period)}`;
   const partners = input.partner

@@ -13,11 +13,11 @@ export const PLAN_COLUMNS = ['№ п/п', 'Наименование меропр
 export const PLAN_NOTE = 'Сроки и место проведения мероприятий могут уточняться по согласованию сторон.';
 
 /** The plan covers exactly the period asked: a year («на 2022 год»), or a half, quarter, month or range of one. */
-export function buildPlan(source: ReportSource, input: ReportInput): Report {
+export async function buildPlan(source: ReportSource, input: ReportInput): Promise<Report> {
   const f = source.refForms;
   const home = source.home;
   const gaps = new Gaps();
-  const events = inPlanOrder(periodEvents(source, input, ['planned', 'held', 'postponed']));
+  const events = inPlanOrder(await periodEvents(source, input, ['planned', 'held', 'postponed']));
   const { period } = input;
   // The plan's own year goes unsaid in its terms; a plan across years says every year.
   const planYear = period.start.slice(0, 4) === period.end.slice(0, 4) ? Number(period.start.slice(0, 4)) : null;

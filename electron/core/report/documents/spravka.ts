@@ -41,12 +41,12 @@ function countRows(counts: Map<string, number>, order: (name: string) => number)
     .map(([name, n], i) => [`${i + 1}.`, capitalize(name), String(n)]);
 }
 
-export function buildSpravka(source: ReportSource, input: ReportInput): Report {
+export async function buildSpravka(source: ReportSource, input: ReportInput): Promise<Report> {
   const f = source.refForms;
   const home = source.home;
   const gaps = new Gaps();
   const { period } = input;
-  const all = periodEvents(source, input, ['held', 'postponed', 'cancelled']);
+  const all = await periodEvents(source, input, ['held', 'postponed', 'cancelled']);
   const held = inPlanOrder(all.filter((e) => e.status === 'held'));
   const scope = scopeOf(held, f, home);
   const paragraphs: ReportParagraph[] = [];
