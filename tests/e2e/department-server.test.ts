@@ -109,4 +109,19 @@ describe('the department server in the browser', () => {
     expect((list.json?.value as { total: number }).total).toBe(1);
     expect(problemsOf(page)).toEqual([]);
   });
+
+  it('returns to the login screen, saying why, when the session ends on the server', async () => {
+    // The unsaved card asks before it closes: the clerk leaves it.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Закрыть' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/events$/);
+    await pg.pool.query('UPDATE sessions SET ended_at = now() WHERE ended_at IS NULL');
+    await page.getByRole('link', { name: 'Соглашения' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Вход в реестр отдела' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Сеанс истёк или завершён: войдите снова.').isVisible()).toBe(true);
+    await shot('session-ended');
+    await signIn('chitatel', 'пароль-читателя');
+    await expect.poll(() => page.getByLabel('Учётная запись').textContent()).toContain('chitatel');
+    expect(problemsOf(page)).toEqual([]);
+  });
 });

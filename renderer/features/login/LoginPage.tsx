@@ -1,6 +1,7 @@
 // «Вход в реестр отдела»: the department server asked for a sign-in (none yet, or the session ended).
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
 import { signIn } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
 
@@ -9,6 +10,8 @@ export function LoginPage({ reason, onSignedIn }: { reason?: string; onSignedIn:
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // What was shown to the login before (its refusals, the failed calls of an ended session) is not for the next one.
+  useEffect(() => notifications.clean(), []);
 
   const submit = async () => {
     if (!login.trim() || !password) {

@@ -1,6 +1,5 @@
 // The sidebar's foot when signed in to the department server: who is signed in, with which role, and «Выйти».
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
 import { ROLE_LABELS } from '../../../shared/schema/account';
 import { signOut } from '../../api/client';
@@ -16,11 +15,7 @@ export function SessionFooter() {
         <Text size="sm" fw={500} truncate>{user}</Text>
         <Text size="xs" c="dimmed">{ROLE_LABELS[role]}</Text>
       </Group>
-      <Button variant="subtle" size="compact-sm" leftSection={<IconLogout size={16} />} onClick={() => {
-          // What was shown to this login is not for the next one.
-          notifications.clean();
-          void signOut();
-        }} justify="flex-start">
+      <Button variant="subtle" size="compact-sm" leftSection={<IconLogout size={16} />} onClick={() => void signOut()} justify="flex-start">
         Выйти
       </Button>
     </Stack>
