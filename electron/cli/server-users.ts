@@ -22,7 +22,7 @@ export function pgUrl(value: string | undefined, env: NodeJS.ProcessEnv): string
 }
 
 /** What PostgreSQL's refusals mean to the person at the terminal. */
-function connectionProblem(e: unknown, url: string): AppError | null {
+export function connectionProblem(e: unknown, url: string): AppError | null {
   const code = (e as { code?: unknown } | null)?.code;
   if (!/^postgres(?:ql)?:\/\//.test(url)) {
     return new AppError('bad_request', 'Параметр «--pg»: строка подключения не читается; пример: postgres://reestr@localhost/reestr.');

@@ -16,7 +16,7 @@ import { logFolder } from '../core/paths';
 import { AppError, isAppError } from '../../shared/errors';
 import { portArg, type ParsedArgs } from './args';
 import { RENDERER_DIR } from './serve';
-import { pgUrl } from './server-users';
+import { connectionProblem, pgUrl } from './server-users';
 
 export interface Register {
   dispatch: Dispatch;
@@ -68,7 +68,9 @@ export async function startServer(options: ServerOptions): Promise<{ server: Run
   let register: Register | undefined;
   try {
     pool = openPool(options.pg, 20);
-    await migratePg(pool);
+    // An idle connection the database drops (a restart) is an event on the pool: unheard, it would end the process.
+    pool.on('error', (e) => options.logError(e, 'Сервер отдела: PostgreSQL'));
+    await migratePg(pool).catch((e: unknown) => Promise.reject(connectionProblem(e, options.pg) ?? e));
     register = createRegister(options.pg, options.db, (e) => options.logError(e, 'Сервер отдела'));
     const staticDir = existsSync(`${RENDERER_DIR}index.html`) ? RENDERER_DIR : undefined;
     const server = await startDepartmentServer({ dispatch: register.dispatch, pool, host: options.host, port: options.port, tls, staticDir, logError: options.logError }).catch(

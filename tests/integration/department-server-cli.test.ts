@@ -49,6 +49,9 @@ describe('reestr server', () => {
     expect(open.status).toBe(2);
     expect(open.stderr).toContain('Ошибка: Сервер отдела на адресе «0.0.0.0» работает только по HTTPS');
     expect(reestr(['server', '--port', '0'])).toMatchObject({ status: 2, stderr: expect.stringContaining('Укажите базу данных сервера: --pg') });
+    expect(reestr(['server', '--pg', 'postgres://reestr@127.0.0.1:1/reestr']).stderr).toBe(
+      'Ошибка: Не удалось подключиться к PostgreSQL (127.0.0.1:1): сервер не принимает подключения (не запущен или слушает другой адрес).',
+    );
     expect(reestr(['server', '--pg', pg.url, '--tls-cert', '/nonexistent/cert.pem', '--tls-key', '/nonexistent/key.pem', '--host', '0.0.0.0']).stderr).toContain(
       'Не удалось прочитать сертификат «/nonexistent/cert.pem»',
     );
