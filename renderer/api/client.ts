@@ -118,6 +118,15 @@ export async function signIn(login: string, password: string): Promise<ServerSes
   return session;
 }
 
+/** The session as the server has it now (a role an administrator changed since the sign-in). */
+export async function refreshSession(): Promise<void> {
+  if (sessionState.kind !== 'signed-in') return;
+  const { login, role, expiresAt } = await call('auth.me', {});
+  const session = { user: login, role, expiresAt };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  setSessionState({ kind: 'signed-in', session });
+}
+
 /** Ends the session on the server (a failure there still signs out here) and shows the login screen. */
 export async function signOut(): Promise<void> {
   await call('auth.logout', {}).catch(() => undefined);

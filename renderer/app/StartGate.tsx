@@ -4,7 +4,7 @@ import { Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/schema/backup';
-import { call } from '../api/client';
+import { call, refreshSession } from '../api/client';
 import { useSession } from '../api/useSession';
 import { takeRestoredMessage } from '../features/settings/restore';
 import { LoginPage } from '../features/login/LoginPage';
@@ -20,6 +20,8 @@ export function StartGate() {
   useEffect(() => {
     // Without an answer the workspace opens, and its sections say what is wrong.
     call('app.status', {}).then(setStatus, () => setStatus({ mode: 'normal' }));
+    // A reopened tab: the role may have changed since the sign-in (an ended session shows the login screen).
+    refreshSession().catch(() => undefined);
   }, [asked]);
   useEffect(() => {
     const restored = takeRestoredMessage();

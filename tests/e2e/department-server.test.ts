@@ -65,7 +65,7 @@ describe('the department server in the browser', () => {
     await signIn('admin', 'пароль-администратора');
     const footer = page.getByLabel('Учётная запись');
     await expect.poll(() => footer.textContent()).toContain('adminАдминистратор');
-    expect(await page.getByRole('button', { name: 'Выйти' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Выйти' }).isVisible()).toBe(true);
     await newEvent('Форум породнённых городов');
     await expect.poll(() => page.url()).toMatch(/#\/events$/);
     await expect.poll(() => page.getByText('Форум породнённых городов').first().isVisible()).toBe(true);
@@ -121,7 +121,12 @@ describe('the department server in the browser', () => {
     await expect.poll(() => page.getByText('Сеанс истёк или завершён: войдите снова.').isVisible()).toBe(true);
     await shot('session-ended');
     await signIn('chitatel', 'пароль-читателя');
-    await expect.poll(() => page.getByLabel('Учётная запись').textContent()).toContain('chitatel');
+    await expect.poll(() => page.getByLabel('Учётная запись').textContent()).toContain('chitatelЧитатель');
+    // Promoted meanwhile: the reopened page shows the role the server has now.
+    const admin = await dept.login('admin', 'пароль-администратора');
+    await dept.call('accounts.setRole', { login: 'chitatel', role: 'clerk' }, admin);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Учётная запись').textContent()).toContain('chitatelСотрудник');
     expect(problemsOf(page)).toEqual([]);
   });
 });
