@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg } from '../../electron/core/store/pg/migrate';
+import { openPool } from '../../electron/core/store/pg/pool';
 import { addAccount } from '../../electron/server/accounts/accounts';
 import { startDepartmentServer } from '../../electron/server/department/department-server';
 import { checkTransport, isLoopbackHost } from '../../electron/server/department/transport';
@@ -278,6 +279,25 @@ describe('accounts, for administrators', () => {
   it('names a missing account', async () => {
     const reply = await dept.call('accounts.setRole', { login: 'nobody', role: 'clerk' }, tokens.admin);
     expect([reply.status, reply.json?.error]).toEqual([404, { code: 'not_found', message: 'Учётной записи «nobody» нет.' }]);
+  });
+});
+
+describe('without its database', () => {
+  it('answers a sign-in and a call with a Russian 503 when PostgreSQL cannot be reached', async () => {
+    const dead = openPool('postgres://reestr@127.0.0.1:1/reestr', 1);
+    const logged: unknown[] = [];
+    const server = await startDepartmentServer({ dispatch: createDispatch(createHandlers(tempCore())), pool: dead, host: '127.0.0.1', port: 0, logError: (e) => logged.push(e) });
+    try {
+      const message = 'Сервер отдела не может связаться со своей базой данных PostgreSQL: вход и проверка прав сейчас невозможны. Сообщите администратору.';
+      const login = await send(`${server.url}api/auth.login`, { body: JSON.stringify({ login: 'user-clerk', password: PASSWORD }) });
+      expect([login.status, login.json?.error]).toEqual([503, { code: 'db_unavailable', message }]);
+      const list = await send(`${server.url}api/events.list`, { headers: { Authorization: `Bearer ${tokens.clerk}` }, body: '{}' });
+      expect([list.status, list.json?.error?.code]).toEqual([503, 'db_unavailable']);
+      expect(logged.length).toBe(2);
+    } finally {
+      await server.close();
+      await dead.end();
+    }
   });
 });
 

@@ -50,6 +50,17 @@ const DEFAULT_MAX_BODY = 150 * 1024 * 1024;
 
 const NO_SESSION = 'Войдите в реестр отдела: запрос без ключа сеанса не принимается.';
 
+const ACCOUNTS_UNREACHABLE: ErrorInfo = {
+  code: 'db_unavailable',
+  message: 'Сервер отдела не может связаться со своей базой данных PostgreSQL: вход и проверка прав сейчас невозможны. Сообщите администратору.',
+};
+
+/** No connection to PostgreSQL: refused, reset, unknown host, or the server going away (SQLSTATE classes 08 and 57P). */
+function isConnectionLoss(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (/^E(CONNREFUSED|CONNRESET|NOTFOUND|TIMEDOUT|HOSTUNREACH|NETUNREACH|PIPE|NOENT)$/.test(code) || /^(08|57P)/.test(code));
+}
+
 /** The HTTP status of an answer: the code of its error says it, so a proxy's log reads as the clerk's screen does. */
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -80,7 +91,7 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
   const failure = (e: unknown): Result<never> => {
     if (e instanceof AppError) return { ok: false, error: e.toInfo() };
     logError(e, 'Сервер отдела: вызов');
-    return { ok: false, error: INTERNAL };
+    return { ok: false, error: isConnectionLoss(e) ? ACCOUNTS_UNREACHABLE : INTERNAL };
   };
 
   /** Who calls: the open session the bearer token names. */
