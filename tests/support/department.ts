@@ -2,7 +2,7 @@
 // file's PostgreSQL cluster (usePostgres), a self-signed certificate made by openssl, and calls over
 // real HTTP(S).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -78,7 +78,8 @@ export interface DepartmentUnderTest {
 }
 
 export async function startDepartment(pool: Pool, options: { tls?: TlsFiles; staticDir?: string; host?: string; maxBody?: number } = {}): Promise<DepartmentUnderTest> {
-  const core = openCore(join(mkdtempSync(join(tmpdir(), 'reestr-dept-')), 'reestr.sqlite'));
+  const folder = mkdtempSync(join(tmpdir(), 'reestr-dept-'));
+  const core = openCore(join(folder, 'reestr.sqlite'));
   const server = await startDepartmentServer({
     dispatch: createDispatch(createHandlers(core), () => {}),
     pool,
@@ -106,6 +107,7 @@ export async function startDepartment(pool: Pool, options: { tls?: TlsFiles; sta
     async close() {
       await server.close();
       closeCore(core);
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }
