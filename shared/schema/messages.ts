@@ -96,6 +96,8 @@ function describe(issue: z.core.$ZodIssue): string {
       return `значение слишком велико (максимум ${String(issue.maximum)}${issue.origin === 'string' ? ' знаков' : ''})`;
     case 'invalid_format':
       return 'неверный формат значения';
+    case 'invalid_union':
+      return 'значение не подходит ни под один из допустимых видов';
     default:
       return issue.message;
   }
@@ -112,8 +114,19 @@ function typeWord(expected: string): string {
   )[expected] ?? expected;
 }
 
+/**
+ * A value that fits none of a union's forms: the form it came nearest to (the fewest issues) says what
+ * is wrong, at the union's place (zod's own line for it is English).
+ */
+function nearestIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const nearest = [...issue.errors].sort((a, b) => a.length - b.length)[0]?.[0];
+  return nearest ? nearestIssue({ ...nearest, path: [...issue.path, ...nearest.path] } as z.core.$ZodIssue) : issue;
+}
+
 export function zodErrorMessage(error: z.ZodError): string {
-  const issue = error.issues[0];
+  const first = error.issues[0];
+  const issue = first && nearestIssue(first);
   if (!issue) return 'Неверные данные';
   // unrecognized_keys sits on the object, so its path names the parent, not the field.
   const field = issue.code === 'unrecognized_keys' ? null : fieldName(issue.path);

@@ -68,6 +68,9 @@ describe('refusals on the wire', () => {
     expect([get.status, get.json?.error?.message]).toEqual([405, 'Операции вызываются методом POST.']);
     const unknown = await send(url('/api/events.drop'), { headers: auth(), body: '{}' });
     expect([unknown.status, unknown.json?.error]).toEqual([404, { code: 'bad_request', message: 'Неизвестная операция «events.drop».' }]);
+    // A value that fits none of a union's forms is named in Russian too (the form it came nearest to).
+    const union = await send(url('/api/backups.restore'), { headers: auth(), body: JSON.stringify({ login: 'z', password: 'x' }) });
+    expect([union.status, union.json?.error]).toEqual([400, { code: 'validation', message: 'Поле «Название»: обязательное поле не заполнено' }]);
     const badEscape = await send(url('/api/events.%ff'), { headers: auth(), body: '{}' });
     expect([badEscape.status, badEscape.json?.error?.code]).toEqual([400, 'bad_request']);
     await stillAnswers();
