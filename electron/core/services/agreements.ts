@@ -38,7 +38,7 @@ export async function createAgreement(core: Core, input: AgreementInput, batchId
 }
 
 export async function updateAgreement(core: Core, id: number, input: AgreementInput, log: EditLog = {}): Promise<Agreement> {
-  return editRecord(core, AGREEMENTS, id, async (now) => core.agreements.update(id, await toRecord(createRefResolver(core), input), now), log);
+  return editRecord(core, AGREEMENTS, id, async (now, tx) => tx.agreements.update(id, await toRecord(createRefResolver(tx), input), now), log);
 }
 
 /** The card's save: refused (`conflict`, with the agreement as it is now) when it changed since the version the clerk opened. */

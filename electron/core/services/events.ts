@@ -91,12 +91,12 @@ export async function writeEvent(core: Core, id: number, input: EventInput, now:
 
 /** An edit; an import's update of an existing event passes its batch, which can undo it. */
 export async function updateEvent(core: Core, id: number, input: EventInput, batchId: number | null = null): Promise<Event> {
-  return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now, batchId), { batchId });
+  return editRecord(core, EVENTS, id, (now, tx) => writeEvent(tx, id, input, now, batchId), { batchId });
 }
 
 /** The card's save: refused (`conflict`, with the event as it is now) when it changed since the version the clerk opened. */
 export async function saveEvent(core: Core, { id, version, input }: EventUpdate): Promise<Event> {
-  return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now), { version });
+  return editRecord(core, EVENTS, id, (now, tx) => writeEvent(tx, id, input, now), { version });
 }
 
 export const EVENTS: RecordKind<Event> = {

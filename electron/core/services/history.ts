@@ -160,7 +160,7 @@ const KINDS: Record<HistoryEntity, {
         spheres: await names.all(['sphere'], v.spheres),
         partners: await names.all(names.partners, v.partners),
       });
-      return editRecord(core, EVENTS, id, (now) => writeEvent(core, id, input, now), { versionOf });
+      return editRecord(core, EVENTS, id, (now, tx) => writeEvent(tx, id, input, now), { versionOf });
     },
   },
   agreement: {

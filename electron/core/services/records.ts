@@ -54,7 +54,9 @@ export async function editRecord<T extends Versioned>(
   core: Core,
   kind: RecordKind<T>,
   id: number,
-  write: (now: string) => Promise<void>,
+  // Given the transaction's core: what it writes is part of the transaction (on PostgreSQL another
+  // connection would write outside it).
+  write: (now: string, tx: Core) => Promise<void>,
   { batchId = null, versionOf, version }: EditLog = {},
 ): Promise<T> {
   return core.transaction(async (core) => {
@@ -62,7 +64,7 @@ export async function editRecord<T extends Versioned>(
     if (before.deletedAt) throw new AppError('conflict', `${nounOf(kind)} № ${id} находится в корзине: сначала восстановите ${RECORD_WORDS[kind.entity].it}.`);
     if (version !== undefined && version !== before.version) throw await staleVersion(core, kind, id, before, version);
     const now = core.now();
-    await write(now);
+    await write(now, core);
     const after = await kind.get(core, id);
     const action = versionOf === undefined ? 'update' : 'revert';
     await core.log.record({ at: now, user: core.user, action, entity: kind.entity, entityId: id, before: logged(before), after: logged(after), batchId, versionOf });

@@ -1,0 +1,190 @@
+// The events table group on PostgreSQL (db/events.ts): events, their texts (with the folded search
+// words), spheres and partners.
+import type { CalendarEvent } from '../../../../shared/schema/calendar';
+import type { Event, EventFilter, EventRow, EventSummary } from '../../../../shared/schema/event';
+import type { DatedEvent, EventRecord, EventsStore } from '../types';
+import { orderSql, pgListSql, searchBody } from './event-filter';
+import { all, changes, column, first, overlaps, Params, type Queryable } from './sql';
+
+type EventColumns = Omit<Event, 'spheres' | 'partners'>;
+
+const columns = (description: boolean) => `
+  e.id, e.title, k.name AS kind, e.start_date AS "startDate", e.end_date AS "endDate", e.date_precision AS "datePrecision",
+  c.name AS city, rg.name AS region, co.name AS country, t.venue, e.format, t.participants, o.name AS organizer, t.outcomes,
+  ${description ? 't.description' : 'NULL::text'} AS description, e.status, e.agreement_id AS "agreementId", a.title AS "agreementTitle",
+  e.batch_id AS "batchId", e.created_at AS "createdAt", e.updated_at AS "updatedAt", e.deleted_at AS "deletedAt", e.version`;
+
+const JOINS = `
+  JOIN event_texts t ON t.event_id = e.id
+  LEFT JOIN refs k ON k.id = e.kind_id
+  LEFT JOIN refs c ON c.id = e.city_id
+  LEFT JOIN refs rg ON rg.id = e.region_id
+  LEFT JOIN refs co ON co.id = e.country_id
+  LEFT JOIN refs o ON o.id = e.organizer_id
+  LEFT JOIN agreements a ON a.id = e.agreement_id`;
+
+const SUMMARY = `e.id, e.title, k.name AS kind, e.start_date AS "startDate", e.end_date AS "endDate", e.date_precision AS "datePrecision",
+  e.format, e.status, c.name AS city`;
+const SUMMARY_JOINS = 'LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id';
+
+/** The columns of events that insert and update share, $1…$12. */
+const mainColumns = (r: EventRecord) => [
+  r.title, r.kindId, r.startDate, r.endDate, r.datePrecision, r.cityId, r.regionId, r.countryId, r.format, r.organizerId, r.status, r.agreementId,
+];
+const texts = (r: EventRecord) => [r.venue, r.participants, r.outcomes, r.description, searchBody(r.title, r.description, r.participants, r.outcomes)];
+
+/** Names by event, in their order. */
+function grouped(rows: { id: number; name: string }[]): Map<number, string[]> {
+  const names = new Map<number, string[]>();
+  for (const { id, name } of rows) {
+    const list = names.get(id);
+    if (list) list.push(name);
+    else names.set(id, [name]);
+  }
+  return names;
+}
+
+export function pgEvents(db: Queryable): EventsStore {
+  async function writeLinks(id: number, r: EventRecord): Promise<void> {
+    const add = (table: string, column: string, ids: number[]) =>
+      db.query(`INSERT INTO ${table} (event_id, ${column}, position) SELECT $1, x, n - 1 FROM unnest($2::bigint[]) WITH ORDINALITY AS t(x, n)`, [id, ids]);
+    if (r.sphereIds.length) await add('event_spheres', 'sphere_id', r.sphereIds);
+    if (r.partnerIds.length) await add('event_partners', 'partner_id', r.partnerIds);
+  }
+
+  async function getMany(ids: readonly number[], brief = false): Promise<Event[]> {
+    if (!ids.length) return [];
+    const list = [...ids];
+    const links = (table: string, column: string) =>
+      all<{ id: number; name: string }>(
+        db,
+        `SELECT l.event_id AS id, r.name FROM ${table} l JOIN refs r ON r.id = l.${column} WHERE l.event_id = ANY($1::bigint[]) ORDER BY l.event_id, l.position`,
+        [list],
+      );
+    const spheres = grouped(await links('event_spheres', 'sphere_id'));
+    const partners = grouped(await links('event_partners', 'partner_id'));
+    const rows = await all<EventColumns>(db, `SELECT ${columns(!brief)} FROM events e ${JOINS} WHERE e.id = ANY($1::bigint[])`, [list]);
+    const byId = new Map(rows.map((row) => [row.id, { ...row, spheres: spheres.get(row.id) ?? [], partners: partners.get(row.id) ?? [] }]));
+    return ids.map((id) => byId.get(id)).filter((e): e is Event => e !== undefined);
+  }
+
+  async function rowsOf(ids: readonly number[]): Promise<EventRow[]> {
+    if (!ids.length) return [];
+    return all<EventRow>(
+      db,
+      `SELECT e.id, e.title, k.name AS kind, e.start_date AS "startDate", e.end_date AS "endDate", e.date_precision AS "datePrecision",
+              c.name AS city, rg.name AS region, co.name AS country, e.format, e.status, e.deleted_at AS "deletedAt", e.version
+       FROM unnest($1::bigint[]) WITH ORDINALITY AS j(id, n) JOIN events e ON e.id = j.id
+       LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id
+       LEFT JOIN refs rg ON rg.id = e.region_id LEFT JOIN refs co ON co.id = e.country_id
+       ORDER BY j.n`,
+      [[...ids]],
+    );
+  }
+
+  /** The ids the filter selects in its order: a page of them, or all when `page` is false. */
+  async function ids(filter: EventFilter, page: boolean): Promise<number[]> {
+    const params = new Params();
+    const list = pgListSql(filter, params);
+    const kindJoin = filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : '';
+    const bounds = page ? ` LIMIT ${params.add(filter.limit)} OFFSET ${params.add(filter.offset)}` : '';
+    return column<number>(
+      db,
+      `${list.with}SELECT c.id AS v FROM (${list.candidates}) c JOIN events e ON e.id = c.id ${kindJoin} ORDER BY ${orderSql(filter)}${bounds}`,
+      params.values,
+    );
+  }
+
+  async function count(filter: EventFilter): Promise<number> {
+    const params = new Params();
+    const list = pgListSql(filter, params);
+    return (await column<number>(db, `${list.with}SELECT count(*) AS v FROM (${list.candidates}) c`, params.values))[0] ?? 0;
+  }
+
+  const page = async (filter: EventFilter) => ({ ids: await ids(filter, true), total: await count(filter) });
+
+  return {
+    async insert(r, now, batchId = null) {
+      // One round trip: the event, its texts and links written by one statement.
+      const row = await first<{ id: number }>(
+        db,
+        `WITH e AS (
+           INSERT INTO events (title, kind_id, start_date, end_date, date_precision, city_id, region_id, country_id, format,
+             organizer_id, status, agreement_id, batch_id, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id),
+         t AS (INSERT INTO event_texts (event_id, venue, participants, outcomes, description, search_body)
+           SELECT id, $15, $16, $17, $18, $19 FROM e),
+         s AS (INSERT INTO event_spheres (event_id, sphere_id, position)
+           SELECT e.id, x, n - 1 FROM e, unnest($20::bigint[]) WITH ORDINALITY AS u(x, n)),
+         p AS (INSERT INTO event_partners (event_id, partner_id, position)
+           SELECT e.id, x, n - 1 FROM e, unnest($21::bigint[]) WITH ORDINALITY AS u(x, n))
+         SELECT id FROM e`,
+        [...mainColumns(r), batchId, now, ...texts(r), r.sphereIds, r.partnerIds],
+      );
+      return row!.id;
+    },
+    async update(id, r, now) {
+      await db.query(
+        `WITH e AS (
+           UPDATE events SET title = $1, kind_id = $2, start_date = $3, end_date = $4, date_precision = $5, city_id = $6, region_id = $7,
+             country_id = $8, format = $9, organizer_id = $10, status = $11, agreement_id = $12, updated_at = $13
+           WHERE id = $14 RETURNING id)
+         UPDATE event_texts SET venue = $15, participants = $16, outcomes = $17, description = $18, search_body = $19 WHERE event_id = $14`,
+        [...mainColumns(r), now, id, ...texts(r)],
+      );
+      await db.query('DELETE FROM event_spheres WHERE event_id = $1', [id]);
+      await db.query('DELETE FROM event_partners WHERE event_id = $1', [id]);
+      await writeLinks(id, r);
+    },
+    get: async (id) => (await getMany([id]))[0],
+    getMany,
+    setDeleted: async (id, now, stamp) =>
+      (await changes(db, 'UPDATE events SET deleted_at = $2, updated_at = $3 WHERE id = $1 AND (deleted_at IS NULL) = ($2::text IS NOT NULL)', [
+        id,
+        now,
+        stamp,
+      ])) > 0,
+    async list(filter) {
+      const { ids, total } = await page(filter);
+      return { items: await getMany(ids), total };
+    },
+    async rows(filter) {
+      const { ids, total } = await page(filter);
+      return { items: await rowsOf(ids), total };
+    },
+    rowsOf,
+    allIds: (filter) => ids(filter, false),
+    partnerNames: async (ids) =>
+      ids.length
+        ? column<string>(db, 'SELECT DISTINCT r.name AS v FROM event_partners ep JOIN refs r ON r.id = ep.partner_id WHERE ep.event_id = ANY($1::bigint[])', [[...ids]])
+        : [],
+    async calendar(filter) {
+      const params = new Params();
+      const list = pgListSql(filter, params);
+      return all<CalendarEvent>(
+        db,
+        `${list.with}SELECT ${SUMMARY},
+           (SELECT r.name FROM event_spheres s JOIN refs r ON r.id = s.sphere_id WHERE s.event_id = e.id ORDER BY s.position LIMIT 1) AS sphere
+         FROM (${list.candidates}) cd JOIN events e ON e.id = cd.id ${SUMMARY_JOINS} ORDER BY e.start_date, e.end_date, e.id`,
+        params.values,
+      );
+    },
+    async dated(start, end) {
+      const params = new Params();
+      return all<DatedEvent>(
+        db,
+        `SELECT e.id, e.title, e.start_date AS "startDate", e.end_date AS "endDate", e.date_precision AS "datePrecision"
+         FROM events e WHERE e.deleted_at IS NULL AND ${overlaps(params, start, end)}`,
+        params.values,
+      );
+    },
+    async range(start, end) {
+      const params = new Params();
+      return all<EventSummary>(
+        db,
+        `SELECT ${SUMMARY} FROM events e ${SUMMARY_JOINS} WHERE e.deleted_at IS NULL AND ${overlaps(params, start, end)} ORDER BY e.start_date, e.end_date, e.id`,
+        params.values,
+      );
+    },
+  };
+}
