@@ -1,16 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { describeBackends } from '../support/backends';
 import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, updateAgreement } from '../../electron/core/services/agreements';
 import { createEvent } from '../../electron/core/services/events';
 import { AgreementFilterSchema, AgreementInputSchema } from '../../shared/schema/agreement';
-import { eventInput, tempCore } from '../helpers';
+import { eventInput } from '../helpers';
 
 const input = (raw: Record<string, unknown> = {}) => AgreementInputSchema.parse({ title: 'Соглашение о сотрудничестве', ...raw });
-const list = async (core: ReturnType<typeof tempCore>, raw: Record<string, unknown> = {}) =>
+const list = async (core: Core, raw: Record<string, unknown> = {}) =>
   (await listAgreements(core, AgreementFilterSchema.parse(raw))).items.map((a) => a.title);
 
-describe('agreements', () => {
+describeBackends('agreements', (backend) => {
   it('stores parties, spheres and term, and counts the events held under it', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const agreement = await createAgreement(core, input({
       kind: 'contract',
       number: '12/2021',
@@ -36,7 +38,7 @@ describe('agreements', () => {
   });
 
   it('lists those running out within a number of days', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createAgreement(core, input({ title: 'Истекает через месяц', validUntil: '2026-12-20' }));
     await createAgreement(core, input({ title: 'Истекает через полгода', validUntil: '2027-05-01' }));
     await createAgreement(core, input({ title: 'Уже истекло', validUntil: '2026-01-01' }));
@@ -48,7 +50,7 @@ describe('agreements', () => {
   });
 
   it('finds by words of the title, number or notes in any case and with ё', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createAgreement(core, input({ title: 'Меморандум о взаимопонимании', number: 'М-7' }));
     await createAgreement(core, input({ title: 'План совместных мероприятий', notes: 'Включён в сводный план' }));
     expect(await list(core, { query: 'МЕМОРАНДУМ' })).toEqual(['Меморандум о взаимопонимании']);
@@ -57,7 +59,7 @@ describe('agreements', () => {
   });
 
   it('edits, trashes and restores, logging each step', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const { id } = await createAgreement(core, input());
     expect(await updateAgreement(core, id, input({ title: 'Новое название', status: 'terminated' }))).toMatchObject({ title: 'Новое название', status: 'terminated' });
     await deleteAgreement(core, id);
@@ -65,7 +67,7 @@ describe('agreements', () => {
     expect(await list(core, { deleted: true })).toEqual(['Новое название']);
     await restoreAgreement(core, id);
     expect(await list(core)).toEqual(['Новое название']);
-    expect(core.db.prepare(`SELECT action FROM change_log WHERE entity = 'agreement' AND entity_id = ? ORDER BY id`).pluck().all(id)).toEqual(['create', 'update', 'delete', 'restore']);
+    expect(await backend.pluck(core, `SELECT action FROM change_log WHERE entity = 'agreement' AND entity_id = ? ORDER BY id`, [id])).toEqual(['create', 'update', 'delete', 'restore']);
   });
 
   it('rejects a term that ends before it starts', () => {

@@ -16,14 +16,15 @@ import { AppError } from '../../shared/errors';
 import { addDays } from '../../shared/dates';
 import { EventFilterSchema, EventInputSchema, type EventFilter } from '../../shared/schema/event';
 import { eventInput, tempCore } from '../helpers';
-import type { LocalCore } from '../../electron/core/core';
+import type { Core, LocalCore } from '../../electron/core/core';
+import { describeBackends } from '../support/backends';
 
 const filter = (raw: Record<string, unknown> = {}): EventFilter => EventFilterSchema.parse({ limit: 1000, ...raw });
-const titles = async (core: LocalCore, raw: Record<string, unknown>) => (await listEvents(core, filter(raw))).items.map((e) => e.title);
+const titles = async (core: Core, raw: Record<string, unknown>) => (await listEvents(core, filter(raw))).items.map((e) => e.title);
 
-describe('events', () => {
+describeBackends('events', (backend) => {
   it('stores every field and gives it back, reference names matched case- and ё-insensitively', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const event = await createEvent(core, eventInput({
       title: 'Российско-Белорусский молодёжный форум',
       kind: 'ФОРУМ',
@@ -56,7 +57,7 @@ describe('events', () => {
   });
 
   it('adds an unknown reference name to its list instead of rejecting it', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createEvent(core, eventInput({ kind: 'Квиз', city: 'Новогрудок', region: 'Гродненская область', spheres: ['Археология'], partners: ['Новогрудский райисполком', 'Хабаровский край'] }));
     expect((await listRefs(core, 'kind')).map((r) => r.name)).toContain('Квиз');
     expect((await listRefs(core, 'sphere')).map((r) => r.name)).toContain('Археология');
@@ -67,14 +68,14 @@ describe('events', () => {
   });
 
   it('takes the country from the region given, not from a city listed under another region', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     expect(await createEvent(core, eventInput({ city: 'Орша', region: 'Смоленская область' }))).toMatchObject({
       city: 'Орша', region: 'Смоленская область', country: 'Российская Федерация',
     });
   });
 
   it('refuses a link to an agreement in the trash, and names made of quotes only', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const { id } = await createAgreement(core, AgreementInputSchema.parse({ title: 'Соглашение' }));
     await deleteAgreement(core, id);
     await expect(createEvent(core, eventInput({ agreementId: id }))).rejects.toThrow(`Поле «Соглашение»: соглашение № ${id} находится в корзине.`);
@@ -82,7 +83,7 @@ describe('events', () => {
   });
 
   it('selects every event that overlaps a period', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createEvents(core, [
       eventInput({ title: 'Июнь–июль', startDate: '2021-06-27', endDate: '2021-07-01' }),
       eventInput({ title: 'Июнь', startDate: '2021-06-10' }),
@@ -100,7 +101,7 @@ describe('events', () => {
   });
 
   it('finds by full text: any case, ё as е, word prefixes, every word required', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createEvents(core, [
       eventInput({ title: 'Российско-Белорусский молодёжный патриотический форум' }),
       eventInput({ title: 'Выставка', participants: 'Молодежные организации Витебской области' }),
@@ -120,7 +121,7 @@ describe('events', () => {
   });
 
   it('finds a prefix of few words and a prefix of very many alike', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const codes = Array.from({ length: 40 }, (_, i) => `шифр${String(i).padStart(2, '0')}`);
     await createEvents(core, codes.map((code) => eventInput({ title: `Заседание ${code}` })));
     expect(await titles(core, { query: 'шифр' })).toHaveLength(40);
@@ -131,7 +132,7 @@ describe('events', () => {
   });
 
   it('filters by kind, sphere, partner tree, format, status and agreement', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createEvents(core, [
       eventInput({ title: 'A', kind: 'форум', spheres: ['культура'], partners: ['Витебский областной исполнительный комитет'], format: 'remote' }),
       eventInput({ title: 'B', kind: 'встреча', spheres: ['спорт'], city: 'Гомель', status: 'planned' }),
@@ -148,7 +149,7 @@ describe('events', () => {
   });
 
   it('finds events of every span length on the first and last day they cover', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const spans = [0, 29, 30, 31, 90, 91, 92, 364, 365, 366, 800];
     await createEvents(core, spans.map((days) => eventInput({ title: `${days}`, startDate: '2021-03-10', endDate: addDays('2021-03-10', days) })));
     for (const days of spans) {
@@ -160,15 +161,8 @@ describe('events', () => {
     expect(await titles(core, { period: '2021-03-09..2021-03-09' })).toEqual([]);
   });
 
-  it('refuses, in the database itself, a span class that disagrees with the dates', async () => {
-    const core = tempCore();
-    const { id } = await createEvent(core, eventInput({ startDate: '2021-01-01', endDate: '2021-02-01' }));
-    expect(core.db.prepare('SELECT span_class FROM events WHERE id = ?').pluck().get(id)).toBe(1);
-    expect(() => core.db.prepare('UPDATE events SET span_class = 0 WHERE id = ?').run(id)).toThrow(/CHECK constraint failed/);
-  });
-
   it('counts matches of sets without the trash, whatever the path', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const ids = await createEvents(core, [
       eventInput({ title: 'Форум один', spheres: ['культура', 'спорт'] }),
       eventInput({ title: 'Форум два', spheres: ['культура'] }),
@@ -186,7 +180,7 @@ describe('events', () => {
   });
 
   it('pages and sorts, counting the whole selection', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createEvents(core, ['2021-03-01', '2021-01-01', '2021-02-01'].map((d, i) => eventInput({ title: `Событие ${i}`, startDate: d })));
     const page = await listEvents(core, EventFilterSchema.parse({ limit: 2, order: 'desc' }));
     expect(page.total).toBe(3);
@@ -195,14 +189,14 @@ describe('events', () => {
   });
 
   it('edits an event and logs the fields before and after', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const { id } = await createEvent(core, eventInput({ title: 'Черновик', spheres: ['культура'] }));
     const updated = await updateEvent(core, id, eventInput({ title: 'Итоговое название', spheres: ['спорт'], startDate: '2021-09-01', datePrecision: 'month' }));
     expect(updated).toMatchObject({ title: 'Итоговое название', spheres: ['спорт'], endDate: '2021-09-30', datePrecision: 'month' });
     expect(await titles(core, { query: 'черновик' })).toEqual([]);
     expect(await titles(core, { query: 'итогов' })).toEqual(['Итоговое название']);
     expect(await titles(core, { period: '2021-09-30..2021-09-30' })).toEqual(['Итоговое название']);
-    const log = core.db.prepare(`SELECT action, user_name, before, after FROM change_log WHERE entity = 'event' AND entity_id = ? ORDER BY id`).all(id) as { action: string; user_name: string; before: string | null; after: string }[];
+    const log = await backend.all<{ action: string; user_name: string; before: string | null; after: string }>(core, `SELECT action, user_name, before, after FROM change_log WHERE entity = 'event' AND entity_id = ? ORDER BY id`, [id]);
     expect(log.map((l) => l.action)).toEqual(['create', 'update']);
     expect(log[1]?.user_name).toBe(core.user);
     expect(JSON.parse(log[1]?.before ?? '{}')).toMatchObject({ title: 'Черновик', spheres: ['культура'] });
@@ -210,7 +204,7 @@ describe('events', () => {
   });
 
   it('moves an event to the trash and back', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const { id } = await createEvent(core, eventInput({ title: 'Удаляемое' }));
     await deleteEvent(core, id);
     expect(await titles(core, {})).toEqual([]);
@@ -220,20 +214,20 @@ describe('events', () => {
     expect((await restoreEvent(core, id)).deletedAt).toBeNull();
     expect(await titles(core, { period: '2021' })).toEqual(['Удаляемое']);
     await expect(restoreEvent(core, id)).rejects.toThrow(/не в корзине/);
-    const actions = core.db.prepare(`SELECT action FROM change_log WHERE entity_id = ? ORDER BY id`).pluck().all(id);
+    const actions = await backend.pluck(core, `SELECT action FROM change_log WHERE entity_id = ? ORDER BY id`, [id]);
     expect(actions).toEqual(['create', 'delete', 'restore']);
   });
 
   it('writes a batch all or nothing', async () => {
-    const core = tempCore();
-    const count = () => core.db.prepare('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM refs WHERE name = ?)').pluck().get('Новая сфера');
-    const before = count();
+    const core = await backend.core();
+    const count = async () => (await backend.pluck(core, 'SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM refs WHERE name = ?)', ['Новая сфера']))[0];
+    const before = await count();
     await expect(createEvents(core, [eventInput({ spheres: ['Новая сфера'] }), eventInput({ agreementId: 999 })])).rejects.toThrow(/соглашение № 999 не найдено/);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('says in Russian that an event does not exist', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     try {
       await getEvent(core, 42);
       expect.unreachable();
@@ -243,6 +237,16 @@ describe('events', () => {
       expect((e as AppError).message).toBe('Мероприятие № 42 не найдено.');
     }
   });
+});
+
+describe('events in a SQLite file', () => {
+  it('refuses, in the database itself, a span class that disagrees with the dates', async () => {
+    const core = tempCore();
+    const { id } = await createEvent(core, eventInput({ startDate: '2021-01-01', endDate: '2021-02-01' }));
+    expect(core.db.prepare('SELECT span_class FROM events WHERE id = ?').pluck().get(id)).toBe(1);
+    expect(() => core.db.prepare('UPDATE events SET span_class = 0 WHERE id = ?').run(id)).toThrow(/CHECK constraint failed/);
+  });
+
 });
 
 describe('query plans', () => {

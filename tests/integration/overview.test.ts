@@ -1,5 +1,6 @@
 // The overview's counts on a real register: the demo's 2021-H2 beside 2020-H2, agreements, what is next.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeBackends } from '../support/backends';
 import { overview } from '../../electron/core/services/overview';
 import { createAgreement } from '../../electron/core/services/agreements';
 import { createEvent } from '../../electron/core/services/events';
@@ -7,13 +8,13 @@ import { loadDemo } from '../../electron/core/services/demo';
 import { parsePeriod, type Period } from '../../shared/period';
 import { AgreementInputSchema } from '../../shared/schema/agreement';
 import { EventInputSchema } from '../../shared/schema/event';
-import { tempCore } from '../helpers';
+
 
 const H2 = parsePeriod('2021-H2') as Period;
 
-describe('the overview', () => {
+describeBackends('the overview', (backend) => {
   it('counts the period by month, sphere, kind, format and partner region against the year before', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core);
     await createEvent(core, EventInputSchema.parse({ title: 'Форум молодежи', kind: 'форум', startDate: '2020-09-15', format: 'remote', spheres: ['культура'], partners: ['Витебская область'] }));
     const o = await overview(core, H2, '2021-09-10');
@@ -33,7 +34,7 @@ describe('the overview', () => {
   });
 
   it('tells the agreements in force in the period, those without events in it, and those ending soon', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core);
     const idle = await createAgreement(core, AgreementInputSchema.parse({ kind: 'memorandum', title: 'Меморандум о сотрудничестве в сфере туризма', signedOn: '2021-03-01', validUntil: '2021-10-15' }));
     await createAgreement(core, AgreementInputSchema.parse({ kind: 'agreement', title: 'Соглашение 2023 года', signedOn: '2023-01-10' }));

@@ -1,25 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { describeBackends } from '../support/backends';
 import { inOrder } from '../../electron/core/in-order';
 import { createAgreement, getAgreement } from '../../electron/core/services/agreements';
 import { createEvent, getEvent } from '../../electron/core/services/events';
 import { createRef, getRef, listRefs, mergeRefs, updateRef } from '../../electron/core/services/references';
 import { AgreementInputSchema } from '../../shared/schema/agreement';
 import { RefUpdateSchema } from '../../shared/schema/reference';
-import { eventInput, tempCore } from '../helpers';
+import { eventInput } from '../helpers';
 
-const idOf = async (core: ReturnType<typeof tempCore>, kind: Parameters<typeof listRefs>[1], name: string) =>
+const idOf = async (core: Core, kind: Parameters<typeof listRefs>[1], name: string) =>
   (await listRefs(core, kind, true)).find((r) => r.name === name)?.id as number;
 
-describe('reference lists', () => {
+describeBackends('reference lists', (backend) => {
   it('adds an entry, and refuses a second one of the same name in any case or «ё»', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     expect((await createRef(core, { kind: 'kind', name: 'Квиз', parentId: null })).name).toBe('Квиз');
     await expect(createRef(core, { kind: 'kind', name: 'ФОРУМ', parentId: null })).rejects.toThrow('В справочнике уже есть «форум» (вид мероприятия).');
     await expect(createRef(core, { kind: 'kind', name: 'слет', parentId: null })).rejects.toThrow('В справочнике уже есть «слёт» (вид мероприятия).');
   });
 
   it('renames an entry everywhere it is used, and edits its grammatical forms', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const { id } = await createEvent(core, eventInput({ city: 'Новолукомль' }));
     const city = await idOf(core, 'city', 'Новолукомль');
     await updateRef(core, RefUpdateSchema.parse({ id: city, name: 'Новолукомль (Витебская обл.)', locative: 'Новолукомле' }));
@@ -31,7 +33,7 @@ describe('reference lists', () => {
   });
 
   it('files a new partner by its name: republics within Russia as its regions, other republics as countries', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createEvent(core, eventInput({ partners: ['Республика Татарстан', 'Чувашская Республика', 'Республика Саха (Якутия)', 'Республика Куба', 'Псковская область', 'Фонд «Наследие»'] }));
     const kindOf = async (name: string) => {
       for (const kind of ['country', 'region', 'organisation'] as const) if ((await idOf(core, kind, name)) !== undefined) return kind;
@@ -45,7 +47,7 @@ describe('reference lists', () => {
   });
 
   it('hides only an entry nothing uses', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await createEvent(core, eventInput({ kind: 'форум' }));
     const forum = await idOf(core, 'kind', 'форум');
     await expect(updateRef(core, RefUpdateSchema.parse({ id: forum, hidden: true }))).rejects.toThrow(/используется \(записей: 1\)/);
@@ -56,7 +58,7 @@ describe('reference lists', () => {
   });
 
   it('merges two entries: every event, link, agreement and child moves to the survivor', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const typo = await createRef(core, { kind: 'region', name: 'Витебская обл.', parentId: null });
     const town = await createRef(core, { kind: 'city', name: 'Глубокое', parentId: typo.id });
     const a = await createEvent(core, eventInput({ region: 'Витебская обл.', partners: ['Витебская обл.', 'Витебская область'] }));
@@ -71,11 +73,11 @@ describe('reference lists', () => {
     expect((await getAgreement(core, agreement.id)).parties).toEqual(['Витебская область']);
     expect((await getRef(core, town.id)).parentName).toBe('Витебская область');
     await expect(getRef(core, typo.id)).rejects.toThrow('Запись справочника');
-    expect(core.db.prepare(`SELECT action FROM change_log WHERE entity = 'ref' AND entity_id = ?`).pluck().all(survivor)).toContain('merge');
+    expect(await backend.pluck(core, `SELECT action FROM change_log WHERE entity = 'ref' AND entity_id = ?`, [survivor])).toContain('merge');
   });
 
   it('merges only entries of one list, and never an entry with itself', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const forum = await idOf(core, 'kind', 'форум');
     const culture = await idOf(core, 'sphere', 'культура');
     await expect(mergeRefs(core, forum, culture)).rejects.toThrow('Объединять можно только записи одного справочника: «форум» — вид мероприятия, «культура» — сфера.');

@@ -9,8 +9,9 @@ export function pgStats(db: Queryable): StatsStore {
     const where = overlaps(params, start, end);
     return { text: `WITH p AS (SELECT e.id, e.start_date FROM events e WHERE e.deleted_at IS NULL AND ${where}) ${sql}`, values: params.values };
   };
+  /** Counts by key (`k`, `n`), keys in order. */
   const counts = async (sql: string, start: string, end: string): Promise<KeyCount[]> => {
-    const { text, values } = inPeriod(sql, start, end);
+    const { text, values } = inPeriod(`SELECT k, n FROM (${sql}) g ORDER BY k COLLATE "C"`, start, end);
     return (await all<{ k: string; n: number }>(db, text, values)).map((r) => [r.k, r.n]);
   };
   return {
@@ -28,18 +29,18 @@ export function pgStats(db: Queryable): StatsStore {
       return (await column<number>(db, text, values))[0] ?? 0;
     },
     byMonth: (start, end) =>
-      counts(`SELECT to_char(greatest(p.start_date, $1::date), 'YYYY-MM') AS k, count(*) AS n FROM p GROUP BY 1 ORDER BY 1 COLLATE "C"`, start, end),
+      counts(`SELECT to_char(greatest(p.start_date, $1::date), 'YYYY-MM') AS k, count(*) AS n FROM p GROUP BY 1`, start, end),
     byKind: (start, end) =>
       counts(
-        `SELECT coalesce(r.name, '') AS k, count(*) AS n FROM p JOIN events e ON e.id = p.id LEFT JOIN refs r ON r.id = e.kind_id GROUP BY 1 ORDER BY 1 COLLATE "C"`,
+        `SELECT coalesce(r.name, '') AS k, count(*) AS n FROM p JOIN events e ON e.id = p.id LEFT JOIN refs r ON r.id = e.kind_id GROUP BY 1`,
         start,
         end,
       ),
     byFormat: (start, end) =>
-      counts(`SELECT coalesce(e.format, '') AS k, count(*) AS n FROM p JOIN events e ON e.id = p.id GROUP BY 1 ORDER BY 1 COLLATE "C"`, start, end),
+      counts(`SELECT coalesce(e.format, '') AS k, count(*) AS n FROM p JOIN events e ON e.id = p.id GROUP BY 1`, start, end),
     bySphere: (start, end) =>
       counts(
-        `SELECT r.name AS k, count(*) AS n FROM p JOIN event_spheres s ON s.event_id = p.id JOIN refs r ON r.id = s.sphere_id GROUP BY 1 ORDER BY 1 COLLATE "C"`,
+        `SELECT r.name AS k, count(*) AS n FROM p JOIN event_spheres s ON s.event_id = p.id JOIN refs r ON r.id = s.sphere_id GROUP BY 1`,
         start,
         end,
       ),
