@@ -3,7 +3,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
-import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
+import { closeCore, openCore, type Core } from '../../electron/core/core';
+import { describeBackends, type Backend } from '../support/backends';
 import { analyze } from '../../electron/core/import/analyze';
 import { createAgreement, deleteAgreement, getAgreement, restoreAgreement, updateAgreement } from '../../electron/core/services/agreements';
 import { loadDemo } from '../../electron/core/services/demo';
@@ -25,9 +26,9 @@ function lines(entries: HistoryEntry[]): string[] {
   return entries.map((e) => [e.action, ...e.changes.map((c) => `${c.label}: ${c.before} → ${c.after}`)].join(' | '));
 }
 
-function refusal(run: () => unknown): AppError {
+async function refusal(run: () => Promise<unknown>): Promise<AppError> {
   try {
-    run();
+    await run();
   } catch (e) {
     expect(e).toBeInstanceOf(AppError);
     return e as AppError;
@@ -35,15 +36,15 @@ function refusal(run: () => unknown): AppError {
   throw new Error('not refused');
 }
 
-function logRows(core: LocalCore, entity: string, id: number) {
-  return core.db
-    .prepare<[string, number], { action: string; user_name: string; at: string; version_of: number | null }>(
-      'SELECT action, user_name, at, version_of FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY id',
-    )
-    .all(entity, id);
+function logRows(backend: Backend, core: Core, entity: string, id: number) {
+  return backend.all<{ action: string; user_name: string; at: string; version_of: number | null }>(
+    core,
+    'SELECT action, user_name, at, version_of FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY id',
+    [entity, id],
+  );
 }
 
-async function importCsv(core: LocalCore, name: string, text: string, options: ImportOptions = {}) {
+async function importCsv(core: Core, name: string, text: string, options: ImportOptions = {}) {
   const source = await readImportSource(name, Buffer.from(text, 'utf8'));
   return commitPreview(core, await analyze(core, source, options), options, source);
 }
@@ -51,9 +52,9 @@ async function importCsv(core: LocalCore, name: string, text: string, options: I
 const agreementInput = (raw: Partial<AgreementInput> = {}) =>
   AgreementInputSchema.parse({ title: 'Соглашение о сотрудничестве', parties: ['Витебская область'], ...raw });
 
-describe('change history of an event', () => {
+describeBackends('change history of an event', (backend) => {
   it('records create, updates, trash and restore with user and time, newest first, as the clerk reads them', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const agreement = await createAgreement(core, agreementInput({ title: 'Соглашение с Витебской областью' }));
     const event = await createEvent(core, eventInput({ title: 'Форум молодёжи', kind: 'форум', city: 'Смоленск', spheres: ['культура'] }));
     await updateEvent(core, event.id, eventInput({
@@ -85,7 +86,7 @@ describe('change history of an event', () => {
   });
 
   it('brings back the version right after a change, logged as a revert that can itself be taken back', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const event = await createEvent(core, eventInput({ title: 'Первое название', city: 'Орша', outcomes: 'Подписан план' }));
     await updateEvent(core, event.id, eventInput({ title: 'Второе название', city: 'Орша', outcomes: 'Подписан план' }));
     await updateEvent(core, event.id, eventInput({ title: 'Третье название', city: 'Витебск', outcomes: null }));
@@ -98,7 +99,7 @@ describe('change history of an event', () => {
     const history = await recordHistory(core, 'event', event.id);
     expect(history[0]).toMatchObject({ action: 'revert', revertedTo: created.at, user: core.user });
     expect(lines(history)[0]).toBe('revert | Название: Третье название → Первое название | Город: Витебск → Орша | Итоги: — → Подписан план');
-    const rows = logRows(core, 'event', event.id);
+    const rows = (await logRows(backend, core, 'event', event.id));
     expect(rows.at(-1)).toMatchObject({ action: 'revert', version_of: created.changeId, user_name: core.user });
 
     // The second version, from before the revert, is still there to go back to.
@@ -113,41 +114,28 @@ describe('change history of an event', () => {
   });
 
   it('refuses a revert in the trash, to the version it has, or to a change not its own, and changes nothing', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const event = await createEvent(core, eventInput({ title: 'А' }));
     const other = await createEvent(core, eventInput({ title: 'Другое' }));
     await updateEvent(core, event.id, eventInput({ title: 'Б' }));
     const [latest, created] = await recordHistory(core, 'event', event.id) as [HistoryEntry, HistoryEntry];
-    const before = logRows(core, 'event', event.id).length;
+    const before = (await logRows(backend, core, 'event', event.id)).length;
 
-    expect(refusal(() => revertRecord(core, 'event', event.id, latest.changeId)).message).toBe('Эта версия совпадает с нынешней: возвращать нечего.');
+    expect((await refusal(() => revertRecord(core, 'event', event.id, latest.changeId))).message).toBe('Эта версия совпадает с нынешней: возвращать нечего.');
     const foreign = (await recordHistory(core, 'event', other.id))[0] as HistoryEntry;
-    expect(refusal(() => revertRecord(core, 'event', event.id, foreign.changeId)).code).toBe('not_found');
+    expect((await refusal(() => revertRecord(core, 'event', event.id, foreign.changeId))).code).toBe('not_found');
     await deleteEvent(core, event.id);
-    expect(refusal(() => revertRecord(core, 'event', event.id, created.changeId)).message).toMatch(/находится в корзине: сначала восстановите его/);
+    expect((await refusal(() => revertRecord(core, 'event', event.id, created.changeId))).message).toMatch(/находится в корзине: сначала восстановите его/);
     expect((await getEvent(core, event.id)).title).toBe('Б');
-    expect(logRows(core, 'event', event.id).length).toBe(before + 1); // the delete only
-    expect(refusal(() => recordHistory(core, 'event', 9999)).code).toBe('not_found');
+    expect((await logRows(backend, core, 'event', event.id)).length).toBe(before + 1); // the delete only
+    expect((await refusal(() => recordHistory(core, 'event', 9999))).code).toBe('not_found');
   });
 
-  it('is served by the contract, its output checked by the schema', async () => {
-    const core = tempCore();
-    const dispatch = createDispatch(createHandlers(core));
-    const event = await createEvent(core, eventInput({ title: 'До' }));
-    await updateEvent(core, event.id, eventInput({ title: 'После' }));
-    const listed = await dispatch('history.list', { entity: 'event', id: event.id });
-    if (!listed.ok) throw new Error(listed.error.message);
-    const history = api['history.list'].output.parse(listed.value);
-    const reverted = await dispatch('history.revert', { entity: 'event', id: event.id, changeId: history[1]?.changeId });
-    expect(reverted).toEqual({ ok: true, value: { ok: true } });
-    expect((await getEvent(core, event.id)).title).toBe('До');
-    expect(await dispatch('history.list', { entity: 'calendar', id: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
-  });
 });
 
-describe('change history of an agreement', () => {
+describeBackends('change history of an agreement', (backend) => {
   it('records create, update, trash and restore, and brings back an earlier version', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const agreement = await createAgreement(core, agreementInput({ number: '12', signedOn: '2020-03-01', validUntil: '2025-03-01', department: 'Отдел международных связей' }));
     await updateAgreement(core, agreement.id, agreementInput({ number: '12-а', kind: 'memorandum', signedOn: '2020-03-02', validUntil: null, autoProlongation: true, status: 'draft' }));
     await deleteAgreement(core, agreement.id);
@@ -171,13 +159,13 @@ describe('change history of an agreement', () => {
       kind: 'agreement', number: '12', signedOn: '2020-03-01', validUntil: '2025-03-01', autoProlongation: false,
       status: 'active', department: 'Отдел международных связей', deletedAt: null,
     });
-    expect(logRows(core, 'agreement', agreement.id).map((r) => r.action)).toEqual(['create', 'update', 'delete', 'restore', 'revert']);
+    expect((await logRows(backend, core, 'agreement', agreement.id)).map((r) => r.action)).toEqual(['create', 'update', 'delete', 'restore', 'revert']);
   });
 });
 
-describe('history across imports and reference lists', () => {
+describeBackends('history across imports and reference lists', (backend) => {
   it('shows an imported event as imported from its file, an import update and its undo, each one version', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const first = await importCsv(core, 'план-2023.csv', 'Название;Дата;Город\nВыставка ремёсел;12.06.2023;Орша\n');
     const [event] = (await listEvents(core, EventFilterSchema.parse({ batchId: first.batchId }))).items;
     if (!event) throw new Error('nothing imported');
@@ -202,11 +190,11 @@ describe('history across imports and reference lists', () => {
   });
 
   it('logs the unlinking of an event from an agreement whose import is undone', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const demo = await loadDemo(core);
     const batchId = await core.settings.get<number>('demoBatchId') as number;
     expect(demo.agreements).toBe(1);
-    const [agreement] = core.db.prepare<[number], { id: number; title: string }>('SELECT id, title FROM agreements WHERE batch_id = ?').all(batchId);
+    const [agreement] = await backend.all<{ id: number; title: string }>(core, 'SELECT id, title FROM agreements WHERE batch_id = ?', [batchId]);
     const own = await createEvent(core, eventInput({ title: 'Своё мероприятие', agreementId: agreement?.id }));
     await undoBatch(core, batchId);
     expect((await getEvent(core, own.id)).agreementId).toBeNull();
@@ -215,7 +203,7 @@ describe('history across imports and reference lists', () => {
   });
 
   it('logs a merge on each event and agreement it changes, and a revert keeps the merged entry', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const event = await createEvent(core, eventInput({ title: 'Форум', kind: 'Форумм', spheres: ['Культура', 'Культурка'] }));
     const untouched = await createEvent(core, eventInput({ title: 'Семинар', kind: 'семинар' }));
     const agreement = await createAgreement(core, agreementInput({ spheres: ['Культурка'] }));
@@ -244,13 +232,29 @@ describe('history across imports and reference lists', () => {
   });
 
   it('reads an old version\'s names through later renames', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const event = await createEvent(core, eventInput({ title: 'Встреча', city: 'Городокк' }));
     await updateEvent(core, event.id, eventInput({ title: 'Встреча делегаций', city: 'Городокк' }));
     await updateRef(core, { id: (await listRefs(core, 'city')).find((r) => r.name === 'Городокк')?.id as number, name: 'Городок Витебской области' });
     await revertRecord(core, 'event', event.id, ((await recordHistory(core, 'event', event.id)).at(-1) as HistoryEntry).changeId);
     expect(await getEvent(core, event.id)).toMatchObject({ title: 'Встреча', city: 'Городок Витебской области' });
     expect((await listRefs(core, 'city')).filter((r) => r.name.startsWith('Городок')).map((r) => r.name)).toEqual(['Городок Витебской области']);
+  });
+});
+
+describe('change history over the contract of a SQLite file', () => {
+  it('is served by the contract, its output checked by the schema', async () => {
+    const core = tempCore();
+    const dispatch = createDispatch(createHandlers(core));
+    const event = await createEvent(core, eventInput({ title: 'До' }));
+    await updateEvent(core, event.id, eventInput({ title: 'После' }));
+    const listed = await dispatch('history.list', { entity: 'event', id: event.id });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const history = api['history.list'].output.parse(listed.value);
+    const reverted = await dispatch('history.revert', { entity: 'event', id: event.id, changeId: history[1]?.changeId });
+    expect(reverted).toEqual({ ok: true, value: { ok: true } });
+    expect((await getEvent(core, event.id)).title).toBe('До');
+    expect(await dispatch('history.list', { entity: 'calendar', id: 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 });
 
