@@ -2,6 +2,8 @@
 import { inOrder } from '../../electron/core/in-order';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { describeBackends, type Backend } from '../support/backends';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
 import { createEvents, getEvent } from '../../electron/core/services/events';
 import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from '../../electron/core/services/bulk';
@@ -10,18 +12,18 @@ import { AppError } from '../../shared/errors';
 import type { EventBulkPatch } from '../../shared/schema/event';
 import { eventInput, tempCore } from '../helpers';
 
-async function register(count: number) {
-  const core = tempCore();
+async function register(backend: Backend, count: number) {
+  const core = await backend.core();
   const ids = await createEvents(core, Array.from({ length: count }, (_, i) => eventInput({ title: `Встреча ${i + 1}`, kind: 'встреча', status: 'planned' })));
   return { core, ids };
 }
 
-const eventsOf = (core: ReturnType<typeof tempCore>, ids: readonly number[]) => inOrder(ids, (id) => getEvent(core, id));
-const logRows = (core: ReturnType<typeof tempCore>) => core.db.prepare('SELECT count(*) FROM change_log').pluck().get() as number;
+const eventsOf = (core: Core, ids: readonly number[]) => inOrder(ids, (id) => getEvent(core, id));
+const logRows = async (backend: Backend, core: Core) => (await backend.pluck<number>(core, 'SELECT count(*) FROM change_log'))[0];
 
-describe('bulk changes of events', () => {
+describeBackends('bulk changes of events', (backend) => {
   it('changes every event in one action, a row each with only the changed fields, and undoes it as one', async () => {
-    const { core, ids } = await register(50);
+    const { core, ids } = await register(backend, 50);
     const result = await bulkUpdateEvents(core, ids, { status: 'held', spheres: ['культура'] });
     expect(result.count).toBe(50);
     expect(result.action).not.toBeNull();
@@ -39,18 +41,18 @@ describe('bulk changes of events', () => {
   });
 
   it('changes nothing when one event half-way cannot be changed', async () => {
-    const { core, ids } = await register(10);
+    const { core, ids } = await register(backend, 10);
     await bulkDeleteEvents(core, [ids[5] as number]);
-    const rowsBefore = logRows(core);
+    const rowsBefore = await logRows(backend, core);
     await expect(bulkUpdateEvents(core, ids, { status: 'cancelled', kind: 'форум' })).rejects.toThrow(/№ \d+ находится в корзине/);
     expect((await eventsOf(core, ids)).every((e) => e.status === 'planned' && e.kind === 'встреча')).toBe(true);
-    expect(logRows(core)).toBe(rowsBefore);
+    expect(await logRows(backend, core)).toBe(rowsBefore);
     await expect(bulkUpdateEvents(core, [...ids.slice(0, 3), 99_999], { status: 'held' })).rejects.toThrow(/№ 99999 не найдено/);
     expect((await getEvent(core, ids[0] as number)).status).toBe('planned');
   });
 
   it('moves many events to the trash and back in one action each', async () => {
-    const { core, ids } = await register(20);
+    const { core, ids } = await register(backend, 20);
     const result = await bulkDeleteEvents(core, ids.slice(0, 12));
     expect(result.count).toBe(12);
     expect((await core.events.rows({ deleted: false, sort: 'startDate', order: 'asc', limit: 100, offset: 0 })).total).toBe(8);
@@ -60,7 +62,7 @@ describe('bulk changes of events', () => {
   });
 
   it('refuses to undo what is not one bulk action, and an action followed by an edit', async () => {
-    const { core, ids } = await register(3);
+    const { core, ids } = await register(backend, 3);
     const first = await bulkUpdateEvents(core, ids, { organizer: 'Отдел сотрудничества' });
     await bulkUpdateEvents(core, [ids[1] as number], { organizer: 'Другой отдел' });
     await expect(undoBulk(core, first.action!)).rejects.toThrow(/изменено после этого действия/);
@@ -69,20 +71,10 @@ describe('bulk changes of events', () => {
     await expect(undoBulk(core, { first: 1, last: 3 })).rejects.toThrow(/не одно действие/);
   });
 
-  it('adds many events at once or none, and reads the optional columns', async () => {
-    const core = tempCore();
+  it('adds many events at once, and reads the optional columns', async () => {
+    const core = await backend.core();
     const { ids } = await createManyEvents(core, [eventInput({ title: 'А', partners: ['Китай'] }), eventInput({ title: 'Б', organizer: 'Отдел' })]);
     expect((await eventDetails(core, ids)).map((d) => [d.partners.join(), d.organizer])).toEqual([['Китай', null], ['', 'Отдел']]);
-    const dispatch = createDispatch(createHandlers(core), () => {});
-    const refused = await dispatch('events.createMany', { inputs: [{ title: 'В', startDate: '2022-01-01' }, { title: 'Г', startDate: '2022-02-10', endDate: '2022-01-01' }] });
-    expect(refused.ok).toBe(false);
-    expect((await core.events.rows({ deleted: false, sort: 'startDate', order: 'asc', limit: 100, offset: 0 })).total).toBe(2);
-    const empty = await dispatch('events.bulkUpdate', { ids: [ids[0]], patch: {} });
-    expect(empty).toMatchObject({ ok: false, error: { code: 'validation', message: 'Не выбрано, какое поле изменить у выбранных мероприятий.' } });
-    // A patch of the status alone leaves the lists as they were.
-    const status = await dispatch('events.bulkUpdate', { ids, patch: { status: 'cancelled' } });
-    expect(status.ok).toBe(true);
-    expect((await getEvent(core, ids[0] as number)).partners).toEqual(['Китай']);
   });
 
   it('undoes any series of bulk changes, newest first, back to the register as it was', async () => {
@@ -96,7 +88,7 @@ describe('bulk changes of events', () => {
     const step = fc.record({ pick: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 8 }), patch, trash: fc.boolean() });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 5 }), async (steps) => {
-        const { core, ids } = await register(8);
+        const { core, ids } = await register(backend, 8);
         const snapshot = async () => (await eventsOf(core, ids)).map(({ updatedAt: _u, version: _v, ...e }) => e);
         const start = await snapshot();
         const actions = [];
@@ -111,5 +103,23 @@ describe('bulk changes of events', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('bulk changes over the contract of a SQLite file', () => {
+  it('adds many events at once or none, and reads the optional columns', async () => {
+    const core = tempCore();
+    const { ids } = await createManyEvents(core, [eventInput({ title: 'А', partners: ['Китай'] }), eventInput({ title: 'Б', organizer: 'Отдел' })]);
+    expect((await eventDetails(core, ids)).map((d) => [d.partners.join(), d.organizer])).toEqual([['Китай', null], ['', 'Отдел']]);
+    const dispatch = createDispatch(createHandlers(core), () => {});
+    const refused = await dispatch('events.createMany', { inputs: [{ title: 'В', startDate: '2022-01-01' }, { title: 'Г', startDate: '2022-02-10', endDate: '2022-01-01' }] });
+    expect(refused.ok).toBe(false);
+    expect((await core.events.rows({ deleted: false, sort: 'startDate', order: 'asc', limit: 100, offset: 0 })).total).toBe(2);
+    const empty = await dispatch('events.bulkUpdate', { ids: [ids[0]], patch: {} });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'validation', message: 'Не выбрано, какое поле изменить у выбранных мероприятий.' } });
+    // A patch of the status alone leaves the lists as they were.
+    const status = await dispatch('events.bulkUpdate', { ids, patch: { status: 'cancelled' } });
+    expect(status.ok).toBe(true);
+    expect((await getEvent(core, ids[0] as number)).partners).toEqual(['Китай']);
   });
 });
