@@ -1,6 +1,8 @@
 // The calendar's data on a real register: one range with the table's filters, deadlines, search
 // marks, remembered settings, and moving an event by its dates.
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/core';
+import { describeBackends, type Backend } from '../support/backends';
 import { calendarData, calendarPrefs, moveEvent, saveCalendarPrefs } from '../../electron/core/services/calendar';
 import { createAgreement } from '../../electron/core/services/agreements';
 import { getEvent } from '../../electron/core/services/events';
@@ -11,12 +13,12 @@ import { CalendarPrefsSchema, CalendarQuerySchema } from '../../shared/schema/ca
 import { tempCore } from '../helpers';
 
 const query = (raw: object) => CalendarQuerySchema.parse(raw);
-const titleOf = (core: ReturnType<typeof tempCore>, prefix: string) =>
-  core.db.prepare('SELECT id FROM events WHERE title LIKE ?').pluck().get(`${prefix}%`) as number;
+const titleOf = async (backend: Backend, core: Core, prefix: string) =>
+  (await backend.pluck<number>(core, 'SELECT id FROM events WHERE title LIKE ?', [`${prefix}%`]))[0] as number;
 
-describe('the calendar data', () => {
+describeBackends('the calendar data', (backend) => {
   it('gives the events overlapping the days on screen, each with its first sphere', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core);
     // The grid of September 2021: 30 August to 10 October.
     const data = await calendarData(core, query({ start: '2021-08-30', end: '2021-10-10' }));
@@ -31,7 +33,7 @@ describe('the calendar data', () => {
   });
 
   it('applies the events table’s filters, and marks what the search finds without hiding the rest', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core);
     const range = { start: '2021-07-01', end: '2021-12-31' };
     const titles = async (raw: object) => (await calendarData(core, query({ ...range, ...raw }))).events.map((e) => e.kind);
@@ -40,11 +42,11 @@ describe('the calendar data', () => {
     expect(await titles({ filters: { formats: ['remote'] } })).toEqual(['форум']);
     const marked = await calendarData(core, query({ ...range, highlight: 'автопробег' }));
     expect(marked.events).toHaveLength(9);
-    expect(marked.matches).toEqual([titleOf(core, 'Международный белорусско-российский патриотический автопробег')]);
+    expect(marked.matches).toEqual([await titleOf(backend, core, 'Международный белорусско-российский патриотический автопробег')]);
   });
 
   it('marks the day an agreement ends, and 90 days before for a term that does not prolong itself', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core); // the demo's contract runs to 31 December 2021
     await createAgreement(core, AgreementInputSchema.parse({ title: 'Соглашение, продлеваемое само', parties: ['Витебская область'], validUntil: '2021-12-20', autoProlongation: true }));
     await createAgreement(core, AgreementInputSchema.parse({ title: 'Проект соглашения', parties: ['Витебская область'], validUntil: '2021-12-10', status: 'draft' }));
@@ -57,7 +59,7 @@ describe('the calendar data', () => {
   });
 
   it('marks every fifth anniversary of signing while the agreement is in force', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const sign = (title: string, signedOn: string, more: object = {}) =>
       createAgreement(core, AgreementInputSchema.parse({ title, parties: ['Витебская область'], signedOn, status: 'active', ...more }));
     await sign('Соглашение о сотрудничестве', '2011-03-15');
@@ -77,16 +79,8 @@ describe('the calendar data', () => {
     expect(await marks('2026-03-01', '2026-03-31')).toEqual([['2026-03-15', 'anniversary', 15, 'Соглашение о сотрудничестве']]);
   });
 
-  it('refuses a range backwards or longer than ten years, in Russian', async () => {
-    const dispatch = createDispatch(createHandlers(tempCore()));
-    const backwards = await dispatch('calendar.data', { start: '2021-09-30', end: '2021-09-01' });
-    expect(backwards).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(JSON.stringify(backwards)).toContain('конец диапазона раньше его начала');
-    expect(JSON.stringify(await dispatch('calendar.data', { start: '2000-01-01', end: '2021-01-01' }))).toContain('не больше десяти лет');
-  });
-
   it('remembers its settings in the register, and reads an older shape as the defaults', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     expect(await calendarPrefs(core)).toEqual(CalendarPrefsSchema.parse({}));
     const prefs = CalendarPrefsSchema.parse({ place: 'year/2021', colorBy: 'status', filters: { spheres: ['культура'] } });
     await saveCalendarPrefs(core, prefs);
@@ -96,15 +90,25 @@ describe('the calendar data', () => {
   });
 
   it('moves an exact event to new dates with a change-log row, and refuses to drag an imprecise one', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core);
-    const forum = titleOf(core, 'Международный форум «Социальная защита');
+    const forum = await titleOf(backend, core, 'Международный форум «Социальная защита');
     expect(await moveEvent(core, forum, '2021-09-22', '2021-09-23')).toMatchObject({ startDate: '2021-09-22', endDate: '2021-09-23', datePrecision: 'day' });
     expect((await getEvent(core, forum)).participants).toContain('Заместитель Губернатора');
-    const logged = core.db.prepare(`SELECT count(*) FROM change_log WHERE entity = 'event' AND entity_id = ? AND action = 'update'`).pluck().get(forum);
+    const [logged] = await backend.pluck(core, `SELECT count(*) FROM change_log WHERE entity = 'event' AND entity_id = ? AND action = 'update'`, [forum]);
     expect(logged).toBe(1);
-    const programme = titleOf(core, 'Санаторно-курортное лечение');
+    const programme = await titleOf(backend, core, 'Санаторно-курортное лечение');
     await expect(moveEvent(core, programme, '2021-10-01', '2021-10-01')).rejects.toThrow(/нет точных дат: его сроки меняются в карточке/);
     expect(await getEvent(core, programme)).toMatchObject({ startDate: '2021-09-01', endDate: '2021-10-31' });
+  });
+});
+
+describe('the calendar over the contract of a SQLite file', () => {
+  it('refuses a range backwards or longer than ten years, in Russian', async () => {
+    const dispatch = createDispatch(createHandlers(tempCore()));
+    const backwards = await dispatch('calendar.data', { start: '2021-09-30', end: '2021-09-01' });
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(JSON.stringify(backwards)).toContain('конец диапазона раньше его начала');
+    expect(JSON.stringify(await dispatch('calendar.data', { start: '2000-01-01', end: '2021-01-01' }))).toContain('не больше десяти лет');
   });
 });
