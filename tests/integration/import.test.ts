@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import type { LocalCore } from '../../electron/core/core';
+import type { Core } from '../../electron/core/core';
+import { inOrder } from '../../electron/core/in-order';
+import { describeBackends } from '../support/backends';
 import { analyze } from '../../electron/core/import/analyze';
 import { commitPreview, readImportSource, undoBatch } from '../../electron/core/services/imports';
 import { listEvents, getEvent } from '../../electron/core/services/events';
@@ -16,12 +18,12 @@ import { AppError } from '../../shared/errors';
 import { EventFilterSchema } from '../../shared/schema/event';
 import { AgreementFilterSchema } from '../../shared/schema/agreement';
 import type { ImportOptions } from '../../shared/schema/import';
-import { tempCore, tempDir } from '../helpers';
+import { tempDir } from '../helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const BIN = join(import.meta.dirname, '../../bin/reestr.js');
 
-async function preview(core: LocalCore, name: string, data: Buffer, options: ImportOptions = {}) {
+async function preview(core: Core, name: string, data: Buffer, options: ImportOptions = {}) {
   return analyze(core, await readImportSource(name, data), options);
 }
 
@@ -36,13 +38,13 @@ async function refusal(name: string, data: Buffer): Promise<string> {
 }
 
 /** Everything an undo must give back: events, agreements, reference lists. */
-async function snapshot(core: LocalCore) {
+async function snapshot(core: Core) {
   const kinds = ['kind', 'sphere', 'department', 'city', 'country', 'region', 'organisation'] as const;
   return {
     events: (await listEvents(core, EventFilterSchema.parse({ limit: 100_000 }))).items.map(({ updatedAt: _u, ...e }) => e),
     trash: (await listEvents(core, EventFilterSchema.parse({ limit: 100_000, deleted: true }))).total,
     agreements: (await listAgreements(core, AgreementFilterSchema.parse({ limit: 1000 }))).items,
-    refs: kinds.map((kind) => listRefs(core, kind, true)),
+    refs: await inOrder(kinds, (kind) => listRefs(core, kind, true)),
   };
 }
 
@@ -106,9 +108,9 @@ describe('hostile and broken files', () => {
   });
 });
 
-describe('an import', () => {
+describeBackends('an import', (backend) => {
   it('reads a Windows-1251 CSV, names the broken cell, and is undone as a whole', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core);
     const before = await snapshot(core);
     const data = iconv.encode(CSV, 'win1251');
@@ -129,13 +131,13 @@ describe('an import', () => {
 
     await undoBatch(core, batchId);
     expect(await snapshot(core)).toEqual(before);
-    const log = core.db.prepare('SELECT action FROM change_log WHERE batch_id = ? ORDER BY id').pluck().all(batchId);
+    const log = await backend.pluck(core, 'SELECT action FROM change_log WHERE batch_id = ? ORDER BY id', [batchId]);
     expect(log).toEqual(['import', 'undo']);
     await expect(undoBatch(core, batchId)).rejects.toThrow(/уже отменён/);
   });
 
   it('applies corrected cells before anything is written', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const p = await preview(core, 'лепель.csv', iconv.encode(CSV, 'win1251'), { edits: { '4': { '1': '15.05.2023' } } });
     expect(p.summary.error).toBe(0);
     expect(p.rows[2]?.event).toMatchObject({ startDate: '2023-05-15', endDate: '2023-05-15' });
@@ -144,7 +146,7 @@ describe('an import', () => {
   });
 
   it('finds the demo events again as duplicates, warns of a file imported before, and updates on request', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     await loadDemo(core);
     const file = [
       'Мероприятие;Даты;Город',
@@ -176,7 +178,7 @@ describe('an import', () => {
   });
 
   it('remembers a corrected mapping for the next file with the same header', async () => {
-    const core = tempCore();
+    const core = await backend.core();
     const data = Buffer.from('Название;Когда;Примечание\nФорум;12.06.2023;Орша\n', 'utf8');
     const detected = await preview(core, 'a.csv', data);
     expect(detected.columns.map((c) => c.field)).toEqual(['title', 'startDate', 'description']);
