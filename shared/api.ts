@@ -56,6 +56,9 @@ import {
   WhoAmISchema,
 } from './schema/account';
 
+/** The register's change counter: the id of its latest change-log row, 0 while nothing is logged. */
+export const ChangeCounterSchema = z.object({ id: z.int().nonnegative() });
+
 function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -109,6 +112,8 @@ export const api = {
   'settings.department': method(z.strictObject({}), DepartmentSettingsSchema),
   'settings.setDepartment': method(DepartmentInputSchema, DepartmentSettingsSchema),
   'demo.load': method(z.strictObject({}), z.object({ events: z.int(), agreements: z.int(), alreadyLoaded: z.boolean() })),
+  // Live refresh: the latest change-log row id, polled by every open window; it grows with each change.
+  'changes.latest': method(z.strictObject({}), ChangeCounterSchema),
   // Data safety: the app's mode, where the data lives, backups; in the recovery mode only these answer.
   'app.status': method(z.strictObject({}), AppStatusSchema),
   'settings.paths': method(z.strictObject({}), DataPathsSchema),

@@ -30,6 +30,7 @@ export const LEAST_ROLE: Record<MethodName, Role> = {
   'stats.overview': R,
   'settings.department': R, 'settings.setDepartment': A,
   'demo.load': A,
+  'changes.latest': R,
   'app.status': R,
   'settings.paths': A, 'settings.setBackupFolder': A,
   'backups.list': K, 'backups.inspect': K, 'backups.upload': K, 'backups.restore': K, 'backups.create': A,

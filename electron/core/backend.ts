@@ -20,6 +20,7 @@ import { recordHistory, revertRecord } from './services/history';
 import { departmentSettings, setDepartmentSettings } from './services/department';
 import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from './services/bulk';
 import { createJobRunner } from './jobs/runner';
+import { latestChange } from './services/changes';
 
 const OK = { ok: true } as const;
 
@@ -160,6 +161,7 @@ export function createHandlers(core: LocalCore): Handlers {
     'settings.department': (_input, ctx) => departmentSettings(as(ctx)),
     'settings.setDepartment': (input, ctx) => setDepartmentSettings(as(ctx), input),
     'demo.load': (_input, ctx) => loadDemo(as(ctx)),
+    'changes.latest': (_input, ctx) => latestChange(as(ctx)),
     ...createBackupHandlers(core, uploads),
   }, () => jobs.writing());
 }
