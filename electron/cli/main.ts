@@ -213,7 +213,7 @@ async function run(core: LocalCore, p: ParsedArgs, io: Io, debug: boolean): Prom
       return;
     }
     case 'backups list': {
-      const folder = await backupFolder(core);
+      const folder = backupFolder(core);
       const backups = listBackups(folder);
       print(backups, () => (backups.length ? backupsTable(backups) : `Резервных копий нет (папка «${folder}»).`));
       return;

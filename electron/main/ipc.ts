@@ -25,7 +25,7 @@ export function registerContract(ipc: IpcRegistry, dispatch: Dispatch): MethodNa
   const methods = Object.keys(api) as MethodName[];
   for (const method of methods) {
     // The input stays unknown here: dispatch parses it with the contract's schema.
-    ipc.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => (isTrustedSender(event) ? dispatch(method, input) : FOREIGN_SENDER));
+    ipc.handle(`${CHANNEL_PREFIX}${method}`, (event, input: unknown) => (isTrustedSender(event) ? dispatch(method, input) : FOREIGN_SENDER));
   }
   return methods;
 }

@@ -26,7 +26,7 @@ export function backupDto(info: BackupInfo): BackupInfoDto {
 }
 
 export async function dataPaths(core: LocalCore): Promise<DataPaths> {
-  return { databaseFile: core.file, backupFolder: await backupFolder(core), defaultBackupFolder: defaultBackupFolder(core.file), logFolder: logFolder(core.file) };
+  return { databaseFile: core.file, backupFolder: backupFolder(core), defaultBackupFolder: defaultBackupFolder(core.file), logFolder: logFolder(core.file) };
 }
 
 const NOT_IN_RECOVERY = () => {
@@ -35,9 +35,9 @@ const NOT_IN_RECOVERY = () => {
 
 /** A backup of the list, by its name in the backup folder. */
 async function listed(core: LocalCore, name: string): Promise<BackupInfo> {
-  const file = join(await backupFolder(core), name);
-  const found = listBackups(await backupFolder(core)).find((b) => b.file === file);
-  if (!found) throw new AppError('not_found', `Резервной копии «${name}» нет в папке «${await backupFolder(core)}»: обновите список.`);
+  const file = join(backupFolder(core), name);
+  const found = listBackups(backupFolder(core)).find((b) => b.file === file);
+  if (!found) throw new AppError('not_found', `Резервной копии «${name}» нет в папке «${backupFolder(core)}»: обновите список.`);
   return found;
 }
 
@@ -58,7 +58,7 @@ export function createBackupHandlers(core: LocalCore, uploads: Uploads = createU
       else await core.settings.set('backupFolder', checkBackupFolder(folder));
       return dataPaths(core);
     },
-    'backups.list': async () => ({ folder: await backupFolder(core), backups: listBackups(await backupFolder(core)).map(backupDto) }),
+    'backups.list': async () => ({ folder: backupFolder(core), backups: listBackups(backupFolder(core)).map(backupDto) }),
     'backups.create': async () => backupDto(await makeBackup(core, 'manual')),
     'backups.inspect': async ({ name }): Promise<BackupPreview> => {
       const info = await listed(core, name);

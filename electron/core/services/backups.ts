@@ -24,8 +24,10 @@ const KEEP = { daily: 7, weekly: 4, monthly: 12, import: 10 } as const;
 const NAME = BACKUP_NAME;
 
 /** The folder backups go to: the one chosen in the settings, else «backups» beside the database. */
-export async function backupFolder(core: LocalCore): Promise<string> {
-  return await core.settings.get<string>('backupFolder') ?? defaultBackupFolder(core.file);
+export function backupFolder(core: LocalCore): string {
+  // Read on the connection itself, at once: a backup starts copying in the same step (a close that
+  // comes meanwhile is then the copy's failure, said as such).
+  return createSettingsRepo(core.db).get<string>('backupFolder') ?? defaultBackupFolder(core.file);
 }
 
 /** Why a snapshot could not be written, as it was: the program stopping, the disk, the folder. */
@@ -47,7 +49,7 @@ function backupFailure(core: LocalCore, folder: string, e: unknown): AppError {
  */
 export async function makeBackup(core: LocalCore, reason: BackupReason, file?: string, progress?: Report): Promise<BackupInfo> {
   const at = core.now();
-  const folder = await backupFolder(core);
+  const folder = backupFolder(core);
   const target = file ?? join(folder, `reestr-${stamp(at)}-${reason}.sqlite`);
   let stopped: { by: unknown } | undefined;
   try {
@@ -141,7 +143,7 @@ export function rotate(folder: string): string[] {
 /** The day's first start takes a snapshot; null when one was taken today already. */
 export async function dailyBackup(core: LocalCore): Promise<BackupInfo | null> {
   const today = core.now().slice(0, 10);
-  if (listBackups(await backupFolder(core)).some((b) => b.at.startsWith(today))) return null;
+  if (listBackups(backupFolder(core)).some((b) => b.at.startsWith(today))) return null;
   return makeBackup(core, 'daily');
 }
 
