@@ -1,0 +1,58 @@
+// The clerk's register as a transfer reads it: checked where it lies (a newer or foreign file refused
+// untouched), then copied with its logs into a temporary folder, where the start-up check reads every
+// page and the migrations bring an older schema up to date. The clerk's file is never written.
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { checkExisting, closeDatabase, openDatabase, type Db } from '../db/connection';
+
+export interface SqliteSource {
+  db: Db;
+  /** Closes the copy and removes its folder. */
+  dispose(): void;
+}
+
+/** An error about the temporary copy, told of the clerk's file. */
+function aboutOriginal(e: unknown, copy: string, file: string): unknown {
+  if (!(e instanceof AppError)) return e;
+  return new AppError(e.code, e.message.replaceAll(copy, file), e.details);
+}
+
+export function openSqliteSource(file: string): SqliteSource {
+  let isFile = false;
+  try {
+    isFile = statSync(file).isFile();
+  } catch {
+    // told below
+  }
+  if (!isFile) throw new AppError('not_found', `Файл реестра «${file}» не найден.`);
+  checkExisting(file);
+  const folder = mkdtempSync(join(tmpdir(), 'reestr-transfer-'));
+  const copy = join(folder, basename(file));
+  let db: Db | undefined;
+  try {
+    // The logs too: changes a running app has not yet checkpointed live in «-wal».
+    for (const suffix of ['', '-wal', '-journal']) {
+      if (!existsSync(`${file}${suffix}`)) continue;
+      try {
+        copyFileSync(`${file}${suffix}`, `${copy}${suffix}`);
+      } catch (e) {
+        throw new AppError('db_unavailable', `Не удалось прочитать файл реестра «${file}${suffix}»: нет доступа к нему или нет места во временной папке.`, e);
+      }
+    }
+    db = openDatabase(copy);
+    const opened = db;
+    return {
+      db: opened,
+      dispose() {
+        closeDatabase(opened);
+        rmSync(folder, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    if (db) closeDatabase(db);
+    rmSync(folder, { recursive: true, force: true });
+    throw aboutOriginal(e, copy, file);
+  }
+}

@@ -1,0 +1,127 @@
+// «Перенести реестр на сервер»: a clerk's SQLite register copied whole into the department server's
+// empty PostgreSQL register, in one transaction (all of it or nothing), every id kept.
+import type { Pool, PoolClient } from 'pg';
+import { AppError } from '../../../shared/errors';
+import { migratePg } from '../store/pg/migrate';
+import { pgTransaction } from '../store/pg/pool';
+import { searchBody } from '../store/pg/event-filter';
+import { assertEmptyPgRegister } from './pg-register';
+import { openSqliteSource } from './sqlite-source';
+import { CHUNK, indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
+import type { Db } from '../db/connection';
+
+const PG_ARRAY: Record<ColumnType, string> = { int: 'bigint[]', text: 'text[]', bool: 'boolean[]', date: 'date[]' };
+
+/** A SQLite value as PostgreSQL takes it. */
+const toPg = (value: unknown, type: ColumnType) => (type === 'bool' ? (value === null ? null : value === 1) : value);
+
+/** The titles of events, by id: the search text of event_texts is made of them and the texts. */
+function titles(db: Db): Map<number, string> {
+  return new Map(db.prepare<[], [number, string]>('SELECT id, title FROM events').raw().all());
+}
+
+interface Columns {
+  names: string[];
+  types: ColumnType[];
+}
+
+function columnsOf(table: TableSpec): Columns {
+  const names = table.columns.map(([name]) => name);
+  const types = table.columns.map(([, type]) => type);
+  // search_body is PostgreSQL's own: written beside the texts, made as store/pg/events.ts makes it.
+  if (table.name === 'event_texts') return { names: [...names, 'search_body'], types: [...types, 'text'] };
+  return { names, types };
+}
+
+/** Writes rows as one statement: a parameter per column, an array of all its values. */
+async function insertRows(client: PoolClient, table: TableSpec, columns: Columns, rows: Row[]): Promise<void> {
+  const arrays = columns.names.map((_, c) => rows.map((row) => toPg(row[c], columns.types[c]!)));
+  const unnest = columns.types.map((type, c) => `$${c + 1}::${PG_ARRAY[type]}`).join(', ');
+  await client.query(`INSERT INTO ${table.name} (${columns.names.join(', ')}) SELECT * FROM unnest(${unnest})`, arrays);
+}
+
+/** Each refs row's parent, set once every row is there: a parent may come after its child. */
+async function linkParents(client: PoolClient, parents: [number, number][]): Promise<void> {
+  for (let i = 0; i < parents.length; i += CHUNK) {
+    const part = parents.slice(i, i + CHUNK);
+    await client.query(
+      'UPDATE refs SET parent_id = u.parent FROM unnest($1::bigint[], $2::bigint[]) AS u(id, parent) WHERE refs.id = u.id',
+      [part.map(([id]) => id), part.map(([, parent]) => parent)],
+    );
+  }
+}
+
+export interface CopyToPgOptions {
+  onProgress?: (progress: TransferProgress) => void;
+}
+
+/**
+ * Copies the register in `sqliteFile` into the server's database behind `pool` (migrated first),
+ * which must hold a new register only. Refuses a file that is not a register, is damaged or newer,
+ * and a server register already in use; the clerk's file is only read.
+ */
+export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: CopyToPgOptions = {}): Promise<TransferResult> {
+  const source = openSqliteSource(sqliteFile);
+  try {
+    const db = source.db;
+    const counts = Object.fromEntries(TABLES.map((t) => [t.name, db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number]));
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    await migratePg(pool);
+    const eventTitles = titles(db);
+    let copied = 0;
+    await pgTransaction(pool, async (client) => {
+      // Nobody else writes the register while it is filled: a second transfer waits, then finds it in use.
+      await client.query(`LOCK TABLE ${TABLES.map((t) => t.name).join(', ')} IN EXCLUSIVE MODE`);
+      await assertEmptyPgRegister(client);
+      // The seeded lists and home region give way to the file's own (nothing refers to them yet).
+      await client.query('DELETE FROM refs');
+      await client.query('DELETE FROM settings');
+      const parents: [number, number][] = [];
+      for (const table of TABLES) {
+        const columns = columnsOf(table);
+        const parentAt = table.name === 'refs' ? columns.names.indexOf('parent_id') : -1;
+        const select = db.prepare<[], Row>(`SELECT ${table.columns.map(([name]) => name).join(', ')} FROM ${table.name} ORDER BY ${table.order}`).raw();
+        let rows: Row[] = [];
+        const flush = async () => {
+          if (!rows.length) return;
+          const batch = rows;
+          rows = [];
+          await insertRows(client, table, columns, batch);
+          copied += batch.length;
+          options.onProgress?.({ copied, total, table: table.label });
+        };
+        // The iterator holds a read of the temporary copy across the writes: nothing else uses that connection.
+        for (const row of select.iterate()) {
+          if (parentAt >= 0 && row[parentAt] !== null) {
+            parents.push([row[0] as number, row[parentAt] as number]);
+            row[parentAt] = null;
+          }
+          if (table.name === 'event_texts') row.push(searchBody(...indexedParts(eventTitles.get(row[0] as number), row)));
+          rows.push(row);
+          if (rows.length >= CHUNK) await flush();
+        }
+        await flush();
+        if (table.name === 'refs') await linkParents(client, parents);
+        if (table.identity) {
+          await client.query(
+            `SELECT setval(pg_get_serial_sequence('${table.name}', '${table.identity}'), coalesce(max(${table.identity}), 0) + 1, false) FROM ${table.name}`,
+          );
+        }
+      }
+      const written = await tableCounts(client);
+      const differing = TABLES.filter((t) => written[t.name] !== counts[t.name]);
+      if (differing.length) {
+        throw new AppError('internal', `Перенос не сошёлся по числу строк (${differing.map((t) => t.label).join(', ')}): база сервера оставлена без изменений.`);
+      }
+    });
+    return { counts };
+  } finally {
+    source.dispose();
+  }
+}
+
+/** Rows per table of the server's register. */
+export async function tableCounts(client: PoolClient | Pool): Promise<Record<string, number>> {
+  const { rows } = await client.query<Record<string, string>>(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.name}) AS ${t.name}`).join(', ')}`);
+  return Object.fromEntries(TABLES.map((t) => [t.name, Number(rows[0]?.[t.name] ?? 0)]));
+}
