@@ -4,7 +4,8 @@ import type { ImportBatch } from '../../../shared/schema/import';
 import type { NewBatch } from '../store/types';
 
 
-interface BatchRow {
+/** A batch as stored, with its live events counted: both adapters read it so. */
+export interface BatchRow {
   id: number;
   file_name: string;
   sheet: string | null;
@@ -18,7 +19,7 @@ interface BatchRow {
 
 const SELECT = `SELECT b.*, (SELECT count(*) FROM events e WHERE e.batch_id = b.id AND e.deleted_at IS NULL) AS events FROM import_batches b`;
 
-function toBatch(row: BatchRow): ImportBatch {
+export function toBatch(row: BatchRow): ImportBatch {
   const summary = (row.summary ? JSON.parse(row.summary) : {}) as { events?: number; created?: number; updated?: number };
   return {
     id: row.id,

@@ -4,7 +4,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
 import type { Change, ChangeAction, ChangeEntity, LoggedChange } from '../store/types';
 
-interface ChangeRow {
+/** A row of the log as stored: both adapters read it so. */
+export interface ChangeRow {
   id: number;
   at: string;
   user_name: string;
@@ -19,7 +20,7 @@ interface ChangeRow {
 
 const parsed = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 
-function toChange(r: ChangeRow): LoggedChange {
+export function toChange(r: ChangeRow): LoggedChange {
   return {
     id: r.id,
     at: r.at,

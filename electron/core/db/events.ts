@@ -14,7 +14,8 @@ const columns = (description: boolean) => `
   t.participants, o.name, t.outcomes, ${description ? 't.description' : 'NULL'}, e.status, e.agreement_id, a.title, e.batch_id,
   e.created_at, e.updated_at, e.deleted_at, e.version`;
 
-const JOINS = `
+/** The reference names and texts of an event `e`: both adapters join them so. */
+export const JOINS = `
   JOIN event_texts t ON t.event_id = e.id
   LEFT JOIN refs k ON k.id = e.kind_id
   LEFT JOIN refs c ON c.id = e.city_id

@@ -6,7 +6,8 @@ import type { NewRef, RefRow } from '../store/types';
 
 
 
-const USAGE = `(
+/** How many records use the entry `r`: both adapters count it so. */
+export const USAGE = `(
     (SELECT count(*) FROM events WHERE kind_id = r.id)
   + (SELECT count(*) FROM events WHERE city_id = r.id)
   + (SELECT count(*) FROM events WHERE region_id = r.id)
@@ -18,6 +19,22 @@ const USAGE = `(
   + (SELECT count(*) FROM agreement_spheres WHERE sphere_id = r.id)
   + (SELECT count(*) FROM agreement_parties WHERE partner_id = r.id)
 )`;
+
+/** A listed row (with its parent's name and usage) as the contract's Ref: both adapters read it so. */
+export const toRef = (r: RefRow & { parent_name: string | null; usage: number | null }): Ref => ({
+  id: r.id,
+  kind: r.kind,
+  name: r.name,
+  parentId: r.parent_id,
+  parentName: r.parent_name,
+  gender: r.gender,
+  genitive: r.genitive,
+  instrumental: r.instrumental,
+  locative: r.locative,
+  settlement: r.settlement,
+  hidden: r.hidden === 1,
+  usage: r.usage,
+});
 
 export function createRefsRepo(db: Db) {
   const byKey = db.prepare<[RefKind, string], RefRow>('SELECT * FROM refs WHERE kind = ? AND name_key = ?');
@@ -69,21 +86,6 @@ export function createRefsRepo(db: Db) {
     `DELETE FROM refs WHERE id IN (
        SELECT r.id FROM refs r WHERE r.batch_id = ? AND ${USAGE} = 0 AND NOT EXISTS (SELECT 1 FROM refs c WHERE c.parent_id = r.id))`,
   );
-
-  const toRef = (r: RefRow & { parent_name: string | null; usage: number | null }): Ref => ({
-    id: r.id,
-    kind: r.kind,
-    name: r.name,
-    parentId: r.parent_id,
-    parentName: r.parent_name,
-    gender: r.gender,
-    genitive: r.genitive,
-    instrumental: r.instrumental,
-    locative: r.locative,
-    settlement: r.settlement,
-    hidden: r.hidden === 1,
-    usage: r.usage,
-  });
 
   return {
     byKey: (kind: RefKind, key: string) => byKey.get(kind, key),

@@ -1,38 +1,10 @@
 // Import batches on PostgreSQL: each import (and the demo data) is one batch that can be undone (db/batches.ts).
-import type { ImportBatch } from '../../../../shared/schema/import';
+import { toBatch, type BatchRow } from '../../db/batches';
 import type { BatchesStore } from '../types';
 import { all, changes, first, type Queryable } from './sql';
 
-interface BatchRow {
-  id: number;
-  file_name: string;
-  sheet: string | null;
-  sha256: string | null;
-  created_at: string;
-  undone_at: string | null;
-  user_name: string | null;
-  summary: string | null;
-  events: number;
-}
-
 const SELECT = `SELECT b.id, b.file_name, b.sheet, b.sha256, b.created_at, b.undone_at, b.user_name, b.summary,
   (SELECT count(*) FROM events e WHERE e.batch_id = b.id AND e.deleted_at IS NULL) AS events FROM import_batches b`;
-
-function toBatch(row: BatchRow): ImportBatch {
-  const summary = (row.summary ? JSON.parse(row.summary) : {}) as { events?: number; created?: number; updated?: number };
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    sheet: row.sheet,
-    sha256: row.sha256,
-    createdAt: row.created_at,
-    undoneAt: row.undone_at,
-    userName: row.user_name,
-    created: summary.created ?? summary.events ?? 0,
-    updated: summary.updated ?? 0,
-    events: row.events,
-  };
-}
 
 export function pgBatches(db: Queryable): BatchesStore {
   const one = async (text: string, values: unknown[]) => {

@@ -1,39 +1,11 @@
 // The change log on PostgreSQL (db/changelog.ts): appended to, never changed (a trigger of
 // 001_initial.sql refuses UPDATE, DELETE and TRUNCATE to every role). Times are ISO text compared
 // byte by byte (COLLATE "C"), as SQLite compares them, whatever the database's locale.
-import type { ChangeAction, ChangeEntity, ChangeLogStore, LoggedChange } from '../types';
+import { toChange, type ChangeRow } from '../../db/changelog';
+import type { ChangeEntity, ChangeLogStore } from '../types';
 import { all, column, first, type Queryable } from './sql';
 
-interface ChangeRow {
-  id: number;
-  at: string;
-  user_name: string;
-  action: ChangeAction;
-  entity: ChangeEntity;
-  entity_id: number;
-  before: string | null;
-  after: string | null;
-  batch_id: number | null;
-  version_of: number | null;
-}
-
-const parsed = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text));
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-
-function toChange(r: ChangeRow): LoggedChange {
-  return {
-    id: r.id,
-    at: r.at,
-    user: r.user_name,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: parsed(r.before),
-    after: parsed(r.after),
-    batchId: r.batch_id,
-    versionOf: r.version_of,
-  };
-}
 
 const ROW = 'SELECT id, at, user_name, action, entity, entity_id, before, after, batch_id, version_of FROM change_log';
 

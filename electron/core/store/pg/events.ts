@@ -2,6 +2,7 @@
 // words), spheres and partners.
 import type { CalendarEvent } from '../../../../shared/schema/calendar';
 import type { Event, EventFilter, EventRow, EventSummary } from '../../../../shared/schema/event';
+import { JOINS } from '../../db/events';
 import type { DatedEvent, EventRecord, EventsStore } from '../types';
 import { orderSql, pgListSql, searchBody } from './event-filter';
 import { all, changes, column, first, overlaps, Params, type Queryable } from './sql';
@@ -13,15 +14,6 @@ const columns = (description: boolean) => `
   c.name AS city, rg.name AS region, co.name AS country, t.venue, e.format, t.participants, o.name AS organizer, t.outcomes,
   ${description ? 't.description' : 'NULL::text'} AS description, e.status, e.agreement_id AS "agreementId", a.title AS "agreementTitle",
   e.batch_id AS "batchId", e.created_at AS "createdAt", e.updated_at AS "updatedAt", e.deleted_at AS "deletedAt", e.version`;
-
-const JOINS = `
-  JOIN event_texts t ON t.event_id = e.id
-  LEFT JOIN refs k ON k.id = e.kind_id
-  LEFT JOIN refs c ON c.id = e.city_id
-  LEFT JOIN refs rg ON rg.id = e.region_id
-  LEFT JOIN refs co ON co.id = e.country_id
-  LEFT JOIN refs o ON o.id = e.organizer_id
-  LEFT JOIN agreements a ON a.id = e.agreement_id`;
 
 const SUMMARY = `e.id, e.title, k.name AS kind, e.start_date AS "startDate", e.end_date AS "endDate", e.date_precision AS "datePrecision",
   e.format, e.status, c.name AS city`;

@@ -1,7 +1,7 @@
 // The reference lists on PostgreSQL (db/refs.ts): look-up by folded name (nameKey, computed here as
 // SQLite's module does), insertion, usage counts, merges.
 import { nameKey } from '../../../../shared/ru/normalize';
-import type { Ref } from '../../../../shared/schema/reference';
+import { toRef, USAGE } from '../../db/refs';
 import type { RefRow, RefsStore } from '../types';
 import { all, changes, first, type Queryable } from './sql';
 
@@ -9,19 +9,6 @@ import { all, changes, first, type Queryable } from './sql';
 const COLUMNS = (t: string) =>
   `${t}.id, ${t}.kind, ${t}.parent_id, ${t}.name, ${t}.name_key, ${t}.gender, ${t}.genitive, ${t}.instrumental, ${t}.locative,
    ${t}.settlement, ${t}.hidden::int AS hidden, ${t}.batch_id`;
-
-const USAGE = `(
-    (SELECT count(*) FROM events WHERE kind_id = r.id)
-  + (SELECT count(*) FROM events WHERE city_id = r.id)
-  + (SELECT count(*) FROM events WHERE region_id = r.id)
-  + (SELECT count(*) FROM events WHERE country_id = r.id)
-  + (SELECT count(*) FROM events WHERE organizer_id = r.id)
-  + (SELECT count(*) FROM event_spheres WHERE sphere_id = r.id)
-  + (SELECT count(*) FROM event_partners WHERE partner_id = r.id)
-  + (SELECT count(*) FROM agreements WHERE department_id = r.id)
-  + (SELECT count(*) FROM agreement_spheres WHERE sphere_id = r.id)
-  + (SELECT count(*) FROM agreement_parties WHERE partner_id = r.id)
-)`;
 
 // Every place a reference is used, moved from $2 (the victim) to $1 (the survivor) in one statement
 // each. Links: where an event or agreement already has the survivor, the victim's row just goes
@@ -52,21 +39,6 @@ const REMOVALS = [
 ];
 
 type ListedRow = RefRow & { parent_name: string | null; usage: number | null };
-
-const toRef = (r: ListedRow): Ref => ({
-  id: r.id,
-  kind: r.kind,
-  name: r.name,
-  parentId: r.parent_id,
-  parentName: r.parent_name,
-  gender: r.gender,
-  genitive: r.genitive,
-  instrumental: r.instrumental,
-  locative: r.locative,
-  settlement: r.settlement,
-  hidden: r.hidden === 1,
-  usage: r.usage,
-});
 
 export function pgRefs(db: Queryable): RefsStore {
   return {
