@@ -1,0 +1,100 @@
+// Bench rows of the department register on PostgreSQL: the same 100,000 events and the same page,
+// search and month-range queries as the SQLite rows of bench/run.ts, one after another and from 20
+// clients at once. Measured, not judged: the rows carry no target of their own.
+import { inOrder } from '../electron/core/in-order';
+import { createEvents, listEvents } from '../electron/core/services/events';
+import { migratePg } from '../electron/core/store/pg/migrate';
+import { openPgCore, type PgCore } from '../electron/core/store/pg/core';
+import { openPool } from '../electron/core/store/pg/pool';
+import { monthRange } from '../shared/dates';
+import { EventFilterSchema } from '../shared/schema/event';
+import { generateEvents, random, WORDS } from './generate';
+import type { Row } from './row';
+
+const CLIENTS = 20;
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** The three queries of bench/run.ts, drawn from one seeded stream. */
+function queries(core: PgCore, seed: number) {
+  const rnd = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)] as T;
+  const periods = ['2019', '2020-H1', '2021-H2', '2022-Q3', '2023-05', '2024', '2025-Q1', '2018-H2'];
+  return {
+    page: () => {
+      const filter = EventFilterSchema.parse({
+        period: pick(periods),
+        kinds: rnd() < 0.5 ? [pick(['форум', 'семинар', 'встреча', 'выставка'])] : undefined,
+        spheres: rnd() < 0.5 ? [pick(['культура', 'спорт', 'экономика'])] : undefined,
+        order: rnd() < 0.5 ? 'asc' : 'desc',
+        limit: 50,
+      });
+      return () => listEvents(core, filter);
+    },
+    search: () => {
+      const word = pick(WORDS);
+      const filter = EventFilterSchema.parse({ query: word.slice(0, Math.max(4, word.length - 3)), limit: 50 });
+      return () => listEvents(core, filter);
+    },
+    range: () => {
+      const { start, end } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
+      return () => core.events.range(start, end);
+    },
+  };
+}
+
+type Kind = 'page' | 'search' | 'range';
+const LABELS: Record<Kind, string> = { page: 'list page of 50 with filters', search: 'full-text search', range: 'calendar month range' };
+
+/** `runs` queries of a kind one after another, and as many again spread over CLIENTS clients at once. */
+async function measure(core: PgCore, kind: Kind, runs: number): Promise<Row[]> {
+  const make = queries(core, 42)[kind];
+  const alone = await inOrder(Array.from({ length: runs }, (_, i) => i), () => timed(make()));
+  const together: number[] = [];
+  const client = async (n: number) => {
+    const own = queries(core, 100 + n)[kind];
+    for (let i = 0; i < Math.ceil(runs / CLIENTS); i++) together.push(await timed(own()));
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+  return [
+    { measure: `PostgreSQL: ${LABELS[kind]}, p95`, value: p95(alone), target: null, unit: 'ms' },
+    { measure: `PostgreSQL: ${LABELS[kind]}, ${CLIENTS} clients at once, p95`, value: p95(together), target: null, unit: 'ms' },
+  ];
+}
+
+/**
+ * Fills a register of `total` events (the generator and slices of bench/run.ts) in the empty
+ * database at `url`, or, without one, in a throwaway cluster of tests/support/postgres.ts, then
+ * measures it. The database is left filled; the throwaway cluster is removed.
+ */
+export async function pgRows(total = 100_000, runs = 200, url?: string): Promise<Row[]> {
+  const server = url ? undefined : (await import('../tests/support/postgres')).startPostgres();
+  const target = url ?? server!.url;
+  const pool = openPool(target, 1);
+  let core: PgCore | undefined;
+  try {
+    await migratePg(pool);
+    core = openPgCore(target, { user: 'bench', connections: CLIENTS });
+    const filled = core;
+    const fill = await timed(async () => {
+      for (let i = 0; i < total; i += 10_000) await createEvents(filled, generateEvents(Math.min(10_000, total - i), 7 + i, 2015, 2026, i + 1));
+    });
+    await pool.query('ANALYZE');
+    const rows: Row[] = [{ measure: `PostgreSQL: ${total.toLocaleString('en')} events stored`, value: fill / 1000, target: null, unit: 's' }];
+    for (const kind of ['page', 'search', 'range'] as const) rows.push(...(await measure(filled, kind, runs)));
+    return rows;
+  } finally {
+    await core?.close();
+    await pool.end();
+    server?.stop();
+  }
+}
