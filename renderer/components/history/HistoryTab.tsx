@@ -6,6 +6,7 @@ import { formatTimestamp } from '../../../shared/ru/dates';
 import { EMPTY_VALUE } from '../../../shared/ru/field-values';
 import type { FieldChange, HistoryEntity, HistoryEntry } from '../../../shared/schema/history';
 import { call } from '../../api/client';
+import { useLiveGeneration } from '../../api/live';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import * as t from './texts';
 
@@ -45,6 +46,7 @@ export function HistoryTab({ entity, id, version, blocked, onReverted }: History
   const [error, setError] = useState<string | null>(null);
   const [asked, setAsked] = useState<HistoryEntry | null>(null);
   const [busy, setBusy] = useState(false);
+  const live = useLiveGeneration();
 
   useEffect(() => {
     call('history.list', { entity, id }).then(
@@ -54,7 +56,7 @@ export function HistoryTab({ entity, id, version, blocked, onReverted }: History
       },
       (e: unknown) => setError(errorMessage(e)),
     );
-  }, [entity, id, version]);
+  }, [entity, id, version, live]);
 
   async function revert(entry: HistoryEntry) {
     setBusy(true);

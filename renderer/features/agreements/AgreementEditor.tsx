@@ -3,7 +3,7 @@ import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, List, Loader, Sel
 import { DateInput } from '@mantine/dates';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AGREEMENT_STATE_LABELS, agreementState, effectiveStatus } from '../../../shared/agreement-term';
 import { todayIso } from '../../../shared/dates';
 import { formatDate, formatDateRange } from '../../../shared/ru/dates';
@@ -11,6 +11,7 @@ import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
 import { AgreementInputSchema, AgreementSchema, type Agreement, type AgreementInput } from '../../../shared/schema/agreement';
 import type { Event } from '../../../shared/schema/event';
 import { fieldErrors } from '../../../shared/schema/messages';
+import { LiveNotice, useLiveCard } from '../../api/liveCard';
 import { call } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { navigate, routeHash } from '../../router/route';
@@ -61,18 +62,18 @@ export function AgreementEditor({ id }: { id: string }) {
   const newValues = useNewRefValues();
   const conflict = useConflictDialog();
 
+  /** The card filled from a version of the agreement, as saved. */
+  const show = useCallback((a: Agreement) => {
+    setSaved(a);
+    setDraft(draftOf(a));
+    setOpenEnded(a.validUntil === null);
+  }, []);
+
   useEffect(() => {
     if (isNew) return;
-    call('agreements.get', { id: Number(id) }).then(
-      (a) => {
-        setSaved(a);
-        setDraft(draftOf(a));
-        setOpenEnded(a.validUntil === null);
-      },
-      (e: unknown) => setLoadError(errorMessage(e)),
-    );
+    call('agreements.get', { id: Number(id) }).then(show, (e: unknown) => setLoadError(errorMessage(e)));
     call('events.list', { agreementId: Number(id), limit: 1000 }).then((page) => setEvents(page.items), () => setEvents([]));
-  }, [id, isNew]);
+  }, [id, isNew, show]);
 
   const input = draft && { ...draft, validUntil: openEnded ? null : draft.validUntil };
   const errors = useMemo(() => {
@@ -83,6 +84,7 @@ export function AgreementEditor({ id }: { id: string }) {
   const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved ? draftOf(saved) : EMPTY);
 
   useLeaveGuard(dirty);
+  const live = useLiveCard('agreement', saved, dirty, (agreementId) => call('agreements.get', { id: agreementId }), show);
   const close = () => {
     if (dirty && !window.confirm(UNSAVED_QUESTION)) return;
     navigate({ section: 'agreements' }, { force: true });
@@ -142,10 +144,7 @@ export function AgreementEditor({ id }: { id: string }) {
 
   /** After a version came back from the history: the card shows it. */
   async function reload() {
-    const agreement = await call('agreements.get', { id: Number(id) });
-    setSaved(agreement);
-    setDraft(draftOf(agreement));
-    setOpenEnded(agreement.validUntil === null);
+    show(await call('agreements.get', { id: Number(id) }));
     setTab('card');
   }
 
@@ -171,6 +170,7 @@ export function AgreementEditor({ id }: { id: string }) {
   return (
     <Stack maw={980} pb="xl">
       <CardHeading title={isNew ? 'Новое соглашение' : 'Соглашение'} saved={saved} tab={tab} onTab={setTab} />
+      <LiveNotice live={live} />
       {tab === 'history' && saved ? (
         <HistoryTab entity="agreement" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>

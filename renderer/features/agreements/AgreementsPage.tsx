@@ -10,6 +10,7 @@ import { AGREEMENT_KIND_LABELS } from '../../../shared/ru/labels';
 import { AGREEMENT_FORMS, countOf } from '../../../shared/ru/plural';
 import type { Agreement } from '../../../shared/schema/agreement';
 import { call } from '../../api/client';
+import { useLiveGeneration } from '../../api/live';
 import { errorMessage } from '../../api/notifyError';
 import { navigate } from '../../router/route';
 
@@ -28,13 +29,14 @@ export function AgreementsPage() {
   const [items, setItems] = useState<Agreement[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const today = todayIso();
+  const live = useLiveGeneration();
 
   useEffect(() => {
     call('agreements.list', { query: debounced || undefined, limit: 10_000 }).then(
       (page) => setItems(page.items),
       (e: unknown) => setError(errorMessage(e)),
     );
-  }, [debounced]);
+  }, [debounced, live]);
 
   return (
     <Stack>

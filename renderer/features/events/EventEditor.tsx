@@ -2,13 +2,14 @@
 import { Alert, Autocomplete, Button, Group, Loader, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../../../shared/dates';
 import { EVENT_STATUS_LABELS, FORMAT_LABELS } from '../../../shared/ru/labels';
 import { countOf, MONTH_FORMS } from '../../../shared/ru/plural';
 import { EventInputSchema, EventSchema, type Event, type EventInputRaw } from '../../../shared/schema/event';
 import type { Gender } from '../../../shared/schema/reference';
 import { fieldErrors } from '../../../shared/schema/messages';
+import { LiveNotice, useLiveCard } from '../../api/liveCard';
 import { call, onCommand } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { navigate } from '../../router/route';
@@ -106,20 +107,20 @@ export function EventEditor({ id }: { id: string }) {
   const newValues = useNewRefValues();
   const conflict = useConflictDialog();
 
+  /** The card filled from a version of the event, as saved. */
+  const show = useCallback((event: Event) => {
+    setSaved(event);
+    setDraft(draftOf(event));
+  }, []);
+
   useEffect(() => {
     call('agreements.list', { limit: 1000 }).then(
       (page) => setAgreements(page.items.map((a) => ({ value: String(a.id), label: a.number ? `№ ${a.number} — ${a.title}` : a.title }))),
       () => setAgreements([]),
     );
     if (isNew) return;
-    call('events.get', { id: Number(id) }).then(
-      (event) => {
-        setSaved(event);
-        setDraft(draftOf(event));
-      },
-      (e: unknown) => setLoadError(errorMessage(e)),
-    );
-  }, [id, isNew]);
+    call('events.get', { id: Number(id) }).then(show, (e: unknown) => setLoadError(errorMessage(e)));
+  }, [id, isNew, show]);
 
   const errors = useMemo(() => {
     if (!draft || !touched) return {};
@@ -129,6 +130,7 @@ export function EventEditor({ id }: { id: string }) {
 
   const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved ? draftOf(saved) : emptyDraft());
   useLeaveGuard(dirty);
+  const live = useLiveCard('event', saved, dirty, (eventId) => call('events.get', { id: eventId }), show);
   const close = () => {
     if (dirty && !window.confirm(UNSAVED_QUESTION)) return;
     navigate({ section: 'events' }, { force: true });
@@ -221,9 +223,7 @@ export function EventEditor({ id }: { id: string }) {
 
   /** After a version came back from the history: the card shows it. */
   async function reload() {
-    const event = await call('events.get', { id: Number(id) });
-    setSaved(event);
-    setDraft(draftOf(event));
+    show(await call('events.get', { id: Number(id) }));
     setTab('card');
   }
 
@@ -245,6 +245,7 @@ export function EventEditor({ id }: { id: string }) {
   return (
     <Stack maw={980} ref={card}>
       <CardHeading title={isNew ? 'Новое мероприятие' : 'Мероприятие'} saved={saved} tab={tab} onTab={setTab} />
+      <LiveNotice live={live} />
       {tab === 'history' && saved ? (
         <HistoryTab entity="event" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>

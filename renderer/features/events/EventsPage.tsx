@@ -18,6 +18,7 @@ import { navigate } from '../../router/route';
 import { useEventsFilter } from '../../stores/eventsFilter';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { useEventRows } from './useEventRows';
+import { useLiveReload } from '../../api/live';
 import { EmptyRegister } from '../../components/EmptyRegister';
 import { useExcelExport } from '../../components/exportToExcel';
 import { CHECK_WIDTH, COLUMN_BY_ID, gridTemplate, MIN_WIDTH, type ColumnId } from './gridColumns';
@@ -105,6 +106,17 @@ export function EventsPage() {
     reload();
     setDetailsVersion((v) => v + 1);
   }, [reload]);
+  // Others' changes: the loaded rows read anew, the scroll kept; not under an open cell editor (its row could move).
+  const missed = useRef(false);
+  useLiveReload(() => {
+    if (editing) missed.current = true;
+    else refresh();
+  });
+  useEffect(() => {
+    if (editing || !missed.current) return;
+    missed.current = false;
+    refresh();
+  }, [editing, refresh]);
   const remember = useCallback((change: GridUndo) => {
     pushUndo(change);
     setNotice(`Сохранено: ${change.label}. Ctrl+Z — отменить.`);

@@ -6,6 +6,7 @@ import { formatTimestamp } from '../../../shared/ru/dates';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { ImportBatch } from '../../../shared/schema/import';
 import { call } from '../../api/client';
+import { useLiveGeneration } from '../../api/live';
 import { navigate } from '../../router/route';
 import { useEventsFilter, type EventsFilterState } from '../../stores/eventsFilter';
 
@@ -20,10 +21,11 @@ export function ImportHistory() {
   const [error, setError] = useState<string | null>(null);
   const [undoing, setUndoing] = useState<ImportBatch | null>(null);
   const [version, setVersion] = useState(0);
+  const live = useLiveGeneration();
   const setFilter = useEventsFilter((s) => s.set);
   useEffect(() => {
     call('import.batches', {}).then(setBatches, (e: Error) => setError(e.message));
-  }, [version]);
+  }, [version, live]);
 
   const undo = async (batch: ImportBatch) => {
     setUndoing(null);

@@ -11,6 +11,7 @@ import { periodTitle } from '../../../shared/ru/periods';
 import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { Count, Overview } from '../../../shared/schema/stats';
 import { call } from '../../api/client';
+import { useLiveGeneration } from '../../api/live';
 import { errorMessage } from '../../api/notifyError';
 import { navigate, routeHash } from '../../router/route';
 import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
@@ -175,6 +176,7 @@ export function OverviewPage() {
   const [overview, setOverview] = useState<Overview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const live = useLiveGeneration();
   useEffect(() => {
     let live = true;
     call('stats.overview', { period }).then((o) => {
@@ -185,7 +187,7 @@ export function OverviewPage() {
     return () => {
       live = false;
     };
-  }, [period, version]);
+  }, [period, version, live]);
 
   if (overview?.registerTotal === 0) {
     return <EmptyRegister onLoaded={() => { setVersion((v) => v + 1); navigate({ section: 'events' }); }} />;

@@ -7,6 +7,7 @@ import { REF_KIND_LABELS } from '../../../shared/ru/labels';
 import { ENTRY_FORMS, countOf } from '../../../shared/ru/plural';
 import { RefKindSchema, type Ref, type RefKind } from '../../../shared/schema/reference';
 import { call } from '../../api/client';
+import { useLiveReload } from '../../api/live';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { navigate } from '../../router/route';
 import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, SETTLEMENT_LABEL, settlementLabel, type RefChange } from '../../components/RefDialogs';
@@ -34,6 +35,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
     call('refs.list', { kind, includeHidden: true, withUsage: true }).then(setEntries, (e: unknown) => setError(errorMessage(e)));
   }, [kind]);
   useEffect(reload, [reload]);
+  useLiveReload(reload);
 
   async function save(change: RefChange) {
     try {
