@@ -1,5 +1,5 @@
 // Which events a filter selects, on PostgreSQL: db/event-filter.ts's listSql with the same meaning,
-// every value a parameter. Text search reads the words of event_texts.search_body (003_search_words.sql).
+// every value a parameter. Text search reads the words of event_texts.search_words (003_search_words.sql).
 import { nameKey, searchText } from '../../../../shared/ru/normalize';
 import type { EventFilter } from '../../../../shared/schema/event';
 import { overlaps, type Params } from './sql';
@@ -16,8 +16,8 @@ export function searchBody(...parts: readonly (string | null | undefined)[]): st
   return searchText(...parts).split(' ').filter(fits).join(' ');
 }
 
-/** The words of search_body as a tsvector: the expression of the index in 003_search_words.sql, written the same. */
-export const SEARCH_WORDS = `array_to_tsvector(string_to_array(t.search_body, ' '))`;
+/** Words of folded text (a search_body) as a tsvector, each word one lexeme as it stands (003_search_words.sql). */
+export const SEARCH_WORDS = (body: string) => `array_to_tsvector(string_to_array(${body}::text, ' '))`;
 
 /**
  * The user's words as a tsquery: every word must occur, each as a prefix. Written as tsquery text
@@ -59,7 +59,7 @@ export function pgListSql(filter: EventFilter, params: Params): PgListSql {
   if (filter.batchId !== undefined) conditions.push(`e.batch_id = ${params.add(filter.batchId)}`);
   const query = filter.query ? tsQuery(filter.query) : null;
   if (query === false) conditions.push('false');
-  else if (query !== null) conditions.push(`e.id IN (SELECT t.event_id FROM event_texts t WHERE ${SEARCH_WORDS} @@ ${params.add(query)}::tsquery)`);
+  else if (query !== null) conditions.push(`e.id IN (SELECT t.event_id FROM event_texts t WHERE t.search_words @@ ${params.add(query)}::tsquery)`);
   if (filter.spheres?.length) {
     conditions.push(`e.id IN (SELECT es.event_id FROM event_spheres es JOIN refs r ON r.id = es.sphere_id
                       WHERE r.kind = 'sphere' AND r.name_key = ANY(${keys(filter.spheres)}::text[]))`);

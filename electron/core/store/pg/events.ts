@@ -4,7 +4,7 @@ import type { CalendarEvent } from '../../../../shared/schema/calendar';
 import type { Event, EventFilter, EventRow, EventSummary } from '../../../../shared/schema/event';
 import { JOINS } from '../../db/events';
 import type { DatedEvent, EventRecord, EventsStore } from '../types';
-import { orderSql, pgListSql, searchBody } from './event-filter';
+import { orderSql, pgListSql, searchBody, SEARCH_WORDS } from './event-filter';
 import { all, changes, column, first, overlaps, Params, type Queryable } from './sql';
 
 type EventColumns = Omit<Event, 'spheres' | 'partners'>;
@@ -104,8 +104,8 @@ export function pgEvents(db: Queryable): EventsStore {
            INSERT INTO events (title, kind_id, start_date, end_date, date_precision, city_id, region_id, country_id, format,
              organizer_id, status, agreement_id, batch_id, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id),
-         t AS (INSERT INTO event_texts (event_id, venue, participants, outcomes, description, search_body)
-           SELECT id, $15, $16, $17, $18, $19 FROM e),
+         t AS (INSERT INTO event_texts (event_id, venue, participants, outcomes, description, search_body, search_words)
+           SELECT id, $15, $16, $17, $18, $19, ${SEARCH_WORDS('$19')} FROM e),
          s AS (INSERT INTO event_spheres (event_id, sphere_id, position)
            SELECT e.id, x, n - 1 FROM e, unnest($20::bigint[]) WITH ORDINALITY AS u(x, n)),
          p AS (INSERT INTO event_partners (event_id, partner_id, position)
@@ -121,7 +121,8 @@ export function pgEvents(db: Queryable): EventsStore {
            UPDATE events SET title = $1, kind_id = $2, start_date = $3, end_date = $4, date_precision = $5, city_id = $6, region_id = $7,
              country_id = $8, format = $9, organizer_id = $10, status = $11, agreement_id = $12, updated_at = $13
            WHERE id = $14 RETURNING id)
-         UPDATE event_texts SET venue = $15, participants = $16, outcomes = $17, description = $18, search_body = $19 WHERE event_id = $14`,
+         UPDATE event_texts SET venue = $15, participants = $16, outcomes = $17, description = $18, search_body = $19,
+           search_words = ${SEARCH_WORDS('$19')} WHERE event_id = $14`,
         [...mainColumns(r), now, id, ...texts(r)],
       );
       await db.query('DELETE FROM event_spheres WHERE event_id = $1', [id]);
