@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
 import { migratePg } from '../store/pg/migrate';
 import { pgTransaction } from '../store/pg/pool';
-import { searchBody } from '../store/pg/event-filter';
+import { searchBody, SEARCH_WORDS } from '../store/pg/event-filter';
 import { assertEmptyPgRegister } from './pg-register';
 import { openSqliteSource } from './sqlite-source';
 import { CHUNK, indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
@@ -37,7 +37,11 @@ function columnsOf(table: TableSpec): Columns {
 async function insertRows(client: PoolClient, table: TableSpec, columns: Columns, rows: Row[]): Promise<void> {
   const arrays = columns.names.map((_, c) => rows.map((row) => toPg(row[c], columns.types[c]!)));
   const unnest = columns.types.map((type, c) => `$${c + 1}::${PG_ARRAY[type]}`).join(', ');
-  await client.query(`INSERT INTO ${table.name} (${columns.names.join(', ')}) SELECT * FROM unnest(${unnest})`, arrays);
+  const [names, values] = table.name === 'event_texts'
+    // search_words: search_body's words as the index reads them, made as store/pg/events.ts makes them.
+    ? [[...columns.names, 'search_words'], `u.*, ${SEARCH_WORDS('u.search_body')}`]
+    : [columns.names, 'u.*'];
+  await client.query(`INSERT INTO ${table.name} (${names.join(', ')}) SELECT ${values} FROM unnest(${unnest}) AS u(${columns.names.join(', ')})`, arrays);
 }
 
 /** Each refs row's parent, set once every row is there: a parent may come after its child. */
@@ -49,6 +53,17 @@ async function linkParents(client: PoolClient, parents: [number, number][]): Pro
       [part.map(([id]) => id), part.map(([, parent]) => parent)],
     );
   }
+}
+
+/** PostgreSQL checks every link as it is written: a file whose links SQLite let slip is refused before, in Russian. */
+function assertLinksWhole(db: Db, file: string): void {
+  const broken = db.prepare<[], { table: string }>('PRAGMA foreign_key_check').all();
+  if (!broken.length) return;
+  const tables = [...new Set(broken.map((b) => TABLES.find((t) => t.name === b.table)?.label ?? b.table))];
+  throw new AppError(
+    'db_damaged',
+    `В файле реестра «${file}» нарушены связи между записями (${tables.join(', ')}: ${broken.length.toLocaleString('ru-RU')}): такой реестр не переносится. Проверьте файл командой reestr check или восстановите его из резервной копии.`,
+  );
 }
 
 export interface CopyToPgOptions {
@@ -64,6 +79,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
   const source = openSqliteSource(sqliteFile);
   try {
     const db = source.db;
+    assertLinksWhole(db, sqliteFile);
     const counts = Object.fromEntries(TABLES.map((t) => [t.name, db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number]));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     await migratePg(pool);
