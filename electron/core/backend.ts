@@ -1,25 +1,27 @@
 // Implements the contract's table over the services, and dispatches untrusted calls to it as Results.
-import { api, isMethodName, type CallContext, type Handlers } from '../../shared/api';
+import { api, isMethodName, type CallContext, type Handlers, type ParsedInput } from '../../shared/api';
 import { AppError, type Result } from '../../shared/errors';
 import { parseOrThrow } from '../../shared/schema/messages';
-import type { LocalCore } from './core';
+import { asCaller, type Core, type LocalCore } from './core';
 import { createAgreement, deleteAgreement, getAgreement, listAgreements, restoreAgreement, saveAgreement } from './services/agreements';
 import { createEvent, deleteEvent, eventRows, getEvent, listEvents, restoreEvent, saveEvent } from './services/events';
 import { createRef, listRefs, mergeRefs, updateRef } from './services/references';
 import { loadDemo } from './services/demo';
-import { createImportFiles, listBatches, undoBatch } from './services/imports';
+import { createImportFiles, listBatches, undoBatch, type ImportFiles } from './services/imports';
 import { overview } from './services/overview';
 import { exportAll, exportCsv, exportPeriod } from './services/exports';
 import { calendarData, calendarPrefs, moveEvent, saveCalendarPrefs } from './services/calendar';
 import { discardReport, exportReport, reportDraft, saveReport } from './services/reports';
-import { createBackupHandlers, restoreSource } from './services/backup-handlers';
+import { BACKUP_METHODS, createBackupHandlers, restoreSource, type BackupMethod } from './services/backup-handlers';
+import { makeBackup } from './services/backups';
 import { createUploads } from './services/backup-files';
 import { markDamaged } from './db/connection';
 import { storageProblem } from './fs-reason';
 import { recordHistory, revertRecord } from './services/history';
 import { departmentSettings, setDepartmentSettings } from './services/department';
 import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from './services/bulk';
-import { createJobRunner } from './jobs/runner';
+import { createJobRunner, inWorkerThreads, type Runner } from './jobs/runner';
+import { inThisThread } from './jobs/in-this-thread';
 import { latestChange } from './services/changes';
 
 const OK = { ok: true } as const;
@@ -62,21 +64,45 @@ function refuseWritesDuringJobs(handlers: Handlers, writing: () => boolean): Han
   return guarded as Handlers;
 }
 
-/** The register as one call sees it: the caller's name and the call's time recorded in every change it makes. */
-function callerCore(core: LocalCore, context: CallContext): LocalCore {
-  if (!context.user && !context.now) return core;
-  const now = context.now ?? core.now();
-  return Object.create(core, { user: { value: context.user ?? core.user }, now: { value: () => now } }) as LocalCore;
-}
+/** What a job call asks for: its kind and input, as the contract parses it. */
+type JobStart = ParsedInput<'jobs.start'>;
 
-export function createHandlers(core: LocalCore): Handlers {
-  const as = (context: CallContext) => callerCore(core, context);
-  const imports = createImportFiles(core);
-  const uploads = createUploads(core.file);
-  const jobs = createJobRunner(core.file, console.error, (active) => {
-    if (core.db.open) core.db.pragma(`busy_timeout = ${active ? 0 : BUSY_TIMEOUT_MS}`);
-  });
-  return refuseWritesDuringJobs({
+/** How a register starts the jobs of its own (a file's backups, restore, check); undefined where none. */
+type OwnJobs = (start: JobStart, context: CallContext) => Promise<string> | string;
+
+/** Every call but a file's own (backups, the data folder, recovery): the services over the store, each as its caller. */
+function storeHandlers(core: Core, imports: ImportFiles, jobs: Runner, ownJobs?: OwnJobs): Omit<Handlers, BackupMethod> {
+  const as = (context: CallContext) => asCaller(core, context);
+  const startJob = (start: JobStart, context: CallContext): Promise<string> | string => {
+    switch (start.kind) {
+      case 'import.analyze': {
+        // The bytes kept here (the wizard's later previews and the commit name them by fileId), read by the job.
+        const { options, ...file } = start.input;
+        const { fileName, data } = imports.hold(file);
+        return jobs.start('import.analyze', () => Promise.resolve({ fileName, data, options }), undefined, undefined, context);
+      }
+      case 'import.commit': {
+        const { input } = start;
+        // A file no longer kept fails the call itself, before any job starts.
+        const { fileName, data } = imports.file(input.fileId);
+        const prepare = () => Promise.resolve({ fileName, data, options: input.options });
+        return jobs.start('import.commit', prepare, () => imports.forget(input.fileId), undefined, context);
+      }
+      case 'report.export': {
+        const { report, period, format, kind } = start.input;
+        return jobs.start('report.export', () => Promise.resolve({ report, period, format, kind }), undefined, undefined, context);
+      }
+      case 'export.period':
+      case 'export.csv':
+        return jobs.start(start.kind, () => Promise.resolve(start.input), undefined, undefined, context);
+      case 'export.all':
+        return jobs.start(start.kind, () => Promise.resolve({}), undefined, undefined, context);
+      default:
+        if (ownJobs) return ownJobs(start, context);
+        throw new AppError('bad_request', SERVER_BACKUPS);
+    }
+  };
+  return {
     'events.list': (filter, ctx) => listEvents(as(ctx), filter),
     'events.rows': (filter, ctx) => eventRows(as(ctx), filter),
     'events.get': ({ id }, ctx) => getEvent(as(ctx), id),
@@ -105,46 +131,11 @@ export function createHandlers(core: LocalCore): Handlers {
     'refs.create': (input, ctx) => createRef(as(ctx), input),
     'refs.update': (change, ctx) => updateRef(as(ctx), change),
     'refs.merge': ({ survivorId, victimId }, ctx) => mergeRefs(as(ctx), survivorId, victimId),
-    'import.analyze': (input) => imports.analyze(input),
-    'import.commit': (input) => imports.commit(input),
+    'import.analyze': (input, ctx) => imports.analyze(as(ctx), input),
+    'import.commit': (input, ctx) => imports.commit(as(ctx), input),
     'import.batches': (_input, ctx) => listBatches(as(ctx)),
     'import.undo': ({ id }, ctx) => undoBatch(as(ctx), id),
-    'jobs.start': async (start) => {
-      switch (start.kind) {
-        case 'import.analyze': {
-          // The bytes kept here (the wizard's later previews and the commit name them by fileId), read in the worker.
-          const { options, ...file } = start.input;
-          const { fileName, data } = imports.hold(file);
-          return { jobId: jobs.start('import.analyze', () => Promise.resolve({ fileName, data, options })) };
-        }
-        case 'import.commit': {
-          const { input } = start;
-          // A file no longer kept fails the call itself, before any job starts.
-          const { fileName, data } = imports.file(input.fileId);
-          // The worker makes the checked backup first, as the direct commit does.
-          const prepare = () => Promise.resolve({ fileName, data, options: input.options });
-          return { jobId: jobs.start('import.commit', prepare, () => imports.forget(input.fileId)) };
-        }
-        case 'report.export': {
-          const { report, period, format, kind } = start.input;
-          return { jobId: jobs.start('report.export', () => Promise.resolve({ report, period, format, kind })) };
-        }
-        case 'backups.restore': {
-          if (jobs.writing()) throw new AppError('conflict', RESTORE_DURING_IMPORT);
-          const { file, restored } = await restoreSource(core, uploads, start.input);
-          // A register found damaged by the safety snapshot is marked so here too: never noted as closed cleanly.
-          const damaged = (error: { code: string }) => error.code === 'db_damaged' && markDamaged(core.db);
-          return { jobId: jobs.start('backups.restore', () => Promise.resolve({ file }), restored, damaged) };
-        }
-        case 'export.period':
-        case 'export.csv':
-          return { jobId: jobs.start(start.kind, () => Promise.resolve(start.input)) };
-        case 'export.all':
-        case 'backups.create':
-        case 'check':
-          return { jobId: jobs.start(start.kind, () => Promise.resolve({})) };
-      }
-    },
+    'jobs.start': async (start, ctx) => ({ jobId: await startJob(start, ctx) }),
     'jobs.status': ({ jobId }) => jobs.status(jobId),
     'jobs.cancel': ({ jobId }) => jobs.cancel(jobId),
     'report.draft': (input, ctx) => reportDraft(as(ctx), input),
@@ -152,8 +143,8 @@ export function createHandlers(core: LocalCore): Handlers {
     'report.discard': (input, ctx) => discardReport(as(ctx), input),
     'report.export': ({ report, period, format, kind }, ctx) => exportReport(as(ctx), report, period, format, kind),
     'export.period': (input, ctx) => exportPeriod(as(ctx), input),
-    'export.csv': async (input) => {
-      const { fileName, data } = await exportCsv(core, input);
+    'export.csv': async (input, ctx) => {
+      const { fileName, data } = await exportCsv(as(ctx), input);
       return { fileName, data };
     },
     'export.all': (_input, ctx) => exportAll(as(ctx)),
@@ -162,8 +153,53 @@ export function createHandlers(core: LocalCore): Handlers {
     'settings.setDepartment': (input, ctx) => setDepartmentSettings(as(ctx), input),
     'demo.load': (_input, ctx) => loadDemo(as(ctx)),
     'changes.latest': (_input, ctx) => latestChange(as(ctx)),
-    ...createBackupHandlers(core, uploads),
-  }, () => jobs.writing());
+  };
+}
+
+export const SERVER_BACKUPS = 'Резервные копии реестра отдела делает администратор сервера (команда «reestr server backup»): в программе их нет.';
+
+/** One clerk's register in a file: every call, long work in worker threads, backups and restore beside the file. */
+export function createHandlers(core: LocalCore): Handlers {
+  const uploads = createUploads(core.file);
+  const jobs = createJobRunner(inWorkerThreads(core.file, console.error), console.error, (active) => {
+    if (core.db.open) core.db.pragma(`busy_timeout = ${active ? 0 : BUSY_TIMEOUT_MS}`);
+  });
+  // Each commit is preceded by a checked backup (a job makes its own in the worker).
+  const imports = createImportFiles(() => makeBackup(core, 'import'));
+  const fileJobs: OwnJobs = async (start) => {
+    switch (start.kind) {
+      case 'backups.restore': {
+        if (jobs.writing()) throw new AppError('conflict', RESTORE_DURING_IMPORT);
+        const { file, restored } = await restoreSource(core, uploads, start.input);
+        // A register found damaged by the safety snapshot is marked so here too: never noted as closed cleanly.
+        const damaged = (error: { code: string }) => error.code === 'db_damaged' && markDamaged(core.db);
+        return jobs.start('backups.restore', () => Promise.resolve({ file }), restored, damaged);
+      }
+      case 'backups.create':
+      case 'check':
+        return jobs.start(start.kind, () => Promise.resolve({}));
+      default:
+        throw new AppError('bad_request', `Неизвестное задание «${start.kind}».`);
+    }
+  };
+  return refuseWritesDuringJobs({ ...storeHandlers(core, imports, jobs, fileJobs), ...createBackupHandlers(core, uploads) }, () => jobs.writing());
+}
+
+/**
+ * The department's register on a pool (the server): every call each as its caller; long work on
+ * this thread, which waits on the database between steps. A file's backups are the administrator's.
+ */
+export function createServerHandlers(core: Core, logError: (e: unknown) => void = console.error): Handlers {
+  const refused = () => {
+    throw new AppError('bad_request', SERVER_BACKUPS);
+  };
+  // Every one refused, as its own handler: a table with no gap for a method of the contract.
+  const fileMethods = Object.fromEntries(BACKUP_METHODS.map((method) => [method, refused])) as unknown as Pick<Handlers, BackupMethod>;
+  return {
+    ...storeHandlers(core, createImportFiles(), createJobRunner(inThisThread(core), logError)),
+    ...fileMethods,
+    'app.status': () => ({ mode: 'normal' as const }),
+  };
 }
 
 export type Dispatch = (method: string, input: unknown, context?: CallContext) => Promise<Result<unknown>>;

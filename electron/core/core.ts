@@ -7,6 +7,7 @@ import { backupBeforeMigration } from './services/backup-snapshot';
 import { closeDatabase, openDatabase, type OpenOptions } from './db/connection';
 import { sqliteStore, type SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
+import type { CallContext } from '../../shared/api';
 
 /** The register as the services see it: a store, and who calls and when (recorded in every change). */
 export interface Core extends Store {
@@ -18,6 +19,13 @@ export interface Core extends Store {
 /** One clerk's register: a core over a SQLite file, with what only a file has (backups, the start-up check). */
 export interface LocalCore extends Core, SqliteStore {
   file: string;
+}
+
+/** The register as one call sees it: the caller's name and the call's time recorded in every change it makes. */
+export function asCaller<C extends Core>(core: C, context: CallContext): C {
+  if (!context.user && !context.now) return core;
+  const now = context.now ?? core.now();
+  return Object.create(core, { user: { value: context.user ?? core.user }, now: { value: () => now } }) as C;
 }
 
 function osUserName(): string {

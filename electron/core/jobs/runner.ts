@@ -1,7 +1,9 @@
-// Runs long work (imports, exports, documents, backups, checks) in worker threads, each on its own connection, followed by polling.
+// Runs long work (imports, exports, documents, backups, checks) off the calls' way, followed by polling:
+// in worker threads, each on its own connection to a file, or on this thread over a pool.
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CallContext } from '../../../shared/api';
 import { AppError, type ErrorInfo } from '../../../shared/errors';
 import type { JobKind, JobStatus } from '../../../shared/schema/jobs';
 import { sqliteBinding } from '../db/sqlite';
@@ -28,14 +30,28 @@ function workerScript(): string {
   return `require(${JSON.stringify(fileURLToPath(new URL('./job-worker.cjs', import.meta.url)))})`;
 }
 
-interface Job {
+interface Job extends RunningJob {
   id: string;
-  kind: JobKind;
   state: JobStatus['state'];
-  shared: Int32Array;
   result?: unknown;
   error?: ErrorInfo;
-  worker?: Worker;
+}
+
+/** What an executor sees of a job: its kind, the counters it reports into, how to stop it at once. */
+export interface RunningJob {
+  kind: JobKind;
+  shared: Int32Array;
+  /** Who started the job, when: what its writes record on a register that runs it as its caller. */
+  context: CallContext;
+  /** Ends a job that only reads at once (its thread terminated); unset where the work stops at its next report. */
+  stop?: () => void;
+}
+
+/** Where a job's work runs: a worker thread on its own connection to a file, or this thread over a pool. */
+export interface Executor {
+  /** Refuses before a job starts, where this register cannot run jobs. */
+  check?(): void;
+  run(job: RunningJob, payload: unknown): Promise<WorkerEnd>;
 }
 
 export interface Runner {
@@ -44,7 +60,7 @@ export interface Runner {
    * worker runs; `finish` hears the result of a job done, `failed` the error of one failed.
    * Answers at once with the job's id.
    */
-  start<K extends JobKind>(kind: K, prepare: () => Promise<JobPayloads[K]>, finish?: (result: JobResults[K]) => void, failed?: (error: ErrorInfo) => void): string;
+  start<K extends JobKind>(kind: K, prepare: () => Promise<JobPayloads[K]>, finish?: (result: JobResults[K]) => void, failed?: (error: ErrorInfo) => void, context?: CallContext): string;
   status(jobId: string): JobStatus;
   /** Asks the job to stop: its transaction rolls back. A finished job stays as it ended. */
   cancel(jobId: string): JobStatus;
@@ -54,11 +70,39 @@ export interface Runner {
   writing(): boolean;
 }
 
+/** Each job in a worker thread of its own, on its own connection to the register `file`. */
+export function inWorkerThreads(file: string, logError: (e: unknown) => void): Executor {
+  return {
+    check() {
+      if (file === ':memory:') throw new AppError('bad_request', 'Задание нельзя выполнить в отдельном потоке: база данных открыта только в памяти, а не из файла.');
+    },
+    run: (job, payload) =>
+      new Promise((resolve) => {
+        const data: WorkerData = { kind: job.kind, file, nativeBinding: sqliteBinding(), shared: job.shared.buffer as SharedArrayBuffer, payload };
+        const worker = new Worker(workerScript(), { eval: true, workerData: data });
+        job.stop = () => void worker.terminate();
+        // Cancelled before the thread was made: a read-only job stops at once.
+        if (Atomics.load(job.shared, CANCEL) && READ_ONLY.has(job.kind)) job.stop();
+        let end: WorkerEnd | undefined;
+        worker.once('message', (m: WorkerEnd) => (end = m));
+        worker.once('error', (e) => {
+          logError(e);
+          end ??= { state: 'failed', error: { code: 'internal', message: JOB_FAILED } };
+        });
+        worker.once('exit', (code) => {
+          job.stop = undefined;
+          if (!end && Atomics.load(job.shared, CANCEL)) end = { state: 'cancelled' };
+          resolve(end ?? { state: 'failed', error: { code: 'internal', message: JOB_FAILED }, detail: `the job worker stopped (${code})` });
+        });
+      }),
+  };
+}
+
 /**
- * The job runner of one open register file; `logError` hears unexpected failures, `onWriting` hears
- * when the first job that writes starts and when the last one ends.
+ * The job runner of one open register; `execute` runs each job's work, `logError` hears unexpected
+ * failures, `onWriting` hears when the first job that writes starts and when the last one ends.
  */
-export function createJobRunner(file: string, logError: (e: unknown) => void = console.error, onWriting: (active: boolean) => void = () => {}): Runner {
+export function createJobRunner(execute: Executor, logError: (e: unknown) => void = console.error, onWriting: (active: boolean) => void = () => {}): Runner {
   const jobs = new Map<string, Job>();
   const running = new Set<Promise<void>>();
   let writers = 0;
@@ -74,37 +118,17 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
     for (const job of finished.slice(0, Math.max(0, finished.length - KEPT_FINISHED))) jobs.delete(job.id);
   };
 
-  const runWorker = (job: Job, payload: unknown): Promise<WorkerEnd> =>
-    new Promise((resolve) => {
-      const data: WorkerData = { kind: job.kind, file, nativeBinding: sqliteBinding(), shared: job.shared.buffer as SharedArrayBuffer, payload };
-      const worker = new Worker(workerScript(), { eval: true, workerData: data });
-      job.worker = worker;
-      // Cancelled before the thread was made: a read-only job stops at once.
-      if (Atomics.load(job.shared, CANCEL) && READ_ONLY.has(job.kind)) void worker.terminate();
-      let end: WorkerEnd | undefined;
-      worker.once('message', (m: WorkerEnd) => (end = m));
-      worker.once('error', (e) => {
-        logError(e);
-        end ??= { state: 'failed', error: { code: 'internal', message: JOB_FAILED } };
-      });
-      worker.once('exit', (code) => {
-        job.worker = undefined;
-        if (!end && Atomics.load(job.shared, CANCEL)) end = { state: 'cancelled' };
-        resolve(end ?? { state: 'failed', error: { code: 'internal', message: JOB_FAILED }, detail: `the job worker stopped (${code})` });
-      });
-    });
-
   return {
-    start(kind, prepare, finish, failed) {
-      if (file === ':memory:') throw new AppError('bad_request', 'Задание нельзя выполнить в отдельном потоке: база данных открыта только в памяти, а не из файла.');
-      const job: Job = { id: randomUUID(), kind, state: 'running', shared: new Int32Array(new SharedArrayBuffer(SLOTS * 4)) };
+    start(kind, prepare, finish, failed, context = {}) {
+      execute.check?.();
+      const job: Job = { id: randomUUID(), kind, state: 'running', shared: new Int32Array(new SharedArrayBuffer(SLOTS * 4)), context };
       jobs.set(job.id, job);
       const writes = WRITES.has(kind);
       if (writes && writers++ === 0) onWriting(true);
       const run = (async () => {
         try {
           const payload = await prepare();
-          const end: WorkerEnd = Atomics.load(job.shared, CANCEL) ? { state: 'cancelled' } : await runWorker(job, payload);
+          const end: WorkerEnd = Atomics.load(job.shared, CANCEL) ? { state: 'cancelled' } : await execute.run(job, payload);
           if (end.state === 'failed' && end.error.code === 'internal') {
             if (end.detail) logError(new Error(end.detail));
             end.error = { code: 'internal', message: JOB_FAILED };
@@ -151,7 +175,7 @@ export function createJobRunner(file: string, logError: (e: unknown) => void = c
       if (job.state === 'running') {
         Atomics.store(job.shared, CANCEL, 1);
         // A write is rolled back by its worker between rows; a read has nothing to keep, its thread just stops.
-        if (READ_ONLY.has(job.kind)) void job.worker?.terminate();
+        if (READ_ONLY.has(job.kind)) job.stop?.();
       }
       return this.status(jobId);
     },

@@ -1,5 +1,6 @@
-// What each kind of job does inside its worker thread, on the worker's own connection to the register.
-import type { LocalCore } from '../core';
+// What each kind of job does, on the job's own view of the register (a worker's own connection to a
+// file; the server's pool).
+import type { Core, LocalCore } from '../core';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
 import type { PeriodExport } from '../../../shared/schema/export';
 import type { DocumentKind, Report as ReportDocument, ReportFormat } from '../../../shared/schema/report';
@@ -54,7 +55,19 @@ export const WRITES: ReadonlySet<JobKind> = new Set(['import.commit', 'backups.r
 
 const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
-export const work: { [K in JobKind]: (core: LocalCore, payload: JobPayloads[K], report: Report) => Promise<JobResults[K]> } = {
+type WorkOf<C, K extends JobKind> = (core: C, payload: JobPayloads[K], report: Report) => Promise<JobResults[K]>;
+
+/** The kinds any register runs, over its store: reading files, writing workbooks and documents. */
+export type StoreJobKind = Exclude<JobKind, 'backups.create' | 'backups.restore' | 'check'>;
+
+/** Reads the file again and checks it against the register as this job sees it, then writes it as one transaction: a cancel between rows rolls all of it back. */
+const commitImport: WorkOf<Core, 'import.commit'> = async (core, { fileName, data, options }, report) => {
+  report(0, 0, { stage: 'reading' });
+  const source = await readImportSource(fileName, bytes(data));
+  return commitPreview(core, await analyze(core, source, options), options, source, (done, total) => report(done, total, { stage: 'writing' }));
+};
+
+export const storeWork: { [K in StoreJobKind]: WorkOf<Core, K> } = {
   // Read, then checked against the register: rows read and sheets once read, then the check.
   'import.analyze': async (core, { fileName, data, options }, report) => {
     report(0, 0, { stage: 'reading' });
@@ -63,23 +76,26 @@ export const work: { [K in JobKind]: (core: LocalCore, payload: JobPayloads[K], 
     report(rows, rows, { sheets: source.workbook.sheets.length, stage: 'checking' });
     return analyze(core, source, options);
   },
-  // As the direct commit does, a checked backup first (here, so its copy and check never hold up the
-  // thread that serves calls); the file is read and checked again, against the register as this
-  // connection sees it, then written as one transaction: a cancel between rows rolls all of it back.
-  'import.commit': async (core, { fileName, data, options }, report) => {
-    await makeBackup(core, 'import', undefined, (_done, _total, more) => report(0, 0, { stage: more?.stage }));
-    report(0, 0, { stage: 'reading' });
-    const source = await readImportSource(fileName, bytes(data));
-    return commitPreview(core, await analyze(core, source, options), options, source, (done, total) => report(done, total, { stage: 'writing' }));
-  },
-  // Exports only read the register, on this connection.
+  'import.commit': commitImport,
+  // Exports only read the register.
   'export.period': (core, options, report) => exportPeriodWithProgress(core, options, report),
   'export.csv': async (core, options, report) => {
     const { fileName, data } = await exportCsv(core, options, report);
-    return Promise.resolve({ fileName, data });
+    return { fileName, data };
   },
   'export.all': (core) => exportAll(core),
   'report.export': (core, { report, period, format, kind }) => exportReport(core, report, period, format, kind),
+};
+
+/** One clerk's register adds what a file has: backups, a restore, SQLite's own check. */
+export const localWork: { [K in JobKind]: WorkOf<LocalCore, K> } = {
+  ...storeWork,
+  // As the direct commit does, a checked backup first (here, so its copy and check never hold up the
+  // thread that serves calls).
+  'import.commit': async (core, payload, report) => {
+    await makeBackup(core, 'import', undefined, (_done, _total, more) => report(0, 0, { stage: more?.stage }));
+    return commitImport(core, payload, report);
+  },
   'backups.create': async (core, _payload, report) => backupDto(await makeBackup(core, 'manual', undefined, report)),
   'backups.restore': async (core, { file }, report) => {
     const { safety, contents } = await restoreBackup(core, file, report);

@@ -8,18 +8,21 @@ import { logFolder } from '../paths';
 import { backupFolder, defaultBackupFolder, inspectBackup, listBackups, makeBackup, restoreBackup, type BackupInfo } from './backups';
 import { checkBackupFolder, createUploads, nameInfo } from './backup-files';
 
-export type BackupMethod =
-  | 'app.status'
-  | 'settings.paths'
-  | 'settings.setBackupFolder'
-  | 'backups.list'
-  | 'backups.create'
-  | 'backups.inspect'
-  | 'backups.upload'
-  | 'backups.restore'
-  | 'recovery.backups'
-  | 'recovery.restore'
-  | 'recovery.retry';
+/** The calls a register in a file answers of its own: its status, data folder, backups and recovery. */
+export const BACKUP_METHODS = [
+  'app.status',
+  'settings.paths',
+  'settings.setBackupFolder',
+  'backups.list',
+  'backups.create',
+  'backups.inspect',
+  'backups.upload',
+  'backups.restore',
+  'recovery.backups',
+  'recovery.restore',
+  'recovery.retry',
+] as const;
+export type BackupMethod = (typeof BACKUP_METHODS)[number];
 
 export function backupDto(info: BackupInfo): BackupInfoDto {
   return { name: basename(info.file), file: info.file, at: info.at, reason: info.reason, bytes: info.bytes };

@@ -1,6 +1,6 @@
 // Imports: read a file once, preview it as often as the user corrects it, commit it as one undoable batch.
 import { createHash } from 'node:crypto';
-import type { Core, LocalCore } from '../core';
+import type { Core } from '../core';
 import { AppError } from '../../../shared/errors';
 import { eventInputOf, EventInputSchema, type Event, type EventInput } from '../../../shared/schema/event';
 import type { ImportBatch, ImportField, ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
@@ -9,7 +9,6 @@ import { readSpreadsheet } from '../import/read-file';
 import { createEvents, updateEvent, writeEvent } from './events';
 import { createAgreement } from './agreements';
 import { logTouched } from './records';
-import { makeBackup } from './backups';
 import { readFileAgreements } from '../import/full-export';
 import { nameKey } from '../../../shared/ru/normalize';
 
@@ -165,9 +164,10 @@ export async function undoBatch(core: Core, id: number): Promise<ImportBatch> {
 }
 
 export interface ImportFiles {
-  /** Reads the file (from `data`, or the one kept under `fileId`) and previews it with `options`. */
-  analyze(input: { fileName: string; data?: string; fileId?: string; options: ImportOptions }): Promise<ImportPreview>;
-  commit(input: { fileId: string; options: ImportOptions }): Promise<ImportResult>;
+  /** Reads the file (from `data`, or the one kept under `fileId`) and previews it with `options` against the register as `core` sees it. */
+  analyze(core: Core, input: { fileName: string; data?: string; fileId?: string; options: ImportOptions }): Promise<ImportPreview>;
+  /** Writes a kept file as one batch, made by `core`'s caller. */
+  commit(core: Core, input: { fileId: string; options: ImportOptions }): Promise<ImportResult>;
   /**
    * Keeps the file sent (`data`) or finds the one kept (`fileId`): its bytes, for a job that reads it
    * on its own connection (an analysis, a commit). Nothing is parsed here.
@@ -179,8 +179,11 @@ export interface ImportFiles {
   forget(fileId: string): void;
 }
 
-/** The import calls of one open register, keeping the last files read between preview and commit. */
-export function createImportFiles(core: LocalCore): ImportFiles {
+/**
+ * The import calls of one open register, keeping the last files read between preview and commit;
+ * `beforeCommit` runs before each commit (one clerk's file: a checked backup).
+ */
+export function createImportFiles(beforeCommit: () => Promise<unknown> = () => Promise.resolve()): ImportFiles {
   // The bytes, and the file as read once a direct call has read it (a job reads it in its own thread).
   const kept = new Map<string, { fileName: string; data: Buffer; source?: ImportSource }>();
   const keep = (fileName: string, data: Buffer, source?: ImportSource): string => {
@@ -201,7 +204,7 @@ export function createImportFiles(core: LocalCore): ImportFiles {
     return file.source;
   };
   return {
-    async analyze({ fileName, data, fileId, options }) {
+    async analyze(core, { fileName, data, fileId, options }) {
       let source: ImportSource;
       if (data !== undefined) {
         const bytes = Buffer.from(data, 'base64');
@@ -211,9 +214,9 @@ export function createImportFiles(core: LocalCore): ImportFiles {
       else throw new AppError('bad_request', 'Не передан файл для импорта.');
       return analyze(core, source, options);
     },
-    async commit({ fileId, options }) {
+    async commit(core, { fileId, options }) {
       const source = await find(fileId);
-      await makeBackup(core, 'import');
+      await beforeCommit();
       const result = await commitPreview(core, await analyze(core, source, options), options, source);
       kept.delete(fileId);
       return result;
