@@ -92,6 +92,20 @@ describeBackends('the department register on PostgreSQL', (backend) => {
     expect((await recordHistory(ivanova, 'event', event.id)).map((e) => e.user)).toEqual([ivanova.user, 'petrov', ivanova.user]);
   });
 
+  it('adds a new reference entry once when two clerks name it at once, neither seeing an error', async () => {
+    const ivanova = await backend.core();
+    const petrov = await backend.peer(ivanova, 'petrov');
+    const [a, b] = await Promise.all([
+      createEvent(ivanova, eventInput({ title: 'Ярмарка', city: 'Новоград', spheres: ['Ремёсла'] })),
+      createEvent(petrov, eventInput({ title: 'Выставка', city: 'НОВОГРАД', spheres: ['ремесла'] })),
+    ]);
+    // One entry, named as whoever came first wrote it.
+    expect(['Новоград', 'НОВОГРАД']).toContain(a.city);
+    expect(b.city).toBe(a.city);
+    expect(a.spheres).toEqual(b.spheres);
+    expect(await backend.pluck(ivanova, `SELECT count(*) FROM refs WHERE name_key IN ('новоград', 'ремесла')`)).toEqual([2]);
+  });
+
   it('gives up after a few attempts, and never runs again what failed for another reason', async () => {
     const core = await backend.core();
     let attempts = 0;
