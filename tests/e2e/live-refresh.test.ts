@@ -41,6 +41,14 @@ async function search(page: Page, text: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Поиск' }).fill(text);
 }
 
+/** The window hidden or shown, as a minimised window or a tab in the background tells the page. */
+async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((to) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => to });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
 const title = (page: Page) => page.getByRole('textbox', { name: 'Название' });
 
 describe('live refresh between windows on one register', () => {
@@ -126,10 +134,7 @@ describe('live refresh between windows on one register', () => {
     const { page, app } = session;
     await search(page, 'Скрытое окно');
     await expect.poll(() => rowsOf(page).count()).toBe(0);
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await setVisibility(page, 'hidden');
     // A poll already under way may still land; after it, none.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const before = asked.length;
@@ -139,10 +144,7 @@ describe('live refresh between windows on one register', () => {
     expect(asked.length).toBe(before);
     expect(await rowsOf(page).count()).toBe(0);
 
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await setVisibility(page, 'visible');
     await expect.poll(() => rowsOf(page).count(), LIVE).toBe(1);
     expect(problemsOf(page)).toEqual([]);
   }, 120_000);
