@@ -51,6 +51,8 @@ const COMMANDS = {
   'server users add': { args: ['LOGIN'], values: ['role', 'pg'], flags: ['json'] },
   'server users list': { values: ['pg'], flags: ['json'] },
   'server users disable': { args: ['LOGIN'], values: ['pg'] },
+  'server import-sqlite': { args: ['FILE'], values: ['pg'] },
+  'server backup': { values: ['pg', 'out', 'folder', 'keep'] },
 } as const satisfies Record<string, CommandSpec>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -381,6 +383,11 @@ export async function main(argv: readonly string[], io: Io = consoleIo, env: Nod
       const command = parsed.command.slice('server users '.length) as 'add' | 'list' | 'disable';
       const options = { login: parsed.args[0], role: parsed.values.role?.at(-1), pg: pgUrl(parsed.values.pg?.at(-1), env), json: parsed.flags.has('json') };
       await serverUsers(command, options, { out: io.out, password: (prompt) => readPassword(prompt) });
+      return 0;
+    }
+    if (parsed.command === 'server import-sqlite' || parsed.command === 'server backup') {
+      const { serverTransfer, terminalProgress } = await import('./server-transfer');
+      await serverTransfer(parsed, env, { out: io.out, progress: io === consoleIo ? terminalProgress() : undefined });
       return 0;
     }
     core = openCore(file);

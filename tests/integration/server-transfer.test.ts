@@ -1,7 +1,8 @@
 // «Перенести реестр на сервер» and the server's backups: a clerk's register filled through the services
 // moves into an empty PostgreSQL register and reads there exactly as it read from its file (ids too),
 // then the server's register written back as a new file reads the same again; refusals change nothing.
-import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -325,4 +326,95 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     expect((await refusal(() => copyPgToSqlite(pool, target))).message).toBe(`Файл «${target}» уже существует: резервная копия сервера записывается только в новый файл.`);
     expect(readFileSync(target, 'utf8')).toBe('прежний файл');
   });
+});
+
+const BIN = join(import.meta.dirname, '../../bin/reestr.js');
+
+function reestr(args: string[], cwd: string, env: Record<string, string> = {}) {
+  // A register file of its own: these commands neither need nor touch one.
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, REESTR_DB: join(tempDir(), 'unused.sqlite'), ...env },
+    timeout: 180_000,
+  });
+  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+describe('reestr server import-sqlite and reestr server backup', () => {
+  it('moves a register to the server, refuses to do it twice, and writes the server\'s backups, keeping the newest', async () => {
+    const { file, expected } = await filledFile();
+    const { url, pool } = await newDatabase();
+    const here = tempDir();
+    const counts = (() => {
+      const db = new Database(file, { readonly: true });
+      try {
+        const n = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+        return { events: n('events'), agreements: n('agreements'), refs: n('refs'), changes: n('change_log'), batches: n('import_batches') };
+      } finally {
+        db.close();
+      }
+    })();
+    const moved = reestr(['server', 'import-sqlite', file, '--pg', url], here);
+    expect(moved.stderr).toBe('');
+    expect(moved.status).toBe(0);
+    expect(moved.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^Реестр «${file}» перенесён на сервер: ${counts.events} мероприяти[ейя]?, ${counts.agreements} соглашени[йея], ${counts.refs} запис[иейь]+ справочников, ${counts.changes} запис[иейь]+ журнала изменений, ${counts.batches} пакет(а|ов)? импорта\\.$`),
+    );
+    expect(await view(pgCore(url))).toEqual(expected);
+
+    const again = reestr(['server', 'import-sqlite', file, '--pg', url], here);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/^Ошибка: База данных сервера уже содержит реестр \(мероприятия — \d+, соглашения — \d+/);
+    expect(await tableCounts(pool)).toMatchObject({ events: counts.events, change_log: counts.changes });
+
+    // A backup by default in the current folder, named by the time it was made.
+    const backup = reestr(['server', 'backup', '--pg', url], here);
+    expect(backup.stderr).toBe('');
+    expect(backup.status).toBe(0);
+    const made = readdirSync(here).filter((name) => name.endsWith('.sqlite'));
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatch(/^reestr-server-\d{4}-\d{2}-\d{2}_\d{6}\.sqlite$/);
+    expect(backup.stdout.split('\n')).toEqual([
+      `Резервная копия сервера записана и проверена: «${join(here, made[0]!)}».`,
+      expect.stringMatching(new RegExp(`^В ней: ${counts.events} мероприяти[ейя]?, .* Файл открывается в программе как обычный реестр\\.$`)),
+    ]);
+    expect(await view(sqliteCore(join(here, made[0]!)))).toEqual(expected);
+
+    // A folder of backups: the newest kept, older backups of the server removed, nothing else touched.
+    const folder = join(here, 'копии');
+    mkdirSync(folder);
+    for (const day of ['01', '02', '03']) writeFileSync(join(folder, `reestr-server-2020-01-${day}_120000.sqlite`), 'старая копия');
+    writeFileSync(join(folder, 'reestr.sqlite'), 'реестр сотрудника');
+    const rotated = reestr(['server', 'backup', '--pg', url, '--folder', folder, '--keep', '2'], here);
+    expect(rotated.stderr).toBe('');
+    expect(rotated.stdout).toMatch(/\nУдалены старые копии \(хранятся последние 2\): «reestr-server-2020-01-01_120000\.sqlite», «reestr-server-2020-01-02_120000\.sqlite»\.$/);
+    const left = readdirSync(folder).sort();
+    expect(left).toHaveLength(3);
+    expect(left).toContain('reestr.sqlite');
+    expect(left).toContain('reestr-server-2020-01-03_120000.sqlite');
+
+    // An explicit file that exists is refused, and so are --out with --folder.
+    const taken = join(here, 'занято.sqlite');
+    writeFileSync(taken, 'прежний файл');
+    expect(reestr(['server', 'backup', '--pg', url, '--out', taken], here)).toMatchObject({
+      status: 1, stderr: `Ошибка: Файл «${taken}» уже существует: резервная копия сервера записывается только в новый файл.`,
+    });
+    expect(reestr(['server', 'backup', '--pg', url, '--out', taken, '--keep', '3'], here).status).toBe(2);
+    expect(reestr(['server', 'backup', '--pg', url, '--folder', folder, '--keep', '0'], here).stderr).toMatch(/^Ошибка: Параметр «--keep»/);
+  }, 300_000);
+
+  it('says in Russian what is missing or unreachable', () => {
+    const here = tempDir();
+    expect(reestr(['server', 'backup'], here, { REESTR_PG: '' })).toMatchObject({
+      status: 2, stderr: expect.stringMatching(/^Ошибка: Укажите базу данных сервера: --pg/),
+    });
+    const unreachable = reestr(['server', 'import-sqlite', join(here, 'нет.sqlite'), '--pg', `postgres://reestr@/reestr?host=${encodeURIComponent(join(here, 'нет-сокета'))}`], here);
+    expect(unreachable.status).toBe(1);
+    expect(unreachable.stderr).toBe(`Ошибка: Файл реестра «${join(here, 'нет.sqlite')}» не найден.`);
+    const noServer = reestr(['server', 'backup', '--pg', `postgres://reestr@/reestr?host=${encodeURIComponent(join(here, 'нет-сокета'))}`], here);
+    expect(noServer.status).toBe(1);
+    expect(noServer.stderr).toMatch(/^Ошибка: Не удалось подключиться к PostgreSQL/);
+    expect(readdirSync(here)).toEqual([]);
+  }, 120_000);
 });
