@@ -99,6 +99,7 @@ export async function serverTransfer(p: ParsedArgs, env: NodeJS.ProcessEnv, io: 
     if (!file) throw new AppError('bad_request', 'Укажите файл реестра: reestr server import-sqlite ФАЙЛ --pg URL.');
     const { counts } = await withPool(url, (pool) => copySqliteToPg(resolve(file), pool, { onProgress: progressPrinter(io, 'Перенос') }), () => io.progress?.(''));
     io.out(`Реестр «${file}» перенесён на сервер: ${countsText(counts)}.`);
+    io.out('Проверено: число строк и контрольная сумма каждой таблицы на сервере совпадают с файлом.');
     io.out('Файл реестра не изменён. Сотрудники отдела работают теперь с сервером: reestr server --pg …');
     return;
   }
@@ -114,6 +115,7 @@ export async function serverTransfer(p: ParsedArgs, env: NodeJS.ProcessEnv, io: 
   const { counts } = await withPool(url, (pool) => copyPgToSqlite(pool, target, { onProgress: progressPrinter(io, 'Резервная копия') }), () => io.progress?.(''));
   io.out(`Резервная копия сервера записана и проверена: «${target}».`);
   io.out(`В ней: ${countsText(counts)}. Файл открывается в программе как обычный реестр.`);
+  io.out('Проверено: число строк и контрольная сумма каждой таблицы в файле совпадают с сервером; целостность файла в порядке.');
   if (keep !== undefined) {
     const removed = rotate(folder, keep);
     if (removed.length) io.out(`Удалены старые копии (хранятся последние ${keep}): ${removed.map((name) => `«${name}»`).join(', ')}.`);

@@ -13,6 +13,7 @@ import { migratePg } from '../../electron/core/store/pg/migrate';
 import { copySqliteToPg, tableCounts } from '../../electron/core/transfer/to-pg';
 import { copyPgToSqlite } from '../../electron/core/transfer/to-sqlite';
 import type { TransferProgress } from '../../electron/core/transfer/tables';
+import { sqliteChecksums } from '../../electron/core/transfer/rows';
 import { analyze } from '../../electron/core/import/analyze';
 import { createAgreement, deleteAgreement, listAgreements, getAgreement, updateAgreement } from '../../electron/core/services/agreements';
 import { loadDemo } from '../../electron/core/services/demo';
@@ -171,6 +172,12 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     expect(result.counts.events).toBe(expected.events[0]!.total + expected.events[5]!.total);
     expect(result.counts.change_log).toBeGreaterThan(0);
     expect(await tableCounts(pool)).toEqual(result.counts);
+    const original = new Database(file, { readonly: true });
+    try {
+      expect(result.checksums).toEqual(sqliteChecksums(original));
+    } finally {
+      original.close();
+    }
     const total = Object.values(result.counts).reduce((a, b) => a + b, 0);
     expect(progress.at(-1)).toMatchObject({ copied: total, total });
     expect(progress.map((p) => p.copied)).toEqual([...progress.map((p) => p.copied)].sort((a, b) => a - b));
@@ -194,6 +201,9 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     if (process.platform !== 'win32') expect(statSync(backup).mode & 0o777).toBe(0o600);
     const restored = sqliteCore(backup);
     expect(restored.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqliteChecksums(restored.db)).toEqual(backupResult.checksums);
+    expect(backupResult.checksums.events).not.toBe(result.checksums.events);
+    expect(backupResult.checksums.refs).toBe(result.checksums.refs);
     expect(await view(restored)).toEqual(withAdded);
     // Its search index and interval buckets work as the app's own: a new event is found beside the copied ones.
     await createEvent(restored, eventInput({ title: 'Фестиваль после восстановления', startDate: '2021-12-25' }));
@@ -358,6 +368,10 @@ describe('reestr server import-sqlite and reestr server backup', () => {
     const moved = reestr(['server', 'import-sqlite', file, '--pg', url], here);
     expect(moved.stderr).toBe('');
     expect(moved.status).toBe(0);
+    expect(moved.stdout.split('\n').slice(1)).toEqual([
+      'Проверено: число строк и контрольная сумма каждой таблицы на сервере совпадают с файлом.',
+      'Файл реестра не изменён. Сотрудники отдела работают теперь с сервером: reestr server --pg …',
+    ]);
     expect(moved.stdout.split('\n')[0]).toMatch(
       new RegExp(`^Реестр «${file}» перенесён на сервер: ${counts.events} мероприяти[ейя]?, ${counts.agreements} соглашени[йея], ${counts.refs} запис[иейь]+ справочников, ${counts.changes} запис[иейь]+ журнала изменений, ${counts.batches} пакет(а|ов)? импорта\\.$`),
     );
@@ -378,6 +392,7 @@ describe('reestr server import-sqlite and reestr server backup', () => {
     expect(backup.stdout.split('\n')).toEqual([
       `Резервная копия сервера записана и проверена: «${join(here, made[0]!)}».`,
       expect.stringMatching(new RegExp(`^В ней: ${counts.events} мероприяти[ейя]?, .* Файл открывается в программе как обычный реестр\\.$`)),
+      'Проверено: число строк и контрольная сумма каждой таблицы в файле совпадают с сервером; целостность файла в порядке.',
     ]);
     expect(await view(sqliteCore(join(here, made[0]!)))).toEqual(expected);
 

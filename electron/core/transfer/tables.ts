@@ -11,6 +11,8 @@ export interface TableSpec {
   columns: readonly (readonly [string, ColumnType])[];
   /** The order rows are read in (their key). */
   order: string;
+  /** The same order on PostgreSQL where text sorts by a locale there: bytes, as SQLite sorts. */
+  pgOrder?: string;
   /** The identity column, whose sequence PostgreSQL moves past the copied ids. */
   identity?: string;
   /** Russian, for the counts the CLI prints and the refusals. */
@@ -21,7 +23,7 @@ const int = (name: string) => [name, 'int'] as const;
 const text = (name: string) => [name, 'text'] as const;
 
 export const TABLES: readonly TableSpec[] = [
-  { name: 'settings', label: 'настройки', order: 'key', columns: [text('key'), text('value')] },
+  { name: 'settings', label: 'настройки', order: 'key', pgOrder: 'key COLLATE "C"', columns: [text('key'), text('value')] },
   {
     name: 'import_batches', label: 'пакеты импорта', order: 'id', identity: 'id',
     columns: [int('id'), text('file_name'), text('sheet'), text('created_at'), text('undone_at'), text('summary'), text('sha256'), text('options'), text('user_name')],
@@ -88,6 +90,8 @@ export type TableCounts = Record<string, number>;
 
 export interface TransferResult {
   counts: TableCounts;
+  /** SHA-256 per table of its rows (transfer/rows.ts), the same on both sides. */
+  checksums: Record<string, string>;
 }
 
 /** Rows read and written at a time: a register of 100,000 events is never held whole in memory. */

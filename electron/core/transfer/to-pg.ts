@@ -6,6 +6,7 @@ import { migratePg } from '../store/pg/migrate';
 import { pgTransaction } from '../store/pg/pool';
 import { searchBody, SEARCH_WORDS } from '../store/pg/event-filter';
 import { assertEmptyPgRegister } from './pg-register';
+import { differingTables, pgChecksums, sqliteTableRows, TableChecksum, type Checksums } from './rows';
 import { openSqliteSource } from './sqlite-source';
 import { CHUNK, indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
 import type { Db } from '../db/connection';
@@ -85,6 +86,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
     await migratePg(pool);
     const eventTitles = titles(db);
     let copied = 0;
+    const checksums: Checksums = {};
     await pgTransaction(pool, async (client) => {
       // Nobody else writes the register while it is filled: a second transfer waits, then finds it in use.
       await client.query(`LOCK TABLE ${TABLES.map((t) => t.name).join(', ')} IN EXCLUSIVE MODE`);
@@ -96,7 +98,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
       for (const table of TABLES) {
         const columns = columnsOf(table);
         const parentAt = table.name === 'refs' ? columns.names.indexOf('parent_id') : -1;
-        const select = db.prepare<[], Row>(`SELECT ${table.columns.map(([name]) => name).join(', ')} FROM ${table.name} ORDER BY ${table.order}`).raw();
+        const sum = new TableChecksum(table);
         let rows: Row[] = [];
         const flush = async () => {
           if (!rows.length) return;
@@ -107,7 +109,8 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
           options.onProgress?.({ copied, total, table: table.label });
         };
         // The iterator holds a read of the temporary copy across the writes: nothing else uses that connection.
-        for (const row of select.iterate()) {
+        for (const row of sqliteTableRows(db, table)) {
+          sum.add(row);
           if (parentAt >= 0 && row[parentAt] !== null) {
             parents.push([row[0] as number, row[parentAt] as number]);
             row[parentAt] = null;
@@ -117,6 +120,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
           if (rows.length >= CHUNK) await flush();
         }
         await flush();
+        checksums[table.name] = sum.digest();
         if (table.name === 'refs') await linkParents(client, parents);
         if (table.identity) {
           await client.query(
@@ -124,13 +128,15 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
           );
         }
       }
+      // Checked before the commit: the rows as the server now holds them, against the file's.
       const written = await tableCounts(client);
-      const differing = TABLES.filter((t) => written[t.name] !== counts[t.name]);
+      const differing = TABLES.filter((t) => written[t.name] !== counts[t.name]).map((t) => t.label);
+      differing.push(...differingTables(checksums, await pgChecksums(client)).filter((label) => !differing.includes(label)));
       if (differing.length) {
-        throw new AppError('internal', `Перенос не сошёлся по числу строк (${differing.map((t) => t.label).join(', ')}): база сервера оставлена без изменений.`);
+        throw new AppError('internal', `Перенос не сошёлся с файлом по числу строк или контрольной сумме (${differing.join(', ')}): база сервера оставлена без изменений.`);
       }
     });
-    return { counts };
+    return { counts, checksums };
   } finally {
     source.dispose();
   }

@@ -10,14 +10,12 @@ import { spanClass } from '../db/event-filter';
 import { makePrivateFile, privateFolder } from '../private-files';
 import { newerServerSchemaError, pgSchemaVersion, PG_SCHEMA_VERSION } from '../store/pg/migrate';
 import { dirname } from 'node:path';
-import { CHUNK, indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
+import { differingTables, pgTableRows, sqliteChecksums, TableChecksum, type Checksums } from './rows';
+import { indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
 
 /** A PostgreSQL value as SQLite keeps it (ids may come as text from a pool that does not parse them). */
 const toSqlite = (value: unknown, type: ColumnType) =>
   value === null || value === undefined ? null : type === 'bool' ? (value ? 1 : 0) : type === 'int' ? Number(value) : String(value);
-
-/** The select list: dates as ISO text whatever the pool's parsers. */
-const pgColumns = (table: TableSpec) => table.columns.map(([name, type]) => (type === 'date' ? `${name}::text` : name)).join(', ');
 
 /** The server's register is this version's: a newer or older schema, or none, is refused. */
 async function checkServerSchema(client: PoolClient): Promise<void> {
@@ -52,32 +50,33 @@ export interface CopyToSqliteOptions {
   onProgress?: (progress: TransferProgress) => void;
 }
 
-/** Copies the snapshot's rows of every table into `db`, inside the caller's transactions. */
-async function copyTables(client: PoolClient, db: Db, total: number, onProgress?: (progress: TransferProgress) => void): Promise<void> {
+/** Copies the snapshot's rows of every table into `db`, inside the caller's transactions; answers their checksums. */
+async function copyTables(client: PoolClient, db: Db, total: number, onProgress?: (progress: TransferProgress) => void): Promise<Checksums> {
   // The seeded lists and home region give way to the server's own.
   db.exec('DELETE FROM refs; DELETE FROM settings;');
   const index = db.prepare<[number, string]>('INSERT INTO events_fts (rowid, body) VALUES (?, ?)');
+  const checksums: Checksums = {};
   let copied = 0;
   for (const table of TABLES) {
     const writer = writerOf(table);
     const insert = db.prepare(writer.sql);
     const types = table.columns.map(([, type]) => type);
+    const sum = new TableChecksum(table);
     // The texts come with their event's title: the full-text index is made of both (db/events.ts).
     const title = table.name === 'event_texts' ? ', (SELECT title FROM events e WHERE e.id = event_texts.event_id)' : '';
-    await client.query(`DECLARE transfer_rows NO SCROLL CURSOR FOR SELECT ${pgColumns(table)}${title} FROM ${table.name} ORDER BY ${table.order}`);
-    for (;;) {
-      const { rows } = await client.query<Row>({ text: `FETCH ${CHUNK} FROM transfer_rows`, rowMode: 'array' });
-      if (!rows.length) break;
+    for await (const rows of pgTableRows(client, table, title)) {
       for (const fetched of rows) {
         const row = types.map((type, c) => toSqlite(fetched[c], type));
+        sum.add(row);
         insert.run(writer.bind(row));
         if (title) index.run(row[0] as number, indexText(...indexedParts(fetched[types.length], row)));
       }
       copied += rows.length;
       onProgress?.({ copied, total, table: table.label });
     }
-    await client.query('CLOSE transfer_rows');
+    checksums[table.name] = sum.digest();
   }
+  return checksums;
 }
 
 /** Rows per table of the file. */
@@ -113,8 +112,9 @@ export async function copyPgToSqlite(pool: Pool, targetFile: string, options: Co
     db.exec('BEGIN IMMEDIATE');
     // A parent reference list entry may come after its child: keys are checked at the commit.
     db.pragma('defer_foreign_keys = ON');
+    let checksums: Checksums;
     try {
-      await copyTables(client, db, total, options.onProgress);
+      checksums = await copyTables(client, db, total, options.onProgress);
       db.exec('COMMIT');
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -122,16 +122,18 @@ export async function copyPgToSqlite(pool: Pool, targetFile: string, options: Co
     }
     await client.query('COMMIT');
     const written = fileCounts(db);
-    const differing = TABLES.filter((t) => written[t.name] !== counts[t.name]);
+    // The file as written, against the snapshot: rows, checksums, and SQLite's own check of every page and index.
+    const differing = TABLES.filter((t) => written[t.name] !== counts[t.name]).map((t) => t.label);
+    differing.push(...differingTables(checksums, sqliteChecksums(db)).filter((label) => !differing.includes(label)));
     const check = String(db.pragma('integrity_check', { simple: true }));
     if (differing.length || check !== 'ok') {
-      throw new AppError('internal', `Резервная копия сервера не прошла проверку (${differing.length ? differing.map((t) => t.label).join(', ') : check.slice(0, 200)}): файл не записан.`);
+      throw new AppError('internal', `Резервная копия сервера не прошла проверку (${differing.length ? differing.join(', ') : check.slice(0, 200)}): файл не записан.`);
     }
     closeDatabase(db);
     db = undefined;
     renameSync(part, targetFile);
     makePrivateFile(targetFile);
-    return { counts };
+    return { counts, checksums };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     if (db) closeDatabase(db);
