@@ -69,7 +69,8 @@ export function useLiveCard<T extends Versioned>(
 export function LiveNotice({ live }: { live: LiveCard }) {
   if (!live.notice) return null;
   return (
-    <Alert color="yellow" role="status" data-testid="live-notice">
+    // Stays in sight below the header while the clerk types further down the card.
+    <Alert color="yellow" role="status" data-testid="live-notice" style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0px) + 8px)', zIndex: 3 }}>
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">{live.notice}</Text>
         <Button size="xs" variant="default" onClick={live.refresh}>Обновить</Button>
