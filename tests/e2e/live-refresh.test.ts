@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalCore } from '../../electron/core/core';
 import { loadDemo } from '../../electron/core/services/demo';
+import { createAgreement, getAgreement, saveAgreement } from '../../electron/core/services/agreements';
+import { moveEvent } from '../../electron/core/services/calendar';
 import { createEvent, getEvent, saveEvent } from '../../electron/core/services/events';
+import { AgreementInputSchema } from '../../shared/schema/agreement';
 import { eventInputOf, EventInputSchema } from '../../shared/schema/event';
 import { appInBrowser, ARTIFACTS, openPage, problemsOf } from './browser';
 
@@ -128,6 +131,47 @@ describe('live refresh between windows on one register', () => {
     });
     expect(problemsOf(page)).toEqual([]);
     expect(problemsOf(other)).toEqual([]);
+  }, 120_000);
+
+  it('shows a new event in the open calendar, and on its new day once moved', async () => {
+    const { page, app } = session;
+    await goTo(page, '#/calendar/month/2021-09');
+    await expect.poll(() => page.getByRole('heading', { name: 'Сентябрь 2021' }).isVisible()).toBe(true);
+    const chip = (day: string) => page.locator(`[data-date="${day}"] .reestr-event`, { hasText: 'Живая встреча в календаре' });
+    const event = await createEvent(petrova(app.core), EventInputSchema.parse({ title: 'Живая встреча в календаре', startDate: '2021-09-15' }));
+    await expect.poll(() => chip('2021-09-15').count(), LIVE).toBe(1);
+    await moveEvent(petrova(app.core), event.id, '2021-09-22', '2021-09-22');
+    await expect.poll(() => chip('2021-09-22').count(), LIVE).toBe(1);
+    expect(await chip('2021-09-15').count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'live-refresh-calendar.png') });
+    expect(problemsOf(page)).toEqual([]);
+  }, 120_000);
+
+  it('shows a new agreement in the list; its dirty card takes the register\'s version on «Обновить»', async () => {
+    const { page, app } = session;
+    await goTo(page, '#/agreements');
+    await page.getByRole('textbox', { name: 'Поиск' }).fill('Живое соглашение');
+    const input = AgreementInputSchema.parse({ title: 'Живое соглашение с Гродненской областью', parties: ['Гродненская область'], number: '7' });
+    const agreement = await createAgreement(petrova(app.core), input);
+    await expect.poll(() => page.getByText('Живое соглашение с Гродненской областью').isVisible(), LIVE).toBe(true);
+
+    await goTo(page, `#/agreements/${agreement.id}`);
+    await expect.poll(() => title(page).inputValue()).toBe('Живое соглашение с Гродненской областью');
+    await page.getByLabel('Номер').fill('8-Г');
+    await saveAgreement(petrova(app.core), { id: agreement.id, version: agreement.version, input: { ...input, notes: 'Продлено письмом' } });
+    const notice = page.getByTestId('live-notice');
+    await expect.poll(() => notice.isVisible(), LIVE).toBe(true);
+    expect(await notice.innerText()).toContain('Запись изменена другим сотрудником (petrova, ');
+    expect(await page.getByLabel('Номер').inputValue()).toBe('8-Г');
+
+    // «Обновить» asks first: her number goes, the register's notes come.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await notice.getByRole('button', { name: 'Обновить' }).click();
+    await expect.poll(() => page.getByLabel('Примечание').inputValue()).toBe('Продлено письмом');
+    expect(await page.getByLabel('Номер').inputValue()).toBe('7');
+    expect(await notice.count()).toBe(0);
+    expect(await getAgreement(app.core, agreement.id)).toMatchObject({ number: '7', notes: 'Продлено письмом', version: agreement.version + 1 });
+    expect(problemsOf(page)).toEqual([]);
   }, 120_000);
 
   it('asks nothing while the window is hidden, and catches up when it shows again', async () => {
