@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { checkExisting, closeDatabase, openDatabase, type Db } from '../db/connection';
+import { checkExisting, closeDatabase, damagedError, openDatabase, type Db } from '../db/connection';
+import { openSqlite } from '../db/sqlite';
 
 export interface SqliteSource {
   db: Db;
@@ -17,6 +18,19 @@ export interface SqliteSource {
 function aboutOriginal(e: unknown, copy: string, file: string): unknown {
   if (!(e instanceof AppError)) return e;
   return new AppError(e.code, e.message.replaceAll(copy, file), e.details);
+}
+
+/** SQLite's integrity_check of the copy, on a connection that only reads. */
+function integrityOf(copy: string, file: string): string {
+  let probe: Db | undefined;
+  try {
+    probe = openSqlite(copy, { readonly: true, fileMustExist: true });
+    return String(probe.pragma('integrity_check', { simple: true }));
+  } catch (e) {
+    throw new AppError('db_damaged', `Файл «${file}» не является базой данных Реестра или повреждён.`, e);
+  } finally {
+    probe?.close();
+  }
 }
 
 export function openSqliteSource(file: string): SqliteSource {
@@ -41,7 +55,11 @@ export function openSqliteSource(file: string): SqliteSource {
         throw new AppError('db_unavailable', `Не удалось прочитать файл реестра «${file}${suffix}»: нет доступа к нему или нет места во временной папке.`, e);
       }
     }
-    db = openDatabase(copy);
+    // Every page and index read before the migrations write to the copy; then no upkeep (its timer
+    // would checkpoint while a transfer's read is open).
+    const found = integrityOf(copy, file);
+    if (found !== 'ok') throw damagedError(copy, found);
+    db = openDatabase(copy, { deferCheck: true });
     const opened = db;
     return {
       db: opened,

@@ -109,6 +109,7 @@ export async function copyPgToSqlite(pool: Pool, targetFile: string, options: Co
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     removePart();
     db = openDatabase(part, { deferCheck: true });
+    for (const suffix of ['', '-wal', '-shm']) makePrivateFile(`${part}${suffix}`);
     db.exec('BEGIN IMMEDIATE');
     // A parent reference list entry may come after its child: keys are checked at the commit.
     db.pragma('defer_foreign_keys = ON');
