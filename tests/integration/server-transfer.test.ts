@@ -326,7 +326,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     expect(await tableCounts(pool)).toEqual(seeded);
   });
 
-  it('refuses to write a backup over an existing file, or from a database with no register', async () => {
+  it('refuses to write a backup over an existing file, or from a database with no register or a newer one', async () => {
     const { pool } = await newDatabase();
     const target = join(tempDir(), 'копия.sqlite');
     expect((await refusal(() => copyPgToSqlite(pool, target))).message).toMatch(/^В базе данных сервера нет реестра/);
@@ -335,6 +335,18 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     writeFileSync(target, 'прежний файл');
     expect((await refusal(() => copyPgToSqlite(pool, target))).message).toBe(`Файл «${target}» уже существует: резервная копия сервера записывается только в новый файл.`);
     expect(readFileSync(target, 'utf8')).toBe('прежний файл');
+
+    // A server database of a newer version is neither backed up nor filled by this one.
+    await pool.query('UPDATE reestr_schema SET version = 99');
+    const other = join(tempDir(), 'другая.sqlite');
+    const newer = await refusal(() => copyPgToSqlite(pool, other));
+    expect(newer.code).toBe('db_newer');
+    expect(newer.message).toMatch(/^База данных сервера создана более новой версией программы \(версия схемы 99/);
+    expect(existsSync(other)).toBe(false);
+    const { file } = await filledFile();
+    const seeded = await tableCounts(pool);
+    expect((await refusal(() => copySqliteToPg(file, pool))).code).toBe('db_newer');
+    expect(await tableCounts(pool)).toEqual(seeded);
   });
 });
 
