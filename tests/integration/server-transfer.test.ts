@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeCore, openCore, type Core, type LocalCore } from '../../electron/core/core';
 import { openPgCore, type PgCore } from '../../electron/core/store/pg/core';
@@ -444,4 +445,51 @@ describe('reestr server import-sqlite and reestr server backup', () => {
     expect(noServer.stderr).toMatch(/^Ошибка: Не удалось подключиться к PostgreSQL/);
     expect(readdirSync(here)).toEqual([]);
   }, 120_000);
+});
+
+describe('a round trip of any register', () => {
+  // Texts with what folding and word splitting meet: «ё», capitals, Latin look-alikes, punctuation, e-mail, soft hyphens.
+  const piece = fc.constantFrom('Ёлка', 'ёж', 'ФОРУМ', 'форум', 'Cмоленск', 'e-mail', 'a.b@c.ru', 'фор\u00adум', '№5', '—', '«кавычки»', 'x', '2021', 'Минск-Москва', '  ');
+  const text = fc.array(piece, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+  const record = fc.record({
+    title: text.filter((t) => t.trim().length > 0),
+    description: fc.option(text, { nil: undefined }),
+    participants: fc.option(text, { nil: undefined }),
+    day: fc.integer({ min: 0, max: 700 }),
+    length: fc.integer({ min: 0, max: 400 }),
+    city: fc.option(fc.constantFrom('Смоленск', 'Вязьма', 'Новый город'), { nil: undefined }),
+    spheres: fc.uniqueArray(fc.constantFrom('культура', 'туризм', 'спорт', 'наука'), { maxLength: 3 }),
+    trashed: fc.boolean(),
+  });
+  const iso = (day: number) => new Date(Date.UTC(2021, 0, 1 + day)).toISOString().slice(0, 10);
+
+  it('copies to the server and back with every table the same, and finds the same events by any word', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 12 }), piece, async (records, word) => {
+        const file = join(tempDir(), 'реестр.sqlite');
+        const core = openCore(file);
+        try {
+          for (const r of records) {
+            const event = await createEvent(core, eventInput({
+              title: r.title, description: r.description, participants: r.participants, city: r.city, spheres: r.spheres,
+              startDate: iso(r.day), endDate: iso(r.day + r.length),
+            }));
+            if (r.trashed) await deleteEvent(core, event.id);
+          }
+          const search = async (c: Core) => (await listEvents(c, EventFilterSchema.parse({ query: word.trim() || 'x', limit: 1000 }))).items.map((e) => [String(e.id), e.title]);
+          const expected = await search(core);
+          const { url, pool } = await newDatabase();
+          const moved = await copySqliteToPg(file, pool);
+          expect(await search(pgCore(url))).toEqual(expected);
+          const back = await copyPgToSqlite(pool, join(tempDir(), 'копия.sqlite'));
+          expect(back.checksums).toEqual(moved.checksums);
+          expect(back.counts).toEqual(moved.counts);
+        } finally {
+          closeCore(core);
+          while (opened.length) await opened.pop()?.();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 300_000);
 });
