@@ -337,6 +337,10 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     expect((await refusal(() => copyPgToSqlite(pool, target))).message).toBe(`Файл «${target}» уже существует: резервная копия сервера записывается только в новый файл.`);
     expect(readFileSync(target, 'utf8')).toBe('прежний файл');
 
+    // A folder that cannot be made (a file stands in its place) is named.
+    const blocked = join(target, 'копия.sqlite');
+    expect((await refusal(() => copyPgToSqlite(pool, blocked))).message).toBe(`Не удалось создать папку «${target}» для резервной копии: проверьте путь и права доступа.`);
+
     // A server database of a newer version is neither backed up nor filled by this one.
     await pool.query('UPDATE reestr_schema SET version = 99');
     const other = join(tempDir(), 'другая.sqlite');

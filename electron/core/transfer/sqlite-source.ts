@@ -14,8 +14,8 @@ export interface SqliteSource {
   dispose(): void;
 }
 
-/** An error about the temporary copy, told of the clerk's file. */
-function aboutOriginal(e: unknown, copy: string, file: string): unknown {
+/** An error about a working file (a temporary copy, a backup being written), told of the file the user named. */
+export function aboutOriginal(e: unknown, copy: string, file: string): unknown {
   if (!(e instanceof AppError)) return e;
   return new AppError(e.code, e.message.replaceAll(copy, file), e.details);
 }

@@ -10,6 +10,7 @@ import { spanClass } from '../db/event-filter';
 import { makePrivateFile, privateFolder } from '../private-files';
 import { newerServerSchemaError, pgSchemaVersion, PG_SCHEMA_VERSION } from '../store/pg/migrate';
 import { dirname } from 'node:path';
+import { aboutOriginal } from './sqlite-source';
 import { differingTables, pgTableRows, sqliteChecksums, TableChecksum, type Checksums } from './rows';
 import { indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
 
@@ -139,7 +140,7 @@ export async function copyPgToSqlite(pool: Pool, targetFile: string, options: Co
     await client.query('ROLLBACK').catch(() => undefined);
     if (db) closeDatabase(db);
     removePart();
-    throw e;
+    throw aboutOriginal(e, part, targetFile);
   } finally {
     client.release();
   }
