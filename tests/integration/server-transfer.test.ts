@@ -253,7 +253,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     await migratePg(pool);
     const seeded = await tableCounts(pool);
     const error = await refusal(() => copySqliteToPg(file, pool));
-    expect(error.message).toBe(`В файле реестра «${file}» нарушены связи между записями (партнёры мероприятий: 1): такой реестр не переносится. Проверьте файл командой reestr check или восстановите его из резервной копии.`);
+    expect(error.message).toBe(`В файле реестра «${file}» нарушены связи между записями (партнёры мероприятий: 1): такой реестр не переносится. Восстановите его из резервной копии (reestr backups list, затем reestr restore ФАЙЛ) и повторите перенос.`);
     expect(await tableCounts(pool)).toEqual(seeded);
   });
 

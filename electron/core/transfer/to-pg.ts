@@ -63,7 +63,7 @@ function assertLinksWhole(db: Db, file: string): void {
   const tables = [...new Set(broken.map((b) => TABLES.find((t) => t.name === b.table)?.label ?? b.table))];
   throw new AppError(
     'db_damaged',
-    `В файле реестра «${file}» нарушены связи между записями (${tables.join(', ')}: ${broken.length.toLocaleString('ru-RU')}): такой реестр не переносится. Проверьте файл командой reestr check или восстановите его из резервной копии.`,
+    `В файле реестра «${file}» нарушены связи между записями (${tables.join(', ')}: ${broken.length.toLocaleString('ru-RU')}): такой реестр не переносится. Восстановите его из резервной копии (reestr backups list, затем reestr restore ФАЙЛ) и повторите перенос.`,
   );
 }
 
