@@ -19,11 +19,12 @@ import { analyze } from '../../electron/core/import/analyze';
 import { createAgreement, deleteAgreement, listAgreements, getAgreement, updateAgreement } from '../../electron/core/services/agreements';
 import { loadDemo } from '../../electron/core/services/demo';
 import { setDepartmentSettings } from '../../electron/core/services/department';
-import { createEvent, deleteEvent, getEvent, listEvents, updateEvent } from '../../electron/core/services/events';
+import { createEvent, createEvents, deleteEvent, getEvent, listEvents, updateEvent } from '../../electron/core/services/events';
+import { generateEvents } from '../../bench/generate';
 import { recordHistory } from '../../electron/core/services/history';
 import { commitPreview, listBatches, readImportSource, undoBatch } from '../../electron/core/services/imports';
 import { listRefs, mergeRefs, updateRef } from '../../electron/core/services/references';
-import { buildReport, reportDraft, saveReport } from '../../electron/core/services/reports';
+import { buildReport, exportReport, reportDraft, saveReport } from '../../electron/core/services/reports';
 import { AppError } from '../../shared/errors';
 import { AgreementFilterSchema, AgreementInputSchema } from '../../shared/schema/agreement';
 import { EventFilterSchema } from '../../shared/schema/event';
@@ -495,5 +496,34 @@ describe('a round trip of any register', () => {
       }),
       { numRuns: 15 },
     );
+  }, 300_000);
+});
+
+describe('a register of the demo and 10,000 events', () => {
+  it('moves to the server with the same counts and checksums, and its report for 2021-H2 reads word for word the same there and from the backup', async () => {
+    const file = join(tempDir(), 'реестр.sqlite');
+    const input = ReportInputSchema.parse({ period: '2021-H2' });
+    const reportText = async (core: Core) => (await exportReport(core, await buildReport(core, input), input.period, 'txt')).data;
+    const local = openCore(file);
+    let text: string;
+    let events: number;
+    try {
+      await loadDemo(local);
+      await createEvents(local, generateEvents(10_000, 7, 2020, 2022));
+      text = await reportText(local);
+      events = (await listEvents(local, EventFilterSchema.parse({ limit: 1 }))).total;
+    } finally {
+      closeCore(local);
+    }
+    expect(events).toBe(10_009);
+    expect(text.length).toBeGreaterThan(1000);
+    const { url, pool } = await newDatabase();
+    const moved = await copySqliteToPg(file, pool);
+    expect(moved.counts.events).toBe(events);
+    expect(await reportText(pgCore(url))).toBe(text);
+    const backup = join(tempDir(), 'копия.sqlite');
+    const back = await copyPgToSqlite(pool, backup);
+    expect(back.checksums).toEqual(moved.checksums);
+    expect(await reportText(sqliteCore(backup))).toBe(text);
   }, 300_000);
 });
