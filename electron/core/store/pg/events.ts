@@ -78,11 +78,12 @@ export function pgEvents(db: Queryable): EventsStore {
   async function ids(filter: EventFilter, page: boolean): Promise<number[]> {
     const params = new Params();
     const list = pgListSql(filter, params);
-    const kindJoin = filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : '';
+    // By date straight from the candidates; by other columns through the rows.
+    const joins = filter.sort === 'startDate' ? '' : `JOIN events e ON e.id = c.id ${filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : ''}`;
     const bounds = page ? ` LIMIT ${params.add(filter.limit)} OFFSET ${params.add(filter.offset)}` : '';
     return column<number>(
       db,
-      `${list.with}SELECT c.id AS v FROM (${list.candidates}) c JOIN events e ON e.id = c.id ${kindJoin} ORDER BY ${orderSql(filter)}${bounds}`,
+      `${list.with}SELECT c.id AS v FROM (${list.candidates}) c ${joins} ORDER BY ${orderSql(filter)}${bounds}`,
       params.values,
     );
   }
