@@ -2,6 +2,7 @@
 // single-clerk register file, every id kept; the file opens in the desktop app as an ordinary register
 // and moves back to a server with copySqliteToPg.
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
 import { indexText } from '../../../shared/ru/normalize';
@@ -9,7 +10,6 @@ import { closeDatabase, openDatabase, type Db } from '../db/connection';
 import { spanClass } from '../db/event-filter';
 import { makePrivateFile, privateFolder } from '../private-files';
 import { newerServerSchemaError, pgSchemaVersion, PG_SCHEMA_VERSION } from '../store/pg/migrate';
-import { dirname } from 'node:path';
 import { aboutOriginal } from './sqlite-source';
 import { differingTables, pgTableRows, sqliteChecksums, TableChecksum, type Checksums } from './rows';
 import { indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
