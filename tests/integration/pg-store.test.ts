@@ -9,7 +9,7 @@ import type { PgCore } from '../../electron/core/store/pg/core';
 import { AppError } from '../../shared/errors';
 import { eventInputOf } from '../../shared/schema/event';
 import { eventInput } from '../helpers';
-import { describeBackends } from '../support/backends';
+import { describeBackends, describePostgres } from '../support/backends';
 
 describeBackends('the storage interface', (backend) => {
   it('rolls a transaction back whole when it throws, and a savepoint alone when an inner one throws', async () => {
@@ -38,16 +38,10 @@ describeBackends('the storage interface', (backend) => {
   });
 });
 
-describeBackends('the department register on PostgreSQL', (backend) => {
-  if (backend.name !== 'postgres') {
-    // Two connections to one SQLite file in one process cannot interleave their transactions (each
-    // waits synchronously for the other's lock): tests/integration/concurrent-writers.test.ts runs
-    // SQLite's concurrent writers as processes.
-    it('runs on a SQLite file', async () => {
-      expect((await backend.core()).dialect).toBe('sqlite');
-    });
-    return;
-  }
+// Two connections to one SQLite file in one process cannot interleave their transactions (each waits
+// synchronously for the other's lock): tests/integration/concurrent-writers.test.ts runs SQLite's
+// concurrent writers as processes.
+describePostgres('the department register', (backend) => {
 
   it('keeps one of two saves of an event from one version, refuses the other as a conflict, and loses neither', async () => {
     const ivanova = await backend.core();

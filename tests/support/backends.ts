@@ -68,6 +68,10 @@ const numbered = (sql: string) => {
   return sql.replace(/\?/g, () => `$${++n}`);
 };
 
+/** The first column of the rows `all` reads. */
+const pluckOf = (all: Backend['all']): Backend['pluck'] => async <T>(core: Core, sql: string, params: readonly unknown[] = []) =>
+  (await all<Record<string, T>>(core, sql, params)).map((row) => Object.values(row)[0] as T);
+
 function sqliteBackend(): Backend {
   const opened: LocalCore[] = [];
   afterEach(() => {
@@ -88,8 +92,7 @@ function sqliteBackend(): Backend {
       return Promise.resolve(peer);
     },
     all,
-    pluck: async <T>(core: Core, sql: string, params: readonly unknown[] = []) =>
-      (await all<Record<string, T>>(core, sql, params)).map((row) => Object.values(row)[0] as T),
+    pluck: pluckOf(all),
   };
 }
 
@@ -124,13 +127,17 @@ function postgresBackend(): Backend {
       return Promise.resolve(open(name, user));
     },
     all,
-    pluck: async <T>(core: Core, sql: string, params: readonly unknown[] = []) =>
-      (await all<Record<string, T>>(core, sql, params)).map((row) => Object.values(row)[0] as T),
+    pluck: pluckOf(all),
   };
 }
 
 /** Runs `body` once per back end, in a describe block named after it: `${name} (sqlite)`, `${name} (postgres)`. */
 export function describeBackends(name: string, body: (backend: Backend) => void): void {
   describe(`${name} (sqlite)`, () => body(sqliteBackend()));
+  describe(`${name} (postgres)`, () => body(postgresBackend()));
+}
+
+/** Runs `body` over PostgreSQL alone: what only the department register promises (concurrent clients, its own tables). */
+export function describePostgres(name: string, body: (backend: Backend) => void): void {
   describe(`${name} (postgres)`, () => body(postgresBackend()));
 }
