@@ -118,6 +118,17 @@ describePostgres('the department register', (backend) => {
     expect(attempts).toBe(1);
   });
 
+  it('outlives an idle connection the server dropped, and answers on a new one', async () => {
+    const core = (await backend.core()) as PgCore;
+    const [pid] = await backend.pluck<number>(core, 'SELECT pg_backend_pid()');
+    const other = (await backend.peer(core, 'admin')) as PgCore;
+    expect(await backend.pluck(other, 'SELECT pg_terminate_backend(?)', [pid])).toEqual([true]);
+    // The pool hears of the drop (an 'error' event, which would end the process unheard) and lets the connection go.
+    for (let i = 0; i < 200 && core.pool.totalCount > 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(core.pool.totalCount).toBe(0);
+    expect(await core.stats.registerTotal()).toBe(0);
+  });
+
   it('refuses to change, delete or empty the change log, whoever asks', async () => {
     const core = (await backend.core()) as PgCore;
     await createEvent(core, eventInput());
