@@ -7,7 +7,9 @@ import { recordHistory } from '../../electron/core/services/history';
 import { MAX_ATTEMPTS } from '../../electron/core/store/pg/store';
 import type { PgCore } from '../../electron/core/store/pg/core';
 import { AppError } from '../../shared/errors';
-import { eventInputOf } from '../../shared/schema/event';
+import { EventFilterSchema, eventInputOf } from '../../shared/schema/event';
+import { pgListSql, tsQuery } from '../../electron/core/store/pg/event-filter';
+import { Params } from '../../electron/core/store/pg/sql';
 import { eventInput } from '../helpers';
 import { describeBackends, describePostgres } from '../support/backends';
 
@@ -127,6 +129,26 @@ describePostgres('the department register', (backend) => {
     for (let i = 0; i < 200 && core.pool.totalCount > 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     expect(core.pool.totalCount).toBe(0);
     expect(await core.stats.registerTotal()).toBe(0);
+  });
+
+  it('can answer a period from the range index, and words from the word index', async () => {
+    const core = (await backend.core()) as PgCore;
+    const client = await core.pool.connect();
+    const plan = async (raw: Record<string, unknown>) => {
+      const params = new Params();
+      const list = pgListSql(EventFilterSchema.parse(raw), params);
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${list.with}${list.candidates}`, params.values);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    };
+    try {
+      // Whether the planner may use them at all: the queries' expressions must be the indexes' own.
+      await client.query('SET enable_seqscan = off');
+      expect(await plan({ period: '2021-Q3' })).toMatch(/Index Scan using events_span on events/);
+      const words = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT event_id FROM event_texts WHERE search_words @@ $1::tsquery`, [tsQuery('форум молод')]);
+      expect(words.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on event_texts_words/);
+    } finally {
+      client.release();
+    }
   });
 
   it('refuses to change, delete or empty the change log, whoever asks', async () => {
