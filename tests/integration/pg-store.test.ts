@@ -38,6 +38,13 @@ describeBackends('the storage interface', (backend) => {
     expect(await core.settings.get('inner')).toBeUndefined();
     expect((await getEvent(core, event.id)).deletedAt).toBeNull();
   });
+
+  it("names the partners of events in the order SQLite reads them: by event, then by partner entry", async () => {
+    const core = await backend.core();
+    const first = await createEvent(core, eventInput({ partners: ['Хабаровский край', 'Витебская область'] }));
+    const second = await createEvent(core, eventInput({ partners: ['Брянская область', 'Хабаровский край'] }));
+    expect(await core.events.partnerNames([second.id, first.id])).toEqual(['Витебская область', 'Хабаровский край', 'Брянская область']);
+  });
 });
 
 // Two connections to one SQLite file in one process cannot interleave their transactions (each waits

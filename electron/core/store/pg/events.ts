@@ -150,7 +150,15 @@ export function pgEvents(db: Queryable): EventsStore {
     allIds: (filter) => ids(filter, false),
     partnerNames: async (ids) =>
       ids.length
-        ? column<string>(db, 'SELECT DISTINCT r.name AS v FROM event_partners ep JOIN refs r ON r.id = ep.partner_id WHERE ep.event_id = ANY($1::bigint[])', [[...ids]])
+        ? // Each name where it first comes by event and partner id, as SQLite reads them: documents name them in this order.
+          column<string>(
+            db,
+            `SELECT v FROM (SELECT DISTINCT ON (r.name) r.name AS v, ep.event_id, ep.partner_id
+                            FROM event_partners ep JOIN refs r ON r.id = ep.partner_id WHERE ep.event_id = ANY($1::bigint[])
+                            ORDER BY r.name, ep.event_id, ep.partner_id) d
+             ORDER BY event_id, partner_id`,
+            [[...ids]],
+          )
         : [],
     async calendar(filter) {
       const params = new Params();
