@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { createDispatch, createHandlers, type Dispatch } from '../core/backend';
-import { closeCore, openCore } from '../core/core';
+import { createDispatch, createServerHandlers, type Dispatch } from '../core/backend';
+import { openPgCore } from '../core/store/pg/core';
 import { migratePg } from '../core/store/pg/migrate';
 import { openPool } from '../core/store/pg/pool';
 import { startDepartmentServer, type RunningDepartmentServer } from '../server/department/department-server';
@@ -23,20 +23,15 @@ export interface Register {
   close(): void | Promise<void>;
 }
 
-/**
- * THE SEAM: the register the server serves. Today it opens the SQLite register `file` (--db or
- * REESTR_DB); the PostgreSQL core replaces it, opened on `pgUrl`, with the same Dispatch.
- */
-export function createRegister(pgUrl: string, file: string, logError: (e: unknown) => void): Register {
-  void pgUrl; // read by the PostgreSQL core, which is not here yet
-  const core = openCore(file);
-  return { dispatch: createDispatch(createHandlers(core), logError), close: () => closeCore(core) };
+/** The register the server serves: the department's PostgreSQL database, each call made as its caller. */
+export function createRegister(pgUrl: string, logError: (e: unknown) => void): Register {
+  // The server's own name stands only where no caller does (nothing the contract calls).
+  const core = openPgCore(pgUrl, { user: 'сервер отдела', connections: 20, onError: logError });
+  return { dispatch: createDispatch(createServerHandlers(core, logError), logError), close: () => core.close() };
 }
 
 export interface ServerOptions {
   pg: string;
-  /** The SQLite register, until the PostgreSQL core (createRegister). */
-  db: string;
   host: string;
   port: number;
   tlsCert?: string;
@@ -71,7 +66,7 @@ export async function startServer(options: ServerOptions): Promise<{ server: Run
     // An idle connection the database drops (a restart) is an event on the pool: unheard, it would end the process.
     pool.on('error', (e) => options.logError(e, 'Сервер отдела: PostgreSQL'));
     await migratePg(pool).catch((e: unknown) => Promise.reject(connectionProblem(e, options.pg) ?? e));
-    register = createRegister(options.pg, options.db, (e) => options.logError(e, 'Сервер отдела'));
+    register = createRegister(options.pg, (e) => options.logError(e, 'Сервер отдела'));
     const staticDir = existsSync(`${RENDERER_DIR}index.html`) ? RENDERER_DIR : undefined;
     const server = await startDepartmentServer({ dispatch: register.dispatch, pool, host: options.host, port: options.port, tls, staticDir, logError: options.logError }).catch(
       (e: NodeJS.ErrnoException) => {
@@ -102,7 +97,7 @@ export async function startServer(options: ServerOptions): Promise<{ server: Run
 /** `reestr server …` as parsed: serves until SIGINT or SIGTERM; what nothing caught is logged, and serving goes on. */
 export async function serverCommand(p: ParsedArgs, file: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   const value = (name: string) => p.values[name]?.at(-1);
-  const options = { pg: pgUrl(value('pg'), env), db: file, host: value('host') ?? '127.0.0.1', port: portArg(value('port')), tlsCert: value('tls-cert'), tlsKey: value('tls-key') };
+  const options = { pg: pgUrl(value('pg'), env), host: value('host') ?? '127.0.0.1', port: portArg(value('port')), tlsCert: value('tls-cert'), tlsKey: value('tls-key') };
   const errorLog = createErrorLog(logFolder(file));
   const logged = () => log(`Внимание: внутренняя ошибка программы записана в журнал «${join(logFolder(file), ERROR_LOG)}»; сервер продолжает работу.`);
   const removeLastResort = installLastResort({ log: errorLog, after: logged });

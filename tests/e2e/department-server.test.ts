@@ -18,7 +18,7 @@ let page: Page;
 beforeAll(async () => {
   await migratePg(pg.pool);
   await addAccount(pg.pool, 'admin', 'admin', 'пароль-администратора');
-  dept = await startDepartment(pg.pool, { staticDir: RENDERER });
+  dept = await startDepartment(pg, { staticDir: RENDERER });
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
   const problems: string[] = [];

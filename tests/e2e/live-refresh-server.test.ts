@@ -47,7 +47,7 @@ beforeAll(async () => {
   await migratePg(pg.pool);
   await addAccount(pg.pool, 'anna', 'clerk', 'пароль-анны');
   await addAccount(pg.pool, 'boris', 'clerk', 'пароль-бориса');
-  dept = await startDepartment(pg.pool, { staticDir: RENDERER });
+  dept = await startDepartment(pg, { staticDir: RENDERER });
   browser = await launch();
   anna = await signedIn('anna', 'пароль-анны');
   boris = await signedIn('boris', 'пароль-бориса');

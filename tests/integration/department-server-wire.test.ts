@@ -26,7 +26,7 @@ beforeAll(async () => {
   // Kept for the whole file (tempDir() is removed after each test).
   const staticDir = mkdtempSync(join(tmpdir(), 'reestr-renderer-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Реестр</title>');
-  dept = await startDepartment(pg.pool, { staticDir, maxBody: 64 * 1024 });
+  dept = await startDepartment(pg, { staticDir, maxBody: 64 * 1024 });
   token = await dept.login('ivanova', PASSWORD);
   fuzzToken = await dept.login('ivanova', PASSWORD);
 }, 240_000);

@@ -30,7 +30,7 @@ const tokens = {} as Record<Role, string>;
 beforeAll(async () => {
   await migratePg(pg.pool);
   for (const role of ROLES) await addAccount(pg.pool, loginOf(role), role, PASSWORD);
-  dept = await startDepartment(pg.pool);
+  dept = await startDepartment(pg);
   for (const role of ROLES) tokens[role] = await dept.login(loginOf(role), PASSWORD);
 }, 240_000);
 
@@ -321,7 +321,7 @@ describe('transport', () => {
 
   it('serves HTTPS on any address with a certificate, and refuses plain HTTP on it', async () => {
     const tls = selfSignedCert();
-    const secure = await startDepartment(pg.pool, { tls, host: '0.0.0.0' });
+    const secure = await startDepartment(pg, { tls, host: '0.0.0.0' });
     try {
       expect(secure.server.url).toBe(`https://0.0.0.0:${secure.server.port}/`);
       const local = `https://127.0.0.1:${secure.server.port}/api/`;
@@ -329,7 +329,7 @@ describe('transport', () => {
       expect(login.json).toMatchObject({ ok: true, value: { user: 'user-clerk' } });
       const token = (login.json?.value as { token: string }).token;
       const list = await send(`${local}events.list`, { body: '{}', ca: tls.cert, headers: { Authorization: `Bearer ${token}` } });
-      expect(list.json).toMatchObject({ ok: true, value: { total: 0 } });
+      expect(list.json).toMatchObject({ ok: true, value: { total: expect.any(Number) as number } });
       // Plain HTTP to the TLS port gets no answer of ours, and the server goes on answering.
       await send(`http://127.0.0.1:${secure.server.port}/api/events.list`, { body: '{}' }).then(
         (reply) => expect(reply.status).toBe(400),

@@ -1,15 +1,15 @@
-// The department server for the tests: a register in a fresh SQLite file behind it, accounts on the
-// file's PostgreSQL cluster (usePostgres), a self-signed certificate made by openssl, and calls over
-// real HTTP(S).
+// The department server for the tests: the register and the accounts on the file's PostgreSQL cluster
+// (usePostgres), a self-signed certificate made by openssl, and calls over real HTTP(S).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { createDispatch, createHandlers } from '../../electron/core/backend';
-import { closeCore, openCore, type LocalCore } from '../../electron/core/core';
+import { createDispatch, createServerHandlers } from '../../electron/core/backend';
+import { openPgCore, type PgCore } from '../../electron/core/store/pg/core';
+import { migratePg } from '../../electron/core/store/pg/migrate';
 import { startDepartmentServer, type RunningDepartmentServer } from '../../electron/server/department/department-server';
 import type { TlsFiles } from '../../electron/server/department/transport';
 
@@ -68,7 +68,7 @@ export function send(url: string, options: CallOptions = {}): Promise<Reply> {
 }
 
 export interface DepartmentUnderTest {
-  core: LocalCore;
+  core: PgCore;
   server: RunningDepartmentServer;
   /** `POST /api/<method>` with a JSON body, as the session of `token` when given. */
   call(method: string, input: unknown, token?: string): Promise<Reply>;
@@ -77,11 +77,12 @@ export interface DepartmentUnderTest {
   close(): Promise<void>;
 }
 
-export async function startDepartment(pool: Pool, options: { tls?: TlsFiles; staticDir?: string; host?: string; maxBody?: number } = {}): Promise<DepartmentUnderTest> {
-  const folder = mkdtempSync(join(tmpdir(), 'reestr-dept-'));
-  const core = openCore(join(folder, 'reestr.sqlite'));
+export async function startDepartment(pg: { url: string; pool: Pool }, options: { tls?: TlsFiles; staticDir?: string; host?: string; maxBody?: number } = {}): Promise<DepartmentUnderTest> {
+  const { pool } = pg;
+  await migratePg(pool);
+  const core = openPgCore(pg.url, { user: 'сервер отдела' });
   const server = await startDepartmentServer({
-    dispatch: createDispatch(createHandlers(core), () => {}),
+    dispatch: createDispatch(createServerHandlers(core, () => {}), () => {}),
     pool,
     host: options.host ?? '127.0.0.1',
     port: 0,
@@ -106,8 +107,7 @@ export async function startDepartment(pool: Pool, options: { tls?: TlsFiles; sta
     },
     async close() {
       await server.close();
-      closeCore(core);
-      rmSync(folder, { recursive: true, force: true });
+      await core.close();
     },
   };
 }
