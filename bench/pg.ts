@@ -4,6 +4,7 @@
 import { inOrder } from '../electron/core/in-order';
 import { createEvents, listEvents } from '../electron/core/services/events';
 import { migratePg } from '../electron/core/store/pg/migrate';
+import type { Core } from '../electron/core/core';
 import { openPgCore, type PgCore } from '../electron/core/store/pg/core';
 import { openPool } from '../electron/core/store/pg/pool';
 import { monthRange } from '../shared/dates';
@@ -24,8 +25,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** The three queries of bench/run.ts, drawn from one seeded stream. */
-function queries(core: PgCore, seed: number) {
+/** The three queries of bench/run.ts (which may take them from here), drawn from one seeded stream. */
+export function queries(core: Core, seed: number) {
   const rnd = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)] as T;
   const periods = ['2019', '2020-H1', '2021-H2', '2022-Q3', '2023-05', '2024', '2025-Q1', '2018-H2'];
