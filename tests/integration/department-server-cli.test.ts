@@ -1,23 +1,16 @@
 // `reestr server` as a process through the built command: the address on its first line, a sign-in and
 // a call over it, Ctrl+C's signal ending it; Russian refusals of plain HTTP off loopback and of a
 // missing database.
-import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { migratePg } from '../../electron/core/store/pg/migrate';
 import { addAccount } from '../../electron/server/accounts/accounts';
-import { tempDir } from '../helpers';
 import { usePostgres } from '../support/postgres';
 import { send } from '../support/department';
+import { BIN, reestr } from '../support/server-cli';
 
-const BIN = join(import.meta.dirname, '../../bin/reestr.js');
 const pg = usePostgres();
-
-function reestr(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, REESTR_DB: join(tempDir(), 'r.sqlite') }, timeout: 120_000 });
-  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-}
 
 describe('reestr server', () => {
   it('prints its address first, serves signed-in calls there, and stops on SIGTERM', async () => {

@@ -1,7 +1,7 @@
 // «Перенести реестр на сервер» and the server's backups: a clerk's register filled through the services
 // moves into an empty PostgreSQL register and reads there exactly as it read from its file (ids too),
 // then the server's register written back as a new file reads the same again; refusals change nothing.
-import { spawnSync } from 'node:child_process';
+import { reestr as run } from '../support/server-cli';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -356,18 +356,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
   });
 });
 
-const BIN = join(import.meta.dirname, '../../bin/reestr.js');
-
-function reestr(args: string[], cwd: string, env: Record<string, string> = {}) {
-  // A register file of its own: these commands neither need nor touch one.
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    cwd,
-    env: { ...process.env, REESTR_DB: join(tempDir(), 'unused.sqlite'), ...env },
-    timeout: 180_000,
-  });
-  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-}
+const reestr = (args: string[], cwd: string, env: Record<string, string> = {}) => run(args, { cwd, env });
 
 describe('reestr server import-sqlite and reestr server backup', () => {
   it('moves a register to the server, refuses to do it twice, and writes the server\'s backups, keeping the newest', async () => {

@@ -1,25 +1,12 @@
 // `reestr server users add|list|disable` on a real PostgreSQL through the built command: the password
 // read from standard input, Russian refusals, and the accounts it makes able to sign in.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../electron/server/accounts/accounts';
 import { usePostgres } from '../support/postgres';
-import { tempDir } from '../helpers';
+import { reestr as run } from '../support/server-cli';
 
-const BIN = join(import.meta.dirname, '../../bin/reestr.js');
 const pg = usePostgres();
-
-function reestr(args: string[], input = '', env: Record<string, string> = {}) {
-  // A register file of its own: these commands must not need or touch one.
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, REESTR_DB: join(tempDir(), 'unused.sqlite'), ...env },
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
-}
+const reestr = (args: string[], input = '', env: Record<string, string> = {}) => run(args, { input, env });
 
 describe('reestr server users', () => {
   it('adds accounts with the password from standard input, lists them, disables one', async () => {
