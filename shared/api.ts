@@ -55,6 +55,8 @@ import {
   SessionSchema,
   WhoAmISchema,
 } from './schema/account';
+import { ServerSetInputSchema, ServerSettingsSchema } from './schema/server-link';
+import { ServerBackupListSchema, ServerBackupSchema } from './schema/server-backup';
 
 /** The register's change counter: the id of its latest change-log row, 0 while nothing is logged. */
 export const ChangeCounterSchema = z.object({ id: z.int().nonnegative() });
@@ -134,14 +136,27 @@ export const api = {
   'accounts.add': method(AccountAddSchema, AccountSchema),
   'accounts.disable': method(AccountTargetSchema, AccountSchema),
   'accounts.setRole': method(AccountSetRoleSchema, AccountSchema),
+  // The server's own backups, for administrators (restoring one is `reestr server import-sqlite`).
+  'server.backups': method(z.strictObject({}), ServerBackupListSchema),
+  'server.backupNow': method(z.strictObject({}), ServerBackupSchema),
+  // The desktop app's own (DESKTOP_ONLY below): whether this PC works with a department server.
+  'settings.server': method(z.strictObject({}), ServerSettingsSchema),
+  'settings.setServer': method(ServerSetInputSchema, ServerSettingsSchema),
 } as const;
 
 /**
  * Methods only the department server answers, itself, before its dispatch: the desktop app, the
  * local web mode and the CLI have no accounts, and their handler tables leave these out.
  */
-export const SERVER_ONLY = ['auth.login', 'auth.logout', 'auth.me', 'accounts.list', 'accounts.add', 'accounts.disable', 'accounts.setRole'] as const;
+export const SERVER_ONLY = ['auth.login', 'auth.logout', 'auth.me', 'accounts.list', 'accounts.add', 'accounts.disable', 'accounts.setRole', 'server.backups', 'server.backupNow'] as const;
 export type ServerMethodName = (typeof SERVER_ONLY)[number];
+
+/**
+ * Methods the desktop app's main process answers itself, in either mode: they are about this PC, not
+ * a register, so no register's table has them (a register's dispatch calls them unknown).
+ */
+export const DESKTOP_ONLY = ['settings.server', 'settings.setServer'] as const;
+export type DesktopMethodName = (typeof DESKTOP_ONLY)[number];
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
@@ -163,9 +178,9 @@ export interface CallContext {
 }
 
 /** The methods a register's back end answers: every one but the department server's own. */
-export type LocalMethodName = Exclude<MethodName, ServerMethodName>;
+export type LocalMethodName = Exclude<MethodName, ServerMethodName | DesktopMethodName>;
 
-type HandlerKeys = { [K in LocalMethodName]: K } & { [K in ServerMethodName]?: K };
+type HandlerKeys = { [K in LocalMethodName]: K } & { [K in ServerMethodName | DesktopMethodName]?: K };
 /**
  * A handler answers at once, or later for work that reads files (an import). The department server's
  * own methods are optional: a register's table leaves them out, as the server answers them itself.
@@ -178,9 +193,13 @@ export function isServerMethod(name: string): name is ServerMethodName {
   return (SERVER_ONLY as readonly string[]).includes(name);
 }
 
+export function isDesktopMethod(name: string): name is DesktopMethodName {
+  return (DESKTOP_ONLY as readonly string[]).includes(name);
+}
+
 /** A method of the contract that a register's back end answers (the department server's own are not). */
 export function isMethodName(name: string): name is LocalMethodName {
-  return Object.hasOwn(api, name) && !isServerMethod(name);
+  return Object.hasOwn(api, name) && !isServerMethod(name) && !isDesktopMethod(name);
 }
 
 /** Any method of the contract, the department server's own included. */

@@ -38,6 +38,9 @@ export const LEAST_ROLE: Record<MethodName, Role> = {
   // auth.login needs no session at all (the server answers it before any role); the others, any signed-in role.
   'auth.login': R, 'auth.logout': R, 'auth.me': R,
   'accounts.list': A, 'accounts.add': A, 'accounts.disable': A, 'accounts.setRole': A,
+  'server.backups': A, 'server.backupNow': A,
+  // The desktop's own, about this PC: its main process answers them; a server refuses them as unknown.
+  'settings.server': R, 'settings.setServer': R,
 };
 
 const rank = (role: Role) => RoleSchema.options.indexOf(role);

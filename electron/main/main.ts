@@ -13,6 +13,7 @@ import { dailyBackup } from '../core/services/backups';
 import { defaultDatabasePath, defaultDataDir, logFolder } from '../core/paths';
 import { findStaticFile, staticHeaders } from '../server/files';
 import { registerContract } from './ipc';
+import { createDesktopDispatch, serverLinkFile } from './server-mode';
 import { menuTemplate } from './menu';
 import { APP_HOST, APP_SCHEME, APP_URL, guardContents, guardSession, windowOptions } from './security';
 import { initialBounds, parseWindowState } from './window-state';
@@ -110,7 +111,8 @@ if (!app.requestSingleInstanceLock()) {
       if (!file) return new Response('Не найдено', { status: 404 });
       return new Response(await readFile(file), { headers: staticHeaders(file) });
     });
-    registerContract(ipcMain, host.dispatch);
+    // The department server when the settings name one (auth.* included), else the register here.
+    registerContract(ipcMain, createDesktopDispatch({ local: host.dispatch, file: serverLinkFile(app.getPath('userData')) }).dispatch);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({
