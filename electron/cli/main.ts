@@ -47,7 +47,7 @@ const COMMANDS = {
   export: { values: ['period', 'partner', 'sphere', 'kind', 'format', 'status', 'statuses', 'group-by', 'out'], flags: ['all', 'csv'] },
   'settings show': { flags: ['json'] },
   'settings set': { values: ['home-region', 'home-country', 'department', 'responsible', 'phone'], flags: ['json'] },
-  server: { values: ['pg', 'host', 'port', 'tls-cert', 'tls-key'] },
+  server: { values: ['pg', 'host', 'port', 'tls-cert', 'tls-key', 'backup-folder', 'backup-keep', 'backup-at'] },
   'server users add': { args: ['LOGIN'], values: ['role', 'pg'], flags: ['json'] },
   'server users list': { values: ['pg'], flags: ['json'] },
   'server users disable': { args: ['LOGIN'], values: ['pg'] },

@@ -1,7 +1,6 @@
 // `reestr server import-sqlite FILE --pg URL` («Перенести реестр на сервер») and `reestr server backup
 // --pg URL [--out FILE | --folder DIR [--keep N]]`: a clerk's register moved into the server's empty
 // database, and the server's register written as a new register file the desktop app opens.
-import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openPool } from '../core/store/pg/pool';
 import { copySqliteToPg } from '../core/transfer/to-pg';
@@ -11,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import { AGREEMENT_FORMS, countOf, ENTRY_FORMS, EVENT_FORMS, type PluralForms } from '../../shared/ru/plural';
 import type { ParsedArgs } from './args';
 import { connectionProblem, pgUrl } from './server-users';
+import { backupName, parseKeep, rotateBackups } from '../server/department/backups';
 
 export interface TransferIo {
   out: (text: string) => void;
@@ -51,29 +51,8 @@ function progressPrinter(io: TransferIo, verb: string): ((p: TransferProgress) =
   };
 }
 
-/** The backup's name when none is given: the local time it was started, sortable («reestr-server-2026-12-05_061502.sqlite»). */
-export function backupName(at: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const day = `${at.getFullYear()}-${two(at.getMonth() + 1)}-${two(at.getDate())}`;
-  return `reestr-server-${day}_${two(at.getHours())}${two(at.getMinutes())}${two(at.getSeconds())}.sqlite`;
-}
-
-const BACKUP_NAME = /^reestr-server-\d{4}-\d{2}-\d{2}_\d{6}\.sqlite$/;
-
-/** Removes the server's backups in `folder` beyond the newest `keep` (only files named as backupName names them). */
-function rotate(folder: string, keep: number): string[] {
-  const names = readdirSync(folder).filter((name) => BACKUP_NAME.test(name)).sort().reverse();
-  const old = names.slice(keep);
-  for (const name of old) rmSync(join(folder, name), { force: true });
-  return old.reverse(); // oldest first, as the clerk reads a list of dates
-}
-
 function keepArg(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 10_000) {
-    throw new AppError('bad_request', 'Параметр «--keep»: укажите, сколько последних копий хранить (целое число от 1).');
-  }
-  return Number(text);
+  return text === undefined ? undefined : parseKeep(text, '--keep');
 }
 
 /** Runs `work` with a pool over `url`; PostgreSQL's refusals to connect said in Russian. */
@@ -117,7 +96,7 @@ export async function serverTransfer(p: ParsedArgs, env: NodeJS.ProcessEnv, io: 
   io.out(`В ней: ${countsText(counts)}. Файл открывается в программе как обычный реестр.`);
   io.out('Проверено: число строк и контрольная сумма каждой таблицы в файле совпадают с сервером; целостность файла в порядке.');
   if (keep !== undefined) {
-    const removed = rotate(folder, keep);
+    const removed = rotateBackups(folder, keep);
     if (removed.length) io.out(`Удалены старые копии (хранятся последние ${keep}): ${removed.map((name) => `«${name}»`).join(', ')}.`);
   }
 }

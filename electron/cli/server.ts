@@ -2,7 +2,7 @@
 // behind it from createRegister (below); HTTPS off loopback. Serves until Ctrl+C or a termination
 // signal; its first line of output is the address.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Pool } from 'pg';
 import { createDispatch, createServerHandlers, type Dispatch } from '../core/backend';
 import { openPgCore } from '../core/store/pg/core';
@@ -10,6 +10,7 @@ import { migratePg } from '../core/store/pg/migrate';
 import { openPool } from '../core/store/pg/pool';
 import { startDepartmentServer, type RunningDepartmentServer } from '../server/department/department-server';
 import { checkTransport, type TlsFiles } from '../server/department/transport';
+import { createServerBackups, parseKeep, parseTimeOfDay, timeText, type ServerBackups, type TimeOfDay } from '../server/department/backups';
 import { createErrorLog, ERROR_LOG } from '../core/error-log';
 import { installLastResort } from '../core/last-resort';
 import { logFolder } from '../core/paths';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   port: number;
   tlsCert?: string;
   tlsKey?: string;
+  /** The daily backups: folder, how many kept, the local time; absent, none are made. */
+  backups?: { folder: string; keep: number; dailyAt: TimeOfDay };
   log: (line: string) => void;
   logError: (error: unknown, context: string) => void;
 }
@@ -61,14 +64,16 @@ export async function startServer(options: ServerOptions): Promise<{ server: Run
   checkTransport(options.host, tls);
   let pool: Pool | undefined;
   let register: Register | undefined;
+  let backups: ServerBackups | undefined;
   try {
     pool = openPool(options.pg, 20);
     // An idle connection the database drops (a restart) is an event on the pool: unheard, it would end the process.
     pool.on('error', (e) => options.logError(e, 'Сервер отдела: PostgreSQL'));
     await migratePg(pool).catch((e: unknown) => Promise.reject(connectionProblem(e, options.pg) ?? e));
     register = createRegister(options.pg, (e) => options.logError(e, 'Сервер отдела'));
+    backups = options.backups && createServerBackups({ pool, ...options.backups, logError: options.logError });
     const staticDir = existsSync(`${RENDERER_DIR}index.html`) ? RENDERER_DIR : undefined;
-    const server = await startDepartmentServer({ dispatch: register.dispatch, pool, host: options.host, port: options.port, tls, staticDir, logError: options.logError }).catch(
+    const server = await startDepartmentServer({ dispatch: register.dispatch, pool, host: options.host, port: options.port, tls, staticDir, logError: options.logError, backups }).catch(
       (e: NodeJS.ErrnoException) => {
         if (e instanceof AppError) throw e;
         const reason = e.code === 'EADDRINUSE' ? `порт ${options.port} занят другой программой` : e.code === 'EADDRNOTAVAIL' ? 'такого адреса у этого компьютера нет' : e.code === 'EACCES' ? 'нет прав на этот порт' : 'ошибка сети';
@@ -77,12 +82,18 @@ export async function startServer(options: ServerOptions): Promise<{ server: Run
     );
     options.log(server.url);
     if (!staticDir) options.log('Внимание: интерфейс программы не собран («npm run build»): сервер отвечает только на вызовы /api/.');
+    if (options.backups) {
+      const { folder, keep, dailyAt } = options.backups;
+      options.log(`Резервные копии: каждый день в ${timeText(dailyAt)} в папку «${folder}», хранятся последние ${keep}.`);
+    }
     options.log('Сервер отдела работает. Чтобы остановить его, нажмите Ctrl+C.');
-    const opened = { pool, register };
+    backups?.start();
+    const opened = { pool, register, backups };
     return {
       server,
       async close() {
         await server.close();
+        await opened.backups?.stop();
         await opened.register.close();
         await opened.pool.end();
       },
@@ -94,10 +105,20 @@ export async function startServer(options: ServerOptions): Promise<{ server: Run
   }
 }
 
+export const DEFAULT_BACKUP_FOLDER = 'reestr-server-backups';
+const DEFAULT_BACKUP_KEEP = 14;
+const DEFAULT_BACKUP_AT = '02:00';
+
 /** `reestr server …` as parsed: serves until SIGINT or SIGTERM; what nothing caught is logged, and serving goes on. */
 export async function serverCommand(p: ParsedArgs, file: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   const value = (name: string) => p.values[name]?.at(-1);
-  const options = { pg: pgUrl(value('pg'), env), host: value('host') ?? '127.0.0.1', port: portArg(value('port')), tlsCert: value('tls-cert'), tlsKey: value('tls-key') };
+  const options = { pg: pgUrl(value('pg'), env), host: value('host') ?? '127.0.0.1', port: portArg(value('port')), tlsCert: value('tls-cert'), tlsKey: value('tls-key'),
+    backups: {
+      // Beside where the server is started, unless told: a server's working folder is its own.
+      folder: resolve(value('backup-folder') ?? DEFAULT_BACKUP_FOLDER),
+      keep: parseKeep(value('backup-keep') ?? String(DEFAULT_BACKUP_KEEP), '--backup-keep'),
+      dailyAt: parseTimeOfDay(value('backup-at') ?? DEFAULT_BACKUP_AT, '--backup-at'),
+    } };
   const errorLog = createErrorLog(logFolder(file));
   const logged = () => log(`Внимание: внутренняя ошибка программы записана в журнал «${join(logFolder(file), ERROR_LOG)}»; сервер продолжает работу.`);
   const removeLastResort = installLastResort({ log: errorLog, after: logged });

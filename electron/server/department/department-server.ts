@@ -16,6 +16,7 @@ import { sessionOf, signIn } from '../accounts/accounts';
 import { bearerToken, decodePath, parseTarget } from '../guard';
 import { harden, safeLog, type LogError } from '../hardening';
 import { API_PREFIX, BAD_TARGET, INTERNAL, NOT_POST, readJsonInput, refuse, sendJson, serveStatic } from '../reply';
+import type { ServerBackups } from './backups';
 import { ownMethods } from './own-methods';
 import { checkTransport, serverUrl, type TlsFiles } from './transport';
 
@@ -34,6 +35,8 @@ export interface DepartmentServerOptions {
   /** Largest request body of a signed-in call, in bytes (an import sends its file in base64). */
   maxBody?: number;
   logError?: LogError;
+  /** The server's own backups (server.backups, server.backupNow); without them those calls say they are not set up. */
+  backups?: ServerBackups;
 }
 
 export interface RunningDepartmentServer {
@@ -85,7 +88,7 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
   const root = options.staticDir ? resolve(options.staticDir) : undefined;
   const logError = safeLog(options.logError);
   const hardened = harden(logError, 'Сервер отдела');
-  const own = ownMethods(pool);
+  const own = ownMethods(pool, options.backups);
   let port = 0;
 
   const failure = (e: unknown): Result<never> => {

@@ -5,6 +5,7 @@ import type { MethodOutput, ParsedInput, ServerMethodName } from '../../../share
 import { AppError } from '../../../shared/errors';
 import type { Session } from '../../../shared/schema/account';
 import { addAccount, disableAccount, findAccount, listAccounts, setAccountRole, signOut } from '../accounts/accounts';
+import type { ServerBackups } from './backups';
 
 type OwnHandlers = { [K in Exclude<ServerMethodName, 'auth.login'>]: (input: ParsedInput<K>, session: Session) => Promise<MethodOutput<K>> };
 
@@ -15,7 +16,13 @@ function notOwn(session: Session, login: string, what: string): void {
   if (sameLogin(session.user, login)) throw new AppError('conflict', `Нельзя ${what} собственную учётную запись: это делает другой администратор.`);
 }
 
-export function ownMethods(pool: Pool): OwnHandlers {
+/** A server started without its backups (an embedded one, as tests start it) says so. */
+function configured(backups: ServerBackups | undefined): ServerBackups {
+  if (!backups) throw new AppError('not_found', 'Резервные копии на этом сервере отдела не настроены: их делает сервер, запущенный командой reestr server.');
+  return backups;
+}
+
+export function ownMethods(pool: Pool, backups?: ServerBackups): OwnHandlers {
   return {
     'auth.logout': async (_input, session) => {
       await signOut(pool, session.token);
@@ -33,5 +40,7 @@ export function ownMethods(pool: Pool): OwnHandlers {
       if (role !== 'admin') notOwn(session, login, 'понизить в роли');
       return setAccountRole(pool, login, role);
     },
+    'server.backups': () => Promise.resolve().then(() => configured(backups).list()),
+    'server.backupNow': () => Promise.resolve().then(() => configured(backups).backupNow()),
   };
 }

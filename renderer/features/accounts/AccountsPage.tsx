@@ -7,6 +7,7 @@ import { ROLE_LABELS, RoleSchema, type Account, type Role } from '../../../share
 import { call } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
 import { useSession } from '../../api/useSession';
+import { ServerBackups } from './ServerBackups';
 
 const ROLE_OPTIONS = RoleSchema.options.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -162,6 +163,7 @@ export function AccountsPage() {
           </Table.Tbody>
         </Table>
       )}
+      <ServerBackups />
     </Stack>
   );
 }
