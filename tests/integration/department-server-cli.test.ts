@@ -16,7 +16,7 @@ describe('reestr server', () => {
   it('prints its address first, serves signed-in calls there, and stops on SIGTERM', async () => {
     await migratePg(pg.pool);
     await addAccount(pg.pool, 'ivanova', 'clerk', 'пароль-Ивановой');
-    const child = spawn(process.execPath, [BIN, 'server', '--pg', pg.url, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'server', '--pg', pg.url, '--port', '0', '--backup-folder', join(tempDir(), 'копии')], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
