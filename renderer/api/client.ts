@@ -13,6 +13,11 @@ function bridge(): ReestrBridge | undefined {
   return (window as unknown as Record<string, ReestrBridge | undefined>)[BRIDGE_NAME];
 }
 
+/** Whether the page is the desktop app's window (its main process may work with a department server). */
+export function inDesktopApp(): boolean {
+  return bridge() !== undefined;
+}
+
 /**
  * Moves the web mode's token from the address to sessionStorage, so it is neither bookmarked nor
  * shared; `&to=/events` after it names the view to open instead of the overview.
@@ -101,8 +106,9 @@ export async function call<K extends MethodName>(method: K, input: MethodInput<K
   const ipc = bridge();
   const result = ipc ? await ipc.invoke(method, input) : await overHttp(method, input);
   if (!result.ok) {
-    // Only the department server answers «unauthorized»; a wrong password is the login screen's own to show.
-    if (!ipc && result.error.code === 'unauthorized' && method !== 'auth.login') sessionLost(result.error.message);
+    // Only the department server answers «unauthorized» (over HTTP, or through the desktop's main process in
+    // server mode); a wrong password is the login screen's own to show.
+    if (result.error.code === 'unauthorized' && method !== 'auth.login') sessionLost(result.error.message);
     throw new ApiError(result.error);
   }
   return result.value;
@@ -133,6 +139,13 @@ export async function signOut(): Promise<void> {
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(SESSION_KEY);
   setSessionState({ kind: 'login' });
+}
+
+/** Forgets the department server's session here, with no call (the desktop app switching registers). */
+export function forgetSession(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(SESSION_KEY);
+  setSessionState({ kind: 'local' });
 }
 
 /** Menu commands from the Electron shell; in the browser the page's own shortcuts do the same. */

@@ -4,10 +4,11 @@ import { Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/schema/backup';
-import { call, refreshSession } from '../api/client';
+import { ApiError, call, inDesktopApp, refreshSession } from '../api/client';
 import { useSession } from '../api/useSession';
 import { takeRestoredMessage } from '../features/settings/restore';
 import { LoginPage } from '../features/login/LoginPage';
+import { ServerUnreachable } from '../features/settings/ServerUnreachable';
 import { App } from './App';
 
 const RecoveryPage = lazy(() => import('../features/settings/RecoveryPage').then((m) => ({ default: m.RecoveryPage })));
@@ -17,9 +18,15 @@ export function StartGate() {
   const session = useSession();
   /** Asked again after each sign-in. */
   const [asked, setAsked] = useState(0);
+  /** The desktop app in server mode, its department server not answering: why. */
+  const [unreachable, setUnreachable] = useState<string | null>(null);
   useEffect(() => {
-    // Without an answer the workspace opens, and its sections say what is wrong.
-    call('app.status', {}).then(setStatus, () => setStatus({ mode: 'normal' }));
+    setUnreachable(null);
+    // Without an answer the workspace opens, and its sections say what is wrong; in the desktop app a
+    // department server that does not answer gets its own screen (the local register answers always).
+    call('app.status', {}).then(setStatus, (e: unknown) =>
+      inDesktopApp() && e instanceof ApiError && e.info.code === 'db_unavailable' ? setUnreachable(e.message) : setStatus({ mode: 'normal' }),
+    );
     // A reopened tab: the role may have changed since the sign-in (an ended session shows the login screen).
     refreshSession().catch(() => undefined);
   }, [asked]);
@@ -38,6 +45,7 @@ export function StartGate() {
       />
     );
   }
+  if (unreachable !== null) return <ServerUnreachable message={unreachable} onRetry={() => setAsked((n) => n + 1)} />;
   if (!status) {
     return (
       <Center h="100dvh">

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
 import { BackupsPanel } from './BackupsPanel';
 import { DepartmentCard } from './DepartmentCard';
+import { ServerCard } from './ServerCard';
 
 function Place({ label, path, hint }: { label: string; path: string; hint: string }) {
   return (
@@ -86,6 +87,7 @@ export function SettingsPage() {
   return (
     <Stack maw={960} gap="lg" pb="xl">
       <Title order={2}>Настройки</Title>
+      <ServerCard />
       <DepartmentCard />
       {error && <Alert color="red">{error}</Alert>}
       {paths && (
