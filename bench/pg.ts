@@ -25,29 +25,41 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-/** The three queries of bench/run.ts (which may take them from here), drawn from one seeded stream. */
-export function queries(core: Core, seed: number) {
+/** The inputs of the three queries of bench/run.ts, drawn from one seeded stream (bench/server.ts sends them over HTTP). */
+export function queryInputs(seed: number) {
   const rnd = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)] as T;
   const periods = ['2019', '2020-H1', '2021-H2', '2022-Q3', '2023-05', '2024', '2025-Q1', '2018-H2'];
   return {
+    page: () => ({
+      period: pick(periods),
+      kinds: rnd() < 0.5 ? [pick(['форум', 'семинар', 'встреча', 'выставка'])] : undefined,
+      spheres: rnd() < 0.5 ? [pick(['культура', 'спорт', 'экономика'])] : undefined,
+      order: rnd() < 0.5 ? ('asc' as const) : ('desc' as const),
+      limit: 50,
+    }),
+    search: () => {
+      const word = pick(WORDS);
+      return { query: word.slice(0, Math.max(4, word.length - 3)), limit: 50 };
+    },
+    range: () => monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12)),
+  };
+}
+
+/** The three queries of bench/run.ts (which may take them from here), drawn from one seeded stream. */
+export function queries(core: Core, seed: number) {
+  const inputs = queryInputs(seed);
+  return {
     page: () => {
-      const filter = EventFilterSchema.parse({
-        period: pick(periods),
-        kinds: rnd() < 0.5 ? [pick(['форум', 'семинар', 'встреча', 'выставка'])] : undefined,
-        spheres: rnd() < 0.5 ? [pick(['культура', 'спорт', 'экономика'])] : undefined,
-        order: rnd() < 0.5 ? 'asc' : 'desc',
-        limit: 50,
-      });
+      const filter = EventFilterSchema.parse(inputs.page());
       return () => listEvents(core, filter);
     },
     search: () => {
-      const word = pick(WORDS);
-      const filter = EventFilterSchema.parse({ query: word.slice(0, Math.max(4, word.length - 3)), limit: 50 });
+      const filter = EventFilterSchema.parse(inputs.search());
       return () => listEvents(core, filter);
     },
     range: () => {
-      const { start, end } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
+      const { start, end } = inputs.range();
       return () => core.events.range(start, end);
     },
   };

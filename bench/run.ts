@@ -24,6 +24,7 @@ import { jobRows, jobRowsAlone } from './jobs';
 import { insertBatch, insertRows } from './inserts';
 import { writePeriodWithProgress } from '../electron/core/jobs/export-progress';
 import { morphologyRows } from './morphology';
+import { serverRows } from './server';
 import { inOrder } from '../electron/core/in-order';
 import type { Row } from './row';
 
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   if (only === 'inserts') return print(await insertRowsAlone());
   if (only === 'import') return print(dryRunRows(await importRowsAlone(TOTAL, PAIRED_RUNS)));
   if (only === 'morphology') return print(await morphologyRows());
+  if (only === 'server') return print(await serverRows());
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-'));
   const file = join(dir, 'bench.sqlite');
   try {
@@ -228,6 +230,8 @@ async function main(): Promise<void> {
     print(await startRows());
     console.log('\nDocuments (the Russian morphology):');
     print(await morphologyRows());
+    console.log('\nThe department server (PostgreSQL) beside SQLite:');
+    print(await serverRows());
     console.log(`\n${TOTAL.toLocaleString('en')} events; ${RUNS} runs per query; Node ${process.version}.`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
