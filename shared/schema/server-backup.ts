@@ -24,6 +24,8 @@ export const ServerBackupListSchema = z.object({
   next: z.string(),
   /** Newest first. */
   backups: z.array(ServerBackupSchema),
+  /** Why the folder could not be read, when it could not (the list is then empty). */
+  folderProblem: z.string().nullable(),
   /** The last scheduled copy that failed, when the one after it has not succeeded yet. */
   lastFailure: z.object({ at: z.string(), message: z.string() }).nullable(),
 });

@@ -12,6 +12,7 @@ import { openPgCore, type PgCore } from '../../electron/core/store/pg/core';
 import { migratePg } from '../../electron/core/store/pg/migrate';
 import { startDepartmentServer, type RunningDepartmentServer } from '../../electron/server/department/department-server';
 import type { TlsFiles } from '../../electron/server/department/transport';
+import type { ServerBackups } from '../../electron/server/department/backups';
 
 /** A certificate for 127.0.0.1 and localhost, valid for a day, with its key. */
 export function selfSignedCert(): TlsFiles & { certFile: string; keyFile: string } {
@@ -77,7 +78,7 @@ export interface DepartmentUnderTest {
   close(): Promise<void>;
 }
 
-export async function startDepartment(pg: { url: string; pool: Pool }, options: { tls?: TlsFiles; staticDir?: string; host?: string; maxBody?: number } = {}): Promise<DepartmentUnderTest> {
+export async function startDepartment(pg: { url: string; pool: Pool }, options: { tls?: TlsFiles; staticDir?: string; host?: string; maxBody?: number; backups?: ServerBackups } = {}): Promise<DepartmentUnderTest> {
   const { pool } = pg;
   await migratePg(pool);
   const core = openPgCore(pg.url, { user: 'сервер отдела' });
@@ -89,6 +90,7 @@ export async function startDepartment(pg: { url: string; pool: Pool }, options: 
     tls: options.tls,
     staticDir: options.staticDir,
     maxBody: options.maxBody,
+    backups: options.backups,
   });
   const call = (method: string, input: unknown, token?: string) =>
     send(`${server.url}api/${method}`, {

@@ -178,20 +178,23 @@ export function createServerBackups(options: ServerBackupsOptions): ServerBackup
 
   return {
     folder,
-    list: () => ({
-      folder,
-      keep,
-      dailyAt: timeText(dailyAt),
-      next: nextRunAt(now(), dailyAt).toISOString(),
-      backups: backupNames(folder).flatMap((name) => {
+    list() {
+      let names: string[] = [];
+      let folderProblem: string | null = null;
+      try {
+        names = backupNames(folder);
+      } catch (e) {
+        folderProblem = `Не удалось прочитать папку копий «${folder}» (${(e as NodeJS.ErrnoException).code ?? 'ошибка'}): проверьте, что это папка и что у сервера есть к ней доступ.`;
+      }
+      const backups = names.flatMap((name) => {
         try {
           return [info(name)];
         } catch {
           return []; // removed between the listing and its stat
         }
-      }),
-      lastFailure,
-    }),
+      });
+      return { folder, keep, dailyAt: timeText(dailyAt), next: nextRunAt(now(), dailyAt).toISOString(), backups, folderProblem, lastFailure };
+    },
     backupNow,
     scheduled,
     start() {

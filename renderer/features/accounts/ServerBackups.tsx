@@ -54,6 +54,7 @@ export function ServerBackups() {
           {moment(list.lastFailure.at)}: {list.lastFailure.message}
         </Alert>
       )}
+      {list?.folderProblem && <Alert color="red">{list.folderProblem}</Alert>}
       {error && <Alert color="red" role="alert">{error}</Alert>}
       <Group>
         <Button onClick={() => void backupNow()} loading={busy}>
