@@ -2,10 +2,12 @@
 // a call over it, Ctrl+C's signal ending it; Russian refusals of plain HTTP off loopback and of a
 // missing database.
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { migratePg } from '../../electron/core/store/pg/migrate';
 import { addAccount } from '../../electron/server/accounts/accounts';
+import { tempDir } from '../helpers';
 import { usePostgres } from '../support/postgres';
 import { send } from '../support/department';
 import { BIN, reestr } from '../support/server-cli';
