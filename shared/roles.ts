@@ -39,8 +39,9 @@ export const LEAST_ROLE: Record<MethodName, Role> = {
   'auth.login': R, 'auth.logout': R, 'auth.me': R,
   'accounts.list': A, 'accounts.add': A, 'accounts.disable': A, 'accounts.setRole': A,
   'server.backups': A, 'server.backupNow': A,
-  // The desktop's own, about this PC: its main process answers them; a server refuses them as unknown.
-  'settings.server': R, 'settings.setServer': R,
+  // The desktop's own, about this PC: its main process answers them whoever is signed in; a server
+  // refuses them as unknown (a change, like the other settings, is the administrator's there).
+  'settings.server': R, 'settings.setServer': A,
 };
 
 const rank = (role: Role) => RoleSchema.options.indexOf(role);

@@ -22,7 +22,7 @@ describe('roles', () => {
     for (const m of ['backups.create', 'settings.setDepartment', 'settings.setBackupFolder'] as const) expect([can('coordinator', m), can('admin', m)], m).toEqual([false, true]);
     // A reader reads, and nothing else: every method a reader may call reads (or signs in and out).
     const readerMethods = methods.filter((m) => can('reader', m));
-    expect(readerMethods.every((m) => /\.(list|rows|get|details|data|prefs|draft|overview|department|status|batches|latest)$/.test(m) || m === 'jobs.start' || m.startsWith('auth.'))).toBe(true);
+    expect(readerMethods.every((m) => /\.(list|rows|get|details|data|prefs|draft|overview|department|server|status|batches|latest)$/.test(m) || m === 'jobs.start' || m.startsWith('auth.'))).toBe(true);
     // Accounts are the administrator's.
     for (const m of ['accounts.list', 'accounts.add', 'accounts.disable', 'accounts.setRole'] as const) expect([can('coordinator', m), can('admin', m)], m).toEqual([false, true]);
   });

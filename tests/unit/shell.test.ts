@@ -107,7 +107,7 @@ describe('the Electron security checklist', () => {
     const main = readFileSync(join(ROOT, 'electron', 'main', 'main.ts'), 'utf8');
     expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => guardContents\(contents,/);
     expect(main).toContain('guardSession(session.defaultSession)');
-    expect(main).toContain('registerContract(ipcMain, host.dispatch)');
+    expect(main).toContain('registerContract(ipcMain, createDesktopDispatch({ local: host.dispatch,');
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
     expect({ ...manifest.dependencies, ...manifest.devDependencies }).not.toHaveProperty('@electron/remote');
     for (const file of ['main.ts', 'preload.ts', 'security.ts', 'ipc.ts']) {
