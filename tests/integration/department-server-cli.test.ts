@@ -2,6 +2,7 @@
 // a call over it, Ctrl+C's signal ending it; Russian refusals of plain HTTP off loopback and of a
 // missing database.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,8 @@ describe('reestr server', () => {
   it('prints its address first, serves signed-in calls there, and stops on SIGTERM', async () => {
     await migratePg(pg.pool);
     await addAccount(pg.pool, 'ivanova', 'clerk', 'пароль-Ивановой');
-    const child = spawn(process.execPath, [BIN, 'server', '--pg', pg.url, '--port', '0', '--backup-folder', join(tempDir(), 'копии')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const backups = join(tempDir(), 'копии');
+    const child = spawn(process.execPath, [BIN, 'server', '--pg', pg.url, '--port', '0', '--backup-folder', backups, '--backup-keep', '3'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -37,6 +39,8 @@ describe('reestr server', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+    // The copy at start: today's was missing; stopping waited for it.
+    expect(readdirSync(backups)).toEqual([expect.stringMatching(/^reestr-server-\d{4}-\d{2}-\d{2}_\d{6}\.sqlite$/)]);
   }, 180_000);
 
   it('refuses plain HTTP off loopback, and a missing database, in Russian', () => {
