@@ -133,6 +133,33 @@ describe('the remote dispatch', () => {
   });
 });
 
+describe('whatever a server answers', () => {
+  it('comes back as a Result: a body in the program\'s language as it is, anything else refused in Russian', async () => {
+    let reply = { status: 200, body: '' };
+    const server = createHttpsServer({ cert: tls.cert, key: tls.key }, (_req, res) => res.writeHead(reply.status).end(reply.body));
+    const port = await new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+    const remote = createRemote({ serverUrl: `https://127.0.0.1:${port}/`, caFile: tls.certFile });
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 200, max: 599 }),
+          fc.oneof(fc.string(), fc.json(), fc.record({ ok: fc.boolean(), value: fc.jsonValue(), error: fc.record({ code: fc.string(), message: fc.string() }) }, { requiredKeys: ['ok'] }).map((v) => JSON.stringify(v))),
+          async (status, body) => {
+            reply = { status, body };
+            const result = await remote.dispatch('events.list', {});
+            if (status >= 300 && status < 400) expect(errorOf(result)?.message).toContain('по другому адресу');
+            else if (result.ok) expect(JSON.parse(body)).toMatchObject({ ok: true });
+            else expect(typeof result.error.message).toBe('string');
+          },
+        ),
+        { numRuns: 150 },
+      );
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe('the switch between the local register and the department server', () => {
   let host: Host;
   let dir: string;
