@@ -2,7 +2,7 @@
 // has none from today), the newest N kept; listed and made at once for administrators (server.backups,
 // server.backupNow). A copy reads one REPEATABLE READ snapshot over one pooled connection, so calls go
 // on while it runs. A scheduled copy that fails is logged and told on the list; it never ends the process.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Pool } from 'pg';
@@ -146,6 +146,8 @@ export function createServerBackups(options: ServerBackupsOptions): ServerBackup
     running ??= (async () => {
       try {
         const name = backupName(now());
+        // Asked again within the second it was made: that copy is as fresh as a new one.
+        if (existsSync(join(folder, name))) return info(name);
         const { counts } = await copyPgToSqlite(pool, join(folder, name));
         events.set(name, counts.events ?? null);
         for (const old of rotateBackups(folder, keep)) events.delete(old);
