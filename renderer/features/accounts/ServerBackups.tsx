@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { countOf, type PluralForms } from '../../../shared/ru/plural';
 import type { ServerBackupList } from '../../../shared/schema/server-backup';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
 
 const moment = (iso: string) => new Date(iso).toLocaleString('ru-RU', { dateStyle: 'long', timeStyle: 'short' });
@@ -16,6 +16,8 @@ export function ServerBackups() {
   const [list, setList] = useState<ServerBackupList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A server started without backups (embedded, as in tests) has nothing to show here.
+  const [absent, setAbsent] = useState(false);
 
   const load = useCallback(() => {
     call('server.backups', {}).then(
@@ -23,10 +25,14 @@ export function ServerBackups() {
         setList(value);
         setError(null);
       },
-      (e: unknown) => setError(errorMessage(e)),
+      (e: unknown) => {
+        if (e instanceof ApiError && e.info.code === 'not_found') setAbsent(true);
+        else setError(errorMessage(e));
+      },
     );
   }, []);
   useEffect(load, [load]);
+  if (absent) return null;
 
   const backupNow = async () => {
     setBusy(true);
