@@ -1,16 +1,24 @@
 // The department server in Chromium: the login screen, a sign-in, an event created, the accounts page
-// adding a reader, who then signs in and is refused a new event in Russian.
+// adding a reader, who then signs in and is refused a new event in Russian; the server's backups listed
+// there for the administrator, who makes a copy now.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg } from '../../electron/core/store/pg/migrate';
 import { addAccount } from '../../electron/server/accounts/accounts';
+import { createServerBackups, type ServerBackups } from '../../electron/server/department/backups';
 import { usePostgres } from '../support/postgres';
 import { startDepartment, type DepartmentUnderTest } from '../support/department';
 import { ARTIFACTS, launch, problemsOf } from './browser';
 
 const RENDERER = join(import.meta.dirname, '..', '..', 'dist', 'renderer');
 const pg = usePostgres();
+// Its own folder for the file: the helpers' temporary folders go after each test.
+const backupFolder = join(mkdtempSync(join(tmpdir(), 'reestr-e2e-')), 'копии сервера');
+let backups: ServerBackups;
+const backupFailures: unknown[] = [];
 let dept: DepartmentUnderTest;
 let browser: Browser;
 let page: Page;
@@ -18,7 +26,17 @@ let page: Page;
 beforeAll(async () => {
   await migratePg(pg.pool);
   await addAccount(pg.pool, 'admin', 'admin', 'пароль-администратора');
-  dept = await startDepartment(pg, { staticDir: RENDERER });
+  // Last night's copy made at last night's time; the one the page asks for, now.
+  let clock: () => Date = () => {
+    const night = new Date();
+    night.setDate(night.getDate() - 1);
+    night.setHours(2, 0, 0, 0);
+    return night;
+  };
+  backups = createServerBackups({ pool: pg.pool, folder: backupFolder, keep: 14, dailyAt: { hour: 2, minute: 0 }, logError: (e) => backupFailures.push(e), now: () => clock() });
+  dept = await startDepartment(pg, { staticDir: RENDERER, backups });
+  await backups.scheduled();
+  clock = () => new Date();
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
   const problems: string[] = [];
@@ -29,7 +47,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await backups?.stop();
   await dept?.close();
+  rmSync(join(backupFolder, '..'), { recursive: true, force: true });
 });
 
 async function shot(name: string): Promise<void> {
@@ -76,6 +96,29 @@ describe('the department server in the browser', () => {
     const history = await dept.call('history.list', { entity: 'event', id: event?.id }, token);
     expect(history.json).toMatchObject({ ok: true, value: [{ action: 'create', user: 'admin' }] });
   });
+
+  it("shows the server's backups to the administrator, with the folder and how to restore, and makes a copy now", async () => {
+    await page.getByRole('link', { name: 'Учётные записи' }).click();
+    const section = page.getByRole('region', { name: 'Резервные копии сервера' });
+    await expect.poll(() => section.getByRole('heading', { name: 'Резервные копии сервера' }).isVisible()).toBe(true);
+    const table = section.getByRole('table', { name: 'Резервные копии сервера' });
+    expect(backupFailures).toEqual([]);
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    const [night] = readdirSync(backupFolder);
+    expect(await table.getByRole('row').nth(1).textContent()).toContain(night);
+    expect(await section.textContent()).toContain(`Папка копий на сервере: ${backupFolder}`);
+    expect(await section.textContent()).toContain('каждый день в 02:00 (по времени сервера) и хранит 14 последних копий');
+    expect(await section.textContent()).toContain('reestr server import-sqlite ФАЙЛ --pg …');
+    await section.getByRole('button', { name: 'Сделать копию сейчас' }).click();
+    await expect.poll(() => page.getByText(/^Резервная копия сервера записана и проверена: «reestr-server-.*\.sqlite»\.$/).isVisible()).toBe(true);
+    await expect.poll(() => table.getByRole('row').count()).toBe(3);
+    const [newest] = readdirSync(backupFolder).sort().reverse();
+    // The newest first, with the event the administrator made.
+    expect(await table.getByRole('row').nth(1).locator('td').allTextContents()).toEqual([expect.any(String), newest, expect.stringMatching(/ МБ$/), '1']);
+    await section.scrollIntoViewIfNeeded();
+    await shot('backups');
+    expect(problemsOf(page)).toEqual([]);
+  }, 120_000);
 
   it('adds a reader on the accounts page', async () => {
     await page.getByRole('link', { name: 'Учётные записи' }).click();

@@ -2,7 +2,8 @@
 // with a clock the test sets (no waiting): a copy lands in the folder, the rotation keeps N, a failure is
 // logged and told, never thrown; server.backups and server.backupNow for administrators only; and a copy
 // restored into an empty database by `reestr server import-sqlite` holds what the server held.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,7 +96,8 @@ beforeAll(async () => {
 }, 240_000);
 
 describe('backups on the server', () => {
-  const folder = join(tempDir(), 'копии сервера');
+  // Its own folder for the whole describe: the helpers' temporary folders go after each test.
+  const folder = join(mkdtempSync(join(tmpdir(), 'reestr-backups-')), 'копии сервера');
   const time = clock(local(2026, 12, 5, 14, 0));
   let backups: ServerBackups;
 
@@ -113,6 +115,7 @@ describe('backups on the server', () => {
   afterAll(async () => {
     await backups?.stop();
     await dept?.close();
+    rmSync(join(folder, '..'), { recursive: true, force: true });
   });
 
   it('makes a copy at start when the folder has none from today, and none when it has', async () => {
