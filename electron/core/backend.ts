@@ -74,19 +74,20 @@ type OwnJobs = (start: JobStart, context: CallContext) => Promise<string> | stri
 function storeHandlers(core: Core, imports: ImportFiles, jobs: Runner, ownJobs?: OwnJobs): Omit<Handlers, BackupMethod> {
   const as = (context: CallContext) => asCaller(core, context);
   const startJob = (start: JobStart, context: CallContext): Promise<string> | string => {
+    const { user } = as(context);
     switch (start.kind) {
       case 'import.analyze': {
         // The bytes kept here (the wizard's later previews and the commit name them by fileId), read by the job.
         const { options, ...file } = start.input;
-        const { fileName, data } = imports.hold(file);
+        const { fileName, data } = imports.hold(user, file);
         return jobs.start('import.analyze', () => Promise.resolve({ fileName, data, options }), undefined, undefined, context);
       }
       case 'import.commit': {
         const { input } = start;
         // A file no longer kept fails the call itself, before any job starts.
-        const { fileName, data } = imports.file(input.fileId);
+        const { fileName, data } = imports.file(user, input.fileId);
         const prepare = () => Promise.resolve({ fileName, data, options: input.options });
-        return jobs.start('import.commit', prepare, () => imports.forget(input.fileId), undefined, context);
+        return jobs.start('import.commit', prepare, () => imports.forget(user, input.fileId), undefined, context);
       }
       case 'report.export': {
         const { report, period, format, kind } = start.input;

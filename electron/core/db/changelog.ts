@@ -77,9 +77,10 @@ export function createChangeLog(db: Db) {
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   return {
     /** Logs a change; a change of an event or agreement (its creation aside) raises the record's version by one. */
-    record(c: Change): void {
-      insert.run(c.at, c.user, c.action, c.entity, c.entityId, json(c.before), json(c.after), c.batchId ?? null, c.versionOf ?? null);
+    record(c: Change): number {
+      const { lastInsertRowid } = insert.run(c.at, c.user, c.action, c.entity, c.entityId, json(c.before), json(c.after), c.batchId ?? null, c.versionOf ?? null);
       if (c.action !== 'create') bumps[c.entity]?.run(c.entityId);
+      return Number(lastInsertRowid);
     },
     lastId: () => lastId.get() ?? 0,
     /** Who made the record's latest change and when, since `since` (its creation); undefined when none is logged. */

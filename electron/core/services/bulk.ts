@@ -1,6 +1,6 @@
 // Changes of many events at once from the grid: each one transaction, one log row per event, undone together.
 import type { Core } from '../core';
-import type { LoggedChange } from '../store/types';
+import type { Change, LoggedChange } from '../store/types';
 import { AppError } from '../../../shared/errors';
 import {
   eventInputOf,
@@ -30,12 +30,19 @@ function pick(event: Event, keys: readonly (typeof BULK_FIELDS)[number][]): Pick
 /** The ids once each, in the order given. */
 const unique = (ids: readonly number[]) => [...new Set(ids)];
 
-/** The log rows the transaction wrote, first to last: the action to undo; null when nothing changed. */
-async function actionOf(core: Core, write: () => Promise<number>): Promise<BulkResult> {
-  const before = await core.log.lastId();
-  const count = await write();
-  const after = await core.log.lastId();
-  return { count, action: after > before ? { first: before + 1, last: after } : null };
+/**
+ * The log rows `write` made, first to last: the action to undo; null when nothing changed. Heard from
+ * the log itself, not read from it: on the department server other clerks' rows fall between.
+ */
+async function actionOf(core: Core, write: (core: Core) => Promise<number>): Promise<BulkResult> {
+  const ids: number[] = [];
+  const record = async (change: Change) => {
+    const id = await core.log.record(change);
+    ids.push(id);
+    return id;
+  };
+  const count = await write(Object.create(core, { log: { value: { ...core.log, record } } }) as Core);
+  return { count, action: ids.length ? { first: Math.min(...ids), last: Math.max(...ids) } : null };
 }
 
 /**
@@ -44,7 +51,7 @@ async function actionOf(core: Core, write: () => Promise<number>): Promise<BulkR
  * holding only the fields it changed.
  */
 export async function bulkUpdateEvents(core: Core, ids: readonly number[], patch: EventBulkPatch): Promise<BulkResult> {
-  return core.transaction(async (core) => actionOf(core, async () => {
+  return core.transaction(async (core) => actionOf(core, async (core) => {
     const now = core.now();
     let count = 0;
     for (const id of unique(ids)) {
@@ -65,7 +72,7 @@ export async function bulkUpdateEvents(core: Core, ids: readonly number[], patch
 
 /** Moves the events to the trash, all or none; those already there are left as they are. */
 export async function bulkDeleteEvents(core: Core, ids: readonly number[]): Promise<BulkResult> {
-  return core.transaction(async (core) => actionOf(core, async () => {
+  return core.transaction(async (core) => actionOf(core, async (core) => {
     const now = core.now();
     let count = 0;
     for (const id of unique(ids)) {
@@ -95,17 +102,20 @@ const isPicked = (value: unknown): value is Picked =>
 export async function undoBulk(core: Core, { first, last }: BulkAction): Promise<BulkResult> {
   if (last < first || last - first >= 10_000) throw new AppError('bad_request', 'Неверно указано действие для отмены.', { first, last });
   return core.transaction(async (core) => {
+    // The action's rows: those of its first row's caller and time (one transaction has one time). On
+    // the department server other clerks' rows, and ids a rolled-back transaction used, fall between.
+    const head = await core.log.get(first);
+    const tail = await core.log.get(last);
+    if (!head || !tail) throw new AppError('not_found', 'Это действие не найдено в истории изменений: отменить его нельзя.', { first, last });
     const rows: LoggedChange[] = [];
     for (let id = first; id <= last; id++) {
-      const row = await core.log.get(id);
-      if (!row) throw new AppError('not_found', 'Это действие не найдено в истории изменений: отменить его нельзя.', { id });
-      rows.push(row);
+      const row = id === first ? head : id === last ? tail : await core.log.get(id);
+      if (row && row.at === head.at && row.user === head.user) rows.push(row);
     }
-    const head = rows[0] as LoggedChange;
-    const one = rows.every((r) => r.entity === 'event' && (r.action === 'update' || r.action === 'delete') && r.at === head.at && r.user === head.user
+    const one = rows.at(-1)?.id === tail.id && rows.every((r) => r.entity === 'event' && (r.action === 'update' || r.action === 'delete') && r.at === head.at && r.user === head.user
       && r.batchId === null && r.versionOf === null && isPicked(r.before) && isPicked(r.after));
     if (!one) throw new AppError('conflict', 'Это не одно действие с мероприятиями: отменить его целиком нельзя.', { first, last });
-    return actionOf(core, async () => {
+    return actionOf(core, async (core) => {
       const now = core.now();
       for (const row of rows) {
         const current = await getEvent(core, row.entityId);

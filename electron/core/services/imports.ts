@@ -172,34 +172,43 @@ export interface ImportFiles {
    * Keeps the file sent (`data`) or finds the one kept (`fileId`): its bytes, for a job that reads it
    * on its own connection (an analysis, a commit). Nothing is parsed here.
    */
-  hold(input: { fileName: string; data?: string; fileId?: string }): { fileName: string; data: Buffer };
+  hold(user: string, input: { fileName: string; data?: string; fileId?: string }): { fileName: string; data: Buffer };
   /** The bytes of a kept file, for a job that reads and commits it on its own connection. */
-  file(fileId: string): { fileName: string; data: Buffer };
+  file(user: string, fileId: string): { fileName: string; data: Buffer };
   /** Lets go of a kept file once committed. */
-  forget(fileId: string): void;
+  forget(user: string, fileId: string): void;
 }
+
+type KeptFile = { fileName: string; data: Buffer; source?: ImportSource };
 
 /**
  * The import calls of one open register, keeping the last files read between preview and commit;
  * `beforeCommit` runs before each commit (one clerk's file: a checked backup).
  */
 export function createImportFiles(beforeCommit: () => Promise<unknown> = () => Promise.resolve()): ImportFiles {
-  // The bytes, and the file as read once a direct call has read it (a job reads it in its own thread).
-  const kept = new Map<string, { fileName: string; data: Buffer; source?: ImportSource }>();
-  const keep = (fileName: string, data: Buffer, source?: ImportSource): string => {
+  // The bytes, and the file as read once a direct call has read it (a job reads it in its own thread);
+  // each caller's own last files, so that on the department server one clerk's never push out another's.
+  const callers = new Map<string, Map<string, KeptFile>>();
+  const keptOf = (user: string) => {
+    let kept = callers.get(user);
+    if (!kept) callers.set(user, (kept = new Map()));
+    return kept;
+  };
+  const keep = (user: string, fileName: string, data: Buffer, source?: ImportSource): string => {
+    const kept = keptOf(user);
     const fileId = source?.fileId ?? fileIdOf(data);
     kept.delete(fileId);
     kept.set(fileId, { fileName, data, source });
     while (kept.size > KEPT_FILES) kept.delete(kept.keys().next().value as string);
     return fileId;
   };
-  const held = (fileId: string) => {
-    const file = kept.get(fileId);
+  const held = (user: string, fileId: string) => {
+    const file = keptOf(user).get(fileId);
     if (!file) throw new AppError('not_found', 'Файл для импорта больше не открыт: выберите его снова.');
     return file;
   };
-  const find = async (fileId: string): Promise<ImportSource> => {
-    const file = held(fileId);
+  const find = async (user: string, fileId: string): Promise<ImportSource> => {
+    const file = held(user, fileId);
     file.source ??= await readImportSource(file.fileName, file.data);
     return file.source;
   };
@@ -209,34 +218,34 @@ export function createImportFiles(beforeCommit: () => Promise<unknown> = () => P
       if (data !== undefined) {
         const bytes = Buffer.from(data, 'base64');
         source = await readImportSource(fileName, bytes);
-        keep(fileName, bytes, source);
-      } else if (fileId !== undefined) source = await find(fileId);
+        keep(core.user, fileName, bytes, source);
+      } else if (fileId !== undefined) source = await find(core.user, fileId);
       else throw new AppError('bad_request', 'Не передан файл для импорта.');
       return analyze(core, source, options);
     },
     async commit(core, { fileId, options }) {
-      const source = await find(fileId);
+      const source = await find(core.user, fileId);
       await beforeCommit();
       const result = await commitPreview(core, await analyze(core, source, options), options, source);
-      kept.delete(fileId);
+      keptOf(core.user).delete(fileId);
       return result;
     },
-    hold({ fileName, data, fileId }) {
+    hold(user, { fileName, data, fileId }) {
       if (data !== undefined) {
         const bytes = Buffer.from(data, 'base64');
-        keep(fileName, bytes);
+        keep(user, fileName, bytes);
         return { fileName, data: bytes };
       }
       if (fileId === undefined) throw new AppError('bad_request', 'Не передан файл для импорта.');
-      const file = held(fileId);
+      const file = held(user, fileId);
       return { fileName: file.fileName, data: file.data };
     },
-    file(fileId) {
-      const { fileName, data } = held(fileId);
+    file(user, fileId) {
+      const { fileName, data } = held(user, fileId);
       return { fileName, data };
     },
-    forget(fileId) {
-      kept.delete(fileId);
+    forget(user, fileId) {
+      keptOf(user).delete(fileId);
     },
   };
 }

@@ -179,8 +179,8 @@ export interface LoggedChange {
 
 /** The change log: appended to, never changed. */
 export interface ChangeLogStore {
-  /** Logs a change; a change of an event or agreement (its creation aside) raises the record's version by one. */
-  record(change: Change): Promise<void>;
+  /** Logs a change and answers its row's id; a change of an event or agreement (its creation aside) raises the record's version by one. */
+  record(change: Change): Promise<number>;
   /** The id of the latest row, 0 in an empty log: where an action's own rows begin. */
   lastId(): Promise<number>;
   /** Who made the record's latest change and when, since `since` (its creation); undefined when none is logged. */

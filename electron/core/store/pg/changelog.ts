@@ -23,12 +23,13 @@ export function pgChangeLog(db: Queryable): ChangeLogStore {
   const many = async (text: string, values: unknown[] = []) => (await all<ChangeRow>(db, text, values)).map(toChange);
   return {
     async record(c) {
-      await db.query(
-        `INSERT INTO change_log (at, user_name, action, entity, entity_id, before, after, batch_id, version_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      const { rows } = await db.query<{ id: number }>(
+        `INSERT INTO change_log (at, user_name, action, entity, entity_id, before, after, batch_id, version_of) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
         [c.at, c.user, c.action, c.entity, c.entityId, json(c.before), json(c.after), c.batchId ?? null, c.versionOf ?? null],
       );
       const bump = BUMPS[c.entity];
       if (c.action !== 'create' && bump) await db.query(bump, [c.entityId]);
+      return Number(rows[0]?.id);
     },
     lastId: async () => (await column<number>(db, 'SELECT coalesce(max(id), 0) AS v FROM change_log'))[0] ?? 0,
     async lastChange(entity, id, since) {

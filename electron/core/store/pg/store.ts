@@ -33,7 +33,7 @@ export interface PgStore extends Store {
 }
 
 /** How often a transaction is run again after PostgreSQL gave it up for a concurrent one's sake. */
-export const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 10;
 
 /** Serialization failure, deadlock: the transaction lost a race and may be run again whole. */
 const RETRYABLE = new Set(['40001', '40P01']);
@@ -41,6 +41,9 @@ const RETRYABLE = new Set(['40001', '40P01']);
 export function isRetryable(e: unknown): boolean {
   return typeof e === 'object' && e !== null && RETRYABLE.has(String((e as { code?: unknown }).code));
 }
+
+/** The advisory lock every write transaction of the register holds (an arbitrary key of Reestr's own). */
+const WRITER_LOCK = 0x5265_6573; // «Rees»
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -54,6 +57,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * (40P01); `fn` is then run again whole, on a fresh snapshot, a few times. So `fn` must do nothing
  * but through its `tx` (the services keep to this: they read files before, not during). A
  * transaction begun on `tx` is a savepoint of the outer one.
+ *
+ * Writers also take one advisory lock, so they go one after another, as on a SQLite file: a
+ * department's writes take milliseconds, and twenty clerks' bulk changes of the same events would
+ * otherwise give each other up (40001) faster than a retry could get through. Reads, outside
+ * transactions, go on meanwhile; SERIALIZABLE and the retries stay as the guarantee.
  */
 export function pgStore(pool: Pool): PgStore {
   async function attempt<S extends Store, T>(outer: S, fn: (tx: S) => Promise<T>): Promise<T> {
@@ -75,7 +83,11 @@ export function pgStore(pool: Pool): PgStore {
     // The transaction sees the caller's store (its user and time), bound to this connection.
     const tx = Object.create(outer, { ...bound, transaction: { value: savepoint } }) as S;
     let broken: Error | undefined;
+    let locked = false;
     try {
+      // Taken before BEGIN: the transaction's snapshot is then made after the writer before it committed.
+      await client.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
+      locked = true;
       await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
       const result = await fn(tx);
       await client.query('COMMIT');
@@ -86,6 +98,11 @@ export function pgStore(pool: Pool): PgStore {
       });
       throw e;
     } finally {
+      if (locked && !broken) {
+        await client.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]).catch((failed: unknown) => {
+          broken = failed instanceof Error ? failed : new Error(String(failed));
+        });
+      }
       // A connection that could not roll back is dropped, not handed to the next caller.
       client.release(broken);
     }
@@ -102,7 +119,7 @@ export function pgStore(pool: Pool): PgStore {
         } catch (e) {
           if (n >= MAX_ATTEMPTS || !isRetryable(e)) throw e;
           // A short random pause, longer each time, so that the two do not meet again at once.
-          await pause(Math.random() * 10 * 2 ** n);
+          await pause(Math.random() * 10 * 2 ** Math.min(n, 7));
         }
       }
     },
