@@ -7,9 +7,9 @@ import { migratePg } from '../electron/core/store/pg/migrate';
 import type { Core } from '../electron/core/core';
 import { openPgCore, type PgCore } from '../electron/core/store/pg/core';
 import { openPool } from '../electron/core/store/pg/pool';
-import { monthRange } from '../shared/dates';
 import { EventFilterSchema } from '../shared/schema/event';
-import { generateEvents, random, WORDS } from './generate';
+import { generateEvents } from './generate';
+import { queryInputs } from './queries';
 import type { Row } from './row';
 
 const CLIENTS = 20;
@@ -23,27 +23,6 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await fn();
   return performance.now() - start;
-}
-
-/** The inputs of the three queries of bench/run.ts, drawn from one seeded stream (bench/server.ts sends them over HTTP). */
-export function queryInputs(seed: number) {
-  const rnd = random(seed);
-  const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)] as T;
-  const periods = ['2019', '2020-H1', '2021-H2', '2022-Q3', '2023-05', '2024', '2025-Q1', '2018-H2'];
-  return {
-    page: () => ({
-      period: pick(periods),
-      kinds: rnd() < 0.5 ? [pick(['форум', 'семинар', 'встреча', 'выставка'])] : undefined,
-      spheres: rnd() < 0.5 ? [pick(['культура', 'спорт', 'экономика'])] : undefined,
-      order: rnd() < 0.5 ? ('asc' as const) : ('desc' as const),
-      limit: 50,
-    }),
-    search: () => {
-      const word = pick(WORDS);
-      return { query: word.slice(0, Math.max(4, word.length - 3)), limit: 50 };
-    },
-    range: () => monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12)),
-  };
 }
 
 /** The three queries of bench/run.ts (which may take them from here), drawn from one seeded stream. */

@@ -9,10 +9,11 @@ import { checkInWorker } from '../electron/core/db/sqlite';
 import { startupCheck } from '../electron/core/db/connection';
 import { createEvents, listEvents } from '../electron/core/services/events';
 import { calendarData } from '../electron/core/services/calendar';
-import { addDays, monthRange, weekStart } from '../shared/dates';
+import { addDays, weekStart } from '../shared/dates';
 import { EventFilterSchema } from '../shared/schema/event';
 import { CalendarQuerySchema } from '../shared/schema/calendar';
-import { generateEvents, random, WORDS } from './generate';
+import { generateEvents } from './generate';
+import { queryInputs } from './queries';
 import { writePartnerSheet } from './partner-sheet';
 import { commitPreview } from '../electron/core/services/imports';
 import { importRowsAlone, timeDryRuns, type DryRunTimes } from './import-dry-run';
@@ -116,34 +117,26 @@ async function main(): Promise<void> {
     const checks: number[] = [];
     for (let i = 0; i < 3; i++) checks.push(await timeAsync(() => checkInWorker(file, 'integrity_check')));
     core = openCore(file);
-    const rnd = random(42);
-    const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)] as T;
-
-    const periods = ['2019', '2020-H1', '2021-H2', '2022-Q3', '2023-05', '2024', '2025-Q1', '2018-H2'];
-    const page = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
-      const filter = EventFilterSchema.parse({
-        period: pick(periods),
-        kinds: rnd() < 0.5 ? [pick(['форум', 'семинар', 'встреча', 'выставка'])] : undefined,
-        spheres: rnd() < 0.5 ? [pick(['культура', 'спорт', 'экономика'])] : undefined,
-        order: rnd() < 0.5 ? 'asc' : 'desc',
-        limit: 50,
-      });
-      return timeAsync(() => listEvents(core, filter));
+    const draw = queryInputs(42);
+    // Each run's input drawn first, then its query timed alone.
+    const times = (next: () => () => Promise<unknown>) => inOrder(Array.from({ length: RUNS }, (_, i) => i), () => timeAsync(next()));
+    const page = await times(() => {
+      const filter = EventFilterSchema.parse(draw.page());
+      return () => listEvents(core, filter);
     });
-    const fts = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
-      const word = pick(WORDS);
-      const filter = EventFilterSchema.parse({ query: word.slice(0, Math.max(4, word.length - 3)), limit: 50 });
-      return timeAsync(() => listEvents(core, filter));
+    const fts = await times(() => {
+      const filter = EventFilterSchema.parse(draw.search());
+      return () => listEvents(core, filter);
     });
-    const range = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
-      const { start, end } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
-      return timeAsync(() => core.events.range(start, end));
+    const range = await times(() => {
+      const { start, end } = draw.range();
+      return () => core.events.range(start, end);
     });
     // What a month view asks for: its six weeks of events (with their first sphere) and agreement deadlines.
-    const monthView = await inOrder(Array.from({ length: RUNS }, (_, i) => i), () => {
-      const { start } = monthRange(2015 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 12));
+    const monthView = await times(() => {
+      const { start } = draw.range();
       const query = CalendarQuerySchema.parse({ start: weekStart(start), end: addDays(weekStart(start), 41) });
-      return timeAsync(() => calendarData(core, query));
+      return () => calendarData(core, query);
     });
     // As an import writes them: one batch, one transaction, beside the floor of the same statements
     // (on copies of the register); then the batch is written into it, as before.

@@ -16,7 +16,7 @@ import { copySqliteToPg } from '../electron/core/transfer/to-pg';
 import { addAccount } from '../electron/server/accounts/accounts';
 import { startDepartmentServer, type RunningDepartmentServer } from '../electron/server/department/department-server';
 import { generateEvents } from './generate';
-import { queryInputs } from './pg';
+import { queryInputs } from './queries';
 import type { Row } from './row';
 
 const CLIENTS = 20;
