@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from '../electron/core/excel';
 import { closeCore, openCore } from '../electron/core/core';
-import { createEvents } from '../electron/core/services/events';
 import { analyze } from '../electron/core/import/analyze';
 import { readImportSource } from '../electron/core/services/imports';
 import { generateEvents } from './generate';
 import { insertBatch } from './inserts';
 import { writePartnerSheet } from './partner-sheet';
+import { fillRegister } from './fill';
 
 export interface DryRunTimes {
   /** exceljs's `xlsx.load`, the whole workbook in memory. */
@@ -57,7 +57,7 @@ export async function importRowsAlone(total: number, runs: number): Promise<DryR
   try {
     const file = join(dir, 'bench.sqlite');
     let core = openCore(file);
-    for (let i = 0; i < total; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, total - i), 7 + i, 2015, 2026, i + 1));
+    await fillRegister(core, total);
     // Reopened, then the batch the full run's insert rows leave in it, as there.
     closeCore(core);
     core = openCore(file);

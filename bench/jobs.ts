@@ -4,12 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { createEvents } from '../electron/core/services/events';
-import { generateEvents } from './generate';
 import { createDispatch, createHandlers } from '../electron/core/backend';
 import { closeCore, openCore } from '../electron/core/core';
 import type { JobStatus } from '../shared/schema/jobs';
 import type { Row } from './row';
+import { fillRegister } from './fill';
 
 
 const CITIES = ['Витебск', 'Орша', 'Полоцк', 'Новополоцк', 'Глубокое', 'Лепель', 'Поставы'];
@@ -96,7 +95,7 @@ export async function jobRowsAlone(events: number): Promise<Row[]> {
   try {
     const file = join(dir, 'bench.sqlite');
     const core = openCore(file);
-    for (let i = 0; i < events; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, events - i), 7 + i, 2015, 2026, i + 1));
+    await fillRegister(core, events);
     closeCore(core);
     return await jobRows(file);
   } finally {

@@ -2,15 +2,15 @@
 // search and month-range queries as the SQLite rows of bench/run.ts, one after another and from 20
 // clients at once. Measured, not judged: the rows carry no target of their own.
 import { inOrder } from '../electron/core/in-order';
-import { createEvents, listEvents } from '../electron/core/services/events';
+import { listEvents } from '../electron/core/services/events';
 import { migratePg } from '../electron/core/store/pg/migrate';
 import type { Core } from '../electron/core/core';
 import { openPgCore, type PgCore } from '../electron/core/store/pg/core';
 import { openPool } from '../electron/core/store/pg/pool';
 import { EventFilterSchema } from '../shared/schema/event';
-import { generateEvents } from './generate';
 import { queryInputs } from './queries';
 import type { Row } from './row';
+import { fillRegister } from './fill';
 
 const CLIENTS = 20;
 
@@ -77,9 +77,7 @@ export async function pgRows(total = 100_000, runs = 200, url?: string): Promise
     await migratePg(pool);
     core = openPgCore(target, { user: 'bench', connections: CLIENTS });
     const filled = core;
-    const fill = await timed(async () => {
-      for (let i = 0; i < total; i += 10_000) await createEvents(filled, generateEvents(Math.min(10_000, total - i), 7 + i, 2015, 2026, i + 1));
-    });
+    const fill = await timed(() => fillRegister(filled, total));
     await pool.query('ANALYZE');
     const rows: Row[] = [{ measure: `PostgreSQL: ${total.toLocaleString('en')} events stored`, value: fill / 1000, target: null, unit: 's' }];
     for (const kind of ['page', 'search', 'range'] as const) rows.push(...(await measure(filled, kind, runs)));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { closeCore, openCore } from '../electron/core/core';
 import { checkInWorker } from '../electron/core/db/sqlite';
 import { startupCheck } from '../electron/core/db/connection';
-import { createEvents, listEvents } from '../electron/core/services/events';
+import { listEvents } from '../electron/core/services/events';
 import { calendarData } from '../electron/core/services/calendar';
 import { addDays, weekStart } from '../shared/dates';
 import { EventFilterSchema } from '../shared/schema/event';
@@ -28,6 +28,7 @@ import { morphologyRows } from './morphology';
 import { serverRows } from './server';
 import { inOrder } from '../electron/core/in-order';
 import type { Row } from './row';
+import { fillRegister } from './fill';
 
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -98,11 +99,7 @@ async function main(): Promise<void> {
     console.log(`Generating and storing ${TOTAL.toLocaleString('en')} events…`);
     const create = time(() => closeCore(openCore(file)));
     let core = openCore(file);
-    // Generated in slices, each let go once stored: the app holds no such mass of inputs, and a heap
-    // kept full of them would slow the collector in every measure after.
-    const fill = await timeAsync(async () => {
-      for (let i = 0; i < TOTAL; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, TOTAL - i), 7 + i, 2015, 2026, i + 1));
-    });
+    const fill = await timeAsync(() => fillRegister(core, TOTAL));
     console.log(`Filled in ${(fill / 1000).toFixed(1)} s (new database created and migrated in ${create.toFixed(0)} ms).`);
     closeCore(core);
 
@@ -245,7 +242,7 @@ async function insertRowsAlone(): Promise<Row[]> {
   try {
     const file = join(dir, 'bench.sqlite');
     const core = openCore(file);
-    for (let i = 0; i < TOTAL; i += 10_000) await createEvents(core, generateEvents(Math.min(10_000, TOTAL - i), 7 + i, 2015, 2026, i + 1));
+    await fillRegister(core, TOTAL);
     closeCore(core);
     return await insertRows(file, dir);
   } finally {

@@ -9,15 +9,14 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { closeCore, openCore } from '../electron/core/core';
 import { createDispatch, createHandlers, createServerHandlers, type Dispatch } from '../electron/core/backend';
-import { createEvents } from '../electron/core/services/events';
 import { openPgCore } from '../electron/core/store/pg/core';
 import { openPool } from '../electron/core/store/pg/pool';
 import { copySqliteToPg } from '../electron/core/transfer/to-pg';
 import { addAccount } from '../electron/server/accounts/accounts';
 import { startDepartmentServer, type RunningDepartmentServer } from '../electron/server/department/department-server';
-import { generateEvents } from './generate';
 import { queryInputs } from './queries';
 import type { Row } from './row';
+import { fillRegister } from './fill';
 
 const CLIENTS = 20;
 const PASSWORD = 'пароль-стенда-1';
@@ -86,7 +85,7 @@ export async function serverRows(total = Number(process.env.BENCH_EVENTS ?? 100_
   const pg = openPgCore(cluster.url, { user: 'сервер отдела', connections: CLIENTS });
   const servers: RunningDepartmentServer[] = [];
   try {
-    for (let i = 0; i < total; i += 10_000) await createEvents(sqlite, generateEvents(Math.min(10_000, total - i), 7 + i, 2015, 2026, i + 1));
+    await fillRegister(sqlite, total);
     const started = performance.now();
     await copySqliteToPg(file, pool);
     const copied = performance.now() - started;

@@ -21,7 +21,7 @@ import { recordHistory, revertRecord } from './services/history';
 import { departmentSettings, setDepartmentSettings } from './services/department';
 import { bulkDeleteEvents, bulkUpdateEvents, createManyEvents, eventDetails, undoBulk } from './services/bulk';
 import { createJobRunner, inWorkerThreads, type Runner } from './jobs/runner';
-import { inThisThread } from './jobs/in-this-thread';
+import { inThisThread, SERVER_BACKUPS } from './jobs/in-this-thread';
 import { latestChange } from './services/changes';
 
 const OK = { ok: true } as const;
@@ -156,8 +156,6 @@ function storeHandlers(core: Core, imports: ImportFiles, jobs: Runner, ownJobs?:
     'changes.latest': (_input, ctx) => latestChange(as(ctx)),
   };
 }
-
-export const SERVER_BACKUPS = 'Резервные копии реестра отдела делает администратор сервера (команда «reestr server backup»): в программе их нет.';
 
 /** One clerk's register in a file: every call, long work in worker threads, backups and restore beside the file. */
 export function createHandlers(core: LocalCore): Handlers {
