@@ -15,26 +15,24 @@ import type { Repos, SettingsStore, Store } from './types';
 /** A synchronous table module's methods as the interface's: each answers a promise, a throw becomes a rejection. */
 type Promised<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
 
+/** A synchronous answer as a promise: a throw becomes a rejection. */
+function answer<R>(run: () => R): Promise<R> {
+  try {
+    return Promise.resolve(run());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
 function promised<T extends object>(repo: T): Promised<T> {
-  const methods = Object.entries(repo).map(([name, method]: [string, (...args: unknown[]) => unknown]) => [
-    name,
-    (...args: unknown[]) => {
-      try {
-        return Promise.resolve(method(...args));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    },
-  ]);
+  const methods = Object.entries(repo).map(([name, method]: [string, (...args: unknown[]) => unknown]) => [name, (...args: unknown[]) => answer(() => method(...args))]);
   return Object.fromEntries(methods) as Promised<T>;
 }
 
 function settingsStore(db: Db): SettingsStore {
   const settings = createSettingsRepo(db);
-  return {
-    get: <T>(key: string) => promised({ get: (k: string) => settings.get<T>(k) }).get(key),
-    ...promised({ set: settings.set, delete: settings.delete }),
-  };
+  // get is generic, which a mapped type cannot carry: written out.
+  return { get: <T>(key: string) => answer(() => settings.get<T>(key)), ...promised({ set: settings.set, delete: settings.delete }) };
 }
 
 export interface SqliteStore extends Store {
