@@ -59,6 +59,20 @@ export function roleAllows(role: Role, needed: Role): boolean {
   return rank(role) >= rank(needed);
 }
 
+/**
+ * Whether a role may call a method: what the window offers asks this. A job asks of the call it runs
+ * (`allows(role, 'import.commit')`), as requiredRole does.
+ */
+export function allows(role: Role, method: MethodName): boolean {
+  return roleAllows(role, LEAST_ROLE[method]);
+}
+
+/**
+ * Renaming or hiding a reference entry: the coordinator's, though refs.update itself is the clerk's (a
+ * clerk stores forms and settlement types); only the entry as it was tells a rename from a form.
+ */
+export const REF_RENAME_ROLE: Role = K;
+
 /** The refusal a user reads: what the role is and who may do it. */
 export function forbiddenMessage(role: Role, needed: Role): string {
   return `Недостаточно прав: роль «${ROLE_LABELS[role]}» этого не позволяет, нужна роль «${ROLE_LABELS[needed]}» или выше. Обратитесь к администратору.`;

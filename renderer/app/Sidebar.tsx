@@ -5,12 +5,22 @@ import { SECTIONS, type Section, type SectionInfo } from '../router/sections';
 import { useSavedViews } from '../features/events/savedViews';
 import { SessionFooter } from '../features/login/SessionFooter';
 import { useServerAdmin } from '../api/useSession';
+import { useAllowed } from '../api/useAllowed';
+import type { MethodName } from '../../shared/api';
+
+/** Sections that are nothing but a call some roles may not make: not offered to them. */
+const SECTION_CALL: Partial<Record<Section, MethodName>> = { export: 'export.period' };
 
 export function Sidebar({ active }: { active: Section }) {
   // The register's saved views, under Мероприятия: a click opens the register as the view has it.
   const { views, activeId, open } = useSavedViews();
   const admin = useServerAdmin();
-  const shown = (SECTIONS as readonly (SectionInfo & { id: Section })[]).filter((s) => !s.serverAdmin || admin);
+  const allowed = useAllowed();
+  const offered = (id: Section) => {
+    const needs = SECTION_CALL[id];
+    return needs === undefined || allowed(needs);
+  };
+  const shown = (SECTIONS as readonly (SectionInfo & { id: Section })[]).filter((s) => (!s.serverAdmin || admin) && offered(s.id));
   return (
     <Stack gap={2} h="100%">
       {shown.map(({ id, label, icon: Icon }) => [

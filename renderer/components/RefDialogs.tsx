@@ -1,5 +1,5 @@
 // Dialogs of the reference lists: an entry's name and forms, and the merge of two entries.
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import type { Gender, Ref, RefKind, Settlement } from '../../shared/schema/reference';
 
@@ -57,7 +57,10 @@ export interface RefChange {
   settlement: Settlement | null;
 }
 
-export function EditRefDialog({ entry, kind, onSave, onClose }: { entry: Ref | null; kind: RefKind; onSave: (change: RefChange) => void; onClose: () => void }) {
+/** `renameLocked`: why the name cannot be changed here (a role that may fill forms but not rename), if it cannot. */
+export function EditRefDialog({ entry, kind, renameLocked = null, onSave, onClose }: {
+  entry: Ref | null; kind: RefKind; renameLocked?: string | null; onSave: (change: RefChange) => void; onClose: () => void;
+}) {
   const [change, setChange] = useState<RefChange>({
     name: entry?.name ?? '', gender: entry?.gender ?? null, genitive: entry?.genitive ?? null, instrumental: entry?.instrumental ?? null, locative: entry?.locative ?? null,
     settlement: entry?.settlement ?? null,
@@ -65,7 +68,9 @@ export function EditRefDialog({ entry, kind, onSave, onClose }: { entry: Ref | n
   return (
     <Modal opened onClose={onClose} title={entry ? 'Изменить запись' : 'Новая запись'} size="lg">
       <Stack>
-        <TextInput label="Название" required value={change.name} onChange={(e) => setChange({ ...change, name: e.currentTarget.value })} autoFocus />
+        <Tooltip label={renameLocked} disabled={renameLocked === null} position="top-start">
+          <TextInput label="Название" required readOnly={renameLocked !== null} value={change.name} onChange={(e) => setChange({ ...change, name: e.currentTarget.value })} autoFocus={renameLocked === null} />
+        </Tooltip>
         {kind === 'city' && (
           <Select
             label={SETTLEMENT_LABEL}

@@ -8,6 +8,7 @@ import type { FieldChange, HistoryEntity, HistoryEntry } from '../../../shared/s
 import { call } from '../../api/client';
 import { useLiveGeneration } from '../../api/live';
 import { errorMessage, notifyError } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
 import * as t from './texts';
 
 /** A value as the entry shows it: quoted, or «пусто» for nothing. */
@@ -47,6 +48,8 @@ export function HistoryTab({ entity, id, version, blocked, onReverted }: History
   const [asked, setAsked] = useState<HistoryEntry | null>(null);
   const [busy, setBusy] = useState(false);
   const live = useLiveGeneration();
+  // Bringing a version back is the coordinator's on the department server: others read the history.
+  const mayRevert = useAllowed()('history.revert');
 
   useEffect(() => {
     call('history.list', { entity, id }).then(
@@ -78,7 +81,7 @@ export function HistoryTab({ entity, id, version, blocked, onReverted }: History
 
   return (
     <Stack gap="md" data-testid="history">
-      {blocked && <Alert color="yellow">{t.blockedText(blocked, entity)}</Alert>}
+      {blocked && mayRevert && <Alert color="yellow">{t.blockedText(blocked, entity)}</Alert>}
       <Timeline bulletSize={14} lineWidth={2} active={0}>
         {entries.map((entry, i) => (
           <Timeline.Item
@@ -95,7 +98,7 @@ export function HistoryTab({ entity, id, version, blocked, onReverted }: History
               {formatTimestamp(entry.at)} · {entry.user}
             </Text>
             {entry.changes.length > 0 && <FieldLines changes={entry.changes} />}
-            {entry.restores.length > 0 && (
+            {entry.restores.length > 0 && mayRevert && (
               <Button mt={6} size="xs" variant="light" disabled={blocked !== null} title={t.REVERT_HINT} onClick={() => setAsked(entry)}>
                 {t.REVERT_BUTTON}
               </Button>

@@ -14,6 +14,8 @@ import { fieldErrors } from '../../../shared/schema/messages';
 import { LiveNotice, useLiveCard } from '../../api/liveCard';
 import { call } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
+import { whoMayCall } from '../../api/allowed';
 import { navigate, routeHash } from '../../router/route';
 import '../../components/dates';
 import { DAY_FORMAT, options, parseTypedDate } from '../../components/forms';
@@ -61,6 +63,9 @@ export function AgreementEditor({ id }: { id: string }) {
   const departments = useRefNames('department');
   const newValues = useNewRefValues();
   const conflict = useConflictDialog();
+  // A role that may not write gets the card to read.
+  const writable = useAllowed()(isNew ? 'agreements.create' : 'agreements.update');
+  const readOnly = !writable;
 
   /** The card filled from a version of the agreement, as saved. */
   const show = useCallback((a: Agreement) => {
@@ -91,7 +96,7 @@ export function AgreementEditor({ id }: { id: string }) {
   };
 
   async function save() {
-    if (conflict.open) return;
+    if (conflict.open || !writable) return;
     setTouched(true);
     if (!input || !AgreementInputSchema.safeParse(input).success) return;
     // Names not in their lists are added by the same save, once the clerk says so.
@@ -151,6 +156,7 @@ export function AgreementEditor({ id }: { id: string }) {
   // Escape in the question about new names answers it, not the card.
   useHotkeys([['mod+S', () => void save()], ['Escape', () => !newValues.open && !conflict.open && close()]], []);
 
+  if (isNew && !writable) return <Alert color="yellow" title="Новое соглашение">Добавлять соглашения вам не разрешено. {whoMayCall('agreements.create')}</Alert>;
   if (loadError) return <Alert color="red" title="Не удалось открыть соглашение">{loadError}</Alert>;
   if (!draft) return <Loader />;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
@@ -163,7 +169,7 @@ export function AgreementEditor({ id }: { id: string }) {
       ? `срок действия окончился ${formatDate(terms.validUntil)}; чтобы продлить, измените «Действует до» или отметьте автопролонгацию`
       : undefined;
   const date = (field: 'signedOn' | 'validFrom' | 'validUntil', label: string, disabled = false) => (
-    <DateInput label={label} clearable disabled={disabled} valueFormat={DAY_FORMAT} dateParser={parseTypedDate}
+    <DateInput label={label} clearable={writable} readOnly={readOnly} disabled={disabled} valueFormat={DAY_FORMAT} dateParser={parseTypedDate}
       value={draft[field]} error={errors[field]} onChange={(d) => set({ [field]: d })} />
   );
 
@@ -174,31 +180,31 @@ export function AgreementEditor({ id }: { id: string }) {
       {tab === 'history' && saved ? (
         <HistoryTab entity="agreement" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>
-      <Textarea label="Название" required autosize minRows={2} value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus />
+      <Textarea label="Название" required autosize minRows={2} readOnly={readOnly} value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus={writable} />
       <SimpleGrid cols={3}>
-        <Select label="Вид" allowDeselect={false} data={options(AGREEMENT_KIND_LABELS)} value={draft.kind} onChange={(k) => k && set({ kind: k as Draft['kind'] })} />
-        <TextInput label="Номер" value={draft.number} error={errors.number} onChange={(e) => set({ number: e.currentTarget.value })} />
-        <Select label="Статус" allowDeselect={false} data={STATUS_OPTIONS} value={effectiveStatus(terms, today)} onChange={(s) => s && set({ status: s as Draft['status'] })}
+        <Select label="Вид" allowDeselect={false} readOnly={readOnly} data={options(AGREEMENT_KIND_LABELS)} value={draft.kind} onChange={(k) => k && set({ kind: k as Draft['kind'] })} />
+        <TextInput label="Номер" readOnly={readOnly} value={draft.number} error={errors.number} onChange={(e) => set({ number: e.currentTarget.value })} />
+        <Select label="Статус" allowDeselect={false} readOnly={readOnly} data={STATUS_OPTIONS} value={effectiveStatus(terms, today)} onChange={(s) => s && set({ status: s as Draft['status'] })}
           description={stateNote} inputWrapperOrder={['label', 'input', 'description', 'error']}
           styles={state === 'expired' || state === 'expiring' ? { input: { color: state === 'expired' ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-orange-8)', fontWeight: 600 } } : undefined} />
       </SimpleGrid>
-      <TagsInput label="Стороны" data={partners} value={draft.parties} onChange={(parties) => set({ parties })} placeholder="Выберите или введите" />
+      <TagsInput label="Стороны" readOnly={readOnly} data={partners} value={draft.parties} onChange={(parties) => set({ parties })} placeholder="Выберите или введите" />
       <SimpleGrid cols={3}>
         {date('signedOn', 'Подписано')}
         {date('validFrom', 'Действует с')}
         {date('validUntil', 'Действует до', openEnded)}
       </SimpleGrid>
       <Group>
-        <Checkbox label="Бессрочно" checked={openEnded} onChange={(e) => setOpenEnded(e.currentTarget.checked)} />
-        <Checkbox label="Автоматическая пролонгация" checked={draft.autoProlongation} onChange={(e) => set({ autoProlongation: e.currentTarget.checked })} />
+        <Checkbox label="Бессрочно" disabled={readOnly} checked={openEnded} onChange={(e) => setOpenEnded(e.currentTarget.checked)} />
+        <Checkbox label="Автоматическая пролонгация" disabled={readOnly} checked={draft.autoProlongation} onChange={(e) => set({ autoProlongation: e.currentTarget.checked })} />
       </Group>
       <SimpleGrid cols={2}>
-        <TagsInput label="Сферы сотрудничества" data={spheres} value={draft.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
-        <Autocomplete label="Ответственное подразделение" data={departments} value={draft.department} onChange={(department) => set({ department })} />
+        <TagsInput label="Сферы сотрудничества" readOnly={readOnly} data={spheres} value={draft.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
+        <Autocomplete label="Ответственное подразделение" readOnly={readOnly} data={departments} value={draft.department} onChange={(department) => set({ department })} />
       </SimpleGrid>
-      <Textarea label="Примечание" autosize minRows={2} value={draft.notes} onChange={(e) => set({ notes: e.currentTarget.value })} />
+      <Textarea label="Примечание" readOnly={readOnly} autosize minRows={2} value={draft.notes} onChange={(e) => set({ notes: e.currentTarget.value })} />
       <Group>
-        <Button onClick={() => void save()}>Сохранить</Button>
+        {writable && <Button onClick={() => void save()}>Сохранить</Button>}
         <Button variant="default" onClick={close}>Закрыть</Button>
       </Group>
       {saved && (

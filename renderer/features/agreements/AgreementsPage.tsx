@@ -12,6 +12,7 @@ import type { Agreement } from '../../../shared/schema/agreement';
 import { call } from '../../api/client';
 import { useLiveGeneration } from '../../api/live';
 import { errorMessage } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
 import { navigate } from '../../router/route';
 
 /** How a state stands out: those running out in orange, those ended in red. */
@@ -30,6 +31,7 @@ export function AgreementsPage() {
   const [error, setError] = useState<string | null>(null);
   const today = todayIso();
   const live = useLiveGeneration();
+  const mayCreate = useAllowed()('agreements.create');
 
   useEffect(() => {
     call('agreements.list', { query: debounced || undefined, limit: 10_000 }).then(
@@ -42,7 +44,7 @@ export function AgreementsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Соглашения</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={() => navigate({ section: 'agreements', item: 'new' })}>Новое соглашение</Button>
+        {mayCreate && <Button leftSection={<IconPlus size={18} />} onClick={() => navigate({ section: 'agreements', item: 'new' })}>Новое соглашение</Button>}
       </Group>
       <TextInput w={360} label="Поиск" placeholder="Слова из названия, номера или примечания" leftSection={<IconSearch size={16} />}
         value={query} onChange={(e) => setQuery(e.currentTarget.value)} />

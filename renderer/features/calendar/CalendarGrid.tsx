@@ -31,6 +31,9 @@ interface Props extends ViewProps {
   /** A day's number clicked in the month: that day's week. */
   onDay: (day: string) => void;
   onMove: (move: Move) => void;
+  /** Whether events may be dragged to new dates (events.move), and days selected for a new one (events.create). */
+  movable: boolean;
+  selectable: boolean;
 }
 
 const DEADLINE_COLORS: Record<Deadline['kind'], { color: string; contrastColor: string }> = {
@@ -45,7 +48,7 @@ const GRID_HEIGHT = 660;
 const EVENT_ID = 'e';
 const DEADLINE_ID = 'd';
 
-export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen, onDeadline, onSelect, onDay, onMove }: Props) {
+export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen, onDeadline, onSelect, onDay, onMove, movable, selectable }: Props) {
   const byId = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
   const inputs = useMemo((): EventInput[] => [
     ...events.filter(isExact).map((e) => ({
@@ -97,9 +100,9 @@ export function CalendarGrid({ place, events, deadlines, colors, matches, onOpen
       events={inputs}
       // Today a blue ring and number, not a shade: a shade read as one more weekend.
       dayCellClass={(day) => [day.dow === 0 || day.dow === 6 ? 'reestr-weekend' : '', day.isToday ? 'reestr-today' : ''].filter(Boolean).join(' ')}
-      editable
-      eventDurationEditable
-      selectable
+      editable={movable}
+      eventDurationEditable={movable}
+      selectable={selectable}
       navLinks={place.view === 'month'}
       navLinkDayClick={(date) => onDay(isoDate(date.getFullYear(), date.getMonth() + 1, date.getDate()))}
       select={(info) => onSelect(info.startStr.slice(0, 10), addDays(info.endStr.slice(0, 10), -1))}

@@ -11,6 +11,7 @@ import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { CalendarEvent, CalendarView, ColorBy, Deadline } from '../../../shared/schema/calendar';
 import { call } from '../../api/client';
 import { notifyError } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
 import { navigate, parseRoute } from '../../router/route';
 import { EventFilterFields } from '../../components/EventFilterFields';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -69,6 +70,7 @@ export function CalendarPage({ item }: { item?: string }) {
   const [move, setMove] = useState<Move | null>(null);
   const [selection, setSelection] = useState<{ start: string; end: string } | null>(null);
   const { exporting, exportShown } = useExcelExport();
+  const allowed = useAllowed();
   // Until the clerk toggles them, the filters show when set: a narrowed calendar says why.
   const [filtersToggled, setFiltersShown] = useState<boolean | null>(null);
 
@@ -158,7 +160,9 @@ export function CalendarPage({ item }: { item?: string }) {
         />
         <Group gap="xs">
           <Button variant="default" leftSection={<IconPrinter size={18} />} onClick={() => window.print()}>Печать</Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} loading={exporting} onClick={() => void exportShown({ period: placePeriodCode(place), ...prefs.filters })}>Экспорт в Excel</Button>
+          {allowed('export.period') && (
+            <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} loading={exporting} onClick={() => void exportShown({ period: placePeriodCode(place), ...prefs.filters })}>Экспорт в Excel</Button>
+          )}
         </Group>
       </Group>
       <Group gap="sm" align="flex-end" className="reestr-no-print">
@@ -225,6 +229,8 @@ export function CalendarPage({ item }: { item?: string }) {
             onSelect={(start, end) => setSelection({ start, end })}
             onDay={(day) => go(placeOf('week', day))}
             onMove={setMove}
+            movable={allowed('events.move')}
+            selectable={allowed('events.create')}
           />
         )}
         {place.view === 'year' && (

@@ -9,6 +9,7 @@ import type { CalendarEvent } from '../../../shared/schema/calendar';
 import type { Event } from '../../../shared/schema/event';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
 import { navigate } from '../../router/route';
 
 function Fields({ rows }: { rows: [string, string | null | undefined][] }) {
@@ -29,6 +30,7 @@ function Fields({ rows }: { rows: [string, string | null | undefined][] }) {
 export function EventCard({ event, onClose }: { event: CalendarEvent; onClose: () => void }) {
   const [full, setFull] = useState<Event | 'loading' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const mayEdit = useAllowed()('events.update');
   const open = () => {
     setFull('loading');
     call('events.get', { id: event.id }).then(setFull, (e: unknown) => {
@@ -66,7 +68,7 @@ export function EventCard({ event, onClose }: { event: CalendarEvent; onClose: (
           {!record && (
             <Button variant="default" onClick={open} loading={full === 'loading'}>Открыть</Button>
           )}
-          <Button onClick={() => navigate({ section: 'events', item: String(event.id) })}>Редактировать</Button>
+          <Button onClick={() => navigate({ section: 'events', item: String(event.id) })}>{mayEdit ? 'Редактировать' : 'Карточка мероприятия'}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,7 +1,8 @@
 // The calendar's settings, kept in the register so they outlive the session; the search words are not kept.
 import { create } from 'zustand';
 import { CalendarPrefsSchema, type CalendarPrefs } from '../../../shared/schema/calendar';
-import { call } from '../../api/client';
+import { call, currentSession } from '../../api/client';
+import { mayCall } from '../../api/allowed';
 import { notifyError } from '../../api/notifyError';
 
 interface CalendarState {
@@ -29,6 +30,8 @@ export const useCalendarStore = create<CalendarState>((set, get) => ({
     if (!current) return;
     const prefs = { ...current, ...patch };
     set({ prefs });
+    // A reader's choices hold for this window only: the register keeps a clerk's.
+    if (!mayCall(currentSession(), 'calendar.savePrefs')) return;
     call('calendar.savePrefs', prefs).catch((e: unknown) =>
       notifyError(e, 'Настройки календаря не сохранены'),
     );

@@ -21,6 +21,8 @@ interface Props {
   value: DateValue;
   onChange: (value: DateValue) => void;
   errors: { startDate?: string; endDate?: string };
+  /** A role that may not edit: the dates as words, nothing to change. */
+  readOnly?: boolean;
 }
 
 const PRECISIONS = [
@@ -96,8 +98,9 @@ function SpokenDates({ value, onChange }: Pick<Props, 'value' | 'onChange'>) {
   );
 }
 
-export function DateFields({ value, onChange, errors }: Props) {
+export function DateFields({ value, onChange, errors, readOnly }: Props) {
   const { year, month } = ymd(value.startDate);
+  if (readOnly) return <TextInput label="Сроки" readOnly value={understood(value)} />;
   // Month pickers give the first day of a month. A new start keeps the number of months, as a
   // calendar moves an event: the end never lies silently years away from a start just chosen.
   const setMonths = (from: string, to: string) => {

@@ -12,6 +12,8 @@ import { fieldErrors } from '../../../shared/schema/messages';
 import { LiveNotice, useLiveCard } from '../../api/liveCard';
 import { call, onCommand } from '../../api/client';
 import { errorMessage, notifyError } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
+import { whoMayCall } from '../../api/allowed';
 import { navigate } from '../../router/route';
 import { takeNewEventDays } from '../../stores/newEvent';
 import { options } from '../../components/forms';
@@ -106,6 +108,9 @@ export function EventEditor({ id }: { id: string }) {
   const departments = useRefNames('department');
   const newValues = useNewRefValues();
   const conflict = useConflictDialog();
+  // A role that may not write gets the card to read: no saving, copying, trash.
+  const allowed = useAllowed();
+  const writable = allowed(isNew ? 'events.create' : 'events.update');
 
   /** The card filled from a version of the event, as saved. */
   const show = useCallback((event: Event) => {
@@ -137,7 +142,7 @@ export function EventEditor({ id }: { id: string }) {
   };
 
   async function save() {
-    if (!draft || conflict.open) return;
+    if (!draft || conflict.open || !writable) return;
     setTouched(true);
     if (!EventInputSchema.safeParse(toInput(draft)).success) {
       // The marks appear with this render: look for them after it.
@@ -234,12 +239,14 @@ export function EventEditor({ id }: { id: string }) {
     if (command === 'close') close();
   }));
 
+  if (isNew && !writable) return <Alert color="yellow" title="Новое мероприятие">Добавлять мероприятия вам не разрешено. {whoMayCall('events.create')}</Alert>;
   if (loadError) return <Alert color="red" title="Не удалось открыть мероприятие">{loadError}</Alert>;
   if (!draft) return <Loader />;
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   const setDates = (dates: DateValue) => set(statusChosen ? dates : { ...dates, status: statusByDates(dates.startDate) });
+  const readOnly = !writable;
   const text = (field: keyof Draft & string, label: string, extra: object = {}) => ({
-    label, value: draft[field] as string, error: errors[field], onChange: (value: string) => set({ [field]: value }), ...extra,
+    label, value: draft[field] as string, error: errors[field], onChange: (value: string) => set({ [field]: value }), readOnly, ...extra,
   });
 
   return (
@@ -250,45 +257,45 @@ export function EventEditor({ id }: { id: string }) {
         <HistoryTab entity="event" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>
       <Textarea label="Название" required autosize minRows={1} maxRows={4} value={draft.title} error={errors.title}
-        onChange={(e) => set({ title: e.currentTarget.value.replace(/\n/g, ' ') })} autoFocus />
+        onChange={(e) => set({ title: e.currentTarget.value.replace(/\n/g, ' ') })} autoFocus={writable} readOnly={readOnly} />
       <SimpleGrid cols={3}>
         <Autocomplete {...text('kind', 'Вид')} data={kinds} placeholder="форум, встреча, семинар…" />
-        <Select label="Формат" clearable data={options(FORMAT_LABELS)} value={draft.format} onChange={(format) => set({ format })} />
-        <Select label="Статус" allowDeselect={false} data={options(EVENT_STATUS_LABELS)} value={draft.status} onChange={(s) => {
+        <Select label="Формат" clearable={writable} readOnly={readOnly} data={options(FORMAT_LABELS)} value={draft.format} onChange={(format) => set({ format })} />
+        <Select label="Статус" allowDeselect={false} readOnly={readOnly} data={options(EVENT_STATUS_LABELS)} value={draft.status} onChange={(s) => {
           if (!s) return;
           setStatusChosen(true);
           set({ status: s as Draft['status'] });
         }} />
       </SimpleGrid>
-      <DateFields value={draft} onChange={setDates} errors={errors} />
+      <DateFields value={draft} onChange={setDates} errors={errors} readOnly={readOnly} />
       <SimpleGrid cols={3}>
         <Autocomplete {...text('city', 'Город')} data={cities} />
         <Autocomplete {...text('region', 'Регион')} data={regions} />
         <Autocomplete {...text('country', 'Страна')} data={countries} />
       </SimpleGrid>
-      <TextInput label="Место проведения (площадка)" value={draft.venue} error={errors.venue} onChange={(e) => set({ venue: e.currentTarget.value })} />
+      <TextInput label="Место проведения (площадка)" readOnly={readOnly} value={draft.venue} error={errors.venue} onChange={(e) => set({ venue: e.currentTarget.value })} />
       <SimpleGrid cols={2}>
-        <TagsInput label="Сферы сотрудничества" data={spheres} value={draft.spheres} error={errors.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
-        <TagsInput label="Партнёры" data={partners} value={draft.partners} error={errors.partners} onChange={(p) => set({ partners: p })} placeholder="Страна, регион или организация" />
+        <TagsInput label="Сферы сотрудничества" readOnly={readOnly} data={spheres} value={draft.spheres} error={errors.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
+        <TagsInput label="Партнёры" readOnly={readOnly} data={partners} value={draft.partners} error={errors.partners} onChange={(p) => set({ partners: p })} placeholder="Страна, регион или организация" />
       </SimpleGrid>
       <SimpleGrid cols={2}>
         <Autocomplete {...text('organizer', 'Ответственный')} data={departments} />
-        <Select label="Соглашение" clearable searchable data={agreements} value={draft.agreementId} onChange={(a) => set({ agreementId: a })} nothingFoundMessage="Не найдено" />
+        <Select label="Соглашение" clearable={writable} searchable={writable} readOnly={readOnly} data={agreements} value={draft.agreementId} onChange={(a) => set({ agreementId: a })} nothingFoundMessage="Не найдено" />
       </SimpleGrid>
-      <Textarea label="Участники" autosize minRows={2} value={draft.participants} error={errors.participants} onChange={(e) => set({ participants: e.currentTarget.value })} />
-      <Textarea label="Итоги" autosize minRows={2} value={draft.outcomes} error={errors.outcomes} onChange={(e) => set({ outcomes: e.currentTarget.value })} />
-      <Textarea label="Описание" autosize minRows={3} value={draft.description} error={errors.description} onChange={(e) => set({ description: e.currentTarget.value })} />
+      <Textarea label="Участники" readOnly={readOnly} autosize minRows={2} value={draft.participants} error={errors.participants} onChange={(e) => set({ participants: e.currentTarget.value })} />
+      <Textarea label="Итоги" readOnly={readOnly} autosize minRows={2} value={draft.outcomes} error={errors.outcomes} onChange={(e) => set({ outcomes: e.currentTarget.value })} />
+      <Textarea label="Описание" readOnly={readOnly} autosize minRows={3} value={draft.description} error={errors.description} onChange={(e) => set({ description: e.currentTarget.value })} />
       <Group justify="space-between" className={classes.saveBar}>
         <Group>
-          <Button onClick={() => void save()} loading={busy}>Сохранить</Button>
+          {writable && <Button onClick={() => void save()} loading={busy}>Сохранить</Button>}
           <Button variant="default" onClick={close}>Закрыть</Button>
-          {saved && !saved.deletedAt && (
+          {saved && !saved.deletedAt && allowed('events.create') && (
             <Button variant="default" onClick={() => duplicate(draft)} title="Новое мероприятие с теми же полями">Копировать</Button>
           )}
         </Group>
         {saved && (saved.deletedAt
-          ? <Button color="green" variant="light" onClick={() => void restore()}>Восстановить из корзины</Button>
-          : <Button color="red" variant="light" onClick={() => void moveToTrash()}>В корзину</Button>)}
+          ? allowed('events.restore') && <Button color="green" variant="light" onClick={() => void restore()}>Восстановить из корзины</Button>
+          : allowed('events.delete') && <Button color="red" variant="light" onClick={() => void moveToTrash()}>В корзину</Button>)}
       </Group>
       </>)}
       {newValues.dialog}

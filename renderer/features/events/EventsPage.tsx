@@ -14,6 +14,7 @@ import type { EventBulkPatch } from '../../../shared/schema/event';
 import { EventFilterFields } from '../../components/EventFilterFields';
 import { call, onCommand } from '../../api/client';
 import { notifyError } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
 import { navigate } from '../../router/route';
 import { useEventsFilter } from '../../stores/eventsFilter';
 import { PeriodPicker } from '../../components/PeriodPicker';
@@ -98,7 +99,11 @@ export function EventsPage() {
     setEditing(null);
     anchor.current = null;
   }, [filterKey]);
-  const editable = !filter.deleted;
+  // What the role may do here (all of it on the local register): a reader gets the list without the editing.
+  const allowed = useAllowed();
+  const mayCreate = allowed('events.create');
+  const writable = allowed('events.update');
+  const editable = !filter.deleted && writable;
 
   // Changes the grid made: Ctrl+Z takes back the last one.
   const [notice, setNotice] = useState<string | null>(null);
@@ -188,7 +193,7 @@ export function EventsPage() {
   const [adding, setAdding] = useState(false);
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (isTyping(e.target) || filter.deleted) return;
+      if (isTyping(e.target) || filter.deleted || !mayCreate) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!text.includes('\t') && !text.trim().includes('\n')) return;
       e.preventDefault();
@@ -196,7 +201,7 @@ export function EventsPage() {
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [filter.deleted, prefs.visible]);
+  }, [filter.deleted, mayCreate, prefs.visible]);
   const addPasted = () => {
     if (!paste) return;
     setAdding(true);
@@ -206,7 +211,9 @@ export function EventsPage() {
     }, notifyError).finally(() => setAdding(false));
   };
 
-  const newEvent = () => navigate({ section: 'events', item: 'new' });
+  const newEvent = () => {
+    if (mayCreate) navigate({ section: 'events', item: 'new' });
+  };
   const { exporting, exportShown } = useExcelExport();
   // The table as filtered: the file holds what the list shows.
   const exportList = () => exportShown({
@@ -222,7 +229,7 @@ export function EventsPage() {
   useEffect(() => onCommand((command) => {
     if (command === 'new-event') newEvent();
     if (command === 'find') search.current?.focus();
-  }), []);
+  }), [mayCreate]);
 
   const opening = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(opening.current), []);
@@ -297,10 +304,12 @@ export function EventsPage() {
         <Group gap="sm" wrap="nowrap">
           <SavedViewsMenu />
           <ColumnsMenu />
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} loading={exporting} disabled={total === 0 || filter.deleted} onClick={() => void exportList()}>
-            Экспорт в Excel
-          </Button>
-          <Button leftSection={<IconPlus size={18} />} onClick={newEvent}>Новое мероприятие</Button>
+          {allowed('export.period') && (
+            <Button variant="default" leftSection={<IconFileSpreadsheet size={18} />} loading={exporting} disabled={total === 0 || filter.deleted} onClick={() => void exportList()}>
+              Экспорт в Excel
+            </Button>
+          )}
+          {mayCreate && <Button leftSection={<IconPlus size={18} />} onClick={newEvent}>Новое мероприятие</Button>}
         </Group>
       </Group>
       <Group gap="sm" align="flex-end">
@@ -337,7 +346,7 @@ export function EventsPage() {
         <div ref={header} className={classes.headerScroll}>
           <div className={classes.header} style={{ gridTemplateColumns: template, columnGap: GAP, minWidth }} role="row">
             <div className={classes.check}>
-              <input type="checkbox" aria-label="Выбрать все загруженные строки" disabled={!editable} checked={allLoadedSelected} onChange={() => (allLoadedSelected ? setSelected(new Set()) : selectAllLoaded())} />
+              {writable && <input type="checkbox" aria-label="Выбрать все загруженные строки" disabled={!editable} checked={allLoadedSelected} onChange={() => (allLoadedSelected ? setSelected(new Set()) : selectAllLoaded())} />}
             </div>
             {prefs.visible.map((id) => {
               const column = COLUMN_BY_ID.get(id);
@@ -397,14 +406,16 @@ export function EventsPage() {
                   {event ? (
                     <>
                       <div className={classes.check} onClick={(e) => e.stopPropagation()}>
-                        <input
-                          type="checkbox"
-                          aria-label={`Выбрать «${event.title}»`}
-                          disabled={!editable}
-                          checked={isSelected}
-                          readOnly
-                          onClick={(e) => toggleRow(item.index, event.id, e.shiftKey)}
-                        />
+                        {writable && (
+                          <input
+                            type="checkbox"
+                            aria-label={`Выбрать «${event.title}»`}
+                            disabled={!editable}
+                            checked={isSelected}
+                            readOnly
+                            onClick={(e) => toggleRow(item.index, event.id, e.shiftKey)}
+                          />
+                        )}
                       </div>
                       {prefs.visible.map((id) => {
                         const column = COLUMN_BY_ID.get(id);

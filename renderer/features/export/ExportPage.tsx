@@ -11,6 +11,8 @@ import type { EventRow, EventStatus } from '../../../shared/schema/event';
 import { call } from '../../api/client';
 import { startJob, type Job, type JobProgress } from '../../api/jobs';
 import { errorMessage } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
+import { whoMayCall } from '../../api/allowed';
 import { options } from '../../components/forms';
 import { PeriodPicker, periodLabel } from '../../components/PeriodPicker';
 import { exportJob } from '../../components/exportToExcel';
@@ -44,6 +46,19 @@ function progressText({ what, progress }: Running): string {
 }
 
 export function ExportPage() {
+  // Every file here is the clerk's to make (the sidebar does not offer the section to a reader).
+  if (!useAllowed()('export.period')) {
+    return (
+      <Stack>
+        <Title order={2}>Экспорт</Title>
+        <Text c="dimmed">Выгрузка в файлы вам не разрешена. {whoMayCall('export.period')}</Text>
+      </Stack>
+    );
+  }
+  return <ExportForm />;
+}
+
+function ExportForm() {
   const thisYear = new Date().getFullYear();
   const [period, setPeriod] = useState(`${thisYear}-${new Date().getMonth() < 6 ? 'H1' : 'H2'}`);
   const [partners, setPartners] = useState<string[]>([]);

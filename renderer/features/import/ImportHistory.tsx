@@ -7,6 +7,9 @@ import { countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import type { ImportBatch } from '../../../shared/schema/import';
 import { call } from '../../api/client';
 import { useLiveGeneration } from '../../api/live';
+import { useAllowed } from '../../api/useAllowed';
+import { LockedButton } from '../../components/LockedButton';
+import { LEAST_ROLE } from '../../../shared/roles';
 import { navigate } from '../../router/route';
 import { useEventsFilter, type EventsFilterState } from '../../stores/eventsFilter';
 
@@ -23,6 +26,10 @@ export function ImportHistory() {
   const [version, setVersion] = useState(0);
   const live = useLiveGeneration();
   const setFilter = useEventsFilter((s) => s.set);
+  // Undo is the coordinator's: a clerk, who imports, sees it locked and who may; a reader only the batches.
+  const allowed = useAllowed();
+  const mayUndo = allowed('import.undo');
+  const mayImport = allowed('import.commit');
   useEffect(() => {
     call('import.batches', {}).then(setBatches, (e: Error) => setError(e.message));
   }, [version, live]);
@@ -67,7 +74,9 @@ export function ImportHistory() {
                   {b.undoneAt ? <Text size="sm">отменён {formatTimestamp(b.undoneAt)}</Text> : (
                     <Group gap="xs" justify="flex-end">
                       <Button size="compact-sm" variant="light" onClick={() => showBatch(setFilter, b.id, b.fileName)}>Показать ({b.events})</Button>
-                      <Button size="compact-sm" variant="light" color="red" onClick={() => setUndoing(b)}>Отменить импорт</Button>
+                      {mayUndo
+                        ? <Button size="compact-sm" variant="light" color="red" onClick={() => setUndoing(b)}>Отменить импорт</Button>
+                        : mayImport && <LockedButton size="compact-sm" variant="light" color="red" needed={LEAST_ROLE['import.undo']}>Отменить импорт</LockedButton>}
                     </Group>
                   )}
                 </Table.Td>

@@ -4,6 +4,9 @@ import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react'
 import { useRef, useState, type DragEvent } from 'react';
 import { AGREEMENT_FORMS, countOf, EVENT_FORMS } from '../../../shared/ru/plural';
 import { navigate } from '../../router/route';
+import { useAllowed } from '../../api/useAllowed';
+import { rolesFrom } from '../../api/allowed';
+import { LEAST_ROLE } from '../../../shared/roles';
 import { useEventsFilter } from '../../stores/eventsFilter';
 import { ColumnsStep } from './ColumnsStep';
 import { ImportHistory, showBatch } from './ImportHistory';
@@ -82,6 +85,7 @@ function FileStep() {
 function DoneStep() {
   const { busy, result, preview, reset, job, cancel } = useImport();
   const setFilter = useEventsFilter((s) => s.set);
+  const mayUndo = useAllowed()('import.undo');
   if (busy === 'committing' || !result) {
     const total = job?.total ?? 0;
     const done = job?.done ?? 0;
@@ -109,7 +113,7 @@ function DoneStep() {
     <Stack maw={640}>
       <Alert color="green" icon={<IconCheck />} title={batchId ? 'Импорт завершён' : 'Записывать нечего'}>
         {batchId
-          ? `Добавлено ${countOf(result.created, EVENT_FORMS)}${result.agreements ? ` и ${countOf(result.agreements, AGREEMENT_FORMS)}` : ''}${result.updated ? `, обновлено: ${result.updated}` : ''}. Пакет импорта № ${batchId}: его можно отменить целиком в истории импорта.`
+          ? `Добавлено ${countOf(result.created, EVENT_FORMS)}${result.agreements ? ` и ${countOf(result.agreements, AGREEMENT_FORMS)}` : ''}${result.updated ? `, обновлено: ${result.updated}` : ''}. Пакет импорта № ${batchId}: ${mayUndo ? 'его можно отменить целиком в истории импорта' : `отмена целиком в истории импорта доступна ${rolesFrom(LEAST_ROLE['import.undo'])}`}.`
           : 'Все строки файла уже есть в реестре, пропущены или содержат ошибки.'}
         {result.errors > 0 && ` Строк с ошибками не импортировано: ${result.errors}.`}
       </Alert>
@@ -124,7 +128,23 @@ function DoneStep() {
   );
 }
 
+/** A role that may not import: the batches, and who may. */
+function ReadOnlyImport() {
+  return (
+    <Stack gap="md">
+      <Title order={2}>Импорт</Title>
+      <Text c="dimmed" size="sm">Импорт файлов доступен {rolesFrom(LEAST_ROLE['import.commit'])}.</Text>
+      <ImportHistory />
+    </Stack>
+  );
+}
+
 export function ImportPage() {
+  const mayImport = useAllowed()('import.commit');
+  return mayImport ? <ImportWizard /> : <ReadOnlyImport />;
+}
+
+function ImportWizard() {
   const { step, goTo, preview, error, notice, fileName } = useImport();
   const active = STEPS.indexOf(step);
   const reachable = (target: number) => preview !== null && target < active && step !== 'done';

@@ -9,6 +9,9 @@ import { RefKindSchema, type Ref, type RefKind } from '../../../shared/schema/re
 import { call } from '../../api/client';
 import { useLiveReload } from '../../api/live';
 import { errorMessage, notifyError } from '../../api/notifyError';
+import { useAllowed, useRoleAllowed } from '../../api/useAllowed';
+import { rolesFrom } from '../../api/allowed';
+import { REF_RENAME_ROLE } from '../../../shared/roles';
 import { navigate } from '../../router/route';
 import { EditRefDialog, FORMS, FORM_LABELS, GENDERS, MergeRefDialog, SETTLEMENT_LABEL, settlementLabel, type RefChange } from '../../components/RefDialogs';
 
@@ -30,6 +33,11 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Ref | 'new' | null>(null);
   const [merging, setMerging] = useState<Ref | null>(null);
+  // A reader reads the lists; a clerk adds entries and fills their forms; renaming, hiding and merging are the coordinator's.
+  const allowed = useAllowed();
+  const mayRename = useRoleAllowed(REF_RENAME_ROLE);
+  const mayMerge = allowed('refs.merge');
+  const mayEdit = allowed('refs.update');
 
   const reload = useCallback(() => {
     call('refs.list', { kind, includeHidden: true, withUsage: true }).then(setEntries, (e: unknown) => setError(errorMessage(e)));
@@ -77,7 +85,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Справочники</Title>
-        <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>Добавить запись</Button>
+        {allowed('refs.create') && <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>Добавить запись</Button>}
       </Group>
       <Tabs value={kind} onChange={(k) => k && navigate({ section: 'references', item: k })}>
         <Tabs.List>
@@ -99,7 +107,7 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
             {kind === 'city' && <Table.Th>{SETTLEMENT_LABEL}</Table.Th>}
             <Table.Th>{FORMS[kind].map((f) => FORM_LABELS[f].split(' (')[0]).join(', ')}</Table.Th>
             <Table.Th ta="right">Записей</Table.Th>
-            <Table.Th w={48} />
+            {mayEdit && <Table.Th w={48} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -114,27 +122,27 @@ export function ReferencesPage({ kind: routeKind }: { kind?: string }) {
               )}
               <Table.Td>{formsOf(entry)}</Table.Td>
               <Table.Td ta="right">{entry.usage}</Table.Td>
-              <Table.Td>
+              {mayEdit && <Table.Td>
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
                     <ActionIcon variant="subtle" color="gray" aria-label={`Действия: ${entry.name}`}><IconDots size={16} /></ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
                     <Menu.Item onClick={() => setEditing(entry)}>Изменить</Menu.Item>
-                    <Menu.Item onClick={() => setMerging(entry)}>Объединить с…</Menu.Item>
-                    {entry.hidden
+                    {mayMerge && <Menu.Item onClick={() => setMerging(entry)}>Объединить с…</Menu.Item>}
+                    {mayRename && (entry.hidden
                       ? <Menu.Item onClick={() => void setHidden(entry, false)}>Показывать</Menu.Item>
-                      : <Menu.Item disabled={(entry.usage ?? 0) > 0} onClick={() => void setHidden(entry, true)}>Скрыть{(entry.usage ?? 0) > 0 ? ' (используется)' : ''}</Menu.Item>}
+                      : <Menu.Item disabled={(entry.usage ?? 0) > 0} onClick={() => void setHidden(entry, true)}>Скрыть{(entry.usage ?? 0) > 0 ? ' (используется)' : ''}</Menu.Item>)}
                   </Menu.Dropdown>
                 </Menu>
-              </Table.Td>
+              </Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>
         <Table.Caption>Всего: {countOf(shown.length, ENTRY_FORMS)}</Table.Caption>
       </Table>
       {entries && shown.length === 0 && <Text c="dimmed">Записей нет.</Text>}
-      {editing && <EditRefDialog entry={editing === 'new' ? null : editing} kind={kind} onSave={(c) => void save(c)} onClose={() => setEditing(null)} />}
+      {editing && <EditRefDialog entry={editing === 'new' ? null : editing} kind={kind} renameLocked={editing !== 'new' && !mayRename ? `Переименование доступно ${rolesFrom(REF_RENAME_ROLE)}.` : null} onSave={(c) => void save(c)} onClose={() => setEditing(null)} />}
       {merging && entries && <MergeRefDialog victim={merging} entries={entries} onMerge={(id) => void merge(merging, id)} onClose={() => setMerging(null)} />}
     </Stack>
   );

@@ -12,6 +12,7 @@ import type { MethodOutput } from '../../../shared/api';
 import { call } from '../../api/client';
 import { runJob } from '../../api/jobs';
 import { errorMessage, notifyError } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
 import { PeriodPicker } from '../../components/PeriodPicker';
 import { saveFile } from '../../components/saveFile';
 import { useLeaveGuard } from '../../components/useLeaveGuard';
@@ -23,6 +24,7 @@ import { insertParagraph, placeholders, uncheckedCount } from './draftEdits';
 import { ParagraphEditor } from './ParagraphEditor';
 import { ReportCheck, uncheckedPhrase } from './ReportCheck';
 import { ReportTableEditor } from './ReportTableEditor';
+import { ReportView } from './ReportView';
 
 const FORMATS: { format: ReportFormat; label: string }[] = [
   { format: 'docx', label: 'Документ Word (.docx)' },
@@ -64,6 +66,9 @@ export function ReportsPage() {
   const [asking, setAsking] = useState<ReportFormat | null>(null);
   const partners = useRefNames('country', 'region', 'organisation');
   useLeaveGuard(dirty);
+  // A reader reads the draft as the register makes it (or as a clerk saved it): no editing, saving or export.
+  const allowed = useAllowed();
+  const mayEdit = allowed('report.save');
 
   const input = { kind, period, partner: partner ?? undefined, rounded: kind === 'report' && rounded };
   const show = (draft: { report: Report; savedAt: string | null }) => {
@@ -195,22 +200,23 @@ export function ReportsPage() {
       >
         <Group gap="sm">
           {/* A draft just built can be kept as it is, too. */}
-          <Button onClick={() => void save()} disabled={!report || (!dirty && savedAt !== null)}>Сохранить черновик</Button>
-          <Menu position="bottom-start">
+          {mayEdit && <Button onClick={() => void save()} disabled={!report || (!dirty && savedAt !== null)}>Сохранить черновик</Button>}
+          {allowed('report.export') && <Menu position="bottom-start">
             <Menu.Target>
               <Button variant="light" leftSection={<IconDownload size={16} />} disabled={!report}>Экспорт</Button>
             </Menu.Target>
             <Menu.Dropdown>
               {FORMATS.map(({ format, label }) => <Menu.Item key={format} onClick={() => void exportAs(format)}>{label}</Menu.Item>)}
             </Menu.Dropdown>
-          </Menu>
-          <Button variant="subtle" leftSection={<IconRefresh size={16} />} onClick={rebuild}>Собрать заново из реестра</Button>
+          </Menu>}
+          {allowed('report.discard') && <Button variant="subtle" leftSection={<IconRefresh size={16} />} onClick={rebuild}>Собрать заново из реестра</Button>}
           {busy ? <Loader size="sm" /> : <Text size="sm" c="dimmed">{dirty ? 'Есть несохранённые правки.' : savedLabel(savedAt)}</Text>}
         </Group>
       </Box>
       {error && <Alert color="red" title="Не удалось подготовить документ">{error}</Alert>}
-      {report && <ReportCheck report={report} onFix={fix} onJump={jump} />}
-      {report && (
+      {report && !mayEdit && <ReportView report={report} />}
+      {report && mayEdit && <ReportCheck report={report} onFix={fix} onJump={jump} />}
+      {report && mayEdit && (
         <Stack gap="xs">
           <TextInput label="Заголовок" value={report.title} onChange={(e) => { const title = e.currentTarget.value; update((r) => ({ ...r, title })); }} />
           {paragraphs.map((paragraph, i) => (

@@ -7,6 +7,8 @@ import type { DepartmentSettings } from '../../../shared/schema/department';
 import type { Ref } from '../../../shared/schema/reference';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
+import { whoMayCall } from '../../api/allowed';
 import { useRefNames } from '../../components/useRefNames';
 
 type Draft = Record<Exclude<keyof DepartmentSettings, 'homeRegionGenitive'>, string>;
@@ -27,6 +29,9 @@ export function DepartmentCard() {
   const [busy, setBusy] = useState(false);
   const [regions, setRegions] = useState<Ref[]>([]);
   const countries = useRefNames('country');
+  // The department's settings are the administrator's on the department server: others read them.
+  const mayChange = useAllowed()('settings.setDepartment');
+  const readOnly = !mayChange;
 
   useEffect(() => {
     call('refs.list', { kind: 'region', withUsage: false }).then(setRegions, () => setRegions([]));
@@ -80,30 +85,33 @@ export function DepartmentCard() {
       >
         <Stack gap="xs">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Autocomplete label="Домашний регион" required data={regions.map((r) => r.name)} value={draft.homeRegion} onChange={pickRegion} />
-            <Autocomplete label="Страна" required data={countries} value={draft.homeCountry} onChange={(homeCountry) => set({ homeCountry })} />
+            <Autocomplete label="Домашний регион" required readOnly={readOnly} data={regions.map((r) => r.name)} value={draft.homeRegion} onChange={pickRegion} />
+            <Autocomplete label="Страна" required readOnly={readOnly} data={countries} value={draft.homeCountry} onChange={(homeCountry) => set({ homeCountry })} />
           </SimpleGrid>
           <TextInput
             label="Наименование департамента"
+            readOnly={readOnly}
             description="Для подписи документов"
             value={draft.departmentName}
             onChange={(e) => set({ departmentName: e.currentTarget.value })}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Ответственный (ФИО)" value={draft.responsibleName} onChange={(e) => set({ responsibleName: e.currentTarget.value })} />
-            <TextInput label="Телефон ответственного" placeholder="+7 (4812) 29-10-00" value={draft.responsiblePhone} onChange={(e) => set({ responsiblePhone: e.currentTarget.value })} />
+            <TextInput label="Ответственный (ФИО)" readOnly={readOnly} value={draft.responsibleName} onChange={(e) => set({ responsibleName: e.currentTarget.value })} />
+            <TextInput label="Телефон ответственного" readOnly={readOnly} placeholder="+7 (4812) 29-10-00" value={draft.responsiblePhone} onChange={(e) => set({ responsiblePhone: e.currentTarget.value })} />
           </SimpleGrid>
-          {genitive === null && !changed && (
+          {genitive === null && !changed && mayChange && (
             <Alert color="yellow" data-testid="home-genitive-missing">
               У региона «{saved.homeRegion}» в справочнике регионов не указан родительный падеж: заголовок отчёта не сможет его
               склонить («сотрудничестве {saved.homeRegion}»). Укажите его в разделе Справочники.
             </Alert>
           )}
           {error && <Alert color="red">{error}</Alert>}
-          <Group>
-            <Button type="submit" loading={busy} disabled={!changed}>Сохранить настройки департамента</Button>
-            {changed && <Button variant="subtle" disabled={busy} onClick={() => { setDraft(saved); setError(null); }}>Отменить изменения</Button>}
-          </Group>
+          {mayChange ? (
+            <Group>
+              <Button type="submit" loading={busy} disabled={!changed}>Сохранить настройки департамента</Button>
+              {changed && <Button variant="subtle" disabled={busy} onClick={() => { setDraft(saved); setError(null); }}>Отменить изменения</Button>}
+            </Group>
+          ) : <Text size="sm" c="dimmed">Изменять настройки департамента вам не разрешено. {whoMayCall('settings.setDepartment')}</Text>}
         </Stack>
       </form>
     </Stack>

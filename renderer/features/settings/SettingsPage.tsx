@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { DataPaths } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
+import { useAllowed } from '../../api/useAllowed';
 import { BackupsPanel } from './BackupsPanel';
 import { DepartmentCard } from './DepartmentCard';
 import { ServerCard } from './ServerCard';
@@ -80,9 +81,12 @@ export function SettingsPage() {
   const [paths, setPaths] = useState<DataPaths | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  // On the department server the folders are the administrator's, the backups the coordinator's: others are not shown them.
+  const allowed = useAllowed();
+  const mayPaths = allowed('settings.paths');
   useEffect(() => {
-    call('settings.paths', {}).then(setPaths, (e: unknown) => setError(errorMessage(e)));
-  }, []);
+    if (mayPaths) call('settings.paths', {}).then(setPaths, (e: unknown) => setError(errorMessage(e)));
+  }, [mayPaths]);
 
   return (
     <Stack maw={960} gap="lg" pb="xl">
@@ -112,6 +116,7 @@ export function SettingsPage() {
           <BackupsPanel version={version} />
         </>
       )}
+      {!mayPaths && allowed('backups.list') && <BackupsPanel version={version} />}
     </Stack>
   );
 }
