@@ -57,6 +57,7 @@ import {
 } from './schema/account';
 import { ServerSetInputSchema, ServerSettingsSchema } from './schema/server-link';
 import { ServerBackupListSchema, ServerBackupSchema } from './schema/server-backup';
+import { RegisterReceivedSchema, RegisterSendSchema, RegisterSentSchema } from './schema/register-transfer';
 
 /** The register's change counter: the id of its latest change-log row, 0 while nothing is logged. */
 export const ChangeCounterSchema = z.object({ id: z.int().nonnegative() });
@@ -139,23 +140,28 @@ export const api = {
   // The server's own backups, for administrators (restoring one is `reestr server import-sqlite`).
   'server.backups': method(z.strictObject({}), ServerBackupListSchema),
   'server.backupNow': method(z.strictObject({}), ServerBackupSchema),
+  // A clerk's register into the server's empty one: the body is the SQLite file's bytes, not JSON (its input is empty).
+  'server.receiveRegister': method(z.strictObject({}), RegisterReceivedSchema),
   // The desktop app's own (DESKTOP_ONLY below): whether this PC works with a department server.
   'settings.server': method(z.strictObject({}), ServerSettingsSchema),
   'settings.setServer': method(ServerSetInputSchema, ServerSettingsSchema),
+  // «Перенести реестр на сервер»: the local register sent to a department server (server.receiveRegister there).
+  'register.sendToServer': method(RegisterSendSchema, RegisterSentSchema),
 } as const;
 
 /**
  * Methods only the department server answers, itself, before its dispatch: the desktop app, the
  * local web mode and the CLI have no accounts, and their handler tables leave these out.
  */
-export const SERVER_ONLY = ['auth.login', 'auth.logout', 'auth.me', 'accounts.list', 'accounts.add', 'accounts.disable', 'accounts.setRole', 'server.backups', 'server.backupNow'] as const;
+export const SERVER_ONLY = ['auth.login', 'auth.logout', 'auth.me', 'accounts.list', 'accounts.add', 'accounts.disable', 'accounts.setRole', 'server.backups', 'server.backupNow', 'server.receiveRegister'] as const;
 export type ServerMethodName = (typeof SERVER_ONLY)[number];
 
 /**
  * Methods the desktop app's main process answers itself, in either mode: they are about this PC, not
  * a register, so no register's table has them (a register's dispatch calls them unknown).
+ * `register.sendToServer` is the local web mode's too (both send their own file; a server refuses it).
  */
-export const DESKTOP_ONLY = ['settings.server', 'settings.setServer'] as const;
+export const DESKTOP_ONLY = ['settings.server', 'settings.setServer', 'register.sendToServer'] as const;
 export type DesktopMethodName = (typeof DESKTOP_ONLY)[number];
 
 export type Api = typeof api;

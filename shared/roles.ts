@@ -39,9 +39,13 @@ export const LEAST_ROLE: Record<MethodName, Role> = {
   'auth.login': R, 'auth.logout': R, 'auth.me': R,
   'accounts.list': A, 'accounts.add': A, 'accounts.disable': A, 'accounts.setRole': A,
   'server.backups': A, 'server.backupNow': A,
+  // Fills the server's empty register from a clerk's file: an administrator's, as import-sqlite is.
+  'server.receiveRegister': A,
   // The desktop's own, about this PC: its main process answers them whoever is signed in; a server
   // refuses them as unknown (a change, like the other settings, is the administrator's there).
   'settings.server': R, 'settings.setServer': A,
+  // Answered by the PC that sends its own register (the server's own account is asked there).
+  'register.sendToServer': A,
 };
 
 const rank = (role: Role) => RoleSchema.options.indexOf(role);

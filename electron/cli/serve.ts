@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Host } from '../core/host';
 import { newToken } from '../server/guard';
+import { answerRegisterSending } from '../server/department/send-register';
 import { startWebServer, type RunningServer } from '../server/server';
 import { AppError } from '../../shared/errors';
 
@@ -31,7 +32,8 @@ export async function serve(
     throw new AppError('bad_request', 'Интерфейс программы не собран: выполните «npm run build» или запустите «npm start».');
   }
   const server = await startWebServer(
-    { dispatch: host.dispatch, token: newToken(), staticDir: RENDERER_DIR, logError: options.logError },
+    // «Перенести реестр на сервер» is the web mode's too: its register is this PC's own.
+    { dispatch: answerRegisterSending(host, host.dispatch, options.logError), token: newToken(), staticDir: RENDERER_DIR, logError: options.logError },
     options.port,
   ).catch((e: NodeJS.ErrnoException) => {
     throw new AppError('bad_request', e.code === 'EADDRINUSE' ? `Порт ${options.port} занят другой программой: укажите другой, например --port 0.` : 'Не удалось запустить веб-режим.', e);

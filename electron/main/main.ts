@@ -112,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
       return new Response(await readFile(file), { headers: staticHeaders(file) });
     });
     // The department server when the settings name one (auth.* included), else the register here.
-    registerContract(ipcMain, createDesktopDispatch({ local: host.dispatch, file: serverLinkFile(app.getPath('userData')) }).dispatch);
+    registerContract(ipcMain, createDesktopDispatch({ local: host.dispatch, file: serverLinkFile(app.getPath('userData')), host, logError: errorLog }).dispatch);
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         menuTemplate({

@@ -8,6 +8,8 @@ import { parseOrThrow } from '../../shared/schema/messages';
 import { ServerLinkSchema, type ServerLink, type ServerSettings } from '../../shared/schema/server-link';
 import type { Dispatch } from '../core/backend';
 import { privateFolder } from '../core/private-files';
+import type { Host } from '../core/host';
+import { answerRegisterSending } from '../server/department/send-register';
 import { createRemote, type Remote } from './remote';
 
 export const SERVER_LINK_FILE = 'server.json';
@@ -61,9 +63,15 @@ function checkCaFile(caFile: string): void {
   }
 }
 
+const SENDING_FROM_SERVER =
+  'Программа сейчас работает с сервером отдела: переносить на него нечего. Чтобы перенести свой реестр с этого компьютера, сначала нажмите «Работать со своим реестром на этом компьютере».';
+
 export interface DesktopDispatchOptions {
   /** The local register's dispatch (the host). */
   local: Dispatch;
+  /** The local host, for «Перенести реестр на сервер» (register.sendToServer) from its open register. */
+  host?: Pick<Host, 'ready' | 'core'>;
+  logError?: (error: unknown, context: string) => void;
   /** The settings file (serverLinkFile). */
   file: string;
 }
@@ -80,6 +88,7 @@ export interface DesktopDispatch {
 export function createDesktopDispatch(options: DesktopDispatchOptions): DesktopDispatch {
   let link = readServerLink(options.file);
   let remote: Remote | null = link ? createRemote(link) : null;
+  const local = options.host ? answerRegisterSending(options.host, options.local, options.logError) : options.local;
 
   const settings = (): ServerSettings => ({ mode: link ? 'server' : 'local', serverUrl: link?.serverUrl ?? null, caFile: link?.caFile || null });
 
@@ -116,7 +125,10 @@ export function createDesktopDispatch(options: DesktopDispatchOptions): DesktopD
         return { ok: false, error: error.toInfo() } satisfies Result<never>;
       }
     }
-    return remote ? remote.dispatch(method, input, context) : options.local(method, input, context);
+    if (remote && method === 'register.sendToServer') {
+      return { ok: false, error: { code: 'bad_request', message: SENDING_FROM_SERVER } } satisfies Result<never>;
+    }
+    return remote ? remote.dispatch(method, input, context) : local(method, input, context);
   };
 
   return { dispatch, settings };

@@ -17,7 +17,8 @@ import { bearerToken, decodePath, parseTarget } from '../guard';
 import { harden, safeLog, type LogError } from '../hardening';
 import { API_PREFIX, BAD_TARGET, INTERNAL, NOT_POST, readJsonInput, refuse, sendJson, serveStatic } from '../reply';
 import type { ServerBackups } from './backups';
-import { ownMethods } from './own-methods';
+import { ownMethods, type OwnMethodName } from './own-methods';
+import { receiveRegister } from './register-upload';
 import { checkTransport, serverUrl, type TlsFiles } from './transport';
 
 export interface DepartmentServerOptions {
@@ -37,6 +38,8 @@ export interface DepartmentServerOptions {
   logError?: LogError;
   /** The server's own backups (server.backups, server.backupNow); without them those calls say they are not set up. */
   backups?: ServerBackups;
+  /** Largest register server.receiveRegister takes, in bytes (streamed to a temporary file, not held in memory). */
+  maxRegister?: number;
 }
 
 export interface RunningDepartmentServer {
@@ -104,6 +107,12 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
     return sessionOf(pool, token);
   }
 
+  /** Refuses a call the session's role does not allow (a job's role is read from its valid input). */
+  function allow(session: Session, method: MethodName, input: unknown): void {
+    const needed = requiredRole(method, input as ParsedInput<MethodName>);
+    if (!roleAllows(session.role, needed)) throw new AppError('forbidden', forbiddenMessage(session.role, needed));
+  }
+
   /**
    * One call, in this order: the session; the input, parsed by the contract's schema (so a role that
    * depends on it, a job's, is read from a valid input); the role; then the call. A refusal changes nothing.
@@ -119,13 +128,17 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
         return { ok: true, value: await signIn(pool, login, password) };
       }
       const session = await caller(req);
+      if (method === 'server.receiveRegister') {
+        // Its body is the register's file, streamed to disk: the role is checked before a byte of it is read.
+        allow(session, method, {});
+        return { ok: true, value: await receiveRegister(req, pool, options.maxRegister) };
+      }
       const body = await readJsonInput(req, res, maxBody);
       if (!body) return null;
       const input: unknown = parseOrThrow(api[method].input, body.input);
-      const needed = requiredRole(method, input as ParsedInput<MethodName>);
-      if (!roleAllows(session.role, needed)) throw new AppError('forbidden', forbiddenMessage(session.role, needed));
+      allow(session, method, input);
       if (isServerMethod(method)) {
-        const handler = own[method as Exclude<typeof method, 'auth.login'>] as (input: unknown, session: Session) => Promise<unknown>;
+        const handler = own[method as OwnMethodName] as (input: unknown, session: Session) => Promise<unknown>;
         return { ok: true, value: await handler(input, session) };
       }
       // The dispatcher parses the raw input itself, as for every transport.

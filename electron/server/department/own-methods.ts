@@ -7,7 +7,10 @@ import type { Session } from '../../../shared/schema/account';
 import { addAccount, disableAccount, findAccount, listAccounts, setAccountRole, signOut } from '../accounts/accounts';
 import type { ServerBackups } from './backups';
 
-type OwnHandlers = { [K in Exclude<ServerMethodName, 'auth.login'>]: (input: ParsedInput<K>, session: Session) => Promise<MethodOutput<K>> };
+/** The server's own methods answered here: a sign-in needs no session, and a register sent arrives as a file (register-upload.ts). */
+export type OwnMethodName = Exclude<ServerMethodName, 'auth.login' | 'server.receiveRegister'>;
+
+type OwnHandlers = { [K in OwnMethodName]: (input: ParsedInput<K>, session: Session) => Promise<MethodOutput<K>> };
 
 const sameLogin = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 

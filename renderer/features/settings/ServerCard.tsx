@@ -1,5 +1,6 @@
 // «Сервер отдела» in Настройки: where this window works — the register on this PC or the department
 // server — and, in the desktop app, the switch between them. The browser cannot switch: it says how.
+// A window on its own register may also move it to the server («Перенести реестр на сервер», below the card).
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/schema/account';
@@ -8,17 +9,36 @@ import { call, inDesktopApp, type SessionState } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
 import { useSession } from '../../api/useSession';
 import { connectServer, workLocally } from './serverSwitch';
+import { TransferToServer } from './TransferToServer';
 
 function signedInText(session: SessionState): string | null {
   return session.kind === 'signed-in' ? `Вход выполнен: ${session.session.user} (роль «${ROLE_LABELS[session.session.role]}»).` : null;
 }
 
 export function ServerCard() {
+  const desktop = inDesktopApp();
+  const session = useSession();
+  const [settings, setSettings] = useState<ServerSettings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!desktop) return;
+    call('settings.server', {}).then(setSettings, (e: unknown) => setLoadError(errorMessage(e)));
+  }, [desktop]);
+
+  // The desktop on its own register, or the web mode's tab (a tab on the department server is signed in).
+  const ownRegister = desktop ? settings?.mode === 'local' : session.kind !== 'signed-in';
+  const where = !desktop ? <BrowserNote /> : settings || loadError ? <DesktopSwitch settings={settings} loadError={loadError} /> : null;
   return (
-    <Stack gap="xs" data-testid="server-card">
-      <Title order={4}>Сервер отдела</Title>
-      {inDesktopApp() ? <DesktopSwitch /> : <BrowserNote />}
-    </Stack>
+    <>
+      <Stack gap="xs" data-testid="server-card">
+        <Title order={4}>Сервер отдела</Title>
+        {where}
+      </Stack>
+      {ownRegister && (
+        <TransferToServer initialUrl={settings?.serverUrl ?? ''} initialCaFile={settings?.caFile ?? ''} onSwitch={desktop ? connectServer : undefined} />
+      )}
+    </>
   );
 }
 
@@ -43,24 +63,12 @@ function BrowserNote() {
   );
 }
 
-function DesktopSwitch() {
+function DesktopSwitch({ settings, loadError }: { settings: ServerSettings | null; loadError: string | null }) {
   const session = useSession();
-  const [settings, setSettings] = useState<ServerSettings | null>(null);
-  const [address, setAddress] = useState('');
-  const [caFile, setCaFile] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [address, setAddress] = useState(settings?.serverUrl ?? '');
+  const [caFile, setCaFile] = useState(settings?.caFile ?? '');
+  const [error, setError] = useState<string | null>(loadError);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    call('settings.server', {}).then(
-      (s) => {
-        setSettings(s);
-        setAddress(s.serverUrl ?? '');
-        setCaFile(s.caFile ?? '');
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  }, []);
 
   const run = (action: () => Promise<unknown>) => {
     setBusy(true);
