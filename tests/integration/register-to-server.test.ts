@@ -148,7 +148,7 @@ describe('register.sendToServer refusals, the server still empty', () => {
     const linkFile = serverLinkFile(dir);
     writeServerLink(linkFile, { serverUrl: dept.server.url, caFile: tls.certFile });
     try {
-      const desktop = createDesktopDispatch({ local: send, file: linkFile });
+      const desktop = createDesktopDispatch({ local: host.dispatch, file: linkFile, host });
       expect(errorOf(await desktop.dispatch('register.sendToServer', input()))?.message).toContain('Программа сейчас работает с сервером отдела');
     } finally {
       writeServerLink(linkFile, null);
@@ -167,7 +167,7 @@ describe('register.sendToServer into the empty server', () => {
     expect(localCounts.import_batches).toBeGreaterThanOrEqual(2);
 
     // Through the desktop's dispatch in its local mode, as the window calls it.
-    const desktop = createDesktopDispatch({ local: send, file: serverLinkFile(dir) });
+    const desktop = createDesktopDispatch({ local: host.dispatch, file: serverLinkFile(dir), host });
     const result = await desktop.dispatch('register.sendToServer', input());
     expect(result.ok, JSON.stringify(result)).toBe(true);
     const sent = RegisterSentSchema.parse(result.ok ? result.value : null);
