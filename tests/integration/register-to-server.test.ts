@@ -4,6 +4,7 @@
 // a server already in use, the wrong side) change nothing, and the server goes on answering.
 import fc from 'fast-check';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,9 +23,10 @@ import { HEADER_BYTES, registerUploadProblem } from '../../electron/core/transfe
 import { SCHEMA_VERSION } from '../../electron/core/db/migrate';
 import { addAccount } from '../../electron/server/accounts/accounts';
 import { createServerClient } from '../../electron/server/department/client';
+import { startDepartmentServer } from '../../electron/server/department/department-server';
 import { answerRegisterSending } from '../../electron/server/department/send-register';
 import { createDesktopDispatch, serverLinkFile, writeServerLink } from '../../electron/main/server-mode';
-import type { Dispatch } from '../../electron/core/backend';
+import { createDispatch, createServerHandlers, type Dispatch } from '../../electron/core/backend';
 import type { Result } from '../../shared/errors';
 import { RegisterSentSchema } from '../../shared/schema/register-transfer';
 import { eventInput } from '../helpers';
@@ -137,6 +139,43 @@ describe('register.sendToServer refusals, the server still empty', () => {
       const result = await sendBytes(bytes);
       expect(errorOf(result)?.code, words).toBe('bad_request');
       expect(errorOf(result)?.message).toContain(words);
+    }
+    await expectServerEmpty();
+  });
+
+  it('refuses a register past the server\'s limit before reading it, and outlives a sender that stops mid-way', async () => {
+    const small = await startDepartmentServer({
+      dispatch: createDispatch(createServerHandlers(dept.core, () => {}), () => {}),
+      pool: pg.pool,
+      host: '127.0.0.1',
+      port: 0,
+      tls,
+      maxRegister: 1024 ** 2,
+    });
+    try {
+      const file = join(dir, 'big.bin');
+      writeFileSync(file, Buffer.concat([registerBytes(), Buffer.alloc(2 * 1024 ** 2)]));
+      const client = createServerClient({ serverUrl: small.url, caFile: tls.certFile });
+      const token = await dept.login('admin', PASSWORD);
+      expect(errorOf(await client.post('server.receiveRegister', { file }, token))).toEqual({
+        code: 'bad_request',
+        message: 'Присланный реестр больше 1 МБ: такой сервер отдела не принимает. Перенос не выполнен.',
+      });
+
+      // Half a register, then the connection cut: the server drops the file and goes on answering.
+      const partial = httpsRequest(`${dept.server.url}api/server.receiveRegister`, {
+        method: 'POST',
+        ca: tls.cert,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/octet-stream', 'Content-Length': String(4 * 1024 ** 2) },
+      });
+      partial.on('error', () => {});
+      partial.write(registerBytes());
+      await expect.poll(() => uploads().length).toBe(1);
+      partial.destroy();
+      await expect.poll(() => uploads()).toEqual([]);
+      expect((await dept.call('auth.me', {}, token)).json).toMatchObject({ ok: true, value: { login: 'admin' } });
+    } finally {
+      await small.close();
     }
     await expectServerEmpty();
   });

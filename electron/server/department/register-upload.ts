@@ -21,8 +21,12 @@ export const DEFAULT_MAX_REGISTER = 4 * 1024 ** 3;
 /** How the sent file is named in messages of the transfer (which speak of the file they read). */
 const SENT = 'присланный реестр';
 
+/** A size as a clerk reads it: in gigabytes from one, else in megabytes (rounded). */
+const sizeText = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toLocaleString('ru-RU', { maximumFractionDigits: 1 })} ГБ` : `${Math.max(1, Math.round(bytes / 1024 ** 2)).toLocaleString('ru-RU')} МБ`;
+
 const tooLarge = (limit: number) =>
-  new AppError('bad_request', `Присланный реестр больше ${(limit / 1024 ** 3).toLocaleString('ru-RU')} ГБ: такой сервер отдела не принимает. Перенос не выполнен.`);
+  new AppError('bad_request', `Присланный реестр больше ${sizeText(limit)}: такой сервер отдела не принимает. Перенос не выполнен.`);
 
 function writeFailure(e: unknown): AppError {
   const code = (e as NodeJS.ErrnoException | null)?.code;
