@@ -56,6 +56,12 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+async function shot(page: Page, name: string): Promise<void> {
+  // Transitions settle before the picture (no assertion rests on it).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.screenshot({ path: join(ARTIFACTS, `register-to-server-${name}.png`), fullPage: true });
+}
+
 async function fill(card: ReturnType<Page['getByTestId']>) {
   await card.getByLabel('Адрес сервера отдела').fill(dept.server.url);
   await card.getByLabel('Файл сертификата центра отдела').fill(tls.certFile);
@@ -74,7 +80,7 @@ describe('«Перенести реестр на сервер» in the web mode'
     const question = page.getByTestId('transfer-confirm');
     await expect.poll(() => question.textContent()).toContain('Перенос возможен только в пустую базу сервера');
     expect(await question.textContent()).toContain('Реестр на этом компьютере останется как есть.');
-    await page.screenshot({ path: join(ARTIFACTS, 'register-to-server-question.png'), fullPage: true });
+    await shot(page, 'question');
     await question.getByRole('button', { name: 'Перенести', exact: true }).click();
 
     const result = card.getByTestId('transfer-result');
@@ -85,7 +91,7 @@ describe('«Перенести реестр на сервер» in the web mode'
     // No offer to switch: a browser tab cannot (the desktop's window can).
     expect(await card.getByRole('button', { name: 'Подключиться к серверу отдела' }).count()).toBe(0);
     expect((await tableCounts(pg.pool)).events).toBe(events);
-    await page.screenshot({ path: join(ARTIFACTS, 'register-to-server-done.png'), fullPage: true });
+    await shot(page, 'done');
   }, 120_000);
 
   it('refuses a second transfer in Russian: the server\'s register is no longer empty', async () => {
@@ -148,7 +154,7 @@ describe('«Перенести реестр на сервер» in the desktop w
     await desktopPage.getByTestId('transfer-confirm').getByRole('button', { name: 'Перенести', exact: true }).click();
     await expect.poll(() => card.getByTestId('transfer-result').textContent(), { timeout: 60_000 }).toContain('контрольные суммы совпадают');
     expect((await tableCounts(secondPool)).events).toBe(desktopHost.core()!.db.prepare('SELECT count(*) FROM events').pluck().get());
-    await desktopPage.screenshot({ path: join(ARTIFACTS, 'register-to-server-desktop.png'), fullPage: true });
+    await shot(desktopPage, 'desktop');
 
     await card.getByRole('button', { name: 'Подключиться к серверу отдела' }).click();
     // The window starts over on the department server: its login screen.

@@ -58,6 +58,7 @@ async function receiveFile(req: IncomingMessage, file: string, limit: number): P
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
+      if (failed) throw writeFailure(failed);
       throw new AppError('bad_request', 'Присланный реестр пришёл не целиком (связь прервалась): перенос не выполнен. Повторите его.', e);
     }
     await closed(out).catch((e: unknown) => Promise.reject(writeFailure(e)));
