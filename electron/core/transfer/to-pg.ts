@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import { AppError } from '../../../shared/errors';
 import { migratePg } from '../store/pg/migrate';
 import { pgTransaction } from '../store/pg/pool';
-import { searchBody, SEARCH_WORDS } from '../store/pg/event-filter';
+import { searchBody } from '../store/pg/event-filter';
 import { assertEmptyPgRegister } from './pg-register';
 import { differingTables, pgChecksums, sqliteTableRows, TableChecksum, type Checksums } from './rows';
 import { openSqliteSource } from './sqlite-source';
@@ -38,11 +38,8 @@ function columnsOf(table: TableSpec): Columns {
 async function insertRows(client: PoolClient, table: TableSpec, columns: Columns, rows: Row[]): Promise<void> {
   const arrays = columns.names.map((_, c) => rows.map((row) => toPg(row[c], columns.types[c]!)));
   const unnest = columns.types.map((type, c) => `$${c + 1}::${PG_ARRAY[type]}`).join(', ');
-  const [names, values] = table.name === 'event_texts'
-    // search_words: search_body's words as the index reads them, made as store/pg/events.ts makes them.
-    ? [[...columns.names, 'search_words'], `u.*, ${SEARCH_WORDS('u.search_body')}`]
-    : [columns.names, 'u.*'];
-  await client.query(`INSERT INTO ${table.name} (${names.join(', ')}) SELECT ${values} FROM unnest(${unnest}) AS u(${columns.names.join(', ')})`, arrays);
+  const names = columns.names.join(', ');
+  await client.query(`INSERT INTO ${table.name} (${names}) SELECT * FROM unnest(${unnest}) AS u(${names})`, arrays);
 }
 
 /** Each refs row's parent, set once every row is there: a parent may come after its child. */

@@ -4,8 +4,8 @@ import type { CalendarEvent } from '../../../../shared/schema/calendar';
 import type { Event, EventFilter, EventRow, EventSummary } from '../../../../shared/schema/event';
 import { JOINS } from '../../db/events';
 import type { DatedEvent, EventRecord, EventsStore } from '../types';
-import { orderSql, pgListSql, searchBody, SEARCH_WORDS } from './event-filter';
-import { all, changes, column, first, overlaps, Params, type Queryable } from './sql';
+import { filterRefs, orderSql, pgListSql, searchBody, type FilterRefs } from './event-filter';
+import { all, changes, column, first, overlaps, Params, planEachCall, type Queryable } from './sql';
 
 type EventColumns = Omit<Event, 'spheres' | 'partners'>;
 
@@ -53,9 +53,13 @@ export function pgEvents(db: Queryable): EventsStore {
         `SELECT l.event_id AS id, r.name FROM ${table} l JOIN refs r ON r.id = l.${column} WHERE l.event_id = ANY($1::bigint[]) ORDER BY l.event_id, l.position`,
         [list],
       );
-    const spheres = grouped(await links('event_spheres', 'sphere_id'));
-    const partners = grouped(await links('event_partners', 'partner_id'));
-    const rows = await all<EventColumns>(db, `SELECT ${columns(!brief)} FROM events e ${JOINS} WHERE e.id = ANY($1::bigint[])`, [list]);
+    const [sphereRows, partnerRows, rows] = await Promise.all([
+      links('event_spheres', 'sphere_id'),
+      links('event_partners', 'partner_id'),
+      all<EventColumns>(db, `SELECT ${columns(!brief)} FROM events e ${JOINS} WHERE e.id = ANY($1::bigint[])`, [list]),
+    ]);
+    const spheres = grouped(sphereRows);
+    const partners = grouped(partnerRows);
     const byId = new Map(rows.map((row) => [row.id, { ...row, spheres: spheres.get(row.id) ?? [], partners: partners.get(row.id) ?? [] }]));
     return ids.map((id) => byId.get(id)).filter((e): e is Event => e !== undefined);
   }
@@ -75,26 +79,30 @@ export function pgEvents(db: Queryable): EventsStore {
   }
 
   /** The ids the filter selects in its order: a page of them, or all when `page` is false. */
-  async function ids(filter: EventFilter, page: boolean): Promise<number[]> {
+  async function ids(filter: EventFilter, refs: FilterRefs, page: boolean): Promise<number[]> {
     const params = new Params();
-    const list = pgListSql(filter, params);
-    // By date straight from the candidates; by other columns through the rows.
-    const joins = filter.sort === 'startDate' ? '' : `JOIN events e ON e.id = c.id ${filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : ''}`;
+    const list = pgListSql(filter, refs, params);
+    const kinds = filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : '';
     const bounds = page ? ` LIMIT ${params.add(filter.limit)} OFFSET ${params.add(filter.offset)}` : '';
     return column<number>(
       db,
-      `${list.with}SELECT c.id AS v FROM (${list.candidates}) c ${joins} ORDER BY ${orderSql(filter)}${bounds}`,
+      planEachCall(`${list.with}SELECT e.id AS v FROM ${list.from} ${kinds} WHERE ${list.where} ORDER BY ${orderSql(filter)}${bounds}`),
       params.values,
     );
   }
 
-  async function count(filter: EventFilter): Promise<number> {
+  async function count(filter: EventFilter, refs: FilterRefs): Promise<number> {
     const params = new Params();
-    const list = pgListSql(filter, params);
-    return (await column<number>(db, `${list.with}SELECT count(*) AS v FROM (${list.candidates}) c`, params.values))[0] ?? 0;
+    const list = pgListSql(filter, refs, params);
+    return (await column<number>(db, planEachCall(`${list.with}${list.count}`), params.values))[0] ?? 0;
   }
 
-  const page = async (filter: EventFilter) => ({ ids: await ids(filter, true), total: await count(filter) });
+  /** A page of the filter's ids and their total, asked at once (on two connections of the pool, outside a transaction). */
+  async function page(filter: EventFilter) {
+    const refs = await filterRefs(db, filter);
+    const [pageIds, total] = await Promise.all([ids(filter, refs, true), count(filter, refs)]);
+    return { ids: pageIds, total };
+  }
 
   return {
     async insert(r, now, batchId = null) {
@@ -105,8 +113,8 @@ export function pgEvents(db: Queryable): EventsStore {
            INSERT INTO events (title, kind_id, start_date, end_date, date_precision, city_id, region_id, country_id, format,
              organizer_id, status, agreement_id, batch_id, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id),
-         t AS (INSERT INTO event_texts (event_id, venue, participants, outcomes, description, search_body, search_words)
-           SELECT id, $15, $16, $17, $18, $19, ${SEARCH_WORDS('$19')} FROM e),
+         t AS (INSERT INTO event_texts (event_id, venue, participants, outcomes, description, search_body)
+           SELECT id, $15, $16, $17, $18, $19 FROM e),
          s AS (INSERT INTO event_spheres (event_id, sphere_id, position)
            SELECT e.id, x, n - 1 FROM e, unnest($20::bigint[]) WITH ORDINALITY AS u(x, n)),
          p AS (INSERT INTO event_partners (event_id, partner_id, position)
@@ -122,8 +130,8 @@ export function pgEvents(db: Queryable): EventsStore {
            UPDATE events SET title = $1, kind_id = $2, start_date = $3, end_date = $4, date_precision = $5, city_id = $6, region_id = $7,
              country_id = $8, format = $9, organizer_id = $10, status = $11, agreement_id = $12, updated_at = $13
            WHERE id = $14 RETURNING id)
-         UPDATE event_texts SET venue = $15, participants = $16, outcomes = $17, description = $18, search_body = $19,
-           search_words = ${SEARCH_WORDS('$19')} WHERE event_id = $14`,
+         UPDATE event_texts SET venue = $15, participants = $16, outcomes = $17, description = $18, search_body = $19
+         WHERE event_id = $14`,
         [...mainColumns(r), now, id, ...texts(r)],
       );
       await db.query('DELETE FROM event_spheres WHERE event_id = $1', [id]);
@@ -147,7 +155,7 @@ export function pgEvents(db: Queryable): EventsStore {
       return { items: await rowsOf(ids), total };
     },
     rowsOf,
-    allIds: (filter) => ids(filter, false),
+    allIds: async (filter) => ids(filter, await filterRefs(db, filter), false),
     partnerNames: async (ids) =>
       ids.length
         ? // Each name where it first comes by event and partner id, as SQLite reads them: documents name them in this order.
@@ -162,12 +170,13 @@ export function pgEvents(db: Queryable): EventsStore {
         : [],
     async calendar(filter) {
       const params = new Params();
-      const list = pgListSql(filter, params);
+      const list = pgListSql(filter, await filterRefs(db, filter), params);
       return all<CalendarEvent>(
         db,
-        `${list.with}SELECT ${SUMMARY},
-           (SELECT r.name FROM event_spheres s JOIN refs r ON r.id = s.sphere_id WHERE s.event_id = e.id ORDER BY s.position LIMIT 1) AS sphere
-         FROM (${list.candidates}) cd JOIN events e ON e.id = cd.id ${SUMMARY_JOINS} ORDER BY e.start_date, e.end_date, e.id`,
+        planEachCall(`${list.with}SELECT ${SUMMARY}, fr.name AS sphere FROM ${list.from} ${SUMMARY_JOINS}
+           LEFT JOIN LATERAL (SELECT s.sphere_id FROM event_spheres s WHERE s.event_id = e.id ORDER BY s.position LIMIT 1) fs ON true
+           LEFT JOIN refs fr ON fr.id = fs.sphere_id
+         WHERE ${list.where} ORDER BY e.start_date, e.end_date, e.id`),
         params.values,
       );
     },

@@ -1,10 +1,44 @@
 // What the table modules of the PostgreSQL adapter run their SQL on: the pool (each statement on its
 // own) or one client of it (inside a transaction), and the few ways they read answers.
-import type { QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 
 /** A pool or a client of it: both answer `query(text, values)`. */
 export interface Queryable {
   query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+}
+
+const PLANNED_EACH_CALL = '/* planned each call */ ';
+
+/**
+ * Marks a statement to be planned afresh at each call: a filter's, whose best plan depends on its
+ * values (a month or ten years, a rare word or a common one), where a plan kept for the statement
+ * would fit some values and not others.
+ */
+export const planEachCall = (text: string) => `${PLANNED_EACH_CALL}${text}`;
+
+/** One name per statement text, the same on every connection. */
+const names = new Map<string, string>();
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `reestr_${names.size + 1}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * `db` with every statement that has parameters prepared: parsed once per connection and its plan
+ * kept by PostgreSQL (generic once it is no worse than a fresh one), not parsed and planned at
+ * every call: the joins of a card or a page of the register take longer to plan than to run. The
+ * texts are the adapter's own, a bounded set (a filter's values are parameters, never text).
+ */
+export function prepared(db: Pool | PoolClient): Queryable {
+  return {
+    query: <R extends QueryResultRow>(text: string, values?: unknown[]) =>
+      values === undefined || text.startsWith(PLANNED_EACH_CALL) ? db.query<R>(text, values) : db.query<R>({ name: nameOf(text), text, values }),
+  };
 }
 
 export async function all<R extends QueryResultRow>(db: Queryable, text: string, values: unknown[] = []): Promise<R[]> {
@@ -35,12 +69,15 @@ export class Params {
 }
 
 /**
- * Live or not, overlapping start..end: the same comparison as SQLite's. When the period is in order,
- * the range test beside it lets the planner use the GiST index over the dates (001_initial.sql).
+ * Live or not, overlapping start..end: the same comparison as SQLite's. A period in order is asked
+ * as the range test alone, the expression of the range index (001, 004), whose statistics tell the
+ * planner how many events the period holds; the same test written again as two comparisons beside
+ * it would make the planner count it twice over and expect a few rows.
  */
 export function overlaps(params: Params, start: string, end: string, alias = 'e'): string {
   const s = params.add(start);
   const e = params.add(end);
-  const plain = `${alias}.start_date <= ${e}::date AND ${alias}.end_date >= ${s}::date`;
-  return start <= end ? `daterange(${alias}.start_date, ${alias}.end_date, '[]') && daterange(${s}::date, ${e}::date, '[]') AND ${plain}` : plain;
+  return start <= end
+    ? `daterange(${alias}.start_date, ${alias}.end_date, '[]') && daterange(${s}::date, ${e}::date, '[]')`
+    : `${alias}.start_date <= ${e}::date AND ${alias}.end_date >= ${s}::date`;
 }

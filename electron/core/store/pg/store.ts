@@ -9,7 +9,7 @@ import { pgDrafts } from './drafts';
 import { pgEvents } from './events';
 import { pgProfiles } from './profiles';
 import { pgRefs } from './refs';
-import type { Queryable } from './sql';
+import { prepared, type Queryable } from './sql';
 import { pgSettings } from './settings';
 import { pgStats } from './stats';
 
@@ -79,7 +79,7 @@ export function pgStore(pool: Pool): PgStore {
         throw e;
       }
     }
-    const bound = Object.fromEntries(Object.entries(pgRepos(client)).map(([name, repo]) => [name, { value: repo }]));
+    const bound = Object.fromEntries(Object.entries(pgRepos(prepared(client))).map(([name, repo]) => [name, { value: repo }]));
     // The transaction sees the caller's store (its user and time), bound to this connection.
     const tx = Object.create(outer, { ...bound, transaction: { value: savepoint } }) as S;
     let broken: Error | undefined;
@@ -111,7 +111,7 @@ export function pgStore(pool: Pool): PgStore {
   return {
     dialect: 'postgres',
     pool,
-    ...pgRepos(pool),
+    ...pgRepos(prepared(pool)),
     async transaction<S extends Store, T>(this: S, fn: (tx: S) => Promise<T>): Promise<T> {
       for (let n = 1; ; n++) {
         try {
