@@ -11,3 +11,11 @@ export function useServerAdmin(): boolean {
   const state = useSession();
   return state.kind === 'signed-in' && state.session.role === 'admin';
 }
+
+/**
+ * Whether the page works with the department server (in a browser, or the desktop app in server mode):
+ * its register is PostgreSQL, with no data folder, file backups or restore in the app.
+ */
+export function useDepartmentServer(): boolean {
+  return useSession().kind === 'signed-in';
+}

@@ -188,7 +188,7 @@ export function AgreementEditor({ id }: { id: string }) {
           description={stateNote} inputWrapperOrder={['label', 'input', 'description', 'error']}
           styles={state === 'expired' || state === 'expiring' ? { input: { color: state === 'expired' ? 'var(--mantine-color-red-8)' : 'var(--mantine-color-orange-8)', fontWeight: 600 } } : undefined} />
       </SimpleGrid>
-      <TagsInput label="Стороны" readOnly={readOnly} data={partners} value={draft.parties} onChange={(parties) => set({ parties })} placeholder="Выберите или введите" />
+      <TagsInput label="Стороны" readOnly={readOnly} data={partners} value={draft.parties} onChange={(parties) => set({ parties })} placeholder={writable ? 'Выберите или введите' : undefined} />
       <SimpleGrid cols={3}>
         {date('signedOn', 'Подписано')}
         {date('validFrom', 'Действует с')}
@@ -199,7 +199,7 @@ export function AgreementEditor({ id }: { id: string }) {
         <Checkbox label="Автоматическая пролонгация" disabled={readOnly} checked={draft.autoProlongation} onChange={(e) => set({ autoProlongation: e.currentTarget.checked })} />
       </Group>
       <SimpleGrid cols={2}>
-        <TagsInput label="Сферы сотрудничества" readOnly={readOnly} data={spheres} value={draft.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
+        <TagsInput label="Сферы сотрудничества" readOnly={readOnly} data={spheres} value={draft.spheres} onChange={(s) => set({ spheres: s })} placeholder={writable ? 'Выберите или введите' : undefined} />
         <Autocomplete label="Ответственное подразделение" readOnly={readOnly} data={departments} value={draft.department} onChange={(department) => set({ department })} />
       </SimpleGrid>
       <Textarea label="Примечание" readOnly={readOnly} autosize minRows={2} value={draft.notes} onChange={(e) => set({ notes: e.currentTarget.value })} />

@@ -259,7 +259,7 @@ export function EventEditor({ id }: { id: string }) {
       <Textarea label="Название" required autosize minRows={1} maxRows={4} value={draft.title} error={errors.title}
         onChange={(e) => set({ title: e.currentTarget.value.replace(/\n/g, ' ') })} autoFocus={writable} readOnly={readOnly} />
       <SimpleGrid cols={3}>
-        <Autocomplete {...text('kind', 'Вид')} data={kinds} placeholder="форум, встреча, семинар…" />
+        <Autocomplete {...text('kind', 'Вид')} data={kinds} placeholder={writable ? 'форум, встреча, семинар…' : undefined} />
         <Select label="Формат" clearable={writable} readOnly={readOnly} data={options(FORMAT_LABELS)} value={draft.format} onChange={(format) => set({ format })} />
         <Select label="Статус" allowDeselect={false} readOnly={readOnly} data={options(EVENT_STATUS_LABELS)} value={draft.status} onChange={(s) => {
           if (!s) return;
@@ -275,8 +275,8 @@ export function EventEditor({ id }: { id: string }) {
       </SimpleGrid>
       <TextInput label="Место проведения (площадка)" readOnly={readOnly} value={draft.venue} error={errors.venue} onChange={(e) => set({ venue: e.currentTarget.value })} />
       <SimpleGrid cols={2}>
-        <TagsInput label="Сферы сотрудничества" readOnly={readOnly} data={spheres} value={draft.spheres} error={errors.spheres} onChange={(s) => set({ spheres: s })} placeholder="Выберите или введите" />
-        <TagsInput label="Партнёры" readOnly={readOnly} data={partners} value={draft.partners} error={errors.partners} onChange={(p) => set({ partners: p })} placeholder="Страна, регион или организация" />
+        <TagsInput label="Сферы сотрудничества" readOnly={readOnly} data={spheres} value={draft.spheres} error={errors.spheres} onChange={(s) => set({ spheres: s })} placeholder={writable ? 'Выберите или введите' : undefined} />
+        <TagsInput label="Партнёры" readOnly={readOnly} data={partners} value={draft.partners} error={errors.partners} onChange={(p) => set({ partners: p })} placeholder={writable ? 'Страна, регион или организация' : undefined} />
       </SimpleGrid>
       <SimpleGrid cols={2}>
         <Autocomplete {...text('organizer', 'Ответственный')} data={departments} />

@@ -8,7 +8,6 @@ import type { MethodOutput } from '../../../shared/api';
 import { call } from '../../api/client';
 import { runJob } from '../../api/jobs';
 import { errorMessage, notifyError } from '../../api/notifyError';
-import { useAllowed } from '../../api/useAllowed';
 import { backupTime, contentsText, copyName, fileSize } from './backupText';
 import { BackupTable } from './BackupTable';
 import { RestoreDialog } from './RestoreDialog';
@@ -19,7 +18,6 @@ export function BackupsPanel({ version }: { version: number }) {
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [opening, setOpening] = useState<string | null>(null);
-  const allowed = useAllowed();
   const restoring = useRestore(async (chosen) => {
     // In the back end's worker thread: the app goes on answering while the copy is checked and written.
     const result = await runJob<MethodOutput<'backups.restore'>>({ kind: 'backups.restore', input: chosen.source });
@@ -58,18 +56,16 @@ export function BackupsPanel({ version }: { version: number }) {
       <Group justify="space-between">
         <Title order={4}>Резервные копии</Title>
         <Group gap="xs">
-          {allowed('backups.upload') && <FileButton onChange={(file) => file && void show('file', () => uploadBackup(file))}>
+          <FileButton onChange={(file) => file && void show('file', () => uploadBackup(file))}>
             {(props) => (
               <Button {...props} variant="default" leftSection={<IconFileUpload size={16} />} loading={opening === 'file'}>
                 Восстановить из файла…
               </Button>
             )}
-          </FileButton>}
-          {allowed('backups.create') && (
-            <Button leftSection={<IconDatabaseExport size={16} />} loading={creating} onClick={() => void create()}>
-              Создать резервную копию сейчас
-            </Button>
-          )}
+          </FileButton>
+          <Button leftSection={<IconDatabaseExport size={16} />} loading={creating} onClick={() => void create()}>
+            Создать резервную копию сейчас
+          </Button>
         </Group>
       </Group>
       <Text size="sm" c="dimmed">

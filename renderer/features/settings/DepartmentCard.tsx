@@ -75,7 +75,7 @@ export function DepartmentCard() {
       <Title order={4}>Департамент</Title>
       <Text size="sm">
         Домашний регион стоит в заголовке отчёта, а города своего региона отчёт называет без уточнения «(регион, страна)».
-        Если региона нет в справочнике, он будет добавлен в справочник регионов указанной страны.
+        {mayChange && ' Если региона нет в справочнике, он будет добавлен в справочник регионов указанной страны.'}
       </Text>
       <form
         onSubmit={(e) => {
@@ -97,7 +97,7 @@ export function DepartmentCard() {
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Ответственный (ФИО)" readOnly={readOnly} value={draft.responsibleName} onChange={(e) => set({ responsibleName: e.currentTarget.value })} />
-            <TextInput label="Телефон ответственного" readOnly={readOnly} placeholder="+7 (4812) 29-10-00" value={draft.responsiblePhone} onChange={(e) => set({ responsiblePhone: e.currentTarget.value })} />
+            <TextInput label="Телефон ответственного" readOnly={readOnly} placeholder={mayChange ? '+7 (4812) 29-10-00' : undefined} value={draft.responsiblePhone} onChange={(e) => set({ responsiblePhone: e.currentTarget.value })} />
           </SimpleGrid>
           {genitive === null && !changed && mayChange && (
             <Alert color="yellow" data-testid="home-genitive-missing">

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import type { DataPaths } from '../../../shared/schema/backup';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/notifyError';
-import { useAllowed } from '../../api/useAllowed';
+import { useDepartmentServer, useServerAdmin } from '../../api/useSession';
 import { BackupsPanel } from './BackupsPanel';
 import { DepartmentCard } from './DepartmentCard';
 import { ServerCard } from './ServerCard';
@@ -81,12 +81,12 @@ export function SettingsPage() {
   const [paths, setPaths] = useState<DataPaths | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  // On the department server the folders are the administrator's, the backups the coordinator's: others are not shown them.
-  const allowed = useAllowed();
-  const mayPaths = allowed('settings.paths');
+  // The department server's register is no file: no folders, no backups of the app's (the server's own are the administrator's).
+  const onServer = useDepartmentServer();
+  const admin = useServerAdmin();
   useEffect(() => {
-    if (mayPaths) call('settings.paths', {}).then(setPaths, (e: unknown) => setError(errorMessage(e)));
-  }, [mayPaths]);
+    if (!onServer) call('settings.paths', {}).then(setPaths, (e: unknown) => setError(errorMessage(e)));
+  }, [onServer]);
 
   return (
     <Stack maw={960} gap="lg" pb="xl">
@@ -116,7 +116,9 @@ export function SettingsPage() {
           <BackupsPanel version={version} />
         </>
       )}
-      {!mayPaths && allowed('backups.list') && <BackupsPanel version={version} />}
+      {admin && (
+        <Text size="sm" c="dimmed">Резервные копии реестра отдела делает сервер: их список и копия по требованию — в разделе «Учётные записи».</Text>
+      )}
     </Stack>
   );
 }
