@@ -128,6 +128,13 @@ describe('register.sendToServer refusals, the server still empty', () => {
     other.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES (\'заметка\')');
     other.close();
     cases.push([readFileSync(foreign), 'не реестр программы «Реестр»']);
+    // Its header claims a register, its tables are another program's.
+    const claimed = join(dir, 'claimed.sqlite');
+    const liar = new Database(claimed);
+    liar.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)');
+    liar.pragma(`user_version = ${SCHEMA_VERSION}`);
+    liar.close();
+    cases.push([readFileSync(claimed), 'Файл «присланный реестр» не является реестром программы «Реестр» или повреждён: в нём нет таблиц (настройки, пакеты импорта']);
     const newer = registerBytes();
     newer.writeUInt32BE(SCHEMA_VERSION + 1, 60);
     cases.push([newer, 'более новой версией программы']);
@@ -140,6 +147,27 @@ describe('register.sendToServer refusals, the server still empty', () => {
       expect(errorOf(result)?.code, words).toBe('bad_request');
       expect(errorOf(result)?.message).toContain(words);
     }
+    await expectServerEmpty();
+  });
+
+  it('for any bytes, a register\'s header before them or not: a Russian 400, nothing kept, the server answering', async () => {
+    const sqliteHead = (version: number) => {
+      const head = Buffer.alloc(HEADER_BYTES);
+      head.write('SQLite format 3\0', 0, 'latin1');
+      head.writeUInt16BE(4096, 16);
+      head.writeUInt32BE(version, 60);
+      return head;
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.option(fc.integer({ min: 0, max: SCHEMA_VERSION + 2 })), fc.uint8Array({ maxLength: 20_000 }), async (version, rest) => {
+        const bytes = version === null ? Buffer.from(rest) : Buffer.concat([sqliteHead(version), Buffer.from(rest)]);
+        const error = errorOf(await sendBytes(bytes));
+        expect(error?.code).toBe('bad_request');
+        expect(error?.message).toMatch(/[а-яё]/i);
+        expect(error?.message).not.toContain(tmpdir());
+      }),
+      { numRuns: 25 },
+    );
     await expectServerEmpty();
   });
 

@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { checkExisting, closeDatabase, damagedError, openDatabase, type Db } from '../db/connection';
 import { openSqlite } from '../db/sqlite';
+import { TABLES } from './tables';
 
 export interface SqliteSource {
   db: Db;
@@ -30,6 +31,15 @@ function integrityOf(copy: string, file: string): string {
     throw new AppError('db_damaged', `Файл «${file}» не является базой данных Реестра или повреждён.`, e);
   } finally {
     probe?.close();
+  }
+}
+
+/** A file whose schema version says «register» but whose tables are not a register's is refused, naming them. */
+function assertRegisterTables(db: Db, file: string): void {
+  const present = new Set(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
+  const missing = TABLES.filter((t) => !present.has(t.name)).map((t) => t.label);
+  if (missing.length) {
+    throw new AppError('db_damaged', `Файл «${file}» не является реестром программы «Реестр» или повреждён: в нём нет таблиц (${missing.join(', ')}).`);
   }
 }
 
@@ -60,6 +70,7 @@ export function openSqliteSource(file: string): SqliteSource {
     const found = integrityOf(copy, file);
     if (found !== 'ok') throw damagedError(copy, found);
     db = openDatabase(copy, { deferCheck: true });
+    assertRegisterTables(db, file);
     const opened = db;
     return {
       db: opened,
