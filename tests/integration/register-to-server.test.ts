@@ -134,7 +134,14 @@ describe('register.sendToServer refusals, the server still empty', () => {
     liar.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)');
     liar.pragma(`user_version = ${SCHEMA_VERSION}`);
     liar.close();
-    cases.push([readFileSync(claimed), 'Файл «присланный реестр» не является реестром программы «Реестр» или повреждён: в нём нет таблиц (настройки, пакеты импорта']);
+    const renamed = join(dir, 'renamed.sqlite');
+    rmSync(renamed, { force: true });
+    host.core()!.db.prepare('VACUUM INTO ?').run(renamed);
+    const altered = new Database(renamed);
+    altered.exec('ALTER TABLE agreements RENAME COLUMN notes TO remarks');
+    altered.close();
+    cases.push([readFileSync(renamed), 'в нём нет таблиц или их столбцов (соглашения)']);
+    cases.push([readFileSync(claimed), 'Файл «присланный реестр» не является реестром программы «Реестр» или повреждён: в нём нет таблиц или их столбцов (настройки, пакеты импорта']);
     const newer = registerBytes();
     newer.writeUInt32BE(SCHEMA_VERSION + 1, 60);
     cases.push([newer, 'более новой версией программы']);

@@ -36,10 +36,13 @@ function integrityOf(copy: string, file: string): string {
 
 /** A file whose schema version says «register» but whose tables are not a register's is refused, naming them. */
 function assertRegisterTables(db: Db, file: string): void {
-  const present = new Set(db.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all());
-  const missing = TABLES.filter((t) => !present.has(t.name)).map((t) => t.label);
+  const columns = db.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck();
+  const missing = TABLES.filter((t) => {
+    const present = new Set(columns.all(t.name));
+    return t.columns.some(([name]) => !present.has(name));
+  }).map((t) => t.label);
   if (missing.length) {
-    throw new AppError('db_damaged', `Файл «${file}» не является реестром программы «Реестр» или повреждён: в нём нет таблиц (${missing.join(', ')}).`);
+    throw new AppError('db_damaged', `Файл «${file}» не является реестром программы «Реестр» или повреждён: в нём нет таблиц или их столбцов (${missing.join(', ')}).`);
   }
 }
 
