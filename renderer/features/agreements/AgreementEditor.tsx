@@ -180,7 +180,7 @@ export function AgreementEditor({ id }: { id: string }) {
       {tab === 'history' && saved ? (
         <HistoryTab entity="agreement" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>
-      <Textarea label="Название" required autosize minRows={2} readOnly={readOnly} value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus={writable} />
+      <Textarea label="Название" required={writable} autosize minRows={2} readOnly={readOnly} value={draft.title} error={errors.title} onChange={(e) => set({ title: e.currentTarget.value })} autoFocus={writable} />
       <SimpleGrid cols={3}>
         <Select label="Вид" allowDeselect={false} readOnly={readOnly} data={options(AGREEMENT_KIND_LABELS)} value={draft.kind} onChange={(k) => k && set({ kind: k as Draft['kind'] })} />
         <TextInput label="Номер" readOnly={readOnly} value={draft.number} error={errors.number} onChange={(e) => set({ number: e.currentTarget.value })} />

@@ -256,7 +256,7 @@ export function EventEditor({ id }: { id: string }) {
       {tab === 'history' && saved ? (
         <HistoryTab entity="event" id={saved.id} version={saved.updatedAt} blocked={saved.deletedAt ? 'trash' : dirty ? 'dirty' : null} onReverted={() => void reload()} />
       ) : (<>
-      <Textarea label="Название" required autosize minRows={1} maxRows={4} value={draft.title} error={errors.title}
+      <Textarea label="Название" required={writable} autosize minRows={1} maxRows={4} value={draft.title} error={errors.title}
         onChange={(e) => set({ title: e.currentTarget.value.replace(/\n/g, ' ') })} autoFocus={writable} readOnly={readOnly} />
       <SimpleGrid cols={3}>
         <Autocomplete {...text('kind', 'Вид')} data={kinds} placeholder={writable ? 'форум, встреча, семинар…' : undefined} />
