@@ -42,7 +42,8 @@ function run(bin: string, args: string[], as: { uid: number; gid: number } | und
   if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${result.stderr}${result.stdout}`);
 }
 
-export function startPostgres(): TestPostgres {
+/** `settings`: more server settings (`-c name=value` each), as a department server's own configuration would set them. */
+export function startPostgres(settings: readonly string[] = []): TestPostgres {
   const bin = binDir();
   const as = owner();
   const dir = mkdtempSync('/tmp/reestr-pg-');
@@ -50,7 +51,7 @@ export function startPostgres(): TestPostgres {
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', 'reestr', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], as);
   // Durability off: a test cluster lives for one file of tests.
-  const options = `-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`;
+  const options = [`-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`, ...settings.map((s) => `-c ${s}`)].join(' ');
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '180', 'start'], as);
   run(join(bin, 'createdb'), ['-h', dir, '-U', 'reestr', 'reestr'], as);
   return {
