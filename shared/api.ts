@@ -54,6 +54,7 @@ import {
   LoginInputSchema,
   SessionSchema,
   WhoAmISchema,
+  type Role,
 } from './schema/account';
 import { ServerSetInputSchema, ServerSettingsSchema } from './schema/server-link';
 import { ServerBackupListSchema, ServerBackupSchema } from './schema/server-backup';
@@ -181,6 +182,8 @@ export interface CallContext {
   user?: string;
   /** The time of the call (ISO), one for everything the call writes. */
   now?: string;
+  /** The caller's role on the department server; a clerk's own register has none (she may do everything). */
+  role?: Role;
 }
 
 /** The methods a register's back end answers: every one but the department server's own. */

@@ -8,12 +8,15 @@ import { closeDatabase, openDatabase, type OpenOptions } from './db/connection';
 import { sqliteStore, type SqliteStore } from './store/sqlite';
 import type { Store } from './store/types';
 import type { CallContext } from '../../shared/api';
+import type { Role } from '../../shared/schema/account';
 
 /** The register as the services see it: a store, and who calls and when (recorded in every change). */
 export interface Core extends Store {
   /** The caller: the OS account on a clerk's PC, the login on the department server. */
   user: string;
   now: () => string;
+  /** The caller's role on the department server; none on a clerk's own register. */
+  role?: Role;
 }
 
 /** One clerk's register: a core over a SQLite file, with what only a file has (backups, the start-up check). */
@@ -23,9 +26,9 @@ export interface LocalCore extends Core, SqliteStore {
 
 /** The register as one call sees it: the caller's name and the call's time recorded in every change it makes. */
 export function asCaller<C extends Core>(core: C, context: CallContext): C {
-  if (!context.user && !context.now) return core;
+  if (!context.user && !context.now && !context.role) return core;
   const now = context.now ?? core.now();
-  return Object.create(core, { user: { value: context.user ?? core.user }, now: { value: () => now } }) as C;
+  return Object.create(core, { user: { value: context.user ?? core.user }, now: { value: () => now }, role: { value: context.role ?? core.role } }) as C;
 }
 
 function osUserName(): string {

@@ -80,6 +80,8 @@ export function onSessionChange(listener: () => void): () => void {
 function sessionLost(message: string): void {
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(SESSION_KEY);
+  // Several calls refused at once: the first says why; the login screen keeps saying it.
+  if (sessionState.kind === 'login') return;
   setSessionState({ kind: 'login', message: sessionState.kind === 'signed-in' ? message : undefined });
 }
 

@@ -234,6 +234,26 @@ describe('roles', () => {
   });
 });
 
+describe('reference entries', () => {
+  it('lets a clerk store forms but not rename or hide an entry, in Russian with 403; a coordinator may', async () => {
+    const created = await dept.call('refs.create', { kind: 'city', name: 'Глубокое' }, tokens.clerk);
+    expect(created.json?.error).toBeUndefined();
+    const { id } = created.json?.value as { id: number };
+    const forms = await dept.call('refs.update', { id, genitive: 'Глубокого', locative: 'Глубоком' }, tokens.clerk);
+    expect(forms.status).toBe(200);
+    for (const change of [{ name: 'Глубокое-2' }, { hidden: true }]) {
+      const refused = await dept.call('refs.update', { id, ...change }, tokens.clerk);
+      expect(refused.status).toBe(403);
+      expect(refused.json?.error?.message).toBe(forbiddenMessage('clerk', 'coordinator'));
+    }
+    const unchanged = (await dept.call('refs.list', { kind: 'city', includeHidden: true }, tokens.reader)).json?.value as { id: number; name: string; hidden: boolean; genitive: string | null }[];
+    expect(unchanged.find((r) => r.id === id)).toMatchObject({ name: 'Глубокое', hidden: false, genitive: 'Глубокого' });
+    const renamed = await dept.call('refs.update', { id, name: 'Глубокое (Витебская обл.)' }, tokens.coordinator);
+    expect(renamed.status).toBe(200);
+    expect((renamed.json?.value as { name: string }).name).toBe('Глубокое (Витебская обл.)');
+  });
+});
+
 describe('the change log', () => {
   it('records the login of the caller', async () => {
     const created = await dept.call('events.create', { ...EVENT, title: 'Визит делегации' }, tokens.clerk);

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { nameKey } from '../../../shared/ru/normalize';
 import { officialCountry } from '../../../shared/ru/place';
 import { AppError } from '../../../shared/errors';
+import { forbiddenMessage, REF_RENAME_ROLE, roleAllows } from '../../../shared/roles';
 import type { Ref, RefKind, RefUpdate } from '../../../shared/schema/reference';
 import type { RefRow } from '../store/types';
 import { logTouched } from './records';
@@ -158,6 +159,10 @@ export async function updateRef(core: Core, change: RefUpdate): Promise<Ref> {
     const before = await getRef(core, change.id);
     const { id: _id, ...fields } = change;
     const next = { ...before, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Ref;
+    // A clerk stores forms and settlement types; renaming or hiding an entry is a coordinator's.
+    if ((next.name !== before.name || next.hidden !== before.hidden) && core.role && !roleAllows(core.role, REF_RENAME_ROLE)) {
+      throw new AppError('forbidden', forbiddenMessage(core.role, REF_RENAME_ROLE));
+    }
     if (next.name !== before.name) await refuseDuplicate(core, before.kind, next.name, before.id);
     if (next.hidden && !before.hidden && (before.usage ?? 0) > 0) {
       throw new AppError('conflict', `«${before.name}» используется (записей: ${before.usage}): скрыть можно только неиспользуемую запись.`);

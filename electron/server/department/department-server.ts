@@ -142,7 +142,7 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
         return { ok: true, value: await handler(input, session) };
       }
       // The dispatcher parses the raw input itself, as for every transport.
-      return await dispatch(method, body.input, { user: session.user });
+      return await dispatch(method, body.input, { user: session.user, role: session.role });
     } catch (e) {
       return failure(e);
     }
