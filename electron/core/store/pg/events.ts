@@ -7,8 +7,6 @@ import type { DatedEvent, EventRecord, EventsStore } from '../types';
 import { filterRefs, orderSql, pgListSql, searchBody, type FilterRefs } from './event-filter';
 import { all, changes, column, first, overlaps, Params, planEachCall, type Queryable } from './sql';
 
-type EventColumns = Omit<Event, 'spheres' | 'partners'>;
-
 const columns = (description: boolean) => `
   e.id, e.title, k.name AS kind, e.start_date AS "startDate", e.end_date AS "endDate", e.date_precision AS "datePrecision",
   c.name AS city, rg.name AS region, co.name AS country, t.venue, e.format, t.participants, o.name AS organizer, t.outcomes,
@@ -25,17 +23,6 @@ const mainColumns = (r: EventRecord) => [
 ];
 const texts = (r: EventRecord) => [r.venue, r.participants, r.outcomes, r.description, searchBody(r.title, r.description, r.participants, r.outcomes)];
 
-/** Names by event, in their order. */
-function grouped(rows: { id: number; name: string }[]): Map<number, string[]> {
-  const names = new Map<number, string[]>();
-  for (const { id, name } of rows) {
-    const list = names.get(id);
-    if (list) list.push(name);
-    else names.set(id, [name]);
-  }
-  return names;
-}
-
 export function pgEvents(db: Queryable): EventsStore {
   async function writeLinks(id: number, r: EventRecord): Promise<void> {
     const add = (table: string, column: string, ids: number[]) =>
@@ -46,21 +33,17 @@ export function pgEvents(db: Queryable): EventsStore {
 
   async function getMany(ids: readonly number[], brief = false): Promise<Event[]> {
     if (!ids.length) return [];
-    const list = [...ids];
-    const links = (table: string, column: string) =>
-      all<{ id: number; name: string }>(
-        db,
-        `SELECT l.event_id AS id, r.name FROM ${table} l JOIN refs r ON r.id = l.${column} WHERE l.event_id = ANY($1::bigint[]) ORDER BY l.event_id, l.position`,
-        [list],
-      );
-    const [sphereRows, partnerRows, rows] = await Promise.all([
-      links('event_spheres', 'sphere_id'),
-      links('event_partners', 'partner_id'),
-      all<EventColumns>(db, `SELECT ${columns(!brief)} FROM events e ${JOINS} WHERE e.id = ANY($1::bigint[])`, [list]),
-    ]);
-    const spheres = grouped(sphereRows);
-    const partners = grouped(partnerRows);
-    const byId = new Map(rows.map((row) => [row.id, { ...row, spheres: spheres.get(row.id) ?? [], partners: partners.get(row.id) ?? [] }]));
+    // One statement, the links' names gathered per event in their order: each statement is a round
+    // trip to the server, and those cost more than the few look-ups they would save.
+    const names = (table: string, column: string) =>
+      `ARRAY(SELECT r.name FROM ${table} l JOIN refs r ON r.id = l.${column} WHERE l.event_id = e.id ORDER BY l.position)`;
+    const rows = await all<Event>(
+      db,
+      `SELECT ${columns(!brief)}, ${names('event_spheres', 'sphere_id')} AS spheres, ${names('event_partners', 'partner_id')} AS partners
+       FROM events e ${JOINS} WHERE e.id = ANY($1::bigint[])`,
+      [[...ids]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id)).filter((e): e is Event => e !== undefined);
   }
 
