@@ -51,7 +51,7 @@ export function startPostgres(settings: readonly string[] = []): TestPostgres {
   const data = join(dir, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', 'reestr', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync'], as);
   // Durability off: a test cluster lives for one file of tests.
-  const options = [`-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60`, ...settings.map((s) => `-c ${s}`)].join(' ');
+  const options = [`-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=250`, ...settings.map((s) => `-c ${s}`)].join(' ');
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '180', 'start'], as);
   run(join(bin, 'createdb'), ['-h', dir, '-U', 'reestr', 'reestr'], as);
   return {

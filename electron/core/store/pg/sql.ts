@@ -35,9 +35,18 @@ function nameOf(text: string): string {
  * texts are the adapter's own, a bounded set (a filter's values are parameters, never text).
  */
 export function prepared(db: Pool | PoolClient): Queryable {
+  const run = <R extends QueryResultRow>(text: string, values?: unknown[]) =>
+    values === undefined || text.startsWith(PLANNED_EACH_CALL) ? db.query<R>(text, values) : db.query<R>({ name: nameOf(text), text, values });
+  if (!('release' in db)) return { query: run };
+  // One connection (a transaction's) answers one statement at a time: statements asked at once
+  // (a page's ids and total) wait their turn here, not in the driver's deprecated queue.
+  let last: Promise<unknown> = Promise.resolve();
   return {
-    query: <R extends QueryResultRow>(text: string, values?: unknown[]) =>
-      values === undefined || text.startsWith(PLANNED_EACH_CALL) ? db.query<R>(text, values) : db.query<R>({ name: nameOf(text), text, values }),
+    query: <R extends QueryResultRow>(text: string, values?: unknown[]) => {
+      const next = last.then(() => run<R>(text, values));
+      last = next.catch(() => undefined);
+      return next;
+    },
   };
 }
 
