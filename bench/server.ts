@@ -161,7 +161,8 @@ export async function serverRows(total = Number(process.env.BENCH_EVENTS ?? 100_
   // memory, here 1 GB): with the default 128 MB the register's pages do not all stay in it.
   const cluster = (await import('../tests/support/postgres')).startPostgres(['shared_buffers=1GB']);
   const dir = mkdtempSync(join(tmpdir(), 'reestr-bench-server-'));
-  const pool = openPool(cluster.url, 4);
+  // Accounts and sessions on a pool of 20, as `reestr server` opens it (electron/cli/server.ts).
+  const pool = openPool(cluster.url, 20);
   const file = join(dir, 'register.sqlite');
   const sqlite = openCore(file);
   const pg = openPgCore(cluster.url, { user: 'сервер отдела', connections: CLIENTS });
