@@ -61,18 +61,14 @@ export function pgEvents(db: Queryable): EventsStore {
     );
   }
 
-  /** The ids the filter selects in its order: a page of them, or all when `page` is false. */
-  async function ids(filter: EventFilter, refs: FilterRefs, page: boolean): Promise<number[]> {
-    const params = new Params();
+  /** The statement of the filter's ids in its order, with `more` selected beside each and `bounds` after. */
+  function idsSql(filter: EventFilter, refs: FilterRefs, params: Params, more: string, bounds: (params: Params) => string): string {
     const list = pgListSql(filter, refs, params);
     const kinds = filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : '';
-    const bounds = page ? ` LIMIT ${params.add(filter.limit)} OFFSET ${params.add(filter.offset)}` : '';
-    return column<number>(
-      db,
-      planEachCall(`${list.with}SELECT e.id AS v FROM ${list.from} ${kinds} WHERE ${list.where} ORDER BY ${orderSql(filter)}${bounds}`),
-      params.values,
-    );
+    return planEachCall(`${list.with}SELECT e.id AS v${more} FROM ${list.from} ${kinds} WHERE ${list.where} ORDER BY ${orderSql(filter)}${bounds(params)}`);
   }
+
+  const pageBounds = (filter: EventFilter) => (params: Params) => ` LIMIT ${params.add(filter.limit)} OFFSET ${params.add(filter.offset)}`;
 
   async function count(filter: EventFilter, refs: FilterRefs): Promise<number> {
     const params = new Params();
@@ -80,11 +76,22 @@ export function pgEvents(db: Queryable): EventsStore {
     return (await column<number>(db, planEachCall(`${list.with}${list.count}`), params.values))[0] ?? 0;
   }
 
-  /** A page of the filter's ids and their total, asked at once (on two connections of the pool, outside a transaction). */
-  async function page(filter: EventFilter) {
+  /** A page of the filter's ids and their total. */
+  async function page(filter: EventFilter): Promise<{ ids: number[]; total: number }> {
     const refs = await filterRefs(db, filter);
-    const [pageIds, total] = await Promise.all([ids(filter, refs, true), count(filter, refs)]);
-    return { ids: pageIds, total };
+    if (filter.period) {
+      // A period's events are all selected before they are ordered (pgListSql's `from`): counted on the
+      // way, by the same statement, rather than selected again by a second.
+      const params = new Params();
+      const rows = await all<{ v: number; total: number }>(db, idsSql(filter, refs, params, ', count(*) OVER () AS total', pageBounds(filter)), params.values);
+      if (rows.length || filter.offset === 0) return { ids: rows.map((r) => r.v), total: rows[0]?.total ?? 0 };
+      return { ids: [], total: await count(filter, refs) };
+    }
+    // Asked at once, on two connections of the pool: the page stops early down the date index, the
+    // total is counted from the filter's sets.
+    const params = new Params();
+    const [ids, total] = await Promise.all([column<number>(db, idsSql(filter, refs, params, '', pageBounds(filter)), params.values), count(filter, refs)]);
+    return { ids, total };
   }
 
   return {
@@ -138,7 +145,10 @@ export function pgEvents(db: Queryable): EventsStore {
       return { items: await rowsOf(ids), total };
     },
     rowsOf,
-    allIds: async (filter) => ids(filter, await filterRefs(db, filter), false),
+    async allIds(filter) {
+      const params = new Params();
+      return column<number>(db, idsSql(filter, await filterRefs(db, filter), params, '', () => ''), params.values);
+    },
     partnerNames: async (ids) =>
       ids.length
         ? // Each name where it first comes by event and partner id, as SQLite reads them: documents name them in this order.
