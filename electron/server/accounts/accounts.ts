@@ -112,11 +112,13 @@ export async function signIn(pool: Pool, login: string, password: string): Promi
 
 /** Who a token belongs to, while its session is open and its account enabled. */
 export async function sessionOf(pool: Pool, token: string): Promise<Session> {
-  const { rows } = await pool.query<{ login: string; role: Role; expires_at: Date }>(
-    `SELECT a.login, a.role, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
-     WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`,
-    [tokenHash(token)],
-  );
+  // Asked at every call: prepared once per connection (named), not parsed and planned each time.
+  const { rows } = await pool.query<{ login: string; role: Role; expires_at: Date }>({
+    name: 'reestr_session_of',
+    text: `SELECT a.login, a.role, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
+           WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`,
+    values: [tokenHash(token)],
+  });
   const row = rows[0];
   if (!row) throw new AppError('unauthorized', 'Сеанс истёк или завершён: войдите снова.');
   return { token, user: row.login, role: row.role, expiresAt: row.expires_at.toISOString() };
