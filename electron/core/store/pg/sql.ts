@@ -10,9 +10,9 @@ export interface Queryable {
 const PLANNED_EACH_CALL = '/* planned each call */ ';
 
 /**
- * Marks a statement to be planned afresh at each call: a filter's, whose best plan depends on its
- * values (a month or ten years, a rare word or a common one), where a plan kept for the statement
- * would fit some values and not others.
+ * Marks a statement to be planned afresh at each call: a filter's whose best plan depends on its
+ * values (a rare word or a common one, a small sphere or a large one), where a plan kept for the
+ * statement would fit some values and not others.
  */
 export const planEachCall = (text: string) => `${PLANNED_EACH_CALL}${text}`;
 

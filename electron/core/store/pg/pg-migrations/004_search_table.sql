@@ -1,15 +1,15 @@
 -- Searches, period filters and the calendar that PostgreSQL answers about as fast as SQLite does.
 --
--- The search words leave event_texts for a narrow table of their own. A word that matches half the
+-- The search words leave event_texts for a table of their own. A word that matches half the
 -- register (a short prefix) is counted from the index's row addresses, and each of them then reads
--- its table row: in event_texts, with the texts beside the words, that was a scan of the whole wide
--- table; here the rows hold an id and words kept apart (TOAST), so the table is a few megabytes.
+-- its table row: in event_texts, the texts beside the words, the planner chose to read the whole
+-- wide table instead (a quarter of a gigabyte for 100,000 events, every description unpacked); here
+-- a row is an id and its words, about a kilobyte, and the index's rows are read.
 -- Triggers write the words from search_body, whoever writes the texts (the app, a transfer).
 CREATE TABLE event_words (
   event_id bigint PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
   words    tsvector NOT NULL
-) WITH (toast_tuple_target = 128);
-ALTER TABLE event_words ALTER COLUMN words SET STORAGE EXTERNAL;
+);
 
 INSERT INTO event_words (event_id, words)
   SELECT event_id, array_to_tsvector(string_to_array(search_body, ' ')) FROM event_texts;
