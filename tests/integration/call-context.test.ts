@@ -27,12 +27,14 @@ describe('the per-call context', () => {
       { numRuns: 20 },
     );
     // Another caller's change of the same record is recorded as theirs, the first one's stays.
-    const created = await dispatch('events.create', { title: 'Семинар', startDate: '2022-06-01' }, { user: 'ivanova' });
+    // Both times given: a record's history runs from its creation, so the second must come after the
+    // first whatever the clock says (a fixed time of the day the test was written passed only until then).
+    const created = await dispatch('events.create', { title: 'Семинар', startDate: '2022-06-01' }, { user: 'ivanova', now: '2031-03-01T08:00:00.000Z' });
     const event = (created as { value: { id: number } }).value;
-    const deleted = await dispatch('events.delete', { id: event.id }, { user: 'petrov', now: '2026-12-05T09:00:00.000Z' });
+    const deleted = await dispatch('events.delete', { id: event.id }, { user: 'petrov', now: '2031-03-01T09:00:00.000Z' });
     expect(deleted.ok).toBe(true);
     const history = await dispatch('history.list', { entity: 'event', id: event.id });
-    const users = (history as { value: { user: string; at: string }[] }).value.map((h) => [h.user, h.at === '2026-12-05T09:00:00.000Z']);
+    const users = (history as { value: { user: string; at: string }[] }).value.map((h) => [h.user, h.at === '2031-03-01T09:00:00.000Z']);
     expect(users).toEqual(expect.arrayContaining([['ivanova', false], ['petrov', true]]));
   });
 
