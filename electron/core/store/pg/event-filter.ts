@@ -2,7 +2,7 @@
 // every value a parameter. Text search reads the words of event_words (004_search_table.sql).
 import { nameKey, searchText } from '../../../../shared/ru/normalize';
 import type { EventFilter } from '../../../../shared/schema/event';
-import { all, overlaps, planEachCall, type Params, type Queryable } from './sql';
+import { all, overlaps, type Params, type Queryable } from './sql';
 
 /** PostgreSQL keeps words (lexemes) of up to 2046 bytes; a longer one is neither indexed nor found. */
 const MAX_WORD_BYTES = 2046;
@@ -77,12 +77,6 @@ export interface PgListSql {
   from: string;
   where: string;
   count: string;
-  /**
-   * A statement of this filter as it is to be sent: planned afresh at each call when the filter has
-   * a condition whose best plan depends on its values (a rare word or a common one, a small sphere
-   * or a large one), kept prepared when it has a period at most (the range index serves any period).
-   */
-  statement: (text: string) => string;
 }
 
 export function pgListSql(filter: EventFilter, refs: FilterRefs, params: Params): PgListSql {
@@ -117,11 +111,9 @@ export function pgListSql(filter: EventFilter, refs: FilterRefs, params: Params)
     const common = sets.map((set) => `(${set})`).join(' INTERSECT ');
     count = `SELECT (SELECT count(*) FROM (${common}) s) - (SELECT count(*) FROM events e WHERE e.deleted_at IS NOT NULL${sets.map((set) => ` AND e.id IN (${set})`).join('')}) AS v`;
   }
-  const valueDependent = sets.length > 0 || conditions.length > (filter.period ? 1 : 0);
   return {
     with: ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '',
     count,
-    statement: valueDependent ? planEachCall : (text) => text,
     // OFFSET 0 keeps the planner from merging the subquery into the statement around it (PostgreSQL 11 has no MATERIALIZED).
     ...(filter.period ? { from: `(SELECT * FROM events e WHERE ${where} OFFSET 0) e`, where: 'true' } : { from: 'events e', where }),
   };

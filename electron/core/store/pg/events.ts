@@ -5,7 +5,7 @@ import type { Event, EventFilter, EventRow, EventSummary } from '../../../../sha
 import { JOINS } from '../../db/events';
 import type { DatedEvent, EventRecord, EventsStore } from '../types';
 import { filterRefs, orderSql, pgListSql, searchBody, type FilterRefs } from './event-filter';
-import { all, changes, column, first, overlaps, Params, type Queryable } from './sql';
+import { all, changes, column, first, overlaps, Params, planEachCall, type Queryable } from './sql';
 
 const columns = (description: boolean) => `
   e.id, e.title, k.name AS kind, e.start_date AS "startDate", e.end_date AS "endDate", e.date_precision AS "datePrecision",
@@ -65,7 +65,7 @@ export function pgEvents(db: Queryable): EventsStore {
   function idsSql(filter: EventFilter, refs: FilterRefs, params: Params, more: string, bounds: (params: Params) => string): string {
     const list = pgListSql(filter, refs, params);
     const kinds = filter.sort === 'kind' ? 'LEFT JOIN refs k ON k.id = e.kind_id' : '';
-    return list.statement(`${list.with}SELECT e.id AS v${more} FROM ${list.from} ${kinds} WHERE ${list.where} ORDER BY ${orderSql(filter)}${bounds(params)}`);
+    return planEachCall(`${list.with}SELECT e.id AS v${more} FROM ${list.from} ${kinds} WHERE ${list.where} ORDER BY ${orderSql(filter)}${bounds(params)}`);
   }
 
   const pageBounds = (filter: EventFilter) => (params: Params) => ` LIMIT ${params.add(filter.limit)} OFFSET ${params.add(filter.offset)}`;
@@ -73,7 +73,7 @@ export function pgEvents(db: Queryable): EventsStore {
   async function count(filter: EventFilter, refs: FilterRefs): Promise<number> {
     const params = new Params();
     const list = pgListSql(filter, refs, params);
-    return (await column<number>(db, list.statement(`${list.with}${list.count}`), params.values))[0] ?? 0;
+    return (await column<number>(db, planEachCall(`${list.with}${list.count}`), params.values))[0] ?? 0;
   }
 
   /** A page of the filter's ids and their total. */
@@ -166,7 +166,7 @@ export function pgEvents(db: Queryable): EventsStore {
       const list = pgListSql(filter, await filterRefs(db, filter), params);
       return all<CalendarEvent>(
         db,
-        list.statement(`${list.with}SELECT ${SUMMARY}, fr.name AS sphere FROM ${list.from} ${SUMMARY_JOINS}
+        planEachCall(`${list.with}SELECT ${SUMMARY}, fr.name AS sphere FROM ${list.from} ${SUMMARY_JOINS}
            LEFT JOIN LATERAL (SELECT s.sphere_id FROM event_spheres s WHERE s.event_id = e.id ORDER BY s.position LIMIT 1) fs ON true
            LEFT JOIN refs fr ON fr.id = fs.sphere_id
          WHERE ${list.where} ORDER BY e.start_date, e.end_date, e.id`),
