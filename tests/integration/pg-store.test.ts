@@ -152,7 +152,7 @@ describePostgres('the department register', (backend) => {
     try {
       // Whether the planner may use them at all: the queries' expressions must be the indexes' own.
       await client.query('SET enable_seqscan = off');
-      expect(await plan({ period: '2021-Q3' })).toMatch(/Index (Only )?Scan using events_span on events/);
+      expect(await plan({ period: '2021-Q3' })).toMatch(/Index Scan using events_span on events/);
       const words = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT event_id FROM event_words WHERE words @@ $1::tsquery`, [tsQuery('форум молод')]);
       expect(words.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Bitmap Index Scan on event_words_words/);
     } finally {

@@ -34,17 +34,7 @@ CREATE TRIGGER event_texts_updated AFTER UPDATE ON event_texts
 -- holds from the statistics of an index's expression only when the index is not partial, and a
 -- plan built on its default guess (1 % of the register, whatever the period) walked a year's events
 -- one by one against a sphere's thousands. The trash is small; its rows are left at the table.
--- From PostgreSQL 12 on it also carries what the calendar shows of an event, so that a month's
--- thousand events are read from the index alone (the table's rows of a month lie on as many pages).
-DO $$
-BEGIN
-  IF current_setting('server_version_num')::int >= 120000 THEN
-    EXECUTE 'CREATE INDEX events_span_all ON events USING gist (daterange(start_date, end_date, ''[]''))
-             INCLUDE (id, title, kind_id, start_date, end_date, date_precision, format, status, city_id, deleted_at)';
-  ELSE
-    EXECUTE 'CREATE INDEX events_span_all ON events USING gist (daterange(start_date, end_date, ''[]''))';
-  END IF;
-END $$;
+CREATE INDEX events_span_all ON events USING gist (daterange(start_date, end_date, '[]'));
 DROP INDEX events_span;
 ALTER INDEX events_span_all RENAME TO events_span;
 
