@@ -12,7 +12,7 @@ import { serve } from '../../electron/cli/serve';
 import { startHost, type Host } from '../../electron/core/host';
 import { loadDemo } from '../../electron/core/services/demo';
 import { migratePg } from '../../electron/core/store/pg/migrate';
-import { tableCounts } from '../../electron/core/transfer/to-pg';
+import { pgCounts } from '../../electron/core/transfer/rows';
 import { openPool } from '../../electron/core/store/pg/pool';
 import { addAccount } from '../../electron/server/accounts/accounts';
 import { createDesktopDispatch, serverLinkFile, type DesktopDispatch } from '../../electron/main/server-mode';
@@ -90,7 +90,7 @@ describe('«Перенести реестр на сервер» in the web mode'
     expect(await eventsRow.textContent()).toBe(`Мероприятия${events.toLocaleString('ru-RU')}`);
     // No offer to switch: a browser tab cannot (the desktop's window can).
     expect(await card.getByRole('button', { name: 'Подключиться к серверу отдела' }).count()).toBe(0);
-    expect((await tableCounts(pg.pool)).events).toBe(events);
+    expect((await pgCounts(pg.pool)).events).toBe(events);
     await shot(page, 'done');
   }, 120_000);
 
@@ -153,7 +153,7 @@ describe('«Перенести реестр на сервер» in the desktop w
     await card.getByRole('button', { name: 'Перенести реестр на сервер…' }).click();
     await desktopPage.getByTestId('transfer-confirm').getByRole('button', { name: 'Перенести', exact: true }).click();
     await expect.poll(() => card.getByTestId('transfer-result').textContent(), { timeout: 60_000 }).toContain('контрольные суммы совпадают');
-    expect((await tableCounts(secondPool)).events).toBe(desktopHost.core()!.db.prepare('SELECT count(*) FROM events').pluck().get());
+    expect((await pgCounts(secondPool)).events).toBe(desktopHost.core()!.db.prepare('SELECT count(*) FROM events').pluck().get());
     await shot(desktopPage, 'desktop');
 
     await card.getByRole('button', { name: 'Подключиться к серверу отдела' }).click();

@@ -18,7 +18,7 @@ import { migratePg } from '../../electron/core/store/pg/migrate';
 import { pgRegisterContents } from '../../electron/core/transfer/pg-register';
 import { pgChecksums, sqliteChecksums } from '../../electron/core/transfer/rows';
 import { TABLES } from '../../electron/core/transfer/tables';
-import { tableCounts } from '../../electron/core/transfer/to-pg';
+import { pgCounts } from '../../electron/core/transfer/rows';
 import { HEADER_BYTES, registerUploadProblem } from '../../electron/core/transfer/upload-check';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrate';
 import { addAccount } from '../../electron/server/accounts/accounts';
@@ -250,7 +250,7 @@ describe('register.sendToServer into the empty server', () => {
     expect(sent.tables.find((t) => t.name === 'events')?.label).toBe('мероприятия');
 
     // Read again on the server, independently of what it answered.
-    expect(await tableCounts(pg.pool)).toEqual(localCounts);
+    expect(await pgCounts(pg.pool)).toEqual(localCounts);
     const client = await pg.pool.connect();
     try {
       await client.query('BEGIN');
@@ -270,11 +270,11 @@ describe('register.sendToServer into the empty server', () => {
   });
 
   it('a second transfer is refused: the server\'s register is no longer empty, and stays as it is', async () => {
-    const before = await tableCounts(pg.pool);
+    const before = await pgCounts(pg.pool);
     const error = errorOf(await send('register.sendToServer', input()));
     expect(error?.code).toBe('conflict');
     expect(error?.message).toContain('База данных сервера уже содержит реестр (мероприятия — ');
-    expect(await tableCounts(pg.pool)).toEqual(before);
+    expect(await pgCounts(pg.pool)).toEqual(before);
     expect(uploads()).toEqual([]);
   });
 });

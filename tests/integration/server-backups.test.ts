@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migratePg } from '../../electron/core/store/pg/migrate';
 import { openPool } from '../../electron/core/store/pg/pool';
-import { tableCounts } from '../../electron/core/transfer/to-pg';
+import { pgCounts } from '../../electron/core/transfer/rows';
 import { addAccount } from '../../electron/server/accounts/accounts';
 import {
   backupName,
@@ -199,7 +199,7 @@ describe('backups on the server', () => {
     expect(moved.stdout).toContain('перенесён на сервер: 4 мероприятия');
     const restored = openPool(url, 2);
     try {
-      expect(await tableCounts(restored)).toEqual(await tableCounts(pg.pool));
+      expect(await pgCounts(restored)).toEqual(await pgCounts(pg.pool));
       const titles = await restored.query<{ title: string }>('SELECT title FROM events ORDER BY id');
       expect(titles.rows.map((r) => r.title)).toEqual(['Форум городов', 'Визит делегации', 'Ярмарка', 'Круглый стол']);
     } finally {

@@ -11,7 +11,8 @@ import { closeCore, openCore, type Core, type LocalCore } from '../../electron/c
 import { openPgCore, type PgCore } from '../../electron/core/store/pg/core';
 import { openPool } from '../../electron/core/store/pg/pool';
 import { migratePg } from '../../electron/core/store/pg/migrate';
-import { copySqliteToPg, tableCounts } from '../../electron/core/transfer/to-pg';
+import { copySqliteToPg } from '../../electron/core/transfer/to-pg';
+import { pgCounts } from '../../electron/core/transfer/rows';
 import { copyPgToSqlite } from '../../electron/core/transfer/to-sqlite';
 import type { TransferProgress } from '../../electron/core/transfer/tables';
 import { sqliteChecksums } from '../../electron/core/transfer/rows';
@@ -173,7 +174,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     expect(readFileSync(file).equals(before)).toBe(true); // the clerk's file only read
     expect(result.counts.events).toBe(expected.events[0]!.total + expected.events[5]!.total);
     expect(result.counts.change_log).toBeGreaterThan(0);
-    expect(await tableCounts(pool)).toEqual(result.counts);
+    expect(await pgCounts(pool)).toEqual(result.counts);
     const original = new Database(file, { readonly: true });
     try {
       expect(result.checksums).toEqual(sqliteChecksums(original));
@@ -199,7 +200,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     // The server's backup: a new register file, private, which the desktop app opens as its own.
     const backup = join(tempDir(), 'копии', 'reestr-server.sqlite');
     const backupResult = await copyPgToSqlite(pool, backup);
-    expect(backupResult.counts).toEqual(await tableCounts(pool));
+    expect(backupResult.counts).toEqual(await pgCounts(pool));
     if (process.platform !== 'win32') expect(statSync(backup).mode & 0o777).toBe(0o600);
     const restored = sqliteCore(backup);
     expect(restored.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -229,7 +230,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     const { file } = await filledFile();
     const { pool } = await newDatabase();
     await migratePg(pool);
-    const seeded = await tableCounts(pool);
+    const seeded = await pgCounts(pool);
     const seededRefs = await pool.query('SELECT id, name FROM refs ORDER BY id');
     const stop = new Error('остановлено');
     let seen = 0;
@@ -238,7 +239,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
       if (p.table === 'мероприятия') throw stop;
     } })).rejects.toBe(stop);
     expect(seen).toBeGreaterThan(0);
-    expect(await tableCounts(pool)).toEqual(seeded);
+    expect(await pgCounts(pool)).toEqual(seeded);
     expect((await pool.query('SELECT id, name FROM refs ORDER BY id')).rows).toEqual(seededRefs.rows);
     // And the same server takes the register whole afterwards.
     expect((await copySqliteToPg(file, pool)).counts.events).toBeGreaterThan(0);
@@ -252,10 +253,10 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     broken.close();
     const { pool } = await newDatabase();
     await migratePg(pool);
-    const seeded = await tableCounts(pool);
+    const seeded = await pgCounts(pool);
     const error = await refusal(() => copySqliteToPg(file, pool));
     expect(error.message).toBe(`В файле реестра «${file}» нарушены связи между записями (партнёры мероприятий: 1): такой реестр не переносится. Восстановите его из резервной копии (reestr backups list, затем reestr restore ФАЙЛ) и повторите перенос.`);
-    expect(await tableCounts(pool)).toEqual(seeded);
+    expect(await pgCounts(pool)).toEqual(seeded);
   });
 
   it('refuses a server register in use, naming what it holds, and changes nothing in it', async () => {
@@ -264,23 +265,23 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     await migratePg(pool);
     const server = pgCore(url);
     await createEvent(server, eventInput({ title: 'Уже на сервере' }));
-    const counts = await tableCounts(pool);
+    const counts = await pgCounts(pool);
     const error = await refusal(() => copySqliteToPg(file, pool));
     expect(error.message).toMatch(/^База данных сервера уже содержит реестр \(мероприятия — 1, записи журнала изменений — 1\)/);
-    expect(await tableCounts(pool)).toEqual(counts);
+    expect(await pgCounts(pool)).toEqual(counts);
 
     // A second transfer into a register the first one filled is refused the same way.
     const empty = await newDatabase();
     await copySqliteToPg(file, empty.pool);
-    const filled = await tableCounts(empty.pool);
+    const filled = await pgCounts(empty.pool);
     expect((await refusal(() => copySqliteToPg(file, empty.pool))).message).toMatch(/уже содержит реестр \(мероприятия — \d+, соглашения — \d+, пакеты импорта — \d+/);
-    expect(await tableCounts(empty.pool)).toEqual(filled);
+    expect(await pgCounts(empty.pool)).toEqual(filled);
   });
 
   it('refuses files that are not a register, damaged, newer or missing, in Russian, writing nothing to the server', async () => {
     const { pool } = await newDatabase();
     await migratePg(pool);
-    const seeded = await tableCounts(pool);
+    const seeded = await pgCounts(pool);
     const folder = tempDir();
 
     const text = join(folder, 'notes.sqlite');
@@ -325,7 +326,7 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     expect((await refusal(() => copySqliteToPg(missing, pool))).message).toBe(`Файл реестра «${missing}» не найден.`);
     expect(existsSync(missing)).toBe(false);
 
-    expect(await tableCounts(pool)).toEqual(seeded);
+    expect(await pgCounts(pool)).toEqual(seeded);
   });
 
   it('refuses to write a backup over an existing file, or from a database with no register or a newer one', async () => {
@@ -350,9 +351,9 @@ describe('copySqliteToPg and copyPgToSqlite', () => {
     expect(newer.message).toMatch(/^База данных сервера создана более новой версией программы \(версия схемы 99/);
     expect(existsSync(other)).toBe(false);
     const { file } = await filledFile();
-    const seeded = await tableCounts(pool);
+    const seeded = await pgCounts(pool);
     expect((await refusal(() => copySqliteToPg(file, pool))).code).toBe('db_newer');
-    expect(await tableCounts(pool)).toEqual(seeded);
+    expect(await pgCounts(pool)).toEqual(seeded);
   });
 });
 
@@ -387,7 +388,7 @@ describe('reestr server import-sqlite and reestr server backup', () => {
     const again = reestr(['server', 'import-sqlite', file, '--pg', url], here);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^Ошибка: База данных сервера уже содержит реестр \(мероприятия — \d+, соглашения — \d+/);
-    expect(await tableCounts(pool)).toMatchObject({ events: counts.events, change_log: counts.changes });
+    expect(await pgCounts(pool)).toMatchObject({ events: counts.events, change_log: counts.changes });
 
     // A backup by default in the current folder, named by the time it was made.
     const backup = reestr(['server', 'backup', '--pg', url], here);

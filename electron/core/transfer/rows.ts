@@ -1,7 +1,7 @@
 // Rows of the register's tables read alike from either back end, and a checksum per table over them:
 // a transfer is checked by the number of rows and the checksum of every table on both sides.
 import { createHash, type Hash } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Db } from '../db/connection';
 import { CHUNK, TABLES, type ColumnType, type Row, type TableSpec } from './tables';
 
@@ -78,6 +78,17 @@ export function sqliteChecksums(db: Db): Checksums {
     sums[table.name] = sum.digest();
   }
   return sums;
+}
+
+/** Rows per table of a register file. */
+export function sqliteCounts(db: Db): Record<string, number> {
+  return Object.fromEntries(TABLES.map((t) => [t.name, db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number]));
+}
+
+/** Rows per table of the server's register, in one statement. */
+export async function pgCounts(client: PoolClient | Pool): Promise<Record<string, number>> {
+  const { rows } = await client.query<Record<string, string>>(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.name}) AS ${t.name}`).join(', ')}`);
+  return Object.fromEntries(TABLES.map((t) => [t.name, Number(rows[0]?.[t.name] ?? 0)]));
 }
 
 /** The tables whose checksums differ, by their Russian names. */

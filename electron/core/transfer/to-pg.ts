@@ -6,7 +6,7 @@ import { migratePg } from '../store/pg/migrate';
 import { pgTransaction } from '../store/pg/pool';
 import { searchBody } from '../store/pg/event-filter';
 import { assertEmptyPgRegister } from './pg-register';
-import { differingTables, pgChecksums, sqliteTableRows, TableChecksum, type Checksums } from './rows';
+import { differingTables, pgChecksums, pgCounts, sqliteCounts, sqliteTableRows, TableChecksum, type Checksums } from './rows';
 import { openSqliteSource } from './sqlite-source';
 import { CHUNK, indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
 import type { Db } from '../db/connection';
@@ -78,7 +78,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
   try {
     const db = source.db;
     assertLinksWhole(db, sqliteFile);
-    const counts = Object.fromEntries(TABLES.map((t) => [t.name, db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number]));
+    const counts = sqliteCounts(db);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     await migratePg(pool);
     const eventTitles = titles(db);
@@ -126,7 +126,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
         }
       }
       // Checked before the commit: the rows as the server now holds them, against the file's.
-      const written = await tableCounts(client);
+      const written = await pgCounts(client);
       const differing = TABLES.filter((t) => written[t.name] !== counts[t.name]).map((t) => t.label);
       differing.push(...differingTables(checksums, await pgChecksums(client)).filter((label) => !differing.includes(label)));
       if (differing.length) {
@@ -142,8 +142,3 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
   }
 }
 
-/** Rows per table of the server's register. */
-export async function tableCounts(client: PoolClient | Pool): Promise<Record<string, number>> {
-  const { rows } = await client.query<Record<string, string>>(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.name}) AS ${t.name}`).join(', ')}`);
-  return Object.fromEntries(TABLES.map((t) => [t.name, Number(rows[0]?.[t.name] ?? 0)]));
-}

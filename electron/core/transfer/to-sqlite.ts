@@ -11,7 +11,7 @@ import { spanClass } from '../db/event-filter';
 import { makePrivateFile, privateFolder } from '../private-files';
 import { newerServerSchemaError, pgSchemaVersion, PG_SCHEMA_VERSION } from '../store/pg/migrate';
 import { aboutOriginal } from './sqlite-source';
-import { differingTables, pgTableRows, sqliteChecksums, TableChecksum, type Checksums } from './rows';
+import { differingTables, pgCounts, pgTableRows, sqliteChecksums, sqliteCounts, TableChecksum, type Checksums } from './rows';
 import { indexedParts, TABLES, type ColumnType, type Row, type TableSpec, type TransferProgress, type TransferResult } from './tables';
 
 /** A PostgreSQL value as SQLite keeps it (ids may come as text from a pool that does not parse them). */
@@ -80,10 +80,6 @@ async function copyTables(client: PoolClient, db: Db, total: number, onProgress?
   return checksums;
 }
 
-/** Rows per table of the file. */
-function fileCounts(db: Db): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t.name, db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number]));
-}
 
 /**
  * Writes the server's register behind `pool` as the new register file `targetFile` (refused when it
@@ -105,8 +101,7 @@ export async function copyPgToSqlite(pool: Pool, targetFile: string, options: Co
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await checkServerSchema(client);
-    const { rows } = await client.query<Record<string, string>>(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t.name}) AS ${t.name}`).join(', ')}`);
-    const counts = Object.fromEntries(TABLES.map((t) => [t.name, Number(rows[0]?.[t.name] ?? 0)]));
+    const counts = await pgCounts(client);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     removePart();
     db = openDatabase(part, { deferCheck: true });
@@ -123,7 +118,7 @@ export async function copyPgToSqlite(pool: Pool, targetFile: string, options: Co
       throw e;
     }
     await client.query('COMMIT');
-    const written = fileCounts(db);
+    const written = sqliteCounts(db);
     // The file as written, against the snapshot: rows, checksums, and SQLite's own check of every page and index.
     const differing = TABLES.filter((t) => written[t.name] !== counts[t.name]).map((t) => t.label);
     differing.push(...differingTables(checksums, sqliteChecksums(db)).filter((label) => !differing.includes(label)));

@@ -13,7 +13,7 @@ import type { Dispatch } from '../../core/backend';
 import type { LocalCore } from '../../core/core';
 import { openSqlite } from '../../core/db/sqlite';
 import type { Host } from '../../core/host';
-import { sqliteChecksums } from '../../core/transfer/rows';
+import { sqliteChecksums, sqliteCounts } from '../../core/transfer/rows';
 import { TABLES } from '../../core/transfer/tables';
 import { createServerClient } from './client';
 
@@ -56,8 +56,7 @@ async function snapshot(core: LocalCore, folder: string): Promise<Snapshot> {
   const db = openSqlite(file);
   try {
     db.pragma('journal_mode = DELETE');
-    const counts = Object.fromEntries(TABLES.map((t) => [t.name, db.prepare(`SELECT count(*) FROM ${t.name}`).pluck().get() as number]));
-    return { file, counts, checksums: sqliteChecksums(db) };
+    return { file, counts: sqliteCounts(db), checksums: sqliteChecksums(db) };
   } finally {
     db.close();
   }
