@@ -64,14 +64,6 @@ export function roleAllows(role: Role, needed: Role): boolean {
 }
 
 /**
- * Whether a role may call a method: what the window offers asks this. A job asks of the call it runs
- * (`allows(role, 'import.commit')`), as requiredRole does.
- */
-export function allows(role: Role, method: MethodName): boolean {
-  return roleAllows(role, LEAST_ROLE[method]);
-}
-
-/**
  * Renaming or hiding a reference entry: the coordinator's, though refs.update itself is the clerk's (a
  * clerk stores forms and settlement types); only the entry as it was tells a rename from a form.
  */

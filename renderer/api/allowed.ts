@@ -2,7 +2,7 @@
 // department server, what the role may call there (shared/roles.ts is the one rule); before a sign-in, nothing.
 import type { MethodName } from '../../shared/api';
 import { ROLE_LABELS, type Role } from '../../shared/schema/account';
-import { allows, LEAST_ROLE, roleAllows } from '../../shared/roles';
+import { LEAST_ROLE, roleAllows } from '../../shared/roles';
 
 /**
  * The session as far as the rule needs it (client.ts's SessionState fits): a type of its own keeps this
@@ -18,8 +18,7 @@ export function mayAct(state: SessionRole, needed: Role): boolean {
 
 /** Whether the window may call `method` (a job: ask of the call it runs, e.g. 'import.commit'). */
 export function mayCall(state: SessionRole, method: MethodName): boolean {
-  if (state.kind === 'local') return true;
-  return state.kind === 'signed-in' && allows(state.session.role, method);
+  return mayAct(state, LEAST_ROLE[method]);
 }
 
 /** Who may, to end a sentence: «роли «Сотрудник» и выше». */
