@@ -8,6 +8,7 @@ import { createDispatch, createHandlers } from '../electron/core/backend';
 import { closeCore, openCore } from '../electron/core/core';
 import type { JobStatus } from '../shared/schema/jobs';
 import type { Row } from './row';
+import { p95 } from './percentile';
 import { fillRegister } from './fill';
 
 
@@ -22,10 +23,6 @@ function planCsv(rows: number): Buffer {
   return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-}
 
 type Call = <T>(method: string, input: unknown) => Promise<T>;
 

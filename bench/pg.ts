@@ -10,14 +10,11 @@ import { openPool } from '../electron/core/store/pg/pool';
 import { EventFilterSchema } from '../shared/schema/event';
 import { queryInputs } from './queries';
 import type { Row } from './row';
+import { p95 } from './percentile';
 import { fillRegister } from './fill';
 
 const CLIENTS = 20;
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

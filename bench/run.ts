@@ -29,6 +29,7 @@ import { serverRows } from './server';
 import { inOrder } from '../electron/core/in-order';
 import type { Row } from './row';
 import { fillRegister } from './fill';
+import { median, p95 } from './percentile';
 
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -42,13 +43,6 @@ function time(fn: () => void): number {
   return performance.now() - start;
 }
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? 0;
-}
-
-const p95 = (samples: number[]) => percentile(samples, 0.95);
-const median = (samples: number[]) => percentile(samples, 0.5);
 
 function print(rows: Row[]): void {
   const lines = rows.map((r) => [

@@ -23,6 +23,7 @@ import { addAccount } from '../electron/server/accounts/accounts';
 import { startDepartmentServer, type RunningDepartmentServer } from '../electron/server/department/department-server';
 import { queryInputs } from './queries';
 import type { Row } from './row';
+import { p95 } from './percentile';
 import { fillRegister } from './fill';
 import { random } from './generate';
 
@@ -36,10 +37,6 @@ type Kind = 'page' | 'search' | 'range';
 const KINDS: readonly Kind[] = ['page', 'search', 'range'];
 const LABELS: Record<Kind, string> = { page: 'list page of 50 with filters', search: 'full-text search', range: 'calendar month' };
 
-function p95(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
-}
 
 /** One planned call of a client: what it asks, after how long a pause. */
 interface Call {
