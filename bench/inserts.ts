@@ -4,7 +4,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, rmSync } from
 import { join } from 'node:path';
 import type { Database, Statement } from 'better-sqlite3';
 import { closeCore, openCore, type LocalCore } from '../electron/core/core';
-import { createEvents } from '../electron/core/services/events';
+import { insertEvents } from '../electron/core/services/events';
 import type { EventInput } from '../shared/schema/event';
 import { generateEvents } from './generate';
 import type { Row } from './row';
@@ -40,7 +40,7 @@ async function recordWrites(db: Database, fn: () => Promise<void>): Promise<Writ
 
 /** As an import writes them: one batch of `events`, one transaction, the inputs let go once stored. */
 export async function insertBatch(core: LocalCore, events: EventInput[]): Promise<void> {
-  await core.transaction(async (core) => createEvents(core, events, await core.batches.insert({ fileName: 'bench.xlsx', sheet: null, sha256: null, options: undefined, user: null, now: core.now() })));
+  await core.transaction(async (tx) => insertEvents(tx, events, await tx.batches.insert({ fileName: 'bench.xlsx', sheet: null, sha256: null, options: undefined, user: null, now: tx.now() })));
 }
 
 /** A copy of the register, on the disk before it is used: its writing is no part of what is timed after. */

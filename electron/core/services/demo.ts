@@ -4,7 +4,7 @@ import data from '../../../resources/demo-data.json';
 import { AgreementInputSchema } from '../../../shared/schema/agreement';
 import { EventInputSchema } from '../../../shared/schema/event';
 import { createAgreement } from './agreements';
-import { createEvents } from './events';
+import { insertEvents } from './events';
 
 export const DEMO_BATCH_NAME = 'Демонстрационные данные';
 
@@ -26,7 +26,7 @@ export async function loadDemo(core: Core): Promise<DemoResult> {
     const inputs = data.events.map(({ linkToAgreement, ...event }) =>
       EventInputSchema.parse({ ...event, agreementId: linkToAgreement ? agreement.id : null }),
     );
-    const ids = await createEvents(core, inputs, batchId);
+    const ids = await insertEvents(core, inputs, batchId);
     const summary = { events: ids.length, agreements: 1 };
     await core.batches.setSummary(batchId, summary);
     await core.settings.set('demoBatchId', batchId);

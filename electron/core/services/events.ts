@@ -5,24 +5,26 @@ import type { EventRecord } from '../store/types';
 import { AppError } from '../../../shared/errors';
 import type { Event, EventFilter, EventInput, EventPage, EventRowPage, EventUpdate } from '../../../shared/schema/event';
 import type { Gender } from '../../../shared/schema/reference';
-import { createRefResolver, type RefResolver } from './references';
+import { createRefResolver, type PlaceIds, type RefResolver } from './references';
 import { editRecord, moveTrash, type RecordKind } from './records';
 
 function notFound(id: number): AppError {
   return new AppError('not_found', `Мероприятие № ${id} не найдено.`, { id });
 }
 
-async function toRecord(core: Core, refs: RefResolver, input: EventInput): Promise<EventRecord> {
-  if (input.agreementId !== null) {
-    const agreement = await core.agreements.get(input.agreementId);
-    if (!agreement) throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} не найдено.`);
-    if (agreement.deletedAt) throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} находится в корзине.`);
-  }
-  const place = await refs.place(input);
+/** The ids an event's names resolve to, its place's aside. */
+interface RefIds {
+  kindId: number | null;
+  organizerId: number | null;
+  sphereIds: number[];
+  partnerIds: number[];
+}
+
+function recordOf(input: EventInput, place: PlaceIds, ids: RefIds): EventRecord {
   // Spelled out rather than spread: batches build thousands of these.
   return {
     title: input.title,
-    kindId: input.kind ? await kindOf(core, refs, input.kind, input.newKindGender) : null,
+    kindId: ids.kindId,
     startDate: input.startDate,
     endDate: input.endDate,
     datePrecision: input.datePrecision,
@@ -32,14 +34,53 @@ async function toRecord(core: Core, refs: RefResolver, input: EventInput): Promi
     venue: input.venue,
     format: input.format,
     participants: input.participants,
-    organizerId: input.organizer ? await refs.ref('department', input.organizer) : null,
+    organizerId: ids.organizerId,
     outcomes: input.outcomes,
     description: input.description,
     status: input.status,
     agreementId: input.agreementId,
+    sphereIds: ids.sphereIds,
+    partnerIds: ids.partnerIds,
+  };
+}
+
+async function toRecord(core: Core, refs: RefResolver, input: EventInput): Promise<EventRecord> {
+  if (input.agreementId !== null) {
+    const agreement = await core.agreements.get(input.agreementId);
+    if (!agreement) throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} не найдено.`);
+    if (agreement.deletedAt) throw new AppError('validation', `Поле «Соглашение»: соглашение № ${input.agreementId} находится в корзине.`);
+  }
+  return recordOf(input, await refs.place(input), {
+    kindId: input.kind ? await kindOf(core, refs, input.kind, input.newKindGender) : null,
+    organizerId: input.organizer ? await refs.ref('department', input.organizer) : null,
     sphereIds: await inOrder(input.spheres, (name) => refs.ref('sphere', name)),
     partnerIds: [...new Set(await inOrder(input.partners, refs.partner))],
-  };
+  });
+}
+
+/**
+ * The record at once when the resolver already knows every name in it and there is nothing to check
+ * (no agreement, no kind's gender to keep): most rows of a batch. Undefined sends it to toRecord.
+ */
+function knownRecord({ known }: RefResolver, input: EventInput): EventRecord | undefined {
+  if (input.agreementId !== null || input.newKindGender) return undefined;
+  const place = known.place(input);
+  const kindId = input.kind ? known.ref('kind', input.kind) : null;
+  const organizerId = input.organizer ? known.ref('department', input.organizer) : null;
+  if (!place || kindId === undefined || organizerId === undefined) return undefined;
+  const sphereIds: number[] = [];
+  for (const name of input.spheres) {
+    const id = known.ref('sphere', name);
+    if (id === undefined) return undefined;
+    sphereIds.push(id);
+  }
+  const partnerIds = new Set<number>();
+  for (const name of input.partners) {
+    const id = known.partner(name);
+    if (id === undefined) return undefined;
+    partnerIds.add(id);
+  }
+  return recordOf(input, place, { kindId, organizerId, sphereIds, partnerIds: [...partnerIds] });
 }
 
 /** The kind's entry; a gender given with it is kept where the entry has none (a kind this save adds). */
@@ -59,24 +100,30 @@ export async function getEvent(core: Core, id: number): Promise<Event> {
 /**
  * Inserts all events or none; returns their ids in order. A batch (an import, the demo) is one
  * «import» entry of the change log, its events found by their batch id; single events log a create.
+ * `afterEach` hears of every row written (an import job's progress; it throws to roll all back).
  */
-/** `afterEach` hears of every row written (an import job's progress; it throws to roll all back). */
 export async function createEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null, afterEach?: () => void): Promise<number[]> {
-  return core.transaction(async (core) => {
-    const now = core.now();
-    const refs = createRefResolver(core, batchId);
-    const ids: number[] = [];
-    for (const input of inputs) {
-      ids.push(await core.events.insert(await toRecord(core, refs, input), now, batchId));
-      afterEach?.();
-    }
-    if (batchId !== null) {
-      await core.log.record({ at: now, user: core.user, action: 'import', entity: 'batch', entityId: batchId, after: { events: ids.length }, batchId });
-    } else {
-      for (const id of ids) await core.log.record({ at: now, user: core.user, action: 'create', entity: 'event', entityId: id });
-    }
-    return ids;
-  });
+  return core.transaction((tx) => insertEvents(tx, inputs, batchId, afterEach));
+}
+
+/**
+ * createEvents on the caller's transaction (an import's commit, the demo): a transaction of its own
+ * there would be a savepoint, and SQLite copies every page a savepoint's writes first touch.
+ */
+export async function insertEvents(tx: Core, inputs: readonly EventInput[], batchId: number | null = null, afterEach?: () => void): Promise<number[]> {
+  const now = tx.now();
+  const refs = createRefResolver(tx, batchId);
+  const ids: number[] = [];
+  for (const input of inputs) {
+    ids.push(await tx.events.insert(knownRecord(refs, input) ?? await toRecord(tx, refs, input), now, batchId));
+    afterEach?.();
+  }
+  if (batchId !== null) {
+    await tx.log.record({ at: now, user: tx.user, action: 'import', entity: 'batch', entityId: batchId, after: { events: ids.length }, batchId });
+  } else {
+    for (const id of ids) await tx.log.record({ at: now, user: tx.user, action: 'create', entity: 'event', entityId: id });
+  }
+  return ids;
 }
 
 export async function createEvent(core: Core, input: EventInput): Promise<Event> {

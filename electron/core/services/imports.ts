@@ -6,7 +6,7 @@ import { eventInputOf, EventInputSchema, type Event, type EventInput } from '../
 import type { ImportBatch, ImportField, ImportOptions, ImportPreview, ImportResult } from '../../../shared/schema/import';
 import { analyze, layoutKey, type ImportSource } from '../import/analyze';
 import { readSpreadsheet } from '../import/read-file';
-import { createEvents, updateEvent, writeEvent } from './events';
+import { insertEvents, updateEvent, writeEvent } from './events';
 import { createAgreement } from './agreements';
 import { logTouched } from './records';
 import { readFileAgreements } from '../import/full-export';
@@ -117,7 +117,7 @@ async function writeBatch(core: Core, preview: ImportPreview, options: ImportOpt
       // Nothing to write: no empty batch in the history either (the transaction rolls it back).
       throw new NothingToImport({ batchId: null, created: 0, updated: 0, skipped, errors: preview.summary.error, agreements: 0 });
     }
-    await createEvents(core, created, batchId, step);
+    await insertEvents(core, created, batchId, step);
     const result = { batchId, created: created.length, updated, skipped, errors: preview.summary.error, agreements: agreements.created };
     await core.batches.setSummary(batchId, result);
     // The mapping as confirmed, offered next time for a file with the same header.

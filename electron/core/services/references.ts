@@ -55,23 +55,29 @@ export interface PlaceIds {
  * transaction: it remembers what it has looked up, as a batch repeats the same few names.
  */
 export function createRefResolver(core: Core, batchId: number | null = null) {
-  const known = new Map<string, number>();
-  const remember = async (cacheKey: string, find: () => Promise<number>): Promise<number> => {
-    let id = known.get(cacheKey);
-    if (id === undefined) known.set(cacheKey, (id = await find()));
+  // Keyed by the name as given: a batch repeats names verbatim, and nameKey() is the costly part.
+  const known = new Map<RefKind | 'partner', Map<string, number>>();
+  const knownId = (list: RefKind | 'partner', name: string): number | undefined => known.get(list)?.get(name);
+  const remember = async (list: RefKind | 'partner', name: string, find: () => Promise<number>): Promise<number> => {
+    let id = knownId(list, name);
+    if (id === undefined) {
+      id = await find();
+      let names = known.get(list);
+      if (!names) known.set(list, (names = new Map()));
+      names.set(name, id);
+    }
     return id;
   };
 
-  // Keyed by the name as given: a batch repeats names verbatim, and nameKey() is the costly part.
   async function ref(kind: RefKind, name: string, parentId: number | null = null): Promise<number> {
-    return remember(`${kind}:${name}`, async () => {
+    return remember(kind, name, async () => {
       const key = nameKey(name);
       return (await core.refs.byKey(kind, key))?.id ?? (await core.refs.insert({ kind, name: name.trim(), key, parentId, batchId })).id;
     });
   }
 
   async function partner(name: string): Promise<number> {
-    return remember(`partner:${name}`, async () => {
+    return remember('partner', name, async () => {
       const known = await core.refs.partnerByKey(nameKey(name));
       if (known) return known.id;
       const { kind, country } = guessPartner(name);
@@ -79,8 +85,14 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
     });
   }
 
+  const places = new Map<string, PlaceIds>();
+  const placeKey = ({ city, region, country }: Place) => `${city ?? ''}\u0000${region ?? ''}\u0000${country ?? ''}`;
+
   /** A known city fills in the region and country it belongs to. */
-  async function place({ city, region, country }: Place): Promise<PlaceIds> {
+  async function place(given: Place): Promise<PlaceIds> {
+    const remembered = places.get(placeKey(given));
+    if (remembered) return remembered;
+    const { city, region, country } = given;
     let countryId = country ? await ref('country', country) : null;
     let regionId = region ? await ref('region', region, countryId) : null;
     const cityId = city ? await ref('city', city, regionId ?? countryId) : null;
@@ -89,7 +101,9 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
       if (ancestor.kind === 'region') regionId ??= ancestor.id;
       if (ancestor.kind === 'country') countryId ??= ancestor.id;
     }
-    return { cityId, regionId, countryId };
+    const ids = { cityId, regionId, countryId };
+    places.set(placeKey(given), ids);
+    return ids;
   }
 
   const lineage = new Map<number, RefRow[]>();
@@ -108,7 +122,14 @@ export function createRefResolver(core: Core, batchId: number | null = null) {
     return chain;
   }
 
-  return { ref, partner, place };
+  /** What this resolver has already found, answered at once (undefined where it would have to look): a batch's repeated names. */
+  const knownAlready = {
+    ref: (kind: RefKind, name: string) => knownId(kind, name),
+    partner: (name: string) => knownId('partner', name),
+    place: (given: Place) => places.get(placeKey(given)),
+  };
+
+  return { ref, partner, place, known: knownAlready };
 }
 
 export type RefResolver = ReturnType<typeof createRefResolver>;
