@@ -5,7 +5,6 @@
 import { createRequire } from 'node:module';
 import { PassThrough, Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
-import type { stream } from 'exceljs';
 import { LIMITS } from './workbook-format';
 
 const require = createRequire(import.meta.url);
@@ -32,64 +31,43 @@ const TEXT_RUN_CHARS = LIMITS.cellChars + 1000;
  */
 const SLICE_CHARS = 32 * 1024;
 
+/** A tag as saxes gives it: the name with any prefix, the attributes decoded. */
+export interface XmlTag {
+  name: string;
+  attributes: Record<string, string>;
+}
+
+/** What an XML part's parsing hands on, in document order. */
+export interface XmlHandlers {
+  opentag(tag: XmlTag): void;
+  text(text: string): void;
+  closetag(tag: XmlTag): void;
+}
+
 /**
- * What exceljs's streaming reader drops from a sheet and the import needs: the rows and columns the
- * file hides and the merged ranges (`A3:A7`). Gathered while the sheet's XML is parsed.
+ * Parses the XML text of `input` (decoded as one stream of UTF-8), handing every tag and text to
+ * `handlers`, within the limits; yields after each slice, so a caller can pass on what it gathered.
+ * A throw in a handler ends the parse with it.
  */
-export interface SheetMarks {
-  /** 1-based row numbers. */
-  hiddenRows: number[];
-  /** 0-based column indexes, below LIMITS.columns. */
-  hiddenColumns: number[];
-  merges: string[];
-}
-
-/** Marks by the stream a sheet is parsed from (what parseSax is given), and by the worksheet reader. */
-const marksByInput = new WeakMap<object, SheetMarks>();
-const marksByWorksheet = new WeakMap<object, SheetMarks>();
-
-/** The marks of a worksheet `streamWorksheets` yielded, complete once its rows have all been read. */
-export function worksheetMarks(worksheet: object): SheetMarks | undefined {
-  return marksByWorksheet.get(worksheet);
-}
-
-const TRUE = new Set(['1', 'true']);
-
-async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): AsyncGenerator<SaxEvent[]> {
-  const marks = marksByInput.get(input);
-  let lastRow = 0;
+export async function* parseXml(input: AsyncIterable<Buffer | string> | Readable, handlers: XmlHandlers): AsyncGenerator<void> {
   // saxes is exceljs's own dependency; typed loosely here (the any is the CommonJS module's export).
-  const { SaxesParser } = require('saxes') as { SaxesParser: new () => { on(e: string, f: (v: unknown) => void): void; write(t: string): void; close(): void } };
+  const { SaxesParser } = require('saxes') as { SaxesParser: new () => { on(e: string, f: (v: never) => void): void; write(t: string): void; close(): void } };
   // Old-style streams without async iteration, as exceljs itself allows.
   const iterable = Symbol.asyncIterator in input ? input : (input as Readable).pipe(new PassThrough());
   const parser = new SaxesParser();
   const decoder = new TextDecoder('utf-8');
   let error: unknown;
-  let events: SaxEvent[] = [];
-  parser.on('error', (e) => (error = e));
+  parser.on('error', (e: unknown) => (error = e));
   let elements = 0;
   let strings = 0;
   let run = 0;
-  parser.on('opentag', (value) => {
+  parser.on('opentag', (tag: XmlTag) => {
     if (++elements > LIMITS.xmlElements) error ??= new XmlLimitError('elements');
-    // exceljs's reader has no ISO date cells (t="d"): it took «2021-06-12» for the number 2021.
-    // As text, the import reads it as it reads «2021-06-12» typed, and a wrong one is a row's error.
-    const tag = value as { name: string; attributes: Record<string, string> };
-    if (tag.name === 'c' && tag.attributes.t === 'd') tag.attributes.t = 'str';
     if (tag.name === 'si' && ++strings > LIMITS.sharedStrings) error ??= new XmlLimitError('sharedStrings');
-    if (marks) {
-      if (tag.name === 'row') {
-        lastRow = Number(tag.attributes.r) || lastRow + 1;
-        if (TRUE.has(tag.attributes.hidden ?? '')) marks.hiddenRows.push(lastRow);
-      } else if (tag.name === 'col' && TRUE.has(tag.attributes.hidden ?? '')) {
-        const last = Math.min(Number(tag.attributes.max) || 0, LIMITS.columns);
-        for (let c = Math.max(1, Number(tag.attributes.min) || 1); c <= last; c++) marks.hiddenColumns.push(c - 1);
-      } else if (tag.name === 'mergeCell' && tag.attributes.ref && marks.merges.length < LIMITS.rows) marks.merges.push(tag.attributes.ref);
-    }
-    events.push({ eventType: 'opentag', value });
+    handlers.opentag(tag);
   });
-  parser.on('text', (value) => events.push({ eventType: 'text', value }));
-  parser.on('closetag', (value) => events.push({ eventType: 'closetag', value }));
+  parser.on('text', (text: string) => handlers.text(text));
+  parser.on('closetag', (tag: XmlTag) => handlers.closetag(tag));
   for await (const chunk of iterable as AsyncIterable<Buffer | string>) {
     const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
     // saxes joins a surrogate pair cut in two by a slice's end.
@@ -101,8 +79,7 @@ async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): Asyn
       if (run > TEXT_RUN_CHARS) throw new XmlLimitError('text');
       parser.write(slice);
       if (error) throw error;
-      yield events;
-      events = [];
+      yield;
     }
   }
   const rest = decoder.decode();
@@ -110,6 +87,21 @@ async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): Asyn
   // A part cut short (an unclosed tag) is damage, not a shorter sheet.
   parser.close();
   if (error) throw error;
+}
+
+/** exceljs's parse-sax: the same parsing, its events handed on in batches as exceljs's steps take them. */
+async function* parseSax(input: AsyncIterable<Buffer | string> | Readable): AsyncGenerator<SaxEvent[]> {
+  let events: SaxEvent[] = [];
+  const handlers: XmlHandlers = {
+    opentag: (value) => events.push({ eventType: 'opentag', value }),
+    text: (value) => events.push({ eventType: 'text', value }),
+    closetag: (value) => events.push({ eventType: 'closetag', value }),
+  };
+  for await (const _ of parseXml(input, handlers)) {
+    if (events.length === 0) continue;
+    yield events;
+    events = [];
+  }
   if (events.length) yield events;
 }
 
@@ -128,39 +120,31 @@ export interface PackagePart {
   open(): Readable;
 }
 
-/** The steps of exceljs's streaming reader that its own unzipping drives (lib/stream/xlsx/workbook-reader.js). */
+/** The steps of exceljs's streaming reader this module drives (lib/stream/xlsx/workbook-reader.js). */
 interface ReaderSteps {
-  _parseRels(entry: Readable): Promise<void>;
-  _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string): Generator<{ value: stream.xlsx.WorksheetReader }>;
+  sharedStrings?: SharedString[];
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
 }
 
-const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+/** A shared string as exceljs reads it: plain, in runs of differently formatted text, or null for an empty one. */
+export type SharedString = string | { richText: { text: string }[] } | null;
+
+/** What the cells of a package's sheets refer to: its shared strings and the number format of each cell style. */
+export interface SheetContext {
+  sharedStrings: readonly SharedString[];
+  /** The number format of style `index` (`dd.mm.yyyy`, `0.00`); undefined for the default. */
+  numFmt(index: number): string | undefined;
+}
 
 /**
- * exceljs's streaming reader over the parts of a package in the order its steps need them:
- * relationships, workbook, shared strings and styles, then the sheets. Left to its own unzipping,
- * it parks every sheet that comes before the shared strings in the zip (Excel's order, and
- * LibreOffice's) in a temporary file on disk and reads it back at the end.
+ * The shared strings and styles of a package, read by exceljs's own steps (rich text and the built-in
+ * number formats are its strength); the sheets themselves are read by import/xlsx-sheet.ts.
  */
-export async function* streamWorksheets(parts: readonly PackagePart[], options: Partial<stream.xlsx.WorkbookStreamReaderOptions>): AsyncGenerator<stream.xlsx.WorksheetReader> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), options) as unknown as ReaderSteps;
-  const named = (name: string) => parts.filter((p) => p.name === name);
-  for (const p of named('xl/_rels/workbook.xml.rels')) await reader._parseRels(p.open());
-  for (const p of named('xl/workbook.xml')) await reader._parseWorkbook(p.open());
-  for (const p of named('xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(p.open()));
-  for (const p of named('xl/styles.xml')) await reader._parseStyles(p.open());
-  for (const p of parts) {
-    const sheetNo = SHEET_PART.exec(p.name)?.[1];
-    if (sheetNo === undefined) continue;
-    const input = p.open();
-    const marks: SheetMarks = { hiddenRows: [], hiddenColumns: [], merges: [] };
-    marksByInput.set(input, marks);
-    for (const { value } of reader._parseWorksheet(input, sheetNo)) {
-      marksByWorksheet.set(value, marks);
-      yield value;
-    }
-  }
+export async function sheetContext(parts: readonly PackagePart[]): Promise<SheetContext> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { sharedStrings: 'cache', styles: 'cache' }) as unknown as ReaderSteps;
+  for (const p of parts.filter((part) => part.name === 'xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(p.open()));
+  for (const p of parts.filter((part) => part.name === 'xl/styles.xml')) await reader._parseStyles(p.open());
+  return { sharedStrings: reader.sharedStrings ?? [], numFmt: (index) => reader.styles.getStyleModel(index)?.numFmt };
 }
