@@ -120,31 +120,18 @@ export interface PackagePart {
   open(): Readable;
 }
 
-/** The steps of exceljs's streaming reader this module drives (lib/stream/xlsx/workbook-reader.js). */
+/** The step of exceljs's streaming reader this module drives (lib/stream/xlsx/workbook-reader.js). */
 interface ReaderSteps {
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  sharedStrings?: SharedString[];
   styles: { getStyleModel(id: number): { numFmt?: string } | null };
 }
 
-/** A shared string as exceljs reads it: plain, in runs of differently formatted text, or null for an empty one. */
-export type SharedString = string | { richText: { text: string }[] } | null;
-
-/** What the cells of a package's sheets refer to: its shared strings and the number format of each cell style. */
-export interface SheetContext {
-  sharedStrings: readonly SharedString[];
-  /** The number format of style `index` (`dd.mm.yyyy`, `0.00`); undefined for the default. */
-  numFmt(index: number): string | undefined;
-}
-
 /**
- * The shared strings and styles of a package, read by exceljs's own steps (rich text and the built-in
- * number formats are its strength); the sheets themselves are read by import/xlsx-sheet.ts.
+ * The number format of each cell style of a package (`dd.mm.yyyy`, `0.00`; undefined for the default),
+ * read by exceljs's own step: the built-in formats by number are its knowledge.
  */
-export async function sheetContext(parts: readonly PackagePart[]): Promise<SheetContext> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { sharedStrings: 'cache', styles: 'cache' }) as unknown as ReaderSteps;
-  for (const p of parts.filter((part) => part.name === 'xl/sharedStrings.xml')) for await (const _ of reader._parseSharedStrings(p.open()));
-  for (const p of parts.filter((part) => part.name === 'xl/styles.xml')) await reader._parseStyles(p.open());
-  return { sharedStrings: reader.sharedStrings ?? [], numFmt: (index) => reader.styles.getStyleModel(index)?.numFmt };
+export async function styleFormats(styles: PackagePart | undefined): Promise<(index: number) => string | undefined> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { styles: 'cache' }) as unknown as ReaderSteps;
+  if (styles) await reader._parseStyles(styles.open());
+  return (index) => reader.styles.getStyleModel(index)?.numFmt;
 }

@@ -1,8 +1,8 @@
 // Reads an .xlsx workbook as a stream, every sheet as plain cells, within LIMITS.
-import { sheetContext, XmlLimitError } from '../excel';
+import { styleFormats, XmlLimitError } from '../excel';
 import { AppError } from '../../../shared/errors';
 import { cleanText, inheritMerges, LIMITS, nothingToRead, type Cell, type Sheet, type WorkbookData } from './sheet';
-import { readSheetXml, type SheetXml } from './xlsx-sheet';
+import { readSharedStrings, readSheetXml, type SheetXml } from './xlsx-sheet';
 import { checkUnpackedData, checkUnpackedSize, entryStream, readEntry, zipEntries, type ZipEntry } from './zip';
 
 function xmlLimit(fileName: string, e: XmlLimitError): AppError {
@@ -101,13 +101,15 @@ export async function readXlsx(data: Buffer, fileName: string): Promise<Workbook
   const parts = entries.map((entry) => ({ name: entry.name, open: () => entryStream(data, entry, kept) }));
   const sheets: (Sheet & { order: number })[] = [];
   try {
-    const context = await sheetContext(parts);
-    for (const part of parts) {
-      const number = SHEET_PART.exec(part.name)?.[1];
+    const part = (name: string) => parts.find((p) => p.name === name);
+    const strings = part('xl/sharedStrings.xml');
+    const context = { sharedStrings: strings ? await readSharedStrings(strings.open) : [], numFmt: await styleFormats(part('xl/styles.xml')) };
+    for (const sheet of parts) {
+      const number = SHEET_PART.exec(sheet.name)?.[1];
       if (number === undefined) continue;
       const entry = known.get(number);
       const name = cleanText(entry?.name ?? `Sheet${number}`);
-      const { rows, ...marks } = await readSheetXml(part.open(), { context, date1904, fileName, sheetName: name });
+      const { rows, ...marks } = await readSheetXml(sheet.open, { context, date1904, fileName, sheetName: name });
       sheets.push({ name, rows, order: entry?.order ?? sheets.length, ...applyMarks(rows, marks) });
     }
   } catch (e) {

@@ -6,8 +6,9 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import { columnLetter } from '../../../shared/column-letter';
-import { parseXml, type SheetContext, type XmlHandlers, type XmlTag } from '../excel';
+import { parseXml, XmlLimitError, type XmlHandlers, type XmlTag } from '../excel';
 import { cellTooLong, cleanText, FORMULA_WITHOUT_VALUE, LIMITS, type Cell } from './sheet';
+import { scanXml, UnsupportedXml } from './xml-subset';
 
 export interface SheetXml {
   /** Row by row from the first, every row as long as its last filled cell, LIMITS.columns at most. */
@@ -60,6 +61,13 @@ function localName(tag: XmlTag): string {
   return colon < 0 ? tag.name : tag.name.slice(colon + 1);
 }
 
+/** What the cells of a package's sheets refer to: its shared strings and the number format of each cell style. */
+export interface SheetContext {
+  sharedStrings: readonly (string | null)[];
+  /** The number format of style `index` (`dd.mm.yyyy`, `0.00`); undefined for the default. */
+  numFmt(index: number): string | undefined;
+}
+
 export interface SheetXmlOptions {
   context: SheetContext;
   date1904: boolean;
@@ -74,8 +82,72 @@ function tooManyRows(fileName: string, sheet: string): AppError {
   );
 }
 
-/** Reads the worksheet XML of `input`; throws a Russian AppError for a sheet over the limits. */
-export async function readSheetXml(input: Readable, { context, date1904, fileName, sheetName }: SheetXmlOptions): Promise<SheetXml> {
+/** An XML parser as this module uses one: `input` handed to `handlers` tag by tag. */
+type XmlParser = (input: Readable, handlers: XmlHandlers) => Promise<void>;
+
+const saxes: XmlParser = async (input, handlers) => {
+  for await (const _ of parseXml(input, handlers));
+};
+
+/** `read` with the fast reader of the XML writers produce; again from the start with saxes where it meets more. */
+async function fastOrFull<T>(open: () => Readable, read: (parse: XmlParser, input: Readable) => Promise<T>): Promise<T> {
+  try {
+    return await read(scanXml, open());
+  } catch (e) {
+    if (!(e instanceof UnsupportedXml)) throw e;
+  }
+  return read(saxes, open());
+}
+
+/** The shared strings part: each string's runs joined, a reading aid (`rPh`) left out; null for an empty one. */
+export async function readSharedStrings(open: () => Readable): Promise<(string | null)[]> {
+  return fastOrFull(open, async (parse, input) => {
+    const strings: (string | null)[] = [];
+    let text: string | null = null;
+    let capturing = false;
+    let phonetic = false;
+    await parse(input, {
+      opentag(tag) {
+        switch (localName(tag)) {
+          case 'si':
+            if (strings.length >= LIMITS.sharedStrings) throw new XmlLimitError('sharedStrings');
+            text = null;
+            break;
+          case 't':
+            capturing = !phonetic;
+            break;
+          case 'rPh':
+            phonetic = true;
+            break;
+        }
+      },
+      text(chunk) {
+        if (capturing) text = (text ?? '') + chunk;
+      },
+      closetag(tag) {
+        switch (localName(tag)) {
+          case 'si':
+            strings.push(text || null);
+            break;
+          case 't':
+            capturing = false;
+            break;
+          case 'rPh':
+            phonetic = false;
+            break;
+        }
+      },
+    });
+    return strings;
+  });
+}
+
+/** Reads the worksheet XML `open` gives; throws a Russian AppError for a sheet over the limits. */
+export async function readSheetXml(open: () => Readable, options: SheetXmlOptions): Promise<SheetXml> {
+  return fastOrFull(open, (parse, input) => readWith(parse, input, options));
+}
+
+async function readWith(parse: XmlParser, input: Readable, { context, date1904, fileName, sheetName }: SheetXmlOptions): Promise<SheetXml> {
   const sheet: SheetXml = { rows: [], hiddenRows: [], hiddenColumns: [], merges: [] };
   const dateStyles = new Map<number, boolean>();
   const isDateStyle = (style: number) => {
@@ -114,8 +186,7 @@ export async function readSheetXml(input: Readable, { context, date1904, fileNam
     switch (type) {
       case 's': {
         const shared = context.sharedStrings[Number.parseInt(text, 10)];
-        if (shared === undefined || shared === null) return null;
-        return sheetText(typeof shared === 'string' ? shared : shared.richText.map((part) => part.text).join(''));
+        return shared === undefined || shared === null ? null : sheetText(shared);
       }
       // An ISO date cell (t="d") is read as the text it is, as «2021-06-12» typed: a wrong one is a row's error.
       case 'str': case 'inlineStr': case 'd':
@@ -220,7 +291,7 @@ export async function readSheetXml(input: Readable, { context, date1904, fileNam
       }
     },
   };
-  for await (const _ of parseXml(input, handlers));
+  await parse(input, handlers);
   for (let i = 0; i < sheet.rows.length; i++) sheet.rows[i] ??= [];
   return sheet;
 }

@@ -79,9 +79,13 @@ export interface PgListSql {
   count: string;
 }
 
-export function pgListSql(filter: EventFilter, refs: FilterRefs, params: Params): PgListSql {
+/** The columns the calendar shows of an event, all held by its index (pg-migrations/005). */
+const CALENDAR_COLUMNS = 'e.id, e.title, e.kind_id, e.start_date, e.end_date, e.date_precision, e.format, e.status, e.city_id';
+
+/** `calendar`: the statement of the calendar, its period read from the calendar's own index. */
+export function pgListSql(filter: EventFilter, refs: FilterRefs, params: Params, calendar = false): PgListSql {
   const conditions: string[] = [];
-  if (filter.period) conditions.push(overlaps(params, filter.period.start, filter.period.end));
+  if (filter.period) conditions.push(overlaps(params, filter.period.start, filter.period.end, 'e', calendar ? 'calendar' : 'closed'));
   if (filter.kinds?.length) conditions.push(`e.kind_id = ANY(${params.add(refs.kinds)}::bigint[])`);
   if (filter.formats?.length) conditions.push(`e.format = ANY(${params.add(filter.formats)}::text[])`);
   if (filter.statuses?.length) conditions.push(`e.status = ANY(${params.add(filter.statuses)}::text[])`);
@@ -115,7 +119,7 @@ export function pgListSql(filter: EventFilter, refs: FilterRefs, params: Params)
     with: ctes.length ? `WITH RECURSIVE ${ctes.join(', ')} ` : '',
     count,
     // OFFSET 0 keeps the planner from merging the subquery into the statement around it (PostgreSQL 11 has no MATERIALIZED).
-    ...(filter.period ? { from: `(SELECT * FROM events e WHERE ${where} OFFSET 0) e`, where: 'true' } : { from: 'events e', where }),
+    ...(filter.period ? { from: `(SELECT ${calendar ? CALENDAR_COLUMNS : '*'} FROM events e WHERE ${where} OFFSET 0) e`, where: 'true' } : { from: 'events e', where }),
   };
 }
 

@@ -61,6 +61,17 @@ export function pgEvents(db: Queryable): EventsStore {
     );
   }
 
+  // Made by migration 005 on PostgreSQL 12 and later only: where it is missing, the calendar asks as the list does.
+  let calendarIndex: Promise<boolean> | undefined;
+  const hasCalendarIndex = () =>
+    (calendarIndex ??= column<boolean>(db, `SELECT to_regclass('events_calendar') IS NOT NULL AS v`).then(
+      ([v]) => v === true,
+      (e: unknown) => {
+        calendarIndex = undefined; // asked again next time: the connection failed, not the answer
+        throw e;
+      },
+    ));
+
   /** The statement of the filter's ids in its order, with `more` selected beside each and `bounds` after. */
   function idsSql(filter: EventFilter, refs: FilterRefs, params: Params, more: string, bounds: (params: Params) => string): string {
     const list = pgListSql(filter, refs, params);
@@ -163,7 +174,7 @@ export function pgEvents(db: Queryable): EventsStore {
         : [],
     async calendar(filter) {
       const params = new Params();
-      const list = pgListSql(filter, await filterRefs(db, filter), params);
+      const list = pgListSql(filter, await filterRefs(db, filter), params, await hasCalendarIndex());
       return all<CalendarEvent>(
         db,
         planEachCall(`${list.with}SELECT ${SUMMARY}, fr.name AS sphere FROM ${list.from} ${SUMMARY_JOINS}

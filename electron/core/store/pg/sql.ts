@@ -83,10 +83,12 @@ export class Params {
  * planner how many events the period holds; the same test written again as two comparisons beside
  * it would make the planner count it twice over and expect a few rows.
  */
-export function overlaps(params: Params, start: string, end: string, alias = 'e'): string {
+export function overlaps(params: Params, start: string, end: string, alias = 'e', form: 'closed' | 'calendar' = 'closed'): string {
   const s = params.add(start);
   const e = params.add(end);
-  return start <= end
+  if (start > end) return `${alias}.start_date <= ${e}::date AND ${alias}.end_date >= ${s}::date`;
+  // The calendar's form, the half-open range, is the expression of the index that holds its columns (005).
+  return form === 'closed'
     ? `daterange(${alias}.start_date, ${alias}.end_date, '[]') && daterange(${s}::date, ${e}::date, '[]')`
-    : `${alias}.start_date <= ${e}::date AND ${alias}.end_date >= ${s}::date`;
+    : `daterange(${alias}.start_date, ${alias}.end_date + 1) && daterange(${s}::date, ${e}::date + 1)`;
 }
