@@ -5,7 +5,9 @@ import type { Core } from '../../electron/core/core';
 import { describeBackends, type Backend } from '../support/backends';
 import { calendarData, calendarPrefs, moveEvent, saveCalendarPrefs } from '../../electron/core/services/calendar';
 import { createAgreement } from '../../electron/core/services/agreements';
-import { getEvent } from '../../electron/core/services/events';
+import { createEvents, getEvent, updateEvent } from '../../electron/core/services/events';
+import { listRefs, mergeRefs } from '../../electron/core/services/references';
+import { EventInputSchema, eventInputOf } from '../../shared/schema/event';
 import { loadDemo } from '../../electron/core/services/demo';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
 import { AgreementInputSchema } from '../../shared/schema/agreement';
@@ -30,6 +32,20 @@ describeBackends('the calendar data', (backend) => {
       ['2021-09-20', '2021-09-20', 'day', 'социальная сфера'],
     ]);
     expect(data.matches).toBeNull();
+  });
+
+  it('shows the first sphere as the event now has it: after an edit of its spheres, and a merge of the sphere into another', async () => {
+    const core = await backend.core();
+    const [id] = await createEvents(core, [EventInputSchema.parse({ title: 'Форум', startDate: '2021-09-07', spheres: ['культура', 'спорт'] })]);
+    const spheres = async () => (await calendarData(core, query({ start: '2021-09-01', end: '2021-09-30' }))).events.map((e) => e.sphere);
+    expect(await spheres()).toEqual(['культура']);
+    await updateEvent(core, id as number, { ...eventInputOf(await getEvent(core, id as number)), spheres: ['туризм', 'культура'] });
+    expect(await spheres()).toEqual(['туризм']);
+    const sphere = async (name: string) => (await listRefs(core, 'sphere')).find((r) => r.name === name)?.id as number;
+    await mergeRefs(core, await sphere('спорт'), await sphere('туризм'));
+    expect(await spheres()).toEqual(['спорт']);
+    await updateEvent(core, id as number, { ...eventInputOf(await getEvent(core, id as number)), spheres: [] });
+    expect(await spheres()).toEqual([null]);
   });
 
   it('applies the events table’s filters, and marks what the search finds without hiding the rest', async () => {

@@ -68,6 +68,11 @@ export interface CopyToPgOptions {
   onProgress?: (progress: TransferProgress) => void;
 }
 
+/** Each event's first sphere beside it, as the server keeps it for the calendar (pg-migrations/005). */
+const FIRST_SPHERES = `UPDATE events e SET first_sphere_id = s.sphere_id
+  FROM (SELECT DISTINCT ON (event_id) event_id, sphere_id FROM event_spheres ORDER BY event_id, position) s
+  WHERE s.event_id = e.id`;
+
 /**
  * Copies the register in `sqliteFile` into the server's database behind `pool` (migrated first),
  * which must hold a new register only. Refuses a file that is not a register, is damaged or newer,
@@ -118,6 +123,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
         }
         await flush();
         checksums[table.name] = sum.digest();
+        if (table.name === 'event_spheres') await client.query(FIRST_SPHERES);
         if (table.name === 'refs') await linkParents(client, parents);
         if (table.identity) {
           await client.query(

@@ -80,7 +80,7 @@ export interface PgListSql {
 }
 
 /** The columns the calendar shows of an event, all held by its index (pg-migrations/005). */
-const CALENDAR_COLUMNS = 'e.id, e.title, e.kind_id, e.start_date, e.end_date, e.date_precision, e.format, e.status, e.city_id';
+const CALENDAR_COLUMNS = 'e.id, e.title, e.kind_id, e.start_date, e.end_date, e.date_precision, e.format, e.status, e.city_id, e.first_sphere_id';
 
 /** `calendar`: the statement of the calendar, its period read from the calendar's own index. */
 export function pgListSql(filter: EventFilter, refs: FilterRefs, params: Params, calendar = false): PgListSql {

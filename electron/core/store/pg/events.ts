@@ -17,9 +17,10 @@ const SUMMARY = `e.id, e.title, k.name AS kind, e.start_date AS "startDate", e.e
   e.format, e.status, c.name AS city`;
 const SUMMARY_JOINS = 'LEFT JOIN refs k ON k.id = e.kind_id LEFT JOIN refs c ON c.id = e.city_id';
 
-/** The columns of events that insert and update share, $1…$12. */
+/** The columns of events that insert and update share, $1…$13: the last, the first sphere the calendar shows (005). */
 const mainColumns = (r: EventRecord) => [
   r.title, r.kindId, r.startDate, r.endDate, r.datePrecision, r.cityId, r.regionId, r.countryId, r.format, r.organizerId, r.status, r.agreementId,
+  r.sphereIds[0] ?? null,
 ];
 const texts = (r: EventRecord) => [r.venue, r.participants, r.outcomes, r.description, searchBody(r.title, r.description, r.participants, r.outcomes)];
 
@@ -112,14 +113,14 @@ export function pgEvents(db: Queryable): EventsStore {
         db,
         `WITH e AS (
            INSERT INTO events (title, kind_id, start_date, end_date, date_precision, city_id, region_id, country_id, format,
-             organizer_id, status, agreement_id, batch_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id),
+             organizer_id, status, agreement_id, first_sphere_id, batch_id, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id),
          t AS (INSERT INTO event_texts (event_id, venue, participants, outcomes, description, search_body)
-           SELECT id, $15, $16, $17, $18, $19 FROM e),
+           SELECT id, $16, $17, $18, $19, $20 FROM e),
          s AS (INSERT INTO event_spheres (event_id, sphere_id, position)
-           SELECT e.id, x, n - 1 FROM e, unnest($20::bigint[]) WITH ORDINALITY AS u(x, n)),
+           SELECT e.id, x, n - 1 FROM e, unnest($21::bigint[]) WITH ORDINALITY AS u(x, n)),
          p AS (INSERT INTO event_partners (event_id, partner_id, position)
-           SELECT e.id, x, n - 1 FROM e, unnest($21::bigint[]) WITH ORDINALITY AS u(x, n))
+           SELECT e.id, x, n - 1 FROM e, unnest($22::bigint[]) WITH ORDINALITY AS u(x, n))
          SELECT id FROM e`,
         [...mainColumns(r), batchId, now, ...texts(r), r.sphereIds, r.partnerIds],
       );
@@ -129,10 +130,10 @@ export function pgEvents(db: Queryable): EventsStore {
       await db.query(
         `WITH e AS (
            UPDATE events SET title = $1, kind_id = $2, start_date = $3, end_date = $4, date_precision = $5, city_id = $6, region_id = $7,
-             country_id = $8, format = $9, organizer_id = $10, status = $11, agreement_id = $12, updated_at = $13
-           WHERE id = $14 RETURNING id)
-         UPDATE event_texts SET venue = $15, participants = $16, outcomes = $17, description = $18, search_body = $19
-         WHERE event_id = $14`,
+             country_id = $8, format = $9, organizer_id = $10, status = $11, agreement_id = $12, first_sphere_id = $13, updated_at = $14
+           WHERE id = $15 RETURNING id)
+         UPDATE event_texts SET venue = $16, participants = $17, outcomes = $18, description = $19, search_body = $20
+         WHERE event_id = $15`,
         [...mainColumns(r), now, id, ...texts(r)],
       );
       await db.query('DELETE FROM event_spheres WHERE event_id = $1', [id]);
@@ -178,8 +179,7 @@ export function pgEvents(db: Queryable): EventsStore {
       return all<CalendarEvent>(
         db,
         planEachCall(`${list.with}SELECT ${SUMMARY}, fr.name AS sphere FROM ${list.from} ${SUMMARY_JOINS}
-           LEFT JOIN LATERAL (SELECT s.sphere_id FROM event_spheres s WHERE s.event_id = e.id ORDER BY s.position LIMIT 1) fs ON true
-           LEFT JOIN refs fr ON fr.id = fs.sphere_id
+           LEFT JOIN refs fr ON fr.id = e.first_sphere_id
          WHERE ${list.where} ORDER BY e.start_date, e.end_date, e.id`),
         params.values,
       );

@@ -22,6 +22,8 @@ const MOVES = [
   'UPDATE events SET region_id = $1 WHERE region_id = $2',
   'UPDATE events SET country_id = $1 WHERE country_id = $2',
   'UPDATE events SET organizer_id = $1 WHERE organizer_id = $2',
+  // The first sphere stays first: the victim's link moves to the survivor in its place, or goes where the survivor stood before it.
+  'UPDATE events SET first_sphere_id = $1 WHERE first_sphere_id = $2',
   'UPDATE agreements SET department_id = $1 WHERE department_id = $2',
   'UPDATE refs SET parent_id = $1 WHERE parent_id = $2',
   link('event_spheres', 'event_id', 'sphere_id'),
