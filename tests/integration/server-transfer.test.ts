@@ -31,6 +31,8 @@ import { AgreementFilterSchema, AgreementInputSchema } from '../../shared/schema
 import { EventFilterSchema } from '../../shared/schema/event';
 import { RefKindSchema } from '../../shared/schema/reference';
 import { ReportInputSchema } from '../../shared/schema/report';
+import { CalendarQuerySchema } from '../../shared/schema/calendar';
+import { calendarData } from '../../electron/core/services/calendar';
 import { SCHEMA_VERSION } from '../../electron/core/db/migrate';
 import { eventInput, registerOfVersion1, tempDir } from '../helpers';
 import { usePostgres } from '../support/postgres';
@@ -123,7 +125,7 @@ const eventFilters: Parameters<typeof EventFilterSchema.parse>[0][] = [
   { sort: 'kind', limit: 100 },
 ];
 
-/** What the clerk sees of a register: lists, cards with ids and versions, references with usage, histories, batches, the report. */
+/** What the clerk sees of a register: lists, cards with ids and versions, references with usage, histories, batches, the calendar, the report. */
 async function view(core: Core) {
   const events = [];
   for (const filter of eventFilters) events.push(await listEvents(core, EventFilterSchema.parse(filter)));
@@ -141,7 +143,9 @@ async function view(core: Core) {
   for (const a of agreements.items) histories.push(await recordHistory(core, 'agreement', a.id));
   const report = await buildReport(core, ReportInputSchema.parse({ period: '2021-H2' }));
   const draft = await reportDraft(core, { ...ReportInputSchema.parse({ period: '2021-H2' }), fresh: false });
-  return { events, cards, agreements, trash, agreementCards, refs, histories, batches: await listBatches(core), report, draft };
+  // Every event with its first sphere, which the server keeps beside the event.
+  const calendar = await calendarData(core, CalendarQuerySchema.parse({ start: '2016-01-01', end: '2025-12-31' }));
+  return { events, cards, agreements, trash, agreementCards, refs, histories, batches: await listBatches(core), calendar, report, draft };
 }
 
 /** The clerk's register, filled, closed: a file as the CLI is given it. */

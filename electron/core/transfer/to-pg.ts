@@ -21,6 +21,15 @@ function titles(db: Db): Map<number, string> {
   return new Map(db.prepare<[], [number, string]>('SELECT id, title FROM events').raw().all());
 }
 
+/** Each event's first sphere, which the server keeps beside it for the calendar (pg-migrations/005). */
+function firstSpheres(db: Db): Map<number, number> {
+  const spheres = new Map<number, number>();
+  for (const [event, sphere] of db.prepare<[], [number, number]>('SELECT event_id, sphere_id FROM event_spheres ORDER BY event_id, position').raw().iterate()) {
+    if (!spheres.has(event)) spheres.set(event, sphere);
+  }
+  return spheres;
+}
+
 interface Columns {
   names: string[];
   types: ColumnType[];
@@ -29,8 +38,9 @@ interface Columns {
 function columnsOf(table: TableSpec): Columns {
   const names = table.columns.map(([name]) => name);
   const types = table.columns.map(([, type]) => type);
-  // search_body is PostgreSQL's own: written beside the texts, made as store/pg/events.ts makes it.
+  // PostgreSQL's own columns, written beside the file's: made as store/pg/events.ts makes them.
   if (table.name === 'event_texts') return { names: [...names, 'search_body'], types: [...types, 'text'] };
+  if (table.name === 'events') return { names: [...names, 'first_sphere_id'], types: [...types, 'int'] };
   return { names, types };
 }
 
@@ -68,11 +78,6 @@ export interface CopyToPgOptions {
   onProgress?: (progress: TransferProgress) => void;
 }
 
-/** Each event's first sphere beside it, as the server keeps it for the calendar (pg-migrations/005). */
-const FIRST_SPHERES = `UPDATE events e SET first_sphere_id = s.sphere_id
-  FROM (SELECT DISTINCT ON (event_id) event_id, sphere_id FROM event_spheres ORDER BY event_id, position) s
-  WHERE s.event_id = e.id`;
-
 /**
  * Copies the register in `sqliteFile` into the server's database behind `pool` (migrated first),
  * which must hold a new register only. Refuses a file that is not a register, is damaged or newer,
@@ -87,6 +92,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     await migratePg(pool);
     const eventTitles = titles(db);
+    const spheres = firstSpheres(db);
     let copied = 0;
     const checksums: Checksums = {};
     await pgTransaction(pool, async (client) => {
@@ -118,12 +124,12 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
             row[parentAt] = null;
           }
           if (table.name === 'event_texts') row.push(searchBody(...indexedParts(eventTitles.get(row[0] as number), row)));
+          if (table.name === 'events') row.push(spheres.get(row[0] as number) ?? null);
           rows.push(row);
           if (rows.length >= CHUNK) await flush();
         }
         await flush();
         checksums[table.name] = sum.digest();
-        if (table.name === 'event_spheres') await client.query(FIRST_SPHERES);
         if (table.name === 'refs') await linkParents(client, parents);
         if (table.identity) {
           await client.query(
