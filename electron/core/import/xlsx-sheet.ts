@@ -1,8 +1,9 @@
-// One worksheet part of an .xlsx package as rows of plain cells, with what the import needs besides:
-// the rows and columns the file hides and its merged ranges. Read here from saxes's events rather
-// than by exceljs's worksheet reader, which built a Row and Cell model of every cell (most of the
-// reading's time) and mislaid what some writers do: rows and cells without a reference, several runs
-// of an inline string, the spaces of a pretty-printed file.
+// The parts of an .xlsx package with the cells: a worksheet as rows of plain cells, with what the
+// import needs besides (the rows and columns the file hides, its merged ranges), and the shared
+// strings. Read here from XML events (xml-subset.ts, saxes where it gives up) rather than by
+// exceljs's worksheet reader, which built a Row and Cell model of every cell (most of the reading's
+// time) and mislaid what some writers do: rows and cells without a reference, several runs of an
+// inline string, the spaces of a pretty-printed file.
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import { columnLetter } from '../../../shared/column-letter';
@@ -27,7 +28,7 @@ const TRUE = new Set(['1', 'true']);
  * Text as the sheet holds it: Excel writes characters XML cannot carry as `_xHHHH_` (and a literal
  * `_x` as `_x005F_x`).
  */
-export function sheetText(text: string): string {
+function sheetText(text: string): string {
   return cleanText(text.includes('_x') ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
 }
 

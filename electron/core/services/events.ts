@@ -103,25 +103,25 @@ export async function getEvent(core: Core, id: number): Promise<Event> {
  * `afterEach` hears of every row written (an import job's progress; it throws to roll all back).
  */
 export async function createEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null, afterEach?: () => void): Promise<number[]> {
-  return core.transaction((tx) => insertEvents(tx, inputs, batchId, afterEach));
+  return core.transaction((core) => insertEvents(core, inputs, batchId, afterEach));
 }
 
 /**
  * createEvents on the caller's transaction (an import's commit, the demo): a transaction of its own
  * there would be a savepoint, and SQLite copies every page a savepoint's writes first touch.
  */
-export async function insertEvents(tx: Core, inputs: readonly EventInput[], batchId: number | null = null, afterEach?: () => void): Promise<number[]> {
-  const now = tx.now();
-  const refs = createRefResolver(tx, batchId);
+export async function insertEvents(core: Core, inputs: readonly EventInput[], batchId: number | null = null, afterEach?: () => void): Promise<number[]> {
+  const now = core.now();
+  const refs = createRefResolver(core, batchId);
   const ids: number[] = [];
   for (const input of inputs) {
-    ids.push(await tx.events.insert(knownRecord(refs, input) ?? await toRecord(tx, refs, input), now, batchId));
+    ids.push(await core.events.insert(knownRecord(refs, input) ?? await toRecord(core, refs, input), now, batchId));
     afterEach?.();
   }
   if (batchId !== null) {
-    await tx.log.record({ at: now, user: tx.user, action: 'import', entity: 'batch', entityId: batchId, after: { events: ids.length }, batchId });
+    await core.log.record({ at: now, user: core.user, action: 'import', entity: 'batch', entityId: batchId, after: { events: ids.length }, batchId });
   } else {
-    for (const id of ids) await tx.log.record({ at: now, user: tx.user, action: 'create', entity: 'event', entityId: id });
+    for (const id of ids) await core.log.record({ at: now, user: core.user, action: 'create', entity: 'event', entityId: id });
   }
   return ids;
 }
