@@ -53,18 +53,20 @@ export function startPostgres(settings: readonly string[] = []): TestPostgres {
   // Durability off: a test cluster lives for one file of tests.
   const options = [`-k ${dir} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=250`, ...settings.map((s) => `-c ${s}`)].join(' ');
   run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '180', 'start'], as);
-  run(join(bin, 'createdb'), ['-h', dir, '-U', 'reestr', 'reestr'], as);
-  return {
-    url: `postgres://reestr@/reestr?host=${encodeURIComponent(dir)}`,
-    dir,
-    stop() {
-      try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], as);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  const stop = () => {
+    try {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], as);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
+  try {
+    run(join(bin, 'createdb'), ['-h', dir, '-U', 'reestr', 'reestr'], as);
+  } catch (e) {
+    stop(); // a cluster that cannot be used is not left running
+    throw e;
+  }
+  return { url: `postgres://reestr@/reestr?host=${encodeURIComponent(dir)}`, dir, stop };
 }
 
 
