@@ -8,6 +8,7 @@ import { migratePg } from '../../electron/core/store/pg/migrate';
 import { openPool } from '../../electron/core/store/pg/pool';
 import { addAccount } from '../../electron/server/accounts/accounts';
 import { startDepartmentServer } from '../../electron/server/department/department-server';
+import { ADDRESS_FREE_FAILURES, createAddressLimit } from '../../electron/server/accounts/address-limit';
 import { checkTransport, isLoopbackHost } from '../../electron/server/department/transport';
 import { createDispatch, createHandlers } from '../../electron/core/backend';
 import { api, type MethodName, type ParsedInput } from '../../shared/api';
@@ -66,6 +67,27 @@ describe('sign-in and sessions', () => {
     }
     // A failure leaves the count of failures to the next success, which clears it.
     await dept.login('user-clerk', PASSWORD);
+  });
+
+  it('makes an address that failed to sign in more than ten times wait, whichever logins it tried, the right password included', async () => {
+    let now = Date.parse('2026-12-05T09:00:00Z');
+    const server = await startDepartmentServer({
+      dispatch: createDispatch(createHandlers(tempCore())), pool: pg.pool, host: '127.0.0.1', port: 0, addressLimit: createAddressLimit(() => now),
+    });
+    const login = (name: string, password: string) => send(`${server.url}api/auth.login`, { body: JSON.stringify({ login: name, password }) });
+    try {
+      // One password tried on many logins: no account's own count ever reaches its limit.
+      for (let i = 0; i < ADDRESS_FREE_FAILURES + 1; i++) expect((await login(`guess-${i}`, 'пароль-наугад-1')).json?.error?.message).toBe('Неверный логин или пароль.');
+      const refused = await login('user-clerk', PASSWORD);
+      expect([refused.status, refused.json?.error]).toEqual([401, { code: 'unauthorized', message: 'Слишком много неудачных попыток входа с этого компьютера. Повторите через 2 с.' }]);
+      expect((await pg.pool.query(`SELECT failed_logins FROM accounts WHERE login = 'user-clerk'`)).rows).toEqual([{ failed_logins: 0 }]);
+      now += 2000;
+      expect((await login('user-clerk', PASSWORD)).json?.value).toMatchObject({ user: 'user-clerk' });
+      // A success forgets the address's failures.
+      expect((await login('guess-0', 'пароль-наугад-1')).json?.error?.message).toBe('Неверный логин или пароль.');
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses a login body that is not a login and a password', async () => {

@@ -13,6 +13,7 @@ import { parseOrThrow } from '../../../shared/schema/messages';
 import type { Session } from '../../../shared/schema/account';
 import { forbiddenMessage, requiredRole, roleAllows } from '../../../shared/roles';
 import { sessionOf, signIn } from '../accounts/accounts';
+import { createAddressLimit, type AddressLimit } from '../accounts/address-limit';
 import { bearerToken, decodePath, parseTarget } from '../guard';
 import { harden, safeLog, type LogError } from '../hardening';
 import { API_PREFIX, BAD_TARGET, INTERNAL, NOT_POST, readJsonInput, refuse, sendJson, serveStatic } from '../reply';
@@ -31,6 +32,8 @@ export interface DepartmentServerOptions {
   /** 0: any free port. */
   port: number;
   tls?: TlsFiles;
+  /** Failed sign-ins by the address they come from (a clock of its own in tests). */
+  addressLimit?: AddressLimit;
   /** The built renderer; without it only the API is served. */
   staticDir?: string;
   /** Largest request body of a signed-in call, in bytes (an import sends its file in base64). */
@@ -93,6 +96,7 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
   const hardened = harden(logError, 'Сервер отдела');
   const own = ownMethods(pool, options.backups);
   let port = 0;
+  const addresses = options.addressLimit ?? createAddressLimit();
 
   const failure = (e: unknown): Result<never> => {
     if (e instanceof AppError) return { ok: false, error: e.toInfo() };
@@ -124,8 +128,18 @@ export function createDepartmentServer(options: DepartmentServerOptions): Server
         const body = await readJsonInput(req, res, LOGIN_MAX_BODY);
         if (!body) return null;
         const { login, password } = parseOrThrow(api['auth.login'].input, body.input);
-        // Asynchronous throughout (scrypt runs off the event loop): a slow sign-in holds up no other call.
-        return { ok: true, value: await signIn(pool, login, password) };
+        const address = req.socket.remoteAddress ?? '';
+        const wait = addresses.wait(address);
+        if (wait > 0) throw new AppError('unauthorized', `Слишком много неудачных попыток входа с этого компьютера. Повторите через ${wait} с.`);
+        try {
+          // Asynchronous throughout (scrypt runs off the event loop): a slow sign-in holds up no other call.
+          const session = await signIn(pool, login, password);
+          addresses.succeeded(address);
+          return { ok: true, value: session };
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'unauthorized') addresses.failed(address);
+          throw e;
+        }
       }
       const session = await caller(req);
       if (method === 'server.receiveRegister') {
