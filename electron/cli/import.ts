@@ -6,6 +6,7 @@ import { analyze } from '../core/import/analyze';
 import { commitPreview, readImportSource } from '../core/services/imports';
 import { makeBackup } from '../core/services/backups';
 import { AppError } from '../../shared/errors';
+import { columnIndex } from '../../shared/column-letter';
 import { ImportFieldSchema, ImportOptionsSchema, type ImportField, type ImportOptions, type ImportPreview, type ImportResult } from '../../shared/schema/import';
 import { headerKey } from '../core/import/headers';
 import { parseOrThrow } from '../../shared/schema/messages';
@@ -27,7 +28,7 @@ const LATIN_LOOK_ALIKE: Readonly<Record<string, string>> = { А: 'A', В: 'B', �
 function letterIndex(text: string): number | null {
   const letters = [...text.toUpperCase()].map((c) => LATIN_LOOK_ALIKE[c] ?? c).join('');
   if (!/^[A-Z]{1,3}$/.test(letters)) return null;
-  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
+  return columnIndex(letters);
 }
 
 /** The column `text` names in --map: a letter, or a header's text (whole, else the one header that starts with or holds it). */

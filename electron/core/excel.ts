@@ -23,7 +23,7 @@ export class XmlLimitError extends Error {
 }
 
 /** Characters between two tags beyond which a part is refused: a cell's limit with room for markup. */
-const TEXT_RUN_CHARS = LIMITS.cellChars + 1000;
+export const TEXT_RUN_CHARS = LIMITS.cellChars + 1000;
 
 /**
  * Text is parsed and its events handed on in slices of this size, however big the chunks come: a
@@ -59,11 +59,9 @@ export async function* parseXml(input: AsyncIterable<Buffer | string> | Readable
   let error: unknown;
   parser.on('error', (e: unknown) => (error = e));
   let elements = 0;
-  let strings = 0;
   let run = 0;
   parser.on('opentag', (tag: XmlTag) => {
     if (++elements > LIMITS.xmlElements) error ??= new XmlLimitError('elements');
-    if (tag.name === 'si' && ++strings > LIMITS.sharedStrings) error ??= new XmlLimitError('sharedStrings');
     handlers.opentag(tag);
   });
   parser.on('text', (text: string) => handlers.text(text));

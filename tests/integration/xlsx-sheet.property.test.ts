@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../electron/core/import/read-xlsx';
-import { FORMULA_WITHOUT_VALUE, type Cell } from '../../electron/core/import/sheet';
+import { FORMULA_WITHOUT_VALUE, LIMITS, type Cell } from '../../electron/core/import/sheet';
 import { xlsx } from '../support/hostile-files';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -100,6 +100,17 @@ describe('the .xlsx sheet reader', () => {
     const [read] = (await readXlsx(xlsx({ sheets: [sheet] }), 'plan.xlsx')).sheets;
     expect(read?.rows).toEqual([[{ date: '2024-06-12' }, true, 'аб', { error: FORMULA_WITHOUT_VALUE }, { error: FORMULA_WITHOUT_VALUE }, '2024-06-12']]);
   });
+
+  it('refuses a workbook of more shared strings than any, read fast or by saxes (a comment sends it there)', async () => {
+    const sheet = `${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`;
+    const many = '<si/>'.repeat(LIMITS.sharedStrings + 1);
+    for (const comment of ['', '<!-- Excel -->']) {
+      const sharedStrings = `${XML}<sst xmlns="${MAIN}">${comment}${many}</sst>`;
+      await expect(readXlsx(xlsx({ sheets: [sheet], sharedStrings }), 'раздутая.xlsx')).rejects.toThrow(
+        `Книгу «раздутая.xlsx» Reestr не читает: в ней больше ${LIMITS.sharedStrings.toLocaleString('ru-RU')} разных текстов.`,
+      );
+    }
+  }, 60_000);
 
   it('counts dates from 1904 when the workbook says so, and folds a line break written as CR LF', async () => {
     const workbookXml = `${XML}<workbook xmlns="${MAIN}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">`

@@ -1,8 +1,9 @@
 // Reads an .xlsx workbook as a stream, every sheet as plain cells, within LIMITS.
 import { styleFormats, XmlLimitError } from '../excel';
 import { AppError } from '../../../shared/errors';
+import { columnIndex } from '../../../shared/column-letter';
 import { cleanText, inheritMerges, LIMITS, nothingToRead, type Cell, type Sheet, type WorkbookData } from './sheet';
-import { readSharedStrings, readSheetXml, type SheetXml } from './xlsx-sheet';
+import { readSharedStrings, readSheetXml, xmlTrue, type SheetXml } from './xlsx-sheet';
 import { checkUnpackedData, checkUnpackedSize, entryStream, readEntry, zipEntries, type ZipEntry } from './zip';
 
 function xmlLimit(fileName: string, e: XmlLimitError): AppError {
@@ -29,10 +30,7 @@ function attribute(tag: string, name: string): string | undefined {
 /** `B3` as 0-based row and column; null for what is no cell reference. */
 function cellRef(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
-  let col = 0;
-  for (const ch of m[1] as string) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1] as string) } : null;
 }
 
 /** What the sheet's marks add to its rows: merged values copied down, hidden rows and columns. */
@@ -81,7 +79,7 @@ function workbookInfo(data: Buffer, entries: readonly ZipEntry[]): { sheets: Map
     if (part && name) sheets.set(part, { name, order });
   }
   const properties = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbook)?.[0];
-  const date1904 = properties !== undefined && ['1', 'true'].includes(attribute(properties, 'date1904') ?? '');
+  const date1904 = properties !== undefined && xmlTrue(attribute(properties, 'date1904'));
   return { sheets, date1904 };
 }
 

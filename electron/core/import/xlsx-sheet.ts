@@ -6,7 +6,7 @@
 // inline string, the spaces of a pretty-printed file.
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../shared/errors';
-import { columnLetter } from '../../../shared/column-letter';
+import { columnIndex, columnLetter } from '../../../shared/column-letter';
 import { parseXml, XmlLimitError, type XmlHandlers, type XmlTag } from '../excel';
 import { cellTooLong, cleanText, FORMULA_WITHOUT_VALUE, LIMITS, type Cell } from './sheet';
 import { scanXml, UnsupportedXml } from './xml-subset';
@@ -22,7 +22,8 @@ export interface SheetXml {
   merges: string[];
 }
 
-const TRUE = new Set(['1', 'true']);
+/** An XML boolean attribute that is set (`1`, `true`). */
+export const xmlTrue = (value: string | undefined): boolean => value === '1' || value === 'true';
 
 /**
  * Text as the sheet holds it: Excel writes characters XML cannot carry as `_xHHHH_` (and a literal
@@ -41,19 +42,6 @@ function isDateFormat(format: string | undefined): boolean {
 function serialDate(serial: number, date1904: boolean): Cell {
   const time = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
   return Number.isNaN(time.getTime()) ? null : { date: time.toISOString().slice(0, 10) };
-}
-
-/** The 0-based column of a reference (`B3`, `$AB$12`); -1 for none. */
-function columnOf(ref: string | undefined): number {
-  if (!ref) return -1;
-  let col = 0;
-  let i = ref.charCodeAt(0) === 0x24 ? 1 : 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) & ~0x20; // upper case
-    if (c < 0x41 || c > 0x5a) break;
-    col = col * 26 + c - 0x40;
-  }
-  return col - 1;
 }
 
 /** A tag's name without its namespace prefix (`x:row` → `row`): some writers prefix every element. */
@@ -212,7 +200,7 @@ async function readWith(parse: XmlParser, input: Readable, { context, date1904, 
           // A row without its number follows the one before.
           rowNumber = Number.parseInt(tag.attributes.r ?? '', 10) || rowNumber + 1;
           if (rowNumber > LIMITS.rows) throw tooManyRows(fileName, sheetName);
-          if (TRUE.has(tag.attributes.hidden ?? '')) sheet.hiddenRows.push(rowNumber);
+          if (xmlTrue(tag.attributes.hidden)) sheet.hiddenRows.push(rowNumber);
           cells = [];
           col = -1;
           break;
@@ -220,7 +208,7 @@ async function readWith(parse: XmlParser, input: Readable, { context, date1904, 
         case 'c': {
           if (!cells) break;
           // A cell without its reference follows the one before.
-          const at = columnOf(tag.attributes.r);
+          const at = columnIndex(tag.attributes.r ?? '');
           col = at < 0 ? col + 1 : at;
           type = tag.attributes.t;
           style = Number.parseInt(tag.attributes.s ?? '', 10) || 0;
@@ -248,7 +236,7 @@ async function readWith(parse: XmlParser, input: Readable, { context, date1904, 
           if (cells && !phonetic) capturing = true;
           break;
         case 'col':
-          if (TRUE.has(tag.attributes.hidden ?? '')) {
+          if (xmlTrue(tag.attributes.hidden)) {
             const last = Math.min(Number(tag.attributes.max) || 0, LIMITS.columns);
             for (let c = Math.max(1, Number(tag.attributes.min) || 1); c <= last; c++) sheet.hiddenColumns.push(c - 1);
           }

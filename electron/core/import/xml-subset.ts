@@ -5,14 +5,11 @@
 // saxes, the full parser (excel.ts parseXml), which also judges what is damaged. Several times
 // faster than saxes on a sheet: a sheet's parsing was most of an import's reading.
 import type { Readable } from 'node:stream';
-import { XmlLimitError, type XmlHandlers, type XmlTag } from '../excel';
+import { TEXT_RUN_CHARS, XmlLimitError, type XmlHandlers, type XmlTag } from '../excel';
 import { LIMITS } from '../workbook-format';
 
 /** XML this reader leaves to saxes. */
 export class UnsupportedXml extends Error {}
-
-/** Characters between two tags beyond which a part is refused, as excel.ts's parseXml refuses them. */
-const TEXT_RUN_CHARS = LIMITS.cellChars + 1000;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g;
@@ -23,13 +20,13 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_.:-]*$/;
 /** An ampersand that begins no reference: not well-formed, for saxes to name. */
 const BARE_AMPERSAND = /&(?!#x[0-9a-fA-F]+;|#[0-9]+;|[a-z]+;)/;
 
+// eslint-disable-next-line no-control-regex -- what decode must look at: controls (white space among them), references, the non-characters
+const SPECIAL = /[\u0000-\u001f&\ufffe\uffff]/;
+
 /**
  * Text or an attribute's value as XML reads it: line ends (CR LF, a lone CR) as line feeds, in a
  * value every white space character as a space; then the references, whose characters stay as they are.
  */
-// eslint-disable-next-line no-control-regex -- what decode must look at: controls (white space among them), references, the non-characters
-const SPECIAL = /[\u0000-\u001f&\ufffe\uffff]/;
-
 function decode(raw: string, attribute: boolean): string {
   if (!SPECIAL.test(raw)) return raw; // nearly every value and cell
   if (FORBIDDEN.test(raw)) throw new UnsupportedXml('character');
@@ -48,6 +45,9 @@ function decode(raw: string, attribute: boolean): string {
     return String.fromCodePoint(code);
   });
 }
+
+/** An end tag's attributes: none, one object for them all (a sheet closes a million tags). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 
@@ -91,7 +91,7 @@ export async function scanXml(input: AsyncIterable<Buffer | string> | Readable, 
         const name = s.slice(lt + 2, gt).trimEnd();
         if (open.pop() !== name) throw new UnsupportedXml('end tag');
         rootClosed = open.length === 0;
-        handlers.closetag({ name, attributes: {} });
+        handlers.closetag({ name, attributes: NO_ATTRIBUTES });
         i = gt + 1;
         continue;
       }
