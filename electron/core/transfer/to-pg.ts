@@ -30,18 +30,33 @@ function firstSpheres(db: Db): Map<number, number> {
   return spheres;
 }
 
+/** A column the server keeps and the file has not, made from a row of the file's table. */
+interface OwnColumn {
+  name: string;
+  type: ColumnType;
+  value(row: Row): unknown;
+}
+
+/** PostgreSQL's own columns by table, made as store/pg/events.ts makes them. */
+function ownColumns(db: Db): Partial<Record<string, OwnColumn>> {
+  const eventTitles = titles(db);
+  const spheres = firstSpheres(db);
+  return {
+    events: { name: 'first_sphere_id', type: 'int', value: (row) => spheres.get(row[0] as number) ?? null },
+    event_texts: { name: 'search_body', type: 'text', value: (row) => searchBody(...indexedParts(eventTitles.get(row[0] as number), row)) },
+  };
+}
+
 interface Columns {
   names: string[];
   types: ColumnType[];
 }
 
-function columnsOf(table: TableSpec): Columns {
+/** The file's columns of `table`, and the server's own after them. */
+function columnsOf(table: TableSpec, own: OwnColumn | undefined): Columns {
   const names = table.columns.map(([name]) => name);
   const types = table.columns.map(([, type]) => type);
-  // PostgreSQL's own columns, written beside the file's: made as store/pg/events.ts makes them.
-  if (table.name === 'event_texts') return { names: [...names, 'search_body'], types: [...types, 'text'] };
-  if (table.name === 'events') return { names: [...names, 'first_sphere_id'], types: [...types, 'int'] };
-  return { names, types };
+  return own ? { names: [...names, own.name], types: [...types, own.type] } : { names, types };
 }
 
 /** Writes rows as one statement: a parameter per column, an array of all its values. */
@@ -91,8 +106,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
     const counts = sqliteCounts(db);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     await migratePg(pool);
-    const eventTitles = titles(db);
-    const spheres = firstSpheres(db);
+    const own = ownColumns(db);
     let copied = 0;
     const checksums: Checksums = {};
     await pgTransaction(pool, async (client) => {
@@ -104,7 +118,8 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
       await client.query('DELETE FROM settings');
       const parents: [number, number][] = [];
       for (const table of TABLES) {
-        const columns = columnsOf(table);
+        const ownColumn = own[table.name];
+        const columns = columnsOf(table, ownColumn);
         const parentAt = table.name === 'refs' ? columns.names.indexOf('parent_id') : -1;
         const sum = new TableChecksum(table);
         let rows: Row[] = [];
@@ -123,8 +138,7 @@ export async function copySqliteToPg(sqliteFile: string, pool: Pool, options: Co
             parents.push([row[0] as number, row[parentAt] as number]);
             row[parentAt] = null;
           }
-          if (table.name === 'event_texts') row.push(searchBody(...indexedParts(eventTitles.get(row[0] as number), row)));
-          if (table.name === 'events') row.push(spheres.get(row[0] as number) ?? null);
+          if (ownColumn) row.push(ownColumn.value(row));
           rows.push(row);
           if (rows.length >= CHUNK) await flush();
         }
