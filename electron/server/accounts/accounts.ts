@@ -12,7 +12,7 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords';
 export const SESSION_HOURS = 12;
 /** Failed sign-ins in a row allowed before each next attempt has to wait (2 s, 4 s, … up to 15 min). */
 const FREE_FAILURES = 3;
-const MAX_WAIT_SECONDS = 15 * 60;
+export const MAX_WAIT_SECONDS = 15 * 60;
 
 const WRONG = 'Неверный логин или пароль.';
 

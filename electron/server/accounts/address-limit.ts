@@ -1,10 +1,10 @@
 // Failed sign-ins counted by the address they come from, beside each account's own count: someone
 // trying a password or two on every login of the department (which no account's count would catch)
 // waits too. Kept in memory: a restart forgets them, as it may.
+import { MAX_WAIT_SECONDS } from './accounts';
 
 /** Failed sign-ins from one address allowed before each next attempt from it has to wait (2 s, 4 s, … up to 15 min). */
 export const ADDRESS_FREE_FAILURES = 10;
-const MAX_WAIT_MS = 15 * 60 * 1000;
 /** Addresses remembered at once: beyond, the longest-quiet are forgotten first. */
 const MAX_ADDRESSES = 10_000;
 
@@ -27,7 +27,7 @@ export function createAddressLimit(now: () => number = Date.now): AddressLimit {
       const over = count - ADDRESS_FREE_FAILURES;
       // Re-inserted: the map's order is then the order of the last failure, oldest first.
       failures.delete(address);
-      failures.set(address, { count, until: over > 0 ? now() + Math.min(2 ** over * 1000, MAX_WAIT_MS) : 0 });
+      failures.set(address, { count, until: over > 0 ? now() + Math.min(2 ** over, MAX_WAIT_SECONDS) * 1000 : 0 });
       if (failures.size > MAX_ADDRESSES) failures.delete(failures.keys().next().value as string);
     },
     succeeded(address) {
